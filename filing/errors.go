@@ -1,0 +1,198 @@
+package filing
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Code is the stable, machine-readable identifier of one kind of problem,
+// such as "id.checksum" or "domain.tld_not_approved". Codes never change
+// meaning once released; new problems get new codes.
+//
+// A Code is itself an error, so it can be used as a sentinel with errors.Is:
+//
+//	if errors.Is(err, filing.CodeIDChecksum) { ... }
+//
+// matches any *Problem with that code, including one inside a *ValidationError.
+type Code string
+
+// Error returns the code itself.
+func (c Code) Error() string { return string(c) }
+
+// Rule returns the rule ID (such as "R-09") the code belongs to, or "".
+func (c Code) Rule() string { return catalog[c].rule }
+
+// codeInfo is the catalogue entry of a Code: its rule and its messages.
+type codeInfo struct {
+	rule, zh, en string
+}
+
+// catalog holds every Code the package defines. It is filled during package
+// initialisation by define and never written afterwards, so concurrent reads
+// are safe.
+var catalog = map[Code]codeInfo{}
+
+// define registers a Code with its rule ID and its Chinese (end-user) and
+// English (developer) messages. Messages may hold fmt verbs filled by
+// newProblemf. define is for package-level variable initialisation only.
+func define(code, rule, zh, en string) Code {
+	c := Code(code)
+	if _, dup := catalog[c]; dup {
+		panic("filing: duplicate code " + code) // programming error, caught by any test run
+	}
+	catalog[c] = codeInfo{rule: rule, zh: zh, en: en}
+	return c
+}
+
+// Codes returns every code the package defines, for documentation and for
+// conformance suites of other implementations.
+func Codes() []Code {
+	out := make([]Code, 0, len(catalog))
+	for c := range catalog {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Problem is one thing wrong with an input: a field that fails its check, or
+// a rule that a whole filing breaks. It is an error on its own (the field
+// check functions return it) and the element of a *ValidationError.
+type Problem struct {
+	// Path is the field path in JSON terms, e.g. "websites[0].domains[1]".
+	// It is empty when a standalone check function returns the problem.
+	Path string `json:"path,omitempty"`
+	// Label is the Chinese label of the field as the filing system shows it,
+	// e.g. "网站域名".
+	Label string `json:"label,omitempty"`
+	// Code is the stable code of the problem.
+	Code Code `json:"code"`
+	// Rule is the rule ID from the rule catalogue, e.g. "R-09".
+	Rule string `json:"rule,omitempty"`
+	// Zh is the message for end users, in Chinese.
+	Zh string `json:"zh"`
+	// En is the message for developers, in English.
+	En string `json:"en"`
+}
+
+// Error returns "path: code: english message".
+func (p *Problem) Error() string {
+	if p.Path == "" {
+		return string(p.Code) + ": " + p.En
+	}
+	return p.Path + ": " + string(p.Code) + ": " + p.En
+}
+
+// Is reports whether target is the problem's Code, so that errors.Is works
+// with the Code constants as sentinels.
+func (p *Problem) Is(target error) bool {
+	c, ok := target.(Code)
+	return ok && c == p.Code
+}
+
+// ErrorCode returns the stable code.
+func (p *Problem) ErrorCode() string { return string(p.Code) }
+
+// MessageZh returns the Chinese message for end users.
+func (p *Problem) MessageZh() string { return p.Zh }
+
+// MessageEn returns the English message for developers.
+func (p *Problem) MessageEn() string { return p.En }
+
+// newProblem builds the Problem of a defined code. args fill the fmt verbs of
+// both messages (the same args, in the same order).
+func newProblem(code Code, args ...any) *Problem {
+	info, ok := catalog[code]
+	if !ok {
+		return &Problem{Code: code, Zh: string(code), En: string(code)}
+	}
+	p := &Problem{Code: code, Rule: info.rule, Zh: info.zh, En: info.en}
+	if len(args) > 0 {
+		p.Zh = fmt.Sprintf(info.zh, args...)
+		p.En = fmt.Sprintf(info.en, args...)
+	}
+	return p
+}
+
+// at returns a copy of p placed at a field path with its Chinese label.
+func (p *Problem) at(path, label string) *Problem {
+	q := *p
+	q.Path = path
+	if q.Label == "" || label != "" {
+		q.Label = label
+	}
+	return &q
+}
+
+// ValidationError lists every problem found in one input (not only the
+// first). errors.As(err, &ve) gets the list; errors.Is(err, code) reports
+// whether any problem has that code.
+type ValidationError struct {
+	Problems []*Problem `json:"problems"`
+}
+
+// Error joins the problems' developer messages.
+func (e *ValidationError) Error() string {
+	switch len(e.Problems) {
+	case 0:
+		return "filing: no problems"
+	case 1:
+		return "filing: " + e.Problems[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "filing: %d problems: ", len(e.Problems))
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so errors.Is and errors.As look into them.
+func (e *ValidationError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}
+
+// Has reports whether some problem has the code.
+func (e *ValidationError) Has(code Code) bool {
+	for _, p := range e.Problems {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// At returns the problems at one field path.
+func (e *ValidationError) At(path string) []*Problem {
+	var out []*Problem
+	for _, p := range e.Problems {
+		if p.Path == path {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// problems collects Problems while a validation walks an input.
+type problems struct{ list []*Problem }
+
+func (ps *problems) add(p *Problem) { ps.list = append(ps.list, p) }
+func (ps *problems) addAt(p *Problem, path, label string) {
+	ps.list = append(ps.list, p.at(path, label))
+}
+
+// err returns nil when nothing was found, else a *ValidationError.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: ps.list}
+}

@@ -1,0 +1,172 @@
+package filing
+
+import (
+	"log/slog"
+	"net/netip"
+	"time"
+)
+
+// Filing is one ICP filing: a subject and the websites filed under it. A
+// website can only be filed under a subject, and a filing has exactly one
+// subject (R-01).
+type Filing struct {
+	Subject  Subject   `json:"subject"`
+	Websites []Website `json:"websites"`
+}
+
+// Subject is the filing subject (主体, 网站主办者): an individual or an
+// organisation (R-02).
+type Subject struct {
+	// Number is the subject record number (主体备案号) once approved, e.g.
+	// "黔ICP备2026001073号". Empty before approval.
+	Number string `json:"number,omitempty"`
+	// Province is the two-digit GB/T 2260 code of the bureau the subject
+	// files with (its domicile), e.g. "52".
+	Province string `json:"province"`
+	// Name is the sponsor name (主办单位名称); for an individual the person's
+	// name. It is the first criterion of R-05.
+	Name string `json:"name"`
+	// Nature is the subject nature (主办单位性质), the second criterion of R-05.
+	Nature Nature `json:"nature"`
+	// CertType and CertNumber identify the subject certificate (主办单位证件).
+	// Subject uniqueness is keyed by both (reference/filing-facts.md §7).
+	CertType   CertType `json:"cert_type"`
+	CertNumber IDNumber `json:"cert_number"`
+	// CertAddress is the address on the certificate (证件住所).
+	CertAddress string `json:"cert_address,omitempty"`
+	// Address is the mailing address (通信地址).
+	Address string `json:"address"`
+	// Principal is the subject's responsible person (主体负责人).
+	Principal Person `json:"principal"`
+	// LegalRepresentative is the name of the legal representative (法定代表人)
+	// of an organisation (R-03).
+	LegalRepresentative string `json:"legal_representative,omitempty"`
+	// AuthorisationLetter records that a 主体负责人授权说明书 is on file, which
+	// lets a principal other than the legal representative act where the
+	// province accepts it (R-03).
+	AuthorisationLetter bool `json:"authorisation_letter,omitempty"`
+	// Status is the subject's lifecycle status.
+	Status Status `json:"status,omitempty"`
+	// Remarks is free text for the bureau (备注).
+	Remarks string `json:"remarks,omitempty"`
+}
+
+// Website is one website filed under a subject.
+type Website struct {
+	// Number is the website record number once approved, e.g.
+	// "黔ICP备2026001073号-1".
+	Number string `json:"number,omitempty"`
+	// Name is the website name (网站名称).
+	Name string `json:"name"`
+	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
+	// website carries one domain (reference/filing-facts.md §4).
+	Domains []string `json:"domains"`
+	// HomeURL is the home page URL (网站首页网址); it must be http(s) and under
+	// one of Domains (R-09).
+	HomeURL string `json:"home_url"`
+	// ServiceContent describes the service (网站服务内容).
+	ServiceContent string `json:"service_content,omitempty"`
+	// Involves lists the pre-approval categories the website's content
+	// touches (涉及前置审批的内容, R-07).
+	Involves []PreApprovalCategory `json:"involves,omitempty"`
+	// PreApprovals are the approval documents (前置审批/专项审批文件) held.
+	PreApprovals []PreApproval `json:"pre_approvals,omitempty"`
+	// Principal is the website's responsible person (网站负责人); may be
+	// anyone (R-03).
+	Principal Person `json:"principal"`
+	// Access lists the website's access records (接入信息), current and past.
+	Access []Access `json:"access,omitempty"`
+	// Status is the website's lifecycle status.
+	Status Status `json:"status,omitempty"`
+}
+
+// PreApproval is one pre-approval or special-approval document (R-07).
+type PreApproval struct {
+	Category PreApprovalCategory `json:"category"`
+	// Number is the document number (审批文号).
+	Number string `json:"number"`
+	// Authority is the approving authority.
+	Authority string `json:"authority,omitempty"`
+	// ValidUntil is the document's expiry, if it has one.
+	ValidUntil time.Time `json:"valid_until,omitzero"`
+}
+
+// Access is one access record (接入信息): the ISP that serves the website and
+// the addresses it serves it from, over a period.
+type Access struct {
+	// ISP is the name (or the caller's ID) of the access provider (接入商).
+	ISP string `json:"isp"`
+	// ISPProvince is the GB/T 2260 code of the ISP's filing province.
+	ISPProvince string `json:"isp_province,omitempty"`
+	// IPs are the website's addresses at this ISP.
+	IPs []netip.Addr `json:"ips,omitempty"`
+	// Since is when access began.
+	Since time.Time `json:"since"`
+	// Until is when access was cancelled (取消接入); zero while active.
+	Until time.Time `json:"until,omitzero"`
+}
+
+// Active reports whether the access is in force at instant t.
+func (a Access) Active(t time.Time) bool {
+	return !a.Since.After(t) && (a.Until.IsZero() || a.Until.After(t))
+}
+
+// Person is a responsible person or contact.
+type Person struct {
+	// Name is the person's name.
+	Name string `json:"name"`
+	// CertType and CertNumber identify the person's certificate.
+	CertType   CertType `json:"cert_type"`
+	CertNumber IDNumber `json:"cert_number"`
+	// Mobile is the mainland mobile number.
+	Mobile Phone `json:"mobile"`
+	// Landline is a fixed-line number, "area code-number[-extension]".
+	Landline Phone `json:"landline,omitempty"`
+	// EmergencyPhone is the emergency contact number (应急电话).
+	EmergencyPhone Phone `json:"emergency_phone,omitempty"`
+	// Email is the e-mail address.
+	Email Email `json:"email"`
+}
+
+// LogValue logs the person with masked personal data, also through
+// slog.JSONHandler (which would otherwise JSON-encode the raw values).
+func (p Person) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("name", p.Name),
+		slog.String("cert_type", string(p.CertType)),
+		slog.String("cert_number", p.CertNumber.Masked()),
+		slog.String("mobile", p.Mobile.Masked()),
+		slog.String("landline", p.Landline.Masked()),
+		slog.String("email", p.Email.Masked()),
+	)
+}
+
+// LogValue logs the subject with masked personal data.
+func (s Subject) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("number", s.Number),
+		slog.String("province", s.Province),
+		slog.String("name", s.Name),
+		slog.String("nature", string(s.Nature)),
+		slog.String("cert_type", string(s.CertType)),
+		slog.String("cert_number", s.CertNumber.Masked()),
+		slog.Any("principal", s.Principal),
+	)
+}
+
+// Status is the lifecycle status of a subject or website. The transitions
+// between statuses and who may make them are in lifecycle.go (R-10..R-17).
+type Status string
+
+// Statuses of the filing lifecycle.
+const (
+	StatusDraft           Status = "draft"            // 信息录入: being entered, not submitted
+	StatusISPVerifying    Status = "isp_verifying"    // 已提交, 接入商核验中
+	StatusBureauReview    Status = "bureau_review"    // 管局审核中
+	StatusApproved        Status = "approved"         // 已备案 (has a number)
+	StatusReturnedToUser  Status = "returned_to_user" // 管局退回, to the user
+	StatusReturnedToISP   Status = "returned_to_isp"  // 管局退回, to the ISP
+	StatusAccessCancelled Status = "access_cancelled" // 已取消接入 (number kept, no access)
+	StatusCancelled       Status = "cancelled"        // 已注销
+	StatusDeleted         Status = "deleted"          // 提交阶段信息已删除
+)

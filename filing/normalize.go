@@ -1,0 +1,244 @@
+package filing
+
+import (
+	"net/netip"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalisation happens before every check, and the normalised value is what
+// callers should store and compare (DESIGN.md "Normalisation").
+
+// NormalizeText returns s in NFKC form (full-width letters, digits and
+// punctuation that Chinese input methods produce become their ASCII forms:
+// "１３８" → "138", "－" → "-", the ideographic space becomes a space), with
+// surrounding white space removed and inner runs of white space folded to one
+// space. Invalid UTF-8 sequences are replaced by U+FFFD so that checks see
+// and reject them instead of passing raw bytes on.
+func NormalizeText(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isPlainASCII reports whether s is printable ASCII with no leading, trailing
+// or doubled spaces: already normal, nothing to do.
+func isPlainASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// normalizeKey normalises a table key typed by a user (a nature or
+// certificate name): NFKC and trimmed.
+func normalizeKey(s string) string { return NormalizeText(s) }
+
+// Domain problems found by NormalizeDomain and RegistrableDomain.
+var (
+	CodeDomainEmpty        = define("domain.empty", "R-09", "域名不能为空", "domain is empty")
+	CodeDomainTooLong      = define("domain.too_long", "R-09", "域名过长（最多253个字符，每级最多63个字符）", "domain is too long (at most 253 characters, 63 per label)")
+	CodeDomainInvalid      = define("domain.invalid", "R-09", "域名格式不正确", "domain is not a valid IDNA host name")
+	CodeDomainIPLiteral    = define("domain.ip_literal", "R-09", "请填写域名，不能填写IP地址", "an IP address is not a domain")
+	CodeDomainPort         = define("domain.port", "R-09", "域名中不能包含端口号", "domain must not carry a port")
+	CodeDomainURL          = define("domain.url", "R-09", "请只填写域名，不要包含“http://”或路径", "domain must not carry a scheme, path, query or user info")
+	CodeDomainWildcard     = define("domain.wildcard", "R-09", "域名中不能包含通配符“*”", "wildcard domains cannot be filed")
+	CodeDomainSingleLabel  = define("domain.single_label", "R-09", "域名不完整，缺少后缀", "domain needs at least two labels")
+	CodeDomainPublicSuffix = define("domain.public_suffix", "R-09", "该名称是公共后缀（如 com.cn），不是可备案的域名", "the name is a public suffix, not a registrable domain")
+)
+
+// NormalizeDomain returns the canonical form of a domain as it is stored and
+// compared: NFKC (full-width input), "。" as a label separator (MIIT 公告2018年
+// 第7号), surrounding spaces and one trailing dot removed, then IDNA (UTS #46,
+// lookup profile) to lower-case A-labels. "例子.中国", "例子。中国" and
+// "xn--fsqu00a.xn--fiqs8s" all give "xn--fsqu00a.xn--fiqs8s".
+//
+// It rejects IP literals, ports, URLs, wildcards, single labels and names
+// that break IDNA or DNS length limits, returning a *Problem. Whether the TLD
+// may be filed is a separate check.
+func NormalizeDomain(s string) (string, error) {
+	if len(s) > 1024 {
+		return "", newProblem(CodeDomainTooLong)
+	}
+	if d, ok := fastASCIIDomain(s); ok {
+		return d, nil
+	}
+	s = NormalizeText(s)
+	s = strings.ReplaceAll(s, "。", ".")
+	if s == "" {
+		return "", newProblem(CodeDomainEmpty)
+	}
+	if strings.Contains(s, "://") || strings.ContainsAny(s, "/?#@\\") {
+		return "", newProblem(CodeDomainURL)
+	}
+	if strings.Contains(s, "*") {
+		return "", newProblem(CodeDomainWildcard)
+	}
+	if strings.HasPrefix(s, "[") {
+		return "", newProblem(CodeDomainIPLiteral)
+	}
+	if _, err := netip.ParseAddr(strings.TrimSuffix(s, ".")); err == nil {
+		return "", newProblem(CodeDomainIPLiteral)
+	}
+	if strings.Contains(s, ":") {
+		return "", newProblem(CodeDomainPort)
+	}
+	s = strings.TrimSuffix(s, ".")
+	ascii, err := idna.Lookup.ToASCII(s)
+	if err != nil || ascii == "" {
+		return "", newProblem(CodeDomainInvalid)
+	}
+	return checkDomainShape(ascii)
+}
+
+// fastASCIIDomain handles the common case without IDNA: lower-case ASCII
+// letters, digits, hyphens and dots, no "xn--" label. It returns ok=false
+// whenever the slow path must decide (including every error).
+func fastASCIIDomain(s string) (string, bool) {
+	if s == "" || len(s) > 254 {
+		return "", false
+	}
+	labelLen, labels := 0, 1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			labelLen++
+		case c == '-':
+			if labelLen == 0 {
+				return "", false
+			}
+			labelLen++
+		case c == '.':
+			if labelLen == 0 || s[i-1] == '-' {
+				return "", false
+			}
+			if i == len(s)-1 {
+				return "", false // trailing dot: slow path trims it
+			}
+			labelLen = 0
+			labels++
+		default:
+			return "", false
+		}
+		if labelLen > 63 {
+			return "", false
+		}
+	}
+	if labelLen == 0 || s[len(s)-1] == '-' || labels < 2 || len(s) > 253 {
+		return "", false
+	}
+	if strings.Contains(s, "xn--") || strings.Contains(s, "--") {
+		return "", false // punycode and hyphen rules: let IDNA validate
+	}
+	if allDigits(s[strings.LastIndexByte(s, '.')+1:]) {
+		return "", false
+	}
+	return s, true
+}
+
+// checkDomainShape applies the DNS limits IDNA's lookup profile leaves out.
+func checkDomainShape(ascii string) (string, error) {
+	if len(ascii) > 253 {
+		return "", newProblem(CodeDomainTooLong)
+	}
+	labels := 0
+	for l := range strings.SplitSeq(ascii, ".") {
+		if l == "" {
+			return "", newProblem(CodeDomainInvalid)
+		}
+		if len(l) > 63 {
+			return "", newProblem(CodeDomainTooLong)
+		}
+		labels++
+	}
+	if labels < 2 {
+		return "", newProblem(CodeDomainSingleLabel)
+	}
+	if allDigits(ascii[strings.LastIndexByte(ascii, '.')+1:]) {
+		return "", newProblem(CodeDomainIPLiteral)
+	}
+	return ascii, nil
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// RegistrableDomain returns the registrable domain (public suffix plus one
+// label, from the Public Suffix List in golang.org/x/net/publicsuffix) of a
+// domain: "m.example.com.cn" gives "example.com.cn". The input is normalised
+// first. A name that is itself a public suffix ("com.cn") is a
+// domain.public_suffix problem.
+func RegistrableDomain(domain string) (string, error) {
+	ascii, err := NormalizeDomain(domain)
+	if err != nil {
+		return "", err
+	}
+	reg, err := publicsuffix.EffectiveTLDPlusOne(ascii)
+	if err != nil {
+		return "", newProblem(CodeDomainPublicSuffix)
+	}
+	return reg, nil
+}
+
+// DomainUnicode returns the display form (U-labels) of a normalised domain:
+// "xn--fsqu00a.xn--fiqs8s" gives "例子.中国". A name that does not decode is
+// returned unchanged.
+func DomainUnicode(ascii string) string {
+	u, err := idna.Display.ToUnicode(ascii)
+	if err != nil {
+		return ascii
+	}
+	return u
+}
