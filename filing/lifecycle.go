@@ -1,0 +1,519 @@
+package filing
+
+import (
+	"slices"
+	"time"
+)
+
+// This file holds the filing lifecycle (R-10..R-17, R-53, R-54): who may do
+// what at each stage, as one table (lcTransitions), and the pure function
+// Apply that moves a State by an Event. Deadlines attached to states are in
+// lifecycle_deadline.go, the typed errors in lifecycle_errors.go.
+
+// FilingKind says what a filing asks for. It decides who edits it (R-10,
+// R-11, R-15) and which deadline runs while the bureau reviews it (R-20,
+// R-23).
+type FilingKind string
+
+// Filing kinds.
+const (
+	// KindNewFiling is a first filing (首次备案) of a subject and its
+	// websites. Only a self-filed new filing is edited by the user, and only
+	// before submission or after a return to the user (R-10, R-12).
+	KindNewFiling FilingKind = "new"
+	// KindNewWebsite is a website added under an existing subject (新增网站).
+	// It goes through the ISP; its verification form must reach the bureau
+	// within 7 working days or it is not reviewed (R-15, R-23).
+	KindNewWebsite FilingKind = "new_website"
+	// KindChange is a change filing (变更备案) of a record that has a number.
+	// Only the ISP modifies it (R-11) and the record keeps its number and its
+	// access while the change runs (R-08).
+	KindChange FilingKind = "change"
+)
+
+// Valid reports whether k is one of the declared kinds.
+func (k FilingKind) Valid() bool {
+	return k == KindNewFiling || k == KindNewWebsite || k == KindChange
+}
+
+// ActorKind is the kind of party that acts on a filing.
+type ActorKind string
+
+// Actor kinds.
+const (
+	// ActorSelfFiler is a user who files through the MIIT system directly
+	// (自行备案用户).
+	ActorSelfFiler ActorKind = "self_filer"
+	// ActorProxiedUser is a user whose filing the ISP makes on their behalf
+	// (接入商代备案用户). Such a user never edits the filing: every change
+	// goes through the ISP (R-11), and cancellation or deletion through an
+	// application to the bureau (package forms). Allowed returns no actions
+	// for this kind; Apply refuses every event from it with
+	// lifecycle.wrong_actor.
+	ActorProxiedUser ActorKind = "proxied_user"
+	// ActorISP is an access provider (接入商). Actor.ISP names it and
+	// Actor.Province is the province it files in.
+	ActorISP ActorKind = "isp"
+	// ActorBureau is a provincial communications bureau (省通信管理局).
+	// Actor.Province is its GB/T 2260 code; it acts only on filings of
+	// subjects of its province.
+	ActorBureau ActorKind = "bureau"
+)
+
+// Valid reports whether k is one of the declared kinds.
+func (k ActorKind) Valid() bool {
+	return k == ActorSelfFiler || k == ActorProxiedUser || k == ActorISP || k == ActorBureau
+}
+
+// Actor is the party behind an event.
+type Actor struct {
+	Kind ActorKind `json:"kind"`
+	// ISP names the access provider when Kind is ActorISP. ISPs are compared
+	// by exact string (callers pass a stable ID).
+	ISP string `json:"isp,omitempty"`
+	// Province is the GB/T 2260 code of the bureau (ActorBureau) or of the
+	// province the ISP files in (ActorISP): "中国电信浙江" and "中国电信江西"
+	// are different ISPs for R-16 even under the same name.
+	Province string `json:"province,omitempty"`
+}
+
+// Action is something an actor does to a filing.
+type Action string
+
+// Actions. The table in Transitions says who may take each one at which
+// stage.
+const (
+	ActionCreate       Action = "create"         // start the filing (信息录入)
+	ActionEdit         Action = "edit"           // modify the filing's data
+	ActionSubmit       Action = "submit"         // submit to the ISP for verification (提交初审)
+	ActionISPReturn    Action = "isp_return"     // the ISP sends it back to the user's draft (初审退回)
+	ActionVerify       Action = "verify"         // the ISP verifies it and submits it to the bureau (R-14)
+	ActionFormReceived Action = "form_received"  // the verification form reached the bureau (R-15, R-21)
+	ActionApprove      Action = "approve"        // the bureau approves; the record has a number
+	ActionReturnToUser Action = "return_to_user" // the bureau rejects it back to the user (R-12)
+	ActionReturnToISP  Action = "return_to_isp"  // the bureau rejects it back to the ISP (R-12)
+	ActionResubmit     Action = "resubmit"       // the edited filing goes straight back to the bureau (R-12)
+	ActionStartChange  Action = "start_change"   // the ISP opens a change filing of a numbered record (R-08, R-11)
+	ActionCancelAccess Action = "cancel_access"  // the ISP cancels its access (取消接入, R-16, R-17)
+	ActionAddAccess    Action = "add_access"     // an ISP adds access to an approved record (新增接入, R-16)
+	ActionCancel       Action = "cancel"         // cancellation of the filing (注销, R-50, R-53)
+	ActionDelete       Action = "delete"         // deletion of submission-stage data (删除报备阶段信息, R-54)
+)
+
+// lcActionRule is the rule an action belongs to, used for the errors of a
+// refused action when no table row gives a more precise one.
+var lcActionRule = map[Action]string{
+	ActionCreate:       "R-10",
+	ActionEdit:         "R-10",
+	ActionSubmit:       "R-10",
+	ActionISPReturn:    "R-10",
+	ActionVerify:       "R-14",
+	ActionFormReceived: "R-15",
+	ActionApprove:      "R-14",
+	ActionReturnToUser: "R-12",
+	ActionReturnToISP:  "R-12",
+	ActionResubmit:     "R-12",
+	ActionStartChange:  "R-11",
+	ActionCancelAccess: "R-17",
+	ActionAddAccess:    "R-16",
+	ActionCancel:       "R-53",
+	ActionDelete:       "R-54",
+}
+
+// Valid reports whether a is one of the declared actions.
+func (a Action) Valid() bool { _, ok := lcActionRule[a]; return ok }
+
+// Actions returns every declared action.
+func Actions() []Action {
+	out := make([]Action, 0, len(lcActionRule))
+	for a := range lcActionRule {
+		out = append(out, a)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Role is who may take a transition, relative to the filing.
+type Role string
+
+// Roles of the transition table.
+const (
+	// RoleEditor is the party that edits the filing: the self-filing user
+	// for a self-filed first filing (R-10), the filing's ISP for everything
+	// else (R-11, R-15).
+	RoleEditor Role = "editor"
+	// RoleFilingISP is the ISP the filing is with (State.ISP and, when set,
+	// State.ISPProvince).
+	RoleFilingISP Role = "filing_isp"
+	// RoleOtherISP is any ISP other than the filing's: the right ISP of
+	// R-16, the new ISP of R-17.
+	RoleOtherISP Role = "other_isp"
+	// RoleBureau is the bureau of the subject's province (State.Province).
+	RoleBureau Role = "bureau"
+)
+
+// Transition is one row of the lifecycle table: at status From, Action taken
+// by one of Roles leads to To (or to ToNumbered when the state already has a
+// record number, e.g. a change filing whose data is deleted falls back to the
+// approved record).
+type Transition struct {
+	From   Status `json:"from"` // "" is "not yet created"
+	Action Action `json:"action"`
+	Roles  []Role `json:"roles"`
+	To     Status `json:"to"`
+	// ToNumbered, when set, replaces To for a state with a record number.
+	ToNumbered Status `json:"to_numbered,omitempty"`
+	// NeedsReason says that the event must carry a reason (R-12).
+	NeedsReason bool `json:"needs_reason,omitempty"`
+	// Rule is the rule ID the row implements.
+	Rule string `json:"rule"`
+}
+
+var (
+	rolesEditor         = []Role{RoleEditor}
+	rolesFilingISP      = []Role{RoleFilingISP}
+	rolesBureau         = []Role{RoleBureau}
+	rolesEditorOrBureau = []Role{RoleEditor, RoleBureau}
+	rolesISPOrBureau    = []Role{RoleFilingISP, RoleBureau}
+	rolesAnyISP         = []Role{RoleFilingISP, RoleOtherISP}
+)
+
+// lcTransitions is THE lifecycle table. Every allowed move is one row; a move
+// without a row is refused with lifecycle.wrong_stage, a row whose roles do
+// not include the actor with wrong_actor / wrong_isp / wrong_province.
+var lcTransitions = []Transition{
+	// 信息录入. R-10: the self-filing user edits only before submission;
+	// R-11, R-15: otherwise the ISP enters the data.
+	{From: "", Action: ActionCreate, Roles: rolesEditor, To: StatusDraft, Rule: "R-10"},
+	{From: StatusDraft, Action: ActionEdit, Roles: rolesEditor, To: StatusDraft, Rule: "R-10"},
+	{From: StatusDraft, Action: ActionSubmit, Roles: rolesEditor, To: StatusISPVerifying, Rule: "R-10"},
+	{From: StatusDraft, Action: ActionDelete, Roles: rolesEditorOrBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+
+	// 接入商核验. R-10: after submission only the ISP modifies; R-14: the
+	// bureau sees the filing only once the ISP verified and submitted it.
+	{From: StatusISPVerifying, Action: ActionEdit, Roles: rolesFilingISP, To: StatusISPVerifying, Rule: "R-10"},
+	{From: StatusISPVerifying, Action: ActionISPReturn, Roles: rolesFilingISP, To: StatusDraft, NeedsReason: true, Rule: "R-10"},
+	{From: StatusISPVerifying, Action: ActionVerify, Roles: rolesFilingISP, To: StatusBureauReview, Rule: "R-14"},
+	{From: StatusISPVerifying, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+	{From: StatusISPVerifying, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+
+	// 管局审核. R-12: a rejection returns to the user or to the ISP with a
+	// reason; R-15: the form of an added website is recorded on arrival.
+	{From: StatusBureauReview, Action: ActionFormReceived, Roles: rolesBureau, To: StatusBureauReview, Rule: "R-15"},
+	{From: StatusBureauReview, Action: ActionApprove, Roles: rolesBureau, To: StatusApproved, Rule: "R-20"},
+	{From: StatusBureauReview, Action: ActionReturnToUser, Roles: rolesBureau, To: StatusReturnedToUser, NeedsReason: true, Rule: "R-12"},
+	{From: StatusBureauReview, Action: ActionReturnToISP, Roles: rolesBureau, To: StatusReturnedToISP, NeedsReason: true, Rule: "R-12"},
+	{From: StatusBureauReview, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+	{From: StatusBureauReview, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+
+	// 退回. R-12: returned to the user, the user edits (for filings only the
+	// ISP modifies, R-11, the ISP edits for the user); returned to the ISP,
+	// the ISP edits; the edit goes straight back to the bureau.
+	{From: StatusReturnedToUser, Action: ActionEdit, Roles: rolesEditor, To: StatusReturnedToUser, Rule: "R-12"},
+	{From: StatusReturnedToUser, Action: ActionResubmit, Roles: rolesEditor, To: StatusBureauReview, Rule: "R-12"},
+	{From: StatusReturnedToUser, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+	{From: StatusReturnedToUser, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+	{From: StatusReturnedToISP, Action: ActionEdit, Roles: rolesFilingISP, To: StatusReturnedToISP, Rule: "R-12"},
+	{From: StatusReturnedToISP, Action: ActionResubmit, Roles: rolesFilingISP, To: StatusBureauReview, Rule: "R-12"},
+	{From: StatusReturnedToISP, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+	{From: StatusReturnedToISP, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+
+	// 已备案. R-08, R-11: changes go through the ISP and keep the number and
+	// the access; R-16, R-17: the ISP cancels its access; R-53: the ISP
+	// cancels online, or the bureau on application.
+	{From: StatusApproved, Action: ActionStartChange, Roles: rolesFilingISP, To: StatusDraft, Rule: "R-11"},
+	{From: StatusApproved, Action: ActionCancelAccess, Roles: rolesFilingISP, To: StatusAccessCancelled, Rule: "R-17"},
+	{From: StatusApproved, Action: ActionCancel, Roles: rolesISPOrBureau, To: StatusCancelled, Rule: "R-53"},
+
+	// 已取消接入. R-16: the right ISP adds access; R-17: the old ISP cancels
+	// the filing at the end of service.
+	{From: StatusAccessCancelled, Action: ActionAddAccess, Roles: rolesAnyISP, To: StatusApproved, Rule: "R-16"},
+	{From: StatusAccessCancelled, Action: ActionCancel, Roles: rolesISPOrBureau, To: StatusCancelled, Rule: "R-17"},
+}
+
+// Transitions returns a copy of the lifecycle table, for documentation and
+// for user interfaces that draw the state machine.
+func Transitions() []Transition {
+	out := make([]Transition, len(lcTransitions))
+	for i, t := range lcTransitions {
+		t.Roles = slices.Clone(t.Roles)
+		out[i] = t
+	}
+	return out
+}
+
+// row finds the table row of an action at a status.
+func lcRow(from Status, a Action) (Transition, bool) {
+	for _, t := range lcTransitions {
+		if t.From == from && t.Action == a {
+			return t, true
+		}
+	}
+	return Transition{}, false
+}
+
+// knownStatus reports whether st is one of the declared statuses.
+func lcKnownStatus(st Status) bool {
+	switch st {
+	case StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved,
+		StatusReturnedToUser, StatusReturnedToISP, StatusAccessCancelled,
+		StatusCancelled, StatusDeleted:
+		return true
+	}
+	return false
+}
+
+// State is one filing's place in the lifecycle. It is a value: Apply returns
+// a new State and never changes the one it is given.
+//
+// Build the initial State with Status "" (not created yet) and the facts
+// that decide who acts: Kind, SelfFiled, ISP (may be left empty when the ISP
+// creates the filing: it becomes the filing's ISP) and Province; then Apply
+// an ActionCreate event.
+type State struct {
+	Status Status     `json:"status"`
+	Kind   FilingKind `json:"kind"`
+	// SelfFiled is true for a filing the user makes through the MIIT system
+	// (自行备案), false for one the ISP makes for the user (代备案, R-11).
+	SelfFiled bool `json:"self_filed,omitempty"`
+	// ISP is the access provider the filing is with, ISPProvince the
+	// province it files in (optional; when set it must match too).
+	ISP         string `json:"isp,omitempty"`
+	ISPProvince string `json:"isp_province,omitempty"`
+	// Province is the GB/T 2260 code of the subject's province: its bureau
+	// reviews the filing.
+	Province string `json:"province"`
+	// Number is the record number once approved (from Event.Number).
+	Number string `json:"number,omitempty"`
+	// Reason is the reason of the last return (R-12), cleared when the
+	// filing goes back to the bureau.
+	Reason string `json:"reason,omitempty"`
+	// ReviewFrom is when the filing last reached the bureau (verify or
+	// resubmit); zero outside bureau review.
+	ReviewFrom time.Time `json:"review_from,omitzero"`
+	// FormAt is when the verification form reached the bureau (R-15, R-21);
+	// zero until ActionFormReceived, kept across returns and resubmissions,
+	// cleared by approval.
+	FormAt time.Time `json:"form_at,omitzero"`
+	// History is the audit trail: every applied event, oldest first.
+	History []Event `json:"history,omitempty"`
+}
+
+// Event is one action by one actor at one instant.
+type Event struct {
+	Action Action    `json:"action"`
+	Actor  Actor     `json:"actor"`
+	At     time.Time `json:"at"`
+	// Reason is required for returns (R-12) and kept in the history for
+	// every event that carries one.
+	Reason string `json:"reason,omitempty"`
+	// Number is the record number issued with ActionApprove (see package
+	// numbering). It may be empty; it must equal State.Number when the state
+	// already has one.
+	Number string `json:"number,omitempty"`
+}
+
+// Serving reports whether the record is in force: it has a number and is
+// neither cancelled nor deleted. A change filing in progress keeps the
+// record serving and its access uninterrupted (R-08).
+func (s State) Serving() bool {
+	return s.Number != "" && s.Status != StatusCancelled && s.Status != StatusDeleted
+}
+
+// Terminal reports whether no action can follow (cancelled or deleted).
+func (s State) Terminal() bool {
+	return s.Status == StatusCancelled || s.Status == StatusDeleted
+}
+
+// Editor returns the actor kind that edits the filing (RoleEditor): the
+// self-filing user for a self-filed first filing (R-10), the ISP otherwise
+// (R-11, R-15).
+func (s State) Editor() ActorKind {
+	if s.SelfFiled && s.Kind == KindNewFiling {
+		return ActorSelfFiler
+	}
+	return ActorISP
+}
+
+// last returns the instant of the last event, or the zero time.
+func (s State) last() time.Time {
+	if len(s.History) == 0 {
+		return time.Time{}
+	}
+	return s.History[len(s.History)-1].At
+}
+
+// isFilingISP reports whether an ISP actor is the filing's ISP.
+func (s State) isFilingISP(a Actor) bool {
+	return a.Kind == ActorISP && a.ISP != "" && a.ISP == s.ISP &&
+		(s.ISPProvince == "" || a.Province == s.ISPProvince)
+}
+
+// plays reports whether actor a plays role r for state s.
+func (s State) plays(a Actor, r Role) bool {
+	switch r {
+	case RoleEditor:
+		if s.Editor() == ActorSelfFiler {
+			return a.Kind == ActorSelfFiler
+		}
+		// An ISP creating a filing that names no ISP yet becomes its ISP.
+		if s.Status == "" && s.ISP == "" {
+			return a.Kind == ActorISP && a.ISP != ""
+		}
+		return s.isFilingISP(a)
+	case RoleFilingISP:
+		return s.isFilingISP(a)
+	case RoleOtherISP:
+		return a.Kind == ActorISP && a.ISP != "" && !s.isFilingISP(a)
+	case RoleBureau:
+		return a.Kind == ActorBureau && a.Province != "" && a.Province == s.Province
+	}
+	return false
+}
+
+// refusal classifies why actor a may not take row t: the ISP actor of a row
+// that wants the filing's ISP is the wrong ISP (R-16), a bureau of another
+// province is the wrong province, anyone else is the wrong actor.
+func (s State) refusal(a Actor, t Transition) Code {
+	for _, r := range t.Roles {
+		switch {
+		case a.Kind == ActorISP && (r == RoleFilingISP || (r == RoleEditor && s.Editor() == ActorISP)):
+			return CodeLifecycleWrongISP
+		case a.Kind == ActorBureau && r == RoleBureau:
+			return CodeLifecycleWrongProvince
+		}
+	}
+	return CodeLifecycleWrongActor
+}
+
+// Apply returns the state after event e, or the unchanged state and a
+// *TransitionError saying why the move is illegal: wrong actor, wrong
+// stage, wrong ISP, wrong province, time going backwards, missing reason,
+// missing verification form, re-creating a returned filing (R-13). It is
+// pure: s (including its History) is never modified; the returned state has
+// its own copy of the history with e appended.
+func Apply(s State, e Event) (State, error) {
+	t, err := lcCheck(s, e)
+	if err != nil {
+		return s, err
+	}
+	n := s
+	n.History = make([]Event, len(s.History), len(s.History)+1)
+	copy(n.History, s.History)
+	n.History = append(n.History, e)
+	n.Status = t.To
+	if t.ToNumbered != "" && s.Number != "" {
+		n.Status = t.ToNumbered
+	}
+	if t.NeedsReason {
+		n.Reason = e.Reason
+	}
+	switch e.Action {
+	case ActionCreate:
+		if n.ISP == "" {
+			n.ISP, n.ISPProvince = e.Actor.ISP, e.Actor.Province
+		}
+	case ActionVerify, ActionResubmit:
+		n.ReviewFrom = e.At
+		n.Reason = ""
+	case ActionFormReceived:
+		n.FormAt = e.At
+	case ActionApprove:
+		if e.Number != "" {
+			n.Number = e.Number
+		}
+		n.Reason = ""
+	case ActionStartChange:
+		n.Kind = KindChange
+		n.Reason = ""
+	case ActionAddAccess:
+		n.ISP, n.ISPProvince = e.Actor.ISP, e.Actor.Province
+	}
+	// The review clock runs only under bureau review; a verification form
+	// once received stays received across returns and resubmissions.
+	if n.Status != StatusBureauReview {
+		n.ReviewFrom = time.Time{}
+	}
+	if n.Status == StatusApproved || n.Terminal() {
+		n.FormAt = time.Time{}
+	}
+	return n, nil
+}
+
+// check validates e against s and returns the table row it takes.
+func lcCheck(s State, e Event) (Transition, error) {
+	fail := func(c Code, rule string) (Transition, error) {
+		return Transition{}, newTransitionError(c, rule, s, e)
+	}
+	if !e.Action.Valid() {
+		return fail(CodeLifecycleInvalidEvent, "")
+	}
+	rule := lcActionRule[e.Action]
+	if !e.Actor.Kind.Valid() || e.At.IsZero() {
+		return fail(CodeLifecycleInvalidEvent, rule)
+	}
+	if s.Status != "" && !lcKnownStatus(s.Status) {
+		return fail(CodeLifecycleInvalidState, rule)
+	}
+	if !s.Kind.Valid() {
+		return fail(CodeLifecycleInvalidState, rule)
+	}
+	if _, ok := ProvinceByCode(s.Province); !ok {
+		return fail(CodeLifecycleInvalidState, rule)
+	}
+	if e.At.Before(s.last()) {
+		return fail(CodeLifecycleTimeBackwards, rule)
+	}
+	t, ok := lcRow(s.Status, e.Action)
+	if !ok {
+		if e.Action == ActionCreate && (s.Status == StatusReturnedToUser || s.Status == StatusReturnedToISP) {
+			return fail(CodeLifecycleRecreate, "R-13")
+		}
+		return fail(CodeLifecycleWrongStage, rule)
+	}
+	if !slices.ContainsFunc(t.Roles, func(r Role) bool { return s.plays(e.Actor, r) }) {
+		return fail(s.refusal(e.Actor, t), t.Rule)
+	}
+	if t.NeedsReason && NormalizeText(e.Reason) == "" {
+		return fail(CodeLifecycleReasonRequired, "R-12")
+	}
+	switch e.Action {
+	case ActionCreate:
+		if s.Editor() == ActorSelfFiler && s.ISP == "" {
+			return fail(CodeLifecycleNoISP, "R-10")
+		}
+		if s.Kind == KindChange && s.Number == "" {
+			return fail(CodeLifecycleInvalidState, "R-11")
+		}
+	case ActionApprove:
+		if s.Kind == KindNewWebsite && s.FormAt.IsZero() {
+			return fail(CodeLifecycleFormMissing, "R-15")
+		}
+		if s.Number != "" && e.Number != "" && e.Number != s.Number {
+			return fail(CodeLifecycleNumberChanged, "R-41")
+		}
+	}
+	return t, nil
+}
+
+// Allowed returns the actions actor may take on s now, in table order, for
+// user interfaces. An action is listed when Apply would accept it from this
+// actor with a reason (where one is needed) at an instant not before the
+// last event; the verification form of an added website must have arrived
+// for ActionApprove (R-15).
+func Allowed(s State, actor Actor) []Action {
+	var out []Action
+	for _, t := range lcTransitions {
+		if t.From != s.Status {
+			continue
+		}
+		e := Event{Action: t.Action, Actor: actor, At: s.last(), Reason: "x"}
+		if e.At.IsZero() {
+			e.At = time.Unix(0, 0)
+		}
+		if _, err := lcCheck(s, e); err == nil {
+			out = append(out, t.Action)
+		}
+	}
+	return out
+}
