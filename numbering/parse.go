@@ -1,0 +1,483 @@
+package numbering
+
+import (
+	"unicode/utf8"
+)
+
+// What Parse accepts (decided here; see also the package doc).
+//
+// Tolerated presentation noise, normalised away:
+//   - white space before, after and between the parts of a number, but not
+//     inside a digit run ("陕 ICP 备 19000424 号 -2" is 陕ICP备19000424号-2);
+//     this includes the ideographic space, no-break space, zero-width space
+//     and BOM;
+//   - full-width digits and letters (京ＩＣＰ备０５００２５７１号), lower-case
+//     letters (京icp备…, -2a);
+//   - dash variants before the suffix: - － — – ‐ ‑ − ―;
+//   - a colon after 备/证/公网安备 (京ICP备：14012449号, as seen in footers);
+//   - Traditional characters 備 號 證 網;
+//   - any abbreviation of the province in filing's table (川 and 蜀, 贵 and
+//     黔, ...); output uses the canonical one;
+//   - a missing 号 after a public security number (most footers omit it)
+//     and a trailing 号 after a telecom licence (川B2-20030065号).
+//
+// Rejected, with a *ParseError naming the code and the position:
+//   - anything before or after the number: Parse reads one number; use Find
+//     to scan a footer or a page;
+//   - a missing 号 after an ICP filing or licence number
+//     (CodeMissingHao), a suffix before 号 (沪ICP备2021527689-3号,
+//     CodeSuffixMisplaced);
+//   - serials of the wrong length: ICP备 8 (yy + 6) or 10 (yyyy + 6) digits,
+//     ICP证 6 (yy + 4), telecom licences 8 (yyyy + 4), public security 12 or 14
+//     (6-digit region + 6 or 8);
+//   - the letter X inside a serial (CodeSerialMasked): the seed's
+//     黔ICP备1500041X号 (RULES.md R-40) is an illustration with a masked
+//     digit; no real number with a letter in its serial was found, so it is
+//     refused rather than guessed at;
+//   - suffixes "-0", with leading zeros ("-007"), over MaxSuffix, or followed by
+//     a letter other than A, X, K.
+//
+// The core below works on the input bytes without allocating; it folds each
+// character as it reads it and records byte offsets into the original input.
+
+// fold reads the character at s[i:] and returns it folded (full-width ASCII
+// to ASCII, a-z to A-Z, dash variants to '-', white space to ' ',
+// Traditional to Simplified for 備號證網, '、' to '.') with its size in bytes.
+// Invalid UTF-8 returns utf8.RuneError with size 1.
+func fold(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return rune(c - 32), 1
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return ' ', 1
+		}
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		r -= 0xFEE0
+		if r >= 'a' && r <= 'z' {
+			r -= 32
+		}
+		if r == '-' {
+			return '-', n
+		}
+		return r, n
+	}
+	switch r {
+	case 0x3000, 0x00A0, 0x200B, 0xFEFF, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x0085:
+		return ' ', n
+	case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFE58:
+		return '-', n
+	case '備':
+		return '备', n
+	case '號':
+		return '号', n
+	case '證':
+		return '证', n
+	case '網':
+		return '网', n
+	case '、':
+		return '.', n
+	}
+	return r, n
+}
+
+// perr is an error found by the core: a code and a byte offset. It is a value
+// so that Find can try candidates without allocating.
+type perr struct {
+	code Code
+	off  int
+}
+
+type scanner struct {
+	s string
+	i int
+}
+
+func (sc *scanner) peek() (rune, int) {
+	if sc.i >= len(sc.s) {
+		return -1, 0
+	}
+	return fold(sc.s, sc.i)
+}
+
+func (sc *scanner) skipSpace() {
+	for sc.i < len(sc.s) {
+		r, n := fold(sc.s, sc.i)
+		if r != ' ' {
+			return
+		}
+		sc.i += n
+	}
+}
+
+// accept consumes r if it is next.
+func (sc *scanner) accept(r rune) bool {
+	if c, n := sc.peek(); c == r {
+		sc.i += n
+		return true
+	}
+	return false
+}
+
+// digits reads a run of (folded) decimal digits: the value of at most the
+// first 19 digits, the count, and the start offset.
+func (sc *scanner) digits() (v uint64, count, start int) {
+	start = sc.i
+	for sc.i < len(sc.s) {
+		r, n := fold(sc.s, sc.i)
+		if r < '0' || r > '9' {
+			break
+		}
+		if count < 19 {
+			v = v*10 + uint64(r-'0')
+		}
+		count++
+		sc.i += n
+	}
+	return v, count, start
+}
+
+// parseAt reads one number starting at s[i:] (no leading space). find
+// selects the Find behaviour: a dash not followed by a suffix, or a suffix
+// on a public security number, ends the number instead of failing it.
+func parseAt(s string, i int, find bool) (Number, int, perr) {
+	sc := scanner{s: s, i: i}
+	var n Number
+	r, size := sc.peek()
+	if size == 0 {
+		return n, sc.i, perr{CodeEmpty, sc.i}
+	}
+	joint := false
+	if p, ok := provByRune[r]; ok {
+		n.prov = p
+		sc.i += size
+		sc.skipSpace()
+	} else if r == '合' && len(s) >= sc.i+6 && s[sc.i+3:sc.i+6] == "字" {
+		joint = true
+		sc.i += 6
+	} else if r != 'A' && r != 'B' {
+		return n, sc.i, perr{CodeProvinceUnknown, sc.i}
+	}
+	r, size = sc.peek()
+	switch {
+	case r == 'I' && !joint:
+		return parseICP(&sc, n, find)
+	case r == 'A' || r == 'B':
+		if joint {
+			n.cats = catJoint
+		}
+		return parseTelecom(&sc, n, find)
+	case r == '公' && n.prov != 0:
+		return parsePublicSecurity(&sc, n, find)
+	case n.prov == 0 && !joint:
+		return n, sc.i, perr{CodeProvinceUnknown, i}
+	}
+	return n, sc.i, perr{CodeKindUnknown, sc.i}
+}
+
+func parseICP(sc *scanner, n Number, find bool) (Number, int, perr) {
+	kindAt := sc.i
+	_, size := sc.peek() // the 'I', ASCII or full-width
+	sc.i += size
+	if !sc.accept('C') || !sc.accept('P') {
+		return n, sc.i, perr{CodeKindUnknown, kindAt}
+	}
+	sc.skipSpace()
+	switch r, size := sc.peek(); r {
+	case '备':
+		n.kind = KindICPFiling
+		sc.i += size
+	case '证':
+		n.kind = KindICPLicence
+		sc.i += size
+	default:
+		return n, sc.i, perr{CodeKindUnknown, sc.i}
+	}
+	sc.skipSpace()
+	if sc.accept(':') {
+		sc.skipSpace()
+	}
+	v, count, start := sc.digits()
+	if r, _ := sc.peek(); r == 'X' {
+		return n, sc.i, perr{CodeSerialMasked, sc.i}
+	}
+	if count == 0 {
+		return n, sc.i, perr{CodeSerialMissing, start}
+	}
+	if n.kind == KindICPFiling {
+		switch count {
+		case 8:
+		case 10:
+			if y := v / 1e6; y < MinYear || y > MaxYear {
+				return n, sc.i, perr{CodeSerialYear, start}
+			}
+		default:
+			return n, sc.i, perr{CodeSerialLength, start}
+		}
+	} else if count != 6 {
+		return n, sc.i, perr{CodeSerialLength, start}
+	}
+	n.serial, n.width = v, uint8(count)
+	sc.skipSpace()
+	r, size := sc.peek()
+	if r == '-' {
+		return n, sc.i, perr{CodeSuffixMisplaced, sc.i}
+	}
+	if r != '号' {
+		return n, sc.i, perr{CodeMissingHao, sc.i}
+	}
+	sc.i += size
+	return parseSuffix(sc, n, find)
+}
+
+func parseTelecom(sc *scanner, n Number, find bool) (Number, int, perr) {
+	n.kind = KindTelecomLicence
+	for {
+		at := sc.i
+		r, size := sc.peek()
+		if r != 'A' && r != 'B' {
+			return n, sc.i, perr{CodeCategoryUnknown, at}
+		}
+		sc.i += size
+		d, size := sc.peek()
+		if d != '1' && d != '2' {
+			return n, sc.i, perr{CodeCategoryUnknown, at}
+		}
+		sc.i += size
+		bit := uint8(1) << ((r-'A')*2 + (d - '1'))
+		if n.cats&bit != 0 {
+			return n, sc.i, perr{CodeCategoryUnknown, at}
+		}
+		if r, _ := sc.peek(); r >= '0' && r <= '9' { // B25, A21: not a licence category
+			return n, sc.i, perr{CodeCategoryUnknown, at}
+		}
+		n.cats |= bit
+		if !sc.accept('.') {
+			break
+		}
+	}
+	sc.skipSpace()
+	if !sc.accept('-') {
+		return n, sc.i, perr{CodeSerialMissing, sc.i}
+	}
+	sc.skipSpace()
+	v, count, start := sc.digits()
+	if r, _ := sc.peek(); r == 'X' {
+		return n, sc.i, perr{CodeSerialMasked, sc.i}
+	}
+	switch {
+	case count == 0:
+		return n, sc.i, perr{CodeSerialMissing, start}
+	case count != 8:
+		return n, sc.i, perr{CodeSerialLength, start}
+	}
+	if y := v / 1e4; y < MinYear || y > MaxYear {
+		return n, sc.i, perr{CodeSerialYear, start}
+	}
+	n.serial, n.width = v, 8
+	end := sc.i
+	sc.skipSpace()
+	if !sc.accept('号') {
+		sc.i = end
+	}
+	return parseSuffix(sc, n, find)
+}
+
+func parsePublicSecurity(sc *scanner, n Number, find bool) (Number, int, perr) {
+	at := sc.i
+	sc.i += len("公")
+	if !sc.accept('网') || !sc.accept('安') || !sc.accept('备') {
+		return n, sc.i, perr{CodeKindUnknown, at}
+	}
+	n.kind = KindPublicSecurity
+	sc.skipSpace()
+	if sc.accept(':') {
+		sc.skipSpace()
+	}
+	v, count, start := sc.digits()
+	if r, _ := sc.peek(); r == 'X' {
+		return n, sc.i, perr{CodeSerialMasked, sc.i}
+	}
+	switch count {
+	case 0:
+		return n, sc.i, perr{CodeSerialMissing, start}
+	case 12, 14:
+	default:
+		return n, sc.i, perr{CodeSerialLength, start}
+	}
+	if v/pow10[count-2] != uint64(provs[n.prov-1].code) {
+		return n, sc.i, perr{CodeRegionMismatch, start}
+	}
+	n.serial, n.width = v, uint8(count)
+	end := sc.i
+	sc.skipSpace()
+	if sc.accept('号') {
+		end = sc.i
+	}
+	sc.i = end
+	if !find {
+		save := sc.i
+		sc.skipSpace()
+		if r, _ := sc.peek(); r == '-' {
+			return n, sc.i, perr{CodeSuffixNotAllowed, sc.i}
+		}
+		sc.i = save
+	}
+	return n, sc.i, perr{}
+}
+
+// parseSuffix reads an optional "-N" with its kind letter after a subject
+// number.
+func parseSuffix(sc *scanner, n Number, find bool) (Number, int, perr) {
+	end := sc.i
+	sc.skipSpace()
+	if !sc.accept('-') {
+		return n, end, perr{}
+	}
+	dash := sc.i
+	sc.skipSpace()
+	v, count, start := sc.digits()
+	switch {
+	case count == 0:
+		if find {
+			return n, end, perr{}
+		}
+		return n, sc.i, perr{CodeSuffixInvalid, dash}
+	case v == 0 || firstDigit(sc.s, start) == '0': // "-0", "-007"
+		return n, sc.i, perr{CodeSuffixInvalid, start}
+	case count > 6 || v > MaxSuffix:
+		return n, sc.i, perr{CodeSuffixTooLarge, start}
+	}
+	n.suffix = uint32(v)
+	n.svc = ServiceWebsite
+	r, size := sc.peek()
+	switch r {
+	case 'A':
+		n.svc = ServiceApp
+	case 'X':
+		n.svc = ServiceMiniProgram
+	case 'K':
+		n.svc = ServiceQuickApp
+	default:
+		if r >= 'A' && r <= 'Z' {
+			return n, sc.i, perr{CodeServiceKindUnknown, sc.i}
+		}
+		return n, sc.i, perr{}
+	}
+	sc.i += size
+	return n, sc.i, perr{}
+}
+
+// Parse reads one record number: an ICP filing number (京ICP备05002571号,
+// 粤ICP备2021012345号-3, 浙ICP备2024071295号-2A), an ICP licence
+// (京ICP证030173号), a value-added telecom licence (京B2-20090059,
+// A2.B1.B2-20090003, 粤B2-20090059-1626X) or a public security filing number
+// (京公网安备11010502030143号). It tolerates presentation noise (spaces,
+// full-width characters, dash variants; see the package doc) and returns the
+// canonical Number, or a *ParseError with a stable Code and the offset of the
+// problem. Text around the number is an error: use Find for footers.
+//
+// Parse never panics and does not allocate on success.
+func Parse(s string) (Number, error) {
+	sc := scanner{s: s}
+	sc.skipSpace()
+	if sc.i >= len(s) {
+		return Number{}, newParseError(CodeEmpty, s, 0)
+	}
+	n, end, e := parseAt(s, sc.i, false)
+	if e.code == "" {
+		sc.i = end
+		sc.skipSpace()
+		if sc.i < len(s) {
+			e = perr{CodeTrailingText, sc.i}
+		}
+	}
+	if e.code != "" {
+		if e.off < len(s) {
+			if r, size := utf8.DecodeRuneInString(s[e.off:]); r == utf8.RuneError && size == 1 {
+				e.code = CodeInvalidUTF8
+			}
+		}
+		return Number{}, newParseError(e.code, s, e.off)
+	}
+	return n, nil
+}
+
+// Match is a number found by FindAll, with its byte range in the text.
+type Match struct {
+	Number Number
+	// Start and End delimit the number in the text: text[Start:End].
+	Start, End int
+}
+
+// Find scans free text (a page footer, an HTML fragment, a scraped record)
+// and returns every record number in it, in order of appearance, duplicates
+// included. It is Parse applied at every place a number can begin, with two
+// differences that only make sense in running text: a dash not followed by a
+// suffix ends the number (footers use "-" as a separator:
+// 京公网安备11010802020134号-京ICP证110507号), and a number must not run on into
+// letters or digits (京ICP备05002571号-1abc is skipped, not cut). Candidates
+// that fail to parse are skipped; nothing is guessed.
+func Find(text string) []Number {
+	var out []Number
+	for m := range findIter(text) {
+		out = append(out, m.Number)
+	}
+	return out
+}
+
+// FindAll is Find with the position of each number.
+func FindAll(text string) []Match {
+	var out []Match
+	for m := range findIter(text) {
+		out = append(out, m)
+	}
+	return out
+}
+
+func findIter(text string) func(func(Match) bool) {
+	return func(yield func(Match) bool) {
+		prevAlnum := false
+		for i := 0; i < len(text); {
+			r, size := fold(text, i)
+			start := false
+			if _, ok := provByRune[r]; ok {
+				start = true
+			} else if r == '合' || ((r == 'A' || r == 'B') && !prevAlnum) {
+				start = true
+			}
+			if start {
+				if n, end, e := parseAt(text, i, true); e.code == "" && boundary(text, end) {
+					if !yield(Match{Number: n, Start: i, End: end}) {
+						return
+					}
+					i = end
+					prevAlnum = false
+					continue
+				}
+			}
+			prevAlnum = r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r == '.'
+			i += size
+		}
+	}
+}
+
+func firstDigit(s string, i int) rune {
+	r, _ := fold(s, i)
+	return r
+}
+
+// boundary reports whether a number ending at end is not followed by a
+// letter or digit.
+func boundary(s string, end int) bool {
+	if end >= len(s) {
+		return true
+	}
+	r, _ := fold(s, end)
+	return !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z')
+}
