@@ -1,0 +1,451 @@
+package filing
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/beiankit/beian/calendar"
+)
+
+// This file classifies shell records (空壳类备案, R-60..R-63, R-17) of one
+// subject. shell_stream.go runs the same classification over a stream of
+// millions of records.
+
+// ShellGrace is how long a filed website may be without access before it is
+// a shell website: "超过1周未有接入信息" (R-61, seed 002 §四1).
+//
+// Decision: "more than one week" is measured in elapsed time, 7×24 hours
+// (China has no daylight saving time, so this is also 7 calendar days in
+// CST), from the instant the last access ended, or from the approval when
+// the website never had access. Exactly 7×24h after is not yet a shell;
+// 7×24h plus one nanosecond is. Working days play no part: the bureaus'
+// comparison is by calendar time.
+const ShellGrace = 7 * 24 * time.Hour
+
+// FindingKind is the kind of a shell finding.
+type FindingKind string
+
+// Finding kinds.
+const (
+	// FindingShellWebsite: a filed website without active access for more
+	// than ShellGrace (R-61), or, when neither an access nor the approval
+	// instant is known, without any access information at all (R-60). It
+	// is cancelled in the bureaus' next batch cleanup.
+	FindingShellWebsite FindingKind = "shell_website"
+	// FindingWebsiteAtRisk: a filed website without active access for
+	// ShellGrace or less: it becomes a shell at ShellFrom unless access is
+	// added (R-61).
+	FindingWebsiteAtRisk FindingKind = "website_at_risk"
+	// FindingAccessCancelledNotFiling: the website's last access was
+	// cancelled (by its old ISP) and no later access exists, but the filing
+	// was not cancelled (R-17; the cause seed 002 §四1 names first).
+	FindingAccessCancelledNotFiling FindingKind = "access_cancelled_filing_kept"
+	// FindingShellSubject: a filed subject with no website in force and
+	// none in progress (R-62).
+	FindingShellSubject FindingKind = "shell_subject"
+	// FindingSubjectShellAfterCleanup: every website in force under the
+	// subject is a shell or at risk, so the subject becomes a shell subject
+	// once they are cleaned up (R-62, seed 002 §四2 "各管局定期进行空壳网站处理后，
+	// 会多出空壳主体").
+	FindingSubjectShellAfterCleanup FindingKind = "subject_shell_after_cleanup"
+)
+
+// FindingKinds returns every finding kind.
+func FindingKinds() []FindingKind {
+	return []FindingKind{FindingShellWebsite, FindingWebsiteAtRisk, FindingAccessCancelledNotFiling,
+		FindingShellSubject, FindingSubjectShellAfterCleanup}
+}
+
+// Finding is one shell finding about a subject or one of its websites. The
+// recommendation is the one R-63 gives for the case (seed 002 §四 建议).
+type Finding struct {
+	Kind FindingKind `json:"kind"`
+	// Rule is the rule ID of the finding: R-60, R-61, R-62 or R-17. The
+	// recommendations are R-63's.
+	Rule          string `json:"rule"`
+	SubjectNumber string `json:"subject_number"`
+	// WebsiteNumber is empty for subject findings.
+	WebsiteNumber string `json:"website_number,omitempty"`
+	// Province is the subject's province (GB/T 2260 code).
+	Province string `json:"province,omitempty"`
+	// ISP is the ISP of the website's last access: the one that cancelled it
+	// (R-17) or can add access. Empty for subject findings and for websites
+	// that never had access.
+	ISP string `json:"isp,omitempty"`
+	// Since is when the website has been without access: the end of its
+	// last access, or its approval when it never had access. Zero when
+	// unknown (R-60 findings). For a subject finding after cleanup it is the
+	// latest Since of its websites.
+	Since time.Time `json:"since,omitzero"`
+	// ShellFrom is Since + ShellGrace: the website is a shell strictly after
+	// this instant. ShellDate is its civil date in China (YYYY-MM-DD), the
+	// day it became or will become a shell.
+	ShellFrom time.Time `json:"shell_from,omitzero"`
+	ShellDate string    `json:"shell_date,omitempty"`
+	// DaysLeft is, for a finding at risk, the whole days until ShellFrom,
+	// rounded up (0 at ShellFrom exactly, which is not yet a shell); 0
+	// otherwise.
+	DaysLeft int `json:"days_left,omitempty"`
+	// Zh and En describe the finding (Chinese for end users, English for
+	// developers).
+	Zh string `json:"zh"`
+	En string `json:"en"`
+	// RecommendationZh and RecommendationEn are what to do (R-63).
+	RecommendationZh string `json:"recommendation_zh"`
+	RecommendationEn string `json:"recommendation_en"`
+}
+
+// ShellReport is the shell classification of one subject as of an instant.
+type ShellReport struct {
+	SubjectNumber string    `json:"subject_number"`
+	Province      string    `json:"province"`
+	AsOf          time.Time `json:"as_of"`
+	// Websites counts the websites in force (with a number, neither
+	// cancelled nor deleted) that were classified; Pending the websites in
+	// progress without a number.
+	Websites int `json:"websites"`
+	Pending  int `json:"pending,omitempty"`
+	// Findings lists the findings, websites in input order, then the
+	// subject's.
+	Findings []Finding `json:"findings,omitempty"`
+	// Incomplete is true when some websites were bad records and left out,
+	// so subject findings may be wrong.
+	Incomplete bool `json:"incomplete,omitempty"`
+}
+
+// Has reports whether the report has a finding of kind k.
+func (r ShellReport) Has(k FindingKind) bool {
+	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Kind == k })
+}
+
+// WebsiteRecord is a website with the instant it was approved, which the
+// shell classification needs for a website that never had access (R-61).
+// In JSON its fields are the Website's plus "approved_at".
+type WebsiteRecord struct {
+	Website
+	// ApprovedAt is when the website was approved (its number issued).
+	// Zero when unknown.
+	ApprovedAt time.Time `json:"approved_at,omitzero"`
+}
+
+// SubjectRecord is a subject with its websites, the unit of shell
+// classification.
+type SubjectRecord struct {
+	Subject  Subject         `json:"subject"`
+	Websites []WebsiteRecord `json:"websites"`
+}
+
+// Codes of bad shell-classification input.
+var (
+	CodeShellUnknownStatus = define("shell.unknown_status", "R-60",
+		"状态“%[1]s”无法识别",
+		"unknown status %[1]q")
+	CodeShellAccessSinceMissing = define("shell.access_since_missing", "R-60",
+		"接入信息缺少接入时间",
+		"access record without a start instant")
+	CodeShellAccessReversed = define("shell.access_reversed", "R-60",
+		"接入信息的取消接入时间早于接入时间",
+		"access ends before it starts")
+	CodeShellAccessOverlap = define("shell.access_overlap", "R-60",
+		"同一接入商的接入时间段重叠",
+		"overlapping access periods at the same ISP")
+	CodeShellFutureInstant = define("shell.future_instant", "R-61",
+		"时间晚于核查时间",
+		"instant after the classification instant (as of)")
+	CodeShellAsOfMissing = define("shell.as_of_missing", "R-61",
+		"缺少核查时间",
+		"zero classification instant (as of)")
+)
+
+// shellSite is the part of a website the classification reads.
+type shellSite struct {
+	number     string
+	status     Status
+	approvedAt time.Time
+	access     []Access
+}
+
+// ClassifySubject classifies a subject and its websites as of asOf
+// (R-60..R-63, R-17). The approval instants of the websites are unknown
+// here, so a website that never had access is a shell by R-60 (see
+// ClassifyRecord to give them).
+//
+// Bad websites (unknown status, access that ends before it starts or has no
+// start, overlapping access at the same ISP, instants after asOf) are left
+// out: the error is a *ValidationError listing every problem with its path
+// ("websites[2].access[0].until"), and the report covers the other websites
+// with Incomplete set. A bad subject (unknown status) or a zero asOf gives
+// an empty report and the error.
+func ClassifySubject(s Subject, websites []Website, asOf time.Time) (ShellReport, error) {
+	sites := make([]shellSite, len(websites))
+	for i, w := range websites {
+		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
+	}
+	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil)
+}
+
+// ClassifyRecord is ClassifySubject with the websites' approval instants,
+// so that a website that never had access counts its week from approval
+// (R-61).
+func ClassifyRecord(r SubjectRecord, asOf time.Time) (ShellReport, error) {
+	sites := make([]shellSite, len(r.Websites))
+	for i, w := range r.Websites {
+		sites[i] = shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access}
+	}
+	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+}
+
+func classifySites(number, province string, status Status, sites []shellSite, asOf time.Time, scratch []int) (ShellReport, error) {
+	var ps problems
+	if asOf.IsZero() {
+		ps.add(newProblem(CodeShellAsOfMissing).at("as_of", "核查时间"))
+		return ShellReport{}, ps.err()
+	}
+	if status != "" && !lcKnownStatus(status) {
+		ps.add(newProblem(CodeShellUnknownStatus, string(status)).at("subject.status", "主体状态"))
+		return ShellReport{}, ps.err()
+	}
+	var c shellClassifier
+	c.begin(number, province, status, asOf)
+	for i := range sites {
+		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
+			ps.add(p.at("websites["+strconv.Itoa(i)+"]."+p.Path, p.Label))
+			c.rep.Incomplete = true
+			continue
+		}
+		c.site(&sites[i])
+	}
+	return c.end(), ps.err()
+}
+
+// checkSite returns the first problem of a website record, with its path
+// relative to the website ("access[1].until"), or nil.
+func checkSite(w *shellSite, asOf time.Time, scratch *[]int) *Problem {
+	if w.status != "" && !lcKnownStatus(w.status) {
+		return newProblem(CodeShellUnknownStatus, string(w.status)).at("status", "网站状态")
+	}
+	if w.approvedAt.After(asOf) {
+		return newProblem(CodeShellFutureInstant).at("approved_at", "备案通过时间")
+	}
+	for i, a := range w.access {
+		switch {
+		case a.Since.IsZero():
+			return newProblem(CodeShellAccessSinceMissing).at("access["+strconv.Itoa(i)+"].since", "接入时间")
+		case a.Since.After(asOf):
+			return newProblem(CodeShellFutureInstant).at("access["+strconv.Itoa(i)+"].since", "接入时间")
+		case a.Until.After(asOf):
+			return newProblem(CodeShellFutureInstant).at("access["+strconv.Itoa(i)+"].until", "取消接入时间")
+		case !a.Until.IsZero() && a.Until.Before(a.Since):
+			return newProblem(CodeShellAccessReversed).at("access["+strconv.Itoa(i)+"].until", "取消接入时间")
+		}
+	}
+	if i := overlap(w.access, scratch); i >= 0 {
+		return newProblem(CodeShellAccessOverlap).at("access["+strconv.Itoa(i)+"]", "接入信息")
+	}
+	return nil
+}
+
+// overlap returns the index of an access period that overlaps an earlier
+// one at the same ISP (same ISP and ISP province), or -1. Periods are
+// half-open [Since, Until); an open period (Until zero) runs forever.
+//
+// Decision: overlapping periods at different ISPs are legitimate (a website
+// may be served by several ISPs at once, 新增接入), so only the same ISP
+// overlapping itself is a bad record.
+func overlap(acc []Access, scratch *[]int) int {
+	n := len(acc)
+	if n < 2 {
+		return -1
+	}
+	if n <= 16 {
+		for i := 1; i < n; i++ {
+			for j := 0; j < i; j++ {
+				if overlaps(acc[i], acc[j]) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	idx := (*scratch)[:0]
+	for i := range acc {
+		idx = append(idx, i)
+	}
+	*scratch = idx
+	slices.SortFunc(idx, func(x, y int) int {
+		a, b := acc[x], acc[y]
+		if a.ISP != b.ISP {
+			if a.ISP < b.ISP {
+				return -1
+			}
+			return 1
+		}
+		if a.ISPProvince != b.ISPProvince {
+			if a.ISPProvince < b.ISPProvince {
+				return -1
+			}
+			return 1
+		}
+		if c := a.Since.Compare(b.Since); c != 0 {
+			return c
+		}
+		return x - y
+	})
+	for k := 1; k < len(idx); k++ {
+		if overlaps(acc[idx[k]], acc[idx[k-1]]) {
+			return max(idx[k], idx[k-1])
+		}
+	}
+	return -1
+}
+
+func overlaps(a, b Access) bool {
+	if a.ISP != b.ISP || a.ISPProvince != b.ISPProvince {
+		return false
+	}
+	// [a.Since, a.Until) ∩ [b.Since, b.Until) ≠ ∅, zero Until = open.
+	aEndsAfterB := a.Until.IsZero() || a.Until.After(b.Since)
+	bEndsAfterA := b.Until.IsZero() || b.Until.After(a.Since)
+	return aEndsAfterB && bEndsAfterA && !(a.Until.Equal(a.Since) && !a.Until.IsZero()) &&
+		!(b.Until.Equal(b.Since) && !b.Until.IsZero())
+}
+
+// shellClassifier accumulates one subject's classification.
+type shellClassifier struct {
+	rep       ShellReport
+	status    Status
+	shellish  int       // websites in force that are shells or at risk
+	lastSince time.Time // latest Since of those
+	lastFrom  time.Time
+	unknown   bool // some shell website has an unknown Since
+}
+
+func (c *shellClassifier) begin(number, province string, status Status, asOf time.Time) {
+	*c = shellClassifier{status: status}
+	c.rep.SubjectNumber, c.rep.Province, c.rep.AsOf = number, province, asOf
+}
+
+// inForce reports whether a website record counts as filed: it has a
+// number and is neither cancelled nor deleted (a change in progress keeps
+// the record in force, R-08).
+func inForce(number string, st Status) bool {
+	return number != "" && st != StatusCancelled && st != StatusDeleted
+}
+
+// site classifies one valid website.
+func (c *shellClassifier) site(w *shellSite) {
+	if !inForce(w.number, w.status) {
+		if w.number == "" && w.status != StatusCancelled && w.status != StatusDeleted {
+			c.rep.Pending++
+		}
+		return
+	}
+	c.rep.Websites++
+	asOf := c.rep.AsOf
+	var last *Access // the access with the latest start, ties: latest end
+	var end time.Time
+	for i := range w.access {
+		a := &w.access[i]
+		if a.Active(asOf) {
+			return // served now: no finding
+		}
+		if a.Until.After(end) {
+			end = a.Until
+		}
+		if last == nil || a.Since.After(last.Since) || (a.Since.Equal(last.Since) && a.Until.After(last.Until)) {
+			last = a
+		}
+	}
+	f := Finding{SubjectNumber: c.rep.SubjectNumber, WebsiteNumber: w.number, Province: c.rep.Province}
+	since := end
+	if last != nil {
+		f.ISP = last.ISP
+	} else {
+		since = w.approvedAt
+	}
+	if last != nil || w.status == StatusAccessCancelled {
+		g := f
+		g.Kind, g.Rule, g.Since = FindingAccessCancelledNotFiling, "R-17", since
+		g.Zh, g.En = msgR17(w.number, g.ISP, since)
+		g.RecommendationZh, g.RecommendationEn = recR17Zh, recR17En
+		c.rep.Findings = append(c.rep.Findings, g)
+	}
+	c.shellish++
+	f.Since = since
+	if since.IsZero() {
+		c.unknown = true
+		f.Kind, f.Rule = FindingShellWebsite, "R-60"
+		f.Zh, f.En = msgR60(w.number)
+		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
+		c.rep.Findings = append(c.rep.Findings, f)
+		return
+	}
+	f.ShellFrom = since.Add(ShellGrace)
+	f.ShellDate = civilDate(f.ShellFrom)
+	if since.After(c.lastSince) {
+		c.lastSince, c.lastFrom = since, f.ShellFrom
+	}
+	f.Rule = "R-61"
+	if asOf.After(f.ShellFrom) {
+		f.Kind = FindingShellWebsite
+		f.Zh, f.En = msgShell(w.number, since, f.ShellFrom)
+		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
+	} else {
+		f.Kind = FindingWebsiteAtRisk
+		f.DaysLeft = daysUp(f.ShellFrom.Sub(asOf))
+		f.Zh, f.En = msgAtRisk(w.number, since, f.ShellFrom, f.DaysLeft)
+		f.RecommendationZh, f.RecommendationEn = recAtRiskZh, recAtRiskEn
+	}
+	c.rep.Findings = append(c.rep.Findings, f)
+}
+
+// end adds the subject findings and returns the report.
+func (c *shellClassifier) end() ShellReport {
+	r := c.rep
+	if r.SubjectNumber == "" || c.status == StatusCancelled || c.status == StatusDeleted {
+		// Not a filed subject: only its websites are classified.
+		return r
+	}
+	f := Finding{SubjectNumber: r.SubjectNumber, Province: r.Province, Rule: "R-62"}
+	switch {
+	case r.Websites == 0 && r.Pending == 0 && !r.Incomplete:
+		f.Kind = FindingShellSubject
+		f.Zh, f.En = msgShellSubject(r.SubjectNumber)
+		f.RecommendationZh, f.RecommendationEn = recShellSubjectZh, recShellSubjectEn
+	case r.Websites > 0 && c.shellish == r.Websites && r.Pending == 0 && !r.Incomplete:
+		f.Kind = FindingSubjectShellAfterCleanup
+		f.Since = c.lastSince
+		if !c.lastSince.IsZero() {
+			f.ShellFrom = c.lastFrom
+			f.ShellDate = civilDate(f.ShellFrom)
+			if !r.AsOf.After(f.ShellFrom) {
+				f.DaysLeft = daysUp(f.ShellFrom.Sub(r.AsOf))
+			}
+		}
+		f.Zh, f.En = msgAfterCleanup(r.SubjectNumber, r.Websites)
+		f.RecommendationZh, f.RecommendationEn = recAfterCleanupZh, recAfterCleanupEn
+	default:
+		return r
+	}
+	r.Findings = append(r.Findings, f)
+	return r
+}
+
+// daysUp returns d in whole days, rounded up.
+func daysUp(d time.Duration) int {
+	if d <= 0 {
+		return 0
+	}
+	return int((d + 24*time.Hour - 1) / (24 * time.Hour))
+}
+
+// civilDate returns t's civil date in China, "YYYY-MM-DD".
+func civilDate(t time.Time) string {
+	return t.In(calendar.Location()).Format(time.DateOnly)
+}
+
+// civilMinute returns t in China to the minute, "YYYY-MM-DD HH:MM".
+func civilMinute(t time.Time) string {
+	return t.In(calendar.Location()).Format("2006-01-02 15:04")
+}
