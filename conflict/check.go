@@ -1,0 +1,410 @@
+package conflict
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Kind is the kind of a conflict, a stable code. A Kind is an error, so it
+// can be used as a sentinel: errors.Is(conflict, KindDomainSameProvince).
+type Kind string
+
+// Error returns the code.
+func (k Kind) Error() string { return string(k) }
+
+// Conflict kinds.
+const (
+	// KindDomainSameProvince: the domain (its registrable domain) is on file
+	// for another subject of the applicant's province (R-30, R-32).
+	KindDomainSameProvince Kind = "conflict.domain_same_province"
+	// KindDomainOtherProvince: the domain is on file for another subject of
+	// another province (R-30, R-32).
+	KindDomainOtherProvince Kind = "conflict.domain_other_province"
+	// KindDomainFiledByYou: the domain is already filed under one of the
+	// applicant's own websites, and the filing presents it as a new website;
+	// the right move is a change of the existing website (R-30, R-08).
+	KindDomainFiledByYou Kind = "conflict.domain_filed_by_you"
+	// KindSubjectFiled: a subject with the same certificate and the same
+	// name is already filed; the applicant files a new subject instead of
+	// adding the website under its existing one (R-31, R-15).
+	KindSubjectFiled Kind = "conflict.subject_filed"
+	// KindSubjectCertificateTaken: the certificate is on file for a subject
+	// with another name (or for another subject number than the one the
+	// filing names): the number may be mistyped, or someone else filed with
+	// it (R-31).
+	KindSubjectCertificateTaken Kind = "conflict.subject_certificate_taken"
+	// KindResubmission: the applicant's earlier filing of the website (or of
+	// the subject) was returned, and the website is filed again as new
+	// instead of editing the returned filing (R-13, R-12).
+	KindResubmission Kind = "conflict.resubmission"
+	// KindPending: the applicant's earlier filing of the website (or of the
+	// subject) is still under review, and it is filed again (R-13).
+	KindPending Kind = "conflict.pending"
+)
+
+// Rule returns the rule ID of the kind.
+func (k Kind) Rule() string {
+	switch k {
+	case KindDomainSameProvince, KindDomainOtherProvince, KindDomainFiledByYou:
+		return "R-30"
+	case KindSubjectFiled, KindSubjectCertificateTaken:
+		return "R-31"
+	case KindResubmission, KindPending:
+		return "R-13"
+	}
+	return ""
+}
+
+// Conflict is one reason the filing system refuses a filing, with the record
+// that blocks it and what to do about it. It carries no personal data of
+// the blocking record (no names of individuals, no certificate numbers):
+// record numbers and provinces are public (R-33).
+//
+// A Conflict is error-shaped (ErrorCode, MessageZh, MessageEn, Error) so a
+// portal can return it as one; errors.Is(c, KindX) matches its Kind.
+type Conflict struct {
+	Kind Kind   `json:"kind"`
+	Rule string `json:"rule"`
+	// Path is the field of the filing in conflict, in JSON terms:
+	// "websites[0].domains[0]" or "subject.cert_number".
+	Path string `json:"path"`
+	// Domain is the registrable domain (lower-case A-label) in conflict, for
+	// domain conflicts; DomainUnicode shows it.
+	Domain string `json:"domain,omitempty"`
+	// Blocking is the record on file that blocks the filing.
+	Blocking Blocking `json:"blocking"`
+	// Bureau is the name of the bureau to turn to (from the province table).
+	Bureau string `json:"bureau,omitempty"`
+	// Form is the application form to file with the bureau, if one is needed.
+	Form string `json:"form,omitempty"`
+	// Materials are the materials to send with the form.
+	Materials []Text `json:"materials,omitempty"`
+	// Steps is the resolution, in order (R-30, R-31, R-32, R-13).
+	Steps []Text `json:"steps"`
+	// Zh and En state the conflict: Chinese for end users, English for
+	// developers.
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Blocking identifies a record on file.
+type Blocking struct {
+	// SubjectNumber and WebsiteNumber are the record numbers; empty while
+	// the blocking filing is under review or was returned.
+	SubjectNumber string `json:"subject_number,omitempty"`
+	WebsiteNumber string `json:"website_number,omitempty"`
+	// Province is the GB/T 2260 code of the blocking record's bureau and
+	// ProvinceName its Chinese name.
+	Province     string `json:"province"`
+	ProvinceName string `json:"province_name"`
+	// Status is the blocking record's status.
+	Status filing.Status `json:"status"`
+}
+
+// Text is one sentence of guidance in Chinese (for end users) and English.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Error returns "kind: english".
+func (c Conflict) Error() string { return string(c.Kind) + ": " + c.En }
+
+// ErrorCode returns the kind.
+func (c Conflict) ErrorCode() string { return string(c.Kind) }
+
+// MessageZh returns the Chinese statement of the conflict.
+func (c Conflict) MessageZh() string { return c.Zh }
+
+// MessageEn returns the English statement of the conflict.
+func (c Conflict) MessageEn() string { return c.En }
+
+// Is matches the conflict's Kind.
+func (c Conflict) Is(target error) bool {
+	k, ok := target.(Kind)
+	return ok && k == c.Kind
+}
+
+// CheckOption adjusts Check.
+type CheckOption func(*checkOptions)
+
+type checkOptions struct{ resubmit bool }
+
+// Resubmission declares that the filing is the applicant's returned filing,
+// edited and sent back (R-12): the applicant's own records that were
+// returned or are under review are that same filing, not conflicts. Without
+// it, filing such a website again is KindResubmission or KindPending (R-13).
+func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = true } }
+
+// Check reports the conflicts between a new or changed filing and the
+// records on file: domains on file for other subjects (R-30, with R-32), the
+// subject's certificate on file (R-31), websites filed again after a
+// rejection or while under review (R-13). It returns nil when there is none.
+//
+// The applicant is identified by its subject certificate (CertType,
+// CertNumber) and, for an approved subject, by Subject.Number: records under
+// that subject are the applicant's own and never block it. A website with a
+// Number is a change of that (own) website; a website without one is new.
+// Domains are compared by registrable domain (www.Example.com., example.com
+// and m.example.com meet; an IDN meets its A-label).
+//
+// Bad input returns an error and no conflicts: a *filing.ValidationError
+// listing every problem (malformed or public-suffix domains with the codes
+// of package filing, CodeDomainDuplicate, CodeProvinceUnknown,
+// CodeCertMissing, CodeNumberUnknown for a subject or website number that is
+// not on file, CodeWebsiteNotOwn). Check does not repeat the field
+// validation of package filing (approved TLDs, certificate checksums, ...):
+// validate first.
+func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
+	var o checkOptions
+	for _, fn := range opts {
+		fn(&o)
+	}
+	in, err := ix.prepareFiling(f)
+	if err != nil {
+		return nil, err
+	}
+	ix.mu.RLock()
+	found, err := ix.check(in, &o)
+	ix.mu.RUnlock()
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	return ix.describe(in, found), nil
+}
+
+// checkInput is a filing normalised for Check.
+type checkInput struct {
+	province byte
+	certType string
+	cert     string
+	name     string
+	number   string
+	sites    []checkSite
+}
+
+type checkSite struct {
+	number  string
+	domains []checkDomain
+}
+
+type checkDomain struct {
+	path string
+	reg  string
+	h    uint32
+}
+
+func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
+	if f == nil {
+		return nil, &filing.ValidationError{Problems: []*filing.Problem{problem(CodeCertMissing, "R-31", "subject", "主体", "备案信息为空", "nil filing")}}
+	}
+	var probs problemList
+	in := &checkInput{}
+	s := &f.Subject
+	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
+	if !ok {
+		probs = append(probs, problem(CodeProvinceUnknown, "", "subject.province", "省份",
+			fmt.Sprintf("省份代码“%s”不正确，应为两位GB/T 2260省级代码（如贵州为52）", s.Province),
+			fmt.Sprintf("province %q is not a GB/T 2260 province code of the 31 bureaus", s.Province)))
+	}
+	in.province = pi
+	if s.CertType == "" || strings.TrimSpace(s.CertNumber.Raw()) == "" {
+		probs = append(probs, problem(CodeCertMissing, "R-31", "subject.cert_number", "主办单位证件号码",
+			"请填写主办单位证件类型和证件号码", "subject certificate type and number are required"))
+	} else {
+		in.certType = string(s.CertType)
+		in.cert = certKey(s.CertType, s.CertNumber.Raw())
+	}
+	in.name = NameKey(s.Name)
+	in.number = numberKey(s.Number)
+	seen := map[string]string{}    // domain → path
+	regSite := map[string]int{}    // registrable domain → website index
+	regPath := map[string]string{} // registrable domain → first path
+	in.sites = make([]checkSite, len(f.Websites))
+	for i := range f.Websites {
+		w := &f.Websites[i]
+		cs := &in.sites[i]
+		cs.number = numberKey(w.Number)
+		for j, raw := range w.Domains {
+			path := fmt.Sprintf("websites[%d].domains[%d]", i, j)
+			d, off, err := normDomain(raw)
+			if err != nil {
+				probs = append(probs, at(err, path, "网站域名"))
+				continue
+			}
+			if prev, dup := seen[d]; dup {
+				probs = append(probs, dupDomain(d, path, prev))
+				continue
+			}
+			seen[d] = path
+			reg := d[off:]
+			if k, ok := regSite[reg]; ok && k != i {
+				u := filing.DomainUnicode(reg)
+				probs = append(probs, problem(CodeDomainDuplicate, "R-09", path, "网站域名",
+					fmt.Sprintf("域名“%s”已在本次备案的另一个网站中填写（%s），同一域名只能属于一个网站", u, regPath[reg]),
+					fmt.Sprintf("registrable domain %s is also given for another website (%s)", reg, regPath[reg])))
+				continue
+			}
+			if _, ok := regSite[reg]; ok {
+				continue // a.com and www.a.com in one website: checked once
+			}
+			regSite[reg], regPath[reg] = i, path
+			cs.domains = append(cs.domains, checkDomain{path: path, reg: reg, h: hash32(ix.seed, reg)})
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// hit is a conflict found under the read lock, described after it.
+type hit struct {
+	kind     Kind
+	path     string
+	reg      string
+	subjNum  string
+	siteNum  string
+	province byte
+	status   byte
+}
+
+func (ix *Index) check(in *checkInput, o *checkOptions) ([]hit, error) {
+	var hits []hit
+	var probs problemList
+	own := none
+	byCert := ix.findCert(in.certType, in.cert)
+	if in.number != "" {
+		own = ix.findNum(in.number)
+		if own == none {
+			probs = append(probs, problem(CodeNumberUnknown, "R-31", "subject.number", "主体备案号",
+				fmt.Sprintf("主体备案号“%s”不存在或已注销，请核对", in.number),
+				fmt.Sprintf("subject number %s is not on file", in.number)))
+		} else if byCert != none && byCert != own {
+			hits = append(hits, ix.subjectHit(KindSubjectCertificateTaken, byCert))
+		}
+	} else if byCert != none {
+		v := viewSubject(ix.subj[byCert])
+		switch {
+		case v.number != "" && NameKey(v.name) == in.name:
+			hits = append(hits, ix.subjectHit(KindSubjectFiled, byCert))
+			own = byCert
+		case v.number != "":
+			hits = append(hits, ix.subjectHit(KindSubjectCertificateTaken, byCert))
+		default:
+			// The applicant's own earlier filing, not yet numbered.
+			own = byCert
+			switch {
+			case o.resubmit:
+			case rejected(v.status):
+				hits = append(hits, ix.subjectHit(KindResubmission, byCert))
+			case pending(v.status):
+				hits = append(hits, ix.subjectHit(KindPending, byCert))
+			}
+		}
+	}
+	// Websites named by number must be on file under the applicant's subject.
+	siteIDs := make([]uint32, len(in.sites))
+	for i := range in.sites {
+		siteIDs[i] = none
+		n := in.sites[i].number
+		if n == "" {
+			continue
+		}
+		s, w := ix.findSite(n)
+		path := fmt.Sprintf("websites[%d].number", i)
+		switch {
+		case w == none:
+			probs = append(probs, problem(CodeNumberUnknown, "R-13", path, "网站备案号",
+				fmt.Sprintf("网站备案号“%s”不存在或已注销，请核对", n),
+				fmt.Sprintf("website number %s is not on file", n)))
+		case s != own:
+			probs = append(probs, problem(CodeWebsiteNotOwn, "R-13", path, "网站备案号",
+				fmt.Sprintf("网站备案号“%s”不属于本主体，请核对", n),
+				fmt.Sprintf("website number %s is not under the filing's subject", n)))
+		default:
+			siteIDs[i] = w
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	for i := range in.sites {
+		for _, d := range in.sites[i].domains {
+			hits = ix.domainHits(hits, in, o, own, siteIDs[i], d)
+		}
+	}
+	return hits, nil
+}
+
+func (ix *Index) subjectHit(k Kind, s uint32) hit {
+	v := viewSubject(ix.subj[s])
+	return hit{kind: k, path: "subject.cert_number", subjNum: v.number, province: v.province, status: v.status}
+}
+
+// domainHits appends the conflicts of one registrable domain of website
+// site (none for a new website).
+func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d checkDomain) []hit {
+	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
+		w := ix.domOwner[e]
+		s := ix.siteSubj[w]
+		blob := ix.subj[s]
+		v := viewSubject(blob)
+		var sv siteView
+		match := false
+		sites(blob, &v, func(x *siteView) bool {
+			if x.id != w {
+				return true
+			}
+			sv = *x
+			x.domains(blob, func(id uint32, dom string, off int) bool {
+				if id == e {
+					match = dom[off:] == d.reg
+					return false
+				}
+				return true
+			})
+			return false
+		})
+		if !match {
+			continue // another key with the same hash
+		}
+		h := hit{path: d.path, reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
+		if sv.numRaw != "" {
+			h.siteNum = sv.number(v.number)
+		}
+		if s == own {
+			switch {
+			case site != none:
+				continue // a change filing: own websites never block it
+			case o.resubmit && (rejected(sv.status) || pending(sv.status)):
+				continue
+			case rejected(sv.status):
+				h.kind = KindResubmission
+			case pending(sv.status):
+				h.kind = KindPending
+			default:
+				h.kind = KindDomainFiledByYou
+			}
+		} else if v.province == in.province {
+			h.kind = KindDomainSameProvince
+		} else {
+			h.kind = KindDomainOtherProvince
+		}
+		if !containsHit(hits, h) {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+func containsHit(hits []hit, h hit) bool {
+	for _, x := range hits {
+		if x.kind == h.kind && x.path == h.path && x.subjNum == h.subjNum && x.siteNum == h.siteNum {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,462 @@
+package conflict
+
+import (
+	"hash/maphash"
+	"sync"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Index holds the national record set in memory and answers Check (R-30,
+// ) and the public query.
+//
+// An Index is safe for concurrent use: any number of readers (Check, Query,
+// Lookup) run in parallel and never block each other; writers (Put, Remove,
+// Load) are serialised and hold the write lock only while they link one
+// already normalised record (microseconds), so a reader sees every record
+// either before or after a change, never half of it. The zero Index is not
+// usable; call New.
+type Index struct {
+	mu   sync.RWMutex
+	seed maphash.Seed
+
+	// Subjects, by subject id.
+	subj     []string // blob; "" for a free id
+	subjFree []uint32
+	cert     chains // subject ids by hash of cert type + certificate number
+	num      chains // subject ids by hash of subject number
+	sname    chains // subject ids by hash of NameKey(sponsor name)
+	licence  map[string]uint32
+
+	// Websites, by site id.
+	siteSubj []uint32 // owning subject id; none for a free id
+	siteFree []uint32
+	wname    chains // site ids by hash of NameKey(website name)
+
+	// Domain entries (one per website domain), by entry id.
+	domOwner []uint32 // site id
+	domFree  []uint32
+	dom      chains // by hash of registrable domain
+
+	// IP entries (one per website IP), by entry id.
+	ipOwner []uint32
+	ipFree  []uint32
+	ip      chains // by hash of addrKey
+
+	// Interned nature and certificate type codes.
+	internID map[string]uint32
+	interned []string
+
+	nSubjects, nSites int
+	buf               []byte // encoding scratch, used under the write lock
+}
+
+// Option configures New.
+type Option func(*options)
+
+type options struct{ subjects, websites int }
+
+// WithCapacity sizes the index for about that many subjects and websites, so
+// that a bulk load does not grow its tables step by step.
+func WithCapacity(subjects, websites int) Option {
+	return func(o *options) { o.subjects, o.websites = max(subjects, 0), max(websites, 0) }
+}
+
+// New returns an empty index.
+func New(opts ...Option) *Index {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	return &Index{
+		seed:     maphash.MakeSeed(),
+		subj:     make([]string, 0, o.subjects),
+		siteSubj: make([]uint32, 0, o.websites),
+		domOwner: make([]uint32, 0, o.websites),
+		ipOwner:  make([]uint32, 0, o.websites),
+		cert:     newChains(o.subjects),
+		num:      newChains(o.subjects),
+		sname:    newChains(o.subjects),
+		wname:    newChains(o.websites),
+		dom:      newChains(o.websites),
+		ip:       newChains(o.websites),
+		licence:  map[string]uint32{},
+		internID: map[string]uint32{},
+	}
+}
+
+// Len returns the number of subjects and websites in the index (every
+// status it keeps, not only approved ones).
+func (ix *Index) Len() (subjects, websites int) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.nSubjects, ix.nSites
+}
+
+// Put adds a record or replaces the record on file for the same subject
+// (same certificate type and number, or same subject number). A record whose
+// subject status is cancelled or deleted removes the subject; draft,
+// cancelled and deleted websites are left out. A record that fails its
+// checks (unknown province, malformed or public-suffix domain, duplicate
+// domain, website number not under the subject number, ...) returns an
+// error wrapping ErrBadRecord whose cause is a *filing.ValidationError
+// listing every problem; the index is unchanged.
+func (ix *Index) Put(r Record) error {
+	p, drop, err := prepare(&r, ix.seed)
+	if err != nil {
+		return errorf(ErrBadRecord, "", "", err)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.apply(&p, drop)
+}
+
+// apply links a prepared record; the caller holds the write lock.
+func (ix *Index) apply(p *prepared, drop bool) error {
+	byCert := ix.findCert(p.certType, p.cert)
+	byNum := none
+	if p.number != "" {
+		byNum = ix.findNum(p.number)
+	}
+	if byCert != none && byNum != none && byCert != byNum {
+		return errorf(ErrNumberTaken, p.number, p.number, nil)
+	}
+	old := byCert
+	if old == none {
+		old = byNum
+	}
+	if old != none {
+		ix.unlink(old)
+	}
+	if !drop {
+		ix.link(p)
+	}
+	return nil
+}
+
+// Remove removes what is on file under a record number: a subject number
+// removes the subject with all its websites, a website number removes that
+// website only. It returns an error matching ErrNotFound when nothing is on
+// file under the number.
+func (ix *Index) Remove(number string) error {
+	n := numberKey(number)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	subjNum, _, isSite := splitWebsiteNumber(n)
+	s := ix.findNum(subjNum)
+	if s == none {
+		return notFound(number)
+	}
+	if !isSite {
+		ix.unlink(s)
+		return nil
+	}
+	p := ix.toPrepared(s)
+	for i := range p.sites {
+		if p.sites[i].number == n {
+			p.sites = append(p.sites[:i], p.sites[i+1:]...)
+			ix.unlink(s)
+			ix.link(&p)
+			return nil
+		}
+	}
+	return notFound(number)
+}
+
+// RemoveCert removes the subject on file with a certificate (the way to
+// remove a filing that has no number yet).
+func (ix *Index) RemoveCert(t filing.CertType, n filing.IDNumber) error {
+	c := certKey(t, n.Raw())
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s := ix.findCert(string(t), c)
+	if s == none {
+		return errorf(ErrNotFound, "按证件未找到主体", "no subject with that certificate", nil)
+	}
+	ix.unlink(s)
+	return nil
+}
+
+// Lookup returns what is on file under a record number: for a subject number
+// the whole record, for a website number the subject with that website only.
+// The result carries the certificate number (for the bureau; the public
+// query never does). It returns an error matching ErrNotFound when nothing is
+// on file under the number.
+func (ix *Index) Lookup(number string) (Record, error) {
+	n := numberKey(number)
+	subjNum, _, isSite := splitWebsiteNumber(n)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s := ix.findNum(subjNum)
+	if s == none {
+		return Record{}, notFound(number)
+	}
+	r := ix.toRecord(s)
+	if !isSite {
+		return r, nil
+	}
+	for _, w := range r.Websites {
+		if w.Number == n {
+			r.Websites = []WebsiteRecord{w}
+			return r, nil
+		}
+	}
+	return Record{}, notFound(number)
+}
+
+// LookupCert returns the record on file for a subject certificate.
+func (ix *Index) LookupCert(t filing.CertType, n filing.IDNumber) (Record, error) {
+	c := certKey(t, n.Raw())
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s := ix.findCert(string(t), c)
+	if s == none {
+		return Record{}, errorf(ErrNotFound, "按证件未找到主体", "no subject with that certificate", nil)
+	}
+	return ix.toRecord(s), nil
+}
+
+func notFound(number string) error {
+	return errorf(ErrNotFound, "备案号“"+number+"”", "number "+number, nil)
+}
+
+// --- internals (callers hold the lock) ------------------------------------------
+
+func (ix *Index) intern(s string) uint32 {
+	if id, ok := ix.internID[s]; ok {
+		return id
+	}
+	id := uint32(len(ix.interned))
+	ix.interned = append(ix.interned, s)
+	ix.internID[s] = id
+	return id
+}
+
+func (ix *Index) internedName(id uint32) string {
+	if int(id) < len(ix.interned) {
+		return ix.interned[id]
+	}
+	return ""
+}
+
+func alloc[T any](arr *[]T, free *[]uint32, zero T) uint32 {
+	if n := len(*free); n > 0 {
+		id := (*free)[n-1]
+		*free = (*free)[:n-1]
+		return id
+	}
+	*arr = append(*arr, zero)
+	return uint32(len(*arr) - 1)
+}
+
+// link adds a prepared record under new ids.
+func (ix *Index) link(p *prepared) {
+	s := alloc(&ix.subj, &ix.subjFree, "")
+	siteIDs := make([]uint32, len(p.sites))
+	domIDs := make([][]uint32, len(p.sites))
+	ipIDs := make([][]uint32, len(p.sites))
+	for i := range p.sites {
+		ps := &p.sites[i]
+		w := alloc(&ix.siteSubj, &ix.siteFree, none)
+		ix.siteSubj[w] = s
+		siteIDs[i] = w
+		ix.wname.add(ps.hName, w)
+		domIDs[i] = make([]uint32, len(ps.domains))
+		for j := range ps.domains {
+			d := alloc(&ix.domOwner, &ix.domFree, none)
+			ix.domOwner[d] = w
+			ix.dom.add(ps.domains[j].hReg, d)
+			domIDs[i][j] = d
+		}
+		ipIDs[i] = make([]uint32, len(ps.ips))
+		for j := range ps.ips {
+			e := alloc(&ix.ipOwner, &ix.ipFree, none)
+			ix.ipOwner[e] = w
+			ix.ip.add(ps.hIPs[j], e)
+			ipIDs[i][j] = e
+		}
+	}
+	blob := encodeBlob(p, ix.intern(p.nature), ix.intern(p.certType), siteIDs, domIDs, ipIDs, &ix.buf)
+	ix.subj[s] = blob
+	ix.cert.add(p.hCert, s)
+	if p.number != "" {
+		ix.num.add(p.hNum, s)
+	}
+	ix.sname.add(p.hName, s)
+	if p.licence != "" {
+		ix.licence[p.licence] = s
+	}
+	ix.nSubjects++
+	ix.nSites += len(p.sites)
+}
+
+// unlink removes subject s and frees its ids.
+func (ix *Index) unlink(s uint32) {
+	blob := ix.subj[s]
+	v := viewSubject(blob)
+	sites(blob, &v, func(w *siteView) bool {
+		ix.wname.remove(hash32(ix.seed, NameKey(w.name)), w.id)
+		w.domains(blob, func(id uint32, d string, off int) bool {
+			ix.dom.remove(hash32(ix.seed, d[off:]), id)
+			ix.domOwner[id] = none
+			ix.domFree = append(ix.domFree, id)
+			return true
+		})
+		w.ips(blob, func(id uint32, k string) bool {
+			ix.ip.remove(hash32(ix.seed, k), id)
+			ix.ipOwner[id] = none
+			ix.ipFree = append(ix.ipFree, id)
+			return true
+		})
+		ix.siteSubj[w.id] = none
+		ix.siteFree = append(ix.siteFree, w.id)
+		ix.nSites--
+		return true
+	})
+	ix.cert.remove(hash32(ix.seed, certHashKey(ix.internedName(v.certTypeID), v.cert)), s)
+	if v.number != "" {
+		ix.num.remove(hash32(ix.seed, v.number), s)
+	}
+	ix.sname.remove(hash32(ix.seed, NameKey(v.name)), s)
+	if v.licence != "" && ix.licence[v.licence] == s {
+		delete(ix.licence, v.licence)
+	}
+	ix.subj[s] = ""
+	ix.subjFree = append(ix.subjFree, s)
+	ix.nSubjects--
+}
+
+// findCert returns the subject with a certificate, or none.
+func (ix *Index) findCert(certType, cert string) uint32 {
+	for s := ix.cert.first(hash32(ix.seed, certHashKey(certType, cert))); s != none; s = ix.cert.next[s] {
+		v := viewSubject(ix.subj[s])
+		if v.cert == cert && ix.internedName(v.certTypeID) == certType {
+			return s
+		}
+	}
+	return none
+}
+
+// findNum returns the subject with a (normalised) subject number, or none.
+func (ix *Index) findNum(n string) uint32 {
+	if n == "" {
+		return none
+	}
+	for s := ix.num.first(hash32(ix.seed, n)); s != none; s = ix.num.next[s] {
+		if viewSubject(ix.subj[s]).number == n {
+			return s
+		}
+	}
+	return none
+}
+
+// findSite returns the subject and site id of a normalised website number.
+func (ix *Index) findSite(n string) (subject, site uint32) {
+	subjNum, _, ok := splitWebsiteNumber(n)
+	if !ok {
+		return none, none
+	}
+	s := ix.findNum(subjNum)
+	if s == none {
+		return none, none
+	}
+	blob := ix.subj[s]
+	v := viewSubject(blob)
+	site = none
+	sites(blob, &v, func(w *siteView) bool {
+		if w.numberIs(v.number, n) {
+			site = w.id
+			return false
+		}
+		return true
+	})
+	if site == none {
+		return none, none
+	}
+	return s, site
+}
+
+// toPrepared decodes subject s back into its prepared form (hashes
+// recomputed), to re-link it with a change.
+func (ix *Index) toPrepared(s uint32) prepared {
+	blob := ix.subj[s]
+	v := viewSubject(blob)
+	p := prepared{
+		province: v.province, status: v.status,
+		nature: ix.internedName(v.natureID), certType: ix.internedName(v.certTypeID),
+		number: v.number, licence: v.licence, name: v.name, cert: v.cert,
+	}
+	p.hCert = hash32(ix.seed, certHashKey(p.certType, p.cert))
+	p.hNum = hash32(ix.seed, p.number)
+	p.hName = hash32(ix.seed, NameKey(p.name))
+	sites(blob, &v, func(w *siteView) bool {
+		ps := prepSite{status: w.status, number: w.number(v.number), name: w.name, homeURL: w.homeURL}
+		ps.hName = hash32(ix.seed, NameKey(ps.name))
+		w.domains(blob, func(_ uint32, d string, off int) bool {
+			ps.domains = append(ps.domains, prepDomain{domain: d, regOff: off, hReg: hash32(ix.seed, d[off:])})
+			return true
+		})
+		w.ips(blob, func(_ uint32, k string) bool {
+			ps.ips = append(ps.ips, addrFromKey(k))
+			ps.hIPs = append(ps.hIPs, hash32(ix.seed, k))
+			return true
+		})
+		p.sites = append(p.sites, ps)
+		return true
+	})
+	return p
+}
+
+// toRecord decodes subject s into a Record (copies, safe to keep).
+func (ix *Index) toRecord(s uint32) Record {
+	blob := ix.subj[s]
+	v := viewSubject(blob)
+	r := Record{Subject: SubjectRecord{
+		Number: v.number, Licence: v.licence, Province: provinceList[v.province].Code,
+		Name: v.name, Nature: filing.Nature(ix.internedName(v.natureID)),
+		CertType: filing.CertType(ix.internedName(v.certTypeID)), CertNumber: filing.IDNumber(v.cert),
+		Status: statusNames[v.status],
+	}}
+	sites(blob, &v, func(w *siteView) bool {
+		wr := WebsiteRecord{Number: w.number(v.number), Name: w.name, HomeURL: w.homeURL, Status: statusNames[w.status]}
+		w.domains(blob, func(_ uint32, d string, _ int) bool {
+			wr.Domains = append(wr.Domains, d)
+			return true
+		})
+		w.ips(blob, func(_ uint32, k string) bool {
+			wr.IPs = append(wr.IPs, addrFromKey(k))
+			return true
+		})
+		r.Websites = append(r.Websites, wr)
+		return true
+	})
+	r = cloneRecord(r)
+	return r
+}
+
+// cloneRecord copies the strings of r out of the blob, so that a kept
+// Record does not pin a replaced blob in memory.
+func cloneRecord(r Record) Record {
+	c := func(s string) string { return string(append([]byte(nil), s...)) }
+	r.Subject.Number, r.Subject.Licence, r.Subject.Name = c(r.Subject.Number), c(r.Subject.Licence), c(r.Subject.Name)
+	r.Subject.CertNumber = filing.IDNumber(c(string(r.Subject.CertNumber)))
+	for i := range r.Websites {
+		w := &r.Websites[i]
+		w.Number, w.Name, w.HomeURL = c(w.Number), c(w.Name), c(w.HomeURL)
+		for j := range w.Domains {
+			w.Domains[j] = c(w.Domains[j])
+		}
+	}
+	return r
+}
+
+// trim releases the spare capacity of the id arrays after a bulk load.
+func (ix *Index) trim() {
+	ix.subj = trimmed(ix.subj)
+	ix.siteSubj = trimmed(ix.siteSubj)
+	ix.domOwner = trimmed(ix.domOwner)
+	ix.ipOwner = trimmed(ix.ipOwner)
+	for _, c := range []*chains{&ix.cert, &ix.num, &ix.sname, &ix.wname, &ix.dom, &ix.ip} {
+		c.trim()
+	}
+}

@@ -1,0 +1,188 @@
+package conflict
+
+import (
+	"hash/maphash"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/beiankit/beian/filing"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Keys: every lookup compares normalised values, never what was typed.
+
+// hash32 folds a 64-bit maphash of s to the 32-bit key of the chain maps.
+// Different strings may share a hash32; lookups always verify the stored key.
+func hash32(seed maphash.Seed, s string) uint32 {
+	h := maphash.String(seed, s)
+	return uint32(h) ^ uint32(h>>32)
+}
+
+// NameKey returns the form in which website and sponsor names are compared
+// by the public query: NFKC (full-width letters and digits become
+// ASCII), case-folded, every white space removed. "ＡＢＣ 科技" and
+// "abc科技" have the same key.
+func NameKey(s string) string {
+	if k, ok := fastNameKey(s); ok {
+		return k
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = norm.NFKC.String(s)
+	s = cases.Fold().String(s)
+	s = norm.NFKC.String(s) // folding can leave a non-NFKC string
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// fastNameKey handles names made of lower-case ASCII without spaces and CJK
+// unified ideographs (which NFKC and case folding leave alone): the key is
+// the name itself, with no allocation. ok=false sends everything else to the
+// full path.
+func fastNameKey(s string) (string, bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f || ('A' <= c && c <= 'Z') {
+				return "", false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x4E00 || r > 0x9FFF {
+			return "", false
+		}
+		i += n
+	}
+	return s, true
+}
+
+// numberKey returns the form in which record and licence numbers are stored
+// and compared: NFKC (full-width digits, "－" and the ideographic space
+// become ASCII), white space removed, the dash variants users type (‐ ‑ ‒ –
+// — ― −) made "-", ASCII letters upper-cased ("1500041x" → "1500041X").
+//
+// It is the one place that knows the number syntax; it will switch to
+// numbering.Parse(s).String() once package numbering lands (the index then
+// also accepts every spelling numbering.Parse accepts).
+func numberKey(s string) string {
+	s = filing.NormalizeText(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case r == '‐' || r == '‑' || r == '‒' || r == '–' || r == '—' || r == '―' || r == '−':
+			return '-'
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		}
+		return r
+	}, s)
+}
+
+// splitWebsiteNumber splits a normalised website number
+// "黔ICP备1500041X号-2" into its subject number "黔ICP备1500041X号" and its
+// suffix "-2". ok is false for a subject number (no suffix after "号").
+func splitWebsiteNumber(n string) (subject, suffix string, ok bool) {
+	i := strings.LastIndex(n, "号-")
+	if i < 0 || i+len("号-") == len(n) {
+		return n, "", false
+	}
+	j := i + len("号")
+	return n[:j], n[j:], true
+}
+
+// certKey returns the stored form of a subject certificate number: the
+// canonical form of filing.NormalizeCertNumber when the number passes its
+// national standard, else NFKC with white space removed and letters
+// upper-cased (records in the national set predate some checks; they must
+// still be found).
+func certKey(t filing.CertType, n string) string {
+	if c, err := filing.NormalizeCertNumber(t, n); err == nil {
+		return c.Raw()
+	}
+	return numberKey(n)
+}
+
+// homeURLKey returns the host (lower-case A-label) and the comparison key of
+// a home URL: host plus path without the trailing "/", scheme dropped, so
+// "HTTPS://WWW.Example.com/" and "http://www.example.com" meet. ok is false
+// when no host can be read.
+func homeURLKey(raw string) (host, key string, ok bool) {
+	s := filing.NormalizeText(raw)
+	if s == "" {
+		return "", "", false
+	}
+	if !strings.Contains(s, "://") {
+		s = "http://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", "", false
+	}
+	h, err := filing.NormalizeDomain(u.Hostname())
+	if err != nil {
+		return "", "", false
+	}
+	p := strings.TrimRight(u.EscapedPath(), "/")
+	k := h + p
+	if u.RawQuery != "" {
+		k += "?" + u.RawQuery
+	}
+	return h, k, true
+}
+
+// Statuses are stored as one byte.
+const (
+	stNone byte = iota
+	stDraft
+	stISPVerifying
+	stBureauReview
+	stApproved
+	stReturnedToUser
+	stReturnedToISP
+	stAccessCancelled
+	stCancelled
+	stDeleted
+)
+
+var statusNames = [...]filing.Status{
+	stNone:            "",
+	stDraft:           filing.StatusDraft,
+	stISPVerifying:    filing.StatusISPVerifying,
+	stBureauReview:    filing.StatusBureauReview,
+	stApproved:        filing.StatusApproved,
+	stReturnedToUser:  filing.StatusReturnedToUser,
+	stReturnedToISP:   filing.StatusReturnedToISP,
+	stAccessCancelled: filing.StatusAccessCancelled,
+	stCancelled:       filing.StatusCancelled,
+	stDeleted:         filing.StatusDeleted,
+}
+
+func statusCode(s filing.Status) (byte, bool) {
+	for i, n := range statusNames {
+		if n == s {
+			return byte(i), true
+		}
+	}
+	return 0, false
+}
+
+// filed: the record has a number and is on the public record.
+func filed(st byte) bool { return st == stApproved || st == stAccessCancelled }
+
+// pending: submitted, not yet decided.
+func pending(st byte) bool { return st == stISPVerifying || st == stBureauReview }
+
+// rejected: returned by the bureau.
+func rejected(st byte) bool { return st == stReturnedToUser || st == stReturnedToISP }
+
+// gone: not kept in the index.
+func gone(st byte) bool { return st == stDraft || st == stCancelled || st == stDeleted }

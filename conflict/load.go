@@ -1,0 +1,237 @@
+package conflict
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"iter"
+	"runtime"
+	"sync"
+)
+
+// loadBatch is the number of records normalised together and linked under
+// one hold of the write lock during a bulk load.
+const loadBatch = 256
+
+// maxLine caps one JSONL line (one subject with its websites).
+const maxLine = 16 << 20
+
+// Load adds records in bulk, in order (a later record for the same subject
+// replaces an earlier one, as with Put). Normalisation runs on all cores;
+// linking runs under the write lock one batch of records at a time, so
+// readers keep working during a load and see whole records only.
+//
+// Load stops at the first bad record and returns the number of records
+// applied before it and an error wrapping ErrBadRecord with Line set to the
+// 1-based ordinal of the record in seq; an error yielded by seq itself is
+// returned as is when it is an *Error, else wrapped in ErrBadInput. The
+// records before the bad one stay loaded.
+func (ix *Index) Load(seq iter.Seq2[Record, error]) (int, error) {
+	return ix.load(func(yield func(item) bool) {
+		pos := 0
+		for r, err := range seq {
+			pos++
+			if !yield(item{pos: pos, rec: r, err: err}) {
+				return
+			}
+		}
+	})
+}
+
+// LoadSlice adds records in bulk, like Load.
+func (ix *Index) LoadSlice(records []Record) (int, error) {
+	return ix.load(func(yield func(item) bool) {
+		for i := range records {
+			if !yield(item{pos: i + 1, rec: records[i]}) {
+				return
+			}
+		}
+	})
+}
+
+// LoadJSONL adds records in bulk from JSON Lines: one Record per line, in
+// the JSON shape of Record (blank lines are skipped). Decoding runs on all
+// cores. Errors carry the 1-based line number in Line: ErrBadInput for a
+// line that does not decode, ErrBadRecord for a record that fails its
+// checks. It returns the number of records applied.
+func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	var scanErr error
+	n, err := ix.load(func(yield func(item) bool) {
+		line := 0
+		for sc.Scan() {
+			line++
+			b := bytes.TrimSpace(sc.Bytes())
+			if len(b) == 0 {
+				continue
+			}
+			if !yield(item{pos: line, line: bytes.Clone(b)}) {
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			scanErr = &Error{Code: ErrBadInput.Code, Zh: ErrBadInput.Zh, En: ErrBadInput.En, Line: line + 1, Err: err}
+		}
+	})
+	if err == nil {
+		err = scanErr
+	}
+	return n, err
+}
+
+// JSONL returns the records of a JSON Lines stream as an iterator (for
+// callers that filter or transform records before Load). A line that does
+// not decode yields an error (ErrBadInput, Line set) and ends the sequence.
+func JSONL(r io.Reader) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), maxLine)
+		line := 0
+		for sc.Scan() {
+			line++
+			b := bytes.TrimSpace(sc.Bytes())
+			if len(b) == 0 {
+				continue
+			}
+			var rec Record
+			if err := json.Unmarshal(b, &rec); err != nil {
+				yield(Record{}, badInput(line, err))
+				return
+			}
+			if !yield(rec, nil) {
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			yield(Record{}, badInput(line+1, err))
+		}
+	}
+}
+
+func badInput(line int, err error) *Error {
+	return &Error{Code: ErrBadInput.Code, Zh: ErrBadInput.Zh, En: ErrBadInput.En, Line: line, Err: err}
+}
+
+// item is one record on its way into the index.
+type item struct {
+	pos  int
+	line []byte // JSON to decode, or nil
+	rec  Record
+	err  error
+	p    prepared
+	drop bool
+}
+
+type batch struct {
+	items []item
+	done  chan struct{}
+}
+
+// load runs the bulk-load pipeline: a producer cuts the input into batches,
+// workers decode and prepare them in parallel, and this goroutine links
+// them in input order.
+func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err error) {
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	work := make(chan *batch, workers*2)
+	order := make(chan *batch, workers*4)
+	stop := make(chan struct{})
+	var stopOnce sync.Once
+	halt := func() { stopOnce.Do(func() { close(stop) }) }
+
+	go func() {
+		defer close(work)
+		defer close(order)
+		b := &batch{done: make(chan struct{})}
+		send := func() bool {
+			select {
+			case order <- b:
+			case <-stop:
+				return false
+			}
+			select {
+			case work <- b:
+			case <-stop:
+				return false
+			}
+			b = &batch{done: make(chan struct{})}
+			return true
+		}
+		produce(func(it item) bool {
+			b.items = append(b.items, it)
+			if len(b.items) == loadBatch {
+				return send()
+			}
+			return true
+		})
+		if len(b.items) > 0 {
+			send()
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				for i := range b.items {
+					it := &b.items[i]
+					if it.err != nil {
+						continue
+					}
+					if it.line != nil {
+						if e := json.Unmarshal(it.line, &it.rec); e != nil {
+							it.err = badInput(it.pos, e)
+							continue
+						}
+						it.line = nil
+					}
+					var e error
+					it.p, it.drop, e = prepare(&it.rec, ix.seed)
+					if e != nil {
+						it.err = &Error{Code: ErrBadRecord.Code, Zh: ErrBadRecord.Zh, En: ErrBadRecord.En, Line: it.pos, Err: e}
+					}
+					it.rec = Record{}
+				}
+				close(b.done)
+			}
+		}()
+	}
+	defer func() {
+		halt()
+		for b := range order { // let the producer finish
+			_ = b
+		}
+		wg.Wait()
+		ix.mu.Lock()
+		ix.trim()
+		ix.mu.Unlock()
+	}()
+	for b := range order {
+		<-b.done
+		ix.mu.Lock()
+		for i := range b.items {
+			it := &b.items[i]
+			if it.err != nil {
+				ix.mu.Unlock()
+				var e *Error
+				if errors.As(it.err, &e) {
+					return applied, it.err
+				}
+				return applied, badInput(it.pos, it.err)
+			}
+			if e := ix.apply(&it.p, it.drop); e != nil {
+				ix.mu.Unlock()
+				if ce, ok := e.(*Error); ok {
+					ce.Line = it.pos
+				}
+				return applied, e
+			}
+			applied++
+		}
+		ix.mu.Unlock()
+	}
+	return applied, nil
+}

@@ -1,0 +1,306 @@
+package conflict
+
+import (
+	"fmt"
+	"hash/maphash"
+	"net/netip"
+	"strings"
+
+	"github.com/beiankit/beian/filing"
+	"golang.org/x/net/publicsuffix"
+)
+
+// Record is what the filing system has on file for one subject: the subject
+// and its websites. It is the unit of Put: putting a record replaces
+// everything on file for that subject.
+//
+// A record is identified by its subject certificate (type and number; one
+// subject ↔ one certificate, reference/filing-facts.md §7) and, once
+// approved, by its subject number. Records of filings that are still under
+// review or were returned (rejected) have no numbers; they are kept so that
+// conflicts against them are found (R-13).
+type Record struct {
+	Subject  SubjectRecord   `json:"subject"`
+	Websites []WebsiteRecord `json:"websites,omitempty"`
+}
+
+// SubjectRecord is the subject part of a Record.
+type SubjectRecord struct {
+	// Number is the subject record number, e.g. "黔ICP备1500041X号"; empty
+	// before approval.
+	Number string `json:"number,omitempty"`
+	// Licence is the ICP licence number (ICP经营许可证, e.g. "京ICP证000001号")
+	// of a commercial subject, if any; the public query finds it (R-33).
+	Licence string `json:"licence,omitempty"`
+	// Province is the two-digit GB/T 2260 code of the subject's bureau.
+	Province string `json:"province"`
+	// Name is the sponsor name (主办单位名称).
+	Name string `json:"name"`
+	// Nature is the subject nature (主办单位性质).
+	Nature filing.Nature `json:"nature"`
+	// CertType and CertNumber are the subject certificate. CertNumber is
+	// personal data for individuals; the public query never shows it.
+	CertType   filing.CertType `json:"cert_type"`
+	CertNumber filing.IDNumber `json:"cert_number"`
+	// Status is the subject's status. Empty means approved when Number is
+	// set. A cancelled or deleted subject is not kept: Put removes it.
+	Status filing.Status `json:"status,omitempty"`
+}
+
+// WebsiteRecord is one website of a Record.
+type WebsiteRecord struct {
+	// Number is the website record number, e.g. "黔ICP备1500041X号-1"; it
+	// must be under the subject's number. Empty before approval.
+	Number string `json:"number,omitempty"`
+	// Name is the website name (网站名称).
+	Name string `json:"name"`
+	// Domains are the website's domains, in any spelling NormalizeDomain
+	// accepts; they are stored as lower-case A-labels.
+	Domains []string `json:"domains"`
+	// HomeURL is the home page URL (网站首页网址).
+	HomeURL string `json:"home_url,omitempty"`
+	// IPs are the website's access addresses (网站IP地址).
+	IPs []netip.Addr `json:"ips,omitempty"`
+	// Status is the website's status: approved and access_cancelled are on
+	// the public record; isp_verifying and bureau_review are under review;
+	// returned_to_user and returned_to_isp were rejected (R-12, R-13).
+	// Empty means approved when Number is set. Draft, cancelled and deleted
+	// websites are not kept.
+	Status filing.Status `json:"status,omitempty"`
+}
+
+// Limits on one record, so that one bad record cannot blow up the index.
+const (
+	maxWebsites = 10000
+	maxDomains  = 1000
+	maxIPs      = 10000
+)
+
+// prepared is a record normalised, checked and hashed, ready to be linked
+// into the index under the write lock.
+type prepared struct {
+	province byte // index into filing.Provinces()
+	status   byte
+	nature   string
+	certType string
+	number   string // numberKey
+	licence  string // numberKey
+	name     string // NormalizeText
+	cert     string // certKey
+	hCert    uint32
+	hNum     uint32
+	hName    uint32
+	sites    []prepSite
+}
+
+type prepSite struct {
+	status  byte
+	number  string // numberKey, full
+	name    string
+	homeURL string
+	hName   uint32
+	domains []prepDomain
+	ips     []netip.Addr
+	hIPs    []uint32
+}
+
+type prepDomain struct {
+	domain string // lower-case A-label
+	regOff int    // domain[regOff:] is the registrable domain
+	hReg   uint32
+}
+
+// provinceIndex maps GB/T 2260 codes to a byte.
+var (
+	provinceList  = filing.Provinces()
+	provinceIndex = func() map[string]byte {
+		m := make(map[string]byte, len(provinceList))
+		for i, p := range provinceList {
+			m[p.Code] = byte(i)
+		}
+		return m
+	}()
+)
+
+// certHashKey is the string hashed for the certificate chain.
+func certHashKey(certType, cert string) string { return certType + "\x00" + cert }
+
+// normDomain returns the normalised domain and the offset of its registrable
+// part.
+func normDomain(s string) (string, int, error) {
+	d, err := filing.NormalizeDomain(s)
+	if err != nil {
+		return "", 0, err
+	}
+	reg, err := publicsuffix.EffectiveTLDPlusOne(d)
+	if err != nil {
+		// A public suffix itself ("com.cn"): the filing package's problem.
+		_, perr := filing.RegistrableDomain(d)
+		if perr == nil {
+			perr = err
+		}
+		return "", 0, perr
+	}
+	return d, len(d) - len(reg), nil
+}
+
+// prepare normalises and checks a record. Every problem is listed in one
+// *filing.ValidationError with JSON paths ("websites[0].domains[1]").
+// drop reports a record whose subject is cancelled or deleted (Put removes
+// it).
+func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
+	var probs problemList
+	s := &r.Subject
+	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
+	if !ok {
+		probs = append(probs, problem(CodeProvinceUnknown, "", "subject.province", "省份",
+			fmt.Sprintf("省份代码“%s”不正确，应为两位GB/T 2260省级代码（如贵州为52）", s.Province),
+			fmt.Sprintf("province %q is not a GB/T 2260 province code of the 31 bureaus", s.Province)))
+	}
+	p.province = pi
+	st, ok := statusCode(s.Status)
+	if !ok {
+		probs = append(probs, problem(CodeStatusUnknown, "", "subject.status", "主体状态",
+			"主体状态不正确", fmt.Sprintf("unknown subject status %q", s.Status)))
+	}
+	p.number = numberKey(s.Number)
+	if _, _, isSite := splitWebsiteNumber(p.number); isSite {
+		probs = append(probs, problem(CodeWebsiteNumber, "R-40", "subject.number", "主体备案号",
+			"主体备案号不应带网站序号（如“-1”）", "a subject number has no website suffix"))
+	}
+	if st == stNone && p.number != "" {
+		st = stApproved
+	}
+	if st == stNone || (filed(st) && p.number == "") {
+		probs = append(probs, problem(CodeNumberMissing, "R-40", "subject.number", "主体备案号",
+			"已备案的主体应有主体备案号；未备案的记录请注明状态", "an approved subject needs its number; a record without a number needs its status"))
+	}
+	p.status = st
+	p.licence = numberKey(s.Licence)
+	p.name = filing.NormalizeText(s.Name)
+	p.nature = string(s.Nature)
+	p.certType = string(s.CertType)
+	if s.CertType == "" || strings.TrimSpace(s.CertNumber.Raw()) == "" {
+		probs = append(probs, problem(CodeCertMissing, "R-31", "subject.cert_number", "主办单位证件号码",
+			"主办单位证件类型和证件号码不能为空", "subject certificate type and number are required"))
+	} else {
+		p.cert = certKey(s.CertType, s.CertNumber.Raw())
+	}
+	if gone(st) {
+		return p, true, probs.err()
+	}
+	if len(r.Websites) > maxWebsites {
+		probs = append(probs, problem(CodeTooLarge, "", "websites", "网站", "网站数量过多", "too many websites in one record"))
+		return p, false, probs.err()
+	}
+	seen := map[string]string{}
+	p.sites = make([]prepSite, 0, len(r.Websites))
+	for i := range r.Websites {
+		w := &r.Websites[i]
+		path := fmt.Sprintf("websites[%d]", i)
+		wst, ok := statusCode(w.Status)
+		if !ok {
+			probs = append(probs, problem(CodeStatusUnknown, "", path+".status", "网站状态",
+				"网站状态不正确", fmt.Sprintf("unknown website status %q", w.Status)))
+		}
+		ps := prepSite{number: numberKey(w.Number)}
+		if wst == stNone && ps.number != "" {
+			wst = stApproved
+		}
+		if wst == stNone || (filed(wst) && ps.number == "") {
+			probs = append(probs, problem(CodeNumberMissing, "R-40", path+".number", "网站备案号",
+				"已备案的网站应有网站备案号；未备案的网站请注明状态", "an approved website needs its number; a website without a number needs its status"))
+		}
+		if gone(wst) {
+			continue
+		}
+		ps.status = wst
+		if ps.number != "" {
+			subj, _, isSite := splitWebsiteNumber(ps.number)
+			if !isSite || subj != p.number {
+				probs = append(probs, problem(CodeWebsiteNumber, "R-40", path+".number", "网站备案号",
+					"网站备案号应为主体备案号加“-序号”", "a website number is the subject number plus a -N suffix"))
+			}
+		}
+		ps.name = filing.NormalizeText(w.Name)
+		ps.hName = hash32(seed, NameKey(ps.name))
+		ps.homeURL = filing.NormalizeText(w.HomeURL)
+		if len(w.Domains) > maxDomains || len(w.IPs) > maxIPs {
+			probs = append(probs, problem(CodeTooLarge, "", path, "网站", "域名或IP数量过多", "too many domains or IPs in one website"))
+			continue
+		}
+		for j, raw := range w.Domains {
+			dpath := fmt.Sprintf("%s.domains[%d]", path, j)
+			d, off, err := normDomain(raw)
+			if err != nil {
+				probs = append(probs, at(err, dpath, "网站域名"))
+				continue
+			}
+			if prev, dup := seen[d]; dup {
+				probs = append(probs, dupDomain(d, dpath, prev))
+				continue
+			}
+			seen[d] = dpath
+			ps.domains = append(ps.domains, prepDomain{domain: d, regOff: off, hReg: hash32(seed, d[off:])})
+		}
+		for j, a := range w.IPs {
+			if !a.IsValid() {
+				probs = append(probs, problem(CodeIPInvalid, "", fmt.Sprintf("%s.ips[%d]", path, j), "网站IP地址",
+					"IP地址不正确", "invalid IP address"))
+				continue
+			}
+			a = a.Unmap().WithZone("")
+			if containsAddr(ps.ips, a) {
+				continue
+			}
+			ps.ips = append(ps.ips, a)
+			ps.hIPs = append(ps.hIPs, hashAddr(seed, a))
+		}
+		p.sites = append(p.sites, ps)
+	}
+	if len(probs) > 0 {
+		return p, false, probs.err()
+	}
+	p.hCert = hash32(seed, certHashKey(p.certType, p.cert))
+	p.hNum = hash32(seed, p.number)
+	p.hName = hash32(seed, NameKey(p.name))
+	return p, false, nil
+}
+
+func dupDomain(d, path, prev string) *filing.Problem {
+	u := filing.DomainUnicode(d)
+	return problem(CodeDomainDuplicate, "R-09", path, "网站域名",
+		fmt.Sprintf("域名“%s”重复填写（与%s相同）", u, prev),
+		fmt.Sprintf("domain %s is given twice (also at %s)", d, prev))
+}
+
+func containsAddr(l []netip.Addr, a netip.Addr) bool {
+	for _, b := range l {
+		if a == b {
+			return true
+		}
+	}
+	return false
+}
+
+// addrKey is the byte form of an address as it is stored and hashed: 4 bytes
+// for IPv4, 16 for IPv6.
+func addrKey(a netip.Addr) string {
+	if a.Is4() {
+		b := a.As4()
+		return string(b[:])
+	}
+	b := a.As16()
+	return string(b[:])
+}
+
+func hashAddr(seed maphash.Seed, a netip.Addr) uint32 {
+	if a.Is4() {
+		b := a.As4()
+		h := maphash.Bytes(seed, b[:])
+		return uint32(h) ^ uint32(h>>32)
+	}
+	b := a.As16()
+	h := maphash.Bytes(seed, b[:])
+	return uint32(h) ^ uint32(h>>32)
+}

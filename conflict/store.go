@@ -1,0 +1,319 @@
+package conflict
+
+import (
+	"encoding/binary"
+	"net/netip"
+	"strings"
+)
+
+// In-memory layout (see doc.go "Memory layout").
+//
+// A subject and its websites are encoded into one immutable string (the
+// blob): no pointers per record for the garbage collector to follow, and the
+// strings inside it (numbers, names, domains, URLs) are substrings of the
+// blob, so a record costs one allocation. Replacing a record swaps the blob.
+//
+// Blob layout (uvarint = encoding/binary varint, str = uvarint length then
+// bytes):
+//
+//	province byte, status byte, uvarint nature id, uvarint cert type id,
+//	str number, str licence, str name, str cert,
+//	uvarint n websites, then per website:
+//	  uvarint site id, status byte,
+//	  uvarint len<<1|suffix, bytes  (suffix=1: the number is the subject
+//	                                 number followed by these bytes)
+//	  str name, str home URL,
+//	  uvarint n domains, per domain: uvarint entry id, str domain, uvarint offset of the registrable part
+//	  uvarint n IPs, per IP: uvarint entry id, byte length (4 or 16), bytes
+
+// none marks the end of a chain and a free slot.
+const none = ^uint32(0)
+
+// chains is a set of doubly linked lists of entry ids, one list per 32-bit
+// key hash. Entries whose keys share a hash share a list; readers verify the
+// key of every entry they walk. The lists are index arrays (no pointers), so
+// a chain costs 8 bytes per entry plus one map slot per distinct hash.
+type chains struct {
+	head map[uint32]uint32
+	next []uint32
+	prev []uint32
+}
+
+func newChains(n int) chains {
+	return chains{head: make(map[uint32]uint32, n), next: make([]uint32, 0, n), prev: make([]uint32, 0, n)}
+}
+
+// ensure makes entry e addressable.
+func (c *chains) ensure(e uint32) {
+	for uint32(len(c.next)) <= e {
+		c.next = append(c.next, none)
+		c.prev = append(c.prev, none)
+	}
+}
+
+func (c *chains) add(h, e uint32) {
+	c.ensure(e)
+	old, ok := c.head[h]
+	c.prev[e] = none
+	if ok {
+		c.next[e] = old
+		c.prev[old] = e
+	} else {
+		c.next[e] = none
+	}
+	c.head[h] = e
+}
+
+func (c *chains) remove(h, e uint32) {
+	n, p := c.next[e], c.prev[e]
+	if p == none {
+		if n == none {
+			delete(c.head, h)
+		} else {
+			c.head[h] = n
+		}
+	} else {
+		c.next[p] = n
+	}
+	if n != none {
+		c.prev[n] = p
+	}
+	c.next[e], c.prev[e] = none, none
+}
+
+// first returns the head of the list of hash h, or none.
+func (c *chains) first(h uint32) uint32 {
+	if e, ok := c.head[h]; ok {
+		return e
+	}
+	return none
+}
+
+// trim copies the entry arrays to their length (after a bulk load).
+func (c *chains) trim() {
+	c.next = trimmed(c.next)
+	c.prev = trimmed(c.prev)
+}
+
+func trimmed[T any](s []T) []T {
+	if cap(s)-len(s) < len(s)/16 {
+		return s
+	}
+	out := make([]T, len(s))
+	copy(out, s)
+	return out
+}
+
+// --- encoding ---------------------------------------------------------------
+
+type enc struct{ b []byte }
+
+func (e *enc) uv(x uint64)    { e.b = binary.AppendUvarint(e.b, x) }
+func (e *enc) byte1(x byte)   { e.b = append(e.b, x) }
+func (e *enc) str(s string)   { e.uv(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *enc) bytes(s string) { e.b = append(e.b, s...) }
+
+// encodeBlob encodes a prepared record with the ids allocated for it.
+func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domIDs, ipIDs [][]uint32, buf *[]byte) string {
+	e := enc{b: (*buf)[:0]}
+	defer func() { *buf = e.b }()
+	e.byte1(p.province)
+	e.byte1(p.status)
+	e.uv(uint64(natureID))
+	e.uv(uint64(certTypeID))
+	e.str(p.number)
+	e.str(p.licence)
+	e.str(p.name)
+	e.str(p.cert)
+	e.uv(uint64(len(p.sites)))
+	for i := range p.sites {
+		s := &p.sites[i]
+		e.uv(uint64(siteIDs[i]))
+		e.byte1(s.status)
+		if p.number != "" && len(s.number) > len(p.number) && strings.HasPrefix(s.number, p.number) {
+			suf := s.number[len(p.number):]
+			e.uv(uint64(len(suf))<<1 | 1)
+			e.bytes(suf)
+		} else {
+			e.uv(uint64(len(s.number)) << 1)
+			e.bytes(s.number)
+		}
+		e.str(s.name)
+		e.str(s.homeURL)
+		e.uv(uint64(len(s.domains)))
+		for j, d := range s.domains {
+			e.uv(uint64(domIDs[i][j]))
+			e.str(d.domain)
+			e.uv(uint64(d.regOff))
+		}
+		e.uv(uint64(len(s.ips)))
+		for j, a := range s.ips {
+			e.uv(uint64(ipIDs[i][j]))
+			k := addrKey(a)
+			e.byte1(byte(len(k)))
+			e.bytes(k)
+		}
+	}
+	return string(e.b)
+}
+
+// rd reads a blob. Blobs are written only by encodeBlob, so reads of a
+// well-formed blob cannot fail.
+type rd struct {
+	s string
+	i int
+}
+
+func (r *rd) byte1() byte {
+	b := r.s[r.i]
+	r.i++
+	return b
+}
+
+func (r *rd) uv() uint64 {
+	var x uint64
+	var sh uint
+	for {
+		b := r.s[r.i]
+		r.i++
+		x |= uint64(b&0x7f) << sh
+		if b < 0x80 {
+			return x
+		}
+		sh += 7
+	}
+}
+
+func (r *rd) n(k int) string {
+	s := r.s[r.i : r.i+k]
+	r.i += k
+	return s
+}
+
+func (r *rd) str() string { return r.n(int(r.uv())) }
+
+// subjView is the decoded header of a blob.
+type subjView struct {
+	province   byte
+	status     byte
+	natureID   uint32
+	certTypeID uint32
+	number     string
+	licence    string
+	name       string
+	cert       string
+	nSites     int
+	sitesAt    int // offset of the first website
+}
+
+func viewSubject(blob string) subjView {
+	r := rd{s: blob}
+	var v subjView
+	v.province = r.byte1()
+	v.status = r.byte1()
+	v.natureID = uint32(r.uv())
+	v.certTypeID = uint32(r.uv())
+	v.number = r.str()
+	v.licence = r.str()
+	v.name = r.str()
+	v.cert = r.str()
+	v.nSites = int(r.uv())
+	v.sitesAt = r.i
+	return v
+}
+
+// siteView is one decoded website of a blob; domains and IPs are read on
+// demand from their offsets.
+type siteView struct {
+	id      uint32
+	status  byte
+	numRaw  string
+	suffix  bool
+	name    string
+	homeURL string
+	nDom    int
+	domAt   int
+	nIP     int
+	ipAt    int
+}
+
+// number returns the website's full number (allocating only for the
+// suffix form).
+func (w *siteView) number(subjectNumber string) string {
+	if w.suffix {
+		return subjectNumber + w.numRaw
+	}
+	return w.numRaw
+}
+
+// numberIs reports whether the website's number is n, without allocating.
+func (w *siteView) numberIs(subjectNumber, n string) bool {
+	if w.suffix {
+		return len(n) == len(subjectNumber)+len(w.numRaw) && strings.HasPrefix(n, subjectNumber) && strings.HasSuffix(n, w.numRaw)
+	}
+	return w.numRaw == n
+}
+
+// sites iterates over the websites of a blob. It stops when fn returns false.
+func sites(blob string, v *subjView, fn func(w *siteView) bool) {
+	r := rd{s: blob, i: v.sitesAt}
+	var w siteView
+	for range v.nSites {
+		w.id = uint32(r.uv())
+		w.status = r.byte1()
+		l := r.uv()
+		w.suffix = l&1 == 1
+		w.numRaw = r.n(int(l >> 1))
+		w.name = r.str()
+		w.homeURL = r.str()
+		w.nDom = int(r.uv())
+		w.domAt = r.i
+		for range w.nDom {
+			r.uv()
+			r.str()
+			r.uv()
+		}
+		w.nIP = int(r.uv())
+		w.ipAt = r.i
+		for range w.nIP {
+			r.uv()
+			r.n(int(r.byte1()))
+		}
+		if !fn(&w) {
+			return
+		}
+	}
+}
+
+// domains iterates over a website's domains: entry id, domain, offset of
+// the registrable part.
+func (w *siteView) domains(blob string, fn func(id uint32, domain string, regOff int) bool) {
+	r := rd{s: blob, i: w.domAt}
+	for range w.nDom {
+		id := uint32(r.uv())
+		d := r.str()
+		off := int(r.uv())
+		if !fn(id, d, off) {
+			return
+		}
+	}
+}
+
+// ips iterates over a website's IPs: entry id and byte form (addrKey).
+func (w *siteView) ips(blob string, fn func(id uint32, key string) bool) {
+	r := rd{s: blob, i: w.ipAt}
+	for range w.nIP {
+		id := uint32(r.uv())
+		k := r.n(int(r.byte1()))
+		if !fn(id, k) {
+			return
+		}
+	}
+}
+
+func addrFromKey(k string) netip.Addr {
+	if len(k) == 4 {
+		return netip.AddrFrom4([4]byte([]byte(k)))
+	}
+	return netip.AddrFrom16([16]byte([]byte(k)))
+}
