@@ -1,0 +1,551 @@
+package filing
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file runs the shell classification (shell.go) over a stream of
+// records: a JSONL reader (ClassifyStream) or an iterator (ClassifySeq).
+// Memory is bounded by one subject at a time: records come grouped by
+// subject, each subject's report is handed to a callback as soon as its
+// group ends, and only counts are kept.
+//
+// # JSONL format
+//
+// One JSON object per line (UTF-8, "\n" or "\r\n" line ends; blank lines
+// are skipped). Each object has a "type":
+//
+//	{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
+//	{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"approved",
+//	 "approved_at":"2026-01-05T10:00:00+08:00",
+//	 "access":[{"isp":"ISP-A","isp_province":"52","since":"2026-01-06T09:00:00+08:00","until":"2026-03-01T00:00:00+08:00"}]}
+//
+// (shown on two lines here; one line in the stream). A subject line starts a
+// group; the website lines of that subject follow it directly, each naming
+// its subject's number in "subject". The fields are those of Subject and
+// WebsiteRecord (Website plus "approved_at"); the classification reads
+// number, province and status of a subject and number, status,
+// approved_at and access (isp, isp_province, since, until) of a website;
+// other fields are checked for JSON syntax and otherwise ignored. Keys are
+// matched exactly (case-sensitive), the last of duplicate keys wins, null is
+// the zero value. Instants are RFC 3339 strings.
+//
+// # Bad records
+//
+// A bad line is reported (a *RecordError with its 1-based line number) and
+// skipped; the stream goes on and loses nothing else: invalid JSON, an
+// unknown or missing "type", a subject without a number, a website whose
+// "subject" is not the subject directly above it (an unknown subject, or a
+// known one whose group has ended: records must be grouped), a bad instant,
+// an unknown status, access that ends before it starts or overlaps another
+// period at the same ISP, and instants after asOf. A subject with a bad
+// website line is still classified, with Incomplete set and the error in
+// SubjectReport.Errors. Website lines after a bad subject line are reported
+// as bad records too (their subject is unknown). Duplicates of a subject
+// that are not adjacent cannot be detected with bounded memory.
+
+// MaxLineBytes is the longest JSONL line ClassifyStream accepts (a subject or
+// website record with its access history); longer lines are bad records.
+const MaxLineBytes = 1 << 20
+
+// MaxSummaryErrors is how many bad records a StreamSummary keeps in Errors;
+// all are counted in BadRecords and all go to the OnBadRecord handler.
+const MaxSummaryErrors = 100
+
+// Codes of bad stream records.
+var (
+	CodeStreamSyntax = define("stream.syntax", "",
+		"记录格式不正确（不是有效的JSON）：%[1]s",
+		"invalid JSON record: %[1]s")
+	CodeStreamUnknownType = define("stream.unknown_type", "",
+		"记录类型“%[1]s”无法识别，应为subject或website",
+		"unknown record type %[1]q (want \"subject\" or \"website\")")
+	CodeStreamSubjectNumberMissing = define("stream.subject_number_missing", "R-62",
+		"主体记录缺少主体备案号",
+		"subject record without a number")
+	CodeStreamWebsiteSubject = define("stream.website_subject", "R-60",
+		"网站记录所属主体“%[1]s”不是紧邻其上的主体记录（%[2]s）",
+		"website record of subject %[1]q does not follow its subject's record (current subject: %[2]q); records must be grouped by subject")
+	CodeStreamDuplicateSubject = define("stream.duplicate_subject", "",
+		"主体记录“%[1]s”重复",
+		"subject %[1]q repeated")
+	CodeStreamLineTooLong = define("stream.line_too_long", "",
+		"记录过长",
+		"record longer than MaxLineBytes")
+	CodeStreamBadTime = define("stream.bad_time", "",
+		"时间格式不正确：%[1]s",
+		"invalid RFC 3339 instant %[1]q")
+	CodeStreamSource = define("stream.source", "",
+		"记录读取失败：%[1]s",
+		"record source failed: %[1]s")
+)
+
+// RecordError is a bad record of a stream: its position and every problem
+// found in it. errors.Is(err, CodeX) matches a problem's code; errors.As
+// reaches the *Problem values and, for ClassifySeq, the source's error.
+type RecordError struct {
+	// Line is the record's 1-based line (JSONL) or position (ClassifySeq).
+	Line int `json:"line"`
+	// SubjectNumber and WebsiteNumber identify the record when it could be
+	// read that far.
+	SubjectNumber string     `json:"subject_number,omitempty"`
+	WebsiteNumber string     `json:"website_number,omitempty"`
+	Problems      []*Problem `json:"problems"`
+	// Cause is the error a ClassifySeq source yielded, if any.
+	Cause error `json:"-"`
+}
+
+// Error returns "line N: " and the problems' developer messages.
+func (e *RecordError) Error() string {
+	var b strings.Builder
+	b.WriteString("line ")
+	b.WriteString(strconv.Itoa(e.Line))
+	b.WriteString(": ")
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems (and the source's error).
+func (e *RecordError) Unwrap() []error {
+	out := make([]error, 0, len(e.Problems)+1)
+	for _, p := range e.Problems {
+		out = append(out, p)
+	}
+	if e.Cause != nil {
+		out = append(out, e.Cause)
+	}
+	return out
+}
+
+// ErrorCode returns the code of the first problem.
+func (e *RecordError) ErrorCode() string {
+	if len(e.Problems) == 0 {
+		return ""
+	}
+	return string(e.Problems[0].Code)
+}
+
+// MessageZh returns "第N行：" and the Chinese messages.
+func (e *RecordError) MessageZh() string {
+	var b strings.Builder
+	b.WriteString("第")
+	b.WriteString(strconv.Itoa(e.Line))
+	b.WriteString("行：")
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(p.Zh)
+	}
+	return b.String()
+}
+
+// MessageEn returns the English messages with the line.
+func (e *RecordError) MessageEn() string { return e.Error() }
+
+// SubjectReport is the shell report of one subject of a stream.
+type SubjectReport struct {
+	ShellReport
+	// Line is the subject record's line (position).
+	Line int `json:"line"`
+	// Errors are the subject's bad website records, left out of the report
+	// (ShellReport.Incomplete is set).
+	Errors []*RecordError `json:"errors,omitempty"`
+}
+
+// FindingCounts counts findings by kind.
+type FindingCounts map[FindingKind]int
+
+// StreamSummary is what a stream classification counted.
+type StreamSummary struct {
+	// Lines is the number of lines (positions) read, blank and bad included.
+	Lines int `json:"lines"`
+	// Subjects and Websites count the subject and website records
+	// classified (bad records excluded).
+	Subjects int `json:"subjects"`
+	Websites int `json:"websites"`
+	// BadRecords counts bad records; Errors keeps the first
+	// MaxSummaryErrors of them.
+	BadRecords int            `json:"bad_records"`
+	Errors     []*RecordError `json:"errors,omitempty"`
+	// Incomplete counts subjects reported with Incomplete set.
+	Incomplete int `json:"incomplete"`
+	// Findings counts all findings; ByKind per kind, ByProvince per kind in
+	// each subject province, ByISP per kind for each ISP of a website
+	// finding (the ISP of the website's last access; "" when it never had
+	// access). Subject findings are not counted by ISP.
+	Findings   int                      `json:"findings"`
+	ByKind     FindingCounts            `json:"by_kind"`
+	ByProvince map[string]FindingCounts `json:"by_province"`
+	ByISP      map[string]FindingCounts `json:"by_isp"`
+}
+
+// StreamOption configures ClassifyStream and ClassifySeq.
+type StreamOption func(*streamConfig)
+
+type streamConfig struct {
+	onBad func(*RecordError) error
+}
+
+// OnBadRecord hands every bad record to fn as it is found, in stream
+// order. An error from fn stops the stream and is returned.
+func OnBadRecord(fn func(*RecordError) error) StreamOption {
+	return func(c *streamConfig) { c.onBad = fn }
+}
+
+// RecordKind says whether a StreamRecord is a subject or a website.
+type RecordKind uint8
+
+// Record kinds.
+const (
+	RecordSubject RecordKind = iota + 1
+	RecordWebsite
+)
+
+// StreamRecord is one record of ClassifySeq: a subject (Subject set) or a
+// website (Website and SubjectNumber set). ClassifySeq copies what it keeps
+// during the yield, so a source may reuse the pointed-to values.
+type StreamRecord struct {
+	// Line is the record's position for errors; 0 means its 1-based index
+	// in the sequence.
+	Line    int
+	Subject *Subject
+	// Website is the website; SubjectNumber is its subject's number.
+	Website       *WebsiteRecord
+	SubjectNumber string
+}
+
+// ClassifySeq classifies a sequence of records grouped by subject (a
+// subject record followed by its website records) as of asOf, calling fn
+// with each subject's report in order, and returns the counts. A record
+// that is neither subject nor website, or an error the sequence yields, is
+// a bad record at its position; the sequence goes on. fn's error, an
+// OnBadRecord handler's error or ctx's error stops it and is returned with
+// the counts so far.
+func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+	g, err := newGrouper(asOf, fn, opts)
+	if err != nil {
+		return StreamSummary{}, err
+	}
+	pos := 0
+	for rec, rerr := range seq {
+		pos++
+		line := rec.Line
+		if line == 0 {
+			line = pos
+		}
+		g.sum.Lines++
+		if pos%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return g.sum, err
+			}
+		}
+		switch {
+		case rerr != nil:
+			re := &RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamSource, rerr.Error())}, Cause: rerr}
+			err = g.bad(re, false)
+		case rec.Subject != nil && rec.Website == nil:
+			s := rec.Subject
+			err = g.subject(line, s.Number, s.Province, s.Status)
+		case rec.Website != nil && rec.Subject == nil:
+			w := rec.Website
+			g.rec.access = append(g.rec.access[:0], w.Access...)
+			err = g.website(line, rec.SubjectNumber, w.Number, w.Status, w.ApprovedAt)
+		default:
+			err = g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamUnknownType, "")}}, false)
+		}
+		if err != nil {
+			return g.sum, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return g.sum, err
+	}
+	return g.sum, g.flush()
+}
+
+// ClassifyStream classifies a JSONL stream (format above) as of asOf,
+// calling fn with each subject's report in input order, and returns the
+// counts. Bad lines are reported with their line number and skipped (see
+// OnBadRecord); the stream goes on. fn's error, a handler's error, a read
+// error of r or ctx's error stops it and is returned with the counts so
+// far. fn may be nil when only the summary is wanted.
+func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+	g, err := newGrouper(asOf, fn, opts)
+	if err != nil {
+		return StreamSummary{}, err
+	}
+	br := bufio.NewReaderSize(r, 256<<10)
+	var long []byte // a line longer than br's buffer, gathered
+	inLong := false
+	line := 0
+	for {
+		chunk, rerr := br.ReadSlice('\n')
+		if rerr == bufio.ErrBufferFull {
+			inLong = true
+			if len(long) <= MaxLineBytes {
+				long = append(long, chunk...)
+			}
+			continue
+		}
+		if inLong {
+			if len(long) <= MaxLineBytes {
+				long = append(long, chunk...)
+			}
+			chunk = long
+		}
+		if len(chunk) > 0 {
+			line++
+			g.sum.Lines++
+			if line%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return g.sum, err
+				}
+			}
+			var err error
+			if len(chunk) > MaxLineBytes {
+				err = g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamLineTooLong)}}, false)
+			} else {
+				err = g.line(line, chunk)
+			}
+			if err != nil {
+				return g.sum, err
+			}
+		}
+		inLong, long = false, long[:0]
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return g.sum, rerr
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return g.sum, err
+	}
+	return g.sum, g.flush()
+}
+
+// grouper groups records by subject and classifies each group.
+type grouper struct {
+	asOf  time.Time
+	fn    func(SubjectReport) error
+	onBad func(*RecordError) error
+	sum   StreamSummary
+
+	// The current subject.
+	have      bool
+	subjLine  int
+	subjNum   string
+	subjProv  string
+	subjState Status
+	sites     []shellSite
+	errs      []*RecordError
+	arena     []Access
+	scratch   []int
+
+	// The line being decoded (JSONL) or the website being added.
+	rec    lineRecord
+	intern map[string]string
+	// badSubject is the number of the last bad subject line, so that its
+	// website lines say so.
+	badSubject string
+}
+
+func newGrouper(asOf time.Time, fn func(SubjectReport) error, opts []StreamOption) (*grouper, error) {
+	if asOf.IsZero() {
+		return nil, &ValidationError{Problems: []*Problem{newProblem(CodeShellAsOfMissing).at("as_of", "核查时间")}}
+	}
+	var cfg streamConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return &grouper{
+		asOf: asOf, fn: fn, onBad: cfg.onBad,
+		sum: StreamSummary{
+			ByKind: FindingCounts{}, ByProvince: map[string]FindingCounts{}, ByISP: map[string]FindingCounts{},
+		},
+		intern: map[string]string{},
+	}, nil
+}
+
+// bad records a bad record; inGroup attaches it to the current subject.
+func (g *grouper) bad(e *RecordError, inGroup bool) error {
+	g.sum.BadRecords++
+	if len(g.sum.Errors) < MaxSummaryErrors {
+		g.sum.Errors = append(g.sum.Errors, e)
+	}
+	if inGroup {
+		g.errs = append(g.errs, e)
+	}
+	if g.onBad != nil {
+		return g.onBad(e)
+	}
+	return nil
+}
+
+// subject ends the current group and starts one.
+func (g *grouper) subject(line int, number, province string, status Status) error {
+	if number == "" {
+		g.badSubject = ""
+		return g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamSubjectNumberMissing).at("number", "主体备案号")}}, false)
+	}
+	if status != "" && !lcKnownStatus(status) {
+		g.badSubject = number
+		return g.bad(&RecordError{Line: line, SubjectNumber: number,
+			Problems: []*Problem{newProblem(CodeShellUnknownStatus, string(status)).at("status", "主体状态")}}, false)
+	}
+	if g.have && number == g.subjNum {
+		return g.bad(&RecordError{Line: line, SubjectNumber: number,
+			Problems: []*Problem{newProblem(CodeStreamDuplicateSubject, number)}}, true)
+	}
+	if err := g.flush(); err != nil {
+		return err
+	}
+	g.have, g.subjLine, g.subjNum, g.subjProv, g.subjState = true, line, number, province, status
+	g.badSubject = ""
+	return nil
+}
+
+// website adds the website in g.rec.access and the arguments to the
+// current group.
+func (g *grouper) website(line int, subject, number string, status Status, approvedAt time.Time) error {
+	if !g.have || subject != g.subjNum {
+		cur := ""
+		if g.have {
+			cur = g.subjNum
+		}
+		if subject != "" && subject == g.badSubject {
+			cur = "（无效的主体记录 / bad subject record）"
+		}
+		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: number,
+			Problems: []*Problem{newProblem(CodeStreamWebsiteSubject, subject, cur).at("subject", "所属主体")}}, false)
+	}
+	site := shellSite{number: number, status: status, approvedAt: approvedAt, access: g.rec.access}
+	if p := checkSite(&site, g.asOf, &g.scratch); p != nil {
+		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: number, Problems: []*Problem{p}}, true)
+	}
+	// Keep the access periods in the group's arena (the decoder reuses its
+	// buffer). Earlier sub-slices stay valid when the arena grows.
+	start := len(g.arena)
+	g.arena = append(g.arena, site.access...)
+	site.access = g.arena[start:len(g.arena):len(g.arena)]
+	g.sites = append(g.sites, site)
+	return nil
+}
+
+// flush classifies the current group and hands its report to fn.
+func (g *grouper) flush() error {
+	if !g.have {
+		return nil
+	}
+	g.have = false
+	var c shellClassifier
+	c.begin(g.subjNum, g.subjProv, g.subjState, g.asOf)
+	for i := range g.sites {
+		c.site(&g.sites[i])
+	}
+	c.rep.Incomplete = len(g.errs) > 0
+	rep := SubjectReport{ShellReport: c.end(), Line: g.subjLine}
+	if len(g.errs) > 0 {
+		rep.Errors = g.errs
+		g.errs = nil
+		g.sum.Incomplete++
+	}
+	g.sum.Subjects++
+	g.sum.Websites += len(g.sites)
+	for i := range g.sites {
+		g.sites[i] = shellSite{}
+	}
+	g.sites = g.sites[:0]
+	clear(g.arena)
+	g.arena = g.arena[:0]
+	if cap(g.arena) > 1<<16 {
+		g.arena = nil
+	}
+	g.count(&rep.ShellReport)
+	if g.fn != nil {
+		return g.fn(rep)
+	}
+	return nil
+}
+
+func (g *grouper) count(r *ShellReport) {
+	if len(r.Findings) == 0 {
+		return
+	}
+	byProv := g.sum.ByProvince[r.Province]
+	if byProv == nil {
+		byProv = FindingCounts{}
+		g.sum.ByProvince[r.Province] = byProv
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		g.sum.Findings++
+		g.sum.ByKind[f.Kind]++
+		byProv[f.Kind]++
+		if f.WebsiteNumber != "" {
+			byISP := g.sum.ByISP[f.ISP]
+			if byISP == nil {
+				byISP = FindingCounts{}
+				g.sum.ByISP[f.ISP] = byISP
+			}
+			byISP[f.Kind]++
+		}
+	}
+}
+
+// internCap bounds the intern table (ISPs and provinces are few; the bound
+// keeps an adversarial stream from growing it).
+const internCap = 1 << 14
+
+// str returns b as a string, shared for repeated values (ISP names and
+// province codes).
+func (g *grouper) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := g.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(g.intern) < internCap {
+		g.intern[s] = s
+	}
+	return s
+}
+
+// line decodes and adds one JSONL line.
+func (g *grouper) line(n int, b []byte) error {
+	b = bytes.TrimRight(b, "\r\n")
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	rec := &g.rec
+	if p := rec.decode(b, g); p != nil {
+		return g.bad(&RecordError{Line: n, SubjectNumber: string(rec.subject), WebsiteNumber: string(rec.number),
+			Problems: []*Problem{p}}, rec.kind == RecordWebsite && g.have && bytes.Equal(rec.subject, []byte(g.subjNum)))
+	}
+	switch rec.kind {
+	case RecordSubject:
+		return g.subject(n, string(rec.number), g.str(rec.province), rec.status)
+	default:
+		subject := g.subjNum
+		if !g.have || string(rec.subject) != g.subjNum {
+			subject = string(rec.subject)
+		}
+		return g.website(n, subject, string(rec.number), rec.status, rec.approvedAt)
+	}
+}
