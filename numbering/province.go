@@ -21,14 +21,14 @@ var abbreviationsJSON []byte
 // comparable.
 type provinceEntry struct {
 	p    filing.Province
-	code uint8      // numeric GB/T 2260 code, e.g. 52
-	out  [5]string  // printed abbreviation per Kind
+	code uint8     // numeric GB/T 2260 code, e.g. 52
+	out  [5]string // printed abbreviation per Kind
 }
 
 var (
-	provs       []provinceEntry
-	provByRune  = map[rune]uint8{}
-	provByCode  [100]uint8 // numeric code -> index+1
+	provs      []provinceEntry
+	provByRune = map[rune]uint8{}
+	provByCode [100]uint8 // numeric code -> index+1
 )
 
 func init() {
