@@ -538,9 +538,13 @@ func checkOrgCodeCanon(c string) (string, *Problem) {
 // Permits, passports, foreign permanent residence IDs
 
 // CheckHKMOPermit checks the number of a Mainland travel permit for Hong Kong
-// and Macao residents (港澳居民来往内地通行证, R-09): H (Hong Kong) or M
-// (Macao) followed by 8 digits (card form since 2013), or by 10 digits (the
-// older form, whose last two digits count the re-issues).
+// and Macao residents (港澳居民来往内地通行证, 回乡证, R-09): H (Hong Kong) or M
+// (Macao) and the holder's 8-digit lifelong number (the card issued since
+// 2013), or the 1999-2012 form of 11 characters whose last two digits count
+// re-issues (00 at first issue). The older form is still accepted as a
+// number; whether the permit is in force is the caller's business.
+// Source: 公安部《港澳居民来往内地通行证号码规则》 (2010-03-10, via
+// http://lhoil.com/law/law_view.asp?id=324224 and chinanews 2010-03-10).
 func CheckHKMOPermit(s string) error {
 	c, p := certCanon(s)
 	if p != nil {
@@ -557,9 +561,13 @@ func hkmoPermitOK(c string) bool {
 }
 
 // CheckTWPermit checks the number of a Mainland travel permit for Taiwan
-// residents (台湾居民来往大陆通行证, 台胞证, R-09): 8 digits (card form since
-// 2015), or 10 digits (the older booklet form, 8 digits and two re-issue
-// digits).
+// residents (台湾居民来往大陆通行证, 台胞证, R-09): the holder's 8-digit
+// lifelong number ("一人一号、终身不变" since 2008-09-25, kept by the card of
+// 2015), or the older 10-digit form (lifelong number and two issue digits,
+// issued from 2006 in Fujian, Jiangsu and Shanghai). The 1992-2008 form with
+// an issuing-office code in parentheses ("1234567801(B)") is rejected: those
+// five-year booklets have all expired. Source: 中新网 2008-09-12
+// "台胞证9月25日起实行一人一号、终身不变" (via http://www.ncdzx.com/sy/rdxw/200809/t20080912_742862.htm).
 func CheckTWPermit(s string) error {
 	c, p := certCanon(s)
 	if p != nil {
@@ -607,9 +615,14 @@ func passportOK(c string) bool {
 // CheckForeignPRID checks a foreigner's permanent residence ID number
 // (外国人永久居留身份证, R-09) in either form:
 //
-//   - 2023 form (issued from 2023-12-01): 18 characters, first digit 9, 17
-//     digits and a MOD 11-2 check character (the GB 11643 algorithm);
-//   - 2017 form: 15 characters, 3 letters (nationality) and 12 digits.
+//   - 2023 form (issued from 2023-12-01): 18 characters, first digit 9 (the
+//     foreigner marker; citizen numbers start 1-8), 17 digits and a MOD 11-2
+//     check character, the GB 11643 algorithm;
+//   - 2017 form: 15 characters, 3 Latin letters (nationality) and 12 digits
+//     (no check algorithm is published; only the shape is checked).
+//
+// Source: 国家移民管理局《新版外国人永久居留身份证机读信息规则（2023版）》
+// (via http://www.eastcoms.com/service/pro/840.html).
 func CheckForeignPRID(s string) error {
 	c, p := certCanon(s)
 	if p != nil {

@@ -295,7 +295,7 @@ func normalizeLandline(s string) (string, *Problem) {
 	}
 	first := groups[0]
 	for _, sp := range phoneService {
-		if strings.HasPrefix(first, sp) || strings.HasPrefix(first, "1"+sp) {
+		if strings.HasPrefix(first, sp) || strings.HasPrefix(first, "10"+sp) {
 			return "", newProblem(CodePhoneService)
 		}
 	}
