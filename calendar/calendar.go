@@ -36,7 +36,7 @@ type Calendar struct {
 	start  int64    // epoch day of Jan 1 of first (0 if no data)
 	n      int64    // number of days in the tables
 	kind   []uint8  // per day: DayKind, with kindFallback set in gap years
-	ref    []uint16 // per day: index into labels + 1, 0 for none
+	ref    []uint32 // per day: index into labels + 1, 0 for none
 	labels []label
 	cum    []int32 // cum[i]: working days among table days [0, i); len n+1
 	gaps   []int32 // gaps[i]: gap-year days among [0, i); nil if no gap years
@@ -177,7 +177,7 @@ func build(entries []*entry, fallback bool) *Calendar {
 	end := daysFromCivil(int64(c.last), 12, 31)
 	c.n = end - c.start + 1
 	c.kind = make([]uint8, c.n)
-	c.ref = make([]uint16, c.n)
+	c.ref = make([]uint32, c.n)
 
 	hasGaps := false
 	for x := int64(0); x < c.n; x++ {
@@ -212,7 +212,7 @@ func build(entries []*entry, fallback bool) *Calendar {
 	for _, e := range entries {
 		for _, p := range e.periods {
 			c.labels = append(c.labels, label{p.p.Zh, p.p.En, p.notice})
-			li := uint16(len(c.labels))
+			li := uint32(len(c.labels))
 			for z := p.first; z <= p.last; z++ {
 				if x, ok := inTable(z); ok {
 					c.kind[x] = uint8(KindHoliday)
@@ -228,7 +228,7 @@ func build(entries []*entry, fallback bool) *Calendar {
 			c.labels = append(c.labels, l)
 			if x, ok := inTable(m.day); ok {
 				c.kind[x] = uint8(KindMakeupWorkday)
-				c.ref[x] = uint16(len(c.labels))
+				c.ref[x] = uint32(len(c.labels))
 			}
 		}
 	}

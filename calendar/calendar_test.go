@@ -684,3 +684,37 @@ func TestCivilArithmetic(t *testing.T) {
 		t.Error("DateOf(zero)")
 	}
 }
+
+func TestRuntimeSchedules_ExtremeYears(t *testing.T) {
+	j := doc(`{"year":1949,` + notice + `,"holidays":[{"zh":"国庆节","en":"National Day","first":"1949-10-01","last":"1949-10-03"}],"workdays":[]},
+	          {"year":9999,` + notice + `,"holidays":[{"zh":"元旦","en":"New Year's Day","first":"9999-01-01","last":"9999-01-01"}],"workdays":[]}`)
+	c, err := New(WithoutEmbedded(), WithSchedulesJSON([]byte(j)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, l := c.Years(); f != 1949 || l != 9999 {
+		t.Fatalf("Years %d..%d", f, l)
+	}
+	if info, err := c.Day(Date(1949, 10, 1)); err != nil || info.Kind != KindHoliday {
+		t.Errorf("1949-10-01: %v %v", info, err)
+	}
+	if _, err := c.IsWorkday(Date(1950, 1, 2)); !errors.Is(err, &NotPublishedError{Year: 1950}) {
+		t.Errorf("gap: %v", err)
+	}
+	if _, err := c.AddWorkdays(Date(9999, 12, 31), 1); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("past 9999: %v", err)
+	}
+	// 9998-12-31 itself is not needed; Friday 9999-01-01 is a holiday, so
+	// the first working day after it is Monday 9999-01-04.
+	if got, err := c.AddWorkdays(Date(9998, 12, 31), 1); err != nil || !got.Equal(Date(9999, 1, 4)) {
+		t.Errorf("into 9999: %v %v", got, err)
+	}
+	fc, err := New(WithoutEmbedded(), WithSchedulesJSON([]byte(j)), WithWeekendFallback())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := fc.WorkdaysBetween(Date(1949, 1, 1), Date(9999, 12, 31))
+	if err != nil || n < 2_000_000 {
+		t.Errorf("whole table: %d %v", n, err)
+	}
+}

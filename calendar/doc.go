@@ -1,5 +1,5 @@
-// Package calendar answers working-day questions for mainland China (工作日
-// 计算): is a day a working day, what is the n-th working day after an event,
+// Package calendar answers working-day questions for mainland China
+// (工作日计算): is a day a working day, what is the n-th working day after an event,
 // how many working days lie between two dates, and when do the time limits of
 // the ICP filing rules (R-20..R-23) fall due.
 //

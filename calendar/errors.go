@@ -102,7 +102,7 @@ var (
 // not in the calendar's data (and weekend fallback is off). It wraps
 // ErrNotPublished.
 type NotPublishedError struct {
-	Year int
+	Year int // the first year needed by the query that has no published schedule
 }
 
 // ErrorCode returns CodeNotPublished.
@@ -213,7 +213,7 @@ func (e *ScheduleError) Unwrap() error { return ErrInvalidSchedule }
 // so errors.As(err, &*ScheduleError) finds the first one, and
 // errors.Is(err, ErrInvalidSchedule) holds.
 type InvalidScheduleError struct {
-	Problems []*ScheduleError
+	Problems []*ScheduleError // at most 100, in document order
 }
 
 // ErrorCode returns CodeInvalidSchedule.

@@ -49,11 +49,11 @@ type ScheduleFile struct {
 // Saturday 2018-12-29 worked). Such dates keep their place under the
 // declaring year, and the per-day tables are built over all entries.
 type Schedule struct {
-	Year     int             `json:"year"`
-	Notices  []Notice        `json:"notices"`
-	Note     string          `json:"note,omitempty"`
-	Holidays []HolidayPeriod `json:"holidays"`
-	Workdays []MakeupWorkday `json:"workdays"`
+	Year     int             `json:"year"`           // the calendar year arranged
+	Notices  []Notice        `json:"notices"`        // the notice(s), the yearly one first
+	Note     string          `json:"note,omitempty"` // remarks on special cases (informative)
+	Holidays []HolidayPeriod `json:"holidays"`       // days off, ascending, disjoint
+	Workdays []MakeupWorkday `json:"workdays"`       // weekend days worked, ascending
 }
 
 // Notice identifies an official notice.
