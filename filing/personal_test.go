@@ -1,0 +1,201 @@
+package filing
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Personal data (DESIGN.md "Personal data", PIPL): IDNumber, Phone and Email
+// never print raw through fmt or log/slog.
+
+const (
+	rawID     = "11010519491231002X"
+	rawMobile = "13800138000"
+	rawLand   = "010-87654321-123"
+	rawEmail  = "zhang.san@example.com"
+)
+
+func maskedPerson() Person {
+	return Person{
+		Name:           "张三",
+		CertType:       CertResidentID,
+		CertNumber:     IDNumber(rawID),
+		Mobile:         Phone(rawMobile),
+		Landline:       Phone(rawLand),
+		EmergencyPhone: Phone("13912345678"),
+		Email:          Email(rawEmail),
+	}
+}
+
+// rawParts are substrings that must never appear in output: the full values
+// and their hidden middles.
+var rawParts = []string{rawID, "19491231", rawMobile, "0013", rawLand, "87654321", rawEmail, "zhang.san", "13912345678", "1234"}
+
+func assertNoRaw(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range rawParts {
+		if strings.Contains(out, r) {
+			t.Errorf("%s leaks %q: %s", what, r, out)
+		}
+	}
+}
+
+func TestPersonalMaskedForms(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{IDNumber(rawID).Masked(), "110105********002X"},
+		{Phone(rawMobile).Masked(), "138****8000"},
+		{Email(rawEmail).Masked(), "z***@example.com"},
+		{Email("张三@例子.中国").Masked(), "张***@例子.中国"},
+		{IDNumber("").Masked(), ""},
+		{Phone("").Masked(), ""},
+		{Email("").Masked(), ""},
+		{IDNumber("H12345678").Masked(), "H12***678"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("masked %q, want %q", tc.got, tc.want)
+		}
+	}
+	// Raw is the explicit way out.
+	if IDNumber(rawID).Raw() != rawID || Phone(rawMobile).Raw() != rawMobile || Email(rawEmail).Raw() != rawEmail {
+		t.Error("Raw does not return the value")
+	}
+}
+
+// TestPersonalMaskShortValues: whatever the length, at least a third of the
+// characters are hidden and the length is kept.
+func TestPersonalMaskShortValues(t *testing.T) {
+	for _, s := range []string{"1", "12", "123", "1234", "12345", "123456", "1234567", "一二三四五", "AB12", strings.Repeat("9", 40)} {
+		for _, m := range []string{IDNumber(s).Masked(), Phone(s).Masked(), Email(s).Masked()} {
+			n := utf8.RuneCountInString(s)
+			if utf8.RuneCountInString(m) != n && !strings.Contains(m, "***") {
+				t.Errorf("%q masked to %q: length changed", s, m)
+			}
+			hidden := strings.Count(m, "*")
+			if hidden*3 < n {
+				t.Errorf("%q masked to %q: only %d of %d hidden", s, m, hidden, n)
+			}
+			if n > 1 && m == s {
+				t.Errorf("%q not masked", s)
+			}
+		}
+	}
+}
+
+func TestPersonalFmtVerbs(t *testing.T) {
+	values := []any{IDNumber(rawID), Phone(rawMobile), Phone(rawLand), Email(rawEmail)}
+	verbs := []string{"%v", "%s", "%q", "%+v", "%#v", "%x", "%X", "%d", "%10s", "%-30v", "%.3s", "%T %v"}
+	for _, v := range values {
+		for _, verb := range verbs {
+			assertNoRaw(t, fmt.Sprintf("%s of %T", verb, v), fmt.Sprintf(verb, v))
+		}
+		assertNoRaw(t, "Sprint", fmt.Sprint(v))
+		assertNoRaw(t, "Sprintln", fmt.Sprintln(v))
+		assertNoRaw(t, "String", v.(fmt.Stringer).String())
+	}
+	if got := fmt.Sprintf("%q", IDNumber(rawID)); got != `"110105********002X"` {
+		t.Errorf("%%q = %s", got)
+	}
+	if got := fmt.Sprintf("%#v", Phone(rawMobile)); got != `"138****8000"` {
+		t.Errorf("%%#v = %s", got)
+	}
+}
+
+func TestPersonalFmtInsideStructs(t *testing.T) {
+	p := maskedPerson()
+	s := Subject{Name: "某某科技有限公司", CertType: CertBusinessLicence, CertNumber: "91350100M000100Y43", Principal: p}
+	f := Filing{Subject: s, Websites: []Website{{Name: "站", Principal: p}}}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		for name, v := range map[string]any{"Person": p, "*Person": &p, "Subject": s, "Filing": f, "[]Person": []Person{p}, "map": map[string]Person{"a": p}} {
+			out := fmt.Sprintf(verb, v)
+			assertNoRaw(t, verb+" of "+name, out)
+			if !strings.Contains(out, "138****8000") {
+				t.Errorf("%s of %s: masked mobile missing: %s", verb, name, out)
+			}
+		}
+	}
+	if out := fmt.Sprintf("%+v", s); strings.Contains(out, "M000100Y") {
+		t.Errorf("credit code leaks: %s", out)
+	}
+}
+
+func TestPersonalSlog(t *testing.T) {
+	p := maskedPerson()
+	s := Subject{Name: "某某科技有限公司", CertType: CertResidentID, CertNumber: IDNumber(rawID), Principal: p}
+	for _, h := range []struct {
+		name string
+		new  func(*bytes.Buffer) slog.Handler
+	}{
+		{"text", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }},
+		{"json", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }},
+	} {
+		var buf bytes.Buffer
+		log := slog.New(h.new(&buf))
+		log.Info("person", "person", p)
+		log.Info("pointer", "person", &p)
+		log.Info("subject", "subject", s)
+		log.Info("fields", "id", IDNumber(rawID), "mobile", Phone(rawMobile), "email", Email(rawEmail))
+		log.Info("attrs", slog.Any("id", IDNumber(rawID)), slog.Any("land", Phone(rawLand)))
+		log.With("subject", s).Info("with")
+		log.WithGroup("g").Info("group", "person", p)
+		log.Info("fmt-in-message " + fmt.Sprint(p.CertNumber))
+		out := buf.String()
+		assertNoRaw(t, h.name, out)
+		for _, want := range []string{"110105********002X", "138****8000", "z***@example.com"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s handler: %q missing in %s", h.name, want, out)
+			}
+		}
+		if h.name == "json" {
+			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+				if !json.Valid([]byte(line)) {
+					t.Errorf("invalid JSON line %s", line)
+				}
+			}
+		}
+	}
+}
+
+// TestPersonalJSONKeepsRaw: JSON encoding stores the full value (portals
+// persist it); masking is for printing and logging only.
+func TestPersonalJSONKeepsRaw(t *testing.T) {
+	b, err := json.Marshal(maskedPerson())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []string{rawID, rawMobile, rawEmail} {
+		if !bytes.Contains(b, []byte(r)) {
+			t.Errorf("JSON lacks %q: %s", r, b)
+		}
+	}
+	var back Person
+	if err := json.Unmarshal(b, &back); err != nil || back != maskedPerson() {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+}
+
+// TestPersonalNormalizedValuesMask: the values the checks return are the
+// masked types.
+func TestPersonalNormalizedValuesMask(t *testing.T) {
+	id, err := NormalizeCertNumber(CertResidentID, "11010519491231002x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph, err := NormalizePhone("+86 138 0013 8000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	em, err := NormalizeEmail("Zhang.San@Example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := fmt.Sprintf("%v %s %+v %q", id, ph, em, []any{id, ph, em})
+	assertNoRaw(t, "normalised", out)
+	if strings.Contains(out, "Zhang.San") {
+		t.Errorf("e-mail leaks: %s", out)
+	}
+}
