@@ -1,0 +1,53 @@
+package filing
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzNormalizePhone: no panic; whatever normalises is canonical
+// (11 digits, or "0AA-NNNNNNNN[-EXT]") and normalises again to itself.
+func FuzzNormalizePhone(f *testing.F) {
+	for _, s := range []string{
+		"13800138000", "+86 138 0013 8000", "008613800138000", "１３８００１３８０００", "1440012345678",
+		"010-12345678", "(010)12345678", "0755-8765-4321", "010-12345678转123", "+86 10 12345678",
+		"400-123-4567", "0351-7654321-88", "", "+", "转", strings.Repeat("0", 97),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := NormalizePhone(s)
+		if err != nil {
+			if _, ok := err.(*Problem); !ok {
+				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			}
+			if p != "" {
+				t.Fatalf("%q: error with result %q", s, p.Raw())
+			}
+			return
+		}
+		r := p.Raw()
+		if len(r) == 11 && certAllDigits(r) {
+			if err := CheckMobile(r); err != nil {
+				t.Fatalf("%q → %q fails CheckMobile: %v", s, r, err)
+			}
+		} else {
+			parts := strings.Split(r, "-")
+			if r[0] != '0' || len(parts) < 2 || len(parts) > 3 {
+				t.Fatalf("%q → %q is not canonical", s, r)
+			}
+			for _, x := range parts {
+				if !certAllDigits(x) {
+					t.Fatalf("%q → %q is not canonical", s, r)
+				}
+			}
+			if err := CheckLandline(r); err != nil {
+				t.Fatalf("%q → %q fails CheckLandline: %v", s, r, err)
+			}
+		}
+		again, err := NormalizePhone(r)
+		if err != nil || again != p {
+			t.Fatalf("%q → %q → %q, %v", s, r, again.Raw(), err)
+		}
+	})
+}
