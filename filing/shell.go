@@ -158,9 +158,12 @@ var (
 		"zero classification instant (as of)")
 )
 
-// shellSite is the part of a website the classification reads.
+// shellSite is the part of a website the classification reads. The stream
+// decoder gives the number as raw bytes (raw), turned into a string only for
+// a finding.
 type shellSite struct {
 	number     string
+	raw        []byte
 	status     Status
 	approvedAt time.Time
 	access     []Access
@@ -311,6 +314,17 @@ func overlaps(a, b Access) bool {
 		!(b.Until.Equal(b.Since) && !b.Until.IsZero())
 }
 
+// num returns the website's number.
+func (w *shellSite) num() string {
+	if w.number == "" && len(w.raw) > 0 {
+		return string(w.raw)
+	}
+	return w.number
+}
+
+// hasNumber reports whether the website has a number.
+func (w *shellSite) hasNumber() bool { return w.number != "" || len(w.raw) > 0 }
+
 // shellClassifier accumulates one subject's classification.
 type shellClassifier struct {
 	rep       ShellReport
@@ -329,14 +343,14 @@ func (c *shellClassifier) begin(number, province string, status Status, asOf tim
 // inForce reports whether a website record counts as filed: it has a
 // number and is neither cancelled nor deleted (a change in progress keeps
 // the record in force, R-08).
-func inForce(number string, st Status) bool {
-	return number != "" && st != StatusCancelled && st != StatusDeleted
+func inForce(hasNumber bool, st Status) bool {
+	return hasNumber && st != StatusCancelled && st != StatusDeleted
 }
 
 // site classifies one valid website.
 func (c *shellClassifier) site(w *shellSite) {
-	if !inForce(w.number, w.status) {
-		if w.number == "" && w.status != StatusCancelled && w.status != StatusDeleted {
+	if !inForce(w.hasNumber(), w.status) {
+		if !w.hasNumber() && w.status != StatusCancelled && w.status != StatusDeleted {
 			c.rep.Pending++
 		}
 		return
@@ -357,7 +371,8 @@ func (c *shellClassifier) site(w *shellSite) {
 			last = a
 		}
 	}
-	f := Finding{SubjectNumber: c.rep.SubjectNumber, WebsiteNumber: w.number, Province: c.rep.Province}
+	number := w.num()
+	f := Finding{SubjectNumber: c.rep.SubjectNumber, WebsiteNumber: number, Province: c.rep.Province}
 	since := end
 	if last != nil {
 		f.ISP = last.ISP
@@ -367,7 +382,7 @@ func (c *shellClassifier) site(w *shellSite) {
 	if last != nil || w.status == StatusAccessCancelled {
 		g := f
 		g.Kind, g.Rule, g.Since = FindingAccessCancelledNotFiling, "R-17", since
-		g.Zh, g.En = msgR17(w.number, g.ISP, since)
+		g.Zh, g.En = msgR17(number, g.ISP, since)
 		g.RecommendationZh, g.RecommendationEn = recR17Zh, recR17En
 		c.rep.Findings = append(c.rep.Findings, g)
 	}
@@ -376,7 +391,7 @@ func (c *shellClassifier) site(w *shellSite) {
 	if since.IsZero() {
 		c.unknown = true
 		f.Kind, f.Rule = FindingShellWebsite, "R-60"
-		f.Zh, f.En = msgR60(w.number)
+		f.Zh, f.En = msgR60(number)
 		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
 		c.rep.Findings = append(c.rep.Findings, f)
 		return
@@ -389,12 +404,12 @@ func (c *shellClassifier) site(w *shellSite) {
 	f.Rule = "R-61"
 	if asOf.After(f.ShellFrom) {
 		f.Kind = FindingShellWebsite
-		f.Zh, f.En = msgShell(w.number, since, f.ShellFrom)
+		f.Zh, f.En = msgShell(number, since, f.ShellFrom)
 		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
 	} else {
 		f.Kind = FindingWebsiteAtRisk
 		f.DaysLeft = daysUp(f.ShellFrom.Sub(asOf))
-		f.Zh, f.En = msgAtRisk(w.number, since, f.ShellFrom, f.DaysLeft)
+		f.Zh, f.En = msgAtRisk(number, since, f.ShellFrom, f.DaysLeft)
 		f.RecommendationZh, f.RecommendationEn = recAtRiskZh, recAtRiskEn
 	}
 	c.rep.Findings = append(c.rep.Findings, f)
@@ -442,10 +457,64 @@ func daysUp(d time.Duration) int {
 
 // civilDate returns t's civil date in China, "YYYY-MM-DD".
 func civilDate(t time.Time) string {
-	return t.In(calendar.Location()).Format(time.DateOnly)
+	var b [10]byte
+	return string(appendCivil(b[:0], t, false))
 }
 
 // civilMinute returns t in China to the minute, "YYYY-MM-DD HH:MM".
 func civilMinute(t time.Time) string {
-	return t.In(calendar.Location()).Format("2006-01-02 15:04")
+	var b [16]byte
+	return string(appendCivil(b[:0], t, true))
+}
+
+// appendCivil appends t's civil date in China (UTC+8) and, with minute, its
+// time to the minute. It is a fast path of t.In(calendar.Location()).Format
+// for the years 1..9999; other instants go through Format.
+func appendCivil(b []byte, t time.Time, minute bool) []byte {
+	secs := t.Unix() + 8*3600
+	days := secs / 86400
+	rem := secs % 86400
+	if rem < 0 {
+		days--
+		rem += 86400
+	}
+	y, m, d := civilFromDays(days)
+	if y < 1 || y > 9999 {
+		layout := time.DateOnly
+		if minute {
+			layout = "2006-01-02 15:04"
+		}
+		return t.In(calendar.Location()).AppendFormat(b, layout)
+	}
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	if minute {
+		h, mi := int(rem/3600), int(rem%3600/60)
+		b = append(b, ' ', byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10))
+	}
+	return b
+}
+
+// civilFromDays is the inverse of civilDays (H. Hinnant's civil_from_days).
+func civilFromDays(z int64) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	yy := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	if mp < 10 {
+		m = int(mp + 3)
+	} else {
+		m = int(mp - 9)
+	}
+	if m <= 2 {
+		yy++
+	}
+	return int(yy), m, d
 }

@@ -57,33 +57,62 @@ const (
 		"together with its last website. " + afterCleanupEn
 )
 
+// msg builds a message in a stack buffer: one allocation per message.
+type msg struct{ b []byte }
+
+func newMsg(buf *[320]byte) msg { return msg{b: buf[:0]} }
+func (m msg) s(s string) msg    { m.b = append(m.b, s...); return m }
+func (m msg) t(t time.Time) msg { m.b = appendCivil(m.b, t, true); return m }
+func (m msg) n(n int) msg       { m.b = strconv.AppendInt(m.b, int64(n), 10); return m }
+func (m msg) q(s string) msg    { m.b = strconv.AppendQuote(m.b, s); return m }
+func (m msg) String() string    { return string(m.b) }
+
 func msgR60(number string) (zh, en string) {
 	return "网站" + number + "有备案号但无接入信息，视为空壳网站",
 		"website " + number + " has a record number but no access information: a shell website"
 }
 
 func msgShell(number string, since, from time.Time) (zh, en string) {
-	return "网站" + number + "自" + civilMinute(since) + "起无接入信息，已超过1周，自" + civilMinute(from) + "后视为空壳网站",
-		"website " + number + " has had no access since " + civilMinute(since) + " CST, more than one week: a shell website since " + civilMinute(from) + " CST"
+	var buf [320]byte
+	zh = newMsg(&buf).s("网站").s(number).s("自").t(since).s("起无接入信息，已超过1周，自").t(from).s("后视为空壳网站").String()
+	en = newMsg(&buf).s("website ").s(number).s(" has had no access since ").t(since).
+		s(" CST, more than one week: a shell website since ").t(from).s(" CST").String()
+	return zh, en
 }
 
 func msgAtRisk(number string, since, from time.Time, days int) (zh, en string) {
-	d := strconv.Itoa(days)
-	return "网站" + number + "自" + civilMinute(since) + "起无接入信息，如不新增接入，将于" + civilMinute(from) + "后视为空壳网站（剩余" + d + "天）",
-		"website " + number + " has had no access since " + civilMinute(since) + " CST; without a new access it is a shell website after " + civilMinute(from) + " CST (" + d + " days left)"
+	var buf [320]byte
+	zh = newMsg(&buf).s("网站").s(number).s("自").t(since).s("起无接入信息，如不新增接入，将于").t(from).
+		s("后视为空壳网站（剩余").n(days).s("天）").String()
+	en = newMsg(&buf).s("website ").s(number).s(" has had no access since ").t(since).
+		s(" CST; without a new access it is a shell website after ").t(from).s(" CST (").n(days).s(" days left)").String()
+	return zh, en
 }
 
 func msgR17(number, isp string, since time.Time) (zh, en string) {
-	when, whenEn := "", ""
+	var buf [320]byte
+	z := newMsg(&buf).s("网站").s(number).s("的接入")
 	if !since.IsZero() {
-		when, whenEn = "已于"+civilMinute(since), " on "+civilMinute(since)+" CST"
+		z = z.s("已于").t(since)
 	}
-	who, whoEn := "接入商", "its ISP"
+	z = z.s("被")
 	if isp != "" {
-		who, whoEn = "接入商“"+isp+"”", "ISP "+strconv.Quote(isp)
+		z = z.s("接入商“").s(isp).s("”")
+	} else {
+		z = z.s("接入商")
 	}
-	return "网站" + number + "的接入" + when + "被" + who + "取消，但网站备案未注销，也没有新的接入",
-		"the access of website " + number + " was cancelled by " + whoEn + whenEn + ", but the filing was not cancelled and no new access followed"
+	zh = z.s("取消，但网站备案未注销，也没有新的接入").String()
+	e := newMsg(&buf).s("the access of website ").s(number).s(" was cancelled by ")
+	if isp != "" {
+		e = e.s("ISP ").q(isp)
+	} else {
+		e = e.s("its ISP")
+	}
+	if !since.IsZero() {
+		e = e.s(" on ").t(since).s(" CST")
+	}
+	en = e.s(", but the filing was not cancelled and no new access followed").String()
+	return zh, en
 }
 
 func msgShellSubject(number string) (zh, en string) {
@@ -92,7 +121,9 @@ func msgShellSubject(number string) (zh, en string) {
 }
 
 func msgAfterCleanup(number string, websites int) (zh, en string) {
-	n := strconv.Itoa(websites)
-	return "主体" + number + "下的" + n + "个网站均无接入，清理后该主体将成为空壳主体",
-		"all " + n + " websites of subject " + number + " are without access: the subject becomes a shell subject once they are cleaned up"
+	var buf [320]byte
+	zh = newMsg(&buf).s("主体").s(number).s("下的").n(websites).s("个网站均无接入，清理后该主体将成为空壳主体").String()
+	en = newMsg(&buf).s("all ").n(websites).s(" websites of subject ").s(number).
+		s(" are without access: the subject becomes a shell subject once they are cleaned up").String()
+	return zh, en
 }

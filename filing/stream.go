@@ -261,8 +261,7 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 			err = g.subject(line, s.Number, s.Province, s.Status)
 		case rec.Website != nil && rec.Subject == nil:
 			w := rec.Website
-			g.rec.access = append(g.rec.access[:0], w.Access...)
-			err = g.website(line, rec.SubjectNumber, w.Number, w.Status, w.ApprovedAt)
+			err = g.website(line, rec.SubjectNumber, shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access})
 		default:
 			err = g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamUnknownType, "")}}, false)
 		}
@@ -354,6 +353,7 @@ type grouper struct {
 	sites     []shellSite
 	errs      []*RecordError
 	arena     []Access
+	bytes     []byte
 	scratch   []int
 
 	// The line being decoded (JSONL) or the website being added.
@@ -419,9 +419,9 @@ func (g *grouper) subject(line int, number, province string, status Status) erro
 	return nil
 }
 
-// website adds the website in g.rec.access and the arguments to the
-// current group.
-func (g *grouper) website(line int, subject, number string, status Status, approvedAt time.Time) error {
+// website adds a website to the current group. site.access may be a
+// buffer the caller reuses: website copies it.
+func (g *grouper) website(line int, subject string, site shellSite) error {
 	if !g.have || subject != g.subjNum {
 		cur := ""
 		if g.have {
@@ -430,18 +430,23 @@ func (g *grouper) website(line int, subject, number string, status Status, appro
 		if subject != "" && subject == g.badSubject {
 			cur = "（无效的主体记录 / bad subject record）"
 		}
-		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: number,
+		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: site.num(),
 			Problems: []*Problem{newProblem(CodeStreamWebsiteSubject, subject, cur).at("subject", "所属主体")}}, false)
 	}
-	site := shellSite{number: number, status: status, approvedAt: approvedAt, access: g.rec.access}
 	if p := checkSite(&site, g.asOf, &g.scratch); p != nil {
-		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: number, Problems: []*Problem{p}}, true)
+		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: site.num(), Problems: []*Problem{p}}, true)
 	}
-	// Keep the access periods in the group's arena (the decoder reuses its
-	// buffer). Earlier sub-slices stay valid when the arena grows.
+	// Keep the access periods and the raw number in the group's arenas
+	// (the decoder reuses its buffers). Earlier sub-slices stay valid when
+	// an arena grows.
 	start := len(g.arena)
 	g.arena = append(g.arena, site.access...)
 	site.access = g.arena[start:len(g.arena):len(g.arena)]
+	if len(site.raw) > 0 {
+		start := len(g.bytes)
+		g.bytes = append(g.bytes, site.raw...)
+		site.raw = g.bytes[start:len(g.bytes):len(g.bytes)]
+	}
 	g.sites = append(g.sites, site)
 	return nil
 }
@@ -471,9 +476,12 @@ func (g *grouper) flush() error {
 	}
 	g.sites = g.sites[:0]
 	clear(g.arena)
-	g.arena = g.arena[:0]
+	g.arena, g.bytes = g.arena[:0], g.bytes[:0]
 	if cap(g.arena) > 1<<16 {
 		g.arena = nil
+	}
+	if cap(g.bytes) > 1<<20 {
+		g.bytes = nil
 	}
 	g.count(&rep.ShellReport)
 	if g.fn != nil {
@@ -546,6 +554,6 @@ func (g *grouper) line(n int, b []byte) error {
 		if !g.have || string(rec.subject) != g.subjNum {
 			subject = string(rec.subject)
 		}
-		return g.website(n, subject, string(rec.number), rec.status, rec.approvedAt)
+		return g.website(n, subject, shellSite{raw: rec.number, status: rec.status, approvedAt: rec.approvedAt, access: rec.access})
 	}
 }

@@ -147,7 +147,7 @@ func (d *jsonDec) topField(key []byte) *Problem {
 		r.status = statusOf(s)
 		return nil
 	case "approved_at":
-		return d.timeField(&r.approvedAt, "approved_at")
+		return d.timeField(&r.approvedAt, -1, "approved_at")
 	case "access":
 		return d.accessList()
 	}
@@ -205,7 +205,9 @@ func (d *jsonDec) null() bool {
 	return false
 }
 
-func (d *jsonDec) timeField(dst *time.Time, path string) *Problem {
+// timeField reads an instant or null into *dst; n is the access index of
+// the field (-1 for a top-level field), used only for the error's path.
+func (d *jsonDec) timeField(dst *time.Time, n int, field string) *Problem {
 	if d.null() {
 		*dst = time.Time{}
 		return nil
@@ -216,6 +218,10 @@ func (d *jsonDec) timeField(dst *time.Time, path string) *Problem {
 	}
 	t, ok := parseInstant(s)
 	if !ok {
+		path := field
+		if n >= 0 {
+			path = "access[" + strconv.Itoa(n) + "]." + field
+		}
 		return newProblem(CodeStreamBadTime, string(s)).at(path, "")
 	}
 	*dst = t
@@ -292,9 +298,9 @@ func (d *jsonDec) accessField(n int, key []byte) *Problem {
 		a.ISPProvince = d.g.str(s)
 		return nil
 	case "since":
-		return d.timeField(&a.Since, "access["+strconv.Itoa(n)+"].since")
+		return d.timeField(&a.Since, n, "since")
 	case "until":
-		return d.timeField(&a.Until, "access["+strconv.Itoa(n)+"].until")
+		return d.timeField(&a.Until, n, "until")
 	}
 	return d.skip(0)
 }
