@@ -11,7 +11,7 @@ import (
 // subject (R-01).
 type Filing struct {
 	Subject  Subject   `json:"subject"`
-	Websites []Website `json:"websites"`
+	Websites []Website `json:"websites" validate:"omitempty,max=200,dive"`
 }
 
 // Subject is the filing subject (主体, 网站主办者): an individual or an
@@ -19,74 +19,84 @@ type Filing struct {
 type Subject struct {
 	// Number is the subject record number (主体备案号) once approved, e.g.
 	// "黔ICP备2026001073号". Empty before approval.
-	Number string `json:"number,omitempty"`
+	Number string `json:"number,omitempty" validate:"omitempty,max=64"`
 	// Province is the two-digit GB/T 2260 code of the bureau the subject
-	// files with (its domicile), e.g. "52".
-	Province string `json:"province"`
+	// files with (its domicile), e.g. "52". NormalizeFiling also turns a
+	// province name or abbreviation ("贵州省", "贵州", "黔") into its code.
+	Province string `json:"province" validate:"required,cn_province"`
 	// Name is the sponsor name (主办单位名称); for an individual the person's
-	// name. It is the first criterion of R-05.
-	Name string `json:"name"`
+	// name. It is the first criterion of R-05. At most 100 characters.
+	Name string `json:"name" validate:"required,max=100"`
 	// Nature is the subject nature (主办单位性质), the second criterion of R-05.
-	Nature Nature `json:"nature"`
+	Nature Nature `json:"nature" validate:"required,cn_nature"`
 	// CertType and CertNumber identify the subject certificate (主办单位证件).
 	// Subject uniqueness is keyed by both (reference/filing-facts.md §7).
-	CertType   CertType `json:"cert_type"`
-	CertNumber IDNumber `json:"cert_number"`
-	// CertAddress is the address on the certificate (证件住所).
-	CertAddress string `json:"cert_address,omitempty"`
-	// Address is the mailing address (通信地址).
-	Address string `json:"address"`
+	CertType   CertType `json:"cert_type" validate:"required,cn_cert_type"`
+	CertNumber IDNumber `json:"cert_number" validate:"required,cn_cert_number"`
+	// CertAddress is the address on the certificate (证件住所), at most 200
+	// characters.
+	CertAddress string `json:"cert_address,omitempty" validate:"omitempty,max=200"`
+	// Address is the mailing address (通信地址), at most 200 characters.
+	Address string `json:"address" validate:"required,max=200"`
 	// Principal is the subject's responsible person (主体负责人).
 	Principal Person `json:"principal"`
 	// LegalRepresentative is the name of the legal representative (法定代表人)
-	// of an organisation (R-03).
-	LegalRepresentative string `json:"legal_representative,omitempty"`
+	// of an organisation (R-03). Validation requires it for organisations.
+	LegalRepresentative string `json:"legal_representative,omitempty" validate:"omitempty,max=50"`
 	// AuthorisationLetter records that a 主体负责人授权说明书 is on file, which
 	// lets a principal other than the legal representative act where the
 	// province accepts it (R-03).
 	AuthorisationLetter bool `json:"authorisation_letter,omitempty"`
+	// ResidencePermit records that an individual whose resident ID was
+	// issued in another province holds a residence permit (居住证) of the
+	// filing province, which some provinces require for a cross-province
+	// personal filing (R-06, RuleCrossProvince).
+	ResidencePermit bool `json:"residence_permit,omitempty"`
 	// Status is the subject's lifecycle status.
-	Status Status `json:"status,omitempty"`
-	// Remarks is free text for the bureau (备注).
-	Remarks string `json:"remarks,omitempty"`
+	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
+	// Remarks is free text for the bureau (备注), at most 500 characters.
+	Remarks string `json:"remarks,omitempty" validate:"omitempty,max=500"`
 }
 
 // Website is one website filed under a subject.
 type Website struct {
 	// Number is the website record number once approved, e.g.
-	// "黔ICP备2026001073号-1".
-	Number string `json:"number,omitempty"`
-	// Name is the website name (网站名称).
-	Name string `json:"name"`
+	// "黔ICP备2026001073号-1". A website without a number is new.
+	Number string `json:"number,omitempty" validate:"omitempty,max=64"`
+	// Name is the website name (网站名称), at most 100 characters.
+	Name string `json:"name" validate:"required,max=100"`
 	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
-	// website carries one domain (reference/filing-facts.md §4).
-	Domains []string `json:"domains"`
+	// website carries one domain (reference/filing-facts.md §4). At most 20
+	// per website; each is checked by CheckDomain and must be the registered
+	// domain, not a subdomain (R-09).
+	Domains []string `json:"domains" validate:"required,min=1,max=20,dive,icp_domain"`
 	// HomeURL is the home page URL (网站首页网址); it must be http(s) and under
-	// one of Domains (R-09).
-	HomeURL string `json:"home_url"`
-	// ServiceContent describes the service (网站服务内容).
-	ServiceContent string `json:"service_content,omitempty"`
+	// one of Domains (R-09); see CheckHomeURL.
+	HomeURL string `json:"home_url" validate:"required,icp_home_url"`
+	// ServiceContent describes the service (网站服务内容), at most 200
+	// characters.
+	ServiceContent string `json:"service_content,omitempty" validate:"omitempty,max=200"`
 	// Involves lists the pre-approval categories the website's content
 	// touches (涉及前置审批的内容, R-07).
-	Involves []PreApprovalCategory `json:"involves,omitempty"`
+	Involves []PreApprovalCategory `json:"involves,omitempty" validate:"omitempty,max=20,dive,cn_preapproval"`
 	// PreApprovals are the approval documents (前置审批/专项审批文件) held.
-	PreApprovals []PreApproval `json:"pre_approvals,omitempty"`
+	PreApprovals []PreApproval `json:"pre_approvals,omitempty" validate:"omitempty,max=20,dive"`
 	// Principal is the website's responsible person (网站负责人); may be
 	// anyone (R-03).
 	Principal Person `json:"principal"`
 	// Access lists the website's access records (接入信息), current and past.
-	Access []Access `json:"access,omitempty"`
+	Access []Access `json:"access,omitempty" validate:"omitempty,max=50,dive"`
 	// Status is the website's lifecycle status.
-	Status Status `json:"status,omitempty"`
+	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
 }
 
 // PreApproval is one pre-approval or special-approval document (R-07).
 type PreApproval struct {
-	Category PreApprovalCategory `json:"category"`
-	// Number is the document number (审批文号).
-	Number string `json:"number"`
-	// Authority is the approving authority.
-	Authority string `json:"authority,omitempty"`
+	Category PreApprovalCategory `json:"category" validate:"required,cn_preapproval"`
+	// Number is the document number (审批文号), at most 100 characters.
+	Number string `json:"number" validate:"required,max=100"`
+	// Authority is the approving authority, at most 100 characters.
+	Authority string `json:"authority,omitempty" validate:"omitempty,max=100"`
 	// ValidUntil is the document's expiry, if it has one.
 	ValidUntil time.Time `json:"valid_until,omitzero"`
 }
@@ -95,13 +105,13 @@ type PreApproval struct {
 // the addresses it serves it from, over a period.
 type Access struct {
 	// ISP is the name (or the caller's ID) of the access provider (接入商).
-	ISP string `json:"isp"`
+	ISP string `json:"isp" validate:"required,max=100"`
 	// ISPProvince is the GB/T 2260 code of the ISP's filing province.
-	ISPProvince string `json:"isp_province,omitempty"`
-	// IPs are the website's addresses at this ISP.
-	IPs []netip.Addr `json:"ips,omitempty"`
+	ISPProvince string `json:"isp_province,omitempty" validate:"omitempty,cn_province"`
+	// IPs are the website's addresses at this ISP (at most 64).
+	IPs []netip.Addr `json:"ips,omitempty" validate:"omitempty,max=64"`
 	// Since is when access began.
-	Since time.Time `json:"since"`
+	Since time.Time `json:"since" validate:"required"`
 	// Until is when access was cancelled (取消接入); zero while active.
 	Until time.Time `json:"until,omitzero"`
 }
@@ -113,19 +123,21 @@ func (a Access) Active(t time.Time) bool {
 
 // Person is a responsible person or contact.
 type Person struct {
-	// Name is the person's name.
-	Name string `json:"name"`
+	// Name is the person's name, at most 50 characters.
+	Name string `json:"name" validate:"required,max=50"`
 	// CertType and CertNumber identify the person's certificate.
-	CertType   CertType `json:"cert_type"`
-	CertNumber IDNumber `json:"cert_number"`
+	CertType   CertType `json:"cert_type" validate:"required,cn_cert_type"`
+	CertNumber IDNumber `json:"cert_number" validate:"required,cn_cert_number"`
 	// Mobile is the mainland mobile number.
-	Mobile Phone `json:"mobile"`
-	// Landline is a fixed-line number, "area code-number[-extension]".
-	Landline Phone `json:"landline,omitempty"`
-	// EmergencyPhone is the emergency contact number (应急电话).
-	EmergencyPhone Phone `json:"emergency_phone,omitempty"`
+	Mobile Phone `json:"mobile" validate:"required,cn_mobile"`
+	// Landline is a fixed-line number, "area code-number[-extension]";
+	// required in some provinces (R-06).
+	Landline Phone `json:"landline,omitempty" validate:"omitempty,cn_landline"`
+	// EmergencyPhone is the emergency contact number (应急电话), a mobile or a
+	// landline.
+	EmergencyPhone Phone `json:"emergency_phone,omitempty" validate:"omitempty,cn_phone"`
 	// Email is the e-mail address.
-	Email Email `json:"email"`
+	Email Email `json:"email" validate:"required,cn_email"`
 }
 
 // LogValue logs the person with masked personal data, also through

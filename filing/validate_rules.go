@@ -1,0 +1,411 @@
+package filing
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The cross-field and cross-record rules, run after the field pass over the
+// normalised filing. A rule is skipped for a value the field pass already
+// rejected (failed holds those paths), so one mistake gives one problem.
+//
+// Decisions:
+//   - a subject without a record number is a new filing and comes
+//     with its first website (the system files a subject together with its
+//     first website); a subject with a number may come alone (a change of
+//     subject data, or websites added later).
+//   - A website without a record number is new: the one-domain rule and the
+//     per-order limits of R-06 count new websites only.
+//   - the kind is JudgeKind(name, nature); an enterprise whose name is
+//     a personal name is an organisation when its remarks say 个体工商户 (a
+//     business without a trade name files under the owner's name, Anhui
+//     practice, reference/filing-facts.md §1.1).
+//   - the principal is compared with the legal representative by
+//     normalised name. Where the province table has no
+//     authorisation_letter entry, letters are not accepted.
+//   - R-06 ages and cross-province filing are judged from a resident ID
+//     (GB 11643) subject certificate; other certificates carry no birth
+//     date or region and are not judged.
+
+// rulesPass applies the cross rules.
+func (v *Validator) rulesPass(f *Filing, subjectOnly bool, failed map[string]bool, ps *problems) {
+	now := v.o.now()
+	c := ruleCtx{v: v, f: f, now: now, failed: failed, ps: ps}
+	if p, ok := ProvinceByCode(f.Subject.Province); ok {
+		c.provName = p.Name
+	} else {
+		c.provName = "本省"
+	}
+	c.subjectRules()
+	c.personRules(subjectOnly)
+	if !subjectOnly {
+		c.websiteRules()
+	}
+}
+
+type ruleCtx struct {
+	v        *Validator
+	f        *Filing
+	now      time.Time
+	failed   map[string]bool
+	ps       *problems
+	provName string
+	kind     Kind
+	// letterPrincipal is set when the subject principal acts under an
+	// authorisation letter in a province that then wants the website
+	// principals to be the same person.
+	letterPrincipal bool
+}
+
+func (c *ruleCtx) rule(kind RuleKind) (ProvinceRule, bool) {
+	return c.v.o.rules.Lookup(c.f.Subject.Province, kind, c.now)
+}
+
+func (c *ruleCtx) add(p *Problem, path string) {
+	c.ps.addAt(p, path, Label(path))
+}
+
+// subjectRules: and the R-06 rules on individuals.
+func (c *ruleCtx) subjectRules() {
+	s := &c.f.Subject
+	nat, natOK := s.Nature.Info()
+	cert, certOK := s.CertType.Info()
+	if c.failed["subject.nature"] {
+		natOK = false
+	}
+	if c.failed["subject.cert_type"] {
+		certOK = false
+	}
+	j := Judge(s.Name, s.Nature)
+	c.kind = j.Kind
+	if natOK && nat.Code == NatureEnterprise && c.kind == KindIndividual && strings.Contains(s.Remarks, "个体工商户") {
+		c.kind = KindOrganisation
+	}
+
+	// the name's judgement against the nature and the certificate.
+	reported := false
+	if natOK && j.Basis == "name" && (nat.Individual && c.kind == KindOrganisation || !nat.Individual && c.kind == KindIndividual) {
+		c.add(problemZhEn(CodeKindConflict, []any{kindZh(c.kind), nat.Zh}, []any{string(c.kind), string(nat.Code)}), "subject.nature")
+		reported = true
+	}
+	if certOK && !reported {
+		switch {
+		case c.kind == KindOrganisation && cert.Personal():
+			c.add(problemZhEn(CodePersonalCertForOrg, []any{cert.Zh}, []any{string(cert.Code)}), "subject.cert_type")
+			reported = true
+		case c.kind == KindIndividual && !cert.Personal():
+			c.add(problemZhEn(CodeOrgCertForPerson, []any{cert.Zh}, []any{string(cert.Code)}), "subject.cert_type")
+			reported = true
+		}
+	}
+	if natOK && certOK && !reported && !nat.Accepts(cert.Code) {
+		c.add(problemZhEn(CodeCertNotAccepted, []any{nat.Zh, cert.Zh}, []any{string(nat.Code), string(cert.Code)}), "subject.cert_type")
+	}
+
+	switch c.kind {
+	case KindIndividual:
+		c.individualRules(cert, certOK)
+	case KindOrganisation:
+		c.organisationRules()
+	}
+}
+
+func kindZh(k Kind) string {
+	if k == KindIndividual {
+		return "个人"
+	}
+	return "单位"
+}
+
+// individualRules: the principal is the individual; age and
+// cross-province filing.
+func (c *ruleCtx) individualRules(cert CertInfo, certOK bool) {
+	s := &c.f.Subject
+	pr := &s.Principal
+	if pr.Name != "" && s.Name != "" && !samePersonName(pr.Name, s.Name) && !c.failed["subject.principal.name"] {
+		c.add(newProblem(CodePrincipalNotSelf), "subject.principal.name")
+	} else if pr.CertNumber != "" && s.CertNumber != "" && (pr.CertType != s.CertType || pr.CertNumber != s.CertNumber) &&
+		!c.failed["subject.principal.cert_number"] && !c.failed["subject.principal.cert_type"] {
+		c.add(newProblem(CodePrincipalNotSelf), "subject.principal.cert_number")
+	}
+	if !certOK || cert.Format != FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
+		return
+	}
+	id, err := ParseResidentID(string(s.CertNumber))
+	if err != nil || id.Legacy {
+		return
+	}
+	if id.Birth.After(c.now) {
+		c.add(newProblem(CodeIDBirthFuture), "subject.cert_number")
+		return
+	}
+	if r, ok := c.rule(RuleMinAge); ok && id.AgeAt(c.now) < r.Value {
+		c.add(newProblem(CodeTooYoung, c.provName, r.Value), "subject.cert_number")
+	}
+	if cert.Code != CertResidentID || id.Province == s.Province || c.failed["subject.province"] {
+		return
+	}
+	if _, mainland := ProvinceByCode(id.Province); !mainland {
+		return
+	}
+	if r, ok := c.rule(RuleCrossProvince); ok {
+		switch {
+		case r.Policy == PolicyRefused:
+			c.add(newProblem(CodeCrossProvince, c.provName), "subject.province")
+		case r.Policy == PolicyResidencePermit && !s.ResidencePermit:
+			c.add(newProblem(CodeResidencePermit, c.provName), "subject.residence_permit")
+		}
+	}
+}
+
+// organisationRules: R-03.
+func (c *ruleCtx) organisationRules() {
+	s := &c.f.Subject
+	if _, ok := c.rule(RuleLegalRepresentative); !ok {
+		return
+	}
+	if s.LegalRepresentative == "" {
+		c.add(newProblem(CodeLegalRepRequired), "subject.legal_representative")
+		return
+	}
+	if s.Principal.Name == "" || samePersonName(s.Principal.Name, s.LegalRepresentative) {
+		return
+	}
+	letter, accepted := c.rule(RuleAuthorisationLetter)
+	switch {
+	case accepted && !s.AuthorisationLetter:
+		c.add(newProblem(CodeLetterRequired), "subject.authorisation_letter")
+	case accepted:
+		c.letterPrincipal = letter.SamePrincipal
+	case s.AuthorisationLetter:
+		c.add(newProblem(CodeLetterNotAccepted, c.provName), "subject.authorisation_letter")
+	default:
+		c.add(newProblem(CodePrincipalNotLegal), "subject.principal.name")
+	}
+}
+
+// samePersonName compares two normalised names, ignoring spaces and the
+// middle dots of transliterated names.
+func samePersonName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || isMiddleDot(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.EqualFold(strip(a), strip(b))
+}
+
+// personRules: phones of the subject principal and the website principals
+// and birth dates against the validator's clock.
+func (c *ruleCtx) personRules(subjectOnly bool) {
+	_, needLandline := c.rule(RuleLandlineRequired)
+	_, distinct := c.rule(RuleEmergencyPhoneDistinct)
+	check := func(p *Person, prefix string) {
+		if needLandline && p.Landline == "" {
+			c.add(newProblem(CodeLandlineRequired, c.provName), prefix+".landline")
+		}
+		if distinct && p.EmergencyPhone != "" && p.EmergencyPhone == p.Mobile && !c.failed[prefix+".emergency_phone"] {
+			c.add(newProblem(CodeEmergencySame), prefix+".emergency_phone")
+		}
+		if cert, ok := p.CertType.Info(); ok && cert.Format == FormatResidentID && p.CertNumber != "" && !c.failed[prefix+".cert_number"] {
+			if id, err := ParseResidentID(string(p.CertNumber)); err == nil && id.Birth.After(c.now) {
+				c.add(newProblem(CodeIDBirthFuture), prefix+".cert_number")
+			}
+		}
+	}
+	sp := &c.f.Subject.Principal
+	check(sp, "subject.principal")
+	if subjectOnly {
+		return
+	}
+	_, cross := c.rule(RuleEmergencyPhoneCross)
+	crossReported := false
+	for i := range c.f.Websites {
+		wp := &c.f.Websites[i].Principal
+		prefix := websitePath(i, ".principal")
+		check(wp, prefix)
+		if cross && !samePerson(wp, sp) {
+			if wp.EmergencyPhone != "" && wp.EmergencyPhone == sp.Mobile {
+				c.add(newProblem(CodeEmergencyCross, c.provName), prefix+".emergency_phone")
+			}
+			if !crossReported && sp.EmergencyPhone != "" && sp.EmergencyPhone == wp.Mobile {
+				c.add(newProblem(CodeEmergencyCross, c.provName), "subject.principal.emergency_phone")
+				crossReported = true
+			}
+		}
+		if c.letterPrincipal && wp.Name != "" && !samePerson(wp, sp) {
+			c.add(newProblem(CodeSamePrincipal, c.provName), prefix+".name")
+		}
+	}
+}
+
+// samePerson reports whether two people are the same: same name and, when
+// both are given, the same certificate.
+func samePerson(a, b *Person) bool {
+	if !samePersonName(a.Name, b.Name) {
+		return false
+	}
+	if a.CertNumber != "" && b.CertNumber != "" {
+		return a.CertType == b.CertType && a.CertNumber == b.CertNumber
+	}
+	return true
+}
+
+func websitePath(i int, rest string) string {
+	return "websites[" + strconv.Itoa(i) + "]" + rest
+}
+
+// websiteRules: R-01 (websites, duplicate domains), R-06 (domain and order
+// limits, public sector domains), R-07 (pre-approvals), R-09 (registered
+// domain, reserved suffixes, access dates).
+func (c *ruleCtx) websiteRules() {
+	f := c.f
+	s := &f.Subject
+	if s.Number == "" && len(f.Websites) == 0 {
+		c.add(newProblem(CodeNoWebsite), "websites")
+	}
+	_, natOK := s.Nature.Info()
+	natOK = natOK && !c.failed["subject.nature"]
+	_, oneDomain := c.rule(RuleOneDomainPerNewWebsite)
+	_, publicSector := c.rule(RulePublicSectorDomains)
+
+	total := 0
+	for i := range f.Websites {
+		total += len(f.Websites[i].Domains)
+	}
+	var seen map[string]bool
+	if total > 16 {
+		seen = make(map[string]bool, total)
+	}
+	var seenList []string
+	newSites, newDomains, live := 0, 0, 0
+
+	for i := range f.Websites {
+		w := &f.Websites[i]
+		if w.Number == "" {
+			newSites++
+			newDomains += len(w.Domains)
+			if oneDomain && len(w.Domains) > 1 {
+				c.add(newProblem(CodeWebsiteOneDomain), websitePath(i, ".domains"))
+			}
+		}
+		if w.Status != StatusCancelled && w.Status != StatusDeleted {
+			live++
+		}
+		for j, d := range w.Domains {
+			if c.failed != nil {
+				if path := websitePath(i, ".domains["+strconv.Itoa(j)+"]"); c.failed[path] {
+					continue
+				}
+			}
+			dup := false
+			if seen != nil {
+				dup = seen[d]
+				seen[d] = true
+			} else {
+				for _, e := range seenList {
+					if e == d {
+						dup = true
+						break
+					}
+				}
+				seenList = append(seenList, d)
+			}
+			if dup {
+				c.add(newProblem(CodeDuplicateDomain, DomainUnicode(d)), websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
+				continue
+			}
+			if p := c.domainRules(d, natOK, publicSector); p != nil {
+				c.add(p, websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
+			}
+		}
+		c.preApprovalRules(i, w)
+		for k, a := range w.Access {
+			switch {
+			case !a.Until.IsZero() && !a.Since.IsZero() && a.Until.Before(a.Since):
+				c.add(newProblem(CodeAccessPeriod), websitePath(i, ".access["+strconv.Itoa(k)+"].until"))
+			case a.Since.After(c.now):
+				c.add(newProblem(CodeAccessFuture), websitePath(i, ".access["+strconv.Itoa(k)+"].since"))
+			}
+		}
+	}
+	if r, ok := c.rule(RuleMaxWebsitesPerOrder); ok && newSites > r.Value {
+		c.add(newProblem(CodeOrderWebsites, c.provName, r.Value), "websites")
+	}
+	if r, ok := c.rule(RuleMaxDomainsPerOrder); ok && newDomains > r.Value {
+		c.add(newProblem(CodeOrderDomains, c.provName, r.Value), "websites")
+	}
+	if r, ok := c.rule(RuleMaxWebsitesPerSubject); ok && live > r.Value {
+		c.add(newProblem(CodeTooManyWebsites, c.provName, r.Value), "websites")
+	}
+}
+
+// domainRules checks one normalised domain that passed CheckDomain: it is
+// the registered domain, not under a suffix the nature may not use, and on
+// a public sector suffix where the province wants one.
+func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
+	if reg, p := registrableASCII(d); p == nil && reg != d {
+		return newProblem(CodeDomainSubdomain, DomainUnicode(reg))
+	}
+	if !natOK {
+		return nil
+	}
+	nature := c.f.Subject.Nature
+	if p := checkReserved(d, nature); p != nil {
+		return p
+	}
+	if !publicSector {
+		return nil
+	}
+	switch nature {
+	case NatureGovernment:
+		if !hasDomainSuffix(d, "gov.cn") && !hasDomainSuffix(d, "xn--zfr164b") && !hasDomainSuffix(d, "xn--zfr164b.cn") {
+			return newProblem(CodeGovSuffixRequired, c.provName)
+		}
+	case NatureInstitution:
+		if !hasDomainSuffix(d, "cn") && !hasDomainSuffix(d, "xn--55qw42g") {
+			return newProblem(CodeInstSuffixRequired, c.provName)
+		}
+	}
+	return nil
+}
+
+// preApprovalRules: R-07. Each category the website involves needs a
+// document of that category; a document past its ValidUntil is rejected.
+func (c *ruleCtx) preApprovalRules(i int, w *Website) {
+	for j, pa := range w.PreApprovals {
+		if !pa.ValidUntil.IsZero() && pa.ValidUntil.Before(c.now) {
+			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(certZone).Format("2006-01-02")),
+				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
+		}
+	}
+	for k, cat := range w.Involves {
+		info, ok := cat.Info()
+		if !ok {
+			continue // cn_preapproval reports it
+		}
+		held := false
+		for _, pa := range w.PreApprovals {
+			if pa.Category == info.Code {
+				held = true
+				break
+			}
+		}
+		if held {
+			continue
+		}
+		zhKind, enKind := "前置审批", "pre-approval"
+		if info.Kind == "special" {
+			zhKind, enKind = "专项审批", "special approval"
+		}
+		c.add(problemZhEn(CodePreApprovalNeeded, []any{info.Zh, zhKind, info.Authority}, []any{info.En, enKind, info.Authority}),
+			websitePath(i, ".involves["+strconv.Itoa(k)+"]"))
+	}
+}
