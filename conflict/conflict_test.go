@@ -1,0 +1,503 @@
+package conflict
+
+import (
+	"errors"
+	"net/netip"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Fixture certificates (reference/filing-facts.md §2, all pass their checks).
+const (
+	certA = "91350100M000100Y43" // GB 32100 附录B example
+	certB = "9144030071526726XG" // 腾讯科技（深圳）
+	certC = "11010519491231002X" // GB 11643 example
+	certD = "440524188001010014" // GB 11643 example
+	certE = "9144030010001686XA" // 招商银行
+	certF = "914403001922038216" // 华为
+)
+
+const (
+	numA = "黔ICP备1500041X号"
+	numB = "京ICP备2021033841号"
+)
+
+// fixture: A (Guizhou, approved, two websites), B (Beijing, approved),
+// C (Guizhou, returned filing), D (Guizhou, under review).
+func fixture(t testing.TB) *Index {
+	t.Helper()
+	ix := New()
+	recs := []Record{
+		{Subject: SubjectRecord{Number: numA, Province: "52", Name: "贵州示例科技有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certA},
+			Websites: []WebsiteRecord{
+				{Number: numA + "-1", Name: "示例网", Domains: []string{"example.com"}, HomeURL: "http://www.example.com", IPs: []netip.Addr{netip.MustParseAddr("1.2.3.4")}},
+				{Number: numA + "-2", Name: "例子", Domains: []string{"例子.中国"}, HomeURL: "https://例子.中国/", IPs: []netip.Addr{netip.MustParseAddr("1.2.3.4"), netip.MustParseAddr("2001:db8::1")}},
+			}},
+		{Subject: SubjectRecord{Number: numB, Province: "11", Name: "北京他人网络有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certB, Licence: "京ICP证000001号"},
+			Websites: []WebsiteRecord{{Number: numB + "-1", Name: "他人商城", Domains: []string{"other.cn"}, HomeURL: "https://shop.other.cn/index.html"}}},
+		{Subject: SubjectRecord{Province: "52", Name: "张三", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certC, Status: filing.StatusReturnedToUser},
+			Websites: []WebsiteRecord{{Name: "张三的博客", Domains: []string{"rejected.cn"}, Status: filing.StatusReturnedToUser}}},
+		{Subject: SubjectRecord{Province: "52", Name: "李四", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certD, Status: filing.StatusBureauReview},
+			Websites: []WebsiteRecord{{Name: "李四的站", Domains: []string{"pending.cn"}, Status: filing.StatusBureauReview}}},
+	}
+	for _, r := range recs {
+		if err := ix.Put(r); err != nil {
+			t.Fatalf("Put %s: %v", r.Subject.Name, err)
+		}
+	}
+	return ix
+}
+
+// newFiling is a first filing of a stranger (certE) in a province.
+func newFiling(province string, domains ...string) *filing.Filing {
+	return &filing.Filing{
+		Subject:  filing.Subject{Province: province, Name: "新申请单位有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certE},
+		Websites: []filing.Website{{Name: "新网站", Domains: domains}},
+	}
+}
+
+func mustCheck(t *testing.T, ix *Index, f *filing.Filing, opts ...CheckOption) []Conflict {
+	t.Helper()
+	cs, err := ix.Check(f, opts...)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	return cs
+}
+
+func kinds(cs []Conflict) []Kind {
+	var out []Kind
+	for _, c := range cs {
+		out = append(out, c.Kind)
+	}
+	return out
+}
+
+func TestR30_DomainConflictSameProvince(t *testing.T) {
+	ix := fixture(t)
+	cases := []struct {
+		domain, wantReg, wantNum string
+	}{
+		{"example.com", "example.com", numA + "-1"},
+		{"www.Example.com.", "example.com", numA + "-1"},
+		{"m.example.com", "example.com", numA + "-1"},
+		{"  ＥＸＡＭＰＬＥ．ｃｏｍ ", "example.com", numA + "-1"},
+		{"例子.中国", "xn--fsqu00a.xn--fiqs8s", numA + "-2"},
+		{"xn--fsqu00a.xn--fiqs8s", "xn--fsqu00a.xn--fiqs8s", numA + "-2"},
+		{"www.例子。中国", "xn--fsqu00a.xn--fiqs8s", numA + "-2"},
+	}
+	for _, c := range cases {
+		t.Run(c.domain, func(t *testing.T) {
+			cs := mustCheck(t, ix, newFiling("52", c.domain))
+			if len(cs) != 1 {
+				t.Fatalf("conflicts = %v, want one", kinds(cs))
+			}
+			got := cs[0]
+			if got.Kind != KindDomainSameProvince || got.Rule != "R-30" {
+				t.Errorf("kind %s rule %s", got.Kind, got.Rule)
+			}
+			if got.Domain != c.wantReg || got.Path != "websites[0].domains[0]" {
+				t.Errorf("domain %q path %q", got.Domain, got.Path)
+			}
+			if got.Blocking.WebsiteNumber != c.wantNum || got.Blocking.SubjectNumber != numA || got.Blocking.Province != "52" || got.Blocking.ProvinceName != "贵州省" {
+				t.Errorf("blocking %+v", got.Blocking)
+			}
+			if got.Bureau != "贵州省通信管理局" || got.Form != FormCancellation || len(got.Materials) == 0 {
+				t.Errorf("bureau %q form %q materials %d", got.Bureau, got.Form, len(got.Materials))
+			}
+			if !strings.Contains(got.Zh, c.wantNum) || !strings.Contains(got.Zh, "本省") {
+				t.Errorf("zh %q", got.Zh)
+			}
+			if !errors.Is(got, KindDomainSameProvince) {
+				t.Error("errors.Is(conflict, kind) = false")
+			}
+		})
+	}
+}
+
+func TestR30_OtherProvince(t *testing.T) {
+	ix := fixture(t)
+	// A Beijing applicant meets Guizhou's example.com; a Guizhou applicant
+	// meets Beijing's other.cn.
+	cs := mustCheck(t, ix, newFiling("11", "EXAMPLE.com"))
+	if len(cs) != 1 || cs[0].Kind != KindDomainOtherProvince {
+		t.Fatalf("got %v", kinds(cs))
+	}
+	if cs[0].Bureau != "贵州省通信管理局" || cs[0].Blocking.Province != "52" || !strings.Contains(cs[0].Zh, "贵州省") {
+		t.Errorf("conflict %+v", cs[0])
+	}
+	if !strings.Contains(cs[0].Steps[1].Zh, "贵州省通信管理局联系") {
+		t.Errorf("step %q does not send the applicant to the blocking bureau", cs[0].Steps[1].Zh)
+	}
+	cs = mustCheck(t, ix, newFiling("52", "news.other.cn"))
+	if len(cs) != 1 || cs[0].Kind != KindDomainOtherProvince || cs[0].Blocking.WebsiteNumber != numB+"-1" || cs[0].Bureau != "北京市通信管理局" {
+		t.Fatalf("got %+v", cs)
+	}
+}
+
+func TestR30_NoConflictForOtherDomains(t *testing.T) {
+	ix := fixture(t)
+	for _, d := range []string{"example.com.cn", "example.net", "examples.com", "例子.公司", "other.com.cn"} {
+		if cs := mustCheck(t, ix, newFiling("52", d)); len(cs) != 0 {
+			t.Errorf("%s: unexpected %v", d, kinds(cs))
+		}
+	}
+}
+
+func TestR30_OwnRecordsNeverConflict(t *testing.T) {
+	ix := fixture(t)
+	own := func() *filing.Filing {
+		return &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", Name: "贵州示例科技有限公司", CertType: filing.CertBusinessLicence, CertNumber: certA}}
+	}
+	// A change filing of both websites, with their numbers.
+	f := own()
+	f.Websites = []filing.Website{
+		{Number: numA + "-1", Domains: []string{"www.example.com"}},
+		{Number: numA + "-2", Domains: []string{"例子.中国"}},
+	}
+	if cs := mustCheck(t, ix, f); len(cs) != 0 {
+		t.Errorf("change filing: %v", kinds(cs))
+	}
+	// Moving a domain between own websites in a change.
+	f.Websites[0].Domains, f.Websites[1].Domains = []string{"例子.中国"}, []string{"example.com"}
+	if cs := mustCheck(t, ix, f); len(cs) != 0 {
+		t.Errorf("swap: %v", kinds(cs))
+	}
+	// Adding a website with a new domain under the own subject.
+	f = own()
+	f.Websites = []filing.Website{{Domains: []string{"new-site.cn"}}}
+	if cs := mustCheck(t, ix, f); len(cs) != 0 {
+		t.Errorf("add website: %v", kinds(cs))
+	}
+	// Number typed with full-width digits and a lower-case x.
+	f.Subject.Number = "黔ICP备１５０００４１x号"
+	if cs := mustCheck(t, ix, f); len(cs) != 0 {
+		t.Errorf("full-width number: %v", kinds(cs))
+	}
+}
+
+func TestR30_DomainFiledByYouAsNewWebsite(t *testing.T) {
+	ix := fixture(t)
+	f := &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
+		Websites: []filing.Website{{Domains: []string{"m.example.com"}}}}
+	cs := mustCheck(t, ix, f)
+	if len(cs) != 1 || cs[0].Kind != KindDomainFiledByYou || cs[0].Blocking.WebsiteNumber != numA+"-1" {
+		t.Fatalf("got %+v", cs)
+	}
+}
+
+func TestR31_SubjectAlreadyFiledSameName(t *testing.T) {
+	ix := fixture(t)
+	f := &filing.Filing{
+		// Same certificate typed with spaces and lower case, same name with a
+		// full-width space: the applicant itself, filing its subject again.
+		Subject:  filing.Subject{Province: "52", Name: "贵州示例科技　有限公司", CertType: filing.CertBusinessLicence, CertNumber: " 91350100m000100y43 "},
+		Websites: []filing.Website{{Domains: []string{"brand-new.cn"}}},
+	}
+	cs := mustCheck(t, ix, f)
+	if len(cs) != 1 || cs[0].Kind != KindSubjectFiled || cs[0].Rule != "R-31" {
+		t.Fatalf("got %+v", kinds(cs))
+	}
+	c := cs[0]
+	if c.Path != "subject.cert_number" || c.Blocking.SubjectNumber != numA || !strings.Contains(c.Steps[0].Zh, "接入商在原主体下为您新增网站") {
+		t.Errorf("conflict %+v", c)
+	}
+	// The existing subject's websites are the applicant's own: filing one of
+	// its domains as a new website is KindDomainFiledByYou, not a conflict
+	// with a stranger.
+	f.Websites[0].Domains = []string{"example.com"}
+	if got := kinds(mustCheck(t, ix, f)); !reflect.DeepEqual(got, []Kind{KindSubjectFiled, KindDomainFiledByYou}) {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestR31_SomeoneElseFiledWithYourCertificate(t *testing.T) {
+	ix := fixture(t)
+	f := &filing.Filing{
+		Subject:  filing.Subject{Province: "52", Name: "完全不同的公司", CertType: filing.CertBusinessLicence, CertNumber: certA},
+		Websites: []filing.Website{{Domains: []string{"brand-new.cn"}}},
+	}
+	cs := mustCheck(t, ix, f)
+	if len(cs) != 1 || cs[0].Kind != KindSubjectCertificateTaken {
+		t.Fatalf("got %v", kinds(cs))
+	}
+	c := cs[0]
+	if len(c.Steps) != 5 || c.Form != FormCancellation || c.Bureau != "贵州省通信管理局" {
+		t.Errorf("same-province certificate conflict: steps %d form %q bureau %q", len(c.Steps), c.Form, c.Bureau)
+	}
+	for i, want := range []string{"检查", "更正", "以前是否申请过备案", "未曾申请过备案"} {
+		if !strings.Contains(c.Steps[i].Zh, want) {
+			t.Errorf("step %d %q lacks %q", i+1, c.Steps[i].Zh, want)
+		}
+	}
+	// Beijing's certificate from a Guizhou applicant: no cancellation form,
+	// contact the own bureau.
+	f.Subject.CertNumber = certB
+	cs = mustCheck(t, ix, f)
+	if len(cs) != 1 || cs[0].Kind != KindSubjectCertificateTaken || cs[0].Form != "" || cs[0].Bureau != "贵州省通信管理局" || cs[0].Blocking.Province != "11" {
+		t.Errorf("got %+v", cs)
+	}
+	// The filing names subject A but carries B's certificate.
+	f.Subject.Number, f.Subject.CertNumber = numA, certB
+	cs = mustCheck(t, ix, f)
+	if len(cs) != 1 || cs[0].Kind != KindSubjectCertificateTaken || cs[0].Blocking.SubjectNumber != numB {
+		t.Errorf("got %+v", cs)
+	}
+	// Same number, other certificate type: not the same subject.
+	f.Subject.Number, f.Subject.CertType, f.Subject.CertNumber = "", filing.CertUSCC, certA
+	if cs := mustCheck(t, ix, f); len(cs) != 0 {
+		t.Errorf("other certificate type: %v", kinds(cs))
+	}
+}
+
+func TestR32_DomainHolderMayCancel(t *testing.T) {
+	ix := fixture(t)
+	for _, p := range []string{"52", "11"} {
+		cs := mustCheck(t, ix, newFiling(p, "example.com"))
+		if len(cs) != 1 {
+			t.Fatalf("%s: %v", p, kinds(cs))
+		}
+		has := false
+		for _, s := range cs[0].Steps {
+			if strings.Contains(s.Zh, "CNNIC或ICANN") && strings.Contains(s.En, "R-32") {
+				has = true
+			}
+		}
+		if !has {
+			t.Errorf("%s: no R-32 step in %+v", p, cs[0].Steps)
+		}
+		if !strings.Contains(cs[0].Materials[len(cs[0].Materials)-1].Zh, "域名注册证书") {
+			t.Errorf("%s: the domain certificate is missing from the materials", p)
+		}
+	}
+}
+
+func TestR13_ResubmissionAfterRejection(t *testing.T) {
+	ix := fixture(t)
+	f := &filing.Filing{
+		Subject:  filing.Subject{Province: "52", Name: "张三", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certC},
+		Websites: []filing.Website{{Domains: []string{"www.rejected.cn"}}},
+	}
+	cs := mustCheck(t, ix, f)
+	if got := kinds(cs); !reflect.DeepEqual(got, []Kind{KindResubmission, KindResubmission}) {
+		t.Fatalf("got %v", got)
+	}
+	if cs[1].Path != "websites[0].domains[0]" || cs[1].Rule != "R-13" || !strings.Contains(cs[1].Steps[0].Zh, "退回的理由") {
+		t.Errorf("conflict %+v", cs[1])
+	}
+	// The edited returned filing, sent back, is not a conflict.
+	if cs := mustCheck(t, ix, f, Resubmission()); len(cs) != 0 {
+		t.Errorf("with Resubmission: %v", kinds(cs))
+	}
+	// A stranger filing the rejected domain meets the returned filing.
+	cs = mustCheck(t, ix, newFiling("52", "rejected.cn"))
+	if len(cs) != 1 || cs[0].Kind != KindDomainSameProvince || cs[0].Blocking.WebsiteNumber != "" || cs[0].Blocking.Status != filing.StatusReturnedToUser {
+		t.Errorf("stranger: %+v", cs)
+	}
+}
+
+func TestR13_PendingFiledAgain(t *testing.T) {
+	ix := fixture(t)
+	f := &filing.Filing{
+		Subject:  filing.Subject{Province: "52", Name: "李四", CertType: filing.CertResidentID, CertNumber: certD},
+		Websites: []filing.Website{{Domains: []string{"pending.cn"}}},
+	}
+	if got := kinds(mustCheck(t, ix, f)); !reflect.DeepEqual(got, []Kind{KindPending, KindPending}) {
+		t.Fatalf("got %v", got)
+	}
+}
+
+func TestCheck_BadInput(t *testing.T) {
+	ix := fixture(t)
+	cases := []struct {
+		name string
+		f    *filing.Filing
+		code filing.Code
+		path string
+	}{
+		{"nil", nil, CodeCertMissing, "subject"},
+		{"malformed domain", newFiling("52", "exa mple..com"), filing.CodeDomainInvalid, "websites[0].domains[0]"},
+		{"url", newFiling("52", "http://example.com/"), filing.CodeDomainURL, "websites[0].domains[0]"},
+		{"public suffix", newFiling("52", "com.cn"), filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"duplicate", newFiling("52", "a.cn", "A.CN."), CodeDomainDuplicate, "websites[0].domains[1]"},
+		{"unknown province", newFiling("99", "a.cn"), CodeProvinceUnknown, "subject.province"},
+		{"no certificate", &filing.Filing{Subject: filing.Subject{Province: "52"}}, CodeCertMissing, "subject.cert_number"},
+		{"unknown subject number", &filing.Filing{Subject: filing.Subject{Number: "黔ICP备9999999号", Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certE}}, CodeNumberUnknown, "subject.number"},
+		{"website of another subject", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
+			Websites: []filing.Website{{Number: numB + "-1", Domains: []string{"other.cn"}}}}, CodeWebsiteNotOwn, "websites[0].number"},
+		{"removed website number", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
+			Websites: []filing.Website{{Number: numA + "-9", Domains: []string{"x.cn"}}}}, CodeNumberUnknown, "websites[0].number"},
+	}
+	two := newFiling("52", "www.a.cn")
+	two.Websites = append(two.Websites, filing.Website{Domains: []string{"m.a.cn"}})
+	cases = append(cases, struct {
+		name string
+		f    *filing.Filing
+		code filing.Code
+		path string
+	}{"registrable domain in two websites", two, CodeDomainDuplicate, "websites[1].domains[0]"})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cs, err := ix.Check(c.f)
+			if cs != nil {
+				t.Errorf("conflicts %v with an error", kinds(cs))
+			}
+			if !errors.Is(err, c.code) {
+				t.Fatalf("err = %v, want %s", err, c.code)
+			}
+			var ve *filing.ValidationError
+			if !errors.As(err, &ve) || len(ve.At(c.path)) == 0 {
+				t.Errorf("no problem at %s in %v", c.path, err)
+			}
+			for _, p := range ve.Problems {
+				if p.Zh == "" || p.En == "" {
+					t.Errorf("problem without messages: %+v", p)
+				}
+			}
+		})
+	}
+	// a.cn and www.a.cn in one website: allowed (older records list both).
+	if _, err := ix.Check(newFiling("52", "a.cn", "www.a.cn")); err != nil {
+		t.Errorf("a.cn + www.a.cn in one website: %v", err)
+	}
+}
+
+func TestPut_BadRecord(t *testing.T) {
+	ix := New()
+	good := func() Record {
+		return Record{Subject: SubjectRecord{Number: numA, Province: "52", Name: "x", CertType: filing.CertBusinessLicence, CertNumber: certA},
+			Websites: []WebsiteRecord{{Number: numA + "-1", Domains: []string{"a.cn"}}}}
+	}
+	cases := []struct {
+		name   string
+		change func(*Record)
+		code   filing.Code
+		path   string
+	}{
+		{"unknown province", func(r *Record) { r.Subject.Province = "黔" }, CodeProvinceUnknown, "subject.province"},
+		{"public suffix", func(r *Record) { r.Websites[0].Domains = []string{"com.cn"} }, filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"duplicate domain", func(r *Record) { r.Websites[0].Domains = []string{"a.cn", "A.cn"} }, CodeDomainDuplicate, "websites[0].domains[1]"},
+		{"website number of another subject", func(r *Record) { r.Websites[0].Number = numB + "-1" }, CodeWebsiteNumber, "websites[0].number"},
+		{"approved without number", func(r *Record) { r.Subject.Number = "" }, CodeNumberMissing, "subject.number"},
+		{"subject number with suffix", func(r *Record) { r.Subject.Number = numA + "-1" }, CodeWebsiteNumber, "subject.number"},
+		{"unknown status", func(r *Record) { r.Websites[0].Status = "approved?" }, CodeStatusUnknown, "websites[0].status"},
+		{"no certificate", func(r *Record) { r.Subject.CertNumber = " " }, CodeCertMissing, "subject.cert_number"},
+		{"invalid IP", func(r *Record) { r.Websites[0].IPs = []netip.Addr{{}} }, CodeIPInvalid, "websites[0].ips[0]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := good()
+			c.change(&r)
+			err := ix.Put(r)
+			if !errors.Is(err, ErrBadRecord) || !errors.Is(err, c.code) {
+				t.Fatalf("err = %v", err)
+			}
+			var ve *filing.ValidationError
+			if !errors.As(err, &ve) || len(ve.At(c.path)) == 0 {
+				t.Errorf("no problem at %s: %v", c.path, err)
+			}
+			if s, w := ix.Len(); s != 0 || w != 0 {
+				t.Errorf("index changed: %d subjects, %d websites", s, w)
+			}
+		})
+	}
+}
+
+func TestPutReplaceAndRemove(t *testing.T) {
+	ix := fixture(t)
+	// A changes website -1's domain: example.com is free, example.org is taken.
+	r, err := ix.Lookup(numA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Subject.CertNumber.Raw() != certA || len(r.Websites) != 2 {
+		t.Fatalf("lookup %+v", r)
+	}
+	r.Websites[0].Domains = []string{"example.org"}
+	if err := ix.Put(r); err != nil {
+		t.Fatal(err)
+	}
+	if s, w := ix.Len(); s != 4 || w != 5 {
+		t.Errorf("Len = %d, %d after replace", s, w)
+	}
+	if cs := mustCheck(t, ix, newFiling("52", "example.com")); len(cs) != 0 {
+		t.Errorf("old domain still blocks: %v", kinds(cs))
+	}
+	if cs := mustCheck(t, ix, newFiling("52", "example.org")); len(cs) != 1 {
+		t.Errorf("new domain does not block: %v", kinds(cs))
+	}
+	// Remove one website, then the subject.
+	if err := ix.Remove(numA + "-2"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Lookup(numA + "-2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("removed website: %v", err)
+	}
+	if cs := mustCheck(t, ix, newFiling("52", "例子.中国")); len(cs) != 0 {
+		t.Errorf("removed website still blocks: %v", kinds(cs))
+	}
+	if _, err := ix.Lookup(numA + "-1"); err != nil {
+		t.Errorf("sibling website gone: %v", err)
+	}
+	if err := ix.Remove(numA); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{numA, numA + "-1", "黔ICP备0000000号-1", "not a number"} {
+		if err := ix.Remove(n); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Remove(%s) = %v", n, err)
+		}
+		if _, err := ix.Lookup(n); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Lookup(%s) = %v", n, err)
+		}
+	}
+	// The index asked about the removed subject through a filing.
+	f := &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA}}
+	if _, err := ix.Check(f); !errors.Is(err, CodeNumberUnknown) {
+		t.Errorf("Check of removed subject number: %v", err)
+	}
+	// Unnumbered filings go by certificate.
+	if err := ix.RemoveCert(filing.CertResidentID, certC); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.RemoveCert(filing.CertResidentID, certC); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second RemoveCert: %v", err)
+	}
+	if _, err := ix.LookupCert(filing.CertResidentID, certD); err != nil {
+		t.Errorf("LookupCert: %v", err)
+	}
+	// A cancelled subject put again is removed.
+	rb, _ := ix.Lookup(numB)
+	rb.Subject.Status = filing.StatusCancelled
+	if err := ix.Put(rb); err != nil {
+		t.Fatal(err)
+	}
+	if s, w := ix.Len(); s != 1 || w != 1 {
+		t.Errorf("Len = %d, %d at the end", s, w)
+	}
+}
+
+func TestPut_NumberOfAnotherCertificate(t *testing.T) {
+	ix := fixture(t)
+	// B's certificate with A's number: two different records claim it.
+	r, _ := ix.Lookup(numB)
+	r.Subject.Number = numA
+	for i := range r.Websites {
+		r.Websites[i].Number = numA + "-9"
+	}
+	if err := ix.Put(r); !errors.Is(err, ErrNumberTaken) {
+		t.Errorf("err = %v", err)
+	}
+	// A changes its certificate type (organisation code → credit code): the
+	// record under its number is replaced.
+	a, _ := ix.Lookup(numA)
+	a.Subject.CertType = filing.CertUSCC
+	if err := ix.Put(a); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := ix.Len(); s != 4 {
+		t.Errorf("subjects = %d", s)
+	}
+}

@@ -1,0 +1,92 @@
+// Package conflict holds the national ICP record set in memory and answers
+// the two questions the filing system asks of it: does a new or changed
+// filing collide with what is on file (R-30, R-31, R-13, with the guidance
+// of R-30..R-32), and what does the public query show.
+//
+// # Records
+//
+// A Record is one subject with its websites (subject: province, number,
+// name, nature, certificate, status; websites: number, name, domains, home
+// URL, IPs, status). An Index holds them: New, then Load / LoadSlice /
+// LoadJSONL in bulk, Put to add or replace one subject's record, Remove /
+// RemoveCert to take records out, Lookup / LookupCert to read one back. A
+// record is identified by its subject certificate (type and number) and,
+// once approved, its subject number. Filings under review and returned
+// filings are records too (statuses bureau_review, returned_to_user, ...):
+// they have no numbers but they block. Draft, cancelled and deleted
+// websites are not kept.
+//
+// # Check
+//
+// Index.Check(f) reports typed conflicts (Conflict, by Kind):
+//
+//   - KindDomainSameProvince / KindDomainOtherProvince: a domain of
+//     the filing is on file for another subject. Domains meet by registrable
+//     domain (Public Suffix List): "www.Example.com.", "example.com" and
+//     "m.example.com" meet, "例子.中国" meets "xn--fsqu00a.xn--fiqs8s".
+//   - KindSubjectFiled: the certificate is on file under the same
+//     sponsor name: the applicant filed before and should add the website
+//     under its existing subject through its ISP.
+//     KindSubjectCertificateTaken: the certificate is on file under
+//     another name: check it, correct it, or contact the bureau with proof.
+//   - KindResubmission / KindPending: the applicant's own returned or
+//     pending filing of the website is filed again as new.
+//   - KindDomainFiledByYou: a domain already filed under one of the
+//     applicant's own websites is filed as a new website (file a change).
+//
+// Each conflict names the blocking record (number, province, status, never
+// personal data), the bureau to turn to (by name, from the province table),
+// the form and materials where one is needed, and the steps, in Chinese and
+// English, from the seeds' guidance (seeds/001 (三)1-2, 002 §二).
+//
+// The applicant is identified by its certificate and, once approved, by
+// Subject.Number; a website with a Number is a change of that website.
+// Records of the applicant's own subject never block a change filing or a
+// new website with a new domain. The Resubmission option declares the
+// filing to be the applicant's returned filing, edited and sent back.
+//
+// Bad input (malformed or public-suffix domains, duplicate domains, unknown
+// provinces, numbers not on file) is a *filing.ValidationError listing every
+// problem with its JSON path, never a panic. Other failures are *Error
+// values matching the sentinels ErrNotFound, ErrNumberTaken, ErrBadRecord,
+// ErrBadInput, ErrBadQuery with errors.Is.
+//
+// # Public query
+//
+// Index.Query searches by website name, domain, home URL, record or licence
+// number, website IP or sponsor name and returns PublicRecord rows,
+// a type with no field for certificate numbers, phones, e-mail addresses or
+// IPs. Only filed records show. Names match as whole names on NameKey (NFKC,
+// case-folded, white space removed), as the MIIT system matches whole names;
+// there is no prefix or substring search (it would need another index and
+// would let the public enumerate the record set).
+//
+// # Memory layout
+//
+// Built for the national record set (millions of websites) on one machine:
+//
+//   - Each subject with its websites is one immutable string (a compact
+//     varint encoding: numbers, names, domains, URL, IPs, statuses, interned
+//     nature and certificate type ids); website numbers are stored as their
+//     suffix ("-2") after the subject number. No per-record pointers besides
+//     that one string.
+//   - Subjects, websites, domain entries and IP entries have uint32 ids;
+//     their relations are uint32 arrays (website → subject, entry →
+//     website).
+//   - Each lookup key (certificate, subject number, sponsor name, website
+//     name, registrable domain, IP) maps its 32-bit hash to the head of a
+//     doubly linked list of ids kept in uint32 arrays: map[uint32]uint32 plus
+//     8 bytes per entry. Keys that share a hash share a list; every read
+//     verifies the key against the stored record. Home URLs are found through
+//     their host's registrable domain, website numbers through their subject
+//     number, so neither needs its own table.
+//
+// # Concurrency
+//
+// One sync.RWMutex. Readers (Check, Query, Lookup) share it and never block
+// each other; normalisation and message building happen outside it. A
+// writer normalises a record before taking the lock and holds it only to
+// link the record (microseconds), so readers never see half an update. Bulk
+// loads normalise on all cores and link in batches of 256 records per lock
+// hold. Figures are in BENCHMARKS.md ("## conflict").
+package conflict

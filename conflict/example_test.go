@@ -1,0 +1,81 @@
+package conflict_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+)
+
+func exampleIndex() *conflict.Index {
+	ix := conflict.New()
+	_ = ix.Put(conflict.Record{
+		Subject: conflict.SubjectRecord{Number: "黔ICP备1500041X号", Province: "52", Name: "贵州示例科技有限公司",
+			Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: "91350100M000100Y43"},
+		Websites: []conflict.WebsiteRecord{{Number: "黔ICP备1500041X号-1", Name: "示例网",
+			Domains: []string{"例子.中国"}, HomeURL: "https://www.例子.中国"}},
+	})
+	return ix
+}
+
+func ExampleIndex_Check() {
+	ix := exampleIndex()
+	f := &filing.Filing{
+		Subject: filing.Subject{Province: "11", Name: "北京新申请有限公司", Nature: filing.NatureEnterprise,
+			CertType: filing.CertBusinessLicence, CertNumber: "9144030010001686XA"},
+		Websites: []filing.Website{{Name: "新网站", Domains: []string{"WWW.xn--fsqu00a.xn--fiqs8s"}}},
+	}
+	conflicts, err := ix.Check(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range conflicts {
+		fmt.Println(c.Kind, c.Rule, c.Path)
+		fmt.Println(c.Zh)
+		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName)
+		fmt.Println("bureau:", c.Bureau)
+		fmt.Println("step 2:", c.Steps[1].Zh)
+	}
+	// Output:
+	// conflict.domain_other_province R-30 websites[0].domains[0]
+	// 域名“例子.中国”已被贵州省的其他主体备案（备案号：黔ICP备1500041X号-1），本次备案无法提交。
+	// blocking: 黔ICP备1500041X号-1 贵州省
+	// bureau: 贵州省通信管理局
+	// step 2: 原备案为贵州省的备案：请与原备案所在地的贵州省通信管理局联系，请其为您注销原备案。
+}
+
+func ExampleIndex_Query() {
+	ix := exampleIndex()
+	res, err := ix.Query(conflict.Query{By: conflict.ByDomain, Value: "m.例子.中国"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range res.Records {
+		fmt.Println(r.WebsiteNumber, r.SponsorName, r.WebsiteName, filing.DomainUnicode(r.Domains[0]), r.HomeURL)
+	}
+	// Output:
+	// 黔ICP备1500041X号-1 贵州示例科技有限公司 示例网 例子.中国 https://www.例子.中国
+}
+
+func ExampleIndex_LoadJSONL() {
+	jsonl := `{"subject":{"number":"京ICP备2021033841号","province":"11","name":"北京示例网络有限公司","nature":"企业","cert_type":"工商营业执照","cert_number":"9144030071526726XG"},"websites":[{"number":"京ICP备2021033841号-1","name":"示例商城","domains":["shop.example.cn"],"ips":["203.0.113.7"]}]}
+{"subject":{"number":"京ICP备2021033842号","province":"11","name":"x","cert_type":"工商营业执照","cert_number":"914403001922038216"},"websites":[{"number":"京ICP备2021033842号-1","name":"y","domains":["com.cn"]}]}
+`
+	ix := conflict.New()
+	n, err := ix.LoadJSONL(strings.NewReader(jsonl))
+	fmt.Println("loaded:", n)
+	if e, ok := err.(*conflict.Error); ok {
+		fmt.Println("line", e.Line, e.Code)
+		fmt.Println(e.Err)
+	}
+	res, _ := ix.Query(conflict.Query{By: conflict.ByIP, Value: "203.0.113.7"})
+	fmt.Println(res.Records[0].WebsiteNumber)
+	// Output:
+	// loaded: 1
+	// line 2 conflict.bad_record
+	// filing: websites[0].domains[0]: domain.public_suffix: the name is a public suffix, not a registrable domain
+	// 京ICP备2021033841号-1
+}
