@@ -146,7 +146,7 @@ func mod112(d string) byte {
 // CheckResidentID checks a resident ID number (居民身份证, GB 11643-1999)
 // against today's date in China; see CheckResidentIDAt.
 func CheckResidentID(s string) error {
-	return CheckResidentIDAt(s, time.Now())
+	return checkResidentID(s, nil)
 }
 
 // CheckResidentIDAt checks a resident ID number as of the instant now:
@@ -167,6 +167,26 @@ func CheckResidentID(s string) error {
 // Whether a residence-permit number fits the certificate type chosen is
 // checked by CheckCertNumber.
 func CheckResidentIDAt(s string, now time.Time) error {
+	return checkResidentID(s, &now)
+}
+
+// checkResidentID checks raw input as of *now; a nil now means the clock
+// (read only when needed).
+func checkResidentID(s string, now *time.Time) error {
+	// Fast path: 17 ASCII digits and a digit, X or x need no normalisation
+	// and no allocation.
+	if len(s) == 18 && certAllDigits(s[:17]) {
+		check := s[17]
+		if check == 'x' {
+			check = 'X'
+		}
+		if check == 'X' || '0' <= check && check <= '9' {
+			if p := checkResidentIDBody(s[:17], check, now); p != nil {
+				return p
+			}
+			return nil
+		}
+	}
 	c, p := certCanon(s)
 	if p != nil {
 		return p
@@ -177,8 +197,9 @@ func CheckResidentIDAt(s string, now time.Time) error {
 	return nil
 }
 
-// checkResidentIDCanon checks a canonical 18-character number.
-func checkResidentIDCanon(c string, now time.Time) *Problem {
+// checkResidentIDCanon checks a canonical 18-character number; a nil now
+// means the clock.
+func checkResidentIDCanon(c string, now *time.Time) *Problem {
 	if len(c) == 15 && certAllDigits(c) {
 		return newProblem(CodeIDLegacy15)
 	}
@@ -188,13 +209,18 @@ func checkResidentIDCanon(c string, now time.Time) *Problem {
 	if !certAllDigits(c[:17]) || !(c[17] == 'X' || '0' <= c[17] && c[17] <= '9') {
 		return newProblem(CodeIDChars)
 	}
-	if !residentIDRegionOK(c[:6]) {
+	return checkResidentIDBody(c[:17], c[17], now)
+}
+
+// checkResidentIDBody checks 17 digits and the upper-case check character.
+func checkResidentIDBody(body string, check byte, now *time.Time) *Problem {
+	if !residentIDRegionOK(body[:6]) {
 		return newProblem(CodeIDRegion)
 	}
-	if p := checkBirth(c[6:14], now); p != nil {
+	if p := checkBirth(body[6:14], now); p != nil {
 		return p
 	}
-	if mod112(c) != c[17] {
+	if mod112(body) != check {
 		return newProblem(CodeIDChecksum)
 	}
 	return nil
@@ -226,8 +252,11 @@ func certDate(d string) (y, m, day int, ok bool) {
 	return y, m, day, day <= dim
 }
 
-// checkBirth checks 8 digits YYYYMMDD as a birth date as of now.
-func checkBirth(d string, now time.Time) *Problem {
+// checkBirth checks 8 digits YYYYMMDD as a birth date as of *now. A nil now
+// means the clock, which is only read for a birth date after the day the
+// package was initialised (earlier dates cannot be in the future), so the
+// common case costs no clock read.
+func checkBirth(d string, now *time.Time) *Problem {
 	y, m, day, ok := certDate(d)
 	if !ok {
 		return newProblem(CodeIDBirthDate)
@@ -235,11 +264,52 @@ func checkBirth(d string, now time.Time) *Problem {
 	if y < 1800 {
 		return newProblem(CodeIDBirthEarly)
 	}
-	ny, nm, nd := now.In(certZone).Date()
-	if y*10000+m*100+day > ny*10000+int(nm)*100+nd {
+	birth := civilDays(y, m, day)
+	var today int64
+	if now == nil {
+		if birth <= certInitDay {
+			return nil
+		}
+		today = chinaDay(time.Now())
+	} else {
+		today = chinaDay(*now)
+	}
+	if birth > today {
 		return newProblem(CodeIDBirthFuture)
 	}
 	return nil
+}
+
+// certInitDay is the China date (days since 1970-01-01) when the package was
+// initialised.
+var certInitDay = chinaDay(time.Now())
+
+// chinaDay returns the date of instant t in China (UTC+8) as days since
+// 1970-01-01.
+func chinaDay(t time.Time) int64 {
+	s := t.Unix() + 8*3600
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// civilDays returns the days from 1970-01-01 to the Gregorian date y-m-d
+// (Howard Hinnant's days_from_civil).
+func civilDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // ParseResidentID returns the structure of a resident ID number. It accepts
@@ -251,18 +321,17 @@ func ParseResidentID(s string) (ResidentID, error) {
 	if p != nil {
 		return ResidentID{}, p
 	}
-	now := time.Now()
 	legacy := false
 	if len(c) == 15 && certAllDigits(c) {
 		legacy = true
 		if !residentIDRegionOK(c[:6]) {
 			return ResidentID{}, newProblem(CodeIDRegion)
 		}
-		if p := checkBirth("19"+c[6:12], now); p != nil {
+		if p := checkBirth("19"+c[6:12], nil); p != nil {
 			return ResidentID{}, p
 		}
 		c = c[:6] + "19" + c[6:] + "0" // check char unused below
-	} else if p := checkResidentIDCanon(c, now); p != nil {
+	} else if p := checkResidentIDCanon(c, nil); p != nil {
 		return ResidentID{}, p
 	}
 	y, m, d, _ := certDate(c[6:14])
@@ -513,7 +582,8 @@ func CheckOrgCode(s string) error {
 }
 
 // checkOrgCodeCanon checks a canonical organisation code and returns its
-// 9 characters without the hyphen.
+// printed form "XXXXXXXX-C" (c itself when it already is, without
+// allocating).
 func checkOrgCodeCanon(c string) (string, *Problem) {
 	var body, check string
 	switch {
@@ -531,7 +601,10 @@ func checkOrgCodeCanon(c string) (string, *Problem) {
 	if want != check[0] {
 		return "", newProblem(CodeOrgCodeChecksum)
 	}
-	return body + check, nil
+	if len(c) == 10 {
+		return c, nil
+	}
+	return body + "-" + check, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -694,7 +767,7 @@ func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
 	}
 	switch info.Format {
 	case FormatResidentID:
-		if p := checkResidentIDCanon(c, time.Now()); p != nil {
+		if p := checkResidentIDCanon(c, nil); p != nil {
 			return "", p
 		}
 		_, permit := certPermitRegion[c[:6]]
@@ -713,7 +786,7 @@ func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
 		if p != nil {
 			return "", p
 		}
-		c = o[:8] + "-" + o[8:]
+		c = o
 	case FormatUSCCOrOrgCode:
 		if len(c) == 18 {
 			if _, p := checkUSCCCanon(c); p != nil {
@@ -725,7 +798,7 @@ func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
 		if p != nil {
 			return "", p
 		}
-		c = o[:8] + "-" + o[8:]
+		c = o
 	case FormatHKMOPermit:
 		if !hkmoPermitOK(c) {
 			return "", newProblem(CodeHKMOPermitFormat)

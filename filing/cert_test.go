@@ -106,21 +106,21 @@ func wantCode(t *testing.T, in string, err error, code Code) {
 
 func TestR09_ResidentIDValid(t *testing.T) {
 	for _, s := range []string{
-		"11010519491231002X",                   // GB 11643 example, 北京朝阳
-		"440524188001010014",                   // GB 11643 example, 广东汕头, born 1880
-		"11010519491231002x",                   // lower-case x
+		"11010519491231002X", // GB 11643 example, 北京朝阳
+		"440524188001010014", // GB 11643 example, 广东汕头, born 1880
+		"11010519491231002x", // lower-case x
 		"１１０１０５１９４９１２３１００２Ｘ", // full-width
 		"１１０１０５１９４９１２３１００２ｘ", // full-width lower-case x
-		" 11010519491231002X ",                 // stray spaces
-		"110105 19491231 002X",                 // grouped
-		"\u3000110105\u300019491231002X",       // ideographic spaces
-		withIDCheck(t, "11010520000229001"),    // leap day in a year divisible by 400
-		withIDCheck(t, "11010519960229001"),    // ordinary leap day
-		withIDCheck(t, "65010218000101001"),    // birth-date floor itself
-		withIDCheck(t, "81000019800101001"),    // HK residence permit
-		withIDCheck(t, "82000019800101001"),    // MO residence permit
-		withIDCheck(t, "83000019800101001"),    // TW residence permit
-		withIDCheck(t, "52010220261123001"),    // born "today" (China date)
+		" 11010519491231002X ",              // stray spaces
+		"110105 19491231 002X",              // grouped
+		"\u3000110105\u300019491231002X",    // ideographic spaces
+		withIDCheck(t, "11010520000229001"), // leap day in a year divisible by 400
+		withIDCheck(t, "11010519960229001"), // ordinary leap day
+		withIDCheck(t, "65010218000101001"), // birth-date floor itself
+		withIDCheck(t, "81000019800101001"), // HK residence permit
+		withIDCheck(t, "82000019800101001"), // MO residence permit
+		withIDCheck(t, "83000019800101001"), // TW residence permit
+		withIDCheck(t, "52010220261123001"), // born "today" (China date)
 	} {
 		wantCode(t, s, CheckResidentIDAt(s, certTestNow), "")
 	}
@@ -827,5 +827,40 @@ func TestR09_CertConcurrent(t *testing.T) {
 	}
 	for g := 0; g < 8; g++ {
 		<-done
+	}
+}
+
+// TestR09_ResidentIDZeroNow: the At variant takes now literally; the zero
+// time (year 1) puts every birth date in the future.
+func TestR09_ResidentIDZeroNow(t *testing.T) {
+	wantCode(t, "11010519491231002X", CheckResidentIDAt("11010519491231002X", time.Time{}), CodeIDBirthFuture)
+}
+
+// TestR09_CivilDays checks the day arithmetic of the birth-date check against
+// the time package, across the whole accepted range.
+func TestR09_CivilDays(t *testing.T) {
+	for d := time.Date(1799, 12, 25, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 7) {
+		want := d.Unix() / 86400
+		if d.Unix()%86400 != 0 {
+			t.Fatal("not midnight")
+		}
+		if got := civilDays(d.Year(), int(d.Month()), d.Day()); got != want {
+			t.Fatalf("civilDays(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
+		}
+	}
+	for _, tc := range []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2025, 12, 31, 15, 59, 59, 0, time.UTC), "2025-12-31"},
+		{time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), "2026-01-01"},
+		{time.Date(1969, 12, 31, 15, 0, 0, 0, time.UTC), "1969-12-31"},
+		{time.Date(1969, 12, 31, 16, 0, 0, 0, time.UTC), "1970-01-01"},
+		{time.Date(1900, 3, 1, 0, 0, 0, 0, certZone), "1900-03-01"},
+	} {
+		got := time.Unix(chinaDay(tc.t)*86400, 0).UTC().Format("2006-01-02")
+		if got != tc.want {
+			t.Errorf("chinaDay(%v) = %s, want %s", tc.t, got, tc.want)
+		}
 	}
 }

@@ -17,8 +17,8 @@ func TestR09_EmailValid(t *testing.T) {
 		{"user@例子.中国", "user@xn--fsqu00a.xn--fiqs8s"},
 		{"user@例子。中国", "user@xn--fsqu00a.xn--fiqs8s"},
 		{"user@xn--fsqu00a.xn--fiqs8s", "user@xn--fsqu00a.xn--fiqs8s"},
-		{"ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｃｏｍ", "user@example.com"}, // full-width
-		{"user@EXAMPLE.com.", "user@example.com"},             // trailing dot
+		{"ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｃｏｍ", "user@example.com"},  // full-width
+		{"user@EXAMPLE.com.", "user@example.com"}, // trailing dot
 		{strings.Repeat("a", 64) + "@example.com", strings.Repeat("a", 64) + "@example.com"},
 	} {
 		wantCode(t, tc.in, CheckEmail(tc.in), "")
