@@ -1,0 +1,531 @@
+package filing
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/beiankit/beian/calendar"
+)
+
+var (
+	cstZone = time.FixedZone("CST", 8*3600)
+	t0      = time.Date(2026, 3, 2, 9, 0, 0, 0, cstZone) // a Monday
+
+	selfFiler   = Actor{Kind: ActorSelfFiler}
+	proxiedUser = Actor{Kind: ActorProxiedUser}
+	ispGZ       = Actor{Kind: ActorISP, ISP: "中国电信", Province: "52"}
+	ispZJ       = Actor{Kind: ActorISP, ISP: "中国电信", Province: "33"} // same name, other province
+	ispOther    = Actor{Kind: ActorISP, ISP: "阿里云", Province: "33"}
+	bureauGZ    = Actor{Kind: ActorBureau, Province: "52"}
+	bureauJX    = Actor{Kind: ActorBureau, Province: "36"}
+)
+
+// lc drives a State through events, failing the test on a refused one.
+type lc struct {
+	t *testing.T
+	s State
+	n int
+}
+
+func newLC(t *testing.T, s State) *lc { return &lc{t: t, s: s} }
+
+func (l *lc) at() time.Time { l.n++; return t0.Add(time.Duration(l.n) * time.Hour) }
+
+func (l *lc) do(a Action, by Actor, reason ...string) *lc {
+	l.t.Helper()
+	e := Event{Action: a, Actor: by, At: l.at()}
+	if len(reason) > 0 {
+		e.Reason = reason[0]
+	}
+	s, err := Apply(l.s, e)
+	if err != nil {
+		l.t.Fatalf("%s by %+v at %s: %v", a, by, l.s.Status, err)
+	}
+	l.s = s
+	return l
+}
+
+// refused asserts that the action is refused with code and rule, and that
+// the state is unchanged.
+func (l *lc) refused(a Action, by Actor, code Code, rule string, reason ...string) *lc {
+	l.t.Helper()
+	e := Event{Action: a, Actor: by, At: l.at()}
+	if len(reason) > 0 {
+		e.Reason = reason[0]
+	}
+	s, err := Apply(l.s, e)
+	var te *TransitionError
+	if !errors.As(err, &te) {
+		l.t.Fatalf("%s by %+v at %s: err = %v, want %s", a, by, l.s.Status, err, code)
+	}
+	if !errors.Is(err, code) || te.Rule != rule {
+		l.t.Fatalf("%s by %+v at %s: got %s (%s), want %s (%s)", a, by, l.s.Status, te.Code, te.Rule, code, rule)
+	}
+	if te.Zh == "" || te.En == "" || te.MessageZh() != te.Zh || te.ErrorCode() != string(code) {
+		l.t.Fatalf("incomplete error %+v", te)
+	}
+	if !reflect.DeepEqual(s, l.s) {
+		l.t.Fatalf("refused move changed the state")
+	}
+	return l
+}
+
+func (l *lc) is(st Status) *lc {
+	l.t.Helper()
+	if l.s.Status != st {
+		l.t.Fatalf("status %s, want %s", l.s.Status, st)
+	}
+	return l
+}
+
+func selfFiled() State {
+	return State{Kind: KindNewFiling, SelfFiled: true, ISP: "中国电信", ISPProvince: "52", Province: "52"}
+}
+func proxied() State      { return State{Kind: KindNewFiling, Province: "52"} }
+func addWebsite() State   { return State{Kind: KindNewWebsite, Province: "52"} }
+func jiangxiProxy() State { return State{Kind: KindNewFiling, Province: "36"} }
+
+func TestR10_SelfFilerEditsOnlyBeforeSubmission(t *testing.T) {
+	l := newLC(t, selfFiled()).
+		refused(ActionCreate, ispGZ, CodeLifecycleWrongActor, "R-10").
+		do(ActionCreate, selfFiler).is(StatusDraft).
+		do(ActionEdit, selfFiler).
+		refused(ActionEdit, ispGZ, CodeLifecycleWrongActor, "R-10"). // the draft is the user's
+		do(ActionSubmit, selfFiler).is(StatusISPVerifying).
+		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-10"). // after submission: only the ISP
+		do(ActionEdit, ispGZ).is(StatusISPVerifying)
+	// The ISP may send it back to the user's draft, with a reason.
+	l.refused(ActionISPReturn, ispGZ, CodeLifecycleReasonRequired, "R-12").
+		do(ActionISPReturn, ispGZ, "网站名称不符合要求").is(StatusDraft).
+		do(ActionEdit, selfFiler)
+	if l.s.Reason != "网站名称不符合要求" {
+		t.Errorf("reason %q", l.s.Reason)
+	}
+	// A self-filed filing names its ISP before it is created.
+	s := selfFiled()
+	s.ISP = ""
+	newLC(t, s).refused(ActionCreate, selfFiler, CodeLifecycleNoISP, "R-10")
+}
+
+func TestR11_ProxiedAndChangeFilingsOnlyISP(t *testing.T) {
+	l := newLC(t, proxied()).
+		refused(ActionCreate, selfFiler, CodeLifecycleWrongActor, "R-10").
+		refused(ActionCreate, proxiedUser, CodeLifecycleWrongActor, "R-10").
+		do(ActionCreate, ispGZ).is(StatusDraft)
+	if l.s.ISP != "中国电信" || l.s.ISPProvince != "52" {
+		t.Fatalf("the creating ISP is the filing's ISP: %+v", l.s)
+	}
+	l.refused(ActionEdit, proxiedUser, CodeLifecycleWrongActor, "R-10").
+		refused(ActionEdit, ispOther, CodeLifecycleWrongISP, "R-10").
+		do(ActionEdit, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
+		do(ActionApprove, bureauGZ).is(StatusApproved)
+	if len(Allowed(l.s, proxiedUser)) != 0 {
+		t.Errorf("a proxied user acts through the ISP: %v", Allowed(l.s, proxiedUser))
+	}
+	// Change filing of a numbered record, even of a self-filed one: ISP only.
+	s := newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionSubmit, selfFiler).
+		do(ActionVerify, ispGZ).s
+	s, err := Apply(s, Event{Action: ActionApprove, Actor: bureauGZ, At: t0.Add(100 * time.Hour), Number: "黔ICP备2026001073号-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newLC(t, s)
+	c.n = 100
+	c.refused(ActionStartChange, selfFiler, CodeLifecycleWrongActor, "R-11").
+		refused(ActionStartChange, ispOther, CodeLifecycleWrongISP, "R-11").
+		do(ActionStartChange, ispGZ).is(StatusDraft).
+		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-10").
+		do(ActionEdit, ispGZ)
+	if c.s.Kind != KindChange || c.s.Editor() != ActorISP {
+		t.Fatalf("change filing: %+v", c.s)
+	}
+}
+
+func TestR08_ChangeKeepsNumberAndAccess(t *testing.T) {
+	l := approvedProxied(t)
+	l.do(ActionStartChange, ispGZ)
+	if !l.s.Serving() || l.s.Number == "" {
+		t.Fatalf("a change in progress keeps the record in force: %+v", l.s)
+	}
+	l.do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ)
+	if !l.s.Serving() {
+		t.Fatal("under review the record is still in force")
+	}
+	l.do(ActionApprove, bureauGZ).is(StatusApproved)
+	if l.s.Number != "黔ICP备2026001073号-1" {
+		t.Fatalf("number %q", l.s.Number)
+	}
+	// Approving a change with another number is refused.
+	l.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ)
+	_, err := Apply(l.s, Event{Action: ActionApprove, Actor: bureauGZ, At: l.at(), Number: "黔ICP备2026009999号-1"})
+	if !errors.Is(err, CodeLifecycleNumberChanged) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func approvedProxied(t *testing.T) *lc {
+	t.Helper()
+	l := newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ)
+	s, err := Apply(l.s, Event{Action: ActionApprove, Actor: bureauGZ, At: l.at(), Number: "黔ICP备2026001073号-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.s = s
+	return l
+}
+
+func TestR12_ReturnWithReasonAndStraightBackToBureau(t *testing.T) {
+	l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionSubmit, selfFiler).do(ActionVerify, ispGZ).
+		refused(ActionReturnToUser, bureauGZ, CodeLifecycleReasonRequired, "R-12").
+		refused(ActionReturnToUser, bureauGZ, CodeLifecycleReasonRequired, "R-12", " 　"). // full-width space only
+		do(ActionReturnToUser, bureauGZ, "主办单位名称与证件不一致").is(StatusReturnedToUser)
+	if l.s.Reason != "主办单位名称与证件不一致" {
+		t.Fatalf("reason %q", l.s.Reason)
+	}
+	l.refused(ActionEdit, ispGZ, CodeLifecycleWrongActor, "R-12").
+		do(ActionEdit, selfFiler).
+		do(ActionResubmit, selfFiler).is(StatusBureauReview) // not back to the ISP
+	if l.s.Reason != "" || l.s.ReviewFrom.IsZero() {
+		t.Fatalf("resubmission restarts the review: %+v", l.s)
+	}
+	l.do(ActionReturnToISP, bureauGZ, "IP地址有误").is(StatusReturnedToISP).
+		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-12").
+		refused(ActionResubmit, ispOther, CodeLifecycleWrongISP, "R-12").
+		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(StatusBureauReview)
+	// Returned to the user, a proxied filing is edited by its ISP.
+	p := approvedProxied(t)
+	p.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
+		do(ActionReturnToUser, bureauGZ, "联系电话无法接通").
+		refused(ActionEdit, proxiedUser, CodeLifecycleWrongActor, "R-12").
+		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(StatusBureauReview)
+	if len(l.s.History) == 0 || l.s.History[len(l.s.History)-1].Action != ActionResubmit {
+		t.Fatal("audit trail")
+	}
+}
+
+func TestR13_ReturnedFilingIsNotCreatedAgain(t *testing.T) {
+	for _, to := range []Action{ActionReturnToUser, ActionReturnToISP} {
+		l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionSubmit, selfFiler).do(ActionVerify, ispGZ).
+			do(to, bureauGZ, "信息不全")
+		l.refused(ActionCreate, selfFiler, CodeLifecycleRecreate, "R-13").
+			refused(ActionCreate, ispGZ, CodeLifecycleRecreate, "R-13")
+	}
+	// Creating an existing filing at any other stage is a wrong stage.
+	newLC(t, selfFiled()).do(ActionCreate, selfFiler).refused(ActionCreate, selfFiler, CodeLifecycleWrongStage, "R-10")
+}
+
+func TestR14_BureauSeesFilingOnlyAfterISPVerified(t *testing.T) {
+	l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).
+		refused(ActionApprove, bureauGZ, CodeLifecycleWrongStage, "R-14").
+		do(ActionSubmit, selfFiler).
+		refused(ActionApprove, bureauGZ, CodeLifecycleWrongStage, "R-14").
+		refused(ActionReturnToUser, bureauGZ, CodeLifecycleWrongStage, "R-12", "x").
+		refused(ActionVerify, selfFiler, CodeLifecycleWrongActor, "R-14").
+		refused(ActionVerify, ispOther, CodeLifecycleWrongISP, "R-14").
+		refused(ActionVerify, ispZJ, CodeLifecycleWrongISP, "R-14"). // same name, other province
+		do(ActionVerify, ispGZ).is(StatusBureauReview).
+		refused(ActionApprove, bureauJX, CodeLifecycleWrongProvince, "R-20").
+		refused(ActionApprove, ispGZ, CodeLifecycleWrongActor, "R-20").
+		do(ActionApprove, bureauGZ).is(StatusApproved)
+	if !slices.Equal(Allowed(l.s, bureauJX), nil) {
+		t.Errorf("another province's bureau may do nothing: %v", Allowed(l.s, bureauJX))
+	}
+}
+
+func TestR15_NewWebsiteThroughISPWithVerificationForm(t *testing.T) {
+	s := addWebsite()
+	s.SelfFiled = true // even a self-filing user adds websites through the ISP
+	l := newLC(t, s).
+		refused(ActionCreate, selfFiler, CodeLifecycleWrongActor, "R-10").
+		do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
+		refused(ActionApprove, bureauGZ, CodeLifecycleFormMissing, "R-15")
+	if slices.Contains(Allowed(l.s, bureauGZ), ActionApprove) {
+		t.Fatal("Allowed lists approve without the form")
+	}
+	l.refused(ActionFormReceived, ispGZ, CodeLifecycleWrongActor, "R-15").
+		do(ActionFormReceived, bureauGZ).
+		do(ActionApprove, bureauGZ).is(StatusApproved)
+}
+
+func TestR16_WrongISPProvince(t *testing.T) {
+	// Filed with 中国电信 of Zhejiang by mistake; the subject is in Guizhou
+	// and its real ISP is 中国电信 of Guizhou (seed 001 (二)3).
+	s := State{Kind: KindNewFiling, ISP: "中国电信", ISPProvince: "33", Province: "52"}
+	l := newLC(t, s).do(ActionCreate, ispZJ).do(ActionSubmit, ispZJ).do(ActionVerify, ispZJ).
+		do(ActionApprove, bureauGZ).
+		refused(ActionCancelAccess, ispGZ, CodeLifecycleWrongISP, "R-17"). // the right ISP cannot cancel the wrong one's access
+		refused(ActionAddAccess, ispGZ, CodeLifecycleWrongStage, "R-16").  // nor add access while the wrong one is on
+		do(ActionCancelAccess, ispZJ).is(StatusAccessCancelled).
+		refused(ActionAddAccess, bureauGZ, CodeLifecycleWrongActor, "R-16").
+		do(ActionAddAccess, ispGZ).is(StatusApproved)
+	if l.s.ISP != "中国电信" || l.s.ISPProvince != "52" {
+		t.Fatalf("the right ISP now serves the filing: %+v", l.s)
+	}
+	l.refused(ActionCancelAccess, ispZJ, CodeLifecycleWrongISP, "R-17")
+}
+
+func TestR17_SwitchingISP(t *testing.T) {
+	l := approvedProxied(t).
+		refused(ActionCancel, ispOther, CodeLifecycleWrongISP, "R-53").
+		do(ActionCancelAccess, ispGZ).is(StatusAccessCancelled)
+	if !l.s.Serving() {
+		t.Fatal("access cancelled, the record is still filed (a shell to be, R-60)")
+	}
+	l.refused(ActionCancel, ispOther, CodeLifecycleWrongISP, "R-17").
+		do(ActionCancel, ispGZ).is(StatusCancelled)
+	if l.s.Serving() || !l.s.Terminal() {
+		t.Fatal("cancelled")
+	}
+	for _, a := range Actions() {
+		l.refused(a, bureauGZ, CodeLifecycleWrongStage, lcActionRule[a], "x")
+	}
+	// Or the new ISP adds access to the record that stays filed.
+	m := approvedProxied(t).do(ActionCancelAccess, ispGZ).do(ActionAddAccess, ispOther).is(StatusApproved)
+	if m.s.ISP != "阿里云" {
+		t.Fatalf("ISP %q", m.s.ISP)
+	}
+}
+
+func TestR53_Cancellation(t *testing.T) {
+	// Approved: the ISP online, or the bureau on application.
+	approvedProxied(t).do(ActionCancel, ispGZ).is(StatusCancelled)
+	approvedProxied(t).refused(ActionCancel, bureauJX, CodeLifecycleWrongProvince, "R-53").
+		refused(ActionCancel, selfFiler, CodeLifecycleWrongActor, "R-53").
+		do(ActionCancel, bureauGZ).is(StatusCancelled)
+	// Not yet approved: by application to the bureau only.
+	newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
+		refused(ActionCancel, ispGZ, CodeLifecycleWrongActor, "R-53").
+		do(ActionCancel, bureauGZ).is(StatusCancelled)
+}
+
+func TestR54_DeletionOnlyBeforeApproval(t *testing.T) {
+	newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).
+		refused(ActionDelete, ispGZ, CodeLifecycleWrongActor, "R-54").
+		do(ActionDelete, bureauGZ).is(StatusDeleted)
+	newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionDelete, selfFiler).is(StatusDeleted)
+	l := approvedProxied(t).refused(ActionDelete, bureauGZ, CodeLifecycleWrongStage, "R-54")
+	// Deleting the data of a change in progress keeps the approved record.
+	l.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionDelete, bureauGZ).is(StatusApproved)
+	if l.s.Number == "" {
+		t.Fatal("number lost")
+	}
+}
+
+func TestLifecycle_BadEvents(t *testing.T) {
+	l := newLC(t, proxied()).do(ActionCreate, ispGZ)
+	cases := []struct {
+		name string
+		s    State
+		e    Event
+		code Code
+	}{
+		{"unknown action", l.s, Event{Action: "approve!", Actor: ispGZ, At: t0.Add(time.Hour * 10)}, CodeLifecycleInvalidEvent},
+		{"unknown actor", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: "admin"}, At: t0.Add(10 * time.Hour)}, CodeLifecycleInvalidEvent},
+		{"zero instant", l.s, Event{Action: ActionEdit, Actor: ispGZ}, CodeLifecycleInvalidEvent},
+		{"time backwards", l.s, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeLifecycleTimeBackwards},
+		{"unknown status", State{Status: "approved ", Kind: KindNewFiling, Province: "52"}, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
+		{"unknown kind", State{Kind: "new filing", Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
+		{"unknown province", State{Kind: KindNewFiling, Province: "黔"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
+		{"change without number", State{Kind: KindChange, Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
+		{"bureau without province", l.s, Event{Action: ActionDelete, Actor: Actor{Kind: ActorBureau}, At: t0.Add(10 * time.Hour)}, CodeLifecycleWrongProvince},
+		{"ISP without name", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: ActorISP, Province: "52"}, At: t0.Add(10 * time.Hour)}, CodeLifecycleWrongISP},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Apply(c.s, c.e)
+			if !errors.Is(err, c.code) {
+				t.Fatalf("err = %v, want %s", err, c.code)
+			}
+			if !reflect.DeepEqual(got, c.s) {
+				t.Fatal("state changed")
+			}
+		})
+	}
+	// Equal instants are fine (two events in the same second).
+	e := Event{Action: ActionEdit, Actor: ispGZ, At: l.s.History[0].At}
+	if _, err := Apply(l.s, e); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestApply_PureAndAudited(t *testing.T) {
+	l := newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ)
+	before := l.s
+	hist := slices.Clone(before.History)
+	e := Event{Action: ActionVerify, Actor: ispGZ, At: l.at(), Reason: "核验通过"}
+	after, err := Apply(before, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before.History, hist) || before.Status != StatusISPVerifying {
+		t.Fatal("input mutated")
+	}
+	if len(after.History) != len(hist)+1 || !reflect.DeepEqual(after.History[len(hist)], e) {
+		t.Fatalf("history %+v", after.History)
+	}
+	// Appending to the new history must not write into the old one's array.
+	after.History[0].Reason = "changed"
+	if before.History[0].Reason == "changed" {
+		t.Fatal("histories share memory")
+	}
+}
+
+// TestTransitions_EveryRow checks every row of the table with every kind of
+// actor: the ones the row names are allowed, the others refused with the
+// code that says why. The expectation is spelled out here, independently of
+// the implementation's role matching.
+func TestTransitions_EveryRow(t *testing.T) {
+	actors := map[string]Actor{
+		"self": selfFiler, "proxied": proxiedUser, "isp": ispGZ, "isp-other-province": ispZJ,
+		"other-isp": ispOther, "bureau": bureauGZ, "bureau-other": bureauJX,
+	}
+	for _, row := range Transitions() {
+		for _, selfFiled := range []bool{false, true} {
+			s := State{Status: row.From, Kind: KindNewFiling, SelfFiled: selfFiled, ISP: "中国电信", ISPProvince: "52", Province: "52"}
+			if row.Action == ActionApprove {
+				s.FormAt = t0
+			}
+			if row.From != "" && row.From != StatusDraft {
+				s.History = []Event{{Action: ActionCreate, Actor: ispGZ, At: t0}}
+			}
+			for name, a := range actors {
+				ok := false
+				for _, r := range row.Roles {
+					switch r {
+					case RoleEditor:
+						ok = ok || (selfFiled && name == "self") || (!selfFiled && name == "isp")
+					case RoleFilingISP:
+						ok = ok || name == "isp"
+					case RoleOtherISP:
+						ok = ok || name == "isp-other-province" || name == "other-isp"
+					case RoleBureau:
+						ok = ok || name == "bureau"
+					}
+				}
+				e := Event{Action: row.Action, Actor: a, At: t0.Add(time.Hour), Reason: "原因"}
+				got, err := Apply(s, e)
+				allowed := slices.Contains(Allowed(s, a), row.Action)
+				if ok != (err == nil) || ok != allowed {
+					t.Errorf("%s --%s--> by %s (self-filed %v): err %v, Allowed %v, want allowed %v", row.From, row.Action, name, selfFiled, err, allowed, ok)
+					continue
+				}
+				if ok {
+					want := row.To
+					if row.ToNumbered != "" && s.Number != "" {
+						want = row.ToNumbered
+					}
+					if got.Status != want {
+						t.Errorf("%s --%s--> %s, want %s", row.From, row.Action, got.Status, want)
+					}
+					continue
+				}
+				var te *TransitionError
+				if !errors.As(err, &te) || te.Rule != row.Rule {
+					t.Errorf("%s --%s--> by %s: %v (rule %v), want rule %s", row.From, row.Action, name, err, te, row.Rule)
+				}
+			}
+		}
+	}
+}
+
+func TestTransitions_CopyAndActions(t *testing.T) {
+	tr := Transitions()
+	tr[0].Roles[0] = RoleBureau
+	if Transitions()[0].Roles[0] != RoleEditor {
+		t.Fatal("Transitions shares the table")
+	}
+	for _, a := range Actions() {
+		if lcActionRule[a] == "" || lcActionNames[a][0] == "" {
+			t.Errorf("action %s lacks a rule or a name", a)
+		}
+	}
+	for _, r := range tr {
+		if !r.Action.Valid() || (r.From != "" && !lcKnownStatus(r.From)) || !lcKnownStatus(r.To) || r.Rule == "" {
+			t.Errorf("bad row %+v", r)
+		}
+	}
+}
+
+func TestR20_R21_R23_Deadlines(t *testing.T) {
+	cal := calendar.Default()
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, cstZone) }
+	verifyAt := time.Date(2026, 3, 2, 15, 0, 0, 0, cstZone) // Monday 2026-03-02
+	verify := func(s State) State {
+		l := newLC(t, s).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ)
+		st, err := Apply(l.s, Event{Action: ActionVerify, Actor: Actor{Kind: ActorISP, ISP: "中国电信", Province: "52"}, At: verifyAt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	cases := []struct {
+		name string
+		s    State
+		kind calendar.DeadlineKind
+		due  time.Time
+	}{
+		// 20 working days after Monday 2026-03-02 (no holiday in March 2026):
+		// 3..6, 9..13, 16..20, 23..27, 30 → 2026-03-30.
+		{"R-20", verify(proxied()), calendar.ReviewR20, day(3, 30)},
+		// Jiangxi: 15 working days → 2026-03-23.
+		{"R-21", verify(jiangxiProxy()), calendar.JiangxiReviewR21, day(3, 23)},
+		// Added website without its form: the form within 7 working days → 2026-03-11.
+		{"R-23", verify(addWebsite()), calendar.VerificationFormR23, day(3, 11)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			due, kind, ok, err := c.s.Due(cal)
+			if err != nil || !ok || kind != c.kind || !due.Equal(c.due) {
+				t.Fatalf("Due = %s %v %v %v, want %s %v", due, kind, ok, err, c.due, c.kind)
+			}
+			cd, ok, err := c.s.Countdown(nil, c.due.Add(-24*time.Hour+time.Hour))
+			if err != nil || !ok || cd.Remaining != 1 || cd.Overdue || cd.Rule != c.kind.RuleID() || !cd.From.Equal(verifyAt) {
+				t.Fatalf("day before: %+v %v %v", cd, ok, err)
+			}
+			cd, _, _ = c.s.Countdown(cal, c.due.Add(25*time.Hour)) // the next day, a working day
+			if !cd.Overdue || cd.OverdueBy != 1 {
+				t.Fatalf("day after: %+v", cd)
+			}
+		})
+	}
+	// Form arrives on Wednesday 2026-03-04: the added website's review now
+	// runs 20 working days from that day → 2026-04-01.
+	s := verify(addWebsite())
+	s, err := Apply(s, Event{Action: ActionFormReceived, Actor: bureauGZ, At: time.Date(2026, 3, 4, 10, 0, 0, 0, cstZone)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if due, kind, _, _ := s.Due(cal); kind != calendar.ReviewR20 || !due.Equal(day(4, 1)) {
+		t.Fatalf("after the form: %s %v", due, kind)
+	}
+	// Jiangxi with a later form arrival: 15 working days from 2026-03-04 → 2026-03-25.
+	j := verify(jiangxiProxy())
+	j, err = Apply(j, Event{Action: ActionFormReceived, Actor: bureauJX, At: time.Date(2026, 3, 4, 10, 0, 0, 0, cstZone)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if due, kind, _, _ := j.Due(cal); kind != calendar.JiangxiReviewR21 || !due.Equal(day(3, 25)) {
+		t.Fatalf("Jiangxi after the form: %s %v", due, kind)
+	}
+	// No limit outside bureau review.
+	if _, _, ok, _ := approvedProxied(t).s.Due(cal); ok {
+		t.Fatal("an approved filing has no running limit")
+	}
+	if _, ok, _ := approvedProxied(t).s.Countdown(cal, verifyAt); ok {
+		t.Fatal("an approved filing has no countdown")
+	}
+}
+
+func TestDeadline_NotPublished(t *testing.T) {
+	s := newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).s
+	s, err := Apply(s, Event{Action: ActionVerify, Actor: ispGZ, At: time.Date(2099, 12, 20, 0, 0, 0, 0, cstZone)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok, err := s.Due(nil); !ok || !errors.Is(err, calendar.ErrNotPublished) {
+		t.Fatalf("ok %v err %v", ok, err)
+	}
+}
