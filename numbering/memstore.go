@@ -18,15 +18,15 @@ type MemoryStore struct {
 
 type memShard struct {
 	mu sync.Mutex
-	m  map[Key]uint64
-	_  [40]byte // keep shards on separate cache lines
+	m  map[Key]*uint64 // a pointer, so that Reserve hashes the key once
+	_  [40]byte        // keep shards on separate cache lines
 }
 
 // NewMemoryStore returns an empty MemoryStore.
 func NewMemoryStore() *MemoryStore {
 	s := &MemoryStore{}
 	for i := range s.shards {
-		s.shards[i].m = map[Key]uint64{}
+		s.shards[i].m = map[Key]*uint64{}
 	}
 	return s
 }
@@ -61,13 +61,18 @@ func (s *MemoryStore) Reserve(ctx context.Context, key Key, max uint64) (uint64,
 	}
 	sh := &s.shards[key.shard()]
 	sh.mu.Lock()
-	v := sh.m[key]
+	p := sh.m[key]
+	if p == nil {
+		p = new(uint64)
+		sh.m[key] = p
+	}
+	v := *p
 	if v >= max {
 		sh.mu.Unlock()
 		return 0, ErrSequenceExhausted
 	}
 	v++
-	sh.m[key] = v
+	*p = v
 	sh.mu.Unlock()
 	return v, nil
 }
@@ -85,8 +90,11 @@ func (s *MemoryStore) raise(counters []Counter) {
 	for _, c := range counters {
 		sh := &s.shards[c.Key.shard()]
 		sh.mu.Lock()
-		if c.Last > sh.m[c.Key] {
-			sh.m[c.Key] = c.Last
+		if p := sh.m[c.Key]; p == nil {
+			v := c.Last
+			sh.m[c.Key] = &v
+		} else if c.Last > *p {
+			*p = c.Last
 		}
 		sh.mu.Unlock()
 	}
@@ -102,8 +110,8 @@ func (s *MemoryStore) Snapshot(ctx context.Context) ([]Counter, error) {
 	for i := range s.shards {
 		sh := &s.shards[i]
 		sh.mu.Lock()
-		for k, v := range sh.m {
-			out = append(out, Counter{Key: k, Last: v})
+		for k, p := range sh.m {
+			out = append(out, Counter{Key: k, Last: *p})
 		}
 		sh.mu.Unlock()
 	}

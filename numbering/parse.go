@@ -55,22 +55,39 @@ func fold(s string, i int) (rune, int) {
 		}
 		return rune(c), 1
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+	var r rune
+	var n int
+	if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		// Three-byte sequence (all CJK and full-width forms): decoded inline,
+		// the hot path of every number.
+		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		n = 3
+		if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+			return utf8.RuneError, 1
+		}
+	} else {
+		r, n = utf8.DecodeRuneInString(s[i:])
+	}
+	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
 		r -= 0xFEE0
 		if r >= 'a' && r <= 'z' {
 			r -= 32
 		}
-		if r == '-' {
+		return r, n
+	}
+	if r < 0x3000 {
+		switch r {
+		case 0x00A0, 0x200B, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x0085:
+			return ' ', n
+		case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212:
 			return '-', n
 		}
 		return r, n
 	}
 	switch r {
-	case 0x3000, 0x00A0, 0x200B, 0xFEFF, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x0085:
+	case 0x3000, 0xFEFF:
 		return ' ', n
-	case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFE58:
+	case 0xFE63, 0xFE58:
 		return '-', n
 	case '備':
 		return '备', n
@@ -84,6 +101,14 @@ func fold(s string, i int) (rune, int) {
 		return '.', n
 	}
 	return r, n
+}
+
+// provinceOf returns the province index+1 of an abbreviation character, or 0.
+func provinceOf(r rune) uint8 {
+	if r >= cjkBase && r < cjkBase+rune(len(provByCJK)) {
+		return provByCJK[r-cjkBase]
+	}
+	return 0
 }
 
 // perr is an error found by the core: a code and a byte offset. It is a value
@@ -107,6 +132,9 @@ func (sc *scanner) peek() (rune, int) {
 
 func (sc *scanner) skipSpace() {
 	for sc.i < len(sc.s) {
+		if c := sc.s[sc.i]; c > ' ' && c < utf8.RuneSelf || c >= utf8.RuneSelf && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			return // fast path: cannot start a space
+		}
 		r, n := fold(sc.s, sc.i)
 		if r != ' ' {
 			return
@@ -128,6 +156,18 @@ func (sc *scanner) accept(r rune) bool {
 // first 19 digits, the count, and the start offset.
 func (sc *scanner) digits() (v uint64, count, start int) {
 	start = sc.i
+	for sc.i < len(sc.s) && count < 19 { // fast path: ASCII digits
+		c := sc.s[sc.i]
+		if c < '0' || c > '9' {
+			if c < utf8.RuneSelf {
+				return v, count, start
+			}
+			break
+		}
+		v = v*10 + uint64(c-'0')
+		count++
+		sc.i++
+	}
 	for sc.i < len(sc.s) {
 		r, n := fold(sc.s, sc.i)
 		if r < '0' || r > '9' {
@@ -153,7 +193,7 @@ func parseAt(s string, i int, find bool) (Number, int, perr) {
 		return n, sc.i, perr{CodeEmpty, sc.i}
 	}
 	joint := false
-	if p, ok := provByRune[r]; ok {
+	if p := provinceOf(r); p != 0 {
 		n.prov = p
 		sc.i += size
 		sc.skipSpace()
@@ -163,7 +203,7 @@ func parseAt(s string, i int, find bool) (Number, int, perr) {
 	} else if r != 'A' && r != 'B' {
 		return n, sc.i, perr{CodeProvinceUnknown, sc.i}
 	}
-	r, size = sc.peek()
+	r, _ = sc.peek()
 	switch {
 	case r == 'I' && !joint:
 		return parseICP(&sc, n, find)
@@ -182,21 +222,26 @@ func parseAt(s string, i int, find bool) (Number, int, perr) {
 
 func parseICP(sc *scanner, n Number, find bool) (Number, int, perr) {
 	kindAt := sc.i
-	_, size := sc.peek() // the 'I', ASCII or full-width
-	sc.i += size
-	if !sc.accept('C') || !sc.accept('P') {
-		return n, sc.i, perr{CodeKindUnknown, kindAt}
-	}
-	sc.skipSpace()
-	switch r, size := sc.peek(); r {
-	case '备':
+	if len(sc.s) >= sc.i+6 && sc.s[sc.i:sc.i+6] == "ICP备" { // fast path
 		n.kind = KindICPFiling
+		sc.i += 6
+	} else {
+		_, size := sc.peek() // the 'I', ASCII or full-width
 		sc.i += size
-	case '证':
-		n.kind = KindICPLicence
-		sc.i += size
-	default:
-		return n, sc.i, perr{CodeKindUnknown, sc.i}
+		if !sc.accept('C') || !sc.accept('P') {
+			return n, sc.i, perr{CodeKindUnknown, kindAt}
+		}
+		sc.skipSpace()
+		switch r, size := sc.peek(); r {
+		case '备':
+			n.kind = KindICPFiling
+			sc.i += size
+		case '证':
+			n.kind = KindICPLicence
+			sc.i += size
+		default:
+			return n, sc.i, perr{CodeKindUnknown, sc.i}
+		}
 	}
 	sc.skipSpace()
 	if sc.accept(':') {
@@ -446,7 +491,7 @@ func findIter(text string) func(func(Match) bool) {
 		for i := 0; i < len(text); {
 			r, size := fold(text, i)
 			start := false
-			if _, ok := provByRune[r]; ok {
+			if provinceOf(r) != 0 {
 				start = true
 			} else if r == '合' || ((r == 'A' || r == 'B') && !prevAlnum) {
 				start = true

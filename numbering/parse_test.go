@@ -185,7 +185,7 @@ func TestR40_ParseRejects(t *testing.T) {
 		{"京B2 20090059", numbering.CodeSerialMissing, "20090059"},
 		{"京公网安备1101050203014号", numbering.CodeSerialLength, "1101050203014号"},
 		{"滇公网安备 5303810000000 号", numbering.CodeSerialLength, "5303810000000 号"}, // placeholder, "滇公网安备" [23062631998]
-		{"陕公网安备110105006181号", numbering.CodeRegionMismatch, "110105006181号"}, // copied Beijing number, "陕公网安备" [35205910851]
+		{"陕公网安备110105006181号", numbering.CodeRegionMismatch, "110105006181号"},    // copied Beijing number, "陕公网安备" [35205910851]
 		{"京公网安备11010502030143号-1", numbering.CodeSuffixNotAllowed, "-1"},
 		{"京ICP备05002571号\xff", numbering.CodeInvalidUTF8, "\xff"},
 		{"\xe4\xba", numbering.CodeInvalidUTF8, "\xe4\xba"},

@@ -13,6 +13,12 @@ import (
 // where real numbers differ from filing's ICPAbbr (川公网安备, 贵公网安备,
 // 川B2-...). Input accepts every abbreviation of a province for every kind.
 
+// The CJK Unified Ideographs block, where every province abbreviation lies.
+const (
+	cjkBase = 0x4E00
+	cjkSize = 0xA000 - 0x4E00
+)
+
 //go:embed data/abbreviations.json
 var abbreviationsJSON []byte
 
@@ -28,7 +34,8 @@ type provinceEntry struct {
 var (
 	provs      []provinceEntry
 	provByRune = map[rune]uint8{}
-	provByCode [100]uint8 // numeric code -> index+1
+	provByCJK  [cjkSize]uint8 // provByRune as an array over the CJK block, for Parse
+	provByCode [100]uint8     // numeric code -> index+1
 )
 
 func init() {
@@ -62,6 +69,10 @@ func init() {
 				panic("numbering: province abbreviation is not one character: " + a) // build defect
 			}
 			provByRune[r] = idx
+			if r < cjkBase || r >= cjkBase+cjkSize {
+				panic("numbering: province abbreviation outside the CJK block: " + a) // build defect
+			}
+			provByCJK[r-cjkBase] = idx
 		}
 	}
 }
