@@ -264,15 +264,15 @@ func checkBirth(d string, now *time.Time) *Problem {
 	if y < 1800 {
 		return newProblem(CodeIDBirthEarly)
 	}
-	birth := civilDays(y, m, day)
+	birth := certCivilDays(y, m, day)
 	var today int64
 	if now == nil {
 		if birth <= certInitDay {
 			return nil
 		}
-		today = chinaDay(time.Now())
+		today = certChinaDay(time.Now())
 	} else {
-		today = chinaDay(*now)
+		today = certChinaDay(*now)
 	}
 	if birth > today {
 		return newProblem(CodeIDBirthFuture)
@@ -282,11 +282,11 @@ func checkBirth(d string, now *time.Time) *Problem {
 
 // certInitDay is the China date (days since 1970-01-01) when the package was
 // initialised.
-var certInitDay = chinaDay(time.Now())
+var certInitDay = certChinaDay(time.Now())
 
-// chinaDay returns the date of instant t in China (UTC+8) as days since
+// certChinaDay returns the date of instant t in China (UTC+8) as days since
 // 1970-01-01.
-func chinaDay(t time.Time) int64 {
+func certChinaDay(t time.Time) int64 {
 	s := t.Unix() + 8*3600
 	d := s / 86400
 	if s%86400 < 0 {
@@ -295,9 +295,9 @@ func chinaDay(t time.Time) int64 {
 	return d
 }
 
-// civilDays returns the days from 1970-01-01 to the Gregorian date y-m-d
+// certCivilDays returns the days from 1970-01-01 to the Gregorian date y-m-d
 // (Howard Hinnant's days_from_civil).
-func civilDays(y, m, d int) int64 {
+func certCivilDays(y, m, d int) int64 {
 	if m <= 2 {
 		y--
 	}

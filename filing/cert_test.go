@@ -844,8 +844,8 @@ func TestR09_CivilDays(t *testing.T) {
 		if d.Unix()%86400 != 0 {
 			t.Fatal("not midnight")
 		}
-		if got := civilDays(d.Year(), int(d.Month()), d.Day()); got != want {
-			t.Fatalf("civilDays(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
+		if got := certCivilDays(d.Year(), int(d.Month()), d.Day()); got != want {
+			t.Fatalf("certCivilDays(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
 		}
 	}
 	for _, tc := range []struct {
@@ -858,9 +858,9 @@ func TestR09_CivilDays(t *testing.T) {
 		{time.Date(1969, 12, 31, 16, 0, 0, 0, time.UTC), "1970-01-01"},
 		{time.Date(1900, 3, 1, 0, 0, 0, 0, certZone), "1900-03-01"},
 	} {
-		got := time.Unix(chinaDay(tc.t)*86400, 0).UTC().Format("2006-01-02")
+		got := time.Unix(certChinaDay(tc.t)*86400, 0).UTC().Format("2006-01-02")
 		if got != tc.want {
-			t.Errorf("chinaDay(%v) = %s, want %s", tc.t, got, tc.want)
+			t.Errorf("certChinaDay(%v) = %s, want %s", tc.t, got, tc.want)
 		}
 	}
 }
