@@ -173,9 +173,14 @@ func (a *Application) view() view {
 	}
 	v.Rows = append(v.Rows, reason)
 
-	if ck.ApplicantKind == ApplicantIndividual {
+	switch {
+	case a.Kind == KindDomainHolderCancellation && ck.ApplicantKind == ApplicantIndividual:
+		v.SealNote = "个人域名持有者：请将本人身份证复印件粘贴于此处"
+	case a.Kind == KindDomainHolderCancellation:
+		v.SealNote = "域名持有单位：请在此处加盖单位公章"
+	case ck.ApplicantKind == ApplicantIndividual:
 		v.SealNote = "个人用户：请将备案时填写的证件复印件粘贴于此处"
-	} else {
+	default:
 		v.SealNote = "单位用户：请在此处加盖单位公章"
 	}
 	v.Bureau = a.bureauView()
