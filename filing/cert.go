@@ -217,7 +217,7 @@ func checkResidentIDBody(body string, check byte, now *time.Time) *Problem {
 	if !residentIDRegionOK(body[:6]) {
 		return newProblem(CodeIDRegion)
 	}
-	if p := checkBirth(body[6:14], now); p != nil {
+	if p := certCheckBirth(body[6:14], now); p != nil {
 		return p
 	}
 	if mod112(body) != check {
@@ -252,11 +252,11 @@ func certDate(d string) (y, m, day int, ok bool) {
 	return y, m, day, day <= dim
 }
 
-// checkBirth checks 8 digits YYYYMMDD as a birth date as of *now. A nil now
+// certCheckBirth checks 8 digits YYYYMMDD as a birth date as of *now. A nil now
 // means the clock, which is only read for a birth date after the day the
 // package was initialised (earlier dates cannot be in the future), so the
 // common case costs no clock read.
-func checkBirth(d string, now *time.Time) *Problem {
+func certCheckBirth(d string, now *time.Time) *Problem {
 	y, m, day, ok := certDate(d)
 	if !ok {
 		return newProblem(CodeIDBirthDate)
@@ -327,7 +327,7 @@ func ParseResidentID(s string) (ResidentID, error) {
 		if !residentIDRegionOK(c[:6]) {
 			return ResidentID{}, newProblem(CodeIDRegion)
 		}
-		if p := checkBirth("19"+c[6:12], nil); p != nil {
+		if p := certCheckBirth("19"+c[6:12], nil); p != nil {
 			return ResidentID{}, p
 		}
 		c = c[:6] + "19" + c[6:] + "0" // check char unused below

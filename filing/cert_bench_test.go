@@ -5,7 +5,7 @@ import "testing"
 // Benchmarks of the field checks (targets: ≤ 100 ns and 0 allocs for
 // canonical input of the resident ID and the credit code).
 
-var benchErr error
+var ckBenchErr error
 
 func BenchmarkCheckResidentID(b *testing.B) {
 	for _, bc := range []struct{ name, in string }{
@@ -17,7 +17,7 @@ func BenchmarkCheckResidentID(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				benchErr = CheckResidentID(bc.in)
+				ckBenchErr = CheckResidentID(bc.in)
 			}
 		})
 	}
@@ -32,7 +32,7 @@ func BenchmarkCheckUSCC(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				benchErr = CheckUSCC(bc.in)
+				ckBenchErr = CheckUSCC(bc.in)
 			}
 		})
 	}
@@ -41,13 +41,13 @@ func BenchmarkCheckUSCC(b *testing.B) {
 func BenchmarkCheckOrgCode(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		benchErr = CheckOrgCode("D2143569-X")
+		ckBenchErr = CheckOrgCode("D2143569-X")
 	}
 }
 
 func BenchmarkNormalizeCertNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_, benchErr = NormalizeCertNumber(CertResidentID, "11010519491231002X")
+		_, ckBenchErr = NormalizeCertNumber(CertResidentID, "11010519491231002X")
 	}
 }

@@ -33,7 +33,7 @@ func FuzzCheckResidentID(f *testing.F) {
 		if len(c) != 18 || !certAllDigits(c[:17]) || strings.ContainsAny(c, "x ") {
 			t.Fatalf("%q passed with canonical form %q", s, c)
 		}
-		if c[17] != withIDCheck(t, c[:17])[17] {
+		if c[17] != ckWithIDCheck(t, c[:17])[17] {
 			t.Fatalf("%q passed with a wrong check character", s)
 		}
 		typ := CertResidentID
@@ -56,7 +56,7 @@ func FuzzCheckResidentID(f *testing.F) {
 }
 
 func FuzzCheckUSCC(f *testing.F) {
-	seeds := append([]string{}, usccVectors...)
+	seeds := append([]string{}, ckUSCCVectors...)
 	seeds = append(seeds, "91100000100003962A", "914403001922038217", "91350100m000100y43",
 		"９１３５０１００Ｍ０００１００Ｙ４３", "440301103097413", "91310000631295002H", "", "IOZSV",
 		strings.Repeat("9", 200))
@@ -76,7 +76,7 @@ func FuzzCheckUSCC(f *testing.F) {
 			return
 		}
 		c, _ := certCanon(s)
-		if len(c) != 18 || withUSCCCheck(t, c[:17]) != c {
+		if len(c) != 18 || ckWithUSCCCheck(t, c[:17]) != c {
 			t.Fatalf("%q passed with canonical %q failing the independent MOD 31", s, c)
 		}
 		if CheckOrgCode(u.OrgCode) != nil || u.Region != c[2:8] || u.Department != c[0] || u.Category != c[1] {
@@ -112,7 +112,7 @@ func FuzzCheckOrgCode(f *testing.F) {
 			t.Fatalf("%q: Check ok, Normalize %v", s, err)
 		}
 		c := n.Raw()
-		if len(c) != 10 || c[8] != '-' || withOrgCheck(t, c[:8]) != c[:8]+c[9:] {
+		if len(c) != 10 || c[8] != '-' || ckWithOrgCheck(t, c[:8]) != c[:8]+c[9:] {
 			t.Fatalf("%q: canonical %q", s, c)
 		}
 		if again, err := NormalizeCertNumber(CertOrgCode, c); err != nil || again != n {

@@ -12,13 +12,13 @@ import (
 // certTestNow is the fixed "today" of the resident-ID tests.
 var certTestNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
-// withIDCheck appends the MOD 11-2 check character, computed here
+// ckWithIDCheck appends the MOD 11-2 check character, computed here
 // independently of the code under test: weights 2^(17-i) mod 11, check =
 // (12 - S mod 11) mod 11 with 10 written X (ISO 7064 MOD 11-2).
-func withIDCheck(t testing.TB, first17 string) string {
+func ckWithIDCheck(t testing.TB, first17 string) string {
 	t.Helper()
 	if len(first17) != 17 {
-		t.Fatalf("withIDCheck(%q): need 17 digits", first17)
+		t.Fatalf("ckWithIDCheck(%q): need 17 digits", first17)
 	}
 	s := 0
 	for i := 0; i < 17; i++ {
@@ -35,16 +35,16 @@ func withIDCheck(t testing.TB, first17 string) string {
 	return first17 + string(rune('0'+c))
 }
 
-// withUSCCCheck appends the GB 32100 check character, computed here
+// ckWithUSCCCheck appends the GB 32100 check character, computed here
 // independently: weights 3^i mod 31 from i=0, check = (31 - S mod 31) mod 31.
-func withUSCCCheck(t testing.TB, first17 string) string {
+func ckWithUSCCCheck(t testing.TB, first17 string) string {
 	t.Helper()
 	const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 	s, w := 0, 1
 	for i := 0; i < 17; i++ {
 		v := strings.IndexByte(alphabet, first17[i])
 		if v < 0 {
-			t.Fatalf("withUSCCCheck(%q): %q not in alphabet", first17, first17[i])
+			t.Fatalf("ckWithUSCCCheck(%q): %q not in alphabet", first17, first17[i])
 		}
 		s += v * w
 		w = w * 3 % 31
@@ -52,9 +52,9 @@ func withUSCCCheck(t testing.TB, first17 string) string {
 	return first17 + string(alphabet[(31-s%31)%31])
 }
 
-// withOrgCheck returns body plus its GB 11714 check (printed form without
+// ckWithOrgCheck returns body plus its GB 11714 check (printed form without
 // hyphen), computed independently.
-func withOrgCheck(t testing.TB, body string) string {
+func ckWithOrgCheck(t testing.TB, body string) string {
 	t.Helper()
 	ws := []int{3, 7, 9, 10, 5, 8, 4, 2}
 	s := 0
@@ -76,9 +76,9 @@ func withOrgCheck(t testing.TB, body string) string {
 	}
 }
 
-// wantCode asserts that err is a *Problem with the code, rule R-09 and no
+// ckWantCode asserts that err is a *Problem with the code, rule R-09 and no
 // path, reachable through errors.Is and errors.As.
-func wantCode(t *testing.T, in string, err error, code Code) {
+func ckWantCode(t *testing.T, in string, err error, code Code) {
 	t.Helper()
 	if code == "" {
 		if err != nil {
@@ -111,18 +111,18 @@ func TestR09_ResidentIDValid(t *testing.T) {
 		"11010519491231002x", // lower-case x
 		"１１０１０５１９４９１２３１００２Ｘ", // full-width
 		"１１０１０５１９４９１２３１００２ｘ", // full-width lower-case x
-		" 11010519491231002X ",              // stray spaces
-		"110105 19491231 002X",              // grouped
-		"\u3000110105\u300019491231002X",    // ideographic spaces
-		withIDCheck(t, "11010520000229001"), // leap day in a year divisible by 400
-		withIDCheck(t, "11010519960229001"), // ordinary leap day
-		withIDCheck(t, "65010218000101001"), // birth-date floor itself
-		withIDCheck(t, "81000019800101001"), // HK residence permit
-		withIDCheck(t, "82000019800101001"), // MO residence permit
-		withIDCheck(t, "83000019800101001"), // TW residence permit
-		withIDCheck(t, "52010220261123001"), // born "today" (China date)
+		" 11010519491231002X ",                // stray spaces
+		"110105 19491231 002X",                // grouped
+		"\u3000110105\u300019491231002X",      // ideographic spaces
+		ckWithIDCheck(t, "11010520000229001"), // leap day in a year divisible by 400
+		ckWithIDCheck(t, "11010519960229001"), // ordinary leap day
+		ckWithIDCheck(t, "65010218000101001"), // birth-date floor itself
+		ckWithIDCheck(t, "81000019800101001"), // HK residence permit
+		ckWithIDCheck(t, "82000019800101001"), // MO residence permit
+		ckWithIDCheck(t, "83000019800101001"), // TW residence permit
+		ckWithIDCheck(t, "52010220261123001"), // born "today" (China date)
 	} {
-		wantCode(t, s, CheckResidentIDAt(s, certTestNow), "")
+		ckWantCode(t, s, CheckResidentIDAt(s, certTestNow), "")
 	}
 }
 
@@ -135,9 +135,9 @@ func TestR09_ResidentIDChecksum(t *testing.T) {
 		if c == 'X' {
 			want = ""
 		}
-		wantCode(t, s, CheckResidentIDAt(s, certTestNow), want)
+		ckWantCode(t, s, CheckResidentIDAt(s, certTestNow), want)
 	}
-	wantCode(t, "110105194912310021", CheckResidentIDAt("110105194912310021", certTestNow), CodeIDChecksum)
+	ckWantCode(t, "110105194912310021", CheckResidentIDAt("110105194912310021", certTestNow), CodeIDChecksum)
 	// A single-digit typo anywhere is caught by MOD 11-2.
 	good := "440524188001010014"
 	for i := 0; i < 17; i++ {
@@ -169,29 +169,29 @@ func TestR09_ResidentIDInvalid(t *testing.T) {
 		{"X not last", "X10105194912310021", CodeIDChars},
 		{"hyphenated", "110105-19491231-002X", CodeIDLength},
 		{"check Y", "11010519491231002Y", CodeIDChars},
-		{"province 00", withIDCheck(t, "00010519491231002"), CodeIDRegion},
-		{"province 10", withIDCheck(t, "10010519491231002"), CodeIDRegion},
-		{"province 16", withIDCheck(t, "16010519491231002"), CodeIDRegion},
-		{"province 71 reserved", withIDCheck(t, "71000019491231002"), CodeIDRegion},
-		{"province 99", withIDCheck(t, "99010519491231002"), CodeIDRegion},
-		{"HK permit not 810000", withIDCheck(t, "81010019800101001"), CodeIDRegion},
-		{"foreign PR ID is not a resident ID", withIDCheck(t, "91100019800101001"), CodeIDRegion},
-		{"1900 not leap", withIDCheck(t, "11010519000229002"), CodeIDBirthDate},
-		{"2100 not leap", withIDCheck(t, "11010521000229002"), CodeIDBirthDate},
-		{"2023 not leap", withIDCheck(t, "11010520230229002"), CodeIDBirthDate},
-		{"month 13", withIDCheck(t, "11010519491331002"), CodeIDBirthDate},
-		{"month 00", withIDCheck(t, "11010519490031002"), CodeIDBirthDate},
-		{"day 00", withIDCheck(t, "11010519491200002"), CodeIDBirthDate},
-		{"April 31", withIDCheck(t, "11010519490431002"), CodeIDBirthDate},
-		{"before floor", withIDCheck(t, "11010517991231002"), CodeIDBirthEarly},
-		{"year 0000", withIDCheck(t, "11010500000101002"), CodeIDBirthEarly},
-		{"tomorrow", withIDCheck(t, "11010520261124002"), CodeIDBirthFuture},
-		{"next year", withIDCheck(t, "11010520270101002"), CodeIDBirthFuture},
-		{"far future", withIDCheck(t, "11010599991231002"), CodeIDBirthFuture},
+		{"province 00", ckWithIDCheck(t, "00010519491231002"), CodeIDRegion},
+		{"province 10", ckWithIDCheck(t, "10010519491231002"), CodeIDRegion},
+		{"province 16", ckWithIDCheck(t, "16010519491231002"), CodeIDRegion},
+		{"province 71 reserved", ckWithIDCheck(t, "71000019491231002"), CodeIDRegion},
+		{"province 99", ckWithIDCheck(t, "99010519491231002"), CodeIDRegion},
+		{"HK permit not 810000", ckWithIDCheck(t, "81010019800101001"), CodeIDRegion},
+		{"foreign PR ID is not a resident ID", ckWithIDCheck(t, "91100019800101001"), CodeIDRegion},
+		{"1900 not leap", ckWithIDCheck(t, "11010519000229002"), CodeIDBirthDate},
+		{"2100 not leap", ckWithIDCheck(t, "11010521000229002"), CodeIDBirthDate},
+		{"2023 not leap", ckWithIDCheck(t, "11010520230229002"), CodeIDBirthDate},
+		{"month 13", ckWithIDCheck(t, "11010519491331002"), CodeIDBirthDate},
+		{"month 00", ckWithIDCheck(t, "11010519490031002"), CodeIDBirthDate},
+		{"day 00", ckWithIDCheck(t, "11010519491200002"), CodeIDBirthDate},
+		{"April 31", ckWithIDCheck(t, "11010519490431002"), CodeIDBirthDate},
+		{"before floor", ckWithIDCheck(t, "11010517991231002"), CodeIDBirthEarly},
+		{"year 0000", ckWithIDCheck(t, "11010500000101002"), CodeIDBirthEarly},
+		{"tomorrow", ckWithIDCheck(t, "11010520261124002"), CodeIDBirthFuture},
+		{"next year", ckWithIDCheck(t, "11010520270101002"), CodeIDBirthFuture},
+		{"far future", ckWithIDCheck(t, "11010599991231002"), CodeIDBirthFuture},
 		{"invalid UTF-8", "11010519491231002\xff", CodeIDLength},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantCode(t, tc.in, CheckResidentIDAt(tc.in, certTestNow), tc.want)
+			ckWantCode(t, tc.in, CheckResidentIDAt(tc.in, certTestNow), tc.want)
 		})
 	}
 }
@@ -199,21 +199,21 @@ func TestR09_ResidentIDInvalid(t *testing.T) {
 // TestR09_ResidentIDFutureInChinaTime: "today" is the date in China (UTC+8),
 // whatever the zone of now.
 func TestR09_ResidentIDFutureInChinaTime(t *testing.T) {
-	born := withIDCheck(t, "11010520260101001")
+	born := ckWithIDCheck(t, "11010520260101001")
 	// 2025-12-31 15:59 UTC is 23:59 in China: 2026-01-01 is tomorrow.
-	wantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 15, 59, 0, 0, time.UTC)), CodeIDBirthFuture)
+	ckWantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 15, 59, 0, 0, time.UTC)), CodeIDBirthFuture)
 	// 16:00 UTC is midnight in China: born today.
-	wantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC)), "")
+	ckWantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC)), "")
 	// The same instant expressed in New York time gives the same answer.
 	ny := time.FixedZone("EST", -5*3600)
-	wantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 11, 0, 0, 0, ny)), "")
+	ckWantCode(t, born, CheckResidentIDAt(born, time.Date(2025, 12, 31, 11, 0, 0, 0, ny)), "")
 }
 
 func TestR09_ResidentIDUsesNow(t *testing.T) {
 	tomorrow := time.Now().In(certZone).AddDate(0, 0, 2)
-	s := withIDCheck(t, "110105"+tomorrow.Format("20060102")+"001")
-	wantCode(t, s, CheckResidentID(s), CodeIDBirthFuture)
-	wantCode(t, "11010519491231002X", CheckResidentID("11010519491231002X"), "")
+	s := ckWithIDCheck(t, "110105"+tomorrow.Format("20060102")+"001")
+	ckWantCode(t, s, CheckResidentID(s), CodeIDBirthFuture)
+	ckWantCode(t, "11010519491231002X", CheckResidentID("11010519491231002X"), "")
 }
 
 func TestR09_ResidentIDCheckChar(t *testing.T) {
@@ -231,7 +231,7 @@ func TestR09_ResidentIDCheckChar(t *testing.T) {
 	}
 	for _, bad := range []string{"", "1101051949123100", "110105194912310021", "1101051949123100A", "１１０１０５１９４９１２３１００２"} {
 		_, err := ResidentIDCheckChar(bad)
-		wantCode(t, bad, err, CodeIDChars)
+		ckWantCode(t, bad, err, CodeIDChars)
 	}
 	// Round trip against the independent implementation on random bodies.
 	r := rand.New(rand.NewPCG(1, 2))
@@ -245,7 +245,7 @@ func TestR09_ResidentIDCheckChar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := withIDCheck(t, body); body+string(c) != want {
+		if want := ckWithIDCheck(t, body); body+string(c) != want {
 			t.Fatalf("ResidentIDCheckChar(%q) = %q, independent gives %q", body, c, want)
 		}
 	}
@@ -277,7 +277,7 @@ func TestR09_ParseResidentID(t *testing.T) {
 		t.Errorf("legacy male: got %+v, %v", r, err)
 	}
 	// Residence permit.
-	r, err = ParseResidentID(withIDCheck(t, "83000019800101002"))
+	r, err = ParseResidentID(ckWithIDCheck(t, "83000019800101002"))
 	if err != nil || r.Province != "83" || r.Region != "830000" {
 		t.Errorf("permit: got %+v, %v", r, err)
 	}
@@ -289,7 +289,7 @@ func TestR09_ParseResidentID(t *testing.T) {
 		"":                   CodeCertEmpty,
 	} {
 		_, err := ParseResidentID(in)
-		wantCode(t, in, err, want)
+		ckWantCode(t, in, err, want)
 	}
 }
 
@@ -349,7 +349,7 @@ func TestR09_ResidentIDAgeAt(t *testing.T) {
 }
 
 // uscc vectors of reference/filing-facts.md §2.2.
-var usccVectors = []string{
+var ckUSCCVectors = []string{
 	"91350100M000100Y43", // GB 32100-2015 附录B
 	"9144030071526726XG", // 腾讯科技（深圳）
 	"9144030010001686XA", // 招商银行
@@ -364,10 +364,10 @@ var usccVectors = []string{
 }
 
 func TestR09_USCCValid(t *testing.T) {
-	for _, s := range usccVectors {
-		wantCode(t, s, CheckUSCC(s), "")
+	for _, s := range ckUSCCVectors {
+		ckWantCode(t, s, CheckUSCC(s), "")
 		lower := strings.ToLower(s)
-		wantCode(t, lower, CheckUSCC(lower), "")
+		ckWantCode(t, lower, CheckUSCC(lower), "")
 	}
 	for _, s := range []string{
 		"９１３５０１００Ｍ０００１００Ｙ４３", // full-width
@@ -375,7 +375,7 @@ func TestR09_USCCValid(t *testing.T) {
 		"9135 0100 M000 100Y 43",
 		"91350100m000100y43",
 	} {
-		wantCode(t, s, CheckUSCC(s), "")
+		ckWantCode(t, s, CheckUSCC(s), "")
 	}
 }
 
@@ -388,13 +388,13 @@ func TestR09_USCCFactsVectorSPDB(t *testing.T) {
 	if c, _ := USCCCheckChar(s[:17]); c != 'H' {
 		t.Fatalf("MOD 31 check of %s is %q, the facts file says it passes", s, c)
 	}
-	wantCode(t, s, CheckUSCC(s), CodeUSCCOrgCode)
-	wantCode(t, "63129500-2", CheckOrgCode("63129500-2"), CodeOrgCodeChecksum)
+	ckWantCode(t, s, CheckUSCC(s), CodeUSCCOrgCode)
+	ckWantCode(t, "63129500-2", CheckOrgCode("63129500-2"), CodeOrgCodeChecksum)
 }
 
 func TestR09_USCCChecksum(t *testing.T) {
-	wantCode(t, "91100000100003962A", CheckUSCC("91100000100003962A"), CodeUSCCChecksum)
-	wantCode(t, "914403001922038217", CheckUSCC("914403001922038217"), CodeUSCCChecksum)
+	ckWantCode(t, "91100000100003962A", CheckUSCC("91100000100003962A"), CodeUSCCChecksum)
+	ckWantCode(t, "914403001922038217", CheckUSCC("914403001922038217"), CodeUSCCChecksum)
 	// Every single-character substitution within the alphabet is caught.
 	good := "91350100M000100Y43"
 	for i := 0; i < 18; i++ {
@@ -426,16 +426,16 @@ func TestR09_USCCInvalid(t *testing.T) {
 		{"letter V", "91350100V000100Y43", CodeUSCCChars},
 		{"hyphen", "91350100-M000100Y4", CodeUSCCChars},
 		{"Chinese", "91350100M000100Y4号", CodeUSCCLength},
-		{"department 0", withUSCCCheck(t, "01350100M000100Y4"), CodeUSCCDepartment},
-		{"department B", withUSCCCheck(t, "B1350100M000100Y4"), CodeUSCCDepartment},
-		{"region letter", withUSCCCheck(t, "913501A0M000100Y4"), CodeUSCCRegion},
-		{"region province 99", withUSCCCheck(t, "91990100M000100Y4"), CodeUSCCRegion},
-		{"region province 71", withUSCCCheck(t, "91710000M000100Y4"), CodeUSCCRegion},
-		{"region 000000", withUSCCCheck(t, "91000000M000100Y4"), CodeUSCCRegion},
-		{"embedded orgcode", withUSCCCheck(t, "91350100M000100Y5"), CodeUSCCOrgCode},
+		{"department 0", ckWithUSCCCheck(t, "01350100M000100Y4"), CodeUSCCDepartment},
+		{"department B", ckWithUSCCCheck(t, "B1350100M000100Y4"), CodeUSCCDepartment},
+		{"region letter", ckWithUSCCCheck(t, "913501A0M000100Y4"), CodeUSCCRegion},
+		{"region province 99", ckWithUSCCCheck(t, "91990100M000100Y4"), CodeUSCCRegion},
+		{"region province 71", ckWithUSCCCheck(t, "91710000M000100Y4"), CodeUSCCRegion},
+		{"region 000000", ckWithUSCCCheck(t, "91000000M000100Y4"), CodeUSCCRegion},
+		{"embedded orgcode", ckWithUSCCCheck(t, "91350100M000100Y5"), CodeUSCCOrgCode},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantCode(t, tc.in, CheckUSCC(tc.in), tc.want)
+			ckWantCode(t, tc.in, CheckUSCC(tc.in), tc.want)
 		})
 	}
 }
@@ -466,7 +466,7 @@ func TestR09_USCCCategories(t *testing.T) {
 		{"94", "工商", "", false},
 		{"1A", "机构编制", "", false},
 	} {
-		s := withUSCCCheck(t, tc.prefix+"350100M000100Y4")
+		s := ckWithUSCCCheck(t, tc.prefix+"350100M000100Y4")
 		u, err := ParseUSCC(s)
 		if err != nil {
 			t.Errorf("%s: %v", s, err)
@@ -496,13 +496,13 @@ func TestR09_ParseUSCC(t *testing.T) {
 		t.Errorf("national: %+v, %v", u, err)
 	}
 	_, err = ParseUSCC("91100000100003962A")
-	wantCode(t, "91100000100003962A", err, CodeUSCCChecksum)
+	ckWantCode(t, "91100000100003962A", err, CodeUSCCChecksum)
 	_, err = ParseUSCC("")
-	wantCode(t, "", err, CodeCertEmpty)
+	ckWantCode(t, "", err, CodeCertEmpty)
 }
 
 func TestR09_USCCCheckChar(t *testing.T) {
-	for _, s := range usccVectors {
+	for _, s := range ckUSCCVectors {
 		c, err := USCCCheckChar(s[:17])
 		if err != nil || c != s[17] {
 			t.Errorf("USCCCheckChar(%q) = %q, %v; want %q", s[:17], c, err, s[17])
@@ -510,7 +510,7 @@ func TestR09_USCCCheckChar(t *testing.T) {
 	}
 	for _, bad := range []string{"", "91350100M000100Y", "91350100M000100Y43", "91350100I000100Y4", "91350100m000100Y4"} {
 		_, err := USCCCheckChar(bad)
-		wantCode(t, bad, err, CodeUSCCChars)
+		ckWantCode(t, bad, err, CodeUSCCChars)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
@@ -522,7 +522,7 @@ func TestR09_USCCCheckChar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := withUSCCCheck(t, string(b[:])); string(b[:])+string(c) != want {
+		if want := ckWithUSCCCheck(t, string(b[:])); string(b[:])+string(c) != want {
 			t.Fatalf("USCCCheckChar(%q) = %q, independent gives %q", b, c, want)
 		}
 	}
@@ -532,9 +532,9 @@ func TestR09_OrgCode(t *testing.T) {
 	for _, s := range []string{
 		"D2143569-X", "19220382-1", "71526726-X", "10001686-X", "19231745-8", "MA1FL0LY9", "768225469",
 		"D2143569X", "d2143569-x", "ｄ２１４３５６９－Ｘ", " D2143569 - X ", "M000100Y-4",
-		withOrgCheck(t, "ZZZZZZZZ"),
+		ckWithOrgCheck(t, "ZZZZZZZZ"),
 	} {
-		wantCode(t, s, CheckOrgCode(s), "")
+		ckWantCode(t, s, CheckOrgCode(s), "")
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"D2143569-1", string(CodeOrgCodeChecksum)},
@@ -549,7 +549,7 @@ func TestR09_OrgCode(t *testing.T) {
 		{"", string(CodeCertEmpty)},
 		{strings.Repeat("D", 300), string(CodeCertTooLong)},
 	} {
-		wantCode(t, tc.in, CheckOrgCode(tc.in), Code(tc.want))
+		ckWantCode(t, tc.in, CheckOrgCode(tc.in), Code(tc.want))
 	}
 }
 
@@ -576,7 +576,7 @@ func TestR09_OrgCodeCheckChar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := withOrgCheck(t, string(b[:])); string(b[:])+string(c) != want {
+		if want := ckWithOrgCheck(t, string(b[:])); string(b[:])+string(c) != want {
 			t.Fatalf("OrgCodeCheckChar(%q) = %q, independent gives %q", b, c, want)
 		}
 		seen[c] = true
@@ -586,7 +586,7 @@ func TestR09_OrgCodeCheckChar(t *testing.T) {
 	}
 	for _, bad := range []string{"", "D214356", "D21435690", "d2143569", "D214356-"} {
 		_, err := OrgCodeCheckChar(bad)
-		wantCode(t, bad, err, CodeOrgCodeFormat)
+		ckWantCode(t, bad, err, CodeOrgCodeFormat)
 	}
 }
 
@@ -626,10 +626,10 @@ func TestR09_Permits(t *testing.T) {
 		{"passport 18", CheckPassport, "A12345678901234567", CodePassportFormat},
 		{"passport hyphen", CheckPassport, "E-12345678", CodePassportFormat},
 		{"passport Chinese", CheckPassport, "护照12345678", CodePassportFormat},
-		{"PRID 2023", CheckForeignPRID, withIDCheck(t, "91100019800101001"), ""},
-		{"PRID 2023 x", CheckForeignPRID, strings.ToLower(prid2023X(t)), ""},
-		{"PRID 2023 bad check", CheckForeignPRID, flipLast(withIDCheck(t, "91100019800101001")), CodePRIDChecksum},
-		{"PRID 2023 not 9", CheckForeignPRID, withIDCheck(t, "81100019800101001"), CodePRIDFormat},
+		{"PRID 2023", CheckForeignPRID, ckWithIDCheck(t, "91100019800101001"), ""},
+		{"PRID 2023 x", CheckForeignPRID, strings.ToLower(ckPRID2023X(t)), ""},
+		{"PRID 2023 bad check", CheckForeignPRID, ckFlipLast(ckWithIDCheck(t, "91100019800101001")), CodePRIDChecksum},
+		{"PRID 2023 not 9", CheckForeignPRID, ckWithIDCheck(t, "81100019800101001"), CodePRIDFormat},
 		{"PRID 2023 letter", CheckForeignPRID, "9110001980010100AX", CodePRIDFormat},
 		{"PRID 2017", CheckForeignPRID, "USA110012345678", ""},
 		{"PRID 2017 lower", CheckForeignPRID, "usa110012345678", ""},
@@ -638,14 +638,14 @@ func TestR09_Permits(t *testing.T) {
 		{"PRID 16", CheckForeignPRID, "USA1100123456789", CodePRIDFormat},
 		{"PRID empty", CheckForeignPRID, "", CodeCertEmpty},
 	} {
-		t.Run(tc.name, func(t *testing.T) { wantCode(t, tc.in, tc.check(tc.in), tc.want) })
+		t.Run(tc.name, func(t *testing.T) { ckWantCode(t, tc.in, tc.check(tc.in), tc.want) })
 	}
 }
 
-// prid2023X returns a 2023 permanent-residence number whose check is X.
-func prid2023X(t *testing.T) string {
+// ckPRID2023X returns a 2023 permanent-residence number whose check is X.
+func ckPRID2023X(t *testing.T) string {
 	for i := 0; i < 1000; i++ {
-		s := withIDCheck(t, fmt.Sprintf("9110001980010%04d", i))
+		s := ckWithIDCheck(t, fmt.Sprintf("9110001980010%04d", i))
 		if s[17] == 'X' {
 			return s
 		}
@@ -654,7 +654,7 @@ func prid2023X(t *testing.T) string {
 	return ""
 }
 
-func flipLast(s string) string {
+func ckFlipLast(s string) string {
 	if s[len(s)-1] == '0' {
 		return s[:len(s)-1] + "1"
 	}
@@ -662,7 +662,7 @@ func flipLast(s string) string {
 }
 
 func TestR09_CertNumberDispatch(t *testing.T) {
-	permit := withIDCheck(t, "81000019800101001")
+	permit := ckWithIDCheck(t, "81000019800101001")
 	for _, tc := range []struct {
 		t     CertType
 		in    string
@@ -678,11 +678,11 @@ func TestR09_CertNumberDispatch(t *testing.T) {
 		{CertHKMOTWResidence, "11010519491231002X", "", CodeIDNotPermit, "resident ID as permit"},
 		{CertBusinessLicence, "91350100m000100y43", "91350100M000100Y43", "", "licence"},
 		{CertUSCC, "914403001922038217", "", CodeUSCCChecksum, "uscc bad"},
-		{"law_firm_licence", flipLast(withUSCCCheck(t, "31110000400000448")), "", CodeUSCCChecksum, "law firm bad check"},
+		{"law_firm_licence", ckFlipLast(ckWithUSCCCheck(t, "31110000400000448")), "", CodeUSCCChecksum, "law firm bad check"},
 		{CertOrgCode, "d2143569x", "D2143569-X", "", "org code canonical hyphen"},
 		{CertOrgCode, "D2143569-X", "D2143569-X", "", "org code"},
-		{CertInstitution, flipLast(withUSCCCheck(t, "12100000400000624")), "", CodeUSCCChecksum, "institution 18 → uscc"},
-		{CertInstitution, withUSCCCheck(t, "12100000400000624"), withUSCCCheck(t, "12100000400000624"), "", "institution uscc"},
+		{CertInstitution, ckFlipLast(ckWithUSCCCheck(t, "12100000400000624")), "", CodeUSCCChecksum, "institution 18 → uscc"},
+		{CertInstitution, ckWithUSCCCheck(t, "12100000400000624"), ckWithUSCCCheck(t, "12100000400000624"), "", "institution uscc"},
 		{CertInstitution, "D2143569 X", "D2143569-X", "", "institution org code"},
 		{CertInstitution, "D2143569-1", "", CodeOrgCodeChecksum, "institution bad org code"},
 		{CertHKMOPermit, "h12345678", "H12345678", "", "HK"},
@@ -704,8 +704,8 @@ func TestR09_CertNumberDispatch(t *testing.T) {
 	} {
 		t.Run(tc.label, func(t *testing.T) {
 			got, err := NormalizeCertNumber(tc.t, tc.in)
-			wantCode(t, tc.in, err, tc.code)
-			wantCode(t, tc.in, CheckCertNumber(tc.t, tc.in), tc.code)
+			ckWantCode(t, tc.in, err, tc.code)
+			ckWantCode(t, tc.in, CheckCertNumber(tc.t, tc.in), tc.code)
 			if tc.code == "" && got.Raw() != tc.want {
 				t.Errorf("NormalizeCertNumber(%s, %q) = %q, want %q", tc.t, tc.in, got.Raw(), tc.want)
 			}
@@ -720,9 +720,9 @@ func TestR09_CertNumberDispatch(t *testing.T) {
 // for every certificate type.
 func TestR09_CertNormalizeIdempotent(t *testing.T) {
 	inputs := []string{
-		"11010519491231002x", withIDCheck(t, "83000019800101001"), "91350100m000100y43", "d2143569x",
+		"11010519491231002x", ckWithIDCheck(t, "83000019800101001"), "91350100m000100y43", "d2143569x",
 		"h12345678", "１２３４５６７８", "e12345678", "usa110012345678", "第１２３４５部队",
-		withIDCheck(t, "91100019800101001"),
+		ckWithIDCheck(t, "91100019800101001"),
 	}
 	for _, info := range CertTypes() {
 		for _, in := range inputs {
@@ -833,7 +833,7 @@ func TestR09_CertConcurrent(t *testing.T) {
 // TestR09_ResidentIDZeroNow: the At variant takes now literally; the zero
 // time (year 1) puts every birth date in the future.
 func TestR09_ResidentIDZeroNow(t *testing.T) {
-	wantCode(t, "11010519491231002X", CheckResidentIDAt("11010519491231002X", time.Time{}), CodeIDBirthFuture)
+	ckWantCode(t, "11010519491231002X", CheckResidentIDAt("11010519491231002X", time.Time{}), CodeIDBirthFuture)
 }
 
 // TestR09_CivilDays checks the day arithmetic of the birth-date check against

@@ -15,7 +15,7 @@ func BenchmarkCheckEmail(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				benchErr = CheckEmail(bc.in)
+				ckBenchErr = CheckEmail(bc.in)
 			}
 		})
 	}

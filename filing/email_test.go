@@ -21,7 +21,7 @@ func TestR09_EmailValid(t *testing.T) {
 		{"user@EXAMPLE.com.", "user@example.com"}, // trailing dot
 		{strings.Repeat("a", 64) + "@example.com", strings.Repeat("a", 64) + "@example.com"},
 	} {
-		wantCode(t, tc.in, CheckEmail(tc.in), "")
+		ckWantCode(t, tc.in, CheckEmail(tc.in), "")
 		got, err := NormalizeEmail(tc.in)
 		if err != nil || got.Raw() != tc.want {
 			t.Errorf("NormalizeEmail(%q) = %q, %v; want %q", tc.in, got.Raw(), err, tc.want)
@@ -67,9 +67,9 @@ func TestR09_EmailInvalid(t *testing.T) {
 		{"invalid UTF-8", "a\xff@example.com", CodeEmailLocal},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantCode(t, tc.in, CheckEmail(tc.in), tc.want)
+			ckWantCode(t, tc.in, CheckEmail(tc.in), tc.want)
 			got, err := NormalizeEmail(tc.in)
-			wantCode(t, tc.in, err, tc.want)
+			ckWantCode(t, tc.in, err, tc.want)
 			if got != "" {
 				t.Errorf("error with non-empty result %q", got.Raw())
 			}
@@ -85,9 +85,9 @@ func TestR09_EmailLengthBoundary(t *testing.T) {
 		t.Fatalf("domain length %d", len(domain))
 	}
 	ok := "abc@" + domain // 254
-	wantCode(t, ok, CheckEmail(ok), "")
+	ckWantCode(t, ok, CheckEmail(ok), "")
 	bad := "abcd@" + domain // 255
-	wantCode(t, bad, CheckEmail(bad), CodeEmailTooLong)
+	ckWantCode(t, bad, CheckEmail(bad), CodeEmailTooLong)
 }
 
 func TestR09_EmailNormalizeIdempotent(t *testing.T) {

@@ -14,31 +14,31 @@ import (
 // never print raw through fmt or log/slog.
 
 const (
-	rawID     = "11010519491231002X"
-	rawMobile = "13800138000"
-	rawLand   = "010-87654321-123"
-	rawEmail  = "zhang.san@example.com"
+	pdRawID     = "11010519491231002X"
+	pdRawMobile = "13800138000"
+	pdRawLand   = "010-87654321-123"
+	pdRawEmail  = "zhang.san@example.com"
 )
 
-func maskedPerson() Person {
+func pdPerson() Person {
 	return Person{
 		Name:           "张三",
 		CertType:       CertResidentID,
-		CertNumber:     IDNumber(rawID),
-		Mobile:         Phone(rawMobile),
-		Landline:       Phone(rawLand),
+		CertNumber:     IDNumber(pdRawID),
+		Mobile:         Phone(pdRawMobile),
+		Landline:       Phone(pdRawLand),
 		EmergencyPhone: Phone("13912345678"),
-		Email:          Email(rawEmail),
+		Email:          Email(pdRawEmail),
 	}
 }
 
-// rawParts are substrings that must never appear in output: the full values
+// pdRawParts are substrings that must never appear in output: the full values
 // and their hidden middles.
-var rawParts = []string{rawID, "19491231", rawMobile, "0013", rawLand, "87654321", rawEmail, "zhang.san", "13912345678", "1234"}
+var pdRawParts = []string{pdRawID, "19491231", pdRawMobile, "0013", pdRawLand, "87654321", pdRawEmail, "zhang.san", "13912345678", "1234"}
 
-func assertNoRaw(t *testing.T, what, out string) {
+func pdAssertNoRaw(t *testing.T, what, out string) {
 	t.Helper()
-	for _, r := range rawParts {
+	for _, r := range pdRawParts {
 		if strings.Contains(out, r) {
 			t.Errorf("%s leaks %q: %s", what, r, out)
 		}
@@ -47,9 +47,9 @@ func assertNoRaw(t *testing.T, what, out string) {
 
 func TestPersonalMaskedForms(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
-		{IDNumber(rawID).Masked(), "110105********002X"},
-		{Phone(rawMobile).Masked(), "138****8000"},
-		{Email(rawEmail).Masked(), "z***@example.com"},
+		{IDNumber(pdRawID).Masked(), "110105********002X"},
+		{Phone(pdRawMobile).Masked(), "138****8000"},
+		{Email(pdRawEmail).Masked(), "z***@example.com"},
 		{Email("张三@例子.中国").Masked(), "张***@例子.中国"},
 		{IDNumber("").Masked(), ""},
 		{Phone("").Masked(), ""},
@@ -61,7 +61,7 @@ func TestPersonalMaskedForms(t *testing.T) {
 		}
 	}
 	// Raw is the explicit way out.
-	if IDNumber(rawID).Raw() != rawID || Phone(rawMobile).Raw() != rawMobile || Email(rawEmail).Raw() != rawEmail {
+	if IDNumber(pdRawID).Raw() != pdRawID || Phone(pdRawMobile).Raw() != pdRawMobile || Email(pdRawEmail).Raw() != pdRawEmail {
 		t.Error("Raw does not return the value")
 	}
 }
@@ -87,32 +87,32 @@ func TestPersonalMaskShortValues(t *testing.T) {
 }
 
 func TestPersonalFmtVerbs(t *testing.T) {
-	values := []any{IDNumber(rawID), Phone(rawMobile), Phone(rawLand), Email(rawEmail)}
+	values := []any{IDNumber(pdRawID), Phone(pdRawMobile), Phone(pdRawLand), Email(pdRawEmail)}
 	verbs := []string{"%v", "%s", "%q", "%+v", "%#v", "%x", "%X", "%d", "%10s", "%-30v", "%.3s", "%T %v"}
 	for _, v := range values {
 		for _, verb := range verbs {
-			assertNoRaw(t, fmt.Sprintf("%s of %T", verb, v), fmt.Sprintf(verb, v))
+			pdAssertNoRaw(t, fmt.Sprintf("%s of %T", verb, v), fmt.Sprintf(verb, v))
 		}
-		assertNoRaw(t, "Sprint", fmt.Sprint(v))
-		assertNoRaw(t, "Sprintln", fmt.Sprintln(v))
-		assertNoRaw(t, "String", v.(fmt.Stringer).String())
+		pdAssertNoRaw(t, "Sprint", fmt.Sprint(v))
+		pdAssertNoRaw(t, "Sprintln", fmt.Sprintln(v))
+		pdAssertNoRaw(t, "String", v.(fmt.Stringer).String())
 	}
-	if got := fmt.Sprintf("%q", IDNumber(rawID)); got != `"110105********002X"` {
+	if got := fmt.Sprintf("%q", IDNumber(pdRawID)); got != `"110105********002X"` {
 		t.Errorf("%%q = %s", got)
 	}
-	if got := fmt.Sprintf("%#v", Phone(rawMobile)); got != `"138****8000"` {
+	if got := fmt.Sprintf("%#v", Phone(pdRawMobile)); got != `"138****8000"` {
 		t.Errorf("%%#v = %s", got)
 	}
 }
 
 func TestPersonalFmtInsideStructs(t *testing.T) {
-	p := maskedPerson()
+	p := pdPerson()
 	s := Subject{Name: "某某科技有限公司", CertType: CertBusinessLicence, CertNumber: "91350100M000100Y43", Principal: p}
 	f := Filing{Subject: s, Websites: []Website{{Name: "站", Principal: p}}}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
 		for name, v := range map[string]any{"Person": p, "*Person": &p, "Subject": s, "Filing": f, "[]Person": []Person{p}, "map": map[string]Person{"a": p}} {
 			out := fmt.Sprintf(verb, v)
-			assertNoRaw(t, verb+" of "+name, out)
+			pdAssertNoRaw(t, verb+" of "+name, out)
 			if !strings.Contains(out, "138****8000") {
 				t.Errorf("%s of %s: masked mobile missing: %s", verb, name, out)
 			}
@@ -124,8 +124,8 @@ func TestPersonalFmtInsideStructs(t *testing.T) {
 }
 
 func TestPersonalSlog(t *testing.T) {
-	p := maskedPerson()
-	s := Subject{Name: "某某科技有限公司", CertType: CertResidentID, CertNumber: IDNumber(rawID), Principal: p}
+	p := pdPerson()
+	s := Subject{Name: "某某科技有限公司", CertType: CertResidentID, CertNumber: IDNumber(pdRawID), Principal: p}
 	for _, h := range []struct {
 		name string
 		new  func(*bytes.Buffer) slog.Handler
@@ -138,13 +138,13 @@ func TestPersonalSlog(t *testing.T) {
 		log.Info("person", "person", p)
 		log.Info("pointer", "person", &p)
 		log.Info("subject", "subject", s)
-		log.Info("fields", "id", IDNumber(rawID), "mobile", Phone(rawMobile), "email", Email(rawEmail))
-		log.Info("attrs", slog.Any("id", IDNumber(rawID)), slog.Any("land", Phone(rawLand)))
+		log.Info("fields", "id", IDNumber(pdRawID), "mobile", Phone(pdRawMobile), "email", Email(pdRawEmail))
+		log.Info("attrs", slog.Any("id", IDNumber(pdRawID)), slog.Any("land", Phone(pdRawLand)))
 		log.With("subject", s).Info("with")
 		log.WithGroup("g").Info("group", "person", p)
 		log.Info("fmt-in-message " + fmt.Sprint(p.CertNumber))
 		out := buf.String()
-		assertNoRaw(t, h.name, out)
+		pdAssertNoRaw(t, h.name, out)
 		for _, want := range []string{"110105********002X", "138****8000", "z***@example.com"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s handler: %q missing in %s", h.name, want, out)
@@ -163,17 +163,17 @@ func TestPersonalSlog(t *testing.T) {
 // TestPersonalJSONKeepsRaw: JSON encoding stores the full value (portals
 // persist it); masking is for printing and logging only.
 func TestPersonalJSONKeepsRaw(t *testing.T) {
-	b, err := json.Marshal(maskedPerson())
+	b, err := json.Marshal(pdPerson())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []string{rawID, rawMobile, rawEmail} {
+	for _, r := range []string{pdRawID, pdRawMobile, pdRawEmail} {
 		if !bytes.Contains(b, []byte(r)) {
 			t.Errorf("JSON lacks %q: %s", r, b)
 		}
 	}
 	var back Person
-	if err := json.Unmarshal(b, &back); err != nil || back != maskedPerson() {
+	if err := json.Unmarshal(b, &back); err != nil || back != pdPerson() {
 		t.Errorf("round trip: %+v, %v", back, err)
 	}
 }
@@ -194,7 +194,7 @@ func TestPersonalNormalizedValuesMask(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := fmt.Sprintf("%v %s %+v %q", id, ph, em, []any{id, ph, em})
-	assertNoRaw(t, "normalised", out)
+	pdAssertNoRaw(t, "normalised", out)
 	if strings.Contains(out, "Zhang.San") {
 		t.Errorf("e-mail leaks: %s", out)
 	}

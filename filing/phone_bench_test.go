@@ -11,7 +11,7 @@ func BenchmarkCheckMobile(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				benchErr = CheckMobile(bc.in)
+				ckBenchErr = CheckMobile(bc.in)
 			}
 		})
 	}
@@ -26,7 +26,7 @@ func BenchmarkNormalizePhone(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				_, benchErr = NormalizePhone(bc.in)
+				_, ckBenchErr = NormalizePhone(bc.in)
 			}
 		})
 	}

@@ -40,7 +40,7 @@ func TestR09_MobileValid(t *testing.T) {
 		{"17490012345", "17490012345"}, // 174-9 海事卫星
 		{"19912345678", "19912345678"},
 	} {
-		wantCode(t, tc.in, CheckMobile(tc.in), "")
+		ckWantCode(t, tc.in, CheckMobile(tc.in), "")
 		got, err := NormalizePhone(tc.in)
 		if err != nil || got.Raw() != tc.want {
 			t.Errorf("NormalizePhone(%q) = %q, %v; want %q", tc.in, got.Raw(), err, tc.want)
@@ -88,7 +88,7 @@ func TestR09_MobileInvalid(t *testing.T) {
 		{"++8613800138000", CodePhoneChars},
 		{"1380013800０\xff", CodePhoneChars},
 	} {
-		wantCode(t, tc.in, CheckMobile(tc.in), tc.want)
+		ckWantCode(t, tc.in, CheckMobile(tc.in), tc.want)
 	}
 }
 
@@ -127,7 +127,7 @@ func TestR09_LandlineValid(t *testing.T) {
 		{"0755-8765-4321-8", "0755-87654321-8"},
 		{"0351-7654321-88", "0351-7654321-88"},
 	} {
-		wantCode(t, tc.in, CheckLandline(tc.in), "")
+		ckWantCode(t, tc.in, CheckLandline(tc.in), "")
 		got, err := NormalizePhone(tc.in)
 		if err != nil || got.Raw() != tc.want {
 			t.Errorf("NormalizePhone(%q) = %q, %v; want %q", tc.in, got.Raw(), err, tc.want)
@@ -174,7 +174,7 @@ func TestR09_LandlineInvalid(t *testing.T) {
 		{"010_12345678", CodePhoneChars},
 		{"010/12345678", CodePhoneChars},
 	} {
-		wantCode(t, tc.in, CheckLandline(tc.in), tc.want)
+		ckWantCode(t, tc.in, CheckLandline(tc.in), tc.want)
 	}
 }
 
@@ -195,7 +195,7 @@ func TestR09_NormalizePhoneDispatch(t *testing.T) {
 		{"", CodePhoneEmpty},
 	} {
 		_, err := NormalizePhone(tc.in)
-		wantCode(t, tc.in, err, tc.want)
+		ckWantCode(t, tc.in, err, tc.want)
 	}
 }
 
@@ -231,17 +231,17 @@ func TestR09_EveryMobileSegment(t *testing.T) {
 		seen[seg.Prefix] = true
 		if seg.Kind == "iot" {
 			n := seg.Prefix + strings.Repeat("0", 13-len(seg.Prefix))
-			wantCode(t, n, CheckMobile(n), CodePhoneMobileIoT)
+			ckWantCode(t, n, CheckMobile(n), CodePhoneMobileIoT)
 			continue
 		}
 		n := seg.Prefix + strings.Repeat("7", 11-len(seg.Prefix))
-		wantCode(t, n, CheckMobile(n), "")
+		ckWantCode(t, n, CheckMobile(n), "")
 	}
 	// Every three-digit mobile segment in the facts file §3.1 is covered.
 	for _, p := range strings.Fields("130 131 132 133 135 136 137 138 139 145 147 149 150 151 152 153 155 156 157 158 159 " +
 		"162 165 166 167 171 172 173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 190 191 192 193 195 196 197 198 199") {
 		n := p + "12345678"
-		wantCode(t, n, CheckMobile(n), "")
+		ckWantCode(t, n, CheckMobile(n), "")
 	}
 }
 
@@ -264,7 +264,7 @@ func TestR09_AreaCodeTable(t *testing.T) {
 			t.Errorf("area %s should have 8-digit numbers", a)
 		}
 		n := "0" + a + "-87654321"
-		wantCode(t, n, CheckLandline(n), "")
+		ckWantCode(t, n, CheckLandline(n), "")
 	}
 	count := 0
 	for a, l := range phoneAreaLens {
@@ -277,7 +277,7 @@ func TestR09_AreaCodeTable(t *testing.T) {
 			if l&(1<<7) == 0 {
 				n = fmt.Sprintf("0%d-87654321", a)
 			}
-			wantCode(t, n, CheckLandline(n), "")
+			ckWantCode(t, n, CheckLandline(n), "")
 		}
 	}
 	if count < 300 {
