@@ -420,3 +420,53 @@ func TestR41_ConcurrentAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestR41_MemoryStoreAnyKey: keys that do not name a known province-year or
+// a plain subject still count correctly and survive a snapshot.
+func TestR41_MemoryStoreAnyKey(t *testing.T) {
+	ctx := context.Background()
+	subj, _ := numbering.Parse("京ICP备05002571号")
+	site, _ := numbering.Parse("京ICP备05002571号-3A")
+	keys := []numbering.Key{
+		{},
+		{Province: "99", Year: 2026},
+		{Province: "京", Year: 2026},
+		{Province: "52", Year: -1},
+		{Province: "52", Year: 1 << 20},
+		{Subject: site},
+		{Subject: subj, Province: "11"},
+		numbering.ServiceKey(subj),
+		numbering.SubjectKey("52", 2026),
+	}
+	s := numbering.NewMemoryStore()
+	for round := uint64(1); round <= 3; round++ {
+		for _, k := range keys {
+			v, err := s.Reserve(ctx, k, 10)
+			if err != nil || v != round {
+				t.Fatalf("Reserve(%+v) = %d, %v; want %d", k, v, err, round)
+			}
+		}
+	}
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[numbering.Key]uint64{}
+	for _, c := range snap {
+		got[c.Key] = c.Last
+	}
+	if len(got) != len(keys) {
+		t.Fatalf("snapshot has %d keys, want %d: %v", len(got), len(keys), got)
+	}
+	for _, k := range keys {
+		if got[k] != 3 {
+			t.Errorf("snapshot[%+v] = %d, want 3", k, got[k])
+		}
+	}
+	r := numbering.NewMemoryStoreFrom(snap)
+	for _, k := range keys {
+		if v, err := r.Reserve(ctx, k, 10); err != nil || v != 4 {
+			t.Errorf("rebuilt store: Reserve(%+v) = %d, %v; want 4", k, v, err)
+		}
+	}
+}
