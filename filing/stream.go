@@ -544,7 +544,7 @@ func (g *grouper) line(n int, b []byte) error {
 	rec := &g.rec
 	if p := rec.decode(b, g); p != nil {
 		return g.bad(&RecordError{Line: n, SubjectNumber: string(rec.subject), WebsiteNumber: string(rec.number),
-			Problems: []*Problem{p}}, rec.kind == RecordWebsite && g.have && bytes.Equal(rec.subject, []byte(g.subjNum)))
+			Problems: []*Problem{p}}, string(rec.typ) == "website" && g.have && string(rec.subject) == g.subjNum)
 	}
 	switch rec.kind {
 	case RecordSubject:
