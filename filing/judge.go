@@ -178,11 +178,14 @@ func isMiddleDot(r rune) bool {
 
 // personalName reports a plausible personal name: 2-4 Han characters, or
 // Han parts of at least one character joined by middle dots (at most 30
-// characters in all).
+// characters in all). Spaces typed between the characters ("张 伟") are
+// ignored.
 func personalName(n string, runes int) bool {
 	dots, part := 0, 0
 	for _, r := range n {
 		switch {
+		case r == ' ':
+			runes--
 		case unicode.Is(unicode.Han, r):
 			part++
 		case isMiddleDot(r):

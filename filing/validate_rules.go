@@ -103,6 +103,9 @@ func (c *ruleCtx) subjectRules() {
 		c.add(problemZhEn(CodeCertNotAccepted, []any{nat.Zh, cert.Zh}, []any{string(nat.Code), string(cert.Code)}), "subject.cert_type")
 	}
 
+	if reported {
+		return // the kind itself is in doubt: the kind's own rules would only add noise
+	}
 	switch c.kind {
 	case KindIndividual:
 		c.individualRules(cert, certOK)
