@@ -152,35 +152,47 @@ func TestScale(t *testing.T) {
 
 	fs := checkFilings(n, 8192)
 	for _, readers := range []int{2, 8} {
-		p50, p99, p999, count, changes := measureCheck(t, ix, n, fs, readers, *scaleSeconds)
-		t.Logf("Check with %d readers + writer at %d changes/s: p50 %v, p99 %v, p99.9 %v (%d checks, %.0f checks/s)",
-			readers, changes, p50, p99, p999, count, float64(count)/scaleSeconds.Seconds())
+		lat, changes := measureCheck(t, ix, n, fs, readers, *scaleSeconds)
+		for _, k := range []string{"all", "clean", "conflict"} {
+			p50, p99, p999, count := quantiles(lat[k])
+			t.Logf("Check (%s filings) with %d readers + writer at %d changes/s: p50 %v, p99 %v, p99.9 %v (%d checks, %.0f checks/s)",
+				k, readers, changes, p50, p99, p999, count, float64(count)/scaleSeconds.Seconds())
+		}
 	}
 	runtime.KeepAlive(ix)
 }
 
-func measureCheck(t *testing.T, ix *Index, subjects int, fs []*filing.Filing, readers int, d time.Duration) (p50, p99, p999 time.Duration, count int, changesPerSec int) {
+// measureCheck returns the Check latencies of all, clean (no conflict) and
+// conflicting filings, and the changes per second the writer achieved.
+func measureCheck(t *testing.T, ix *Index, subjects int, fs []*filing.Filing, readers int, d time.Duration) (map[string][]time.Duration, int) {
 	var stop atomic.Bool
 	var wg sync.WaitGroup
 	lat := make([][]time.Duration, readers)
+	hitLat := make([][]time.Duration, readers)
 	for r := range readers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			l := make([]time.Duration, 0, 1<<20)
+			l := make([]time.Duration, 0, 1<<22)
+			h := make([]time.Duration, 0, 1<<22)
 			i := r * 7919
 			for !stop.Load() {
 				f := fs[i%len(fs)]
 				t0 := time.Now()
-				_, err := ix.Check(f)
-				l = append(l, time.Since(t0))
+				cs, err := ix.Check(f)
+				dt := time.Since(t0)
 				if err != nil {
 					t.Error(err)
 					return
 				}
+				if len(cs) == 0 {
+					l = append(l, dt)
+				} else {
+					h = append(h, dt)
+				}
 				i++
 			}
-			lat[r] = l
+			lat[r], hitLat[r] = l, h
 		}()
 	}
 	// Writer: 1 000 changes per second, each a Put replacing one subject
@@ -208,14 +220,20 @@ func measureCheck(t *testing.T, ix *Index, subjects int, fs []*filing.Filing, re
 	time.Sleep(d)
 	stop.Store(true)
 	wg.Wait()
-	var all []time.Duration
-	for _, l := range lat {
-		all = append(all, l...)
+	out := map[string][]time.Duration{}
+	for r := range readers {
+		out["clean"] = append(out["clean"], lat[r]...)
+		out["conflict"] = append(out["conflict"], hitLat[r]...)
 	}
+	out["all"] = append(slices.Clone(out["clean"]), out["conflict"]...)
+	return out, int(float64(changes) / d.Seconds())
+}
+
+func quantiles(all []time.Duration) (p50, p99, p999 time.Duration, n int) {
 	slices.Sort(all)
 	if len(all) == 0 {
-		return 0, 0, 0, 0, 0
+		return 0, 0, 0, 0
 	}
 	q := func(p float64) time.Duration { return all[min(int(p*float64(len(all))), len(all)-1)] }
-	return q(0.50), q(0.99), q(0.999), len(all), int(float64(changes) / d.Seconds())
+	return q(0.50), q(0.99), q(0.999), len(all)
 }

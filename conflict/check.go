@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
@@ -191,9 +192,17 @@ type checkSite struct {
 }
 
 type checkDomain struct {
-	path string
-	reg  string
-	h    uint32
+	site, idx int
+	domain    string
+	also      []string // other domains of the website under the same registrable domain
+	reg       string
+	h         uint32
+}
+
+func (d *checkDomain) path() string { return domainPath(d.site, d.idx) }
+
+func domainPath(i, j int) string {
+	return "websites[" + strconv.Itoa(i) + "].domains[" + strconv.Itoa(j) + "]"
 }
 
 func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
@@ -219,39 +228,61 @@ func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
 	}
 	in.name = NameKey(s.Name)
 	in.number = numberKey(s.Number)
-	seen := map[string]string{}    // domain → path
-	regSite := map[string]int{}    // registrable domain → website index
-	regPath := map[string]string{} // registrable domain → first path
 	in.sites = make([]checkSite, len(f.Websites))
 	for i := range f.Websites {
 		w := &f.Websites[i]
 		cs := &in.sites[i]
 		cs.number = numberKey(w.Number)
 		for j, raw := range w.Domains {
-			path := fmt.Sprintf("websites[%d].domains[%d]", i, j)
 			d, off, err := normDomain(raw)
 			if err != nil {
-				probs = append(probs, at(err, path, "网站域名"))
+				probs = append(probs, at(err, domainPath(i, j), "网站域名"))
 				continue
 			}
-			if prev, dup := seen[d]; dup {
-				probs = append(probs, dupDomain(d, path, prev))
-				continue
-			}
-			seen[d] = path
 			reg := d[off:]
-			if k, ok := regSite[reg]; ok && k != i {
-				u := filing.DomainUnicode(reg)
-				probs = append(probs, problem(CodeDomainDuplicate, "R-09", path, "网站域名",
-					fmt.Sprintf("域名“%s”已在本次备案的另一个网站中填写（%s），同一域名只能属于一个网站", u, regPath[reg]),
-					fmt.Sprintf("registrable domain %s is also given for another website (%s)", reg, regPath[reg])))
+			dup, dupSite := "", -1
+			for k := range in.sites[:i+1] {
+				for _, x := range in.sites[k].domains {
+					if x.domain == d {
+						dup = x.path()
+					}
+					for _, a := range x.also {
+						if a == d {
+							dup = x.path()
+						}
+					}
+					if x.reg == reg && dupSite < 0 {
+						dupSite = k
+					}
+				}
+			}
+			if dup != "" {
+				probs = append(probs, dupDomain(d, domainPath(i, j), dup))
 				continue
 			}
-			if _, ok := regSite[reg]; ok {
-				continue // a.com and www.a.com in one website: checked once
+			if dupSite >= 0 && dupSite != i {
+				u := filing.DomainUnicode(reg)
+				prev := ""
+				for _, x := range in.sites[dupSite].domains {
+					if x.reg == reg {
+						prev = x.path()
+					}
+				}
+				probs = append(probs, problem(CodeDomainDuplicate, "R-09", domainPath(i, j), "网站域名",
+					sf("域名“%s”已在本次备案的另一个网站中填写（%s），同一域名只能属于一个网站", u, prev),
+					sf("registrable domain %s is also given for another website (%s)", reg, prev)))
+				continue
 			}
-			regSite[reg], regPath[reg] = i, path
-			cs.domains = append(cs.domains, checkDomain{path: path, reg: reg, h: hash32(ix.seed, reg)})
+			if dupSite == i {
+				// a.com and www.a.com in one website: checked once.
+				for k := range cs.domains {
+					if cs.domains[k].reg == reg {
+						cs.domains[k].also = append(cs.domains[k].also, d)
+					}
+				}
+				continue
+			}
+			cs.domains = append(cs.domains, checkDomain{site: i, idx: j, domain: d, reg: reg, h: hash32(ix.seed, reg)})
 		}
 	}
 	if err := probs.err(); err != nil {
@@ -371,7 +402,7 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 		if !match {
 			continue // another key with the same hash
 		}
-		h := hit{path: d.path, reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
+		h := hit{path: d.path(), reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
 		if sv.numRaw != "" {
 			h.siteNum = sv.number(v.number)
 		}

@@ -48,7 +48,11 @@ type Index struct {
 	interned []string
 
 	nSubjects, nSites int
-	buf               []byte // encoding scratch, used under the write lock
+	// Scratch space of the writer, used under the write lock.
+	buf          []byte
+	scratchSites []uint32
+	scratchDoms  [][]uint32
+	scratchIPs   [][]uint32
 }
 
 // Option configures New.
@@ -252,28 +256,32 @@ func alloc[T any](arr *[]T, free *[]uint32, zero T) uint32 {
 // link adds a prepared record under new ids.
 func (ix *Index) link(p *prepared) {
 	s := alloc(&ix.subj, &ix.subjFree, "")
-	siteIDs := make([]uint32, len(p.sites))
-	domIDs := make([][]uint32, len(p.sites))
-	ipIDs := make([][]uint32, len(p.sites))
+	n := len(p.sites)
+	for len(ix.scratchSites) < n {
+		ix.scratchSites = append(ix.scratchSites, 0)
+		ix.scratchDoms = append(ix.scratchDoms, nil)
+		ix.scratchIPs = append(ix.scratchIPs, nil)
+	}
+	siteIDs, domIDs, ipIDs := ix.scratchSites[:n], ix.scratchDoms[:n], ix.scratchIPs[:n]
 	for i := range p.sites {
 		ps := &p.sites[i]
 		w := alloc(&ix.siteSubj, &ix.siteFree, none)
 		ix.siteSubj[w] = s
 		siteIDs[i] = w
 		ix.wname.add(ps.hName, w)
-		domIDs[i] = make([]uint32, len(ps.domains))
+		domIDs[i] = domIDs[i][:0]
 		for j := range ps.domains {
 			d := alloc(&ix.domOwner, &ix.domFree, none)
 			ix.domOwner[d] = w
 			ix.dom.add(ps.domains[j].hReg, d)
-			domIDs[i][j] = d
+			domIDs[i] = append(domIDs[i], d)
 		}
-		ipIDs[i] = make([]uint32, len(ps.ips))
+		ipIDs[i] = ipIDs[i][:0]
 		for j := range ps.ips {
 			e := alloc(&ix.ipOwner, &ix.ipFree, none)
 			ix.ipOwner[e] = w
 			ix.ip.add(ps.hIPs[j], e)
-			ipIDs[i][j] = e
+			ipIDs[i] = append(ipIDs[i], e)
 		}
 	}
 	blob := encodeBlob(p, ix.intern(p.nature), ix.intern(p.certType), siteIDs, domIDs, ipIDs, &ix.buf)

@@ -73,6 +73,9 @@ func fastNameKey(s string) (string, bool) {
 // numbering.Parse(s).String() once package numbering lands (the index then
 // also accepts every spelling numbering.Parse accepts).
 func numberKey(s string) string {
+	if numberKeyReady(s) {
+		return s
+	}
 	s = filing.NormalizeText(s)
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -85,6 +88,63 @@ func numberKey(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// numberKeyReady reports whether s is already in numberKey form: no white
+// space, no lower-case ASCII, no dash variants, and NFKC-stable (checked
+// without allocating).
+func numberKeyReady(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || ('a' <= c && c <= 'z') || c == 0x7f {
+			return false
+		}
+		if c >= utf8.RuneSelf {
+			return asciiOrCJKNormal(s[i:])
+		}
+	}
+	return true
+}
+
+// asciiOrCJKNormal reports whether s holds only ASCII without spaces or
+// lower-case letters and CJK unified ideographs (NFKC-stable).
+func asciiOrCJKNormal(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r <= ' ' || ('a' <= r && r <= 'z') || r == 0x7f {
+				return false
+			}
+		case r < 0x4E00 || r > 0x9FFF:
+			return false
+		}
+	}
+	return true
+}
+
+// normText is filing.NormalizeText with a fast path for text that is
+// already normal: ASCII and CJK ideographs with single inner spaces.
+func normText(s string) string {
+	prevSpace := true
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return filing.NormalizeText(s)
+			}
+			prevSpace = true
+			continue
+		case r < ' ' || r == 0x7f:
+			return filing.NormalizeText(s)
+		case r >= utf8.RuneSelf && (r < 0x4E00 || r > 0x9FFF):
+			return filing.NormalizeText(s)
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" {
+		return filing.NormalizeText(s) // trailing space
+	}
+	return s
 }
 
 // splitWebsiteNumber splits a normalised website number

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
@@ -177,7 +178,7 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 	}
 	p.status = st
 	p.licence = numberKey(s.Licence)
-	p.name = filing.NormalizeText(s.Name)
+	p.name = normText(s.Name)
 	p.nature = string(s.Nature)
 	p.certType = string(s.CertType)
 	if s.CertType == "" || strings.TrimSpace(s.CertNumber.Raw()) == "" {
@@ -193,11 +194,10 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 		probs = append(probs, problem(CodeTooLarge, "", "websites", "网站", "网站数量过多", "too many websites in one record"))
 		return p, false, probs.err()
 	}
-	seen := map[string]string{}
 	p.sites = make([]prepSite, 0, len(r.Websites))
 	for i := range r.Websites {
 		w := &r.Websites[i]
-		path := fmt.Sprintf("websites[%d]", i)
+		path := "websites[" + strconv.Itoa(i) + "]"
 		wst, ok := statusCode(w.Status)
 		if !ok {
 			probs = append(probs, problem(CodeStatusUnknown, "", path+".status", "网站状态",
@@ -222,25 +222,24 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 					"网站备案号应为主体备案号加“-序号”", "a website number is the subject number plus a -N suffix"))
 			}
 		}
-		ps.name = filing.NormalizeText(w.Name)
+		ps.name = normText(w.Name)
 		ps.hName = hash32(seed, NameKey(ps.name))
-		ps.homeURL = filing.NormalizeText(w.HomeURL)
+		ps.homeURL = normText(w.HomeURL)
 		if len(w.Domains) > maxDomains || len(w.IPs) > maxIPs {
 			probs = append(probs, problem(CodeTooLarge, "", path, "网站", "域名或IP数量过多", "too many domains or IPs in one website"))
 			continue
 		}
 		for j, raw := range w.Domains {
-			dpath := fmt.Sprintf("%s.domains[%d]", path, j)
+			dpath := func() string { return path + ".domains[" + strconv.Itoa(j) + "]" }
 			d, off, err := normDomain(raw)
 			if err != nil {
-				probs = append(probs, at(err, dpath, "网站域名"))
+				probs = append(probs, at(err, dpath(), "网站域名"))
 				continue
 			}
-			if prev, dup := seen[d]; dup {
-				probs = append(probs, dupDomain(d, dpath, prev))
+			if prev := findDomain(p.sites, &ps, d); prev != "" {
+				probs = append(probs, dupDomain(d, dpath(), prev))
 				continue
 			}
-			seen[d] = dpath
 			ps.domains = append(ps.domains, prepDomain{domain: d, regOff: off, hReg: hash32(seed, d[off:])})
 		}
 		for j, a := range w.IPs {
@@ -265,6 +264,24 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 	p.hNum = hash32(seed, p.number)
 	p.hName = hash32(seed, NameKey(p.name))
 	return p, false, nil
+}
+
+// findDomain returns the path of domain d among the websites prepared so
+// far (and the current one), or "".
+func findDomain(done []prepSite, cur *prepSite, d string) string {
+	for i := range done {
+		for j := range done[i].domains {
+			if done[i].domains[j].domain == d {
+				return "websites[" + strconv.Itoa(i) + "].domains[" + strconv.Itoa(j) + "]"
+			}
+		}
+	}
+	for j := range cur.domains {
+		if cur.domains[j].domain == d {
+			return "websites[" + strconv.Itoa(len(done)) + "].domains[" + strconv.Itoa(j) + "]"
+		}
+	}
+	return ""
 }
 
 func dupDomain(d, path, prev string) *filing.Problem {
