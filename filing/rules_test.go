@@ -530,7 +530,10 @@ func TestR09_FieldChecksInAFiling(t *testing.T) {
 		{"wildcard domain", func(f *Filing) { f.Websites[0].Domains[0] = "*.example.com" }, []string{"websites[0].domains[0] domain.wildcard", "websites[0].home_url url.not_under_domain"}},
 		{"com.cn", func(f *Filing) { f.Websites[2].Domains[0] = "com.cn"; f.Websites[2].HomeURL = "www.com.cn" }, []string{"websites[2].domains[0] domain.public_suffix"}},
 		{".io", func(f *Filing) { f.Websites[2].Domains[0] = "example.io"; f.Websites[2].HomeURL = "example.io" }, []string{"websites[2].domains[0] domain.tld_not_approved"}},
-		{"www subdomain", func(f *Filing) { f.Websites[2].Domains[0] = "WWW.EXAMPLE.CN."; f.Websites[2].HomeURL = "www.example.cn" }, []string{"websites[2].domains[0] domain.subdomain"}},
+		{"www subdomain", func(f *Filing) {
+			f.Websites[2].Domains[0] = "WWW.EXAMPLE.CN."
+			f.Websites[2].HomeURL = "www.example.cn"
+		}, []string{"websites[2].domains[0] domain.subdomain"}},
 		{"no domains", func(f *Filing) { f.Websites[1].Domains = []string{} }, []string{"websites[1].domains filing.required", "websites[1].home_url url.not_under_domain"}},
 		{"home URL on another domain", func(f *Filing) { f.Websites[1].HomeURL = "http://www.example.com/" }, []string{"websites[1].home_url url.not_under_domain"}},
 		{"home URL with port", func(f *Filing) { f.Websites[0].HomeURL = "https://www.example.com:8443/" }, []string{"websites[0].home_url url.port"}},
