@@ -26,8 +26,9 @@ var SystemStart = NewDate(2005, time.January, 1)
 // must not be after now's civil date in China.
 func (a *Application) Check(now time.Time) error {
 	var ps checker
-	a.checkFields(&ps, now)
-	a.checkMaterials(&ps)
+	ck := a.Checklist()
+	a.checkFields(&ps, now, &ck)
+	a.checkMaterials(&ps, &ck)
 	return ps.err()
 }
 
@@ -35,7 +36,8 @@ func (a *Application) Check(now time.Time) error {
 // validates the form before the applicant gathers the materials.
 func (a *Application) CheckFields(now time.Time) error {
 	var ps checker
-	a.checkFields(&ps, now)
+	ck := a.Checklist()
+	a.checkFields(&ps, now, &ck)
 	return ps.err()
 }
 
@@ -59,10 +61,6 @@ func (c *checker) addErr(err error, path string) {
 
 func (c *checker) code(code filing.Code, path string, args ...any) {
 	c.add(problem(code, path, labelOf(path), args...))
-}
-
-func (c *checker) has(path string) bool {
-	return slices.ContainsFunc(c.list, func(p *filing.Problem) bool { return p.Path == path })
 }
 
 func (c *checker) err() error {
@@ -204,7 +202,7 @@ func (c *checker) name(path, raw string, required bool) string {
 	return s
 }
 
-func (a *Application) checkFields(c *checker, now time.Time) {
+func (a *Application) checkFields(c *checker, now time.Time, ck *Checklist) {
 	if !a.Kind.Valid() {
 		c.code(CodeKindUnknown, "kind", string(a.Kind))
 	}
@@ -234,10 +232,10 @@ func (a *Application) checkFields(c *checker, now time.Time) {
 			c.code(CodeNatureUnknown, "sponsor_nature", string(a.SponsorNature))
 		}
 	}
-	if sponsor != "" && a.Kind != KindDomainHolderCancellation && a.ApplicantKind() == ApplicantUnknown {
+	if sponsor != "" && a.Kind != KindDomainHolderCancellation && ck.ApplicantKind == ApplicantUnknown {
 		c.code(CodeKindUndecided, "sponsor_nature")
 	}
-	a.checkSubjectCert(c)
+	a.checkSubjectCert(c, ck.ApplicantKind)
 	c.name("principal_name", a.PrincipalName, false)
 	c.name("contact_name", a.ContactName, true)
 	if l, ok := c.text("contact_landline", a.ContactLandline.Raw(), MaxNumberLen, false); ok && c.required("contact_landline", l) {
@@ -260,7 +258,7 @@ func (a *Application) checkFields(c *checker, now time.Time) {
 	}
 
 	a.checkTarget(c)
-	a.checkDomainCertificate(c, domain, sponsor)
+	a.checkDomainCertificate(c, ck, domain, sponsor)
 	if a.Bureau != nil {
 		a.Bureau.check(c, a)
 	}
@@ -325,7 +323,7 @@ func (c *checker) addRecordErr(err error) {
 	c.add(p)
 }
 
-func (a *Application) checkSubjectCert(c *checker) {
+func (a *Application) checkSubjectCert(c *checker, ak ApplicantKind) {
 	num, ok := c.text("subject_cert_number", a.SubjectCertNumber.Raw(), MaxNumberLen, false)
 	if !ok {
 		return
@@ -342,7 +340,6 @@ func (a *Application) checkSubjectCert(c *checker) {
 		return
 	}
 	if a.Kind != KindDomainHolderCancellation {
-		ak := a.ApplicantKind()
 		if ak != ApplicantUnknown && info.Personal() != (ak == ApplicantIndividual) {
 			c.code(CodeCertMismatch, "subject_cert_type", ak.Zh())
 		}
@@ -389,9 +386,9 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-func (a *Application) checkDomainCertificate(c *checker, domain, sponsor string) {
+func (a *Application) checkDomainCertificate(c *checker, ck *Checklist, domain, sponsor string) {
 	dc := a.DomainCertificate
-	needed := a.Checklist().requires(MaterialDomainCertificate)
+	needed := ck.requires(MaterialDomainCertificate)
 	if dc == nil {
 		if needed {
 			c.code(CodeMissingDomainCert, "domain_certificate")
@@ -412,7 +409,7 @@ func (a *Application) checkDomainCertificate(c *checker, domain, sponsor string)
 			c.code(CodeNatureUnknown, p+"holder_nature", string(dc.HolderNature))
 		}
 	}
-	if a.Kind == KindDomainHolderCancellation && holder != "" && a.ApplicantKind() == ApplicantUnknown {
+	if a.Kind == KindDomainHolderCancellation && holder != "" && ck.ApplicantKind == ApplicantUnknown {
 		c.code(CodeKindUndecided, p+"holder_nature")
 	}
 	if a.Kind == KindDomainHolderCancellation && holder != "" && sponsor != "" && holder == sponsor {
@@ -470,7 +467,7 @@ func (c Checklist) requires(id MaterialID) bool {
 // in Enclosed (one code per kind of item, R-52, R-54, R-32). The form itself
 // is always there; the domain certificate is enclosed when its details are
 // given (checked by checkDomainCertificate).
-func (a *Application) checkMaterials(c *checker) {
+func (a *Application) checkMaterials(c *checker, ck *Checklist) {
 	if len(a.Enclosed) > MaxEnclosed {
 		c.code(CodeTooLong, "enclosed", MaxEnclosed)
 		return
@@ -480,7 +477,7 @@ func (a *Application) checkMaterials(c *checker) {
 			c.add(problem(CodeMaterialUnknown, "enclosed["+itoa(i)+"]", labels["enclosed"], clip(string(id), 40)))
 		}
 	}
-	for _, m := range a.Checklist().Items {
+	for _, m := range ck.Items {
 		if !m.Required || m.ID == MaterialForm || m.ID == MaterialDomainCertificate {
 			continue
 		}

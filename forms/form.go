@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"log/slog"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -317,4 +319,28 @@ func (k Kind) ReasonLabel() string {
 	default:
 		return "备案注销原因"
 	}
+}
+
+// LogValue logs the application with its personal data masked, also through
+// slog.JSONHandler (which would otherwise JSON-encode the full values).
+func (a *Application) LogValue() slog.Value {
+	attrs := []slog.Attr{
+		slog.String("kind", string(a.Kind)),
+		slog.String("target", string(a.Target)),
+		slog.Bool("approved", a.Approved),
+		slog.String("applicant_name", a.ApplicantName),
+		slog.String("applicant_mobile", a.ApplicantMobile.Masked()),
+		slog.String("date", a.Date.String()),
+		slog.String("record_number", a.RecordNumber),
+		slog.String("domain", a.Domain),
+		slog.String("sponsor_name", a.SponsorName),
+		slog.String("subject_cert_number", a.SubjectCertNumber.Masked()),
+		slog.String("contact_name", a.ContactName),
+		slog.String("contact_landline", a.ContactLandline.Masked()),
+		slog.String("contact_email", a.ContactEmail.Masked()),
+	}
+	if a.Bureau != nil {
+		attrs = append(attrs, slog.String("state", string(a.Bureau.State)), slog.String("due", a.Bureau.Due.String()))
+	}
+	return slog.GroupValue(attrs...)
 }

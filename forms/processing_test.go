@@ -308,3 +308,17 @@ func TestR57_PasswordMasked(t *testing.T) {
 		}
 	}
 }
+
+func TestApplicationLogsMasked(t *testing.T) {
+	a := mustReceive(t, individualRetrieval(), NewDate(2026, time.March, 2))
+	var b strings.Builder
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("received", "app", a)
+	for _, raw := range []string{"13812345678", "zhangsan@example.com", "11010519491231002X", "65795120"} {
+		if strings.Contains(b.String(), raw) {
+			t.Errorf("%s leaked to slog: %s", raw, b.String())
+		}
+	}
+	if !strings.Contains(b.String(), `"due":"2026-03-09"`) {
+		t.Errorf("log lacks the due date: %s", b.String())
+	}
+}
