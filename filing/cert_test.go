@@ -864,3 +864,24 @@ func TestR09_CivilDays(t *testing.T) {
 		}
 	}
 }
+
+// TestR09_CanonicalInputZeroAlloc: the fast paths for canonical ASCII input
+// allocate nothing (the benchmarks measure the time).
+func TestR09_CanonicalInputZeroAlloc(t *testing.T) {
+	for name, f := range map[string]func(){
+		"CheckResidentID":     func() { _ = CheckResidentID("11010519491231002X") },
+		"CheckResidentID x":   func() { _ = CheckResidentID("11010519491231002x") },
+		"CheckResidentIDAt":   func() { _ = CheckResidentIDAt("11010519491231002X", certTestNow) },
+		"CheckUSCC":           func() { _ = CheckUSCC("91350100M000100Y43") },
+		"CheckOrgCode":        func() { _ = CheckOrgCode("D2143569-X") },
+		"NormalizeCertNumber": func() { _, _ = NormalizeCertNumber(CertUSCC, "91350100M000100Y43") },
+		"CheckMobile":         func() { _ = CheckMobile("13800138000") },
+		"NormalizePhone":      func() { _, _ = NormalizePhone("13800138000") },
+		"CheckEmail":          func() { _ = CheckEmail("zhang.san@example.com") },
+		"NormalizeEmail":      func() { _, _ = NormalizeEmail("zhang.san@example.com") },
+	} {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s: %.1f allocs per run, want 0", name, n)
+		}
+	}
+}
