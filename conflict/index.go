@@ -78,12 +78,12 @@ func New(opts ...Option) *Index {
 		siteSubj: make([]uint32, 0, o.websites),
 		domOwner: make([]uint32, 0, o.websites),
 		ipOwner:  make([]uint32, 0, o.websites),
-		cert:     newChains(o.subjects),
-		num:      newChains(o.subjects),
-		sname:    newChains(o.subjects),
-		wname:    newChains(o.websites),
-		dom:      newChains(o.websites),
-		ip:       newChains(o.websites),
+		cert:     newChains(o.subjects, false),
+		num:      newChains(o.subjects, false),
+		sname:    newChains(o.subjects, true),
+		wname:    newChains(o.websites, true),
+		dom:      newChains(o.websites, false),
+		ip:       newChains(o.websites/8, true), // shared hosting: many websites per IP
 		licence:  map[string]uint32{},
 		internID: map[string]uint32{},
 	}
@@ -398,7 +398,7 @@ func (ix *Index) toPrepared(s uint32) prepared {
 	p.hNum = hash32(ix.seed, p.number)
 	p.hName = hash32(ix.seed, NameKey(p.name))
 	sites(blob, &v, func(w *siteView) bool {
-		ps := prepSite{status: w.status, number: w.number(v.number), name: w.name, homeURL: w.homeURL}
+		ps := prepSite{status: w.status, number: w.number(v.number), name: w.name, homeURL: w.homeURL(blob)}
 		ps.hName = hash32(ix.seed, NameKey(ps.name))
 		w.domains(blob, func(_ uint32, d string, off int) bool {
 			ps.domains = append(ps.domains, prepDomain{domain: d, regOff: off, hReg: hash32(ix.seed, d[off:])})
@@ -426,7 +426,7 @@ func (ix *Index) toRecord(s uint32) Record {
 		Status: statusNames[v.status],
 	}}
 	sites(blob, &v, func(w *siteView) bool {
-		wr := WebsiteRecord{Number: w.number(v.number), Name: w.name, HomeURL: w.homeURL, Status: statusNames[w.status]}
+		wr := WebsiteRecord{Number: w.number(v.number), Name: w.name, HomeURL: w.homeURL(blob), Status: statusNames[w.status]}
 		w.domains(blob, func(_ uint32, d string, _ int) bool {
 			wr.Domains = append(wr.Domains, d)
 			return true

@@ -131,7 +131,7 @@ func (ix *Index) Query(q Query) (Result, error) {
 			return Result{}, problemList{at(err, "value", "网站首页网址")}.err()
 		}
 		rows = ix.byRegistrable(reg, func(sv *siteView, _ string) bool {
-			_, k, ok := homeURLKey(sv.homeURL)
+			_, k, ok := homeURLKey(sv.homeURL(ix.subj[ix.siteSubj[sv.id]]))
 			return ok && k == key
 		})
 	case ByNumber:
@@ -269,7 +269,10 @@ func (ix *Index) publicRow(blob string, v *subjView, sv *siteView) PublicRecord 
 		r.WebsiteNumber = strings.Clone(r.WebsiteNumber)
 	}
 	r.WebsiteName = strings.Clone(sv.name)
-	r.HomeURL = strings.Clone(sv.homeURL)
+	r.HomeURL = sv.homeURL(blob)
+	if sv.huForm < 0 {
+		r.HomeURL = strings.Clone(r.HomeURL)
+	}
 	sv.domains(blob, func(_ uint32, d string, _ int) bool {
 		r.Domains = append(r.Domains, strings.Clone(d))
 		return true

@@ -29,42 +29,78 @@ import (
 // none marks the end of a chain and a free slot.
 const none = ^uint32(0)
 
-// chains is a set of doubly linked lists of entry ids, one list per 32-bit
-// key hash. Entries whose keys share a hash share a list; readers verify the
-// key of every entry they walk. The lists are index arrays (no pointers), so
-// a chain costs 8 bytes per entry plus one map slot per distinct hash.
+// chains is a set of linked lists of entry ids, one list per 32-bit key
+// hash. Entries whose keys share a hash share a list; readers verify the key
+// of every entry they walk. The lists are index arrays (no pointers): a list
+// costs 4 bytes per entry (singly linked, for keys that are unique or nearly
+// so: certificates, subject numbers, registrable domains) or 8 (doubly
+// linked, for keys that many entries share: names, IPs, so that removal
+// stays O(1)), plus one map slot per distinct hash.
 type chains struct {
 	head map[uint32]uint32
 	next []uint32
-	prev []uint32
+	prev []uint32 // nil for a singly linked set
 }
 
-func newChains(n int) chains {
-	return chains{head: make(map[uint32]uint32, n), next: make([]uint32, 0, n), prev: make([]uint32, 0, n)}
+func newChains(n int, doubly bool) chains {
+	c := chains{head: make(map[uint32]uint32, n), next: make([]uint32, 0, n)}
+	if doubly {
+		c.prev = make([]uint32, 0, n)
+	}
+	return c
 }
 
 // ensure makes entry e addressable.
 func (c *chains) ensure(e uint32) {
 	for uint32(len(c.next)) <= e {
 		c.next = append(c.next, none)
-		c.prev = append(c.prev, none)
+		if c.prev != nil {
+			c.prev = append(c.prev, none)
+		}
 	}
 }
 
 func (c *chains) add(h, e uint32) {
 	c.ensure(e)
 	old, ok := c.head[h]
-	c.prev[e] = none
-	if ok {
-		c.next[e] = old
-		c.prev[old] = e
-	} else {
-		c.next[e] = none
+	if !ok {
+		old = none
+	}
+	c.next[e] = old
+	if c.prev != nil {
+		c.prev[e] = none
+		if ok {
+			c.prev[old] = e
+		}
 	}
 	c.head[h] = e
 }
 
 func (c *chains) remove(h, e uint32) {
+	if c.prev == nil {
+		head, ok := c.head[h]
+		if !ok {
+			return
+		}
+		if head == e {
+			if c.next[e] == none {
+				delete(c.head, h)
+			} else {
+				c.head[h] = c.next[e]
+			}
+		} else {
+			p := head
+			for p != none && c.next[p] != e {
+				p = c.next[p]
+			}
+			if p == none {
+				return
+			}
+			c.next[p] = c.next[e]
+		}
+		c.next[e] = none
+		return
+	}
 	n, p := c.next[e], c.prev[e]
 	if p == none {
 		if n == none {
@@ -92,7 +128,9 @@ func (c *chains) first(h uint32) uint32 {
 // trim copies the entry arrays to their length (after a bulk load).
 func (c *chains) trim() {
 	c.next = trimmed(c.next)
-	c.prev = trimmed(c.prev)
+	if c.prev != nil {
+		c.prev = trimmed(c.prev)
+	}
 }
 
 func trimmed[T any](s []T) []T {
@@ -139,7 +177,7 @@ func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domI
 			e.bytes(s.number)
 		}
 		e.str(s.name)
-		e.str(s.homeURL)
+		e.homeURL(s)
 		e.uv(uint64(len(s.domains)))
 		for j, d := range s.domains {
 			e.uv(uint64(domIDs[i][j]))
@@ -155,6 +193,43 @@ func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domI
 		}
 	}
 	return string(e.b)
+}
+
+// Home URL forms: most home URLs are the first domain with a scheme, an
+// optional "www." and an optional trailing "/"; they are stored as 3 flag
+// bits instead of the text.
+const (
+	huHTTPS = 1 << iota
+	huWWW
+	huSlash
+)
+
+// homeURL writes the home URL: uvarint len<<1 then the text, or
+// uvarint flags<<1|1 when the URL is the first domain in a standard form.
+func (e *enc) homeURL(s *prepSite) {
+	u := s.homeURL
+	if len(s.domains) > 0 {
+		flags := 0
+		rest, ok := strings.CutPrefix(u, "http://")
+		if !ok {
+			rest, ok = strings.CutPrefix(u, "https://")
+			flags |= huHTTPS
+		}
+		if ok {
+			if r, www := strings.CutPrefix(rest, "www."); www {
+				rest, flags = r, flags|huWWW
+			}
+			if r, slash := strings.CutSuffix(rest, "/"); slash {
+				rest, flags = r, flags|huSlash
+			}
+			if rest == s.domains[0].domain {
+				e.uv(uint64(flags)<<1 | 1)
+				return
+			}
+		}
+	}
+	e.uv(uint64(len(u)) << 1)
+	e.bytes(u)
 }
 
 // rd reads a blob. Blobs are written only by encodeBlob, so reads of a
@@ -225,16 +300,17 @@ func viewSubject(blob string) subjView {
 // siteView is one decoded website of a blob; domains and IPs are read on
 // demand from their offsets.
 type siteView struct {
-	id      uint32
-	status  byte
-	numRaw  string
-	suffix  bool
-	name    string
-	homeURL string
-	nDom    int
-	domAt   int
-	nIP     int
-	ipAt    int
+	id     uint32
+	status byte
+	numRaw string
+	suffix bool
+	name   string
+	huRaw  string
+	huForm int // -1: huRaw is the URL; else flags over the first domain
+	nDom   int
+	domAt  int
+	nIP    int
+	ipAt   int
 }
 
 // number returns the website's full number (allocating only for the
@@ -254,6 +330,34 @@ func (w *siteView) numberIs(subjectNumber, n string) bool {
 	return w.numRaw == n
 }
 
+// homeURL returns the website's home URL (allocating for the compact
+// form).
+func (w *siteView) homeURL(blob string) string {
+	if w.huForm < 0 {
+		return w.huRaw
+	}
+	first := ""
+	w.domains(blob, func(_ uint32, d string, _ int) bool {
+		first = d
+		return false
+	})
+	var b strings.Builder
+	b.Grow(len(first) + 13)
+	if w.huForm&huHTTPS != 0 {
+		b.WriteString("https://")
+	} else {
+		b.WriteString("http://")
+	}
+	if w.huForm&huWWW != 0 {
+		b.WriteString("www.")
+	}
+	b.WriteString(first)
+	if w.huForm&huSlash != 0 {
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
 // sites iterates over the websites of a blob. It stops when fn returns false.
 func sites(blob string, v *subjView, fn func(w *siteView) bool) {
 	r := rd{s: blob, i: v.sitesAt}
@@ -265,7 +369,11 @@ func sites(blob string, v *subjView, fn func(w *siteView) bool) {
 		w.suffix = l&1 == 1
 		w.numRaw = r.n(int(l >> 1))
 		w.name = r.str()
-		w.homeURL = r.str()
+		if t := r.uv(); t&1 == 1 {
+			w.huForm, w.huRaw = int(t>>1), ""
+		} else {
+			w.huForm, w.huRaw = -1, r.n(int(t>>1))
+		}
 		w.nDom = int(r.uv())
 		w.domAt = r.i
 		for range w.nDom {
