@@ -20,6 +20,14 @@ func FuzzCheckResidentID(f *testing.F) {
 	now := time.Date(2026, 11, 23, 0, 0, 0, 0, certZone)
 	f.Fuzz(func(t *testing.T, s string) {
 		err := CheckResidentIDAt(s, now)
+		// The ASCII fast path and the normalising path agree: padding with
+		// spaces forces the latter.
+		if len(s) <= 100 {
+			slow := CheckResidentIDAt(" "+s+"\u3000", now)
+			if ckCodeOf(err) != ckCodeOf(slow) {
+				t.Fatalf("%q: fast path %v, normalising path %v", s, err, slow)
+			}
+		}
 		if _, perr := ParseResidentID(s); err == nil && perr != nil {
 			t.Fatalf("%q: Check ok but Parse fails: %v", s, perr)
 		}
@@ -53,6 +61,17 @@ func FuzzCheckResidentID(f *testing.F) {
 			t.Fatalf("%q: Parse = %+v, %v", s, r, err)
 		}
 	})
+}
+
+// ckCodeOf returns the Code of a *Problem, or "" for nil.
+func ckCodeOf(err error) Code {
+	if p, ok := err.(*Problem); ok {
+		return p.Code
+	}
+	if err != nil {
+		return "not-a-problem"
+	}
+	return ""
 }
 
 func FuzzCheckUSCC(f *testing.F) {
