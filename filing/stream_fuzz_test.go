@@ -1,0 +1,69 @@
+package filing
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzClassifyStream feeds arbitrary bytes to ClassifyStream: it never
+// panics, reports every bad line with a position inside the input, hands
+// out reports in input order, and its counts add up.
+func FuzzClassifyStream(f *testing.F) {
+	f.Add([]byte(lSubjA + "\n" + lWebA1 + "\n" + lWebA2 + "\n" + lSubjB + "\n"))
+	f.Add([]byte(`{"type":"website","subject":"x","number":"x-1"}` + "\n" + `{"type":"subject","number":"x"}`))
+	f.Add([]byte(`{"type":"subject","number":"a\u0041\ud83d\ude00","extra":[1,{"b":null}]}` + "\r\n\n"))
+	f.Add([]byte(`{"type":"website","subject":"a","access":[{"isp":"i","since":"2026-01-01T00:00:00Z","until":"2025-01-01T00:00:00+08:00"},null]}`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var reps []SubjectReport
+		var bad []*RecordError
+		sum, err := ClassifyStream(context.Background(), strings.NewReader(string(in)), shellAsOf,
+			func(r SubjectReport) error { reps = append(reps, r); return nil },
+			OnBadRecord(func(e *RecordError) error { bad = append(bad, e); return nil }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Lines > strings.Count(string(in), "\n")+1 || sum.BadRecords != len(bad) || sum.Subjects != len(reps) ||
+			sum.Subjects+sum.Websites+sum.BadRecords > sum.Lines {
+			t.Fatalf("counts %+v (%d reports, %d bad)", sum, len(reps), len(bad))
+		}
+		last := 0
+		for _, e := range bad {
+			if e.Line <= last && e.Line != last || e.Line < 1 || e.Line > sum.Lines || len(e.Problems) == 0 || e.ErrorCode() == "" {
+				t.Fatalf("bad record %+v", e)
+			}
+			last = e.Line
+		}
+		last, findings := 0, 0
+		for _, r := range reps {
+			if r.Line <= last || r.SubjectNumber == "" {
+				t.Fatalf("report %+v after line %d", r, last)
+			}
+			last = r.Line
+			findings += len(r.Findings)
+			for _, f := range r.Findings {
+				if f.Rule == "" || f.Zh == "" || f.RecommendationEn == "" {
+					t.Fatalf("finding %+v", f)
+				}
+			}
+		}
+		if findings != sum.Findings {
+			t.Fatalf("findings %d, summary %d", findings, sum.Findings)
+		}
+	})
+}
+
+// FuzzParseInstant checks the fast RFC 3339 path against time.Parse.
+func FuzzParseInstant(f *testing.F) {
+	for _, s := range []string{"2026-06-01T00:00:00Z", "2024-02-29T23:59:59.5+08:00", "2023-02-29T00:00:00Z", "2026-06-01T00:00:00.123456789-23:59"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, werr := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseInstant([]byte(s))
+		if ok != (werr == nil) || (ok && !got.Equal(want)) {
+			t.Fatalf("%q: %v %v, time.Parse %v %v", s, got, ok, want, werr)
+		}
+	})
+}
