@@ -1,0 +1,94 @@
+package filing
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"testing"
+)
+
+func FuzzCheckDomain(f *testing.F) {
+	for _, s := range []string{"example.com", "WWW.EXAMPLE.COM.", "例子.中国", "例子。中国", "xn--fsqu00a.xn--fiqs8s", "com.cn", "example.io", "192.168.0.1", "[::1]", "*.example.com", "example.com:80", "ｅｘａｍｐｌｅ．ｃｎ", "beijing.政务.cn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		err := CheckDomain(s)
+		if err != nil {
+			var p *Problem
+			if !errors.As(err, &p) || p.Code == "" || p.Zh == "" {
+				t.Fatalf("CheckDomain(%q) = %#v", s, err)
+			}
+			return
+		}
+		a, err := NormalizeDomain(s)
+		if err != nil {
+			t.Fatalf("CheckDomain(%q) ok but NormalizeDomain fails: %v", s, err)
+		}
+		if err := CheckDomain(a); err != nil {
+			t.Fatalf("normalised %q of %q fails: %v", a, s, err)
+		}
+		if b, _ := NormalizeDomain(a); b != a {
+			t.Fatalf("NormalizeDomain not idempotent: %q → %q → %q", s, a, b)
+		}
+	})
+}
+
+func FuzzCheckHomeURL(f *testing.F) {
+	for _, s := range []string{"http://www.example.com/", "www.example.com", "javascript:alert(1)", "http://user@example.com", "https://example.com:443/a?b#c", "http://例子.中国/", "ｈｔｔｐ：／／ｅｘａｍｐｌｅ．ｃｏｍ", "//example.com", "http://[::1]/", "example.com:8080"} {
+		f.Add(s, "example.com")
+	}
+	f.Fuzz(func(t *testing.T, raw, domain string) {
+		err := CheckHomeURL(raw, []string{domain})
+		u, nerr := NormalizeHomeURL(raw)
+		if err == nil && nerr != nil {
+			t.Fatalf("CheckHomeURL(%q) ok but NormalizeHomeURL fails: %v", raw, nerr)
+		}
+		if nerr != nil {
+			return
+		}
+		again, err2 := NormalizeHomeURL(u)
+		if err2 != nil || again != u {
+			t.Fatalf("NormalizeHomeURL not idempotent: %q → %q → %q (%v)", raw, u, again, err2)
+		}
+		if (CheckHomeURL(u, []string{domain}) == nil) != (err == nil) {
+			t.Fatalf("CheckHomeURL differs on %q and its normal form %q", raw, u)
+		}
+	})
+}
+
+func FuzzValidate(f *testing.F) {
+	for _, fil := range []*Filing{validFiling(f), validIndividual(f), {}} {
+		b, _ := json.Marshal(fil)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"subject":{"province":"江西","name":"张三","nature":"个人","cert_type":"居民身份证"},"websites":[{"domains":["例子.中国","xn--fsqu00a.xn--fiqs8s"],"home_url":"javascript:x"}]}`))
+	v, err := NewValidator(WithNow(fixedNow))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fil Filing
+		if json.Unmarshal(data, &fil) != nil {
+			return
+		}
+		err := v.Validate(&fil)
+		if err == nil {
+			return
+		}
+		var ve *ValidationError
+		if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+			t.Fatalf("Validate returned %T %v", err, err)
+		}
+		for _, p := range ve.Problems {
+			if p.Code == "" || p.Zh == "" || p.En == "" {
+				t.Fatalf("incomplete problem %+v", p)
+			}
+		}
+		// Validating the normalised form finds the same problems.
+		again := v.Validate(NormalizeFiling(&fil))
+		var ve2 *ValidationError
+		if !errors.As(again, &ve2) || !slices.Equal(pathCodes(ve.Problems), pathCodes(ve2.Problems)) {
+			t.Fatalf("normalised filing validates differently:\n%v\n%v", err, again)
+		}
+	})
+}
