@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
 )
@@ -19,8 +20,10 @@ import (
 //     characters ("啊啊啊啊啊啊啊啊啊啊" is not a reason);
 //   - it is not made only of boilerplate: once the phrases of the boilerplate
 //     list ("注销", "无", "不要了", "申请注销", "忘记密码", "个人原因", "测试",
-//     "none", ...) are removed, repeatedly, at least 4 letters or Han
-//     characters must remain ("注销注销注销注销注销" is not a reason).
+//     "none", ...) are skipped wherever they occur (longest phrase first, in
+//     one left-to-right scan of the letters, digits and Han characters), at
+//     least 4 letters or Han characters must remain ("注销注销注销注销注销"
+//     is not a reason).
 //
 // "网站已停止运营，服务器合同到期，不再使用该域名" passes;
 // "注销", "无", "不要了", "  " and "个人原因，申请注销" do not.
@@ -50,13 +53,15 @@ var boilerplate = func() []string {
 // above. It never panics and runs in time linear in len(s) times the
 // boilerplate list.
 func ReasonDetailed(s string) bool {
-	s = filing.NormalizeText(s)
-	if len(s) > 4*MaxReasonLen*4 {
-		s = s[:4*MaxReasonLen*4] // bounded work; too long is reported separately
+	if len(s) > 16*MaxReasonLen {
+		s = s[:16*MaxReasonLen] // bounded work; too long is reported separately
 	}
-	var kept strings.Builder
+	s = filing.NormalizeText(s)
+	var buf [256]byte
+	kept := buf[:0] // the letters, digits and Han characters, lower-cased
 	han, runes := 0, 0
-	distinct := map[rune]struct{}{}
+	var distinct [MinReasonDistinct]rune
+	nd := 0
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Han, r):
@@ -67,24 +72,42 @@ func ReasonDetailed(s string) bool {
 			continue
 		}
 		r = unicode.ToLower(r)
-		distinct[r] = struct{}{}
-		kept.WriteRune(r)
+		if nd < MinReasonDistinct && !slices.Contains(distinct[:nd], r) {
+			distinct[nd] = r
+			nd++
+		}
+		kept = utf8.AppendRune(kept, r)
 	}
 	if han < MinReasonHan && han+runes < MinReasonRunes {
 		return false
 	}
-	if len(distinct) < MinReasonDistinct {
+	if nd < MinReasonDistinct {
 		return false
 	}
-	rest := kept.String()
-	for _, b := range boilerplate {
-		rest = strings.ReplaceAll(rest, b, "")
-	}
+	// Greedy scan: skip every boilerplate phrase (longest first) and count
+	// the letters left.
+	rest := string(kept)
 	n := 0
-	for _, r := range rest {
+	for i := 0; i < len(rest); {
+		skip := 0
+		for _, b := range boilerplate {
+			if strings.HasPrefix(rest[i:], b) {
+				skip = len(b)
+				break
+			}
+		}
+		if skip > 0 {
+			i += skip
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) {
 			n++
+			if n >= 4 {
+				return true
+			}
 		}
+		i += size
 	}
-	return n >= 4
+	return false
 }
