@@ -148,7 +148,7 @@ func TLDApproved(tld string) bool {
 // rather than a subdomain is a rule of the filing (domain.subdomain), checked
 // by Validate.
 func CheckDomain(s string) error {
-	if _, p := checkDomain(s); p != nil {
+	if _, p := (*memo)(nil).checkDomain(s); p != nil {
 		return p
 	}
 	return nil
@@ -159,7 +159,7 @@ func CheckDomain(s string) error {
 // for government and mass organisations (domain.government_only), .公益
 // and .公益.cn only for non-profit bodies (domain.nonprofit_only).
 func CheckDomainForNature(s string, nature Nature) error {
-	a, p := checkDomain(s)
+	a, p := (*memo)(nil).checkDomain(s)
 	if p != nil {
 		return p
 	}
@@ -170,8 +170,8 @@ func CheckDomainForNature(s string, nature Nature) error {
 }
 
 // checkDomain normalises and checks a domain and returns its A-label form.
-func checkDomain(s string) (string, *Problem) {
-	a, err := NormalizeDomain(s)
+func (m *memo) checkDomain(s string) (string, *Problem) {
+	a, err := m.normalizeDomain(s)
 	if err != nil {
 		return "", asProblem(err)
 	}

@@ -105,6 +105,9 @@ func NormalizeDomain(s string) (string, error) {
 	if d, ok := fastASCIIDomain(s); ok {
 		return d, nil
 	}
+	if d, ok := foldASCIIDomain(s); ok {
+		return d, nil
+	}
 	s = NormalizeText(s)
 	s = strings.ReplaceAll(s, "。", ".")
 	if s == "" {
@@ -177,6 +180,35 @@ func fastASCIIDomain(s string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// foldASCIIDomain is the fast path for ASCII input in upper or mixed case
+// and with one trailing dot ("WWW.Example.COM."): lower-cased and without
+// the dot, it is retried on fastASCIIDomain. Anything else (spaces,
+// non-ASCII, errors) returns ok=false for the slow path to decide.
+func foldASCIIDomain(s string) (string, bool) {
+	if s == "" || len(s) > 255 {
+		return "", false
+	}
+	t := strings.TrimSuffix(s, ".")
+	upper := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '.':
+		default:
+			return "", false
+		}
+	}
+	if upper {
+		t = strings.ToLower(t)
+	}
+	if t == s {
+		return "", false // nothing to fold: fastASCIIDomain already said no
+	}
+	return fastASCIIDomain(t)
 }
 
 // checkDomainShape applies the DNS limits IDNA's lookup profile leaves out.

@@ -49,7 +49,7 @@ var (
 // that do not normalise are ignored; when none is left the URL cannot be
 // under a filed domain (url.not_under_domain). It returns nil or a *Problem.
 func CheckHomeURL(raw string, domains []string) error {
-	if _, p := checkHomeURL(raw, func(host string) bool {
+	if _, p := (*memo)(nil).checkHomeURL(raw, func(host string) bool {
 		for _, d := range domains {
 			if a, err := NormalizeDomain(d); err == nil && hasDomainSuffix(host, a) {
 				return true
@@ -68,7 +68,7 @@ func CheckHomeURL(raw string, domains []string) error {
 // " WWW.例子.中国:80/ " gives "http://www.xn--fsqu00a.xn--fiqs8s". It checks
 // everything CheckHomeURL checks except the domains.
 func NormalizeHomeURL(raw string) (string, error) {
-	u, p := checkHomeURL(raw, nil)
+	u, p := (*memo)(nil).checkHomeURL(raw, nil)
 	if p != nil {
 		return "", p
 	}
@@ -77,11 +77,17 @@ func NormalizeHomeURL(raw string) (string, error) {
 
 // checkHomeURL checks raw and returns its normalised form. under, when not
 // nil, decides whether the normalised host is under a filed domain.
-func checkHomeURL(raw string, under func(host string) bool) (string, *Problem) {
+func (m *memo) checkHomeURL(raw string, under func(host string) bool) (string, *Problem) {
+	if host, ok := m.homeURL(raw); ok {
+		if under != nil && !under(host) {
+			return "", newProblem(CodeURLNotUnderDomain, DomainUnicode(host))
+		}
+		return raw, nil
+	}
 	if len(raw) > HomeURLMaxLen {
 		return "", newProblem(CodeURLTooLong)
 	}
-	s := NormalizeText(raw)
+	s := normText(raw)
 	if s == "" {
 		return "", newProblem(CodeURLEmpty)
 	}
@@ -136,10 +142,12 @@ func checkHomeURL(raw string, under func(host string) bool) (string, *Problem) {
 	if strings.HasPrefix(u.Host, "[") {
 		return "", newProblem(CodeURLIPHost)
 	}
-	if _, err := netip.ParseAddr(strings.TrimSuffix(host, ".")); err == nil {
-		return "", newProblem(CodeURLIPHost)
+	if h := strings.TrimSuffix(host, "."); h != "" && (h[len(h)-1] >= '0' && h[len(h)-1] <= '9' || strings.Contains(h, ":")) {
+		if _, err := netip.ParseAddr(h); err == nil {
+			return "", newProblem(CodeURLIPHost)
+		}
 	}
-	a, err := NormalizeDomain(host)
+	a, err := m.normalizeDomain(host)
 	if err != nil {
 		if asProblem(err).Code == CodeDomainIPLiteral {
 			return "", newProblem(CodeURLIPHost)
@@ -157,6 +165,7 @@ func checkHomeURL(raw string, under func(host string) bool) (string, *Problem) {
 	if len(out) > HomeURLMaxLen {
 		return "", newProblem(CodeURLTooLong)
 	}
+	m.rememberURL(out, a)
 	return out, nil
 }
 

@@ -155,8 +155,8 @@ func (v *Validator) Validate(f *Filing) error {
 	if f == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	n := NormalizeFiling(f)
-	return v.validate(n, false)
+	m := &memo{}
+	return v.validate(normalizeFiling(f, m), m, false)
 }
 
 // ValidateSubject checks a subject on its own, as a filing of that subject
@@ -166,8 +166,8 @@ func (v *Validator) ValidateSubject(s *Subject) error {
 	if s == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	n := NormalizeFiling(&Filing{Subject: *s})
-	return v.validate(n, true)
+	m := &memo{}
+	return v.validate(normalizeFiling(&Filing{Subject: *s}, m), m, true)
 }
 
 // ValidateSubject checks a subject with the default options; see
@@ -180,9 +180,9 @@ func ValidateSubject(s *Subject, opts ...Option) error {
 	return v.ValidateSubject(s)
 }
 
-func (v *Validator) validate(f *Filing, subjectOnly bool) error {
+func (v *Validator) validate(f *Filing, m *memo, subjectOnly bool) error {
 	var ps problems
-	failed := v.fieldPass(f, &ps)
+	failed := v.fieldPass(f, m, &ps)
 	v.rulesPass(f, subjectOnly, failed, &ps)
 	if v.o.draft {
 		ps.list = dropRequired(ps.list)

@@ -1,6 +1,7 @@
 package filing
 
 import (
+	"context"
 	"errors"
 	"reflect"
 	"strconv"
@@ -45,46 +46,46 @@ const (
 )
 
 // tagChecks are the custom tags that check a lone string value.
-var tagChecks = map[string]func(string) *Problem{
-	TagResidentID: func(s string) *Problem { return problemOf(CheckResidentID(s)) },
-	TagUSCC:       func(s string) *Problem { return problemOf(CheckUSCC(s)) },
-	TagOrgCode:    func(s string) *Problem { return problemOf(CheckOrgCode(s)) },
-	TagMobile:     func(s string) *Problem { return problemOf(CheckMobile(s)) },
-	TagLandline:   func(s string) *Problem { return problemOf(CheckLandline(s)) },
-	TagPhone: func(s string) *Problem {
+var tagChecks = map[string]func(*memo, string) *Problem{
+	TagResidentID: func(_ *memo, s string) *Problem { return problemOf(CheckResidentID(s)) },
+	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(CheckUSCC(s)) },
+	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(CheckOrgCode(s)) },
+	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(CheckMobile(s)) },
+	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(CheckLandline(s)) },
+	TagPhone: func(_ *memo, s string) *Problem {
 		_, err := NormalizePhone(s)
 		return problemOf(err)
 	},
-	TagEmail: func(s string) *Problem { return problemOf(CheckEmail(s)) },
-	TagDomain: func(s string) *Problem {
-		_, p := checkDomain(s)
+	TagEmail: func(_ *memo, s string) *Problem { return problemOf(CheckEmail(s)) },
+	TagDomain: func(m *memo, s string) *Problem {
+		_, p := m.checkDomain(s)
 		return p
 	},
-	TagProvince: func(s string) *Problem {
+	TagProvince: func(_ *memo, s string) *Problem {
 		if _, ok := ProvinceByCode(s); !ok {
 			return newProblem(CodeProvinceUnknown)
 		}
 		return nil
 	},
-	TagNature: func(s string) *Problem {
+	TagNature: func(_ *memo, s string) *Problem {
 		if _, ok := Nature(s).Info(); !ok {
 			return newProblem(CodeNatureUnknown)
 		}
 		return nil
 	},
-	TagCertType: func(s string) *Problem {
+	TagCertType: func(_ *memo, s string) *Problem {
 		if _, ok := CertType(s).Info(); !ok {
 			return newProblem(CodeCertUnknownType)
 		}
 		return nil
 	},
-	TagPreApproval: func(s string) *Problem {
+	TagPreApproval: func(_ *memo, s string) *Problem {
 		if _, ok := PreApprovalCategory(s).Info(); !ok {
 			return newProblem(CodePreApprovalType)
 		}
 		return nil
 	},
-	TagStatus: func(s string) *Problem {
+	TagStatus: func(_ *memo, s string) *Problem {
 		switch Status(s) {
 		case StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved, StatusReturnedToUser,
 			StatusReturnedToISP, StatusAccessCancelled, StatusCancelled, StatusDeleted:
@@ -112,8 +113,8 @@ func problemOf(err error) *Problem {
 // CertType, icp_home_url a sibling []string field named Domains.
 func RegisterTags(v *validator.Validate) error {
 	for tag, check := range tagChecks {
-		if err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool {
-			return check(fl.Field().String()) == nil
+		if err := v.RegisterValidationCtx(tag, func(ctx context.Context, fl validator.FieldLevel) bool {
+			return check(memoFrom(ctx), fl.Field().String()) == nil
 		}); err != nil {
 			return err
 		}
@@ -123,8 +124,8 @@ func RegisterTags(v *validator.Validate) error {
 	}); err != nil {
 		return err
 	}
-	return v.RegisterValidation(TagHomeURL, func(fl validator.FieldLevel) bool {
-		return homeURLProblem(fl.Parent(), fl.Field().String()) == nil
+	return v.RegisterValidationCtx(TagHomeURL, func(ctx context.Context, fl validator.FieldLevel) bool {
+		return homeURLProblem(memoFrom(ctx), fl.Parent(), fl.Field().String()) == nil
 	})
 }
 
@@ -139,17 +140,17 @@ func certNumberProblem(parent reflect.Value, number string) *Problem {
 }
 
 // homeURLProblem checks a home URL against the Domains field of its struct.
-func homeURLProblem(parent reflect.Value, raw string) *Problem {
+func homeURLProblem(m *memo, parent reflect.Value, raw string) *Problem {
 	var domains reflect.Value
 	if parent.Kind() == reflect.Struct {
 		domains = parent.FieldByName("Domains")
 	}
-	_, p := checkHomeURL(raw, func(host string) bool {
+	_, p := m.checkHomeURL(raw, func(host string) bool {
 		if !domains.IsValid() || domains.Kind() != reflect.Slice {
 			return false
 		}
 		for i := 0; i < domains.Len(); i++ {
-			if a, err := NormalizeDomain(domains.Index(i).String()); err == nil && hasDomainSuffix(host, a) {
+			if a, err := m.normalizeDomain(domains.Index(i).String()); err == nil && hasDomainSuffix(host, a) {
 				return true
 			}
 		}
@@ -204,13 +205,13 @@ func jsonName(f reflect.StructField) string {
 // fieldPass runs the validator over the filing and appends a Problem per
 // field error. It returns the set of paths that failed (nil when none), so
 // that the rules pass does not pile further problems on a broken value.
-func (v *Validator) fieldPass(f *Filing, ps *problems) map[string]bool {
+func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool {
 	eng, err := theEngine()
 	if err != nil {
 		ps.add(newProblem(CodeValidatorInternal, err.Error()))
 		return nil
 	}
-	err = eng.Struct(f)
+	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), f)
 	if err == nil {
 		return nil
 	}
@@ -257,12 +258,12 @@ func translate(fe validator.FieldError, root reflect.Value, label string) *Probl
 			return p
 		}
 	case TagHomeURL:
-		if p := homeURLProblem(parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+		if p := homeURLProblem(nil, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
 			return p
 		}
 	default:
 		if check, ok := tagChecks[fe.Tag()]; ok {
-			if p := check(valueString(fe)); p != nil {
+			if p := check(nil, valueString(fe)); p != nil {
 				return p
 			}
 		}

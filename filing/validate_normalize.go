@@ -2,6 +2,10 @@ package filing
 
 import (
 	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // NormalizeFiling returns a normalised deep copy of f, the form to store and
@@ -23,7 +27,10 @@ import (
 //     NormalizeHomeURL.
 //
 // NormalizeFiling(nil) is nil.
-func NormalizeFiling(f *Filing) *Filing {
+func NormalizeFiling(f *Filing) *Filing { return normalizeFiling(f, nil) }
+
+// normalizeFiling is NormalizeFiling remembering its outputs in m.
+func normalizeFiling(f *Filing, m *memo) *Filing {
 	if f == nil {
 		return nil
 	}
@@ -31,48 +38,48 @@ func NormalizeFiling(f *Filing) *Filing {
 	if f.Websites != nil {
 		out.Websites = make([]Website, len(f.Websites))
 		for i := range f.Websites {
-			out.Websites[i] = normalizeWebsite(&f.Websites[i])
+			out.Websites[i] = normalizeWebsite(&f.Websites[i], m)
 		}
 	}
 	return out
 }
 
 func normalizeSubject(s Subject) Subject {
-	s.Number = NormalizeText(s.Number)
+	s.Number = normText(s.Number)
 	s.Province = normalizeProvince(s.Province)
-	s.Name = NormalizeText(s.Name)
+	s.Name = normText(s.Name)
 	s.Nature = normalizeNature(s.Nature)
 	s.CertType = normalizeCertType(s.CertType)
 	s.CertNumber = normalizeCertNumber(s.CertType, s.CertNumber)
-	s.CertAddress = NormalizeText(s.CertAddress)
-	s.Address = NormalizeText(s.Address)
+	s.CertAddress = normText(s.CertAddress)
+	s.Address = normText(s.Address)
 	s.Principal = normalizePerson(s.Principal)
-	s.LegalRepresentative = NormalizeText(s.LegalRepresentative)
-	s.Status = Status(NormalizeText(string(s.Status)))
-	s.Remarks = NormalizeText(s.Remarks)
+	s.LegalRepresentative = normText(s.LegalRepresentative)
+	s.Status = Status(normText(string(s.Status)))
+	s.Remarks = normText(s.Remarks)
 	return s
 }
 
-func normalizeWebsite(w *Website) Website {
+func normalizeWebsite(w *Website, m *memo) Website {
 	n := *w
-	n.Number = NormalizeText(w.Number)
-	n.Name = NormalizeText(w.Name)
+	n.Number = normText(w.Number)
+	n.Name = normText(w.Name)
 	if w.Domains != nil {
 		n.Domains = make([]string, len(w.Domains))
 		for i, d := range w.Domains {
-			if a, err := NormalizeDomain(d); err == nil {
+			if a, err := m.normalizeDomain(d); err == nil {
 				n.Domains[i] = a
 			} else {
-				n.Domains[i] = NormalizeText(d)
+				n.Domains[i] = normText(d)
 			}
 		}
 	}
-	if u, err := NormalizeHomeURL(w.HomeURL); err == nil {
+	if u, p := m.checkHomeURL(w.HomeURL, nil); p == nil {
 		n.HomeURL = u
 	} else {
-		n.HomeURL = NormalizeText(w.HomeURL)
+		n.HomeURL = normText(w.HomeURL)
 	}
-	n.ServiceContent = NormalizeText(w.ServiceContent)
+	n.ServiceContent = normText(w.ServiceContent)
 	if w.Involves != nil {
 		n.Involves = make([]PreApprovalCategory, len(w.Involves))
 		for i, c := range w.Involves {
@@ -83,8 +90,8 @@ func normalizeWebsite(w *Website) Website {
 		n.PreApprovals = make([]PreApproval, len(w.PreApprovals))
 		for i, p := range w.PreApprovals {
 			p.Category = normalizeCategory(p.Category)
-			p.Number = NormalizeText(p.Number)
-			p.Authority = NormalizeText(p.Authority)
+			p.Number = normText(p.Number)
+			p.Authority = normText(p.Authority)
 			n.PreApprovals[i] = p
 		}
 	}
@@ -92,18 +99,18 @@ func normalizeWebsite(w *Website) Website {
 	if w.Access != nil {
 		n.Access = make([]Access, len(w.Access))
 		for i, a := range w.Access {
-			a.ISP = NormalizeText(a.ISP)
+			a.ISP = normText(a.ISP)
 			a.ISPProvince = normalizeProvince(a.ISPProvince)
 			a.IPs = slices.Clone(a.IPs)
 			n.Access[i] = a
 		}
 	}
-	n.Status = Status(NormalizeText(string(w.Status)))
+	n.Status = Status(normText(string(w.Status)))
 	return n
 }
 
 func normalizePerson(p Person) Person {
-	p.Name = NormalizeText(p.Name)
+	p.Name = normText(p.Name)
 	p.CertType = normalizeCertType(p.CertType)
 	p.CertNumber = normalizeCertNumber(p.CertType, p.CertNumber)
 	p.Mobile = normalizePhoneValue(p.Mobile)
@@ -112,7 +119,7 @@ func normalizePerson(p Person) Person {
 	if e, err := NormalizeEmail(string(p.Email)); err == nil {
 		p.Email = e
 	} else {
-		p.Email = Email(NormalizeText(string(p.Email)))
+		p.Email = Email(normText(string(p.Email)))
 	}
 	return p
 }
@@ -124,7 +131,7 @@ func normalizePhoneValue(p Phone) Phone {
 	if n, err := NormalizePhone(string(p)); err == nil {
 		return n
 	}
-	return Phone(NormalizeText(string(p)))
+	return Phone(normText(string(p)))
 }
 
 func normalizeCertNumber(t CertType, n IDNumber) IDNumber {
@@ -134,14 +141,14 @@ func normalizeCertNumber(t CertType, n IDNumber) IDNumber {
 	if c, err := NormalizeCertNumber(t, string(n)); err == nil {
 		return c
 	}
-	return IDNumber(NormalizeText(string(n)))
+	return IDNumber(normText(string(n)))
 }
 
 // normalizeProvince returns the code of a province given by code, name or
 // abbreviation; anything else is returned normalised, for validation to
 // report.
 func normalizeProvince(s string) string {
-	s = NormalizeText(s)
+	s = normText(s)
 	if s == "" {
 		return ""
 	}
@@ -161,19 +168,41 @@ func normalizeNature(n Nature) Nature {
 	if info, ok := Nature(normalizeKey(string(n))).Info(); ok {
 		return info.Code
 	}
-	return Nature(NormalizeText(string(n)))
+	return Nature(normText(string(n)))
 }
 
 func normalizeCertType(t CertType) CertType {
 	if info, ok := CertType(normalizeKey(string(t))).Info(); ok {
 		return info.Code
 	}
-	return CertType(NormalizeText(string(t)))
+	return CertType(normText(string(t)))
 }
 
 func normalizeCategory(c PreApprovalCategory) PreApprovalCategory {
 	if info, ok := PreApprovalCategory(normalizeKey(string(c))).Info(); ok {
 		return info.Code
 	}
-	return PreApprovalCategory(NormalizeText(string(c)))
+	return PreApprovalCategory(normText(string(c)))
+}
+
+// normText is NormalizeText without its rebuild of strings that are already
+// normal: a string with no white space that NFKC leaves unchanged is
+// returned as is, without allocating. Everything else goes to NormalizeText,
+// so the result is always NormalizeText(s).
+func normText(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		return NormalizeText(s)
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			return NormalizeText(s)
+		}
+	}
+	if norm.NFKC.IsNormalString(s) {
+		return s
+	}
+	return NormalizeText(s)
 }
