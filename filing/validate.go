@@ -32,7 +32,7 @@ import (
 // Problems of whole filings and generic field problems.
 var (
 	CodeFilingNil = define("filing.nil", "R-01", "备案信息为空", "no filing given")
-	CodeRequired  = define("filing.required", "R-09", "请填写“%s”", "field %s is required")
+	CodeRequired  = define("filing.required", "R-04", "请填写“%s”", "field %s is required")
 	CodeTooLong   = define("filing.too_long", "R-09", "“%s”过长，最多%s个字符", "field %s is longer than %s characters")
 	CodeTooMany   = define("filing.too_many", "R-09", "“%s”最多填写%s项", "field %s has more than %s entries")
 	CodeInvalid   = define("filing.invalid", "R-09", "“%s”填写不正确", "field %s is invalid")
