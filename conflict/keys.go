@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/numbering"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -69,10 +70,17 @@ func fastNameKey(s string) (string, bool) {
 // become ASCII), white space removed, the dash variants users type (‐ ‑ ‒ –
 // — ― −) made "-", ASCII letters upper-cased ("1500041x" → "1500041X").
 //
-// It is the one place that knows the number syntax; it will switch to
-// numbering.Parse(s).String() once package numbering lands (the index then
-// also accepts every spelling numbering.Parse accepts).
+// A number that numbering.Parse reads is stored in its canonical form
+// (numbering.Number.String: 川ICP备… becomes 蜀ICP备…, noise removed), so
+// every spelling Parse accepts meets; anything else (legacy or malformed
+// numbers in the national set) is kept in the normalised form above.
 func numberKey(s string) string {
+	if s == "" {
+		return ""
+	}
+	if n, err := numbering.Parse(s); err == nil {
+		return n.String()
+	}
 	if numberKeyReady(s) {
 		return s
 	}
@@ -149,8 +157,19 @@ func normText(s string) string {
 
 // splitWebsiteNumber splits a normalised website number
 // "黔ICP备1500041X号-2" into its subject number "黔ICP备1500041X号" and its
-// suffix "-2". ok is false for a subject number (no suffix after "号").
+// suffix "-2" (numbering.Number.Subject for numbers Parse reads, which also
+// covers telecom licences such as 粤B2-20090059-5; else the text after the
+// last "号-"). ok is false for a subject number.
 func splitWebsiteNumber(n string) (subject, suffix string, ok bool) {
+	if num, err := numbering.Parse(n); err == nil {
+		if num.IsSubject() {
+			return n, "", false
+		}
+		subj := num.Subject().String()
+		if strings.HasPrefix(n, subj) && len(n) > len(subj) {
+			return subj, n[len(subj):], true
+		}
+	}
 	i := strings.LastIndex(n, "号-")
 	if i < 0 || i+len("号-") == len(n) {
 		return n, "", false

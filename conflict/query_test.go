@@ -154,3 +154,32 @@ func TestR33_PublicQueryBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestR33_PublicQueryNumberSpellings(t *testing.T) {
+	ix := New()
+	recs := []Record{
+		{Subject: SubjectRecord{Number: "蜀ICP备2021012345号", Province: "51", Name: "四川单位", CertType: filing.CertBusinessLicence, CertNumber: certA},
+			Websites: []WebsiteRecord{{Number: "蜀ICP备2021012345号-3", Name: "川站", Domains: []string{"sichuan-site.cn"}}}},
+		{Subject: SubjectRecord{Number: "粤B2-20090059", Province: "44", Name: "广东持证单位", CertType: filing.CertBusinessLicence, CertNumber: certB},
+			Websites: []WebsiteRecord{{Number: "粤B2-20090059-5", Name: "粤站", Domains: []string{"guangdong-site.cn"}}}},
+	}
+	for _, r := range recs {
+		if err := ix.Put(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for value, want := range map[string]string{
+		"川ICP备2021012345号-3":     "蜀ICP备2021012345号-3", // alternate abbreviation
+		"蜀ICP备 2021012345 号 － 3": "蜀ICP备2021012345号-3", // spaces, full-width dash
+		"粤B2-20090059-5":         "粤B2-20090059-5",     // telecom licence website
+		"粤B2-20090059":           "粤B2-20090059-5",     // its subject
+	} {
+		res, err := ix.Query(Query{By: ByNumber, Value: value})
+		if err != nil || res.Total != 1 || res.Records[0].WebsiteNumber != want {
+			t.Errorf("%s: %+v %v", value, res, err)
+		}
+	}
+	if _, err := ix.Lookup("川ICP备2021012345号"); err != nil {
+		t.Errorf("Lookup with the alternate abbreviation: %v", err)
+	}
+}
