@@ -211,6 +211,7 @@ func classifySites(number, province string, status Status, sites []shellSite, as
 	}
 	var c shellClassifier
 	c.begin(number, province, status, asOf)
+	c.sites = len(sites)
 	for i := range sites {
 		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
 			ps.add(p.at("websites["+strconv.Itoa(i)+"]."+p.Path, p.Label))
@@ -328,6 +329,7 @@ func (w *shellSite) hasNumber() bool { return w.number != "" || len(w.raw) > 0 }
 // shellClassifier accumulates one subject's classification.
 type shellClassifier struct {
 	rep       ShellReport
+	sites     int // websites to classify, to size Findings once
 	status    Status
 	shellish  int       // websites in force that are shells or at risk
 	lastSince time.Time // latest Since of those
@@ -345,6 +347,23 @@ func (c *shellClassifier) begin(number, province string, status Status, asOf tim
 // the record in force, R-08).
 func inForce(hasNumber bool, st Status) bool {
 	return hasNumber && st != StatusCancelled && st != StatusDeleted
+}
+
+// add appends a finding, sizing the slice for the whole subject at the
+// first one (at most two findings per website and one for the subject)
+// unless a reusable buffer was given (beginWith).
+func (c *shellClassifier) add(f Finding) {
+	if c.rep.Findings == nil {
+		c.rep.Findings = make([]Finding, 0, min(2*c.sites+1, 64))
+	}
+	c.rep.Findings = append(c.rep.Findings, f)
+}
+
+// beginWith is begin with a reusable buffer for the findings (the caller
+// copies them out before the next use).
+func (c *shellClassifier) beginWith(number, province string, status Status, asOf time.Time, buf []Finding) {
+	c.begin(number, province, status, asOf)
+	c.rep.Findings = buf[:0]
 }
 
 // site classifies one valid website.
@@ -384,7 +403,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		g.Kind, g.Rule, g.Since = FindingAccessCancelledNotFiling, "R-17", since
 		g.Zh, g.En = msgR17(number, g.ISP, since)
 		g.RecommendationZh, g.RecommendationEn = recR17Zh, recR17En
-		c.rep.Findings = append(c.rep.Findings, g)
+		c.add(g)
 	}
 	c.shellish++
 	f.Since = since
@@ -393,7 +412,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		f.Kind, f.Rule = FindingShellWebsite, "R-60"
 		f.Zh, f.En = msgR60(number)
 		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
-		c.rep.Findings = append(c.rep.Findings, f)
+		c.add(f)
 		return
 	}
 	f.ShellFrom = since.Add(ShellGrace)
@@ -412,7 +431,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		f.Zh, f.En = msgAtRisk(number, since, f.ShellFrom, f.DaysLeft)
 		f.RecommendationZh, f.RecommendationEn = recAtRiskZh, recAtRiskEn
 	}
-	c.rep.Findings = append(c.rep.Findings, f)
+	c.add(f)
 }
 
 // end adds the subject findings and returns the report.
@@ -443,8 +462,8 @@ func (c *shellClassifier) end() ShellReport {
 	default:
 		return r
 	}
-	r.Findings = append(r.Findings, f)
-	return r
+	c.add(f)
+	return c.rep
 }
 
 // daysUp returns d in whole days, rounded up.

@@ -1,11 +1,10 @@
 package filing
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -286,53 +285,27 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	if err != nil {
 		return StreamSummary{}, err
 	}
-	br := bufio.NewReaderSize(r, 256<<10)
-	var long []byte // a line longer than br's buffer, gathered
-	inLong := false
-	line := 0
-	for {
-		chunk, rerr := br.ReadSlice('\n')
-		if rerr == bufio.ErrBufferFull {
-			inLong = true
-			if len(long) <= MaxLineBytes {
-				long = append(long, chunk...)
-			}
-			continue
-		}
-		if inLong {
-			if len(long) <= MaxLineBytes {
-				long = append(long, chunk...)
-			}
-			chunk = long
-		}
-		if len(chunk) > 0 {
-			line++
-			g.sum.Lines++
-			if line%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return g.sum, err
-				}
-			}
-			var err error
-			if len(chunk) > MaxLineBytes {
-				err = g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamLineTooLong)}}, false)
-			} else {
-				err = g.line(line, chunk)
-			}
-			if err != nil {
+	// A reader goroutine splits and decodes lines into batches (the
+	// expensive part); this goroutine groups and classifies them in order.
+	// The reader stops when this side stops, and is waited for, so nothing
+	// touches r after ClassifyStream returns.
+	p := startLineReader(r)
+	defer p.stop()
+	for b := range p.out {
+		g.sum.Lines += b.count
+		for i := range b.lines {
+			if err := g.decoded(&b.lines[i]); err != nil {
 				return g.sum, err
 			}
 		}
-		inLong, long = false, long[:0]
-		if rerr == io.EOF {
-			break
+		rerr := b.err
+		p.recycle(b)
+		if err := ctx.Err(); err != nil {
+			return g.sum, err
 		}
 		if rerr != nil {
 			return g.sum, rerr
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return g.sum, err
 	}
 	return g.sum, g.flush()
 }
@@ -355,10 +328,8 @@ type grouper struct {
 	arena     []Access
 	bytes     []byte
 	scratch   []int
+	findBuf   []Finding
 
-	// The line being decoded (JSONL) or the website being added.
-	rec    lineRecord
-	intern map[string]string
 	// badSubject is the number of the last bad subject line, so that its
 	// website lines say so.
 	badSubject string
@@ -377,7 +348,6 @@ func newGrouper(asOf time.Time, fn func(SubjectReport) error, opts []StreamOptio
 		sum: StreamSummary{
 			ByKind: FindingCounts{}, ByProvince: map[string]FindingCounts{}, ByISP: map[string]FindingCounts{},
 		},
-		intern: map[string]string{},
 	}, nil
 }
 
@@ -458,12 +428,20 @@ func (g *grouper) flush() error {
 	}
 	g.have = false
 	var c shellClassifier
-	c.begin(g.subjNum, g.subjProv, g.subjState, g.asOf)
+	c.beginWith(g.subjNum, g.subjProv, g.subjState, g.asOf, g.findBuf)
 	for i := range g.sites {
 		c.site(&g.sites[i])
 	}
 	c.rep.Incomplete = len(g.errs) > 0
 	rep := SubjectReport{ShellReport: c.end(), Line: g.subjLine}
+	// The findings were gathered in a reused buffer: hand out an exact copy.
+	g.findBuf = rep.Findings[:0]
+	if len(rep.Findings) == 0 {
+		rep.Findings = nil
+	} else {
+		rep.Findings = slices.Clone(rep.Findings)
+		clear(g.findBuf[:len(rep.Findings)])
+	}
 	if len(g.errs) > 0 {
 		rep.Errors = g.errs
 		g.errs = nil
@@ -515,45 +493,19 @@ func (g *grouper) count(r *ShellReport) {
 	}
 }
 
-// internCap bounds the intern table (ISPs and provinces are few; the bound
-// keeps an adversarial stream from growing it).
-const internCap = 1 << 14
-
-// str returns b as a string, shared for repeated values (ISP names and
-// province codes).
-func (g *grouper) str(b []byte) string {
-	if len(b) == 0 {
-		return ""
+// decoded adds one decoded line.
+func (g *grouper) decoded(dl *decodedLine) error {
+	if dl.prob != nil {
+		inGroup := dl.isWebsite && g.have && string(dl.subject) == g.subjNum
+		return g.bad(&RecordError{Line: dl.line, SubjectNumber: string(dl.subject), WebsiteNumber: string(dl.number),
+			Problems: []*Problem{dl.prob}}, inGroup)
 	}
-	if s, ok := g.intern[string(b)]; ok {
-		return s
+	if dl.kind == RecordSubject {
+		return g.subject(dl.line, string(dl.number), dl.province, dl.status)
 	}
-	s := string(b)
-	if len(g.intern) < internCap {
-		g.intern[s] = s
+	subject := g.subjNum
+	if !g.have || string(dl.subject) != g.subjNum {
+		subject = string(dl.subject)
 	}
-	return s
-}
-
-// line decodes and adds one JSONL line.
-func (g *grouper) line(n int, b []byte) error {
-	b = bytes.TrimRight(b, "\r\n")
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil
-	}
-	rec := &g.rec
-	if p := rec.decode(b, g); p != nil {
-		return g.bad(&RecordError{Line: n, SubjectNumber: string(rec.subject), WebsiteNumber: string(rec.number),
-			Problems: []*Problem{p}}, string(rec.typ) == "website" && g.have && string(rec.subject) == g.subjNum)
-	}
-	switch rec.kind {
-	case RecordSubject:
-		return g.subject(n, string(rec.number), g.str(rec.province), rec.status)
-	default:
-		subject := g.subjNum
-		if !g.have || string(rec.subject) != g.subjNum {
-			subject = string(rec.subject)
-		}
-		return g.website(n, subject, shellSite{raw: rec.number, status: rec.status, approvedAt: rec.approvedAt, access: rec.access})
-	}
+	return g.website(dl.line, subject, shellSite{raw: dl.number, status: dl.status, approvedAt: dl.approvedAt, access: dl.access})
 }

@@ -37,7 +37,7 @@ type jsonDec struct {
 	b   []byte
 	i   int
 	rec *lineRecord
-	g   *grouper
+	in  *interner
 }
 
 func (d *jsonDec) ws() {
@@ -56,11 +56,11 @@ func (d *jsonDec) syntax(what string) *Problem {
 }
 
 // decode fills r from line b and returns the first problem, or nil.
-func (r *lineRecord) decode(b []byte, g *grouper) *Problem {
+func (r *lineRecord) decode(b []byte, in *interner) *Problem {
 	r.kind, r.typ, r.number, r.subject, r.province = 0, nil, nil, nil, nil
 	r.status, r.approvedAt = "", time.Time{}
 	r.access, r.esc = r.access[:0], r.esc[:0]
-	d := jsonDec{b: b, rec: r, g: g}
+	d := jsonDec{b: b, rec: r, in: in}
 	d.ws()
 	if d.i >= len(b) || b[d.i] != '{' {
 		return d.syntax("expected '{'")
@@ -286,7 +286,7 @@ func (d *jsonDec) accessField(n int, key []byte) *Problem {
 		if !utf8.Valid(s) {
 			return newProblem(CodeStreamSyntax, "invalid UTF-8 in a string")
 		}
-		a.ISP = d.g.str(s)
+		a.ISP = d.in.str(s)
 		return nil
 	case "isp_province":
 		if p := d.strField(&s); p != nil {
@@ -295,7 +295,7 @@ func (d *jsonDec) accessField(n int, key []byte) *Problem {
 		if !utf8.Valid(s) {
 			return newProblem(CodeStreamSyntax, "invalid UTF-8 in a string")
 		}
-		a.ISPProvince = d.g.str(s)
+		a.ISPProvince = d.in.str(s)
 		return nil
 	case "since":
 		return d.timeField(&a.Since, n, "since")

@@ -129,10 +129,9 @@ func TestClassifyStream_DecoderMatchesEncodingJSON(t *testing.T) {
 		}
 		// Add the type and subject members (encoding/json escapes <, >, & as \u003c etc.).
 		line := `{"type":"website","subject":"\u9ed4ICP备1号",` + string(raw[1:])
-		var g grouper
-		g.intern = map[string]string{}
+		var in interner
 		var rec lineRecord
-		if p := rec.decode([]byte(line), &g); p != nil {
+		if p := rec.decode([]byte(line), &in); p != nil {
 			t.Fatalf("%s: %v", line, p)
 		}
 		if rec.kind != RecordWebsite || string(rec.subject) != "黔ICP备1号" || string(rec.number) != w.Number ||
