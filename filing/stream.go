@@ -280,6 +280,11 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // OnBadRecord); the stream goes on. fn's error, a handler's error, a read
 // error of r or ctx's error stops it and is returned with the counts so
 // far. fn may be nil when only the summary is wanted.
+//
+// Lines are read and decoded by a goroutine of its own, in parallel with
+// the classification; fn and the OnBadRecord handler are called from the
+// caller's goroutine, in input order, and nothing reads r any more once
+// ClassifyStream has returned (a Read in progress is waited for).
 func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
