@@ -114,9 +114,9 @@ func TestR20_Countdown(t *testing.T) {
 		{submitted.Add(15 * time.Hour), 20, false, false, 0}, // the day of the event: the whole limit
 		{Date(2024, 10, 1), 18, false, false, 0},             // 9/29 and 9/30 used
 		{Date(2024, 10, 29), 1, false, false, 0},
-		{time.Date(2024, 10, 30, 23, 59, 0, 0, Location()), 0, true, false, 0},   // last day allowed
-		{time.Date(2024, 10, 30, 16, 30, 0, 0, time.UTC), 1 - 1, false, true, 1}, // already 10-31 in China
-		{Date(2024, 11, 2), 0, false, true, 2},                                   // Saturday: 2 working days late
+		{time.Date(2024, 10, 30, 23, 59, 0, 0, Location()), 0, true, false, 0}, // last day allowed
+		{time.Date(2024, 10, 30, 16, 30, 0, 0, time.UTC), 0, false, true, 1},   // already 10-31 in China
+		{Date(2024, 11, 2), 0, false, true, 2},                                 // Saturday: 2 working days late
 		{Date(2024, 11, 3), 0, false, true, 2},
 	} {
 		cd, err := c.Remaining(due, tc.now)
