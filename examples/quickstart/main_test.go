@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/report.golden")
+
+// TestRun runs the whole demonstration and compares its report with the
+// golden file (go test ./examples/quickstart -update rewrites it after a
+// deliberate change). The key facts are also asserted one by one, so that
+// a regenerated golden file cannot hide a wrong answer.
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	got := out.String()
+	for _, want := range []string{
+		"发现3个问题",
+		"[id.checksum R-09]",             // wrong check character
+		"[domain.tld_not_approved R-09]", // .io
+		"[url.not_under_domain R-09]",    // home URL off the domain
+		"省份=52",                          // "贵州" normalised to its code
+		"手机=138****8000",                 // masked in fmt
+		"粤ICP备2019012345号-1（广东省，R-30）；请联系：广东省通信管理局", // the Guangdong record blocks xingchen.cn
+		"xn--2qun4fgsx4tu.xn--fiqs8s）：无冲突",          // the IDN, clean
+		"管局审核期限（R-20，20个工作日）：2026-03-31",            // 20 working days after 2026-03-03
+		"截至2026-03-20：剩余7个工作日",
+		"[lifecycle.wrong_province]",
+		"主体备案号 黔ICP备2026001073号，网站备案号 黔ICP备2026001073号-1", // after 黔ICP备2026001072号 on file
+		"R-61 website_at_risk",
+		"将于2026-07-05 18:00后视为空壳网站",
+		"应在2026-07-13前处理完毕", // 5 working days after Monday 2026-07-06
+		"注销备案信息申请表",
+		"注销网站",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "19800101") {
+		t.Error("report prints a resident ID number unmasked")
+	}
+
+	golden := filepath.Join("testdata", "report.golden")
+	if *update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("report differs from %s (run with -update after a deliberate change):\n%s", golden, got)
+	}
+}
+
+// TestRunStable checks the report does not depend on the wall clock or on
+// map order: two runs print the same.
+func TestRunStable(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := run(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&b); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Error("two runs print different reports")
+	}
+}
