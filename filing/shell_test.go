@@ -105,6 +105,14 @@ func TestR60_NumberWithoutAccessUnknownApproval(t *testing.T) {
 	if !g.ShellFrom.IsZero() || g.Rule != "R-62" {
 		t.Fatalf("%+v", g)
 	}
+	// One website: "its only website", not "all 1 websites".
+	if !strings.Contains(g.Zh, "下唯一的网站无接入") || !strings.HasPrefix(g.En, "the only website") {
+		t.Errorf("one-website text: %q / %q", g.Zh, g.En)
+	}
+	r, _ = ClassifySubject(gzSubject, []Website{site(1, StatusApproved), site(2, StatusApproved)}, shellAsOf)
+	if g := find(t, r, FindingSubjectShellAfterCleanup); !strings.Contains(g.Zh, "下的2个网站均无接入") || !strings.HasPrefix(g.En, "all 2 websites") {
+		t.Errorf("two-website text: %q / %q", g.Zh, g.En)
+	}
 }
 
 func TestR60_UnnumberedWebsitesAreNotShells(t *testing.T) {

@@ -121,6 +121,10 @@ func msgShellSubject(number string) (zh, en string) {
 }
 
 func msgAfterCleanup(number string, websites int) (zh, en string) {
+	if websites == 1 {
+		return "主体" + number + "下唯一的网站无接入，清理后该主体将成为空壳主体",
+			"the only website of subject " + number + " is without access: the subject becomes a shell subject once it is cleaned up"
+	}
 	var buf [320]byte
 	zh = newMsg(&buf).s("主体").s(number).s("下的").n(websites).s("个网站均无接入，清理后该主体将成为空壳主体").String()
 	en = newMsg(&buf).s("all ").n(websites).s(" websites of subject ").s(number).
