@@ -18,7 +18,9 @@
 //
 // # Rules
 //
-//   - a cancellation states its target (subject, website or
+//   - the occasions of a cancellation (Occasion) and the form each
+//     starts (Occasion.Form).
+//   - a cancellation states its target (subject, website or
 //     access) and a detailed reason (ReasonDetailed).
 //   - the applicant is an individual or an organisation by the sponsor
 //     name first, then the nature (filing.JudgeKind); for a domain-holder

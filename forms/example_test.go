@@ -184,3 +184,17 @@ func ExampleApplication_RenderText() {
 	// 删除备案信息申请表
 	// true
 }
+
+// A portal asks why the user wants to cancel and starts the right form
+// (R-50).
+func ExampleOccasion_Form() {
+	for _, o := range forms.Occasions() {
+		kind, target, _ := o.Form()
+		fmt.Printf("%s → %s %s\n", o.Zh(), kind.Title(), target.Zh())
+	}
+	// Output:
+	// 网站服务结束 → 注销备案信息申请表 注销网站
+	// 更换接入商 → 注销备案信息申请表 注销主体
+	// 原备案人员离职，接入商及密码均无从得知 → 注销备案信息申请表 注销主体
+	// 域名已被他人备案 → 域名持有者注销备案信息申请表 注销网站
+}
