@@ -74,18 +74,30 @@ func (s State) Due(cal *calendar.Calendar) (due time.Time, kind calendar.Deadlin
 // Countdown reports the limit running on s as of now: remaining working
 // days, due today, or overdue by how many working days. ok is false when no
 // limit runs. A nil cal is calendar.Default().
+//
+// When the count fails (err wraps calendar.ErrNotPublished when the due date
+// or now falls in a year without a published schedule), Kind, Rule and From
+// still say which limit runs and since when, so that a portal can tell the
+// user which limit it cannot count yet; the Countdown part is then zero,
+// except Due when the due date itself could be computed.
 func (s State) Countdown(cal *calendar.Calendar, now time.Time) (DeadlineCountdown, bool, error) {
 	if cal == nil {
 		cal = calendar.Default()
 	}
-	due, kind, ok, err := s.Due(cal)
-	if !ok || err != nil {
-		return DeadlineCountdown{}, ok, err
+	kind, from, ok := s.deadline()
+	if !ok {
+		return DeadlineCountdown{}, false, nil
 	}
-	_, from, _ := s.deadline()
+	dc := DeadlineCountdown{Kind: kind, Rule: kind.RuleID(), From: from}
+	due, err := cal.Deadline(kind, from)
+	if err != nil {
+		return dc, true, err
+	}
 	cd, err := cal.Remaining(due, now)
 	if err != nil {
-		return DeadlineCountdown{}, true, err
+		dc.Due = due
+		return dc, true, err
 	}
-	return DeadlineCountdown{Kind: kind, Rule: kind.RuleID(), From: from, Countdown: cd}, true, nil
+	dc.Countdown = cd
+	return dc, true, nil
 }

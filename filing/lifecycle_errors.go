@@ -161,12 +161,12 @@ func lcActorName(a Actor, zh bool) string {
 	switch a.Kind {
 	case ActorSelfFiler:
 		if zh {
-			return "自行备案用户"
+			return a.Kind.Zh()
 		}
 		return "the self-filing user"
 	case ActorProxiedUser:
 		if zh {
-			return "接入商代备案用户"
+			return a.Kind.Zh()
 		}
 		return "the ISP-proxied user"
 	case ActorISP:
@@ -190,4 +190,36 @@ func lcActorName(a Actor, zh bool) string {
 		return "未知办理人"
 	}
 	return "an unknown actor"
+}
+
+// Zh returns the status as the filing system shows it in Chinese
+// ("管局审核中"), or the code itself for an unknown status.
+func (s Status) Zh() string { return lcStatusName(s, true) }
+
+// En returns the status in English ("bureau review"), or the code itself
+// for an unknown status.
+func (s Status) En() string { return lcStatusName(s, false) }
+
+// Zh returns the action in Chinese ("核验并提交管局"), or the code itself
+// for an unknown action.
+func (a Action) Zh() string { return lcActionName(a, true) }
+
+// En returns the action in English, as a verb ("verify and submit to the
+// bureau"), or the code itself for an unknown action.
+func (a Action) En() string { return lcActionName(a, false) }
+
+// Zh returns the kind of actor in Chinese ("自行备案用户", "接入商",
+// "通信管理局"), or the code itself for an unknown kind.
+func (k ActorKind) Zh() string {
+	switch k {
+	case ActorSelfFiler:
+		return "自行备案用户"
+	case ActorProxiedUser:
+		return "接入商代备案用户"
+	case ActorISP:
+		return "接入商"
+	case ActorBureau:
+		return "通信管理局"
+	}
+	return string(k)
 }

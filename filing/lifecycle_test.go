@@ -528,4 +528,51 @@ func TestDeadline_NotPublished(t *testing.T) {
 	if _, _, ok, err := s.Due(nil); !ok || !errors.Is(err, calendar.ErrNotPublished) {
 		t.Fatalf("ok %v err %v", ok, err)
 	}
+	// The countdown still says which limit runs, from when.
+	cd, ok, err := s.Countdown(nil, time.Date(2099, 12, 21, 0, 0, 0, 0, cstZone))
+	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Kind != calendar.ReviewR20 || cd.Rule != "R-20" ||
+		!cd.From.Equal(time.Date(2099, 12, 20, 0, 0, 0, 0, cstZone)) || !cd.Due.IsZero() {
+		t.Fatalf("Countdown = %+v, %v, %v", cd, ok, err)
+	}
+	// A due date in a published year, asked about from an unpublished one:
+	// the due date is known, the count is not.
+	s = newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).s
+	due, _, _, err := s.Due(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, ok, err = s.Countdown(nil, time.Date(2099, 1, 5, 0, 0, 0, 0, cstZone))
+	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Rule != "R-20" || !cd.Due.Equal(due) || cd.Remaining != 0 {
+		t.Fatalf("Countdown from 2099 = %+v, %v, %v", cd, ok, err)
+	}
+}
+
+func TestLifecycleLabels(t *testing.T) {
+	statuses := []Status{StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved, StatusReturnedToUser,
+		StatusReturnedToISP, StatusAccessCancelled, StatusCancelled, StatusDeleted}
+	seen := map[string]bool{}
+	for _, s := range statuses {
+		zh, en := s.Zh(), s.En()
+		if zh == string(s) || en == "" || seen[zh] {
+			t.Errorf("status %s: Zh %q En %q (labels must be Chinese and distinct)", s, zh, en)
+		}
+		seen[zh] = true
+	}
+	if StatusBureauReview.Zh() != "管局审核中" || Status("odd").Zh() != "odd" {
+		t.Errorf("status labels: %q %q", StatusBureauReview.Zh(), Status("odd").Zh())
+	}
+	for _, a := range Actions() {
+		if a.Zh() == string(a) || a.En() == "" {
+			t.Errorf("action %s has no label", a)
+		}
+	}
+	if ActionVerify.Zh() != "核验并提交管局" || Action("odd").En() != "odd" {
+		t.Errorf("action labels: %q %q", ActionVerify.Zh(), Action("odd").En())
+	}
+	for k, want := range map[ActorKind]string{ActorSelfFiler: "自行备案用户", ActorProxiedUser: "接入商代备案用户",
+		ActorISP: "接入商", ActorBureau: "通信管理局", "odd": "odd"} {
+		if k.Zh() != want {
+			t.Errorf("ActorKind(%s).Zh() = %q, want %q", k, k.Zh(), want)
+		}
+	}
 }

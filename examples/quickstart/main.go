@@ -236,8 +236,8 @@ func run(w io.Writer) error {
 		return err
 	}
 	f.Subject.Number, f.Websites[0].Number = subj.String(), site.String()
-	r.printf("审核通过：%s  主体备案号 %s，网站备案号 %s（%s年，第%d号）\n",
-		approvedAt.Format(time.DateOnly), subj, site, fmt.Sprint(subj.Year()), subj.Sequence())
+	r.printf("审核通过：%s  主体备案号 %s，网站备案号 %s（%d年，第%d号）；备案状态 %s，此后接入商可办理：%s（R-11）\n",
+		approvedAt.Format(time.DateOnly), subj, site, subj.Year(), subj.Sequence(), st.Status.Zh(), actionsZh(filing.Allowed(st, isp)))
 	if err := ix.Put(conflict.Record{Subject: subjectRecord(f), Websites: []conflict.WebsiteRecord{websiteRecord(f.Websites[0])}}); err != nil {
 		return err
 	}
@@ -317,6 +317,15 @@ func run(w io.Writer) error {
 	}
 	r.printf("%s", text.String())
 	return r.err
+}
+
+// actionsZh joins the Chinese names of actions.
+func actionsZh(as []filing.Action) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Zh()
+	}
+	return strings.Join(names, "、")
 }
 
 // issuedNumbers yields every record number on file, so that the allocator

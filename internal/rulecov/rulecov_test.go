@@ -14,7 +14,7 @@ const root = "../.."
 var (
 	ruleID   = regexp.MustCompile(`\bR-\d\d\b`)
 	testFunc = regexp.MustCompile(`(?m)^func ((?:Test|Fuzz)R(\d\d)_\w*)\(`)
-	tableRow = regexp.MustCompile("^\\| (R-\\d\\d) \\|[^|]*\\| ([^|]*) \\| ([^|]*) \\|$")
+	tableRow = regexp.MustCompile(`^\| (R-\d\d) \|[^|]*\| ([^|]*) \| ([^|]*) \|$`)
 	quoted   = regexp.MustCompile("`([^`]+)`")
 )
 
