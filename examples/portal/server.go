@@ -1,0 +1,335 @@
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+)
+
+var (
+	//go:embed templates/*.html
+	templateFS embed.FS
+
+	// sampleRecords is a small national record set for the conflict checks:
+	// one line per subject, in the JSON shape of conflict.Record.
+	//
+	//go:embed data/records.jsonl
+	sampleRecords []byte
+)
+
+// defaultMaxBody caps a form submission. The whole form is well under 4 KiB;
+// anything much larger is not a filing.
+const defaultMaxBody = 64 << 10
+
+// options configures newServer. The zero value is usable.
+type options struct {
+	// Now is the clock: validation (birth dates, ages), lifecycle events and
+	// deadlines all read it. Default time.Now.
+	Now func() time.Time
+	// Calendar counts working days for deadlines. Default calendar.Default().
+	Calendar *calendar.Calendar
+	// Records is the record set the conflict checks run against, as JSON
+	// Lines (conflict.Index.LoadJSONL). Default: the embedded sample.
+	Records io.Reader
+	// ISP is the name of this access provider, the actor that verifies the
+	// filings. Default "示例云".
+	ISP string
+	// Logger receives the server's logs. Default slog.Default().
+	Logger *slog.Logger
+	// MaxBody caps the request body in bytes. Default 64 KiB.
+	MaxBody int64
+}
+
+// server is the portal. All its state is here; it is safe for concurrent
+// requests.
+type server struct {
+	now       func() time.Time
+	cal       *calendar.Calendar
+	isp       string
+	log       *slog.Logger
+	maxBody   int64
+	tmpl      *template.Template
+	validator *filing.Validator // built once, safe for concurrent use
+
+	// mu guards filings and makes "check for conflicts, then record the
+	// filing" one step, so two identical submissions racing each other
+	// cannot both pass the check. index is safe for concurrent use on its
+	// own; mu is about that atomicity.
+	mu      sync.RWMutex
+	index   *conflict.Index
+	filings map[string]*entry
+}
+
+// entry is one filing the portal has accepted. Entries are never modified
+// once stored (filing.State is a value), so readers may use them after
+// releasing the lock.
+type entry struct {
+	ID     string
+	Filing *filing.Filing // normalised
+	State  filing.State
+}
+
+// newServer builds the portal's handler. It fails when the record set does
+// not load.
+func newServer(opts options) (http.Handler, error) {
+	s := &server{
+		now:     opts.Now,
+		cal:     opts.Calendar,
+		isp:     opts.ISP,
+		log:     opts.Logger,
+		maxBody: opts.MaxBody,
+		index:   conflict.New(),
+		filings: map[string]*entry{},
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.cal == nil {
+		s.cal = calendar.Default()
+	}
+	if s.isp == "" {
+		s.isp = "示例云"
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = defaultMaxBody
+	}
+
+	var err error
+	if s.validator, err = filing.NewValidator(filing.WithNow(s.now)); err != nil {
+		return nil, err
+	}
+	if s.tmpl, err = template.New("").Funcs(template.FuncMap{
+		"textField":     textField,
+		"selectField":   selectField,
+		"checkboxField": checkboxField,
+	}).ParseFS(templateFS, "templates/*.html"); err != nil {
+		return nil, err
+	}
+	records := opts.Records
+	if records == nil {
+		records = bytes.NewReader(sampleRecords)
+	}
+	n, err := s.index.LoadJSONL(records)
+	if err != nil {
+		return nil, fmt.Errorf("loading the record set: %w", err)
+	}
+	subjects, websites := s.index.Len()
+	s.log.Info("record set loaded", "records", n, "subjects", subjects, "websites", websites)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.handleForm)
+	mux.HandleFunc("POST /filings", s.handleCreate)
+	mux.HandleFunc("GET /filings/{id}", s.handleStatus)
+
+	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
+	// headers.
+	return securityHeaders(http.NewCrossOriginProtection().Handler(mux)), nil
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// handleForm serves the empty filing form, prefilled with a sample.
+func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "form.html", newFormPage(sampleForm()))
+}
+
+// handleCreate takes a filing: normalise, validate (422), check conflicts
+// against the record set (409), then record it and redirect to its status
+// page (303).
+func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+	if err := r.ParseForm(); err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			s.renderMessage(w, http.StatusRequestEntityTooLarge, "提交的内容过大", "请检查填写的内容后重新提交。")
+			return
+		}
+		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案页面重新填写。")
+		return
+	}
+	form := parseForm(r.PostForm)
+
+	// The normalised filing (NFKC, A-label domains, canonical phone and
+	// certificate numbers) is what is validated, checked and stored.
+	f := filing.NormalizeFiling(form.filing())
+	if err := s.validator.Validate(f); err != nil {
+		s.rejectInvalid(w, form, err)
+		return
+	}
+	state, err := s.lifecycle(f)
+	if err != nil {
+		s.internalError(w, "lifecycle", err)
+		return
+	}
+	e, conflicts, err := s.record(f, state)
+	switch {
+	case err != nil:
+		// Check and Put report input they cannot use as a
+		// *filing.ValidationError; anything else is the portal's fault.
+		if _, ok := errors.AsType[*filing.ValidationError](err); ok {
+			s.rejectInvalid(w, form, err)
+			return
+		}
+		s.internalError(w, "record", err)
+		return
+	case len(conflicts) > 0:
+		kinds := make([]string, len(conflicts))
+		for i, c := range conflicts {
+			kinds[i] = string(c.Kind)
+		}
+		s.log.Info("filing refused: conflict", "province", f.Subject.Province, "conflicts", kinds)
+		page := newFormPage(form)
+		page.addConflicts(conflicts)
+		s.render(w, http.StatusConflict, "form.html", page)
+		return
+	}
+
+	// Log what support staff need; the SDK's personal-data types log
+	// masked (IDNumber, Phone, Email implement slog.LogValuer).
+	s.log.Info("filing accepted",
+		"id", e.ID,
+		"province", f.Subject.Province,
+		"nature", f.Subject.Nature,
+		"cert_type", f.Subject.CertType,
+		"cert_number", f.Subject.CertNumber,
+		"principal_mobile", f.Subject.Principal.Mobile,
+		"principal_email", f.Subject.Principal.Email,
+		"domain", f.Websites[0].Domains[0],
+		"status", e.State.Status,
+	)
+	http.Redirect(w, r, "/filings/"+e.ID, http.StatusSeeOther)
+}
+
+func (s *server) rejectInvalid(w http.ResponseWriter, form filingForm, err error) {
+	ve, ok := errors.AsType[*filing.ValidationError](err)
+	if !ok {
+		s.internalError(w, "validate", err)
+		return
+	}
+	codes := make([]string, len(ve.Problems))
+	for i, p := range ve.Problems {
+		codes[i] = p.Path + " " + string(p.Code) // paths and codes only, never values
+	}
+	s.log.Info("filing refused: invalid", "problems", codes)
+	page := newFormPage(form)
+	page.addProblems(ve.Problems)
+	s.render(w, http.StatusUnprocessableEntity, "form.html", page)
+}
+
+// lifecycle takes a new filing through the steps that happen at the portal:
+// the self-filing user creates and submits it (R-10), and this ISP verifies
+// it and submits it to the bureau of the subject's province (R-14), which
+// starts the bureau's time limit (R-20, R-21 in Jiangxi). A real portal
+// would have an ISP reviewer verify it later; the demo verifies at once.
+func (s *server) lifecycle(f *filing.Filing) (filing.State, error) {
+	now := s.now()
+	user := filing.Actor{Kind: filing.ActorSelfFiler}
+	isp := filing.Actor{Kind: filing.ActorISP, ISP: s.isp}
+	st := filing.State{Kind: filing.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province}
+	for _, ev := range []filing.Event{
+		{Action: filing.ActionCreate, Actor: user, At: now},
+		{Action: filing.ActionSubmit, Actor: user, At: now},
+		{Action: filing.ActionVerify, Actor: isp, At: now},
+	} {
+		var err error
+		if st, err = filing.Apply(st, ev); err != nil {
+			return filing.State{}, err
+		}
+	}
+	return st, nil
+}
+
+// record checks f against the record set and, when nothing conflicts,
+// stores it and puts it in the record set as a filing under review, so that
+// filing the same website again is refused (R-13).
+func (s *server) record(f *filing.Filing, st filing.State) (*entry, []conflict.Conflict, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conflicts, err := s.index.Check(f)
+	if err != nil || len(conflicts) > 0 {
+		return nil, conflicts, err
+	}
+	if err := s.index.Put(underReview(f, st.Status)); err != nil {
+		return nil, nil, err
+	}
+	// Unguessable IDs: the status page is reachable by its link alone.
+	e := &entry{ID: rand.Text(), Filing: f, State: st}
+	s.filings[e.ID] = e
+	return e, nil, nil
+}
+
+// underReview is the record-set entry of a filing that has reached the bureau.
+func underReview(f *filing.Filing, status filing.Status) conflict.Record {
+	r := conflict.Record{Subject: conflict.SubjectRecord{
+		Province:   f.Subject.Province,
+		Name:       f.Subject.Name,
+		Nature:     f.Subject.Nature,
+		CertType:   f.Subject.CertType,
+		CertNumber: f.Subject.CertNumber,
+		Status:     status,
+	}}
+	for _, w := range f.Websites {
+		r.Websites = append(r.Websites, conflict.WebsiteRecord{Name: w.Name, Domains: w.Domains, HomeURL: w.HomeURL, Status: status})
+	}
+	return r
+}
+
+// handleStatus shows a filing's status, history and deadline.
+func (s *server) handleStatus(w http.ResponseWriter, r *http.Request) {
+	s.mu.RLock()
+	e, ok := s.filings[r.PathValue("id")]
+	s.mu.RUnlock()
+	if !ok {
+		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
+		return
+	}
+	s.render(w, http.StatusOK, "status.html", newStatusPage(e, s.cal, s.now()))
+}
+
+type messagePage struct{ Title, Detail string }
+
+func (s *server) renderMessage(w http.ResponseWriter, status int, title, detail string) {
+	s.render(w, status, "message.html", messagePage{title, detail})
+}
+
+func (s *server) internalError(w http.ResponseWriter, step string, err error) {
+	// SDK errors carry codes and paths, not the values that failed.
+	s.log.Error("internal error", "step", step, "err", err)
+	s.renderMessage(w, http.StatusInternalServerError, "系统内部错误", "请稍后重试。")
+}
+
+// render executes a template into a buffer first, so that a template error
+// is a clean 500 rather than half a page.
+func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		s.log.Error("render", "template", name, "err", err)
+		http.Error(w, "系统内部错误", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
