@@ -57,6 +57,32 @@ func FindingKinds() []FindingKind {
 		FindingShellSubject, FindingSubjectShellAfterCleanup}
 }
 
+var findingKindNames = map[FindingKind][2]string{
+	FindingShellWebsite:             {"空壳网站", "shell website"},
+	FindingWebsiteAtRisk:            {"即将视为空壳网站", "website at risk"},
+	FindingAccessCancelledNotFiling: {"已取消接入但未注销备案", "access cancelled, filing kept"},
+	FindingShellSubject:             {"空壳主体", "shell subject"},
+	FindingSubjectShellAfterCleanup: {"清理后将成为空壳主体", "shell subject after cleanup"},
+}
+
+// Zh returns the kind's name in Chinese ("空壳网站"), or the code itself for an
+// unknown kind.
+func (k FindingKind) Zh() string {
+	if n, ok := findingKindNames[k]; ok {
+		return n[0]
+	}
+	return string(k)
+}
+
+// En returns the kind's name in English ("shell website"), or the code itself
+// for an unknown kind.
+func (k FindingKind) En() string {
+	if n, ok := findingKindNames[k]; ok {
+		return n[1]
+	}
+	return string(k)
+}
+
 // Finding is one shell finding about a subject or one of its websites. The
 // recommendation is the one R-63 gives for the case (seed 002 §四 建议).
 type Finding struct {

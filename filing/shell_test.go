@@ -354,3 +354,16 @@ func TestShell_BadWebsites(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestFindingKindNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range FindingKinds() {
+		if k.Zh() == string(k) || k.En() == string(k) || seen[k.Zh()] {
+			t.Errorf("%s: Zh %q En %q (every kind has distinct names)", k, k.Zh(), k.En())
+		}
+		seen[k.Zh()] = true
+	}
+	if FindingShellWebsite.Zh() != "空壳网站" || FindingKind("odd").Zh() != "odd" || FindingKind("odd").En() != "odd" {
+		t.Error("names of FindingShellWebsite or of an unknown kind")
+	}
+}

@@ -52,8 +52,17 @@ func (d *jsonDec) ws() {
 }
 
 func (d *jsonDec) syntax(what string) *Problem {
-	return newProblem(CodeStreamSyntax, what+" at byte "+strconv.Itoa(d.i+1))
+	n := strconv.Itoa(d.i + 1)
+	return streamSyntax("第"+n+"个字节处有误", what+" at byte "+n)
 }
+
+// streamSyntax is a stream.syntax problem with its detail in each language.
+func streamSyntax(zh, en string) *Problem {
+	return problemZhEn(CodeStreamSyntax, []any{zh}, []any{en})
+}
+
+// badUTF8 is the problem of a string that is not valid UTF-8.
+func badUTF8() *Problem { return streamSyntax("含有无效的UTF-8编码", "invalid UTF-8 in a string") }
 
 // decode fills r from line b and returns the first problem, or nil.
 func (r *lineRecord) decode(b []byte, in *interner) *Problem {
@@ -83,7 +92,7 @@ func (r *lineRecord) decode(b []byte, in *interner) *Problem {
 	}
 	for _, s := range [][]byte{r.number, r.subject, r.province} {
 		if !utf8.Valid(s) {
-			return newProblem(CodeStreamSyntax, "invalid UTF-8 in a string")
+			return badUTF8()
 		}
 	}
 	return nil
@@ -284,7 +293,7 @@ func (d *jsonDec) accessField(n int, key []byte) *Problem {
 			return p
 		}
 		if !utf8.Valid(s) {
-			return newProblem(CodeStreamSyntax, "invalid UTF-8 in a string")
+			return badUTF8()
 		}
 		a.ISP = d.in.str(s)
 		return nil
@@ -293,7 +302,7 @@ func (d *jsonDec) accessField(n int, key []byte) *Problem {
 			return p
 		}
 		if !utf8.Valid(s) {
-			return newProblem(CodeStreamSyntax, "invalid UTF-8 in a string")
+			return badUTF8()
 		}
 		a.ISPProvince = d.in.str(s)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -182,9 +183,24 @@ func TestClassifyStream_StringsAndSyntax(t *testing.T) {
 		`{"type":"subject","number":"1","x":` + strings.Repeat("[", 600) + strings.Repeat("]", 600) + `}`,
 		`{"type":"subject","number":"1","x":"\ud800"}x`, `{}`,
 	}
+	latin := regexp.MustCompile(`[A-Za-z]+`)
 	for _, l := range bad {
-		if _, sum := runStream(t, l); sum.BadRecords != 1 || sum.Subjects != 0 {
+		_, sum := runStream(t, l)
+		if sum.BadRecords != 1 || sum.Subjects != 0 {
 			t.Errorf("%q: %+v", l, sum)
+			continue
+		}
+		// The Chinese message carries no English detail (only the words
+		// JSON and UTF-8).
+		for _, p := range sum.Errors[0].Problems {
+			if p.Code != CodeStreamSyntax {
+				continue
+			}
+			for _, w := range latin.FindAllString(p.Zh, -1) {
+				if w != "JSON" && w != "UTF" {
+					t.Errorf("%q: Chinese message %q has %q", l, p.Zh, w)
+				}
+			}
 		}
 	}
 	// A lone surrogate is replaced (as encoding/json does), not an error.
