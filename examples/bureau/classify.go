@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
+)
+
+// noISP labels the findings of websites that never had access (ISP "").
+const noISP = "(no access)"
+
+// classify reads the export and writes the report.
+func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	in, name := stdin, "standard input"
+	if cfg.in != "-" {
+		f, err := os.Open(cfg.in)
+		if err != nil {
+			return err // *fs.PathError: "open <path>: no such file or directory"
+		}
+		defer f.Close()
+		in, name = f, cfg.in
+	}
+
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer func() {
+		if ferr := out.Flush(); ferr != nil && err == nil {
+			err = fmt.Errorf("writing the report: %w", ferr)
+		}
+	}()
+	fmt.Fprintf(out, "bureau batch: %s as of %s CST\n", name, cfg.asOf.Format("2006-01-02 15:04"))
+
+	reviews := newReviewScanner(cfg.asOf, calendar.Default(), cfg.dueWithin, cfg.maxReviews)
+	var prog *progress
+	if cfg.progress || isTerminal(stderr) {
+		prog = startProgress(stderr, reviews, isTerminal(stderr), time.Second)
+	}
+
+	list := findingLister{w: out, max: cfg.maxFindings}
+	fmt.Fprintln(out, "\n== findings")
+	sum, cerr := filing.ClassifyStream(ctx, io.TeeReader(in, reviews), cfg.asOf, list.report)
+	// ClassifyStream no longer reads the input: the scanner is ours again.
+	reviews.Close()
+	if prog != nil {
+		prog.stop()
+	}
+	list.end()
+	if cerr != nil {
+		fmt.Fprintf(out, "\n(stopped early: the counts below cover the first %d lines)\n", sum.Lines)
+	}
+	printSummary(out, sum)
+	reviews.print(out)
+	if cerr != nil {
+		return fmt.Errorf("reading %s: stopped after line %d: %w", name, sum.Lines, cerr)
+	}
+	return nil
+}
+
+// findingLister prints the first max findings (all for max < 0).
+type findingLister struct {
+	w      io.Writer
+	max    int
+	listed int
+	total  int
+}
+
+func (l *findingLister) report(r filing.SubjectReport) error {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		l.total++
+		if l.max >= 0 && l.listed >= l.max {
+			continue
+		}
+		l.listed++
+		number := f.WebsiteNumber
+		if number == "" {
+			number = f.SubjectNumber
+		}
+		fmt.Fprintf(l.w, "%s %s %s line %d: %s\n", f.Rule, f.Kind, number, r.Line, f.Zh)
+	}
+	return nil
+}
+
+func (l *findingLister) end() {
+	if l.listed < l.total {
+		fmt.Fprintf(l.w, "(%d more findings not listed; -max-findings %d)\n", l.total-l.listed, l.max)
+	}
+}
+
+func printSummary(w io.Writer, sum filing.StreamSummary) {
+	fmt.Fprintln(w, "\n== summary")
+	fmt.Fprintf(w, "lines %d, subjects %d, websites %d, bad records %d, incomplete subjects %d\n",
+		sum.Lines, sum.Subjects, sum.Websites, sum.BadRecords, sum.Incomplete)
+	fmt.Fprintf(w, "findings %d\n", sum.Findings)
+	fmt.Fprintln(w, "by kind:")
+	for _, k := range filing.FindingKinds() {
+		fmt.Fprintf(w, "  %s %d (%s)\n", k, sum.ByKind[k], k.Zh())
+	}
+	fmt.Fprintln(w, "by province:")
+	for _, code := range sortedKeys(sum.ByProvince) {
+		label := code
+		if p, ok := filing.ProvinceByCode(code); ok {
+			label += " " + p.Name
+		}
+		fmt.Fprintf(w, "  %s: %s\n", label, countsLine(sum.ByProvince[code]))
+	}
+	fmt.Fprintln(w, "by ISP:")
+	isps := sortedKeys(sum.ByISP)
+	// Websites that never had access last.
+	if len(isps) > 0 && isps[0] == "" {
+		isps = append(isps[1:], "")
+	}
+	for _, isp := range isps {
+		label := isp
+		if isp == "" {
+			label = noISP
+		}
+		fmt.Fprintf(w, "  %s: %s\n", label, countsLine(sum.ByISP[isp]))
+	}
+	if sum.BadRecords == 0 {
+		return
+	}
+	if len(sum.Errors) < sum.BadRecords {
+		fmt.Fprintf(w, "bad records %d (the first %d):\n", sum.BadRecords, len(sum.Errors))
+	} else {
+		fmt.Fprintf(w, "bad records %d:\n", sum.BadRecords)
+	}
+	for _, e := range sum.Errors {
+		fmt.Fprintf(w, "  line %d: %s %s\n", e.Line, e.ErrorCode(), strings.TrimPrefix(e.MessageZh(), fmt.Sprintf("第%d行：", e.Line)))
+	}
+}
+
+// countsLine formats the non-zero counts in kind order:
+// "shell_website 2, website_at_risk 1".
+func countsLine(c filing.FindingCounts) string {
+	var parts []string
+	for _, k := range filing.FindingKinds() {
+		if n := c[k]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, cmp.Compare[string])
+	return keys
+}
+
+// isTerminal reports whether w is a terminal (a character device), without
+// a dependency on golang.org/x/term.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
