@@ -62,7 +62,9 @@ func streamSyntax(zh, en string) *Problem {
 }
 
 // badUTF8 is the problem of a string that is not valid UTF-8.
-func badUTF8() *Problem { return streamSyntax("含有无效的UTF-8编码", "invalid UTF-8 in a string") }
+func badUTF8() *Problem {
+	return streamSyntax("含有无效的UTF-8编码", "invalid UTF-8 in a string")
+}
 
 // decode fills r from line b and returns the first problem, or nil.
 func (r *lineRecord) decode(b []byte, in *interner) *Problem {
