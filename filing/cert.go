@@ -317,6 +317,16 @@ func certCivilDays(y, m, d int) int64 {
 // also a 15-digit first-generation number, reported with Legacy set (its
 // birth year is 19YY); such a number still cannot be filed.
 func ParseResidentID(s string) (ResidentID, error) {
+	return parseResidentID(s, nil)
+}
+
+// ParseResidentIDAt is ParseResidentID with the birth date checked against
+// the instant now instead of the clock.
+func ParseResidentIDAt(s string, now time.Time) (ResidentID, error) {
+	return parseResidentID(s, &now)
+}
+
+func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 	c, p := certCanon(s)
 	if p != nil {
 		return ResidentID{}, p
@@ -327,11 +337,11 @@ func ParseResidentID(s string) (ResidentID, error) {
 		if !residentIDRegionOK(c[:6]) {
 			return ResidentID{}, newProblem(CodeIDRegion)
 		}
-		if p := certCheckBirth("19"+c[6:12], nil); p != nil {
+		if p := certCheckBirth("19"+c[6:12], now); p != nil {
 			return ResidentID{}, p
 		}
 		c = c[:6] + "19" + c[6:] + "0" // check char unused below
-	} else if p := checkResidentIDCanon(c, nil); p != nil {
+	} else if p := checkResidentIDCanon(c, now); p != nil {
 		return ResidentID{}, p
 	}
 	y, m, d, _ := certDate(c[6:14])
@@ -754,6 +764,20 @@ func CheckCertNumber(t CertType, s string) error {
 // upper-cased, the organisation code in its printed form "XXXXXXXX-C", every
 // other standard number without separators.
 func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
+	return normalizeCertNumberAt(t, s, nil)
+}
+
+// CheckCertNumberAt is CheckCertNumber with resident-ID birth dates checked
+// against the instant now instead of the clock (see CheckResidentIDAt).
+func CheckCertNumberAt(t CertType, s string, now time.Time) error {
+	if _, err := normalizeCertNumberAt(t, s, &now); err != nil {
+		return err
+	}
+	return nil
+}
+
+// normalizeCertNumberAt is NormalizeCertNumber as of *now (nil: the clock).
+func normalizeCertNumberAt(t CertType, s string, now *time.Time) (IDNumber, error) {
 	info, ok := t.Info()
 	if !ok {
 		return "", newProblem(CodeCertUnknownType)
@@ -767,7 +791,7 @@ func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
 	}
 	switch info.Format {
 	case FormatResidentID:
-		if p := checkResidentIDCanon(c, nil); p != nil {
+		if p := checkResidentIDCanon(c, now); p != nil {
 			return "", p
 		}
 		_, permit := certPermitRegion[c[:6]]

@@ -97,7 +97,8 @@ type PreApproval struct {
 	Number string `json:"number" validate:"required,max=100"`
 	// Authority is the approving authority, at most 100 characters.
 	Authority string `json:"authority,omitempty" validate:"omitempty,max=100"`
-	// ValidUntil is the document's expiry, if it has one.
+	// ValidUntil is the last day the document is valid (有效期至), if it has
+	// an end: valid through that civil date in China (R-07).
 	ValidUntil time.Time `json:"valid_until,omitzero"`
 }
 

@@ -514,6 +514,15 @@ func TestR07_PreApprovals(t *testing.T) {
 	expect(t, validateAt(f))
 	f.Websites[0].PreApprovals[0].ValidUntil = testNow.AddDate(0, 0, -1)
 	expect(t, validateAt(f), "websites[0].pre_approvals[0].valid_until website.preapproval_expired")
+	// 有效期至 a day: valid through that day in China, whatever the hour
+	// (testNow is 2026-11-23 18:00 in China).
+	cst := time.FixedZone("CST", 8*3600)
+	f.Websites[0].PreApprovals[0].ValidUntil = time.Date(2026, 11, 23, 0, 0, 0, 0, cst)
+	expect(t, validateAt(f))
+	f.Websites[0].PreApprovals[0].ValidUntil = time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC) // 2026-11-23 00:00 in China
+	expect(t, validateAt(f))
+	f.Websites[0].PreApprovals[0].ValidUntil = time.Date(2026, 11, 22, 23, 59, 0, 0, cst)
+	expect(t, validateAt(f), "websites[0].pre_approvals[0].valid_until website.preapproval_expired")
 	f.Websites[0].Involves = []PreApprovalCategory{"astrology"}
 	f.Websites[0].PreApprovals = nil
 	expect(t, validateAt(f), "websites[0].involves[0] website.preapproval_unknown")

@@ -155,7 +155,7 @@ func (v *Validator) Validate(f *Filing) error {
 	if f == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{}
+	m := &memo{now: v.o.now()}
 	return v.validate(normalizeFiling(f, m), m, false)
 }
 
@@ -166,7 +166,7 @@ func (v *Validator) ValidateSubject(s *Subject) error {
 	if s == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{}
+	m := &memo{now: v.o.now()}
 	return v.validate(normalizeFiling(&Filing{Subject: *s}, m), m, true)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -47,7 +48,7 @@ const (
 
 // tagChecks are the custom tags that check a lone string value.
 var tagChecks = map[string]func(*memo, string) *Problem{
-	TagResidentID: func(_ *memo, s string) *Problem { return problemOf(CheckResidentID(s)) },
+	TagResidentID: func(m *memo, s string) *Problem { return problemOf(checkResidentID(s, m.at())) },
 	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(CheckUSCC(s)) },
 	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(CheckOrgCode(s)) },
 	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(CheckMobile(s)) },
@@ -119,8 +120,8 @@ func RegisterTags(v *validator.Validate) error {
 			return err
 		}
 	}
-	if err := v.RegisterValidation(TagCertNumber, func(fl validator.FieldLevel) bool {
-		return certNumberProblem(fl.Parent(), fl.Field().String()) == nil
+	if err := v.RegisterValidationCtx(TagCertNumber, func(ctx context.Context, fl validator.FieldLevel) bool {
+		return certNumberProblem(memoFrom(ctx), fl.Parent(), fl.Field().String()) == nil
 	}); err != nil {
 		return err
 	}
@@ -131,12 +132,13 @@ func RegisterTags(v *validator.Validate) error {
 
 // certNumberProblem checks a certificate number against the CertType field
 // of its struct. An unknown type is the cn_cert_type tag's to report.
-func certNumberProblem(parent reflect.Value, number string) *Problem {
+func certNumberProblem(m *memo, parent reflect.Value, number string) *Problem {
 	t := CertType(stringField(parent, "CertType"))
 	if _, ok := t.Info(); !ok {
 		return nil
 	}
-	return problemOf(CheckCertNumber(t, number))
+	_, err := normalizeCertNumberAt(t, number, m.at())
+	return problemOf(err)
 }
 
 // homeURLProblem checks a home URL against the Domains field of its struct.
@@ -225,7 +227,7 @@ func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool 
 	for _, fe := range fes {
 		path := jsonPath(fe.Namespace())
 		label := Label(path)
-		ps.addAt(translate(fe, root, label), path, label)
+		ps.addAt(translate(fe, root, label, m.at()), path, label)
 		failed[path] = true
 	}
 	return failed
@@ -242,7 +244,15 @@ func jsonPath(ns string) string {
 }
 
 // translate builds the Problem of one field error.
-func translate(fe validator.FieldError, root reflect.Value, label string) *Problem {
+//
+// The checks run again (on the value the validator reports) to get their
+// Problem, as of the same instant as the field pass; the memo is not used,
+// so that nothing counts as already checked.
+func translate(fe validator.FieldError, root reflect.Value, label string, at *time.Time) *Problem {
+	clock := &memo{}
+	if at != nil {
+		clock.now = *at
+	}
 	switch fe.Tag() {
 	case "required":
 		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
@@ -254,7 +264,7 @@ func translate(fe validator.FieldError, root reflect.Value, label string) *Probl
 		}
 		return problemZhEn(CodeTooLong, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
 	case TagCertNumber:
-		if p := certNumberProblem(parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+		if p := certNumberProblem(clock, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
 			return p
 		}
 	case TagHomeURL:
@@ -263,7 +273,7 @@ func translate(fe validator.FieldError, root reflect.Value, label string) *Probl
 		}
 	default:
 		if check, ok := tagChecks[fe.Tag()]; ok {
-			if p := check(nil, valueString(fe)); p != nil {
+			if p := check(clock, valueString(fe)); p != nil {
 				return p
 			}
 		}

@@ -1,6 +1,9 @@
 package filing
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // memo remembers, for one validation, the values already normalised, so
 // that the normalisation, the field pass and the rules pass do not redo IDNA
@@ -12,6 +15,17 @@ import "context"
 type memo struct {
 	domains []string  // outputs of NormalizeDomain
 	urls    []memoURL // outputs of NormalizeHomeURL with their host
+	// now is the validation's clock reading (WithNow), against which the
+	// field checks judge birth dates; zero means the wall clock.
+	now time.Time
+}
+
+// at returns the instant field checks are made as of, or nil for the clock.
+func (m *memo) at() *time.Time {
+	if m == nil || m.now.IsZero() {
+		return nil
+	}
+	return &m.now
 }
 
 type memoURL struct{ url, host string }

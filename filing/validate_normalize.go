@@ -2,6 +2,7 @@ package filing
 
 import (
 	"slices"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -134,11 +135,16 @@ func normalizePhoneValue(p Phone) Phone {
 	return Phone(normText(string(p)))
 }
 
+// endOfTime is later than any birth date.
+var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
 func normalizeCertNumber(t CertType, n IDNumber) IDNumber {
 	if n == "" {
 		return ""
 	}
-	if c, err := NormalizeCertNumber(t, string(n)); err == nil {
+	// The canonical form does not depend on the clock: a birth date after
+	// today is the validation's to judge, as of its own clock (WithNow).
+	if c, err := normalizeCertNumberAt(t, string(n), &endOfTime); err == nil {
 		return c
 	}
 	return IDNumber(normText(string(n)))

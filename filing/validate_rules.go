@@ -135,12 +135,9 @@ func (c *ruleCtx) individualRules(cert CertInfo, certOK bool) {
 	if !certOK || cert.Format != FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
 		return
 	}
-	id, err := ParseResidentID(string(s.CertNumber))
+	// A birth date after c.now failed the field pass (checked as of c.now).
+	id, err := ParseResidentIDAt(string(s.CertNumber), c.now)
 	if err != nil || id.Legacy {
-		return
-	}
-	if id.Birth.After(c.now) {
-		c.add(newProblem(CodeIDBirthFuture), "subject.cert_number")
 		return
 	}
 	if r, ok := c.rule(RuleMinAge); ok && id.AgeAt(c.now) < r.Value {
@@ -216,11 +213,6 @@ func (c *ruleCtx) personRules(subjectOnly bool) {
 		}
 		if distinct && p.EmergencyPhone != "" && p.EmergencyPhone == p.Mobile && !c.failed[prefix+".emergency_phone"] {
 			c.add(newProblem(CodeEmergencySame), prefix+".emergency_phone")
-		}
-		if cert, ok := p.CertType.Info(); ok && cert.Format == FormatResidentID && p.CertNumber != "" && !c.failed[prefix+".cert_number"] {
-			if id, err := ParseResidentID(string(p.CertNumber)); err == nil && id.Birth.After(c.now) {
-				c.add(newProblem(CodeIDBirthFuture), prefix+".cert_number")
-			}
 		}
 	}
 	sp := &c.f.Subject.Principal
@@ -382,9 +374,11 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 
 // preApprovalRules: R-07. Each category the website involves needs a
 // document of that category; a document past its ValidUntil is rejected.
+// ValidUntil is a day (有效期至): the document is valid through that civil
+// date in China and expired from the next day on.
 func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 	for j, pa := range w.PreApprovals {
-		if !pa.ValidUntil.IsZero() && pa.ValidUntil.Before(c.now) {
+		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(certZone).Format("2006-01-02")),
 				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}
