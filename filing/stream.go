@@ -281,22 +281,23 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // error of r or ctx's error stops it and is returned with the counts so
 // far. fn may be nil when only the summary is wanted.
 //
-// Lines are read and decoded by a goroutine of its own, in parallel with
-// the classification; fn and the OnBadRecord handler are called from the
-// caller's goroutine, in input order, and nothing reads r any more once
-// ClassifyStream has returned (a Read in progress is waited for).
+// Lines are read by a goroutine of its own and decoded by up to
+// min(GOMAXPROCS, 4) more, in parallel with the classification; fn and the
+// OnBadRecord handler are called from the caller's goroutine, in input
+// order, and nothing reads r any more once ClassifyStream has returned (a
+// Read in progress is waited for).
 func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
 	}
-	// A reader goroutine splits and decodes lines into batches (the
-	// expensive part); this goroutine groups and classifies them in order.
-	// The reader stops when this side stops, and is waited for, so nothing
-	// touches r after ClassifyStream returns.
+	// A reader goroutine splits lines into batches and decoder goroutines
+	// decode them (the expensive part); this goroutine groups and
+	// classifies them in input order. They stop when this side stops, and
+	// are waited for, so nothing touches r after ClassifyStream returns.
 	p := startLineReader(r)
 	defer p.stop()
-	for b := range p.out {
+	for b := p.next(); b != nil; b = p.next() {
 		g.sum.Lines += b.count
 		for i := range b.lines {
 			if err := g.decoded(&b.lines[i]); err != nil {

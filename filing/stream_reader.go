@@ -4,19 +4,22 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"runtime"
 	"sync"
 	"time"
 )
 
-// The reader side of ClassifyStream: it splits the input into lines,
-// decodes them (stream_decode.go) and hands them over in batches whose
-// memory it owns, so that decoding runs in parallel with the
-// classification. Batches are recycled: memory stays bounded by a few
-// batches whatever the stream's length.
+// The reader side of ClassifyStream: a reader goroutine splits the input
+// into lines and copies them into batches; decoder goroutines (one per CPU,
+// at most maxDecoders) decode the batches (stream_decode.go) in parallel;
+// the caller's goroutine takes the batches in input order, as each one is
+// decoded, and classifies them. Batches are recycled: memory stays bounded
+// by a few batches whatever the stream's length.
 
 const (
-	batchLines = 2048 // lines per batch
-	batchCount = 4    // batches in flight
+	batchLines  = 2048    // lines per batch
+	batchBytes  = 1 << 20 // raw bytes per batch (a batch closes at either)
+	maxDecoders = 4
 )
 
 // decodedLine is one decoded line; its byte slices point into its batch.
@@ -34,11 +37,25 @@ type decodedLine struct {
 }
 
 type lineBatch struct {
+	// Filled by the reader: the lines as read, back to back in raw.
+	raw   []byte
+	split []rawLine
+	count int   // lines read, blank ones included
+	err   error // read error after these lines
+
+	// Filled by a decoder; ready receives a value when it is done.
 	lines  []decodedLine
 	bytes  []byte
 	access []Access
-	count  int   // lines read, blank ones included
-	err    error // read error after these lines
+	ready  chan struct{}
+}
+
+// rawLine is one line of a batch: its end in raw (it starts where the
+// previous one ends) and its 1-based line number; tooLong lines are not
+// copied.
+type rawLine struct {
+	end, line int
+	tooLong   bool
 }
 
 // keep copies b into the batch's byte arena.
@@ -75,7 +92,8 @@ func (in *interner) str(b []byte) string {
 }
 
 type lineReader struct {
-	out  chan *lineBatch
+	out  chan *lineBatch // batches in input order, decoded or being decoded
+	work chan *lineBatch // batches to decode
 	free chan *lineBatch
 	quit chan struct{}
 	done sync.WaitGroup
@@ -83,23 +101,44 @@ type lineReader struct {
 }
 
 func startLineReader(r io.Reader) *lineReader {
+	decoders := min(max(runtime.GOMAXPROCS(0), 1), maxDecoders)
+	batches := decoders + 3 // one being read, one being classified, the rest decoding or queued
 	p := &lineReader{
-		out:  make(chan *lineBatch, batchCount),
-		free: make(chan *lineBatch, batchCount),
+		out:  make(chan *lineBatch, batches),
+		work: make(chan *lineBatch, batches),
+		free: make(chan *lineBatch, batches),
 		quit: make(chan struct{}),
 	}
-	for range batchCount {
-		p.free <- &lineBatch{lines: make([]decodedLine, 0, batchLines), bytes: make([]byte, 0, 64<<10)}
+	for range batches {
+		p.free <- &lineBatch{
+			raw: make([]byte, 0, 256<<10), split: make([]rawLine, 0, batchLines),
+			lines: make([]decodedLine, 0, batchLines), bytes: make([]byte, 0, 64<<10),
+			ready: make(chan struct{}, 1),
+		}
 	}
-	p.done.Add(1)
+	p.done.Add(1 + decoders)
 	go p.run(r)
+	for range decoders {
+		go p.decode()
+	}
 	return p
 }
 
-// stop ends the reader and waits for it.
+// stop ends the reader and the decoders and waits for them.
 func (p *lineReader) stop() {
 	p.once.Do(func() { close(p.quit) })
 	p.done.Wait()
+}
+
+// next returns the next batch in input order once it is decoded, or nil at
+// the end of the input.
+func (p *lineReader) next() *lineBatch {
+	b, ok := <-p.out
+	if !ok {
+		return nil
+	}
+	<-b.ready
+	return b
 }
 
 // recycle returns a consumed batch.
@@ -107,15 +146,22 @@ func (p *lineReader) recycle(b *lineBatch) {
 	clear(b.lines) // drop references for the GC
 	clear(b.access)
 	b.lines, b.bytes, b.access, b.count, b.err = b.lines[:0], b.bytes[:0], b.access[:0], 0, nil
+	b.raw, b.split = b.raw[:0], b.split[:0]
 	if cap(b.bytes) > 4*MaxLineBytes {
 		b.bytes = nil
+	}
+	if cap(b.raw) > 4*MaxLineBytes {
+		b.raw = nil
 	}
 	p.free <- b
 }
 
+// run splits the input into batches of lines; each batch goes to the
+// decoders and, in order, to the caller.
 func (p *lineReader) run(r io.Reader) {
 	defer p.done.Done()
 	defer close(p.out)
+	defer close(p.work)
 	var b *lineBatch
 	get := func() bool {
 		select {
@@ -126,19 +172,15 @@ func (p *lineReader) run(r io.Reader) {
 		}
 	}
 	send := func() bool {
-		select {
-		case p.out <- b:
-			b = nil
-			return true
-		case <-p.quit:
-			return false
-		}
+		// Neither send blocks: each channel holds every batch there is.
+		p.work <- b
+		p.out <- b
+		b = nil
+		return true
 	}
 	if !get() {
 		return
 	}
-	var in interner
-	var rec lineRecord
 	br := bufio.NewReaderSize(r, 256<<10)
 	var long []byte // a line longer than br's buffer, gathered
 	inLong := false
@@ -161,16 +203,19 @@ func (p *lineReader) run(r io.Reader) {
 		if len(chunk) > 0 {
 			line++
 			b.count++
-			decodeLine(b, &rec, &in, line, chunk)
+			if len(chunk) > MaxLineBytes {
+				b.split = append(b.split, rawLine{end: len(b.raw), line: line, tooLong: true})
+			} else {
+				b.raw = append(b.raw, chunk...)
+				b.split = append(b.split, rawLine{end: len(b.raw), line: line})
+			}
 		}
 		inLong, long = false, long[:0]
 		if rerr != nil && rerr != io.EOF {
 			b.err = rerr
 		}
-		if rerr != nil || len(b.lines) == batchLines || len(b.bytes) > 1<<20 {
-			if !send() {
-				return
-			}
+		if rerr != nil || len(b.split) == batchLines || len(b.raw) > batchBytes {
+			send()
 			if rerr != nil {
 				return
 			}
@@ -181,12 +226,35 @@ func (p *lineReader) run(r io.Reader) {
 	}
 }
 
+// decode decodes batches until the reader is done or the caller stops.
+func (p *lineReader) decode() {
+	defer p.done.Done()
+	var in interner
+	var rec lineRecord
+	for {
+		select {
+		case b, ok := <-p.work:
+			if !ok {
+				return
+			}
+			start := 0
+			for _, l := range b.split {
+				if l.tooLong {
+					b.lines = append(b.lines, decodedLine{line: l.line, prob: newProblem(CodeStreamLineTooLong)})
+					continue
+				}
+				decodeLine(b, &rec, &in, l.line, b.raw[start:l.end])
+				start = l.end
+			}
+			b.ready <- struct{}{}
+		case <-p.quit:
+			return
+		}
+	}
+}
+
 // decodeLine decodes one line into the batch.
 func decodeLine(b *lineBatch, rec *lineRecord, in *interner, n int, chunk []byte) {
-	if len(chunk) > MaxLineBytes {
-		b.lines = append(b.lines, decodedLine{line: n, prob: newProblem(CodeStreamLineTooLong)})
-		return
-	}
 	chunk = bytes.TrimRight(chunk, "\r\n")
 	if len(bytes.TrimSpace(chunk)) == 0 {
 		return

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -363,5 +364,33 @@ func TestClassifyStream_SummaryKeepsFirstErrors(t *testing.T) {
 	_, sum := runStream(t, in)
 	if sum.BadRecords != MaxSummaryErrors+50 || len(sum.Errors) != MaxSummaryErrors || sum.Errors[MaxSummaryErrors-1].Line != MaxSummaryErrors {
 		t.Fatalf("%d %d", sum.BadRecords, len(sum.Errors))
+	}
+}
+
+// TestClassifyStream_StopLeavesNoGoroutines stops a long stream early (the
+// callback fails on the first subject while many batches are being read and
+// decoded) and checks that the reader and decoder goroutines have ended when
+// ClassifyStream returns. (Input order across decoders: TestClassifySeq_MatchesClassifyStream.)
+func TestClassifyStream_StopLeavesNoGoroutines(t *testing.T) {
+	before := runtime.NumGoroutine()
+	stop := errors.New("stop")
+	for _, after := range []int{1, 3000} {
+		n := 0
+		_, err := ClassifyStream(context.Background(), newGen(20000).reader(), genAsOf, func(r SubjectReport) error {
+			n++
+			if !strings.Contains(r.SubjectNumber, "ICP备") {
+				t.Fatalf("report %d: subject %q", n, r.SubjectNumber)
+			}
+			if n == after {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || n != after {
+			t.Fatalf("after %d: err %v, %d reports", after, err, n)
+		}
+	}
+	if now := runtime.NumGoroutine(); now > before {
+		t.Errorf("%d goroutines before, %d after", before, now)
 	}
 }
