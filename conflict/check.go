@@ -160,20 +160,34 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 // validate first.
 func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
 	var o checkOptions
-	for _, fn := range opts {
-		fn(&o)
+	if len(opts) > 0 {
+		o = applyCheckOptions(opts)
 	}
-	in, err := ix.prepareFiling(f)
-	if err != nil {
+	var in checkInput
+	if err := ix.prepareFiling(f, &in); err != nil {
 		return nil, err
 	}
+	// Room for the hits of a typical filing on the stack: check appends to
+	// it and describe copies out what it needs.
+	var room [4]hit
 	ix.mu.RLock()
-	found, err := ix.check(in, &o)
+	found, err := ix.check(&in, &o, room[:0])
 	ix.mu.RUnlock()
 	if err != nil || len(found) == 0 {
 		return nil, err
 	}
-	return ix.describe(in, found), nil
+	return ix.describe(&in, found), nil
+}
+
+// applyCheckOptions is apart from Check because the options escape to the
+// heap (they are passed to unknown functions): a Check without options
+// then allocates none.
+func applyCheckOptions(opts []CheckOption) checkOptions {
+	o := new(checkOptions)
+	for _, fn := range opts {
+		fn(o)
+	}
+	return *o
 }
 
 // checkInput is a filing normalised for Check.
@@ -205,12 +219,12 @@ func domainPath(i, j int) string {
 	return "websites[" + strconv.Itoa(i) + "].domains[" + strconv.Itoa(j) + "]"
 }
 
-func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
+// prepareFiling normalises f into in.
+func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
 	if f == nil {
-		return nil, &filing.ValidationError{Problems: []*filing.Problem{problem(CodeCertMissing, "R-31", "subject", "主体", "备案信息为空", "nil filing")}}
+		return &filing.ValidationError{Problems: []*filing.Problem{problem(CodeCertMissing, "R-31", "subject", "主体", "备案信息为空", "nil filing")}}
 	}
 	var probs problemList
-	in := &checkInput{}
 	s := &f.Subject
 	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
 	if !ok {
@@ -269,8 +283,8 @@ func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
 					}
 				}
 				probs = append(probs, problem(CodeDomainDuplicate, "R-09", domainPath(i, j), "网站域名",
-					sf("域名“%s”已在本次备案的另一个网站中填写（%s），同一域名只能属于一个网站", u, prev),
-					sf("registrable domain %s is also given for another website (%s)", reg, prev)))
+					"域名“"+u+"”已在本次备案的另一个网站中填写（"+prev+"），同一域名只能属于一个网站",
+					"registrable domain "+reg+" is also given for another website ("+prev+")"))
 				continue
 			}
 			if dupSite == i {
@@ -285,25 +299,25 @@ func (ix *Index) prepareFiling(f *filing.Filing) (*checkInput, error) {
 			cs.domains = append(cs.domains, checkDomain{site: i, idx: j, domain: d, reg: reg, h: hash32(ix.seed, reg)})
 		}
 	}
-	if err := probs.err(); err != nil {
-		return nil, err
-	}
-	return in, nil
+	return probs.err()
 }
 
 // hit is a conflict found under the read lock, described after it.
 type hit struct {
-	kind     Kind
-	path     string
-	reg      string
-	subjNum  string
-	siteNum  string
-	province byte
-	status   byte
+	kind Kind
+	// site and idx locate the filing's domain in conflict
+	// (websites[site].domains[idx]); site is -1 for the subject
+	// certificate. describe writes the path, outside the lock.
+	site, idx int
+	reg       string
+	subjNum   string
+	siteNum   string
+	province  byte
+	status    byte
 }
 
-func (ix *Index) check(in *checkInput, o *checkOptions) ([]hit, error) {
-	var hits []hit
+// check appends the hits of in to hits.
+func (ix *Index) check(in *checkInput, o *checkOptions, hits []hit) ([]hit, error) {
 	var probs problemList
 	own := none
 	byCert := ix.findCert(in.certType, in.cert)
@@ -372,7 +386,7 @@ func (ix *Index) check(in *checkInput, o *checkOptions) ([]hit, error) {
 
 func (ix *Index) subjectHit(k Kind, s uint32) hit {
 	v := viewSubject(ix.subj[s])
-	return hit{kind: k, path: "subject.cert_number", subjNum: v.number, province: v.province, status: v.status}
+	return hit{kind: k, site: -1, subjNum: v.number, province: v.province, status: v.status}
 }
 
 // domainHits appends the conflicts of one registrable domain of website
@@ -383,26 +397,21 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 		s := ix.siteSubj[w]
 		blob := ix.subj[s]
 		v := viewSubject(blob)
-		var sv siteView
+		sv, ok := siteOf(blob, &v, w)
 		match := false
-		sites(blob, &v, func(x *siteView) bool {
-			if x.id != w {
-				return true
-			}
-			sv = *x
-			x.domains(blob, func(id uint32, dom string, off int) bool {
+		if ok {
+			sv.domains(blob, func(id uint32, dom string, off int) bool {
 				if id == e {
 					match = dom[off:] == d.reg
 					return false
 				}
 				return true
 			})
-			return false
-		})
+		}
 		if !match {
 			continue // another key with the same hash
 		}
-		h := hit{path: d.path(), reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
+		h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
 		if sv.numRaw != "" {
 			h.siteNum = sv.number(v.number)
 		}
@@ -433,7 +442,7 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 
 func containsHit(hits []hit, h hit) bool {
 	for _, x := range hits {
-		if x.kind == h.kind && x.path == h.path && x.subjNum == h.subjNum && x.siteNum == h.siteNum {
+		if x.kind == h.kind && x.site == h.site && x.idx == h.idx && x.subjNum == h.subjNum && x.siteNum == h.siteNum {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
@@ -44,147 +45,279 @@ var (
 	}
 )
 
-func cancellationMaterials() []Text {
-	return []Text{matForm, matSeal, matPrincipal, matDomainCert}
+// cancellationMaterials are the materials sent with FormCancellation.
+var cancellationMaterials = [...]Text{matForm, matSeal, matPrincipal, matDomainCert}
+
+// provinceTexts are the sentences of the guidance that name nothing but a
+// province (its bureau or its names). They are built once per province, at
+// init, instead of on every conflict.
+type provinceTexts struct {
+	// KindDomainSameProvince, for the applicant's province: where to send
+	// the form (step 4) and how long the bureau takes (step 5).
+	sameSend, sameAnswer Text
+	// KindDomainOtherProvince, for the blocking record's province: contact
+	// that bureau (step 2) and send it what it asks for (step 3).
+	otherContact, otherSend Text
+	// KindSubjectFiled, for the blocking record's province: the lost
+	// password (step 3).
+	password Text
+	// KindSubjectCertificateTaken, for the applicant's province: contact the
+	// bureau (step 4) and, when the conflicting subject is in the same
+	// province, apply for the cancellation (step 5).
+	takenContact, takenCancel Text
 }
+
+// byProvince holds the provinceTexts of provinceList, by the same index.
+var byProvince = func() []provinceTexts {
+	out := make([]provinceTexts, len(provinceList))
+	for i, p := range provinceList {
+		out[i] = provinceTexts{
+			sameSend: Text{
+				"附域名注册证书复印件，将申请表和材料寄送（或传真）至" + p.Bureau + "，快递封面用黑色粗体标明“申请注销”。",
+				"Add a copy of the domain certificate and send the form and materials to " + p.Bureau + " (the bureau of " + p.NameEn + "), marked 申请注销 on the envelope.",
+			},
+			sameAnswer: Text{
+				p.Bureau + "收到材料后在5个工作日内处理（R-22）；原备案注销后，请重新提交本次备案。",
+				"The bureau answers within 5 working days of receipt (R-22); once the old filing is cancelled, submit this filing again.",
+			},
+			otherContact: Text{
+				"原备案为" + p.Name + "的备案：请与原备案所在地的" + p.Bureau + "联系，请其为您注销原备案。",
+				"The filing is in " + p.NameEn + ": contact " + p.Bureau + " (the bureau where it was filed) and ask it to cancel the filing.",
+			},
+			otherSend: Text{
+				"按" + p.Bureau + "的要求提交《" + FormCancellation + "》、主体资质证明（单位加盖公章）及域名注册证书复印件。",
+				"Send what that bureau asks for: the cancellation application (" + FormCancellation + "), proof of the subject (sealed for an organisation) and a copy of the domain certificate.",
+			},
+			password: Text{
+				"如忘记备案密码，可在备案系统“找回密码”，或向" + p.Bureau + "申请找回。",
+				"If you lost the filing password, retrieve it in the filing system or through " + p.Bureau + " (R-58).",
+			},
+			takenContact: Text{
+				"如确系未曾申请过备案，信息也填写无误，请联系" + p.Bureau + "进行处理，并按通信管理局要求提供相关证明材料。",
+				"If you never filed and the data is right, contact " + p.Bureau + " and provide the proof it asks for.",
+			},
+			takenCancel: Text{
+				"冲突主体为本省主体的，可将《" + FormCancellation + "》加盖单位公章，连同营业执照（或组织机构代码证）复印件（个人提供身份证复印件）及域名注册证书寄送至" + p.Bureau + "申请注销。",
+				"As the conflicting subject is in this province, the cancellation application (" + FormCancellation + ") with seal, licence (or ID) copy and domain certificate goes to " + p.Bureau + ".",
+			},
+		}
+	}
+	return out
+}()
 
 // describe turns the hits found under the read lock into conflicts with
 // their guidance.
+//
+// Every conflicting Check pays for these texts, so they are built with few
+// allocations: the sentences that name only a province come from
+// byProvince; those that name the domain, a record number or the field path
+// go through one msg per conflict (one string); the steps and materials of
+// a conflict share one []Text (newSteps).
 func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
-	out := make([]Conflict, 0, len(hits))
-	mine := provinceList[in.province]
-	for _, h := range hits {
-		their := provinceList[h.province]
-		c := Conflict{
-			Kind: h.kind, Rule: h.kind.Rule(), Path: h.path, Domain: h.reg,
+	out := make([]Conflict, len(hits))
+	mine, myTexts := &provinceList[in.province], &byProvince[in.province]
+	for i := range hits {
+		h := &hits[i]
+		their, theirTexts := &provinceList[h.province], &byProvince[h.province]
+		c := &out[i]
+		*c = Conflict{
+			Kind: h.kind, Rule: h.kind.Rule(), Path: pathSubjectCert, Domain: h.reg,
 			Blocking: Blocking{
 				SubjectNumber: h.subjNum, WebsiteNumber: h.siteNum,
 				Province: their.Code, ProvinceName: their.Name, Status: statusNames[h.status],
 			},
 		}
+		var m msg
+		if h.site >= 0 {
+			m.add(&c.Path, "websites[", strconv.Itoa(h.site), "].domains[", strconv.Itoa(h.idx), "]")
+		}
 		u := h.reg
 		if strings.Contains(u, "xn--") {
 			u = filing.DomainUnicode(u)
 		}
-		num := h.siteNum
-		if num == "" {
-			num = h.subjNum
-		}
+		num := orNone(h.siteNum, h.subjNum)
 		switch h.kind {
 		case KindDomainSameProvince:
-			c.Bureau, c.Form, c.Materials = mine.Bureau, FormCancellation, cancellationMaterials()
+			c.Bureau, c.Form = mine.Bureau, FormCancellation
+			c.Steps, c.Materials = newSteps(6, true)
 			if num != "" {
-				c.Zh = sf("域名“%s”已被本省（%s）其他主体备案（备案号：%s），本次备案无法提交。", u, their.Name, num)
-				c.En = sf("domain %s is filed by another subject in this province, %s (record %s)", h.reg, their.NameEn, num)
+				m.add(&c.Zh, "域名“", u, "”已被本省（", their.Name, "）其他主体备案（备案号：", num, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, " is filed by another subject in this province, ", their.NameEn, " (record ", num, ")")
 			} else {
 				num = "（尚无备案号）"
-				c.Zh = sf("域名“%s”已在本省（%s）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。", u, their.Name)
-				c.En = sf("domain %s is in another subject's filing in this province, %s, not yet approved", h.reg, their.NameEn)
+				m.add(&c.Zh, "域名“", u, "”已在本省（", their.Name, "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in this province, ", their.NameEn, ", not yet approved")
 			}
-			c.Steps = []Text{
-				stepWhy,
-				{sf("填写《%s》，写明注销原因，注明申请注销的网站备案（备案号：%s）。", FormCancellation, num),
-					sf("Fill in the cancellation application (%s): state the reason and the website filing to cancel (%s).", FormCancellation, orNone(orNone(h.siteNum, h.subjNum), "no number yet"))},
-				matSeal,
-				{sf("附域名注册证书复印件，将申请表和材料寄送（或传真）至%s，快递封面用黑色粗体标明“申请注销”。", mine.Bureau),
-					sf("Add a copy of the domain certificate and send the form and materials to %s (the bureau of %s), marked 申请注销 on the envelope.", mine.Bureau, mine.NameEn)},
-				{sf("%s收到材料后在5个工作日内处理（R-22）；原备案注销后，请重新提交本次备案。", mine.Bureau),
-					"The bureau answers within 5 working days of receipt (R-22); once the old filing is cancelled, submit this filing again."},
-				stepR32,
-			}
+			c.Steps[0] = stepWhy
+			m.add(&c.Steps[1].Zh, "填写《"+FormCancellation+"》，写明注销原因，注明申请注销的网站备案（备案号：", num, "）。")
+			m.add(&c.Steps[1].En, "Fill in the cancellation application ("+FormCancellation+"): state the reason and the website filing to cancel (",
+				orNone(orNone(h.siteNum, h.subjNum), "no number yet"), ").")
+			c.Steps[2] = matSeal
+			c.Steps[3] = myTexts.sameSend
+			c.Steps[4] = myTexts.sameAnswer
+			c.Steps[5] = stepR32
 		case KindDomainOtherProvince:
-			c.Bureau, c.Form, c.Materials = their.Bureau, FormCancellation, cancellationMaterials()
+			c.Bureau, c.Form = their.Bureau, FormCancellation
+			c.Steps, c.Materials = newSteps(5, true)
 			if num != "" {
-				c.Zh = sf("域名“%s”已被%s的其他主体备案（备案号：%s），本次备案无法提交。", u, their.Name, num)
-				c.En = sf("domain %s is filed by another subject in %s (record %s)", h.reg, their.NameEn, num)
+				m.add(&c.Zh, "域名“", u, "”已被", their.Name, "的其他主体备案（备案号：", num, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, " is filed by another subject in ", their.NameEn, " (record ", num, ")")
 			} else {
-				c.Zh = sf("域名“%s”已在%s其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。", u, their.Name)
-				c.En = sf("domain %s is in another subject's filing in %s, not yet approved", h.reg, their.NameEn)
+				m.add(&c.Zh, "域名“", u, "”已在", their.Name, "其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in ", their.NameEn, ", not yet approved")
 			}
-			c.Steps = []Text{
-				stepWhy,
-				{sf("原备案为%s的备案：请与原备案所在地的%s联系，请其为您注销原备案。", their.Name, their.Bureau),
-					sf("The filing is in %s: contact %s (the bureau where it was filed) and ask it to cancel the filing.", their.NameEn, their.Bureau)},
-				{sf("按%s的要求提交《%s》、主体资质证明（单位加盖公章）及域名注册证书复印件。", their.Bureau, FormCancellation),
-					sf("Send what that bureau asks for: the cancellation application (%s), proof of the subject (sealed for an organisation) and a copy of the domain certificate.", FormCancellation)},
-				{"原备案注销后，请重新提交本次备案。", "Once the old filing is cancelled, submit this filing again."},
-				stepR32,
-			}
+			c.Steps[0] = stepWhy
+			c.Steps[1] = theirTexts.otherContact
+			c.Steps[2] = theirTexts.otherSend
+			c.Steps[3] = Text{"原备案注销后，请重新提交本次备案。", "Once the old filing is cancelled, submit this filing again."}
+			c.Steps[4] = stepR32
 		case KindDomainFiledByYou:
 			c.Bureau = their.Bureau
-			c.Zh = sf("域名“%s”已在您的主体下备案（网站备案号：%s），不能作为新网站再次备案。", u, h.siteNum)
-			c.En = sf("domain %s is already filed under your own website %s; it cannot be filed as a new website", h.reg, h.siteNum)
-			c.Steps = []Text{
-				{sf("如需修改该网站的信息，请联系接入商办理网站备案变更（网站备案号：%s），不要新增网站。", h.siteNum),
-					sf("To change the website's data, have your ISP file a change of website %s instead of a new website (R-08, R-11).", h.siteNum)},
-				{"如该网站已不再使用、需要重新备案，请先通过接入商注销原网站备案，再提交新的备案。",
-					"To file it afresh, have the ISP cancel the old website filing first, then submit the new filing."},
-			}
+			c.Steps, _ = newSteps(2, false)
+			m.add(&c.Zh, "域名“", u, "”已在您的主体下备案（网站备案号：", h.siteNum, "），不能作为新网站再次备案。")
+			m.add(&c.En, "domain ", h.reg, " is already filed under your own website ", h.siteNum, "; it cannot be filed as a new website")
+			m.add(&c.Steps[0].Zh, "如需修改该网站的信息，请联系接入商办理网站备案变更（网站备案号：", h.siteNum, "），不要新增网站。")
+			m.add(&c.Steps[0].En, "To change the website's data, have your ISP file a change of website ", h.siteNum, " instead of a new website (R-08, R-11).")
+			c.Steps[1] = Text{"如该网站已不再使用、需要重新备案，请先通过接入商注销原网站备案，再提交新的备案。",
+				"To file it afresh, have the ISP cancel the old website filing first, then submit the new filing."}
 		case KindSubjectFiled:
 			c.Bureau = their.Bureau
-			c.Zh = sf("该主办单位（证件类型和证件号码相同）已经备案，主体备案号：%s，请勿重复提交主体备案。", h.subjNum)
-			c.En = sf("a subject with this certificate and name is already filed as %s", h.subjNum)
-			c.Steps = []Text{
-				{sf("您以前已申请过备案（主体备案号：%s），请联系接入商在原主体下为您新增网站，不要重复提交。", h.subjNum),
-					sf("You filed before (subject %s): have your ISP add the website under the existing subject; do not file the subject again (R-15).", h.subjNum)},
-				{"新增网站的真实性核验单须在7个工作日内寄达管局，逾期不予审核（R-15、R-23）。",
-					"The verification form of the added website must reach the bureau within 7 working days, or the website is not reviewed (R-15, R-23)."},
-				{sf("如忘记备案密码，可在备案系统“找回密码”，或向%s申请找回。", their.Bureau),
-					sf("If you lost the filing password, retrieve it in the filing system or through %s (R-58).", their.Bureau)},
-			}
+			c.Steps, _ = newSteps(3, false)
+			m.add(&c.Zh, "该主办单位（证件类型和证件号码相同）已经备案，主体备案号：", h.subjNum, "，请勿重复提交主体备案。")
+			m.add(&c.En, "a subject with this certificate and name is already filed as ", h.subjNum)
+			m.add(&c.Steps[0].Zh, "您以前已申请过备案（主体备案号：", h.subjNum, "），请联系接入商在原主体下为您新增网站，不要重复提交。")
+			m.add(&c.Steps[0].En, "You filed before (subject ", h.subjNum, "): have your ISP add the website under the existing subject; do not file the subject again (R-15).")
+			c.Steps[1] = Text{"新增网站的真实性核验单须在7个工作日内寄达管局，逾期不予审核（R-15、R-23）。",
+				"The verification form of the added website must reach the bureau within 7 working days, or the website is not reviewed (R-15, R-23)."}
+			c.Steps[2] = theirTexts.password
 		case KindSubjectCertificateTaken:
 			c.Bureau = mine.Bureau
-			c.Zh = sf("主办单位证件号码与已备案的主体重复（主体备案号：%s，%s），存在主体信息冲突。", orNone(h.subjNum, "尚无备案号"), their.Name)
-			c.En = sf("the subject certificate is on file for another subject (%s, %s)", orNone(h.subjNum, "no number yet"), their.NameEn)
-			c.Steps = []Text{
-				{"请检查填写的主办单位证件类型和证件号码是否正确。", "Check the certificate type and number entered for the subject."},
-				{"如填写错误，请更正后重新提交。", "If they are wrong, correct them and submit again."},
-				{sf("如填写无误，请确认您以前是否申请过备案；如已有备案（主体备案号：%s），请联系接入商在原主体下添加网站，不要重复提交。", orNone(h.subjNum, "—")),
-					sf("If they are right, check whether you filed before; if you did (subject %s), have your ISP add the website under that subject instead of filing again.", orNone(h.subjNum, "—"))},
-				{sf("如确系未曾申请过备案，信息也填写无误，请联系%s进行处理，并按通信管理局要求提供相关证明材料。", mine.Bureau),
-					sf("If you never filed and the data is right, contact %s and provide the proof it asks for.", mine.Bureau)},
+			// A conflicting subject of the applicant's own province can be
+			// cancelled with the form: one more step, and the materials.
+			sameProvince := h.province == in.province
+			if sameProvince {
+				c.Form = FormCancellation
+				c.Steps, c.Materials = newSteps(5, true)
+			} else {
+				c.Steps, _ = newSteps(4, false)
 			}
-			if h.province == in.province {
-				c.Form, c.Materials = FormCancellation, cancellationMaterials()
-				c.Steps = append(c.Steps, Text{
-					sf("冲突主体为本省主体的，可将《%s》加盖单位公章，连同营业执照（或组织机构代码证）复印件（个人提供身份证复印件）及域名注册证书寄送至%s申请注销。", FormCancellation, mine.Bureau),
-					sf("As the conflicting subject is in this province, the cancellation application (%s) with seal, licence (or ID) copy and domain certificate goes to %s.", FormCancellation, mine.Bureau),
-				})
+			m.add(&c.Zh, "主办单位证件号码与已备案的主体重复（主体备案号：", orNone(h.subjNum, "尚无备案号"), "，", their.Name, "），存在主体信息冲突。")
+			m.add(&c.En, "the subject certificate is on file for another subject (", orNone(h.subjNum, "no number yet"), ", ", their.NameEn, ")")
+			c.Steps[0] = Text{"请检查填写的主办单位证件类型和证件号码是否正确。", "Check the certificate type and number entered for the subject."}
+			c.Steps[1] = Text{"如填写错误，请更正后重新提交。", "If they are wrong, correct them and submit again."}
+			m.add(&c.Steps[2].Zh, "如填写无误，请确认您以前是否申请过备案；如已有备案（主体备案号：", orNone(h.subjNum, "—"), "），请联系接入商在原主体下添加网站，不要重复提交。")
+			m.add(&c.Steps[2].En, "If they are right, check whether you filed before; if you did (subject ", orNone(h.subjNum, "—"), "), have your ISP add the website under that subject instead of filing again.")
+			c.Steps[3] = myTexts.takenContact
+			if sameProvince {
+				c.Steps[4] = myTexts.takenCancel
 			}
 		case KindResubmission:
 			c.Bureau = their.Bureau
+			c.Steps, _ = newSteps(3, false)
 			if h.reg != "" {
-				c.Zh = sf("该网站（域名“%s”）此前提交的备案已被管局退回，请勿作为新备案再次提交。", u)
-				c.En = sf("the website with domain %s was returned by the bureau; it must not be filed again as new (R-13)", h.reg)
+				m.add(&c.Zh, "该网站（域名“", u, "”）此前提交的备案已被管局退回，请勿作为新备案再次提交。")
+				m.add(&c.En, "the website with domain ", h.reg, " was returned by the bureau; it must not be filed again as new (R-13)")
 			} else {
 				c.Zh = "该主体此前提交的备案已被管局退回，请勿再次提交新的备案。"
 				c.En = "the subject's earlier filing was returned by the bureau; it must not be filed again as new (R-13)"
 			}
-			c.Steps = []Text{
-				{"请使用用户名和密码登录备案系统，查看被退回的理由。", "Log in to the filing system and read the reason for the return."},
-				{"如退回给您本人，请自行修改；如退回给接入商，请联系接入商为您修改不符合要求的信息。",
-					"If it was returned to you, edit it yourself; if it was returned to the ISP, ask the ISP to edit it (R-12)."},
-				{"修改后的备案信息将直接转到管局再次审核。系统具有冲突检测功能，重复提交的新备案会因信息重复而无法提交。",
-					"The edited filing goes straight back to the bureau. A new filing of the same website is blocked by conflict detection (R-13)."},
-			}
+			c.Steps[0] = Text{"请使用用户名和密码登录备案系统，查看被退回的理由。", "Log in to the filing system and read the reason for the return."}
+			c.Steps[1] = Text{"如退回给您本人，请自行修改；如退回给接入商，请联系接入商为您修改不符合要求的信息。",
+				"If it was returned to you, edit it yourself; if it was returned to the ISP, ask the ISP to edit it (R-12)."}
+			c.Steps[2] = Text{"修改后的备案信息将直接转到管局再次审核。系统具有冲突检测功能，重复提交的新备案会因信息重复而无法提交。",
+				"The edited filing goes straight back to the bureau. A new filing of the same website is blocked by conflict detection (R-13)."}
 		case KindPending:
 			c.Bureau = their.Bureau
+			c.Steps, _ = newSteps(3, false)
 			if h.reg != "" {
-				c.Zh = sf("该网站（域名“%s”）已有备案申请正在审核中，请勿重复提交。", u)
-				c.En = sf("a filing of the website with domain %s is under review; do not file it again", h.reg)
+				m.add(&c.Zh, "该网站（域名“", u, "”）已有备案申请正在审核中，请勿重复提交。")
+				m.add(&c.En, "a filing of the website with domain ", h.reg, " is under review; do not file it again")
 			} else {
 				c.Zh = "该主体已有备案申请正在审核中，请勿重复提交。"
 				c.En = "a filing of this subject is under review; do not file it again"
 			}
-			c.Steps = []Text{
-				{"请登录备案系统查看备案进度，确认是否已到管局审核阶段。", "Check the filing's progress in the filing system."},
-				{"如信息仍在接入商处、尚未提交管局，请督促接入商尽快核实提交。", "If it is still with the ISP, ask the ISP to verify and submit it (R-14)."},
-				{"管局审核时限为20个工作日；如需修改，请联系接入商。", "The bureau reviews within 20 working days (R-20); for changes, contact the ISP (R-10)."},
-			}
+			c.Steps[0] = Text{"请登录备案系统查看备案进度，确认是否已到管局审核阶段。", "Check the filing's progress in the filing system."}
+			c.Steps[1] = Text{"如信息仍在接入商处、尚未提交管局，请督促接入商尽快核实提交。", "If it is still with the ISP, ask the ISP to verify and submit it (R-14)."}
+			c.Steps[2] = Text{"管局审核时限为20个工作日；如需修改，请联系接入商。", "The bureau reviews within 20 working days (R-20); for changes, contact the ISP (R-10)."}
 		}
-		out = append(out, c)
+		m.done()
 	}
 	return out
+}
+
+// pathSubjectCert is the Path of the subject conflicts.
+const pathSubjectCert = "subject.cert_number"
+
+// newSteps returns the steps of one conflict, n of them, and with materials
+// the cancellation materials after them, from one allocation. The steps
+// are capped at their length, so a caller that appends to them gets a new
+// array instead of overwriting the materials.
+func newSteps(n int, materials bool) (steps, mats []Text) {
+	size := n
+	if materials {
+		size += len(cancellationMaterials)
+	}
+	all := make([]Text, size)
+	steps = all[:n:n]
+	if materials {
+		mats = all[n:]
+		copy(mats, cancellationMaterials[:])
+	}
+	return steps, mats
+}
+
+// msg builds the sentences of one conflict that name its domain, a record
+// number or the field path. add only records the parts; done writes all
+// the sentences into one string of the exact size and stores each one, a
+// substring of it: one allocation per conflict instead of one per
+// sentence. (The parts are kept in fixed arrays, not appended to a byte
+// slice, so that msg stays on the stack.)
+type msg struct {
+	parts  [msgMaxParts]string
+	nParts int
+	dst    [msgMaxSentences]*string
+	end    [msgMaxSentences]int // end of sentence i in parts
+	n      int
+}
+
+// The most parts and sentences of one conflict: the path (5 parts), Zh and
+// En (7 each), and one step in both languages (3 each).
+const (
+	msgMaxParts     = 32
+	msgMaxSentences = 8
+)
+
+// add records the sentence made of parts, for done to store in *dst.
+func (m *msg) add(dst *string, parts ...string) {
+	for _, p := range parts {
+		m.parts[m.nParts] = p
+		m.nParts++
+	}
+	m.dst[m.n], m.end[m.n] = dst, m.nParts
+	m.n++
+}
+
+// done builds the sentences and stores them.
+func (m *msg) done() {
+	size := 0
+	for _, p := range m.parts[:m.nParts] {
+		size += len(p)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	var ends [msgMaxSentences]int // byte offsets in b
+	from := 0
+	for i := range m.n {
+		for _, p := range m.parts[from:m.end[i]] {
+			b.WriteString(p)
+		}
+		from, ends[i] = m.end[i], b.Len()
+	}
+	s, start := b.String(), 0
+	for i := range m.n {
+		*m.dst[i] = s[start:ends[i]]
+		start = ends[i]
+	}
 }
 
 func orNone(a, b string) string {
@@ -192,27 +325,4 @@ func orNone(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// sf fills each "%s" of format with the next argument: fmt.Sprintf for
-// strings only, without reflection (the messages are built on every
-// conflict).
-func sf(format string, args ...string) string {
-	n := len(format)
-	for _, a := range args {
-		n += len(a)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, a := range args {
-		i := strings.Index(format, "%s")
-		if i < 0 {
-			break
-		}
-		b.WriteString(format[:i])
-		b.WriteString(a)
-		format = format[i+2:]
-	}
-	b.WriteString(format)
-	return b.String()
 }

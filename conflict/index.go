@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 
 	"github.com/beiankit/beian/filing"
@@ -117,10 +118,11 @@ func (ix *Index) Put(r Record) error {
 
 // apply links a prepared record; the caller holds the write lock.
 func (ix *Index) apply(p *prepared, drop bool) error {
-	byCert := ix.findCert(p.certType, p.cert)
+	// The hashes were computed with the record, outside the lock.
+	byCert := ix.findCertHashed(p.hCert, p.certType, p.cert)
 	byNum := none
 	if p.number != "" {
-		byNum = ix.findNum(p.number)
+		byNum = ix.findNumHashed(p.hNum, p.number)
 	}
 	if byCert != none && byNum != none && byCert != byNum {
 		return errorf(ErrNumberTaken, p.number, p.number, nil)
@@ -292,7 +294,8 @@ func (ix *Index) link(p *prepared) {
 	}
 	ix.sname.add(p.hName, s)
 	if p.licence != "" {
-		ix.licence[p.licence] = s
+		// The key outlives the record: a copy, not a string of the caller's.
+		ix.licence[strings.Clone(p.licence)] = s
 	}
 	ix.nSubjects++
 	ix.nSites += len(p.sites)
@@ -302,7 +305,8 @@ func (ix *Index) link(p *prepared) {
 func (ix *Index) unlink(s uint32) {
 	blob := ix.subj[s]
 	v := viewSubject(blob)
-	sites(blob, &v, func(w *siteView) bool {
+	for it := newSiteIter(blob, &v); it.next(); {
+		w := &it.w
 		ix.wname.remove(hash32(ix.seed, NameKey(w.name)), w.id)
 		w.domains(blob, func(id uint32, d string, off int) bool {
 			ix.dom.remove(hash32(ix.seed, d[off:]), id)
@@ -319,9 +323,8 @@ func (ix *Index) unlink(s uint32) {
 		ix.siteSubj[w.id] = none
 		ix.siteFree = append(ix.siteFree, w.id)
 		ix.nSites--
-		return true
-	})
-	ix.cert.remove(hash32(ix.seed, certHashKey(ix.internedName(v.certTypeID), v.cert)), s)
+	}
+	ix.cert.remove(certHash(ix.seed, ix.internedName(v.certTypeID), v.cert), s)
 	if v.number != "" {
 		ix.num.remove(hash32(ix.seed, v.number), s)
 	}
@@ -336,7 +339,12 @@ func (ix *Index) unlink(s uint32) {
 
 // findCert returns the subject with a certificate, or none.
 func (ix *Index) findCert(certType, cert string) uint32 {
-	for s := ix.cert.first(hash32(ix.seed, certHashKey(certType, cert))); s != none; s = ix.cert.next[s] {
+	return ix.findCertHashed(certHash(ix.seed, certType, cert), certType, cert)
+}
+
+// findCertHashed is findCert with the certHash of the certificate.
+func (ix *Index) findCertHashed(h uint32, certType, cert string) uint32 {
+	for s := ix.cert.first(h); s != none; s = ix.cert.next[s] {
 		v := viewSubject(ix.subj[s])
 		if v.cert == cert && ix.internedName(v.certTypeID) == certType {
 			return s
@@ -350,7 +358,12 @@ func (ix *Index) findNum(n string) uint32 {
 	if n == "" {
 		return none
 	}
-	for s := ix.num.first(hash32(ix.seed, n)); s != none; s = ix.num.next[s] {
+	return ix.findNumHashed(hash32(ix.seed, n), n)
+}
+
+// findNumHashed is findNum with the hash32 of the number.
+func (ix *Index) findNumHashed(h uint32, n string) uint32 {
+	for s := ix.num.first(h); s != none; s = ix.num.next[s] {
 		if viewSubject(ix.subj[s]).number == n {
 			return s
 		}
@@ -370,18 +383,12 @@ func (ix *Index) findSite(n string) (subject, site uint32) {
 	}
 	blob := ix.subj[s]
 	v := viewSubject(blob)
-	site = none
-	sites(blob, &v, func(w *siteView) bool {
-		if w.numberIs(v.number, n) {
-			site = w.id
-			return false
+	for it := newSiteIter(blob, &v); it.next(); {
+		if it.w.numberIs(v.number, n) {
+			return s, it.w.id
 		}
-		return true
-	})
-	if site == none {
-		return none, none
 	}
-	return s, site
+	return none, none
 }
 
 // toPrepared decodes subject s back into its prepared form (hashes
@@ -394,10 +401,11 @@ func (ix *Index) toPrepared(s uint32) prepared {
 		nature: ix.internedName(v.natureID), certType: ix.internedName(v.certTypeID),
 		number: v.number, licence: v.licence, name: v.name, cert: v.cert,
 	}
-	p.hCert = hash32(ix.seed, certHashKey(p.certType, p.cert))
+	p.hCert = certHash(ix.seed, p.certType, p.cert)
 	p.hNum = hash32(ix.seed, p.number)
 	p.hName = hash32(ix.seed, NameKey(p.name))
-	sites(blob, &v, func(w *siteView) bool {
+	for it := newSiteIter(blob, &v); it.next(); {
+		w := &it.w
 		ps := prepSite{status: w.status, number: w.number(v.number), name: w.name, homeURL: w.homeURL(blob)}
 		ps.hName = hash32(ix.seed, NameKey(ps.name))
 		w.domains(blob, func(_ uint32, d string, off int) bool {
@@ -410,8 +418,7 @@ func (ix *Index) toPrepared(s uint32) prepared {
 			return true
 		})
 		p.sites = append(p.sites, ps)
-		return true
-	})
+	}
 	return p
 }
 
@@ -425,7 +432,8 @@ func (ix *Index) toRecord(s uint32) Record {
 		CertType: filing.CertType(ix.internedName(v.certTypeID)), CertNumber: filing.IDNumber(v.cert),
 		Status: statusNames[v.status],
 	}}
-	sites(blob, &v, func(w *siteView) bool {
+	for it := newSiteIter(blob, &v); it.next(); {
+		w := &it.w
 		wr := WebsiteRecord{Number: w.number(v.number), Name: w.name, HomeURL: w.homeURL(blob), Status: statusNames[w.status]}
 		w.domains(blob, func(_ uint32, d string, _ int) bool {
 			wr.Domains = append(wr.Domains, d)
@@ -436,8 +444,7 @@ func (ix *Index) toRecord(s uint32) Record {
 			return true
 		})
 		r.Websites = append(r.Websites, wr)
-		return true
-	})
+	}
 	r = cloneRecord(r)
 	return r
 }

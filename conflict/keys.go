@@ -79,8 +79,45 @@ func numberKey(s string) string {
 		return ""
 	}
 	if n, err := numbering.Parse(s); err == nil {
-		return n.String()
+		return canonicalNumber(n, s)
 	}
+	return otherNumberKey(s)
+}
+
+// numberKeySplit returns numberKey(s) and what splitWebsiteNumber returns
+// for it (subject number, and whether it is a website number), parsing s
+// once: a number that Parse reads prints in a canonical form that parses
+// back to the same Number (numbering's FuzzParse), so the parse of s is the
+// parse of its key.
+func numberKeySplit(s string) (key, subject string, isSite bool) {
+	if s == "" {
+		return "", "", false
+	}
+	if n, err := numbering.Parse(s); err == nil {
+		key = canonicalNumber(n, s)
+		subject, _, isSite = splitParsed(n, key)
+		return key, subject, isSite
+	}
+	key = otherNumberKey(s)
+	subject, _, isSite = splitWebsiteNumber(key)
+	return key, subject, isSite
+}
+
+// canonicalNumber returns n.String(), which is s itself when s is already
+// canonical (as the numbers of a loaded record set are): no allocation
+// then.
+func canonicalNumber(n numbering.Number, s string) string {
+	var buf [64]byte
+	b, _ := n.AppendText(buf[:0])
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
+// otherNumberKey is numberKey for a number that numbering.Parse does not
+// read.
+func otherNumberKey(s string) string {
 	if numberKeyReady(s) {
 		return s
 	}
@@ -162,14 +199,27 @@ func normText(s string) string {
 // last "号-"). ok is false for a subject number.
 func splitWebsiteNumber(n string) (subject, suffix string, ok bool) {
 	if num, err := numbering.Parse(n); err == nil {
-		if num.IsSubject() {
-			return n, "", false
-		}
-		subj := num.Subject().String()
-		if strings.HasPrefix(n, subj) && len(n) > len(subj) {
-			return subj, n[len(subj):], true
-		}
+		return splitParsed(num, n)
 	}
+	return splitAtSuffix(n)
+}
+
+// splitParsed is splitWebsiteNumber for a number n that Parse reads as num.
+// The subject number returned is a prefix of n (no allocation).
+func splitParsed(num numbering.Number, n string) (subject, suffix string, ok bool) {
+	if num.IsSubject() {
+		return n, "", false
+	}
+	var buf [64]byte
+	subj, _ := num.Subject().AppendText(buf[:0])
+	if len(n) > len(subj) && n[:len(subj)] == string(subj) {
+		return n[:len(subj)], n[len(subj):], true
+	}
+	return splitAtSuffix(n)
+}
+
+// splitAtSuffix splits n after its last "号" followed by "-".
+func splitAtSuffix(n string) (subject, suffix string, ok bool) {
 	i := strings.LastIndex(n, "号-")
 	if i < 0 || i+len("号-") == len(n) {
 		return n, "", false

@@ -29,11 +29,11 @@ const maxLine = 16 << 20
 // returned as is when it is an *Error, else wrapped in ErrBadInput. The
 // records before the bad one stay loaded.
 func (ix *Index) Load(seq iter.Seq2[Record, error]) (int, error) {
-	return ix.load(func(yield func(item) bool) {
+	return ix.load(func(yield func(input) bool) {
 		pos := 0
 		for r, err := range seq {
 			pos++
-			if !yield(item{pos: pos, rec: r, err: err}) {
+			if !yield(input{pos: pos, rec: r, err: err}) {
 				return
 			}
 		}
@@ -42,9 +42,9 @@ func (ix *Index) Load(seq iter.Seq2[Record, error]) (int, error) {
 
 // LoadSlice adds records in bulk, like Load.
 func (ix *Index) LoadSlice(records []Record) (int, error) {
-	return ix.load(func(yield func(item) bool) {
+	return ix.load(func(yield func(input) bool) {
 		for i := range records {
-			if !yield(item{pos: i + 1, rec: records[i]}) {
+			if !yield(input{pos: i + 1, rec: records[i]}) {
 				return
 			}
 		}
@@ -60,7 +60,7 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
 	var scanErr error
-	n, err := ix.load(func(yield func(item) bool) {
+	n, err := ix.load(func(yield func(input) bool) {
 		line := 0
 		for sc.Scan() {
 			line++
@@ -68,7 +68,7 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 			if len(b) == 0 {
 				continue
 			}
-			if !yield(item{pos: line, line: bytes.Clone(b)}) {
+			if !yield(input{pos: line, line: bytes.Clone(b)}) {
 				return
 			}
 		}
@@ -115,28 +115,75 @@ func badInput(line int, err error) *Error {
 	return &Error{Code: ErrBadInput.Code, Zh: ErrBadInput.Zh, En: ErrBadInput.En, Line: line, Err: err}
 }
 
-// item is one record on its way into the index.
-type item struct {
+// input is one record as the producer hands it to the pipeline.
+type input struct {
 	pos  int
 	line []byte // JSON to decode, or nil
 	rec  Record
 	err  error
+}
+
+// item is one record on its way into the index.
+type item struct {
+	input
 	p    prepared
 	drop bool
 }
 
+// batch is loadBatch records, prepared together by one worker and linked
+// together. Batches are recycled (batchPool): the items and the slices of
+// their prepared records are reused, so that a load of millions of records
+// does not allocate (and clear, and collect) a batch and its records for
+// every 256 of them.
 type batch struct {
 	items []item
 	done  chan struct{}
 }
 
+// add appends in as the next item. The item keeps its prepared record from
+// the batch's earlier use, for prepareInto to reuse.
+func (b *batch) add(in *input) {
+	n := len(b.items)
+	if n == cap(b.items) {
+		b.items = append(b.items, item{})
+	} else {
+		b.items = b.items[:n+1]
+	}
+	it := &b.items[n]
+	it.input, it.drop = *in, false
+}
+
+// batchPool holds the batches that the linker is done with.
+type batchPool chan *batch
+
+func (bp batchPool) get() *batch {
+	select {
+	case b := <-bp:
+		b.items = b.items[:0]
+		b.done = make(chan struct{})
+		return b
+	default:
+		return &batch{items: make([]item, 0, loadBatch), done: make(chan struct{})}
+	}
+}
+
+func (bp batchPool) put(b *batch) {
+	select {
+	case bp <- b:
+	default: // full: let the collector have it
+	}
+}
+
 // load runs the bulk-load pipeline: a producer cuts the input into batches,
 // workers decode and prepare them in parallel, and this goroutine links
 // them in input order.
-func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err error) {
+func (ix *Index) load(produce func(yield func(input) bool)) (applied int, err error) {
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	work := make(chan *batch, workers*2)
 	order := make(chan *batch, workers*4)
+	// Room for every batch that can be in flight: those in order, the one
+	// being linked and the one being filled.
+	pool := make(batchPool, cap(order)+4)
 	stop := make(chan struct{})
 	var stopOnce sync.Once
 	halt := func() { stopOnce.Do(func() { close(stop) }) }
@@ -144,7 +191,7 @@ func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err err
 	go func() {
 		defer close(work)
 		defer close(order)
-		b := &batch{done: make(chan struct{})}
+		b := pool.get()
 		send := func() bool {
 			select {
 			case order <- b:
@@ -156,11 +203,11 @@ func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err err
 			case <-stop:
 				return false
 			}
-			b = &batch{done: make(chan struct{})}
+			b = pool.get()
 			return true
 		}
-		produce(func(it item) bool {
-			b.items = append(b.items, it)
+		produce(func(in input) bool {
+			b.add(&in)
 			if len(b.items) == loadBatch {
 				return send()
 			}
@@ -189,7 +236,7 @@ func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err err
 						it.line = nil
 					}
 					var e error
-					it.p, it.drop, e = prepare(&it.rec, ix.seed)
+					it.drop, e = prepareInto(&it.p, &it.rec, ix.seed)
 					if e != nil {
 						it.err = &Error{Code: ErrBadRecord.Code, Zh: ErrBadRecord.Zh, En: ErrBadRecord.En, Line: it.pos, Err: e}
 					}
@@ -232,6 +279,7 @@ func (ix *Index) load(produce func(yield func(item) bool)) (applied int, err err
 			applied++
 		}
 		ix.mu.Unlock()
+		pool.put(b)
 	}
 	return applied, nil
 }

@@ -221,15 +221,9 @@ func (ix *Index) siteRow(rows []PublicRecord, w uint32, match func(*siteView) bo
 	if v.number == "" {
 		return rows
 	}
-	sites(blob, &v, func(sv *siteView) bool {
-		if sv.id != w {
-			return true
-		}
-		if filed(sv.status) && (match == nil || match(sv)) {
-			rows = append(rows, ix.publicRow(blob, &v, sv))
-		}
-		return false
-	})
+	if sv, ok := siteOf(blob, &v, w); ok && filed(sv.status) && (match == nil || match(&sv)) {
+		rows = append(rows, ix.publicRow(blob, &v, &sv))
+	}
 	return rows
 }
 
@@ -242,12 +236,11 @@ func (ix *Index) subjectRows(rows []PublicRecord, s uint32) []PublicRecord {
 		return rows
 	}
 	n := len(rows)
-	sites(blob, &v, func(sv *siteView) bool {
-		if filed(sv.status) {
-			rows = append(rows, ix.publicRow(blob, &v, sv))
+	for it := newSiteIter(blob, &v); it.next(); {
+		if filed(it.w.status) {
+			rows = append(rows, ix.publicRow(blob, &v, &it.w))
 		}
-		return true
-	})
+	}
 	if len(rows) == n && filed(v.status) {
 		rows = append(rows, ix.publicRow(blob, &v, nil))
 	}

@@ -123,8 +123,19 @@ var (
 	}()
 )
 
-// certHashKey is the string hashed for the certificate chain.
-func certHashKey(certType, cert string) string { return certType + "\x00" + cert }
+// certHash is the hash of a certificate in the certificate chain: hash32 of
+// certType + "\x00" + cert, computed without building that string (it is
+// computed on every Check and every record loaded). maphash hashes the
+// sequence of bytes written, however it is split into writes.
+func certHash(seed maphash.Seed, certType, cert string) uint32 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(certType)
+	h.WriteByte(0)
+	h.WriteString(cert)
+	x := h.Sum64()
+	return uint32(x) ^ uint32(x>>32)
+}
 
 // normDomain returns the normalised domain and the offset of its registrable
 // part.
@@ -150,6 +161,15 @@ func normDomain(s string) (string, int, error) {
 // drop reports a record whose subject is cancelled or deleted (Put removes
 // it).
 func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
+	drop, err = prepareInto(&p, r, seed)
+	return p, drop, err
+}
+
+// prepareInto is prepare writing into p. It reuses the slices of p from an
+// earlier record (a bulk load prepares millions of records into the same
+// few batches; nothing of p is kept once it is linked).
+func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err error) {
+	*p = prepared{sites: p.sites[:0]}
 	var probs problemList
 	s := &r.Subject
 	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
@@ -164,8 +184,9 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 		probs = append(probs, problem(CodeStatusUnknown, "", "subject.status", "主体状态",
 			"主体状态不正确", fmt.Sprintf("unknown subject status %q", s.Status)))
 	}
-	p.number = numberKey(s.Number)
-	if _, _, isSite := splitWebsiteNumber(p.number); isSite {
+	var isSite bool
+	p.number, _, isSite = numberKeySplit(s.Number)
+	if isSite {
 		probs = append(probs, problem(CodeWebsiteNumber, "R-40", "subject.number", "主体备案号",
 			"主体备案号不应带网站序号（如“-1”）", "a subject number has no website suffix"))
 	}
@@ -187,50 +208,59 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 	} else {
 		p.cert = certKey(s.CertType, s.CertNumber.Raw())
 	}
+	// apply looks the record up by these (a dropped record too).
+	p.hCert = certHash(seed, p.certType, p.cert)
+	p.hNum = hash32(seed, p.number)
 	if gone(st) {
-		return p, true, probs.err()
+		return true, probs.err()
 	}
 	if len(r.Websites) > maxWebsites {
 		probs = append(probs, problem(CodeTooLarge, "", "websites", "网站", "网站数量过多", "too many websites in one record"))
-		return p, false, probs.err()
+		return false, probs.err()
 	}
-	p.sites = make([]prepSite, 0, len(r.Websites))
+	if cap(p.sites) < len(r.Websites) {
+		p.sites = make([]prepSite, 0, len(r.Websites))
+	}
 	for i := range r.Websites {
 		w := &r.Websites[i]
-		path := "websites[" + strconv.Itoa(i) + "]"
+		path := func() string { return "websites[" + strconv.Itoa(i) + "]" } // for problems only
 		wst, ok := statusCode(w.Status)
 		if !ok {
-			probs = append(probs, problem(CodeStatusUnknown, "", path+".status", "网站状态",
+			probs = append(probs, problem(CodeStatusUnknown, "", path()+".status", "网站状态",
 				"网站状态不正确", fmt.Sprintf("unknown website status %q", w.Status)))
 		}
-		ps := prepSite{number: numberKey(w.Number)}
+		num, subj, isSite := numberKeySplit(w.Number)
+		ps := prepSite{number: num}
+		if n := len(p.sites); n < cap(p.sites) {
+			// The slot that append below fills held a website of an
+			// earlier record: reuse its slices.
+			old := p.sites[:n+1][n]
+			ps.domains, ps.ips, ps.hIPs = old.domains[:0], old.ips[:0], old.hIPs[:0]
+		}
 		if wst == stNone && ps.number != "" {
 			wst = stApproved
 		}
 		if wst == stNone || (filed(wst) && ps.number == "") {
-			probs = append(probs, problem(CodeNumberMissing, "R-40", path+".number", "网站备案号",
+			probs = append(probs, problem(CodeNumberMissing, "R-40", path()+".number", "网站备案号",
 				"已备案的网站应有网站备案号；未备案的网站请注明状态", "an approved website needs its number; a website without a number needs its status"))
 		}
 		if gone(wst) {
 			continue
 		}
 		ps.status = wst
-		if ps.number != "" {
-			subj, _, isSite := splitWebsiteNumber(ps.number)
-			if !isSite || subj != p.number {
-				probs = append(probs, problem(CodeWebsiteNumber, "R-40", path+".number", "网站备案号",
-					"网站备案号应为主体备案号加“-序号”", "a website number is the subject number plus a -N suffix"))
-			}
+		if ps.number != "" && (!isSite || subj != p.number) {
+			probs = append(probs, problem(CodeWebsiteNumber, "R-40", path()+".number", "网站备案号",
+				"网站备案号应为主体备案号加“-序号”", "a website number is the subject number plus a -N suffix"))
 		}
 		ps.name = normText(w.Name)
 		ps.hName = hash32(seed, NameKey(ps.name))
 		ps.homeURL = normText(w.HomeURL)
 		if len(w.Domains) > maxDomains || len(w.IPs) > maxIPs {
-			probs = append(probs, problem(CodeTooLarge, "", path, "网站", "域名或IP数量过多", "too many domains or IPs in one website"))
+			probs = append(probs, problem(CodeTooLarge, "", path(), "网站", "域名或IP数量过多", "too many domains or IPs in one website"))
 			continue
 		}
 		for j, raw := range w.Domains {
-			dpath := func() string { return path + ".domains[" + strconv.Itoa(j) + "]" }
+			dpath := func() string { return path() + ".domains[" + strconv.Itoa(j) + "]" }
 			d, off, err := normDomain(raw)
 			if err != nil {
 				probs = append(probs, at(err, dpath(), "网站域名"))
@@ -244,7 +274,7 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 		}
 		for j, a := range w.IPs {
 			if !a.IsValid() {
-				probs = append(probs, problem(CodeIPInvalid, "", fmt.Sprintf("%s.ips[%d]", path, j), "网站IP地址",
+				probs = append(probs, problem(CodeIPInvalid, "", fmt.Sprintf("%s.ips[%d]", path(), j), "网站IP地址",
 					"IP地址不正确", "invalid IP address"))
 				continue
 			}
@@ -258,12 +288,10 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 		p.sites = append(p.sites, ps)
 	}
 	if len(probs) > 0 {
-		return p, false, probs.err()
+		return false, probs.err()
 	}
-	p.hCert = hash32(seed, certHashKey(p.certType, p.cert))
-	p.hNum = hash32(seed, p.number)
 	p.hName = hash32(seed, NameKey(p.name))
-	return p, false, nil
+	return false, nil
 }
 
 // findDomain returns the path of domain d among the websites prepared so

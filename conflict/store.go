@@ -151,6 +151,20 @@ func (e *enc) byte1(x byte)   { e.b = append(e.b, x) }
 func (e *enc) str(s string)   { e.uv(uint64(len(s))); e.b = append(e.b, s...) }
 func (e *enc) bytes(s string) { e.b = append(e.b, s...) }
 
+// addr writes the length and the bytes of addrKey(a) (without building
+// that string).
+func (e *enc) addr(a netip.Addr) {
+	if a.Is4() {
+		b := a.As4()
+		e.byte1(byte(len(b)))
+		e.b = append(e.b, b[:]...)
+		return
+	}
+	b := a.As16()
+	e.byte1(byte(len(b)))
+	e.b = append(e.b, b[:]...)
+}
+
 // encodeBlob encodes a prepared record with the ids allocated for it.
 func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domIDs, ipIDs [][]uint32, buf *[]byte) string {
 	e := enc{b: (*buf)[:0]}
@@ -187,9 +201,7 @@ func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domI
 		e.uv(uint64(len(s.ips)))
 		for j, a := range s.ips {
 			e.uv(uint64(ipIDs[i][j]))
-			k := addrKey(a)
-			e.byte1(byte(len(k)))
-			e.bytes(k)
+			e.addr(a)
 		}
 	}
 	return string(e.b)
@@ -358,39 +370,67 @@ func (w *siteView) homeURL(blob string) string {
 	return b.String()
 }
 
-// sites iterates over the websites of a blob. It stops when fn returns false.
-func sites(blob string, v *subjView, fn func(w *siteView) bool) {
-	r := rd{s: blob, i: v.sitesAt}
-	var w siteView
-	for range v.nSites {
-		w.id = uint32(r.uv())
-		w.status = r.byte1()
-		l := r.uv()
-		w.suffix = l&1 == 1
-		w.numRaw = r.n(int(l >> 1))
-		w.name = r.str()
-		if t := r.uv(); t&1 == 1 {
-			w.huForm, w.huRaw = int(t>>1), ""
-		} else {
-			w.huForm, w.huRaw = -1, r.n(int(t>>1))
-		}
-		w.nDom = int(r.uv())
-		w.domAt = r.i
-		for range w.nDom {
-			r.uv()
-			r.str()
-			r.uv()
-		}
-		w.nIP = int(r.uv())
-		w.ipAt = r.i
-		for range w.nIP {
-			r.uv()
-			r.n(int(r.byte1()))
-		}
-		if !fn(&w) {
-			return
+// siteIter walks the websites of a blob:
+//
+//	for it := newSiteIter(blob, &v); it.next(); {
+//		w := &it.w
+//		...
+//	}
+//
+// (An iterator rather than a callback: a *siteView handed to a callback
+// escapes to the heap, one allocation per walk on the Check path.)
+type siteIter struct {
+	r    rd
+	left int
+	w    siteView // the current website
+}
+
+func newSiteIter(blob string, v *subjView) siteIter {
+	return siteIter{r: rd{s: blob, i: v.sitesAt}, left: v.nSites}
+}
+
+// next decodes the next website into it.w; it returns false after the last.
+func (it *siteIter) next() bool {
+	if it.left == 0 {
+		return false
+	}
+	it.left--
+	r, w := &it.r, &it.w
+	w.id = uint32(r.uv())
+	w.status = r.byte1()
+	l := r.uv()
+	w.suffix = l&1 == 1
+	w.numRaw = r.n(int(l >> 1))
+	w.name = r.str()
+	if t := r.uv(); t&1 == 1 {
+		w.huForm, w.huRaw = int(t>>1), ""
+	} else {
+		w.huForm, w.huRaw = -1, r.n(int(t>>1))
+	}
+	w.nDom = int(r.uv())
+	w.domAt = r.i
+	for range w.nDom {
+		r.uv()
+		r.str()
+		r.uv()
+	}
+	w.nIP = int(r.uv())
+	w.ipAt = r.i
+	for range w.nIP {
+		r.uv()
+		r.n(int(r.byte1()))
+	}
+	return true
+}
+
+// siteOf returns website w of a blob.
+func siteOf(blob string, v *subjView, w uint32) (siteView, bool) {
+	for it := newSiteIter(blob, v); it.next(); {
+		if it.w.id == w {
+			return it.w, true
 		}
 	}
+	return siteView{}, false
 }
 
 // domains iterates over a website's domains: entry id, domain, offset of
