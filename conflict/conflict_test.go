@@ -305,8 +305,34 @@ func TestR13_PendingFiledAgain(t *testing.T) {
 		Subject:  filing.Subject{Province: "52", Name: "李四", CertType: filing.CertResidentID, CertNumber: certD},
 		Websites: []filing.Website{{Domains: []string{"pending.cn"}}},
 	}
-	if got := kinds(mustCheck(t, ix, f)); !reflect.DeepEqual(got, []Kind{KindPending, KindPending}) {
+	cs := mustCheck(t, ix, f)
+	if got := kinds(cs); !reflect.DeepEqual(got, []Kind{KindPending, KindPending}) {
 		t.Fatalf("got %v", got)
+	}
+	if got := cs[0].Steps[2].Zh; got != "管局审核时限为20个工作日；如需修改，请联系接入商。" {
+		t.Errorf("Guizhou review limit step: %q", got)
+	}
+}
+
+// TestR21_PendingInJiangxi: the review-limit step of a pending conflict is
+// the blocking record's province's: 15 working days from the verification
+// form in Jiangxi, not 20.
+func TestR21_PendingInJiangxi(t *testing.T) {
+	ix := New()
+	if err := ix.Put(Record{Subject: SubjectRecord{Province: "36", Name: "李四", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certD, Status: filing.StatusBureauReview},
+		Websites: []WebsiteRecord{{Name: "李四的站", Domains: []string{"pending.cn"}, Status: filing.StatusBureauReview}}}); err != nil {
+		t.Fatal(err)
+	}
+	f := &filing.Filing{
+		Subject:  filing.Subject{Province: "36", Name: "李四", CertType: filing.CertResidentID, CertNumber: certD},
+		Websites: []filing.Website{{Domains: []string{"pending.cn"}}},
+	}
+	cs := mustCheck(t, ix, f)
+	if len(cs) == 0 || cs[0].Kind != KindPending {
+		t.Fatalf("got %v", kinds(cs))
+	}
+	if s := cs[0].Steps[2]; !strings.Contains(s.Zh, "自核验单送达之日起15个工作日") || !strings.Contains(s.En, "(R-21)") {
+		t.Errorf("Jiangxi review limit step: %+v", s)
 	}
 }
 

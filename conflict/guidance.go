@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -65,6 +66,21 @@ type provinceTexts struct {
 	// bureau (step 4) and, when the conflicting subject is in the same
 	// province, apply for the cancellation (step 5).
 	takenContact, takenCancel Text
+	// KindPending, for the blocking record's province: its review limit
+	// (step 3; in Jiangxi).
+	pendingLimit Text
+}
+
+// pendingLimitText states a province's review limit (filing.ReviewLimit).
+func pendingLimitText(province string) Text {
+	k := filing.ReviewLimit(province)
+	n := strconv.Itoa(k.Workdays())
+	if k == calendar.JiangxiReviewR21 {
+		return Text{"管局审核时限为自核验单送达之日起" + n + "个工作日；如需修改，请联系接入商。",
+			"The bureau reviews within " + n + " working days from the arrival of the verification form (" + k.RuleID() + "); for changes, contact the ISP (R-10)."}
+	}
+	return Text{"管局审核时限为" + n + "个工作日；如需修改，请联系接入商。",
+		"The bureau reviews within " + n + " working days (" + k.RuleID() + "); for changes, contact the ISP (R-10)."}
 }
 
 // byProvince holds the provinceTexts of provinceList, by the same index.
@@ -96,6 +112,7 @@ var byProvince = func() []provinceTexts {
 				"如确系未曾申请过备案，信息也填写无误，请联系" + p.Bureau + "进行处理，并按通信管理局要求提供相关证明材料。",
 				"If you never filed and the data is right, contact " + p.Bureau + " and provide the proof it asks for.",
 			},
+			pendingLimit: pendingLimitText(p.Code),
 			takenCancel: Text{
 				"冲突主体为本省主体的，可将《" + FormCancellation + "》加盖单位公章，连同营业执照（或组织机构代码证）复印件（个人提供身份证复印件）及域名注册证书寄送至" + p.Bureau + "申请注销。",
 				"As the conflicting subject is in this province, the cancellation application (" + FormCancellation + ") with seal, licence (or ID) copy and domain certificate goes to " + p.Bureau + ".",
@@ -238,7 +255,7 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			}
 			c.Steps[0] = Text{"请登录备案系统查看备案进度，确认是否已到管局审核阶段。", "Check the filing's progress in the filing system."}
 			c.Steps[1] = Text{"如信息仍在接入商处、尚未提交管局，请督促接入商尽快核实提交。", "If it is still with the ISP, ask the ISP to verify and submit it (R-14)."}
-			c.Steps[2] = Text{"管局审核时限为20个工作日；如需修改，请联系接入商。", "The bureau reviews within 20 working days (R-20); for changes, contact the ISP (R-10)."}
+			c.Steps[2] = theirTexts.pendingLimit
 		}
 		m.done()
 	}

@@ -245,12 +245,22 @@ func describeReference(in *checkInput, hits []hit) []Conflict {
 			c.Steps = []Text{
 				{"请登录备案系统查看备案进度，确认是否已到管局审核阶段。", "Check the filing's progress in the filing system."},
 				{"如信息仍在接入商处、尚未提交管局，请督促接入商尽快核实提交。", "If it is still with the ISP, ask the ISP to verify and submit it (R-14)."},
-				{"管局审核时限为20个工作日；如需修改，请联系接入商。", "The bureau reviews within 20 working days (R-20); for changes, contact the ISP (R-10)."},
+				refPendingLimit(their.Code),
 			}
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// refPendingLimit is the review limit of the blocking record's province:
+// R-21 in Jiangxi (36), R-20 elsewhere.
+func refPendingLimit(province string) Text {
+	if province == "36" {
+		return Text{"管局审核时限为自核验单送达之日起15个工作日；如需修改，请联系接入商。",
+			"The bureau reviews within 15 working days from the arrival of the verification form (R-21); for changes, contact the ISP (R-10)."}
+	}
+	return Text{"管局审核时限为20个工作日；如需修改，请联系接入商。", "The bureau reviews within 20 working days (R-20); for changes, contact the ISP (R-10)."}
 }
 
 func refOrNone(a, b string) string {

@@ -10,6 +10,17 @@ import (
 // within 15 working days from the arrival of the verification form.
 const provinceJiangxi = "36"
 
+// ReviewLimit returns the bureau-review limit of a subject's province (a
+// GB/T 2260 code): 15 working days from the arrival of the verification
+// form in Jiangxi (R-21, seed 001 (四)1), 20 working days after the ISP's
+// submission elsewhere.
+func ReviewLimit(province string) calendar.DeadlineKind {
+	if province == provinceJiangxi {
+		return calendar.JiangxiReviewR21
+	}
+	return calendar.ReviewR20
+}
+
 // DeadlineCountdown is the time limit running on a filing as of an instant:
 // which limit (Kind, Rule), counted from when (From), and the countdown
 // from package calendar (due date, remaining working days, overdue).
@@ -38,10 +49,7 @@ func (s State) deadline() (calendar.DeadlineKind, time.Time, bool) {
 	if s.Status != StatusBureauReview || s.ReviewFrom.IsZero() {
 		return 0, time.Time{}, false
 	}
-	review := calendar.ReviewR20
-	if s.Province == provinceJiangxi {
-		review = calendar.JiangxiReviewR21
-	}
+	review := ReviewLimit(s.Province)
 	if s.Kind == KindNewWebsite && s.FormAt.IsZero() {
 		return calendar.VerificationFormR23, s.ReviewFrom, true
 	}

@@ -576,3 +576,11 @@ func TestLifecycleLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestR21_ReviewLimitByProvince(t *testing.T) {
+	for p, want := range map[string]calendar.DeadlineKind{"36": calendar.JiangxiReviewR21, "52": calendar.ReviewR20, "11": calendar.ReviewR20, "": calendar.ReviewR20} {
+		if got := ReviewLimit(p); got != want {
+			t.Errorf("ReviewLimit(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
