@@ -21,7 +21,7 @@ import (
 // space. Invalid UTF-8 sequences are replaced by U+FFFD so that checks see
 // and reject them instead of passing raw bytes on.
 func NormalizeText(s string) string {
-	if isPlainASCII(s) {
+	if isPlainASCII(s) || isPlainHan(s) {
 		return s
 	}
 	if !utf8.ValidString(s) {

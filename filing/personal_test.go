@@ -199,3 +199,33 @@ func TestPersonalNormalizedValuesMask(t *testing.T) {
 		t.Errorf("e-mail leaks: %s", out)
 	}
 }
+
+// TestIsPlainHan checks the fast path of the normalisation against the slow
+// one: whatever isPlainHan accepts, NormalizeText leaves unchanged, and the
+// boundary runes of the CJK Unified Ideographs block are classified right.
+func TestIsPlainHan(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"贵州星辰科技有限公司", true}, {"张伟", true}, {"贵州省贵阳市观山湖区长岭北路1号", true},
+		{"\u4e00\u9fff", true}, {"\u4dff", false}, {"\ua000", false}, // block edges
+		{"星辰 科技", false}, {"星辰\u3000科技", false}, {"（有限）", false}, {"１号", false},
+		{"李·娜", false}, {"\xe4\xb8", false}, {"\xe4\xb8\x41", false}, {"a\x00", false}, {"", true},
+	} {
+		if got := isPlainHan(tc.s); got != tc.want {
+			t.Errorf("isPlainHan(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	// Every rune of the block, and ASCII around it, normalises to itself.
+	var b []rune
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		b = append(b, r)
+		if r%64 == 0 {
+			b = append(b, 'A'+r%26, '0'+r%10, '-')
+		}
+	}
+	if s := string(b); !isPlainHan(s) || NormalizeText(s) != s {
+		t.Error("the CJK Unified Ideographs block is not normal under NormalizeText")
+	}
+}

@@ -195,8 +195,38 @@ func normalizeCategory(c PreApprovalCategory) PreApprovalCategory {
 // normal: a string with no white space that NFKC leaves unchanged is
 // returned as is, without allocating. Everything else goes to NormalizeText,
 // so the result is always NormalizeText(s).
+// isPlainHan reports whether s holds only printable ASCII other than the
+// space and CJK Unified Ideographs (U+4E00..U+9FFF), in well-formed UTF-8:
+// the usual Chinese name or address. Such a string is already normal: the
+// ideographs have no compatibility mapping and compose with nothing, and
+// there is no space to trim or fold. It decodes the three-byte sequences
+// inline, the hot path of validating a filing typed without full-width
+// characters.
+func isPlainHan(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		// U+4E00..U+9FFF is E4 B8 80 .. E9 BF BF.
+		if c < 0xE4 || c > 0xE9 || i+2 >= len(s) {
+			return false
+		}
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || (c == 0xE4 && c1 < 0xB8) {
+			return false
+		}
+		i += 3
+	}
+	return true
+}
+
 func normText(s string) string {
-	if isPlainASCII(s) {
+	if isPlainASCII(s) || isPlainHan(s) {
 		return s
 	}
 	if !utf8.ValidString(s) {
