@@ -122,8 +122,12 @@ func NormalizeDomain(s string) (string, error) {
 	if strings.HasPrefix(s, "[") {
 		return "", newProblem(CodeDomainIPLiteral)
 	}
-	if _, err := netip.ParseAddr(strings.TrimSuffix(s, ".")); err == nil {
-		return "", newProblem(CodeDomainIPLiteral)
+	// Only a name ending in a digit or holding a colon can be an IP address
+	// (ParseAddr allocates its error for every other name).
+	if h := strings.TrimSuffix(s, "."); h != "" && (h[len(h)-1] >= '0' && h[len(h)-1] <= '9' || strings.Contains(h, ":")) {
+		if _, err := netip.ParseAddr(h); err == nil {
+			return "", newProblem(CodeDomainIPLiteral)
+		}
 	}
 	if strings.Contains(s, ":") {
 		return "", newProblem(CodeDomainPort)
