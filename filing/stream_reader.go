@@ -58,6 +58,14 @@ type rawLine struct {
 	tooLong   bool
 }
 
+// capped returns x with its capacity cut to its length.
+func capped(x []byte) []byte {
+	if len(x) == 0 {
+		return nil
+	}
+	return x[:len(x):len(x)]
+}
+
 // keep copies b into the batch's byte arena.
 func (b *lineBatch) keep(x []byte) []byte {
 	if len(x) == 0 {
@@ -272,6 +280,13 @@ func decodeLine(b *lineBatch, rec *lineRecord, in *interner, n int, chunk []byte
 			dl.access = b.access[start:len(b.access):len(b.access)]
 		}
 	}
-	dl.number, dl.subject = b.keep(rec.number), b.keep(rec.subject)
+	if len(rec.esc) == 0 {
+		// No string of the line had escapes: number and subject point into
+		// the line, which the batch keeps (capped so that nothing appends
+		// over the next bytes).
+		dl.number, dl.subject = capped(rec.number), capped(rec.subject)
+	} else {
+		dl.number, dl.subject = b.keep(rec.number), b.keep(rec.subject)
+	}
 	b.lines = append(b.lines, dl)
 }
