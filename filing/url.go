@@ -84,6 +84,58 @@ func (m *memo) checkHomeURL(raw string, under func(host string) bool) (string, *
 		}
 		return raw, nil
 	}
+	if out, host, ok := fastHomeURL(raw); ok {
+		if under != nil && !under(host) {
+			return "", newProblem(CodeURLNotUnderDomain, DomainUnicode(host))
+		}
+		m.rememberURL(out, host)
+		return out, nil
+	}
+	return m.checkHomeURLSlow(raw, under)
+}
+
+// fastHomeURL returns the normal form and host of a home URL that is already
+// in normal form but for an empty path "/": "http://" or "https://", a
+// canonical ASCII domain (fastASCIIDomain), then nothing or a path of RFC
+// 3986 unreserved characters and "/" (no query, fragment, port, user info or
+// escapes). For such input net/url would give back the same string, so the
+// slow path's parsing is skipped; TestFastHomeURLMatchesSlowPath and
+// FuzzCheckHomeURL check that both paths agree.
+func fastHomeURL(s string) (out, host string, ok bool) {
+	rest, found := strings.CutPrefix(s, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(s, "http://"); !found {
+			return "", "", false
+		}
+	}
+	if len(s) > HomeURLMaxLen {
+		return "", "", false
+	}
+	end := strings.IndexByte(rest, '/')
+	if end < 0 {
+		end = len(rest)
+	}
+	host = rest[:end]
+	if _, ok := fastASCIIDomain(host); !ok {
+		return "", "", false
+	}
+	path := rest[end:]
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~', c == '/':
+		default:
+			return "", "", false
+		}
+	}
+	if path == "/" {
+		return s[:len(s)-1], host, true
+	}
+	return s, host, true
+}
+
+// checkHomeURLSlow is checkHomeURL for any input: normalised, parsed with
+// net/url and rebuilt.
+func (m *memo) checkHomeURLSlow(raw string, under func(host string) bool) (string, *Problem) {
 	if len(raw) > HomeURLMaxLen {
 		return "", newProblem(CodeURLTooLong)
 	}

@@ -94,3 +94,36 @@ func TestR09_NormalizeHomeURL(t *testing.T) {
 		}
 	}
 }
+
+// TestFastHomeURLMatchesSlowPath: on every input the fast path takes, it
+// gives what the net/url path gives; inputs it must not take go to the slow
+// path.
+func TestFastHomeURLMatchesSlowPath(t *testing.T) {
+	fast := []string{
+		"https://www.example.com/", "http://example.com", "https://www.example.com/shop/index.html",
+		"http://a-b.example.cn/~user/a_b-c.d/", "https://m.example.com.cn//x", "http://example.com/.",
+	}
+	slow := []string{
+		"HTTPS://www.example.com/", "https://WWW.example.com/", "https://www.example.com:443/", "https://www.example.com/?q=1",
+		"https://www.example.com/#top", "https://www.example.com/a%20b", "https://user@example.com/", "https://例子.中国/",
+		"https://xn--fsqu00a.xn--fiqs8s/", "https://www.example.com./", "https://www.example.com/a b", "https://1.2.3.4/",
+		"www.example.com", "https://www.example.com/\u00e9", "https://-bad.example.com/", "ftp://example.com/",
+	}
+	for _, s := range fast {
+		out, host, ok := fastHomeURL(s)
+		if !ok {
+			t.Errorf("fastHomeURL(%q) not taken", s)
+			continue
+		}
+		var m memo
+		want, p := m.checkHomeURLSlow(s, nil)
+		if p != nil || out != want || host != m.urls[0].host {
+			t.Errorf("fastHomeURL(%q) = %q, %q; slow path %q, %v", s, out, host, want, p)
+		}
+	}
+	for _, s := range slow {
+		if _, _, ok := fastHomeURL(s); ok {
+			t.Errorf("fastHomeURL(%q) taken; it must go through net/url", s)
+		}
+	}
+}

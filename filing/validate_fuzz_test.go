@@ -38,6 +38,13 @@ func FuzzCheckHomeURL(f *testing.F) {
 		f.Add(s, "example.com")
 	}
 	f.Fuzz(func(t *testing.T, raw, domain string) {
+		if out, host, ok := fastHomeURL(raw); ok {
+			var m memo
+			slow, p := m.checkHomeURLSlow(raw, nil)
+			if p != nil || slow != out || m.urls[0].host != host {
+				t.Fatalf("fast path %q (host %q) for %q; slow path %q, %v", out, host, raw, slow, p)
+			}
+		}
 		err := CheckHomeURL(raw, []string{domain})
 		u, nerr := NormalizeHomeURL(raw)
 		if err == nil && nerr != nil {
