@@ -262,14 +262,17 @@ func run(w io.Writer) error {
 	}
 	r.printf("核查时间 2026-07-01（接入已于2026-06-28取消）：\n")
 	for _, fd := range sr.Findings {
-		r.printf("  %s %s：%s\n    建议：%s\n", fd.Rule, fd.Kind, fd.Zh, fd.RecommendationZh)
+		r.printf("  %s %s：%s\n    建议：%s\n", fd.Rule, fd.Kind.Zh(), fd.Zh, fd.RecommendationZh)
 	}
 
 	// 6. The cancellation application.
 	r.head("注销申请表 Cancellation application (R-50..R-52, R-22)")
+	// The service ends: the form to start and what it cancels.
+	formKind, target, _ := forms.OccasionServiceEnded.Form()
+	r.printf("注销原因：%s → %s（%s）\n", forms.OccasionServiceEnded.Zh(), formKind.Title(), target.Zh())
 	app := &forms.Application{
-		Kind:              forms.KindCancellation,
-		Target:            forms.TargetWebsite,
+		Kind:              formKind,
+		Target:            target,
 		Approved:          true,
 		ApplicantName:     "张伟",
 		ApplicantMobile:   f.Subject.Principal.Mobile,

@@ -34,9 +34,10 @@ func TestRun(t *testing.T) {
 		"截至2026-03-20：剩余7个工作日",
 		"[lifecycle.wrong_province]",
 		"主体备案号 黔ICP备2026001073号，网站备案号 黔ICP备2026001073号-1", // after 黔ICP备2026001072号 on file
-		"R-61 website_at_risk",
+		"R-61 即将视为空壳网站",
 		"将于2026-07-05 18:00后视为空壳网站",
-		"应在2026-07-13前处理完毕", // 5 working days after Monday 2026-07-06
+		"应在2026-07-13前处理完毕",             // 5 working days after Monday 2026-07-06
+		"注销原因：网站服务结束 → 注销备案信息申请表（注销网站）",
 		"注销备案信息申请表",
 		"注销网站",
 	} {
