@@ -43,6 +43,8 @@ var tldsJSON []byte
 // tldTable is the loaded data/tlds.json.
 type tldTable struct {
 	approved    map[string]bool   // A-label → true
+	idnALabel   map[string]string // approved Chinese TLDs: U-label → A-label
+	idnULabel   map[string]string // and A-label → U-label
 	notApproved map[string]string // A-label → source
 	secondLevel []string          // extra public suffixes (A-labels), e.g. "xn--zfr164b.cn"
 	reserved    []reservedSuffix
@@ -82,7 +84,8 @@ func loadTLDs(data []byte) *tldTable {
 		} `json:"reserved"`
 	}
 	mustUnmarshal("tlds", data, &doc)
-	t := &tldTable{approved: map[string]bool{}, notApproved: map[string]string{}}
+	t := &tldTable{approved: map[string]bool{}, notApproved: map[string]string{},
+		idnALabel: map[string]string{}, idnULabel: map[string]string{}}
 	for _, g := range doc.Groups {
 		for _, e := range g.TLDs {
 			a := e.TLD
@@ -92,6 +95,7 @@ func loadTLDs(data []byte) *tldTable {
 					panic("filing: embedded data/tlds.json: " + e.Unicode + " is not " + a) // build defect
 				}
 				a = u
+				t.idnALabel[e.Unicode], t.idnULabel[u] = u, e.Unicode
 			}
 			t.approved[a] = true
 		}

@@ -201,3 +201,45 @@ func ExampleCheckDomain() {
 	// com.cn: domain.public_suffix 该名称是公共后缀（如 com.cn），不是可备案的域名
 	// 192.168.0.1: domain.ip_literal 请填写域名，不能填写IP地址
 }
+
+// TestFastIDNTLDMatchesIDNA: for every approved Chinese TLD, in both forms,
+// under heads the fast path must take and heads it must not, NormalizeDomain
+// and DomainUnicode give exactly what IDNA gives.
+func TestFastIDNTLDMatchesIDNA(t *testing.T) {
+	if len(tlds.idnALabel) < 10 {
+		t.Fatalf("only %d Chinese TLDs in the table", len(tlds.idnALabel))
+	}
+	heads := []struct {
+		head string
+		fast bool
+	}{
+		{"example", true}, {"www.example", true}, {"a-b.c1", true}, {"123", true},
+		{"Example", false}, {"例子", false}, {"xn--fsqu00a", false}, {"a--b", false}, {"-a", false},
+		{"a.", false}, {"", false}, {strings.Repeat("a", 64), false},
+	}
+	for u, a := range tlds.idnALabel {
+		for _, tld := range []string{u, a} {
+			for _, h := range heads {
+				s := h.head + "." + tld
+				d, ok := fastIDNTLDDomain(s)
+				if ok != h.fast {
+					t.Errorf("fastIDNTLDDomain(%q) taken = %v, want %v", s, ok, h.fast)
+				}
+				got, gerr := NormalizeDomain(s)
+				want, werr := normalizeDomainIDNA(s)
+				if got != want || (gerr == nil) != (werr == nil) {
+					t.Errorf("NormalizeDomain(%q) = %q, %v; IDNA path %q, %v", s, got, gerr, want, werr)
+				}
+				if ok && d != want {
+					t.Errorf("fastIDNTLDDomain(%q) = %q, want %q", s, d, want)
+				}
+				if gerr == nil {
+					wantU, _ := idna.Display.ToUnicode(got)
+					if gotU := DomainUnicode(got); gotU != wantU {
+						t.Errorf("DomainUnicode(%q) = %q, want %q", got, gotU, wantU)
+					}
+				}
+			}
+		}
+	}
+}

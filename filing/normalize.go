@@ -108,6 +108,15 @@ func NormalizeDomain(s string) (string, error) {
 	if d, ok := foldASCIIDomain(s); ok {
 		return d, nil
 	}
+	if d, ok := fastIDNTLDDomain(s); ok {
+		return d, nil
+	}
+	return normalizeDomainIDNA(s)
+}
+
+// normalizeDomainIDNA is NormalizeDomain's general path: NFKC, "。", the
+// syntax checks, then IDNA.
+func normalizeDomainIDNA(s string) (string, error) {
 	s = NormalizeText(s)
 	s = strings.ReplaceAll(s, "。", ".")
 	if s == "" {
@@ -144,8 +153,52 @@ func NormalizeDomain(s string) (string, error) {
 // letters, digits, hyphens and dots, no "xn--" label. It returns ok=false
 // whenever the slow path must decide (including every error).
 func fastASCIIDomain(s string) (string, bool) {
-	if s == "" || len(s) > 254 {
+	labels, ok := ldhLabels(s)
+	if !ok || labels < 2 || len(s) > 253 {
 		return "", false
+	}
+	if allDigits(s[strings.LastIndexByte(s, '.')+1:]) {
+		return "", false
+	}
+	return s, true
+}
+
+// fastIDNTLDDomain handles an ASCII name under one of the approved Chinese
+// TLDs, typed as its U-label or its A-label ("example.中国",
+// "example.xn--fiqs8s"): IDNA works label by label, the ASCII labels are
+// checked as in fastASCIIDomain and the TLD comes from the table, whose
+// U-labels and A-labels were matched through IDNA when it loaded. Anything
+// else (a Chinese label before the TLD, upper case, "。") takes the general
+// path.
+func fastIDNTLDDomain(s string) (string, bool) {
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 {
+		return "", false
+	}
+	head, tld := s[:i], s[i+1:]
+	a, ok := tlds.idnALabel[tld]
+	if !ok {
+		if _, ok = tlds.idnULabel[tld]; !ok {
+			return "", false
+		}
+		a = tld
+	}
+	if _, ok := ldhLabels(head); !ok || len(head)+1+len(a) > 253 {
+		return "", false
+	}
+	if a == tld {
+		return s, true
+	}
+	return head + "." + a, true
+}
+
+// ldhLabels checks that s is one or more dot-separated labels of lower-case
+// letters, digits and inner hyphens, each of 1 to 63 bytes, with no "--"
+// anywhere (so no "xn--" label: IDNA must validate those), and returns how
+// many there are.
+func ldhLabels(s string) (int, bool) {
+	if s == "" || len(s) > 254 {
+		return 0, false
 	}
 	labelLen, labels := 0, 1
 	for i := 0; i < len(s); i++ {
@@ -155,35 +208,32 @@ func fastASCIIDomain(s string) (string, bool) {
 			labelLen++
 		case c == '-':
 			if labelLen == 0 {
-				return "", false
+				return 0, false
 			}
 			labelLen++
 		case c == '.':
 			if labelLen == 0 || s[i-1] == '-' {
-				return "", false
+				return 0, false
 			}
 			if i == len(s)-1 {
-				return "", false // trailing dot: slow path trims it
+				return 0, false // trailing dot: slow path trims it
 			}
 			labelLen = 0
 			labels++
 		default:
-			return "", false
+			return 0, false
 		}
 		if labelLen > 63 {
-			return "", false
+			return 0, false
 		}
 	}
-	if labelLen == 0 || s[len(s)-1] == '-' || labels < 2 || len(s) > 253 {
-		return "", false
+	if labelLen == 0 || s[len(s)-1] == '-' {
+		return 0, false
 	}
-	if strings.Contains(s, "xn--") || strings.Contains(s, "--") {
-		return "", false // punycode and hyphen rules: let IDNA validate
+	if strings.Contains(s, "--") {
+		return 0, false // punycode ("xn--") and hyphen rules: let IDNA validate
 	}
-	if allDigits(s[strings.LastIndexByte(s, '.')+1:]) {
-		return "", false
-	}
-	return s, true
+	return labels, true
 }
 
 // foldASCIIDomain is the fast path for ASCII input in upper or mixed case
@@ -272,6 +322,14 @@ func RegistrableDomain(domain string) (string, error) {
 // "xn--fsqu00a.xn--fiqs8s" gives "例子.中国". A name that does not decode is
 // returned unchanged.
 func DomainUnicode(ascii string) string {
+	// An ASCII name under an approved Chinese TLD: the TLD from the table.
+	if i := strings.LastIndexByte(ascii, '.'); i > 0 {
+		if u, ok := tlds.idnULabel[ascii[i+1:]]; ok {
+			if _, ok := ldhLabels(ascii[:i]); ok {
+				return ascii[:i] + "." + u
+			}
+		}
+	}
 	u, err := idna.Display.ToUnicode(ascii)
 	if err != nil {
 		return ascii

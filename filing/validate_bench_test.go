@@ -12,6 +12,8 @@ func BenchmarkNormalizeDomain(b *testing.B) {
 		{"ASCIIMixedCaseTrailingDot", "WWW.Example.COM."},
 		{"IDN", "例子.中国"},
 		{"IDNALabel", "xn--fsqu00a.xn--fiqs8s"},
+		{"ASCIIUnderChineseTLD", "example.中国"},
+		{"ASCIIUnderChineseTLDALabel", "www.example.xn--fiqs8s"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -3,6 +3,7 @@ package filing
 import (
 	"encoding/json"
 	"errors"
+	"golang.org/x/net/idna"
 	"slices"
 	"testing"
 )
@@ -11,7 +12,18 @@ func FuzzCheckDomain(f *testing.F) {
 	for _, s := range []string{"example.com", "WWW.EXAMPLE.COM.", "例子.中国", "例子。中国", "xn--fsqu00a.xn--fiqs8s", "com.cn", "example.io", "192.168.0.1", "[::1]", "*.example.com", "example.com:80", "ｅｘａｍｐｌｅ．ｃｎ", "beijing.政务.cn"} {
 		f.Add(s)
 	}
+	f.Add("example.中国")
+	f.Add("www.example.xn--fiqs8s")
 	f.Fuzz(func(t *testing.T, s string) {
+		// The fast paths agree with IDNA wherever they answer.
+		if d, ok := fastIDNTLDDomain(s); ok {
+			if want, err := normalizeDomainIDNA(s); err != nil || d != want {
+				t.Fatalf("fastIDNTLDDomain(%q) = %q; IDNA gives %q, %v", s, d, want, err)
+			}
+			if u, err := idna.Display.ToUnicode(d); err != nil || DomainUnicode(d) != u {
+				t.Fatalf("DomainUnicode(%q) = %q; IDNA gives %q, %v", d, DomainUnicode(d), u, err)
+			}
+		}
 		err := CheckDomain(s)
 		if err != nil {
 			var p *Problem
