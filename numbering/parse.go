@@ -159,7 +159,7 @@ func (sc *scanner) digits() (v uint64, count, start int) {
 	for sc.i < len(sc.s) && count < 19 { // fast path: ASCII digits
 		c := sc.s[sc.i]
 		if c < '0' || c > '9' {
-			if c < utf8.RuneSelf {
+			if c != 0xEF { // only full-width digits (U+FF10..FF19: EF BC 90..99) fold to digits
 				return v, count, start
 			}
 			break
