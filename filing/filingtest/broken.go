@@ -401,3 +401,15 @@ func Broken(name string) (c BrokenCase, ok bool) {
 	}
 	return BrokenCase{}, false
 }
+
+// BrokenFor returns the broken cases of one rule ("R-06"), built anew, in
+// the order of BrokenCases; none for a rule Validate does not enforce.
+func BrokenFor(rule string) []BrokenCase {
+	var out []BrokenCase
+	for _, d := range brokenDefs {
+		if d.rule == rule {
+			out = append(out, d.build())
+		}
+	}
+	return out
+}

@@ -116,3 +116,26 @@ func TestBroken(t *testing.T) {
 		t.Error("Broken returns shared filings")
 	}
 }
+
+func TestBrokenFor(t *testing.T) {
+	all := BrokenCases()
+	n := 0
+	for _, rule := range []string{"R-01", "R-02", "R-03", "R-04", "R-05", "R-06", "R-07", "R-09", "R-10"} {
+		cases := BrokenFor(rule)
+		n += len(cases)
+		for _, c := range cases {
+			if c.Rule != rule {
+				t.Errorf("BrokenFor(%s) has %s of %s", rule, c.Name, c.Rule)
+			}
+		}
+	}
+	if n != len(all) {
+		t.Errorf("BrokenFor over the rules gives %d cases, BrokenCases %d", n, len(all))
+	}
+	if got := BrokenFor("R-06"); len(got) == 0 {
+		t.Error("no R-06 case")
+	}
+	if got := BrokenFor("R-99"); got != nil {
+		t.Errorf("BrokenFor(R-99) = %v", got)
+	}
+}

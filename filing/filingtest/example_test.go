@@ -3,6 +3,7 @@ package filingtest_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/filingtest"
@@ -72,4 +73,29 @@ func ExampleConformance() {
 	//   an accept-all validator: <nil>
 	// home-url-off-domain: <nil>
 	//   an accept-all validator: got valid; want [websites[0].home_url url.not_under_domain]
+}
+
+// Every broken case of R-06 (province rules), each failing with its code.
+func ExampleBrokenFor() {
+	for _, c := range filingtest.BrokenFor("R-06") {
+		var opts []filing.Option
+		if !c.Now.IsZero() {
+			opts = append(opts, filing.WithNow(func() time.Time { return c.Now }))
+		}
+		fmt.Println(c.Name, errors.Is(filing.Validate(c.Filing, opts...), c.Want))
+	}
+	// Output:
+	// jiangxi-landline-missing true
+	// jiangxi-website-landline-missing true
+	// emergency-phone-same-as-mobile true
+	// jiangxi-emergency-phone-cross true
+	// tianjin-too-young true
+	// gansu-cross-province-refused true
+	// guangdong-residence-permit-required true
+	// new-website-two-domains true
+	// shanxi-too-many-domains true
+	// shaanxi-too-many-websites true
+	// jiangsu-government-suffix true
+	// shanghai-institution-suffix true
+	// province-unknown true
 }
