@@ -44,3 +44,51 @@ func ExampleClassifyStream() {
 	// 2 subjects, 1 websites, 1 bad, 3 findings
 	// Guizhou: 1 shell website(s)
 }
+
+// A backend that already holds its records as Go values (a database cursor,
+// say) classifies them through an iterator: a subject record followed by its
+// website records.
+func ExampleClassifySeq() {
+	cst := time.FixedZone("CST", 8*3600)
+	subject := &filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
+	site := &filing.WebsiteRecord{
+		Website:    filing.Website{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved},
+		ApprovedAt: time.Date(2026, 5, 20, 10, 0, 0, 0, cst),
+	}
+	records := func(yield func(filing.StreamRecord, error) bool) {
+		if yield(filing.StreamRecord{Subject: subject}, nil) {
+			yield(filing.StreamRecord{Website: site, SubjectNumber: subject.Number}, nil)
+		}
+	}
+	asOf := time.Date(2026, 6, 1, 9, 0, 0, 0, cst)
+	sum, err := filing.ClassifySeq(context.Background(), records, asOf, func(r filing.SubjectReport) error {
+		for _, f := range r.Findings {
+			fmt.Println(f.Rule, f.Kind.Zh(), f.ShellDate)
+		}
+		return nil
+	})
+	fmt.Println(sum.Findings, "findings", err)
+	// Output:
+	// R-61 空壳网站 2026-05-27
+	// R-62 清理后将成为空壳主体 2026-05-27
+	// 2 findings <nil>
+}
+
+// One subject with its websites, as a bureau exports it, classified as of
+// an instant.
+func ExampleClassifyRecord() {
+	cst := time.FixedZone("CST", 8*3600)
+	rec := filing.SubjectRecord{
+		Subject: filing.Subject{Number: "京ICP备2024000001号", Province: "11", Status: filing.StatusApproved},
+	}
+	r, err := filing.ClassifyRecord(rec, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Has(filing.FindingShellSubject), r.Findings[0].Zh)
+	fmt.Println(r.Findings[0].RecommendationZh[:strings.Index(r.Findings[0].RecommendationZh, "。")+len("。")])
+	// Output:
+	// true 主体京ICP备2024000001号下已无网站，视为空壳主体
+	// 主体下已无网站，将在管局定期清理中被注销。
+}
