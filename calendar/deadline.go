@@ -138,9 +138,9 @@ type Countdown struct {
 // Remaining computes the countdown of a time limit with due date due as of
 // now (both mapped to their civil dates in China). It fails with an error
 // wrapping ErrNotPublished when the working days between the two dates
-// cannot be counted; whether the limit is overdue depends on the dates
-// alone, so callers that only need that can compare DateOf(now) with
-// DateOf(due).
+// cannot be counted; the countdown it returns with that error still holds
+// what the dates alone decide (Due, AsOf, DueToday, Overdue), with the
+// working-day counts Remaining and OverdueBy left 0.
 func (c *Calendar) Remaining(due, now time.Time) (Countdown, error) {
 	dd, err := dayOf(due)
 	if err != nil {
@@ -150,18 +150,15 @@ func (c *Calendar) Remaining(due, now time.Time) (Countdown, error) {
 	if err != nil {
 		return Countdown{}, err
 	}
-	cd := Countdown{Due: midnight(dd), AsOf: midnight(dn)}
+	cd := Countdown{Due: midnight(dd), AsOf: midnight(dn), DueToday: dn == dd, Overdue: dn > dd}
 	n, err := c.WorkdaysBetween(cd.AsOf, cd.Due)
 	if err != nil {
-		return Countdown{}, err
+		return cd, err
 	}
 	switch {
 	case dn < dd:
 		cd.Remaining = n
-	case dn == dd:
-		cd.DueToday = true
-	default:
-		cd.Overdue = true
+	case dn > dd:
 		cd.OverdueBy = -n
 	}
 	if c.fallback {

@@ -140,3 +140,33 @@ func TestR20_Countdown(t *testing.T) {
 		t.Errorf("zero now: %v", err)
 	}
 }
+
+// TestR20_CountdownUnpublishedYear: when the working days cannot be counted
+// (a year without a published schedule lies between due date and now), the
+// error comes with what the dates alone decide.
+func TestR20_CountdownUnpublishedYear(t *testing.T) {
+	c := Default()
+	_, last := c.Years()
+	due := Date(last, 12, 20)
+	for _, tc := range []struct {
+		now               time.Time
+		dueToday, overdue bool
+	}{
+		{Date(last+1, 1, 15), false, true}, // after the due date, in the next (unpublished) year
+		{Date(last+2, 6, 1), false, true},
+	} {
+		cd, err := c.Remaining(due, tc.now)
+		if !errors.Is(err, ErrNotPublished) {
+			t.Fatalf("Remaining(%v, %v) err = %v, want ErrNotPublished", due, tc.now, err)
+		}
+		if !cd.Due.Equal(due) || !cd.AsOf.Equal(DateOf(tc.now)) || cd.DueToday != tc.dueToday || cd.Overdue != tc.overdue ||
+			cd.Remaining != 0 || cd.OverdueBy != 0 {
+			t.Errorf("Remaining(%v, %v) = %+v", due, tc.now, cd)
+		}
+	}
+	// A due date in the unpublished year, seen from before it: not overdue.
+	cd, err := c.Remaining(Date(last+1, 3, 1), Date(last, 12, 1))
+	if !errors.Is(err, ErrNotPublished) || cd.Overdue || cd.DueToday || cd.Due.IsZero() {
+		t.Errorf("future due date: %+v %v", cd, err)
+	}
+}

@@ -86,8 +86,9 @@ func (s State) Due(cal *calendar.Calendar) (due time.Time, kind calendar.Deadlin
 // When the count fails (err wraps calendar.ErrNotPublished when the due date
 // or now falls in a year without a published schedule), Kind, Rule and From
 // still say which limit runs and since when, so that a portal can tell the
-// user which limit it cannot count yet; the Countdown part is then zero,
-// except Due when the due date itself could be computed.
+// user which limit it cannot count yet. If the due date itself could be
+// computed, the Countdown part holds what the dates decide (Due, DueToday,
+// Overdue; see calendar.Calendar.Remaining); otherwise it is zero.
 func (s State) Countdown(cal *calendar.Calendar, now time.Time) (DeadlineCountdown, bool, error) {
 	if cal == nil {
 		cal = calendar.Default()
@@ -102,10 +103,6 @@ func (s State) Countdown(cal *calendar.Calendar, now time.Time) (DeadlineCountdo
 		return dc, true, err
 	}
 	cd, err := cal.Remaining(due, now)
-	if err != nil {
-		dc.Due = due
-		return dc, true, err
-	}
 	dc.Countdown = cd
-	return dc, true, nil
+	return dc, true, err
 }

@@ -542,7 +542,7 @@ func TestDeadline_NotPublished(t *testing.T) {
 		t.Fatal(err)
 	}
 	cd, ok, err = s.Countdown(nil, time.Date(2099, 1, 5, 0, 0, 0, 0, cstZone))
-	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Rule != "R-20" || !cd.Due.Equal(due) || cd.Remaining != 0 {
+	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Rule != "R-20" || !cd.Due.Equal(due) || cd.Remaining != 0 || !cd.Overdue {
 		t.Fatalf("Countdown from 2099 = %+v, %v, %v", cd, ok, err)
 	}
 }

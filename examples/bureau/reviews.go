@@ -259,13 +259,12 @@ func (s *reviewScanner) countdown(line int, l reviewLine) review {
 	}
 	st := filing.State{Status: filing.StatusBureauReview, Kind: kind, Province: province,
 		ReviewFrom: submitted, FormAt: form}
+	// When only the count up to as-of fails (as-of in a year without a
+	// published schedule), the countdown still says whether the due date
+	// has passed.
 	cd, _, err := st.Countdown(s.cal, s.asOf)
 	r.cd = cd
 	if err != nil {
-		// The due date is known when only the count up to as-of fails
-		// (as-of in a year without a published schedule): whether the
-		// limit has passed depends on the dates alone.
-		r.cd.Overdue = !cd.Due.IsZero() && calendar.DateOf(s.asOf).After(cd.Due)
 		return fail(err)
 	}
 	return r

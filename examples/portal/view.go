@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -138,7 +139,7 @@ func (p *formPage) addConflicts(cs []conflict.Conflict) {
 		v := conflictView{Zh: c.Zh, Rule: c.Rule, Bureau: c.Bureau, Form: c.Form}
 		b := c.Blocking
 		v.Blocking = b.ProvinceName + "，" + statusLabel(b.Status)
-		if n := cmpOr(b.WebsiteNumber, b.SubjectNumber); n != "" {
+		if n := cmp.Or(b.WebsiteNumber, b.SubjectNumber); n != "" {
 			v.Blocking = n + "（" + v.Blocking + "）"
 		}
 		for _, m := range c.Materials {
@@ -153,13 +154,6 @@ func (p *formPage) addConflicts(cs []conflict.Conflict) {
 			p.addMessage(c.Path, "", "与已有备案冲突，处理办法见页面上方")
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // statusPage is the data of status.html.
@@ -263,8 +257,8 @@ func newDeadlineView(st filing.State, cal *calendar.Calendar, now time.Time) *de
 	}
 	if err != nil {
 		// When the due date is known but today is in an unpublished year,
-		// whether the limit has passed depends on the dates alone.
-		v.Overdue = !cd.Due.IsZero() && calendar.DateOf(now).After(cd.Due)
+		// the countdown still says whether the limit has passed.
+		v.Overdue = cd.Overdue
 		v.Note = unknownDeadlineNote(err, v)
 		return v
 	}
