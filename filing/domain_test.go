@@ -202,10 +202,10 @@ func ExampleCheckDomain() {
 	// 192.168.0.1: domain.ip_literal 请填写域名，不能填写IP地址
 }
 
-// TestFastIDNTLDMatchesIDNA: for every approved Chinese TLD, in both forms,
+// TestR09_FastIDNTLDMatchesIDNA: for every approved Chinese TLD, in both forms,
 // under heads the fast path must take and heads it must not, NormalizeDomain
 // and DomainUnicode give exactly what IDNA gives.
-func TestFastIDNTLDMatchesIDNA(t *testing.T) {
+func TestR09_FastIDNTLDMatchesIDNA(t *testing.T) {
 	if len(tlds.idnALabel) < 10 {
 		t.Fatalf("only %d Chinese TLDs in the table", len(tlds.idnALabel))
 	}

@@ -99,7 +99,7 @@ func (m *memo) checkHomeURL(raw string, under func(host string) bool) (string, *
 // canonical ASCII domain (fastASCIIDomain), then nothing or a path of RFC
 // 3986 unreserved characters and "/" (no query, fragment, port, user info or
 // escapes). For such input net/url would give back the same string, so the
-// slow path's parsing is skipped; TestFastHomeURLMatchesSlowPath and
+// slow path's parsing is skipped; TestR09_FastHomeURLMatchesSlowPath and
 // FuzzCheckHomeURL check that both paths agree.
 func fastHomeURL(s string) (out, host string, ok bool) {
 	rest, found := strings.CutPrefix(s, "https://")

@@ -95,10 +95,10 @@ func TestR09_NormalizeHomeURL(t *testing.T) {
 	}
 }
 
-// TestFastHomeURLMatchesSlowPath: on every input the fast path takes, it
+// TestR09_FastHomeURLMatchesSlowPath: on every input the fast path takes, it
 // gives what the net/url path gives; inputs it must not take go to the slow
 // path.
-func TestFastHomeURLMatchesSlowPath(t *testing.T) {
+func TestR09_FastHomeURLMatchesSlowPath(t *testing.T) {
 	fast := []string{
 		"https://www.example.com/", "http://example.com", "https://www.example.com/shop/index.html",
 		"http://a-b.example.cn/~user/a_b-c.d/", "https://m.example.com.cn//x", "http://example.com/.",
