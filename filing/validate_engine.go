@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -227,7 +226,7 @@ func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool 
 	for _, fe := range fes {
 		path := jsonPath(fe.Namespace())
 		label := Label(path)
-		ps.addAt(translate(fe, root, label, m.at()), path, label)
+		ps.addAt(translate(fe, root, label, m), path, label)
 		failed[path] = true
 	}
 	return failed
@@ -246,13 +245,9 @@ func jsonPath(ns string) string {
 // translate builds the Problem of one field error.
 //
 // The checks run again (on the value the validator reports) to get their
-// Problem, as of the same instant as the field pass; the memo is not used,
-// so that nothing counts as already checked.
-func translate(fe validator.FieldError, root reflect.Value, label string, at *time.Time) *Problem {
-	clock := &memo{}
-	if at != nil {
-		clock.now = *at
-	}
+// Problem, with the validation's memo: the same clock as the field pass,
+// and a failed value is never in the memo, so nothing is skipped.
+func translate(fe validator.FieldError, root reflect.Value, label string, m *memo) *Problem {
 	switch fe.Tag() {
 	case "required":
 		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
@@ -264,7 +259,7 @@ func translate(fe validator.FieldError, root reflect.Value, label string, at *ti
 		}
 		return problemZhEn(CodeTooLong, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
 	case TagCertNumber:
-		if p := certNumberProblem(clock, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+		if p := certNumberProblem(m, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
 			return p
 		}
 	case TagHomeURL:
@@ -273,7 +268,7 @@ func translate(fe validator.FieldError, root reflect.Value, label string, at *ti
 		}
 	default:
 		if check, ok := tagChecks[fe.Tag()]; ok {
-			if p := check(clock, valueString(fe)); p != nil {
+			if p := check(m, valueString(fe)); p != nil {
 				return p
 			}
 		}
