@@ -48,8 +48,8 @@
 // Bad input (malformed or public-suffix domains, duplicate domains, unknown
 // provinces, numbers not on file) is a *filing.ValidationError listing every
 // problem with its JSON path, never a panic. Other failures are *Error
-// values matching the sentinels ErrNotFound, ErrNumberTaken, ErrBadRecord,
-// ErrBadInput, ErrBadQuery with errors.Is.
+// values carrying one of the sentinel Codes ErrNotFound, ErrNumberTaken,
+// ErrBadRecord, ErrBadInput, ErrBadQuery, which errors.Is matches.
 //
 // # Public query
 //

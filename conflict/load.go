@@ -73,7 +73,7 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 			}
 		}
 		if err := sc.Err(); err != nil {
-			scanErr = &Error{Code: ErrBadInput.Code, Zh: ErrBadInput.Zh, En: ErrBadInput.En, Line: line + 1, Err: err}
+			scanErr = newError(ErrBadInput, line+1, err)
 		}
 	})
 	if err == nil {
@@ -112,7 +112,7 @@ func JSONL(r io.Reader) iter.Seq2[Record, error] {
 }
 
 func badInput(line int, err error) *Error {
-	return &Error{Code: ErrBadInput.Code, Zh: ErrBadInput.Zh, En: ErrBadInput.En, Line: line, Err: err}
+	return newError(ErrBadInput, line, err)
 }
 
 // input is one record as the producer hands it to the pipeline.
@@ -238,7 +238,7 @@ func (ix *Index) load(produce func(yield func(input) bool)) (applied int, err er
 					var e error
 					it.drop, e = prepareInto(&it.p, &it.rec, ix.seed)
 					if e != nil {
-						it.err = &Error{Code: ErrBadRecord.Code, Zh: ErrBadRecord.Zh, En: ErrBadRecord.En, Line: it.pos, Err: e}
+						it.err = newError(ErrBadRecord, it.pos, e)
 					}
 					it.rec = Record{}
 				}

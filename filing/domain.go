@@ -247,5 +247,5 @@ func asProblem(err error) *Problem {
 	if p, ok := err.(*Problem); ok {
 		return p
 	}
-	return &Problem{Code: CodeDomainInvalid, Rule: "R-09", Zh: catalog[CodeDomainInvalid].zh, En: err.Error()}
+	return &Problem{Code: CodeDomainInvalid, Rule: "R-09", Zh: CodeDomainInvalid.MessageZh(), En: err.Error()}
 }

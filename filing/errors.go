@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/beiankit/beian/internal/catalog"
 )
 
 // Code is the stable, machine-readable identifier of one kind of problem,
@@ -21,37 +23,36 @@ type Code string
 func (c Code) Error() string { return string(c) }
 
 // Rule returns the rule ID (such as "R-09") the code belongs to, or "".
-func (c Code) Rule() string { return catalog[c].rule }
+// It reads the module's one code registry, so it works for the codes of
+// every package (filing, lifecycle, shell, numbering, conflict, forms).
+func (c Code) Rule() string { e, _ := catalog.Lookup(string(c)); return e.Rule }
 
-// codeInfo is the catalogue entry of a Code: its rule and its messages.
-type codeInfo struct {
-	rule, zh, en string
-}
+// MessageZh returns the Chinese message of the code (for end users), with
+// its fmt verbs unfilled.
+func (c Code) MessageZh() string { e, _ := catalog.Lookup(string(c)); return e.Zh }
 
-// catalog holds every Code the package defines. It is filled during package
-// initialisation by define and never written afterwards, so concurrent reads
-// are safe.
-var catalog = map[Code]codeInfo{}
+// MessageEn returns the English message of the code (for developers), with
+// its fmt verbs unfilled.
+func (c Code) MessageEn() string { e, _ := catalog.Lookup(string(c)); return e.En }
 
-// define registers a Code with its rule ID and its Chinese (end-user) and
-// English (developer) messages. Messages may hold fmt verbs filled by
-// newProblemf. define is for package-level variable initialisation only.
+// codes lists the codes this package defines, in definition order. It is
+// written only during package initialisation.
+var codes []Code
+
+// define registers a Code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages. Messages may hold fmt verbs
+// filled by newProblemf. define is for package-level variable
+// initialisation only; it panics on a code defined twice in the module.
 func define(code, rule, zh, en string) Code {
-	c := Code(code)
-	if _, dup := catalog[c]; dup {
-		panic("filing: duplicate code " + code) // programming error, caught by any test run
-	}
-	catalog[c] = codeInfo{rule: rule, zh: zh, en: en}
+	c := Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
 	return c
 }
 
-// Codes returns every code the package defines, for documentation and for
-// conformance suites of other implementations.
+// Codes returns every code the package defines, sorted, for documentation
+// and for conformance suites of other implementations.
 func Codes() []Code {
-	out := make([]Code, 0, len(catalog))
-	for c := range catalog {
-		out = append(out, c)
-	}
+	out := slices.Clone(codes)
 	slices.Sort(out)
 	return out
 }
@@ -103,14 +104,14 @@ func (p *Problem) MessageEn() string { return p.En }
 // newProblem builds the Problem of a defined code. args fill the fmt verbs of
 // both messages (the same args, in the same order).
 func newProblem(code Code, args ...any) *Problem {
-	info, ok := catalog[code]
+	info, ok := catalog.Lookup(string(code))
 	if !ok {
 		return &Problem{Code: code, Zh: string(code), En: string(code)}
 	}
-	p := &Problem{Code: code, Rule: info.rule, Zh: info.zh, En: info.en}
+	p := &Problem{Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
 	if len(args) > 0 {
-		p.Zh = fmt.Sprintf(info.zh, args...)
-		p.En = fmt.Sprintf(info.en, args...)
+		p.Zh = fmt.Sprintf(info.Zh, args...)
+		p.En = fmt.Sprintf(info.En, args...)
 	}
 	return p
 }

@@ -62,9 +62,8 @@ type TransitionError struct {
 }
 
 func newTransitionError(c Code, rule string, s State, e Event) *TransitionError {
-	info := catalog[c]
 	if rule == "" {
-		rule = info.rule
+		rule = c.Rule()
 	}
 	provZh, provEn := s.Province, s.Province
 	if p, ok := ProvinceByCode(s.Province); ok {
@@ -72,8 +71,8 @@ func newTransitionError(c Code, rule string, s State, e Event) *TransitionError 
 	}
 	return &TransitionError{
 		Code: c, Rule: rule, From: s.Status, Action: e.Action, Actor: e.Actor, At: e.At,
-		Zh: lcSprintf(info.zh, lcActionName(e.Action, true), lcActorName(e.Actor, true), lcStatusName(s.Status, true), provZh),
-		En: lcSprintf(info.en, lcActionName(e.Action, false), lcActorName(e.Actor, false), lcStatusName(s.Status, false), provEn),
+		Zh: lcSprintf(c.MessageZh(), lcActionName(e.Action, true), lcActorName(e.Actor, true), lcStatusName(s.Status, true), provZh),
+		En: lcSprintf(c.MessageEn(), lcActionName(e.Action, false), lcActorName(e.Actor, false), lcStatusName(s.Status, false), provEn),
 	}
 }
 

@@ -44,7 +44,7 @@ func FuzzApply(f *testing.F) {
 			}
 			if err != nil {
 				var te *TransitionError
-				if !errors.As(err, &te) || catalog[te.Code].en == "" || te.Zh == "" || te.En == "" || !reflect.DeepEqual(n, before) {
+				if !errors.As(err, &te) || te.Code.MessageEn() == "" || te.Zh == "" || te.En == "" || !reflect.DeepEqual(n, before) {
 					t.Fatalf("refusal %v", err)
 				}
 				last := time.Time{}

@@ -316,8 +316,7 @@ func parentOf(root reflect.Value, ns string) reflect.Value {
 // problemZhEn builds a Problem whose two messages take different arguments.
 func problemZhEn(code Code, zh, en []any) *Problem {
 	p := newProblem(code)
-	info := catalog[code]
-	p.Zh = sprintf(info.zh, zh)
-	p.En = sprintf(info.en, en)
+	p.Zh = sprintf(code.MessageZh(), zh)
+	p.En = sprintf(code.MessageEn(), en)
 	return p
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
 )
 
 // Errors of this package follow the SDK's error model (DESIGN.md "Errors"):
@@ -20,48 +21,42 @@ import (
 // domains) keep filing's codes, so errors.Is(err, filing.CodeX) works on a
 // form's error too.
 
-// codeInfo is the catalogue entry of one of this package's codes.
-type codeInfo struct{ rule, zh, en string }
+// codes lists the codes of this package; written only during package
+// initialisation.
+var codes []filing.Code
 
-// catalog holds the codes of this package. It is written only during package
-// initialisation (define), so concurrent reads are safe.
-var catalog = map[filing.Code]codeInfo{}
-
-// define registers a code of this package; for package-level variables only.
+// define registers a code of this package in the module's code registry; for
+// package-level variables only.
 func define(code, rule, zh, en string) filing.Code {
-	c := filing.Code(code)
-	if _, dup := catalog[c]; dup {
-		panic("forms: duplicate code " + code) // programming error, caught by any test run
-	}
-	catalog[c] = codeInfo{rule: rule, zh: zh, en: en}
+	c := filing.Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
 	return c
 }
 
 // Codes returns every code this package defines, sorted, for documentation
 // and conformance suites.
 func Codes() []filing.Code {
-	out := make([]filing.Code, 0, len(catalog))
-	for c := range catalog {
-		out = append(out, c)
-	}
+	out := slices.Clone(codes)
 	slices.Sort(out)
 	return out
 }
 
-// RuleOf returns the rule ID of one of this package's codes, or "".
-func RuleOf(c filing.Code) string { return catalog[c].rule }
+// RuleOf returns the rule ID of a code, or "".
+//
+// Deprecated: use c.Rule(), which reads the same registry.
+func RuleOf(c filing.Code) string { return c.Rule() }
 
 // problem builds the *filing.Problem of a code of this package at a field
 // path. args fill the fmt verbs of both messages.
 func problem(code filing.Code, path, label string, args ...any) *filing.Problem {
-	info, ok := catalog[code]
+	info, ok := catalog.Lookup(string(code))
 	if !ok {
 		return &filing.Problem{Path: path, Label: label, Code: code, Zh: string(code), En: string(code)}
 	}
-	p := &filing.Problem{Path: path, Label: label, Code: code, Rule: info.rule, Zh: info.zh, En: info.en}
+	p := &filing.Problem{Path: path, Label: label, Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
 	if len(args) > 0 {
-		p.Zh = fmt.Sprintf(info.zh, args...)
-		p.En = fmt.Sprintf(info.en, args...)
+		p.Zh = fmt.Sprintf(info.Zh, args...)
+		p.En = fmt.Sprintf(info.En, args...)
 	}
 	return p
 }

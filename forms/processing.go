@@ -219,7 +219,7 @@ func (a *Application) Receive(on Date, cal *calendar.Calendar) (*Application, er
 			msg = ce.MessageZh()
 		}
 		p := bureauProblem(CodeDeadline, "bureau.due", msg)
-		p.En = fmt.Sprintf(catalog[CodeDeadline].en, err.Error())
+		p.En = fmt.Sprintf(CodeDeadline.MessageEn(), err.Error())
 		return nil, &DeadlineError{Problem: p, Err: err}
 	}
 	b := *a

@@ -5,51 +5,38 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
 )
 
 // Code is the stable, machine-readable identifier of one kind of problem with
 // a record number, such as "number.province_unknown". Codes never change
 // meaning once released.
 //
-// A Code is an error, so it works as a sentinel with errors.Is:
+// Code is filing.Code: one type for the codes of every package, whose Rule,
+// MessageZh and MessageEn read the module's one code registry. A Code is an
+// error, so it works as a sentinel with errors.Is:
 //
 //	if errors.Is(err, numbering.CodeMissingHao) { ... }
 //
 // matches a *ParseError or *AllocError with that code.
-type Code string
+type Code = filing.Code
 
-// Error returns the code itself.
-func (c Code) Error() string { return string(c) }
+// codes lists the codes this package defines; written only during package
+// initialisation.
+var codes []Code
 
-// Rule returns the rule ID (such as "R-40") the code belongs to.
-func (c Code) Rule() string { return catalog[c].rule }
-
-// MessageZh returns the Chinese message of the code (for end users).
-func (c Code) MessageZh() string { return catalog[c].zh }
-
-// MessageEn returns the English message of the code (for developers).
-func (c Code) MessageEn() string { return catalog[c].en }
-
-type codeInfo struct{ rule, zh, en string }
-
-// catalog is filled during package initialisation and only read afterwards.
-var catalog = map[Code]codeInfo{}
-
+// define registers a code of this package in the module's code registry.
 func define(code, rule, zh, en string) Code {
-	c := Code(code)
-	if _, dup := catalog[c]; dup {
-		panic("numbering: duplicate code " + code) // programming error, caught by any test run
-	}
-	catalog[c] = codeInfo{rule: rule, zh: zh, en: en}
+	c := Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
 	return c
 }
 
 // Codes returns every code the package defines, sorted.
 func Codes() []Code {
-	out := make([]Code, 0, len(catalog))
-	for c := range catalog {
-		out = append(out, c)
-	}
+	out := slices.Clone(codes)
 	slices.Sort(out)
 	return out
 }

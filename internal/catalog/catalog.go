@@ -1,0 +1,46 @@
+package catalog
+
+import "slices"
+
+// Entry is what the registry knows of one code.
+type Entry struct {
+	// Rule is the rule ID the code belongs to (such as "R-09"), or "".
+	Rule string
+	// Zh is the message for end users, in Chinese; it may hold fmt verbs.
+	Zh string
+	// En is the message for developers, in English; it may hold the same
+	// fmt verbs in the same order.
+	En string
+}
+
+var entries = map[string]Entry{}
+
+// Define registers a code and returns it. It panics when the code is already
+// defined: two owners for one code is a programming error, caught by any test
+// run. Call it from package-level variable initialisation only.
+func Define(code, rule, zh, en string) string {
+	if code == "" {
+		panic("catalog: empty code")
+	}
+	if _, dup := entries[code]; dup {
+		panic("catalog: duplicate code " + code)
+	}
+	entries[code] = Entry{Rule: rule, Zh: zh, En: en}
+	return code
+}
+
+// Lookup returns the entry of a code and whether it is defined.
+func Lookup(code string) (Entry, bool) {
+	e, ok := entries[code]
+	return e, ok
+}
+
+// All returns every defined code, sorted.
+func All() []string {
+	out := make([]string, 0, len(entries))
+	for c := range entries {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
