@@ -6,6 +6,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 // Resolution texts. Sources: seeds/001 (三)1 (domain conflict: same province
@@ -71,9 +72,9 @@ type provinceTexts struct {
 	pendingLimit Text
 }
 
-// pendingLimitText states a province's review limit (filing.ReviewLimit).
+// pendingLimitText states a province's review limit (lifecycle.ReviewLimit).
 func pendingLimitText(province string) Text {
-	k := filing.ReviewLimit(province)
+	k := lifecycle.ReviewLimit(province)
 	n := strconv.Itoa(k.Workdays())
 	if k == calendar.JiangxiReviewR21 {
 		return Text{"管局审核时限为自核验单送达之日起" + n + "个工作日；如需修改，请联系接入商。",

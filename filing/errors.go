@@ -116,6 +116,17 @@ func newProblem(code Code, args ...any) *Problem {
 	return p
 }
 
+// NewProblem builds the Problem of a registered code (of any package of the
+// module). args fill the fmt verbs of both messages, the same args in the
+// same order. It is for packages that check parts of a filing with the
+// codes of the module's registry; a code that is not registered gives a
+// Problem whose messages are the code itself.
+func NewProblem(code Code, args ...any) *Problem { return newProblem(code, args...) }
+
+// WithPath returns a copy of p placed at a field path with its Chinese label
+// (an empty label keeps p's own).
+func (p *Problem) WithPath(path, label string) *Problem { return p.at(path, label) }
+
 // at returns a copy of p placed at a field path with its Chinese label.
 func (p *Problem) at(path, label string) *Problem {
 	q := *p

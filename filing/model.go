@@ -183,3 +183,45 @@ const (
 	StatusCancelled       Status = "cancelled"        // 已注销
 	StatusDeleted         Status = "deleted"          // 提交阶段信息已删除
 )
+
+// Valid reports whether s is one of the declared statuses.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved,
+		StatusReturnedToUser, StatusReturnedToISP, StatusAccessCancelled,
+		StatusCancelled, StatusDeleted:
+		return true
+	}
+	return false
+}
+
+var statusNames = map[Status][2]string{
+	"":                    {"未创建", "not created"},
+	StatusDraft:           {"信息录入", "draft"},
+	StatusISPVerifying:    {"接入商核验中", "ISP verifying"},
+	StatusBureauReview:    {"管局审核中", "bureau review"},
+	StatusApproved:        {"已备案", "approved"},
+	StatusReturnedToUser:  {"管局退回用户", "returned to the user"},
+	StatusReturnedToISP:   {"管局退回接入商", "returned to the ISP"},
+	StatusAccessCancelled: {"已取消接入", "access cancelled"},
+	StatusCancelled:       {"已注销", "cancelled"},
+	StatusDeleted:         {"已删除", "deleted"},
+}
+
+// Zh returns the status as the filing system shows it in Chinese
+// ("管局审核中"), or the code itself for an unknown status.
+func (s Status) Zh() string {
+	if n, ok := statusNames[s]; ok {
+		return n[0]
+	}
+	return string(s)
+}
+
+// En returns the status in English ("bureau review"), or the code itself
+// for an unknown status.
+func (s Status) En() string {
+	if n, ok := statusNames[s]; ok {
+		return n[1]
+	}
+	return string(s)
+}

@@ -86,9 +86,7 @@ var tagChecks = map[string]func(*memo, string) *Problem{
 		return nil
 	},
 	TagStatus: func(_ *memo, s string) *Problem {
-		switch Status(s) {
-		case StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved, StatusReturnedToUser,
-			StatusReturnedToISP, StatusAccessCancelled, StatusCancelled, StatusDeleted:
+		if Status(s).Valid() {
 			return nil
 		}
 		return newProblem(CodeStatusUnknown)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 )
 
 // noISP labels the findings of websites that never had access (ISP "").
@@ -46,7 +47,7 @@ func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 
 	list := findingLister{w: out, max: cfg.maxFindings}
 	fmt.Fprintln(out, "\n== findings")
-	sum, cerr := filing.ClassifyStream(ctx, io.TeeReader(in, reviews), cfg.asOf, list.report)
+	sum, cerr := shell.ClassifyStream(ctx, io.TeeReader(in, reviews), cfg.asOf, list.report)
 	// ClassifyStream no longer reads the input: the scanner is ours again.
 	reviews.Close()
 	if prog != nil {
@@ -72,7 +73,7 @@ type findingLister struct {
 	total  int
 }
 
-func (l *findingLister) report(r filing.SubjectReport) error {
+func (l *findingLister) report(r shell.SubjectReport) error {
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		l.total++
@@ -95,13 +96,13 @@ func (l *findingLister) end() {
 	}
 }
 
-func printSummary(w io.Writer, sum filing.StreamSummary) {
+func printSummary(w io.Writer, sum shell.StreamSummary) {
 	fmt.Fprintln(w, "\n== summary")
 	fmt.Fprintf(w, "lines %d, subjects %d, websites %d, bad records %d, incomplete subjects %d\n",
 		sum.Lines, sum.Subjects, sum.Websites, sum.BadRecords, sum.Incomplete)
 	fmt.Fprintf(w, "findings %d\n", sum.Findings)
 	fmt.Fprintln(w, "by kind:")
-	for _, k := range filing.FindingKinds() {
+	for _, k := range shell.FindingKinds() {
 		fmt.Fprintf(w, "  %s %d (%s)\n", k, sum.ByKind[k], k.Zh())
 	}
 	fmt.Fprintln(w, "by province:")
@@ -140,9 +141,9 @@ func printSummary(w io.Writer, sum filing.StreamSummary) {
 
 // countsLine formats the non-zero counts in kind order:
 // "shell_website 2, website_at_risk 1".
-func countsLine(c filing.FindingCounts) string {
+func countsLine(c shell.FindingCounts) string {
 	var parts []string
-	for _, k := range filing.FindingKinds() {
+	for _, k := range shell.FindingKinds() {
 		if n := c[k]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, n))
 		}

@@ -9,7 +9,7 @@ import (
 	"testing/iotest"
 
 	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 )
 
 // FuzzReviewScanner checks, for any input, that the program does not fail
@@ -35,7 +35,7 @@ func FuzzReviewScanner(f *testing.F) {
 			t.Fatalf("run: %v", err)
 		}
 		s := newReviewScanner(asOf, calendar.Default(), 3, 10)
-		sum, err := filing.ClassifyStream(context.Background(), io.TeeReader(iotest.HalfReader(bytes.NewReader(in)), s), asOf, nil)
+		sum, err := shell.ClassifyStream(context.Background(), io.TeeReader(iotest.HalfReader(bytes.NewReader(in)), s), asOf, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -104,9 +105,9 @@ type genConfig struct {
 type genStats struct {
 	Lines, Subjects, Websites, BadRecords, Incomplete int
 
-	ByKind     filing.FindingCounts
-	ByProvince map[string]filing.FindingCounts
-	ByISP      map[string]filing.FindingCounts
+	ByKind     shell.FindingCounts
+	ByProvince map[string]shell.FindingCounts
+	ByISP      map[string]shell.FindingCounts
 
 	// Reviews are the records under review; asOfWorkday says whether the
 	// as-of date is a working day (it decides the case Elapsed == Limit).
@@ -137,15 +138,15 @@ func (s *genStats) reviewCounts(dueWithin int) (overdue, dueSoon, onTime int) {
 	return overdue, dueSoon, onTime
 }
 
-func (s *genStats) finding(province, isp string, website bool, k filing.FindingKind) {
+func (s *genStats) finding(province, isp string, website bool, k shell.FindingKind) {
 	s.ByKind[k]++
 	if s.ByProvince[province] == nil {
-		s.ByProvince[province] = filing.FindingCounts{}
+		s.ByProvince[province] = shell.FindingCounts{}
 	}
 	s.ByProvince[province][k]++
 	if website {
 		if s.ByISP[isp] == nil {
-			s.ByISP[isp] = filing.FindingCounts{}
+			s.ByISP[isp] = shell.FindingCounts{}
 		}
 		s.ByISP[isp][k]++
 	}
@@ -223,8 +224,8 @@ func generate(w io.Writer, cfg genConfig) (genStats, error) {
 		cfg: cfg, rng: rand.New(rand.NewPCG(cfg.seed, 0x626569616e6b6974)), cal: cal,
 		enc: json.NewEncoder(bw), buf: bw, seq: map[[2]int]int{},
 		asOf: cfg.asOf.In(calendar.Location()),
-		stats: genStats{ByKind: filing.FindingCounts{}, ByProvince: map[string]filing.FindingCounts{},
-			ByISP: map[string]filing.FindingCounts{}},
+		stats: genStats{ByKind: shell.FindingCounts{}, ByProvince: map[string]shell.FindingCounts{},
+			ByISP: map[string]shell.FindingCounts{}},
 	}
 	g.enc.SetEscapeHTML(false)
 	g.stats.asOfWorkday, _ = cal.IsWorkday(g.asOf)
@@ -382,9 +383,9 @@ func (g *generator) subject() error {
 	if !cancelled && !incomplete && pending == 0 {
 		switch {
 		case inForce == 0:
-			g.stats.finding(prov, "", false, filing.FindingShellSubject)
+			g.stats.finding(prov, "", false, shell.FindingShellSubject)
 		case shellish == inForce:
-			g.stats.finding(prov, "", false, filing.FindingSubjectShellAfterCleanup)
+			g.stats.finding(prov, "", false, shell.FindingSubjectShellAfterCleanup)
 		}
 	}
 	return nil
@@ -392,7 +393,7 @@ func (g *generator) subject() error {
 
 // site fills w for case c and returns the ISP of its last access ("" for
 // none) and the findings the case gives.
-func (g *generator) site(w *genWebsite, c siteCase, prov string, approved time.Time) (string, []filing.FindingKind) {
+func (g *generator) site(w *genWebsite, c siteCase, prov string, approved time.Time) (string, []shell.FindingKind) {
 	isp := g.rng.IntN(len(genISPs))
 	since := g.between(approved, approved.Add(3*day))
 	w.ApprovedAt = approved
@@ -405,22 +406,22 @@ func (g *generator) site(w *genWebsite, c siteCase, prov string, approved time.T
 		w.Access = []filing.Access{g.access(prov, isp, since, handover), g.access(prov, next, handover, time.Time{})}
 	case siteAtRisk:
 		w.Access = []filing.Access{g.access(prov, isp, since, g.between(g.ago(6*day), g.ago(time.Hour)))}
-		return genISPs[isp], []filing.FindingKind{filing.FindingAccessCancelledNotFiling, filing.FindingWebsiteAtRisk}
+		return genISPs[isp], []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingWebsiteAtRisk}
 	case siteShell:
 		ended := g.between(maxTime(since.Add(day), g.ago(700*day)), g.ago(8*day))
 		w.Access = []filing.Access{g.access(prov, isp, since, ended)}
 		if g.rng.IntN(2) == 0 {
 			w.Status = filing.StatusAccessCancelled
 		}
-		return genISPs[isp], []filing.FindingKind{filing.FindingAccessCancelledNotFiling, filing.FindingShellWebsite}
+		return genISPs[isp], []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingShellWebsite}
 	case siteNeverServed:
-		return "", []filing.FindingKind{filing.FindingShellWebsite}
+		return "", []shell.FindingKind{shell.FindingShellWebsite}
 	case siteNeverServedRecent:
 		w.ApprovedAt = g.between(g.ago(6*day), g.ago(time.Hour))
-		return "", []filing.FindingKind{filing.FindingWebsiteAtRisk}
+		return "", []shell.FindingKind{shell.FindingWebsiteAtRisk}
 	case siteNoApproval:
 		w.ApprovedAt = time.Time{}
-		return "", []filing.FindingKind{filing.FindingShellWebsite}
+		return "", []shell.FindingKind{shell.FindingShellWebsite}
 	case siteCancelled:
 		w.Status = filing.StatusCancelled
 		w.Access = []filing.Access{g.access(prov, isp, since, g.between(since.Add(day), g.ago(day)))}

@@ -1,6 +1,6 @@
 // Command bureau is a provincial communications bureau's batch job over an
 // export of ICP filing records: it classifies shell records (空壳网站、空壳主体,
-// R-60..R-63, R-17) with filing.ClassifyStream and lists the filings whose
+// R-60..R-63, R-17) with shell.ClassifyStream and lists the filings whose
 // review time limit has passed or is about to, with the
 // official working-day calendar of package calendar.
 //
@@ -11,7 +11,7 @@
 //     finding kind, per province and per ISP;
 //   - bad records (invalid JSON, access that ends before it starts, ...)
 //     reported with their line numbers while the stream goes on;
-//   - time limits counted in working days (filing.State.Countdown over
+//   - time limits counted in working days (lifecycle.State.Countdown over
 //     calendar.Default()), including the honest answer for a year whose
 //     holiday schedule the State Council has not published yet
 //     (calendar.ErrNotPublished: reported, never guessed);
@@ -19,7 +19,7 @@
 //
 // # Input
 //
-// The input is the JSONL format documented on filing.ClassifyStream: one
+// The input is the JSONL format documented on shell.ClassifyStream: one
 // subject line followed by the lines of its websites, e.g.
 //
 //	{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
@@ -40,10 +40,10 @@
 //     within 7 working days of submission); once it has arrived the review
 //     limit counts from the later of the two instants. In Jiangxi R-21 counts
 //     from the form's arrival. One field could not express either rule, so
-//     there are two; which limit runs is decided by filing.State, not here.
+//     there are two; which limit runs is decided by lifecycle.State, not here.
 //
-// A line with a number under review is a change filing (filing.KindChange);
-// a website line without one is an added website (filing.KindNewWebsite).
+// A line with a number under review is a change filing (lifecycle.KindChange);
+// a website line without one is an added website (lifecycle.KindNewWebsite).
 // Website lines carry no province: a website's province is its subject's,
 // read from the prefix of the subject's record number (R-41, numbering.Parse).
 //
@@ -78,7 +78,7 @@
 // the subject record, the Chinese text), then the summary: counts of lines,
 // records and bad records, findings per kind, per province and per ISP (the
 // ISP of the website's last access), the bad records with their line
-// numbers (the first filing.MaxSummaryErrors), and the reviews: overdue ones
+// numbers (the first shell.MaxSummaryErrors), and the reviews: overdue ones
 // (most overdue first), ones due within -due-within working days (soonest
 // first), and those whose limit cannot be computed (no submitted_at, a year
 // without a published schedule, ...). A due date is the last day allowed.

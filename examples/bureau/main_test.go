@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 )
 
 // runOK runs the program and fails the test on an error.
@@ -345,7 +345,7 @@ func TestGenRoundTrip(t *testing.T) {
 
 	// The mix is the one promised: every kind of finding, bad lines of
 	// both kinds, reviews overdue, due soon and on time, Jiangxi among them.
-	for _, k := range filing.FindingKinds() {
+	for _, k := range shell.FindingKinds() {
 		if stats.ByKind[k] == 0 {
 			t.Errorf("no %s in the generated mix", k)
 		}
@@ -364,15 +364,15 @@ func TestGenRoundTrip(t *testing.T) {
 // report is the summary of a run's output, parsed back.
 type report struct {
 	counts     [5]int // lines, subjects, websites, bad records, incomplete subjects
-	byKind     filing.FindingCounts
-	byProvince map[string]filing.FindingCounts
-	byISP      map[string]filing.FindingCounts
+	byKind     shell.FindingCounts
+	byProvince map[string]shell.FindingCounts
+	byISP      map[string]shell.FindingCounts
 	reviews    [5]int // total, overdue, due soon, on time, not computable
 }
 
 func parseReport(t *testing.T, out string) report {
 	t.Helper()
-	rep := report{byKind: filing.FindingCounts{}, byProvince: map[string]filing.FindingCounts{}, byISP: map[string]filing.FindingCounts{}}
+	rep := report{byKind: shell.FindingCounts{}, byProvince: map[string]shell.FindingCounts{}, byISP: map[string]shell.FindingCounts{}}
 	countsRe := regexp.MustCompile(`^lines (\d+), subjects (\d+), websites (\d+), bad records (\d+), incomplete subjects (\d+)$`)
 	reviewsRe := regexp.MustCompile(`^reviews (\d+): overdue (\d+), due within \d+ working days (\d+), on time (\d+), not computable (\d+) `)
 	kindRe := regexp.MustCompile(`^  ([a-z_]+) (\d+) \(`)
@@ -407,17 +407,17 @@ func parseReport(t *testing.T, out string) report {
 		switch section {
 		case "by kind:":
 			if m := kindRe.FindStringSubmatch(l); m != nil && atoi(m[2]) > 0 {
-				rep.byKind[filing.FindingKind(m[1])] = atoi(m[2])
+				rep.byKind[shell.FindingKind(m[1])] = atoi(m[2])
 			}
 		case "by province:", "by ISP:":
 			m := groupRe.FindStringSubmatch(l)
 			if m == nil {
 				t.Fatalf("unexpected line %q in %s", l, section)
 			}
-			key, counts := m[1], filing.FindingCounts{}
+			key, counts := m[1], shell.FindingCounts{}
 			for part := range strings.SplitSeq(m[2], ", ") {
 				kind, n, _ := strings.Cut(part, " ")
-				counts[filing.FindingKind(kind)] = atoi(n)
+				counts[shell.FindingKind(kind)] = atoi(n)
 			}
 			if section == "by province:" {
 				key, _, _ = strings.Cut(key, " ") // "52 贵州省"

@@ -12,6 +12,8 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -40,7 +42,7 @@ type reviewScanner struct {
 	line     int    // lines completed
 	partial  []byte // the unfinished line (the marker may span two writes)
 	inLine   bool   // a line is unfinished (partial may be empty)
-	overlong bool   // the unfinished line is longer than filing.MaxLineBytes
+	overlong bool   // the unfinished line is longer than shell.MaxLineBytes
 
 	// Counts cover every review; the lists keep the first (or most
 	// urgent) max entries.
@@ -55,8 +57,8 @@ type review struct {
 	subject string // the subject's number
 	website bool
 
-	cd  filing.DeadlineCountdown // when err is nil
-	err error                    // why no countdown; cd.Due may still be set
+	cd  lifecycle.Countdown // when err is nil
+	err error               // why no countdown; cd.Due may still be set
 }
 
 func newReviewScanner(asOf time.Time, cal *calendar.Calendar, dueWithin, max int) *reviewScanner {
@@ -106,7 +108,7 @@ func (s *reviewScanner) Write(p []byte) (int, error) {
 		}
 		end += j
 		s.line++
-		if end-start < filing.MaxLineBytes { // longer: a bad record of the stream
+		if end-start < shell.MaxLineBytes { // longer: a bad record of the stream
 			s.scanLine(s.line, p[start:end])
 		}
 		p = p[end+1:]
@@ -120,13 +122,13 @@ func (s *reviewScanner) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// keep adds b to the unfinished line, up to filing.MaxLineBytes (a longer
+// keep adds b to the unfinished line, up to shell.MaxLineBytes (a longer
 // line is a bad record of ClassifyStream).
 func (s *reviewScanner) keep(b []byte) {
 	if s.overlong {
 		return
 	}
-	if len(s.partial)+len(b) >= filing.MaxLineBytes {
+	if len(s.partial)+len(b) >= shell.MaxLineBytes {
 		s.overlong, s.partial = true, s.partial[:0]
 		return
 	}
@@ -248,16 +250,16 @@ func (s *reviewScanner) countdown(line int, l reviewLine) review {
 	}
 
 	// A record with a number under review is a change filing; a website
-	// without one was added under its subject. filing.State decides which
+	// without one was added under its subject. lifecycle.State decides which
 	// limit runs and from when.
-	kind := filing.KindChange
+	kind := lifecycle.KindChange
 	if l.number == "" {
-		kind = filing.KindNewWebsite
+		kind = lifecycle.KindNewWebsite
 		if !r.website {
-			kind = filing.KindNewFiling
+			kind = lifecycle.KindNewFiling
 		}
 	}
-	st := filing.State{Status: filing.StatusBureauReview, Kind: kind, Province: province,
+	st := lifecycle.State{Status: filing.StatusBureauReview, Kind: kind, Province: province,
 		ReviewFrom: submitted, FormAt: form}
 	// When only the count up to as-of fails (as-of in a year without a
 	// published schedule), the countdown still says whether the due date

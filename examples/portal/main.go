@@ -11,7 +11,7 @@
 //   - checks the filing against a record set (conflict.Index, loaded from
 //     JSON Lines) and shows each conflict with the bureau to turn to and the
 //     steps to resolve it (R-30..R-32, R-13), with status 409;
-//   - otherwise takes the filing through the lifecycle (filing.Apply: the
+//   - otherwise takes the filing through the lifecycle (lifecycle.Apply: the
 //     self-filing user creates and submits it, this ISP verifies it and
 //     submits it to the bureau, R-10, R-14) and redirects to its status page,
 //     which shows the status, the history and the bureau's time limit as a

@@ -16,6 +16,7 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 var (
@@ -73,12 +74,12 @@ type server struct {
 }
 
 // entry is one filing the portal has accepted. Entries are never modified
-// once stored (filing.State is a value), so readers may use them after
+// once stored (lifecycle.State is a value), so readers may use them after
 // releasing the lock.
 type entry struct {
 	ID     string
 	Filing *filing.Filing // normalised
-	State  filing.State
+	State  lifecycle.State
 }
 
 // newServer builds the portal's handler. It fails when the record set does
@@ -243,19 +244,19 @@ func (s *server) rejectInvalid(w http.ResponseWriter, form filingForm, err error
 // it and submits it to the bureau of the subject's province, which
 // starts the bureau's time limit (R-20, R-21 in Jiangxi). A real portal
 // would have an ISP reviewer verify it later; the demo verifies at once.
-func (s *server) lifecycle(f *filing.Filing) (filing.State, error) {
+func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, error) {
 	now := s.now()
-	user := filing.Actor{Kind: filing.ActorSelfFiler}
-	isp := filing.Actor{Kind: filing.ActorISP, ISP: s.isp}
-	st := filing.State{Kind: filing.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province}
-	for _, ev := range []filing.Event{
-		{Action: filing.ActionCreate, Actor: user, At: now},
-		{Action: filing.ActionSubmit, Actor: user, At: now},
-		{Action: filing.ActionVerify, Actor: isp, At: now},
+	user := lifecycle.Actor{Kind: lifecycle.ActorSelfFiler}
+	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: s.isp}
+	st := lifecycle.State{Kind: lifecycle.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province}
+	for _, ev := range []lifecycle.Event{
+		{Action: lifecycle.ActionCreate, Actor: user, At: now},
+		{Action: lifecycle.ActionSubmit, Actor: user, At: now},
+		{Action: lifecycle.ActionVerify, Actor: isp, At: now},
 	} {
 		var err error
-		if st, err = filing.Apply(st, ev); err != nil {
-			return filing.State{}, err
+		if st, err = lifecycle.Apply(st, ev); err != nil {
+			return lifecycle.State{}, err
 		}
 	}
 	return st, nil
@@ -264,7 +265,7 @@ func (s *server) lifecycle(f *filing.Filing) (filing.State, error) {
 // record checks f against the record set and, when nothing conflicts,
 // stores it and puts it in the record set as a filing under review, so that
 // filing the same website again is refused.
-func (s *server) record(f *filing.Filing, st filing.State) (*entry, []conflict.Conflict, error) {
+func (s *server) record(f *filing.Filing, st lifecycle.State) (*entry, []conflict.Conflict, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	conflicts, err := s.index.Check(f)

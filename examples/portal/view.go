@@ -10,19 +10,20 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 // statusLabel and actionLabel are the SDK's Chinese labels (Status.Zh,
 // Action.Zh); actorLabel names who acted.
 func statusLabel(s filing.Status) string { return s.Zh() }
 
-func actionLabel(a filing.Action) string { return a.Zh() }
+func actionLabel(a lifecycle.Action) string { return a.Zh() }
 
-func actorLabel(a filing.Actor) string {
+func actorLabel(a lifecycle.Actor) string {
 	switch a.Kind {
-	case filing.ActorISP:
+	case lifecycle.ActorISP:
 		return "接入商（" + a.ISP + "）"
-	case filing.ActorBureau:
+	case lifecycle.ActorBureau:
 		if p, ok := filing.ProvinceByCode(a.Province); ok {
 			return p.Bureau
 		}
@@ -245,7 +246,7 @@ type deadlineView struct {
 // holiday schedule the State Council has not published yet. The SDK then
 // returns an error wrapping calendar.ErrNotPublished instead of guessing,
 // and the page says so in Chinese.
-func newDeadlineView(st filing.State, cal *calendar.Calendar, now time.Time) *deadlineView {
+func newDeadlineView(st lifecycle.State, cal *calendar.Calendar, now time.Time) *deadlineView {
 	cd, ok, err := st.Countdown(cal, now)
 	if !ok {
 		return nil

@@ -36,6 +36,8 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/numbering"
 )
@@ -188,15 +190,15 @@ func run(w io.Writer) error {
 
 	// 3. Lifecycle and the review limit.
 	r.head("提交与审核期限 Submission and review limit (R-11, R-14, R-20)")
-	isp := filing.Actor{Kind: filing.ActorISP, ISP: "贵州星云数据", Province: "52"}
-	bureau := filing.Actor{Kind: filing.ActorBureau, Province: "52"}
-	st := filing.State{Kind: filing.KindNewFiling, ISP: isp.ISP, ISPProvince: "52", Province: f.Subject.Province}
-	for _, e := range []filing.Event{
-		{Action: filing.ActionCreate, Actor: isp, At: now},
-		{Action: filing.ActionSubmit, Actor: isp, At: at(2026, time.March, 2, 10, 0)},
-		{Action: filing.ActionVerify, Actor: isp, At: at(2026, time.March, 3, 16, 0)},
+	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "贵州星云数据", Province: "52"}
+	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
+	st := lifecycle.State{Kind: lifecycle.KindNewFiling, ISP: isp.ISP, ISPProvince: "52", Province: f.Subject.Province}
+	for _, e := range []lifecycle.Event{
+		{Action: lifecycle.ActionCreate, Actor: isp, At: now},
+		{Action: lifecycle.ActionSubmit, Actor: isp, At: at(2026, time.March, 2, 10, 0)},
+		{Action: lifecycle.ActionVerify, Actor: isp, At: at(2026, time.March, 3, 16, 0)},
 	} {
-		if st, err = filing.Apply(st, e); err != nil {
+		if st, err = lifecycle.Apply(st, e); err != nil {
 			return err
 		}
 	}
@@ -210,8 +212,8 @@ func run(w io.Writer) error {
 		return err
 	}
 	r.printf("截至2026-03-20：剩余%d个工作日\n", cd.Remaining)
-	if _, err := filing.Apply(st, filing.Event{Action: filing.ActionApprove, Actor: filing.Actor{Kind: filing.ActorBureau, Province: "44"}, At: at(2026, time.March, 20, 10, 0)}); err != nil {
-		var te *filing.TransitionError
+	if _, err := lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionApprove, Actor: lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "44"}, At: at(2026, time.March, 20, 10, 0)}); err != nil {
+		var te *lifecycle.TransitionError
 		if errors.As(err, &te) {
 			r.printf("广东管局试图审核：%s [%s]\n", te.Zh, te.Code)
 		}
@@ -232,12 +234,12 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if st, err = filing.Apply(st, filing.Event{Action: filing.ActionApprove, Actor: bureau, At: approvedAt, Number: site.String()}); err != nil {
+	if st, err = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionApprove, Actor: bureau, At: approvedAt, Number: site.String()}); err != nil {
 		return err
 	}
 	f.Subject.Number, f.Websites[0].Number = subj.String(), site.String()
 	r.printf("审核通过：%s  主体备案号 %s，网站备案号 %s（%d年，第%d号）；备案状态 %s，此后接入商可办理：%s（R-11）\n",
-		approvedAt.Format(time.DateOnly), subj, site, subj.Year(), subj.Sequence(), st.Status.Zh(), actionsZh(filing.Allowed(st, isp)))
+		approvedAt.Format(time.DateOnly), subj, site, subj.Year(), subj.Sequence(), st.Status.Zh(), actionsZh(lifecycle.Allowed(st, isp)))
 	if err := ix.Put(conflict.Record{Subject: subjectRecord(f), Websites: []conflict.WebsiteRecord{websiteRecord(f.Websites[0])}}); err != nil {
 		return err
 	}
@@ -256,7 +258,7 @@ func run(w io.Writer) error {
 	web.Access = []filing.Access{{ISP: isp.ISP, ISPProvince: "52", Since: at(2026, time.March, 25, 9, 0), Until: at(2026, time.June, 28, 18, 0)}}
 	subject := f.Subject
 	subject.Status = filing.StatusApproved
-	sr, err := filing.ClassifySubject(subject, []filing.Website{web}, at(2026, time.July, 1, 9, 0))
+	sr, err := shell.ClassifySubject(subject, []filing.Website{web}, at(2026, time.July, 1, 9, 0))
 	if err != nil {
 		return err
 	}
@@ -323,7 +325,7 @@ func run(w io.Writer) error {
 }
 
 // actionsZh joins the Chinese names of actions.
-func actionsZh(as []filing.Action) string {
+func actionsZh(as []lifecycle.Action) string {
 	names := make([]string, len(as))
 	for i, a := range as {
 		names[i] = a.Zh()

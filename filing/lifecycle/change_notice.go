@@ -1,9 +1,10 @@
-package filing
+package lifecycle
 
 import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 // ChangeNoticeDays is how many days in advance a change of filed data must
@@ -44,13 +45,13 @@ func ChangeFileBy(effective time.Time) time.Time {
 // in effect). Either instant zero: CodeChangeNoticeTime.
 func CheckChangeNotice(filed, effective time.Time) error {
 	if filed.IsZero() || effective.IsZero() {
-		return newProblem(CodeChangeNoticeTime)
+		return filing.NewProblem(CodeChangeNoticeTime)
 	}
 	ahead := civilDaysBetween(calendar.DateOf(filed), calendar.DateOf(effective))
 	if ahead >= ChangeNoticeDays {
 		return nil
 	}
-	return newProblem(CodeChangeNoticeLate, ChangeNoticeDays, ChangeFileBy(effective).Format(time.DateOnly), ahead)
+	return filing.NewProblem(CodeChangeNoticeLate, ChangeNoticeDays, ChangeFileBy(effective).Format(time.DateOnly), ahead)
 }
 
 // civilDaysBetween counts the days from midnight a to midnight b (both in

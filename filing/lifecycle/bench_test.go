@@ -1,4 +1,4 @@
-package filing
+package lifecycle
 
 import (
 	"testing"

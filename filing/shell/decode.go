@@ -1,12 +1,14 @@
-package filing
+package shell
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 // A hand-written decoder for the JSONL records of ClassifyStream. It reads
@@ -24,9 +26,9 @@ type lineRecord struct {
 	number     []byte
 	subject    []byte
 	province   []byte
-	status     Status
+	status     filing.Status
 	approvedAt time.Time
-	access     []Access
+	access     []filing.Access
 	esc        []byte
 }
 
@@ -51,23 +53,24 @@ func (d *jsonDec) ws() {
 	}
 }
 
-func (d *jsonDec) syntax(what string) *Problem {
+func (d *jsonDec) syntax(what string) *filing.Problem {
 	n := strconv.Itoa(d.i + 1)
 	return streamSyntax("第"+n+"个字节处有误", what+" at byte "+n)
 }
 
 // streamSyntax is a stream.syntax problem with its detail in each language.
-func streamSyntax(zh, en string) *Problem {
-	return problemZhEn(CodeStreamSyntax, []any{zh}, []any{en})
+func streamSyntax(zh, en string) *filing.Problem {
+	return &filing.Problem{Code: CodeStreamSyntax, Rule: CodeStreamSyntax.Rule(),
+		Zh: fmt.Sprintf(CodeStreamSyntax.MessageZh(), zh), En: fmt.Sprintf(CodeStreamSyntax.MessageEn(), en)}
 }
 
 // badUTF8 is the problem of a string that is not valid UTF-8.
-func badUTF8() *Problem {
+func badUTF8() *filing.Problem {
 	return streamSyntax("含有无效的UTF-8编码", "invalid UTF-8 in a string")
 }
 
 // decode fills r from line b and returns the first problem, or nil.
-func (r *lineRecord) decode(b []byte, in *interner) *Problem {
+func (r *lineRecord) decode(b []byte, in *interner) *filing.Problem {
 	r.kind, r.typ, r.number, r.subject, r.province = 0, nil, nil, nil, nil
 	r.status, r.approvedAt = "", time.Time{}
 	r.access, r.esc = r.access[:0], r.esc[:0]
@@ -90,7 +93,7 @@ func (r *lineRecord) decode(b []byte, in *interner) *Problem {
 	case "website":
 		r.kind = RecordWebsite
 	default:
-		return newProblem(CodeStreamUnknownType, string(r.typ)).at("type", "记录类型")
+		return filing.NewProblem(CodeStreamUnknownType, string(r.typ)).WithPath("type", "记录类型")
 	}
 	for _, s := range [][]byte{r.number, r.subject, r.province} {
 		if !utf8.Valid(s) {
@@ -102,7 +105,7 @@ func (r *lineRecord) decode(b []byte, in *interner) *Problem {
 
 // object reads the members of an object whose '{' was consumed, handing
 // each key to field with d.i at the value.
-func (d *jsonDec) object(field func(key []byte) *Problem) *Problem {
+func (d *jsonDec) object(field func(key []byte) *filing.Problem) *filing.Problem {
 	d.ws()
 	if d.i < len(d.b) && d.b[d.i] == '}' {
 		d.i++
@@ -139,7 +142,7 @@ func (d *jsonDec) object(field func(key []byte) *Problem) *Problem {
 	}
 }
 
-func (d *jsonDec) topField(key []byte) *Problem {
+func (d *jsonDec) topField(key []byte) *filing.Problem {
 	r := d.rec
 	switch string(key) {
 	case "type":
@@ -167,34 +170,34 @@ func (d *jsonDec) topField(key []byte) *Problem {
 
 // statusOf maps status bytes to a Status without allocating for the known
 // ones.
-func statusOf(b []byte) Status {
+func statusOf(b []byte) filing.Status {
 	switch string(b) {
 	case "":
 		return ""
-	case string(StatusDraft):
-		return StatusDraft
-	case string(StatusISPVerifying):
-		return StatusISPVerifying
-	case string(StatusBureauReview):
-		return StatusBureauReview
-	case string(StatusApproved):
-		return StatusApproved
-	case string(StatusReturnedToUser):
-		return StatusReturnedToUser
-	case string(StatusReturnedToISP):
-		return StatusReturnedToISP
-	case string(StatusAccessCancelled):
-		return StatusAccessCancelled
-	case string(StatusCancelled):
-		return StatusCancelled
-	case string(StatusDeleted):
-		return StatusDeleted
+	case string(filing.StatusDraft):
+		return filing.StatusDraft
+	case string(filing.StatusISPVerifying):
+		return filing.StatusISPVerifying
+	case string(filing.StatusBureauReview):
+		return filing.StatusBureauReview
+	case string(filing.StatusApproved):
+		return filing.StatusApproved
+	case string(filing.StatusReturnedToUser):
+		return filing.StatusReturnedToUser
+	case string(filing.StatusReturnedToISP):
+		return filing.StatusReturnedToISP
+	case string(filing.StatusAccessCancelled):
+		return filing.StatusAccessCancelled
+	case string(filing.StatusCancelled):
+		return filing.StatusCancelled
+	case string(filing.StatusDeleted):
+		return filing.StatusDeleted
 	}
-	return Status(b)
+	return filing.Status(b)
 }
 
 // strField reads a string or null into *dst.
-func (d *jsonDec) strField(dst *[]byte) *Problem {
+func (d *jsonDec) strField(dst *[]byte) *filing.Problem {
 	if d.null() {
 		*dst = nil
 		return nil
@@ -218,7 +221,7 @@ func (d *jsonDec) null() bool {
 
 // timeField reads an instant or null into *dst; n is the access index of
 // the field (-1 for a top-level field), used only for the error's path.
-func (d *jsonDec) timeField(dst *time.Time, n int, field string) *Problem {
+func (d *jsonDec) timeField(dst *time.Time, n int, field string) *filing.Problem {
 	if d.null() {
 		*dst = time.Time{}
 		return nil
@@ -233,13 +236,13 @@ func (d *jsonDec) timeField(dst *time.Time, n int, field string) *Problem {
 		if n >= 0 {
 			path = "access[" + strconv.Itoa(n) + "]." + field
 		}
-		return newProblem(CodeStreamBadTime, string(s)).at(path, "")
+		return filing.NewProblem(CodeStreamBadTime, string(s)).WithPath(path, "")
 	}
 	*dst = t
 	return nil
 }
 
-func (d *jsonDec) accessList() *Problem {
+func (d *jsonDec) accessList() *filing.Problem {
 	r := d.rec
 	r.access = r.access[:0]
 	if d.null() {
@@ -257,7 +260,7 @@ func (d *jsonDec) accessList() *Problem {
 	for {
 		d.ws()
 		n := len(r.access)
-		r.access = append(r.access, Access{})
+		r.access = append(r.access, filing.Access{})
 		if d.null() {
 			// A null element is an access record without data: it has no
 			// start, which the classification reports.
@@ -266,7 +269,7 @@ func (d *jsonDec) accessList() *Problem {
 				return d.syntax("expected an access object")
 			}
 			d.i++
-			if p := d.object(func(key []byte) *Problem { return d.accessField(n, key) }); p != nil {
+			if p := d.object(func(key []byte) *filing.Problem { return d.accessField(n, key) }); p != nil {
 				return p
 			}
 		}
@@ -286,7 +289,7 @@ func (d *jsonDec) accessList() *Problem {
 	}
 }
 
-func (d *jsonDec) accessField(n int, key []byte) *Problem {
+func (d *jsonDec) accessField(n int, key []byte) *filing.Problem {
 	a := &d.rec.access[n]
 	var s []byte
 	switch string(key) {
@@ -422,7 +425,7 @@ func hex4(b []byte, i int) (uint16, bool) {
 }
 
 // skip checks and skips one JSON value.
-func (d *jsonDec) skip(depth int) *Problem {
+func (d *jsonDec) skip(depth int) *filing.Problem {
 	if depth > maxDepth {
 		return d.syntax("nesting too deep")
 	}
@@ -438,7 +441,7 @@ func (d *jsonDec) skip(depth int) *Problem {
 		return nil
 	case c == '{':
 		d.i++
-		return d.object(func([]byte) *Problem { return d.skip(depth + 1) })
+		return d.object(func([]byte) *filing.Problem { return d.skip(depth + 1) })
 	case c == '[':
 		d.i++
 		d.ws()
@@ -511,7 +514,7 @@ func (d *jsonDec) skipStr() (int, bool) {
 	return 0, false
 }
 
-func (d *jsonDec) lit(s string) *Problem {
+func (d *jsonDec) lit(s string) *filing.Problem {
 	if d.i+len(s) <= len(d.b) && string(d.b[d.i:d.i+len(s)]) == s {
 		d.i += len(s)
 		return nil
@@ -520,7 +523,7 @@ func (d *jsonDec) lit(s string) *Problem {
 }
 
 // number skips a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func (d *jsonDec) number() *Problem {
+func (d *jsonDec) number() *filing.Problem {
 	b := d.b
 	j := d.i
 	if j < len(b) && b[j] == '-' {

@@ -1,4 +1,4 @@
-package filing
+package lifecycle
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 func TestR18_ChangeNotice(t *testing.T) {
@@ -46,7 +48,7 @@ func TestR18_ChangeNotice(t *testing.T) {
 				}
 				return
 			}
-			var p *Problem
+			var p *filing.Problem
 			if !errors.As(err, &p) || !errors.Is(err, CodeChangeNoticeLate) || p.Rule != "R-18" {
 				t.Fatalf("CheckChangeNotice = %v, want %s", err, CodeChangeNoticeLate)
 			}

@@ -1,4 +1,4 @@
-package filing_test
+package shell_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 )
 
 // An ISP checks a subject before the bureau's cleanup: one website moved to
@@ -20,7 +21,7 @@ func ExampleClassifySubject() {
 		}}},
 		{Number: "黔ICP备2026001073号-2", Status: filing.StatusApproved},
 	}
-	r, err := filing.ClassifySubject(subject, websites, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
+	r, err := shell.ClassifySubject(subject, websites, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,4 +1,4 @@
-package filing
+package shell
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // The reader side of ClassifyStream: a reader goroutine splits the input
@@ -25,15 +27,15 @@ const (
 // decodedLine is one decoded line; its byte slices point into its batch.
 type decodedLine struct {
 	line       int
-	prob       *Problem // why the line is a bad record, or nil
-	isWebsite  bool     // its "type" said "website" (also when bad)
+	prob       *filing.Problem // why the line is a bad record, or nil
+	isWebsite  bool            // its "type" said "website" (also when bad)
 	kind       RecordKind
 	number     []byte
 	subject    []byte
 	province   string
-	status     Status
+	status     filing.Status
 	approvedAt time.Time
-	access     []Access
+	access     []filing.Access
 }
 
 type lineBatch struct {
@@ -46,7 +48,7 @@ type lineBatch struct {
 	// Filled by a decoder; ready receives a value when it is done.
 	lines  []decodedLine
 	bytes  []byte
-	access []Access
+	access []filing.Access
 	ready  chan struct{}
 }
 
@@ -248,7 +250,7 @@ func (p *lineReader) decode() {
 			start := 0
 			for _, l := range b.split {
 				if l.tooLong {
-					b.lines = append(b.lines, decodedLine{line: l.line, prob: newProblem(CodeStreamLineTooLong)})
+					b.lines = append(b.lines, decodedLine{line: l.line, prob: filing.NewProblem(CodeStreamLineTooLong)})
 					continue
 				}
 				decodeLine(b, &rec, &in, l.line, b.raw[start:l.end])

@@ -1,9 +1,10 @@
-package filing
+package lifecycle
 
 import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 // provinceJiangxi is the GB/T 2260 code of Jiangxi, whose bureau reviews
@@ -21,10 +22,10 @@ func ReviewLimit(province string) calendar.DeadlineKind {
 	return calendar.ReviewR20
 }
 
-// DeadlineCountdown is the time limit running on a filing as of an instant:
+// Countdown is the time limit running on a filing as of an instant:
 // which limit (Kind, Rule), counted from when (From), and the countdown
 // from package calendar (due date, remaining working days, overdue).
-type DeadlineCountdown struct {
+type Countdown struct {
 	Kind calendar.DeadlineKind `json:"kind"`
 	Rule string                `json:"rule"`
 	From time.Time             `json:"from"`
@@ -46,7 +47,7 @@ type DeadlineCountdown struct {
 //   - Any other filing: 20 working days from the ISP's submission or the
 //     resubmission after a return (R-20, R-12).
 func (s State) deadline() (calendar.DeadlineKind, time.Time, bool) {
-	if s.Status != StatusBureauReview || s.ReviewFrom.IsZero() {
+	if s.Status != filing.StatusBureauReview || s.ReviewFrom.IsZero() {
 		return 0, time.Time{}, false
 	}
 	review := ReviewLimit(s.Province)
@@ -89,15 +90,15 @@ func (s State) Due(cal *calendar.Calendar) (due time.Time, kind calendar.Deadlin
 // user which limit it cannot count yet. If the due date itself could be
 // computed, the Countdown part holds what the dates decide (Due, DueToday,
 // Overdue; see calendar.Calendar.Remaining); otherwise it is zero.
-func (s State) Countdown(cal *calendar.Calendar, now time.Time) (DeadlineCountdown, bool, error) {
+func (s State) Countdown(cal *calendar.Calendar, now time.Time) (Countdown, bool, error) {
 	if cal == nil {
 		cal = calendar.Default()
 	}
 	kind, from, ok := s.deadline()
 	if !ok {
-		return DeadlineCountdown{}, false, nil
+		return Countdown{}, false, nil
 	}
-	dc := DeadlineCountdown{Kind: kind, Rule: kind.RuleID(), From: from}
+	dc := Countdown{Kind: kind, Rule: kind.RuleID(), From: from}
 	due, err := cal.Deadline(kind, from)
 	if err != nil {
 		return dc, true, err

@@ -1,49 +1,71 @@
-package filing
+package lifecycle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
 )
+
+// codes lists the codes this package defines; written only during package
+// initialisation.
+var codes []filing.Code
+
+// define registers a code of this package in the module's code registry.
+func define(code, rule, zh, en string) filing.Code {
+	c := filing.Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
+	return c
+}
+
+// Codes returns every code the package defines, sorted.
+func Codes() []filing.Code {
+	out := slices.Clone(codes)
+	slices.Sort(out)
+	return out
+}
 
 // Codes of refused lifecycle moves. Their messages take indexed arguments:
 // %[1]s the action, %[2]s the actor, %[3]s the current status, %[4]s the
 // subject's province (in Chinese in Zh, in English in En).
 var (
-	CodeLifecycleWrongActor = define("lifecycle.wrong_actor", "R-10",
+	CodeWrongActor = define("lifecycle.wrong_actor", "R-10",
 		"%[2]s不能办理“%[1]s”（备案当前状态：%[3]s）",
 		"%[2]s may not %[1]s a filing in status %[3]s")
-	CodeLifecycleWrongStage = define("lifecycle.wrong_stage", "R-10",
+	CodeWrongStage = define("lifecycle.wrong_stage", "R-10",
 		"备案当前状态为“%[3]s”，不能办理“%[1]s”",
 		"cannot %[1]s a filing in status %[3]s")
-	CodeLifecycleWrongISP = define("lifecycle.wrong_isp", "R-16",
+	CodeWrongISP = define("lifecycle.wrong_isp", "R-16",
 		"该备案不在%[2]s接入，只有备案所在的接入商可以办理“%[1]s”",
 		"%[2]s is not the ISP of this filing and may not %[1]s it")
-	CodeLifecycleWrongProvince = define("lifecycle.wrong_province", "R-14",
+	CodeWrongProvince = define("lifecycle.wrong_province", "R-14",
 		"该备案由%[4]s通信管理局审核，%[2]s不能办理“%[1]s”",
 		"the filing belongs to the bureau of %[4]s; %[2]s may not %[1]s it")
-	CodeLifecycleTimeBackwards = define("lifecycle.time_backwards", "R-10",
+	CodeTimeBackwards = define("lifecycle.time_backwards", "R-10",
 		"办理时间早于该备案上一次办理的时间，请核对时间",
 		"the event is earlier than the filing's last event")
-	CodeLifecycleReasonRequired = define("lifecycle.reason_required", "R-12",
+	CodeReasonRequired = define("lifecycle.reason_required", "R-12",
 		"退回备案时须写明退回原因",
 		"a return (%[1]s) must carry a reason")
-	CodeLifecycleFormMissing = define("lifecycle.form_missing", "R-15",
+	CodeFormMissing = define("lifecycle.form_missing", "R-15",
 		"新增网站的真实性核验单尚未送达管局，无核验单不予审核",
 		"the verification form of the added website has not reached the bureau; without it the website is not reviewed")
-	CodeLifecycleRecreate = define("lifecycle.recreate", "R-13",
+	CodeRecreate = define("lifecycle.recreate", "R-13",
 		"该备案已被退回，请修改后重新提交，不要作为新备案再次提交",
 		"a returned filing is not created again as new: edit it and resubmit")
-	CodeLifecycleNoISP = define("lifecycle.no_isp", "R-10",
+	CodeNoISP = define("lifecycle.no_isp", "R-10",
 		"请先选择网站的接入商",
 		"a self-filed filing names its ISP before it is created")
-	CodeLifecycleNumberChanged = define("lifecycle.number_changed", "R-41",
+	CodeNumberChanged = define("lifecycle.number_changed", "R-41",
 		"备案号一经分配不能更改",
 		"the approval carries a record number different from the filing's")
-	CodeLifecycleInvalidEvent = define("lifecycle.invalid_event", "",
+	CodeInvalidEvent = define("lifecycle.invalid_event", "",
 		"办理信息不完整：办理事项、办理人或办理时间无效",
 		"invalid event: unknown action or actor kind, or zero instant")
-	CodeLifecycleInvalidState = define("lifecycle.invalid_state", "",
+	CodeInvalidState = define("lifecycle.invalid_state", "",
 		"备案状态信息无效",
 		"invalid state: unknown status or kind, unknown subject province, or a change filing without a record number")
 )
@@ -51,28 +73,28 @@ var (
 // TransitionError is a move Apply refuses. errors.Is(err, CodeLifecycleX)
 // matches its Code.
 type TransitionError struct {
-	Code   Code      `json:"code"`
-	Rule   string    `json:"rule,omitempty"`
-	From   Status    `json:"from"`
-	Action Action    `json:"action"`
-	Actor  Actor     `json:"actor"`
-	At     time.Time `json:"at"`
-	Zh     string    `json:"zh"`
-	En     string    `json:"en"`
+	Code   filing.Code   `json:"code"`
+	Rule   string        `json:"rule,omitempty"`
+	From   filing.Status `json:"from"`
+	Action Action        `json:"action"`
+	Actor  Actor         `json:"actor"`
+	At     time.Time     `json:"at"`
+	Zh     string        `json:"zh"`
+	En     string        `json:"en"`
 }
 
-func newTransitionError(c Code, rule string, s State, e Event) *TransitionError {
+func newTransitionError(c filing.Code, rule string, s State, e Event) *TransitionError {
 	if rule == "" {
 		rule = c.Rule()
 	}
 	provZh, provEn := s.Province, s.Province
-	if p, ok := ProvinceByCode(s.Province); ok {
+	if p, ok := filing.ProvinceByCode(s.Province); ok {
 		provZh, provEn = p.Name, p.NameEn
 	}
 	return &TransitionError{
 		Code: c, Rule: rule, From: s.Status, Action: e.Action, Actor: e.Actor, At: e.At,
-		Zh: lcSprintf(c.MessageZh(), lcActionName(e.Action, true), lcActorName(e.Actor, true), lcStatusName(s.Status, true), provZh),
-		En: lcSprintf(c.MessageEn(), lcActionName(e.Action, false), lcActorName(e.Actor, false), lcStatusName(s.Status, false), provEn),
+		Zh: lcSprintf(c.MessageZh(), lcActionName(e.Action, true), lcActorName(e.Actor, true), s.Status.Zh(), provZh),
+		En: lcSprintf(c.MessageEn(), lcActionName(e.Action, false), lcActorName(e.Actor, false), s.Status.En(), provEn),
 	}
 }
 
@@ -90,7 +112,7 @@ func (e *TransitionError) Error() string { return string(e.Code) + ": " + e.En }
 
 // Is reports whether target is the error's Code.
 func (e *TransitionError) Is(target error) bool {
-	c, ok := target.(Code)
+	c, ok := target.(filing.Code)
 	return ok && c == e.Code
 }
 
@@ -102,19 +124,6 @@ func (e *TransitionError) MessageZh() string { return e.Zh }
 
 // MessageEn returns the English message for developers.
 func (e *TransitionError) MessageEn() string { return e.En }
-
-var lcStatusNames = map[Status][2]string{
-	"":                    {"未创建", "not created"},
-	StatusDraft:           {"信息录入", "draft"},
-	StatusISPVerifying:    {"接入商核验中", "ISP verifying"},
-	StatusBureauReview:    {"管局审核中", "bureau review"},
-	StatusApproved:        {"已备案", "approved"},
-	StatusReturnedToUser:  {"管局退回用户", "returned to the user"},
-	StatusReturnedToISP:   {"管局退回接入商", "returned to the ISP"},
-	StatusAccessCancelled: {"已取消接入", "access cancelled"},
-	StatusCancelled:       {"已注销", "cancelled"},
-	StatusDeleted:         {"已删除", "deleted"},
-}
 
 var lcActionNames = map[Action][2]string{
 	ActionCreate:       {"新建备案", "create"},
@@ -132,17 +141,6 @@ var lcActionNames = map[Action][2]string{
 	ActionAddAccess:    {"新增接入", "add access to"},
 	ActionCancel:       {"注销备案", "cancel"},
 	ActionDelete:       {"删除报备阶段信息", "delete"},
-}
-
-func lcStatusName(s Status, zh bool) string {
-	n, ok := lcStatusNames[s]
-	if !ok {
-		return string(s)
-	}
-	if zh {
-		return n[0]
-	}
-	return n[1]
 }
 
 func lcActionName(a Action, zh bool) string {
@@ -174,7 +172,7 @@ func lcActorName(a Actor, zh bool) string {
 		}
 		return "ISP " + fmt.Sprintf("%q", a.ISP)
 	case ActorBureau:
-		if p, ok := ProvinceByCode(a.Province); ok {
+		if p, ok := filing.ProvinceByCode(a.Province); ok {
 			if zh {
 				return p.Name + "通信管理局"
 			}
@@ -190,14 +188,6 @@ func lcActorName(a Actor, zh bool) string {
 	}
 	return "an unknown actor"
 }
-
-// Zh returns the status as the filing system shows it in Chinese
-// ("管局审核中"), or the code itself for an unknown status.
-func (s Status) Zh() string { return lcStatusName(s, true) }
-
-// En returns the status in English ("bureau review"), or the code itself
-// for an unknown status.
-func (s Status) En() string { return lcStatusName(s, false) }
 
 // Zh returns the action in Chinese ("核验并提交管局"), or the code itself
 // for an unknown action.

@@ -1,4 +1,4 @@
-package filing
+package shell
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 func runStream(t *testing.T, in string, opts ...StreamOption) ([]SubjectReport, StreamSummary) {
@@ -61,10 +63,10 @@ func TestClassifyStream_BadRecordsKeepGoing(t *testing.T) {
 		handled = append(handled, e.Line)
 		return nil
 	}))
-	wantBad := map[int]Code{
-		3: CodeStreamSyntax, 6: CodeStreamWebsiteSubject, 7: CodeStreamUnknownType, 9: CodeShellUnknownStatus,
-		10: CodeShellAccessReversed, 11: CodeShellFutureInstant, 12: CodeShellAccessOverlap, 13: CodeStreamBadTime,
-		14: CodeStreamSubjectNumberMissing, 15: CodeShellUnknownStatus, 16: CodeStreamWebsiteSubject, 17: CodeStreamSyntax,
+	wantBad := map[int]filing.Code{
+		3: CodeStreamSyntax, 6: CodeStreamWebsiteSubject, 7: CodeStreamUnknownType, 9: CodeUnknownStatus,
+		10: CodeAccessReversed, 11: CodeFutureInstant, 12: CodeAccessOverlap, 13: CodeStreamBadTime,
+		14: CodeStreamSubjectNumberMissing, 15: CodeUnknownStatus, 16: CodeStreamWebsiteSubject, 17: CodeStreamSyntax,
 	}
 	if sum.BadRecords != len(wantBad) || len(sum.Errors) != len(wantBad) || len(handled) != len(wantBad) {
 		t.Fatalf("bad records %d, errors %v, handled %v", sum.BadRecords, sum.Errors, handled)
@@ -89,7 +91,7 @@ func TestClassifyStream_BadRecordsKeepGoing(t *testing.T) {
 		t.Fatalf("subject A %+v", reps[0])
 	}
 	if !reps[0].Has(FindingShellWebsite) || !reps[0].Has(FindingAccessCancelledNotFiling) || reps[0].Has(FindingSubjectShellAfterCleanup) {
-		t.Fatalf("subject A findings %v", kinds(reps[0].ShellReport))
+		t.Fatalf("subject A findings %v", kinds(reps[0].Report))
 	}
 	// Subject B: every website bad, so no subject finding.
 	if !reps[1].Incomplete || len(reps[1].Errors) != 5 || len(reps[1].Findings) != 0 {
@@ -108,18 +110,18 @@ func TestClassifyStream_DecoderMatchesEncodingJSON(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	zones := []*time.Location{time.UTC, cstZone, time.FixedZone("", -5*3600-30*60)}
 	for i := range 300 {
-		w := WebsiteRecord{Website: Website{
+		w := WebsiteRecord{Website: filing.Website{
 			Number:  fmt.Sprintf("黔ICP备2026%06d号-%d", i, i%5+1),
 			Name:    "网站\t\"名\"\\" + string(rune(0x1F600+i%10)),
 			Domains: []string{fmt.Sprintf("例子%d.中国", i)},
-			Status:  []Status{StatusApproved, StatusAccessCancelled, ""}[i%3],
+			Status:  []filing.Status{filing.StatusApproved, filing.StatusAccessCancelled, ""}[i%3],
 		}}
 		if i%4 != 0 {
 			w.ApprovedAt = time.Date(2020+i%6, time.Month(1+i%12), 1+i%28, i%24, i%60, i%60, i*1000%1e9, zones[i%3])
 		}
 		for k := range i % 4 {
 			s := time.Date(2021, time.Month(1+k*3), 1, 0, 0, 0, rng.IntN(1e9), zones[(i+k)%3])
-			a := Access{ISP: fmt.Sprintf("ISP<%d>&", k), ISPProvince: "52", Since: s}
+			a := filing.Access{ISP: fmt.Sprintf("ISP<%d>&", k), ISPProvince: "52", Since: s}
 			if k < i%4-1 {
 				a.Until = s.AddDate(0, 2, 0)
 			}
@@ -258,7 +260,7 @@ func TestClassifyStream_StopsOnCallbackContextAndReadErrors(t *testing.T) {
 	if sum, err := ClassifyStream(context.Background(), rd, shellAsOf, nil); err == nil || sum.Lines != 1 {
 		t.Fatalf("read error: %v %+v", err, sum)
 	}
-	if _, err := ClassifyStream(context.Background(), strings.NewReader(in), time.Time{}, nil); !errors.Is(err, CodeShellAsOfMissing) {
+	if _, err := ClassifyStream(context.Background(), strings.NewReader(in), time.Time{}, nil); !errors.Is(err, CodeAsOfMissing) {
 		t.Fatalf("zero asOf: %v", err)
 	}
 }
@@ -330,8 +332,8 @@ func sameFindings(x, y []Finding) bool {
 }
 
 func TestClassifySeq_BadRecordsAndSourceErrors(t *testing.T) {
-	subj := Subject{Number: "黔ICP备1号", Province: "52"}
-	web := WebsiteRecord{Website: Website{Number: "黔ICP备1号-1", Access: []Access{{ISP: "a", Since: shellAsOf.AddDate(0, 0, -30)}}}}
+	subj := filing.Subject{Number: "黔ICP备1号", Province: "52"}
+	web := WebsiteRecord{Website: filing.Website{Number: "黔ICP备1号-1", Access: []filing.Access{{ISP: "a", Since: shellAsOf.AddDate(0, 0, -30)}}}}
 	boom := errors.New("row 3 unreadable")
 	seq := func(yield func(StreamRecord, error) bool) {
 		_ = yield(StreamRecord{Subject: &subj}, nil) &&

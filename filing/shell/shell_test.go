@@ -1,26 +1,30 @@
-package filing
+package shell
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 var (
+	cstZone   = calendar.Location()
 	shellAsOf = time.Date(2026, 6, 1, 12, 0, 0, 0, cstZone)
-	gzSubject = Subject{Number: "黔ICP备2026001073号", Province: "52", Status: StatusApproved}
+	gzSubject = filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
 )
 
-func site(n int, st Status, acc ...Access) Website {
-	return Website{Number: gzSubject.Number + "-" + string(rune('0'+n)), Status: st, Access: acc}
+func site(n int, st filing.Status, acc ...filing.Access) filing.Website {
+	return filing.Website{Number: gzSubject.Number + "-" + string(rune('0'+n)), Status: st, Access: acc}
 }
 
-func access(isp string, since, until time.Time) Access {
-	return Access{ISP: isp, ISPProvince: "52", Since: since, Until: until}
+func access(isp string, since, until time.Time) filing.Access {
+	return filing.Access{ISP: isp, ISPProvince: "52", Since: since, Until: until}
 }
 
-func kinds(r ShellReport) []FindingKind {
+func kinds(r Report) []FindingKind {
 	var out []FindingKind
 	for _, f := range r.Findings {
 		out = append(out, f.Kind)
@@ -28,7 +32,7 @@ func kinds(r ShellReport) []FindingKind {
 	return out
 }
 
-func find(t *testing.T, r ShellReport, k FindingKind) Finding {
+func find(t *testing.T, r Report, k FindingKind) Finding {
 	t.Helper()
 	for _, f := range r.Findings {
 		if f.Kind == k {
@@ -41,7 +45,7 @@ func find(t *testing.T, r ShellReport, k FindingKind) Finding {
 
 func TestR61_BoundaryExactlySevenDays(t *testing.T) {
 	ended := time.Date(2026, 5, 20, 18, 30, 0, 0, cstZone)
-	w := site(1, StatusApproved, access("中国电信", ended.AddDate(-1, 0, 0), ended))
+	w := site(1, filing.StatusApproved, access("中国电信", ended.AddDate(-1, 0, 0), ended))
 	cases := []struct {
 		name     string
 		asOf     time.Time
@@ -56,7 +60,7 @@ func TestR61_BoundaryExactlySevenDays(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := ClassifySubject(gzSubject, []Website{w}, c.asOf)
+			r, err := ClassifySubject(gzSubject, []filing.Website{w}, c.asOf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +78,7 @@ func TestR61_BoundaryExactlySevenDays(t *testing.T) {
 
 func TestR61_NeverHadAccessCountsFromApproval(t *testing.T) {
 	approved := time.Date(2026, 5, 28, 10, 0, 0, 0, cstZone)
-	rec := SubjectRecord{Subject: gzSubject, Websites: []WebsiteRecord{{Website: site(1, StatusApproved), ApprovedAt: approved}}}
+	rec := SubjectRecord{Subject: gzSubject, Websites: []WebsiteRecord{{Website: site(1, filing.StatusApproved), ApprovedAt: approved}}}
 	r, err := ClassifyRecord(rec, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
@@ -87,12 +91,12 @@ func TestR61_NeverHadAccessCountsFromApproval(t *testing.T) {
 	if r.Has(FindingAccessCancelledNotFiling) {
 		t.Fatal("no access was ever cancelled")
 	}
-	r, _ = ClassifyRecord(rec, approved.Add(ShellGrace+time.Nanosecond))
+	r, _ = ClassifyRecord(rec, approved.Add(Grace+time.Nanosecond))
 	find(t, r, FindingShellWebsite)
 }
 
 func TestR60_NumberWithoutAccessUnknownApproval(t *testing.T) {
-	r, err := ClassifySubject(gzSubject, []Website{site(1, StatusApproved)}, shellAsOf)
+	r, err := ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved)}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,15 +113,15 @@ func TestR60_NumberWithoutAccessUnknownApproval(t *testing.T) {
 	if !strings.Contains(g.Zh, "下唯一的网站无接入") || !strings.HasPrefix(g.En, "the only website") {
 		t.Errorf("one-website text: %q / %q", g.Zh, g.En)
 	}
-	r, _ = ClassifySubject(gzSubject, []Website{site(1, StatusApproved), site(2, StatusApproved)}, shellAsOf)
+	r, _ = ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved), site(2, filing.StatusApproved)}, shellAsOf)
 	if g := find(t, r, FindingSubjectShellAfterCleanup); !strings.Contains(g.Zh, "下的2个网站均无接入") || !strings.HasPrefix(g.En, "all 2 websites") {
 		t.Errorf("two-website text: %q / %q", g.Zh, g.En)
 	}
 }
 
 func TestR60_UnnumberedWebsitesAreNotShells(t *testing.T) {
-	pending := Website{Status: StatusBureauReview}
-	r, err := ClassifySubject(gzSubject, []Website{pending}, shellAsOf)
+	pending := filing.Website{Status: filing.StatusBureauReview}
+	r, err := ClassifySubject(gzSubject, []filing.Website{pending}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,8 +132,8 @@ func TestR60_UnnumberedWebsitesAreNotShells(t *testing.T) {
 
 func TestR17_AccessCancelledByOldISPWithoutCancellation(t *testing.T) {
 	ended := time.Date(2026, 5, 30, 0, 0, 0, 0, cstZone)
-	w := site(1, StatusAccessCancelled, access("西部数码", time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone), ended))
-	r, err := ClassifySubject(gzSubject, []Website{w}, shellAsOf)
+	w := site(1, filing.StatusAccessCancelled, access("西部数码", time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone), ended))
+	r, err := ClassifySubject(gzSubject, []filing.Website{w}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,24 +143,24 @@ func TestR17_AccessCancelledByOldISPWithoutCancellation(t *testing.T) {
 	}
 	find(t, r, FindingWebsiteAtRisk)
 	// Status says access cancelled but no access history: still R-17.
-	r, _ = ClassifySubject(gzSubject, []Website{site(1, StatusAccessCancelled)}, shellAsOf)
+	r, _ = ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusAccessCancelled)}, shellAsOf)
 	find(t, r, FindingAccessCancelledNotFiling)
 }
 
 func TestR17_MovedToNewISPNoFinding(t *testing.T) {
 	switchAt := time.Date(2026, 4, 1, 0, 0, 0, 0, cstZone)
-	w := site(1, StatusApproved,
+	w := site(1, filing.StatusApproved,
 		access("中国电信", time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone), switchAt),
 		access("阿里云", switchAt, time.Time{})) // new access starts as the old ends: no overlap
-	r, err := ClassifySubject(gzSubject, []Website{w}, shellAsOf)
+	r, err := ClassifySubject(gzSubject, []filing.Website{w}, shellAsOf)
 	if err != nil || len(r.Findings) != 0 || r.Websites != 1 {
 		t.Fatalf("%+v %v", r, err)
 	}
 	// Served by two ISPs at once (新增接入): legitimate, no finding.
-	w2 := site(2, StatusApproved,
+	w2 := site(2, filing.StatusApproved,
 		access("中国电信", time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone), time.Time{}),
 		access("阿里云", time.Date(2025, 1, 1, 0, 0, 0, 0, cstZone), time.Time{}))
-	if r, err := ClassifySubject(gzSubject, []Website{w2}, shellAsOf); err != nil || len(r.Findings) != 0 {
+	if r, err := ClassifySubject(gzSubject, []filing.Website{w2}, shellAsOf); err != nil || len(r.Findings) != 0 {
 		t.Fatalf("%+v %v", r, err)
 	}
 }
@@ -164,13 +168,13 @@ func TestR17_MovedToNewISPNoFinding(t *testing.T) {
 func TestR62_ShellSubject(t *testing.T) {
 	cases := []struct {
 		name     string
-		websites []Website
+		websites []filing.Website
 		want     bool
 	}{
 		{"no websites", nil, true},
-		{"only cancelled websites", []Website{site(1, StatusCancelled), site(2, StatusDeleted)}, true},
-		{"one served website", []Website{site(1, StatusApproved, access("中国移动", time.Date(2025, 1, 1, 0, 0, 0, 0, cstZone), time.Time{}))}, false},
-		{"a website in progress", []Website{{Status: StatusISPVerifying}}, false},
+		{"only cancelled websites", []filing.Website{site(1, filing.StatusCancelled), site(2, filing.StatusDeleted)}, true},
+		{"one served website", []filing.Website{site(1, filing.StatusApproved, access("中国移动", time.Date(2025, 1, 1, 0, 0, 0, 0, cstZone), time.Time{}))}, false},
+		{"a website in progress", []filing.Website{{Status: filing.StatusISPVerifying}}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -190,7 +194,7 @@ func TestR62_ShellSubject(t *testing.T) {
 		})
 	}
 	// A cancelled or unnumbered subject is not classified as a shell.
-	for _, s := range []Subject{{Number: "黔ICP备1号", Province: "52", Status: StatusCancelled}, {Province: "52", Status: StatusDraft}} {
+	for _, s := range []filing.Subject{{Number: "黔ICP备1号", Province: "52", Status: filing.StatusCancelled}, {Province: "52", Status: filing.StatusDraft}} {
 		if r, err := ClassifySubject(s, nil, shellAsOf); err != nil || len(r.Findings) != 0 {
 			t.Fatalf("%+v: %+v %v", s, r, err)
 		}
@@ -201,21 +205,21 @@ func TestR62_SubjectShellAfterCleanup(t *testing.T) {
 	e1 := time.Date(2026, 5, 1, 0, 0, 0, 0, cstZone)
 	e2 := time.Date(2026, 5, 29, 0, 0, 0, 0, cstZone) // at risk until 2026-06-05
 	old := time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone)
-	shell := site(1, StatusApproved, access("中国电信", old, e1))
-	atRisk := site(2, StatusApproved, access("中国电信", old, e2))
-	served := site(3, StatusApproved, access("中国电信", old, time.Time{}))
-	r, err := ClassifySubject(gzSubject, []Website{shell, atRisk, site(4, StatusCancelled)}, shellAsOf)
+	shell := site(1, filing.StatusApproved, access("中国电信", old, e1))
+	atRisk := site(2, filing.StatusApproved, access("中国电信", old, e2))
+	served := site(3, filing.StatusApproved, access("中国电信", old, time.Time{}))
+	r, err := ClassifySubject(gzSubject, []filing.Website{shell, atRisk, site(4, filing.StatusCancelled)}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := find(t, r, FindingSubjectShellAfterCleanup)
-	if !f.Since.Equal(e2) || !f.ShellFrom.Equal(e2.Add(ShellGrace)) || f.DaysLeft != 4 || r.Websites != 2 {
+	if !f.Since.Equal(e2) || !f.ShellFrom.Equal(e2.Add(Grace)) || f.DaysLeft != 4 || r.Websites != 2 {
 		t.Fatalf("the subject's date is its last website's: %+v", f)
 	}
 	if r.Findings[len(r.Findings)-1].Kind != FindingSubjectShellAfterCleanup {
 		t.Fatal("subject findings come last")
 	}
-	r, _ = ClassifySubject(gzSubject, []Website{shell, atRisk, served}, shellAsOf)
+	r, _ = ClassifySubject(gzSubject, []filing.Website{shell, atRisk, served}, shellAsOf)
 	if r.Has(FindingSubjectShellAfterCleanup) || r.Has(FindingShellSubject) {
 		t.Fatalf("a served website keeps the subject: %v", kinds(r))
 	}
@@ -223,10 +227,10 @@ func TestR62_SubjectShellAfterCleanup(t *testing.T) {
 
 func TestR63_EveryFindingHasItsRecommendation(t *testing.T) {
 	old := time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone)
-	websites := []Website{
-		site(1, StatusApproved, access("中国电信", old, time.Date(2026, 5, 1, 0, 0, 0, 0, cstZone))),
-		site(2, StatusApproved, access("中国电信", old, time.Date(2026, 5, 31, 0, 0, 0, 0, cstZone))),
-		site(3, StatusApproved),
+	websites := []filing.Website{
+		site(1, filing.StatusApproved, access("中国电信", old, time.Date(2026, 5, 1, 0, 0, 0, 0, cstZone))),
+		site(2, filing.StatusApproved, access("中国电信", old, time.Date(2026, 5, 31, 0, 0, 0, 0, cstZone))),
+		site(3, filing.StatusApproved),
 	}
 	r, err := ClassifySubject(gzSubject, websites, shellAsOf)
 	if err != nil {
@@ -270,7 +274,7 @@ func TestShell_CivilDatesInChina(t *testing.T) {
 	// Access ended 2026-05-20 20:00 UTC = 2026-05-21 04:00 CST: the shell
 	// date is 2026-05-28 in China, although it is still the 27th in UTC.
 	ended := time.Date(2026, 5, 20, 20, 0, 0, 0, time.UTC)
-	r, err := ClassifySubject(gzSubject, []Website{site(1, StatusApproved, access("中国电信", ended.AddDate(0, -1, 0), ended))}, shellAsOf)
+	r, err := ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved, access("中国电信", ended.AddDate(0, -1, 0), ended))}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,25 +296,25 @@ func TestShell_CivilDatesInChina(t *testing.T) {
 func TestShell_BadWebsites(t *testing.T) {
 	old := time.Date(2024, 1, 1, 0, 0, 0, 0, cstZone)
 	mid := time.Date(2025, 1, 1, 0, 0, 0, 0, cstZone)
-	good := site(9, StatusApproved, access("中国电信", old, time.Time{}))
+	good := site(9, filing.StatusApproved, access("中国电信", old, time.Time{}))
 	cases := []struct {
 		name string
-		w    Website
-		code Code
+		w    filing.Website
+		code filing.Code
 		path string
 	}{
-		{"unknown status", site(1, "已备案"), CodeShellUnknownStatus, "websites[0].status"},
-		{"no start", site(1, StatusApproved, Access{ISP: "中国电信"}), CodeShellAccessSinceMissing, "websites[0].access[0].since"},
-		{"ends before it starts", site(1, StatusApproved, access("中国电信", mid, old)), CodeShellAccessReversed, "websites[0].access[0].until"},
-		{"starts in the future", site(1, StatusApproved, access("中国电信", shellAsOf.Add(time.Nanosecond), time.Time{})), CodeShellFutureInstant, "websites[0].access[0].since"},
-		{"ends in the future", site(1, StatusApproved, access("中国电信", old, shellAsOf.AddDate(0, 0, 1))), CodeShellFutureInstant, "websites[0].access[0].until"},
-		{"overlap at the same ISP", site(1, StatusApproved, access("中国电信", old, mid.AddDate(0, 1, 0)), access("中国电信", mid, time.Time{})), CodeShellAccessOverlap, "websites[0].access[1]"},
-		{"two open periods at the same ISP", site(1, StatusApproved, access("中国电信", old, time.Time{}), access("中国电信", mid, time.Time{})), CodeShellAccessOverlap, "websites[0].access[1]"},
+		{"unknown status", site(1, "已备案"), CodeUnknownStatus, "websites[0].status"},
+		{"no start", site(1, filing.StatusApproved, filing.Access{ISP: "中国电信"}), CodeAccessSinceMissing, "websites[0].access[0].since"},
+		{"ends before it starts", site(1, filing.StatusApproved, access("中国电信", mid, old)), CodeAccessReversed, "websites[0].access[0].until"},
+		{"starts in the future", site(1, filing.StatusApproved, access("中国电信", shellAsOf.Add(time.Nanosecond), time.Time{})), CodeFutureInstant, "websites[0].access[0].since"},
+		{"ends in the future", site(1, filing.StatusApproved, access("中国电信", old, shellAsOf.AddDate(0, 0, 1))), CodeFutureInstant, "websites[0].access[0].until"},
+		{"overlap at the same ISP", site(1, filing.StatusApproved, access("中国电信", old, mid.AddDate(0, 1, 0)), access("中国电信", mid, time.Time{})), CodeAccessOverlap, "websites[0].access[1]"},
+		{"two open periods at the same ISP", site(1, filing.StatusApproved, access("中国电信", old, time.Time{}), access("中国电信", mid, time.Time{})), CodeAccessOverlap, "websites[0].access[1]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := ClassifySubject(gzSubject, []Website{c.w, good}, shellAsOf)
-			var ve *ValidationError
+			r, err := ClassifySubject(gzSubject, []filing.Website{c.w, good}, shellAsOf)
+			var ve *filing.ValidationError
 			if !errors.As(err, &ve) || !errors.Is(err, c.code) || len(ve.Problems) != 1 || ve.Problems[0].Path != c.path {
 				t.Fatalf("err = %v, want %s at %s", err, c.code, c.path)
 			}
@@ -323,34 +327,34 @@ func TestShell_BadWebsites(t *testing.T) {
 		})
 	}
 	// An incomplete subject gets no subject findings (its bad website may be the live one).
-	r, _ := ClassifySubject(gzSubject, []Website{site(1, "?")}, shellAsOf)
+	r, _ := ClassifySubject(gzSubject, []filing.Website{site(1, "?")}, shellAsOf)
 	if r.Has(FindingShellSubject) || !r.Incomplete {
 		t.Fatalf("%+v", r)
 	}
 	// Many access periods (the sorted path).
-	var many []Access
+	var many []filing.Access
 	for i := range 40 {
 		s := old.AddDate(0, 0, i*10)
 		many = append(many, access("中国电信", s, s.AddDate(0, 0, 10)))
 	}
-	if _, err := ClassifySubject(gzSubject, []Website{site(1, StatusApproved, many...)}, shellAsOf); err != nil {
+	if _, err := ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved, many...)}, shellAsOf); err != nil {
 		t.Fatalf("adjacent periods do not overlap: %v", err)
 	}
 	many[30].Until = many[30].Until.Add(time.Second)
-	_, err := ClassifySubject(gzSubject, []Website{site(1, StatusApproved, many...)}, shellAsOf)
-	if !errors.Is(err, CodeShellAccessOverlap) || !strings.Contains(err.Error(), "access[31]") {
+	_, err := ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved, many...)}, shellAsOf)
+	if !errors.Is(err, CodeAccessOverlap) || !strings.Contains(err.Error(), "access[31]") {
 		t.Fatalf("err = %v", err)
 	}
 	// Zero-length periods never overlap anything.
 	z := access("中国电信", mid, mid)
-	if _, err := ClassifySubject(gzSubject, []Website{site(1, StatusApproved, access("中国电信", old, time.Time{}), z)}, shellAsOf); err != nil {
+	if _, err := ClassifySubject(gzSubject, []filing.Website{site(1, filing.StatusApproved, access("中国电信", old, time.Time{}), z)}, shellAsOf); err != nil {
 		t.Fatal(err)
 	}
 	// Bad subject, zero instant.
-	if _, err := ClassifySubject(Subject{Number: "x", Status: "gone"}, nil, shellAsOf); !errors.Is(err, CodeShellUnknownStatus) {
+	if _, err := ClassifySubject(filing.Subject{Number: "x", Status: "gone"}, nil, shellAsOf); !errors.Is(err, CodeUnknownStatus) {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := ClassifySubject(gzSubject, nil, time.Time{}); !errors.Is(err, CodeShellAsOfMissing) {
+	if _, err := ClassifySubject(gzSubject, nil, time.Time{}); !errors.Is(err, CodeAsOfMissing) {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package filing_test
+package lifecycle_test
 
 import (
 	"fmt"
@@ -6,15 +6,16 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 // A company's new legal representative takes office on 2026-07-01: the
 // change must be filed 30 days ahead.
 func ExampleCheckChangeNotice() {
 	effective := calendar.Date(2026, time.July, 1)
-	fmt.Println("file by", filing.ChangeFileBy(effective).Format(time.DateOnly))
-	fmt.Println(filing.CheckChangeNotice(calendar.Date(2026, time.May, 20), effective))
-	err := filing.CheckChangeNotice(calendar.Date(2026, time.June, 15), effective)
+	fmt.Println("file by", lifecycle.ChangeFileBy(effective).Format(time.DateOnly))
+	fmt.Println(lifecycle.CheckChangeNotice(calendar.Date(2026, time.May, 20), effective))
+	err := lifecycle.CheckChangeNotice(calendar.Date(2026, time.June, 15), effective)
 	if p, ok := err.(*filing.Problem); ok {
 		fmt.Println(p.Code, p.Rule)
 		fmt.Println(p.Zh)

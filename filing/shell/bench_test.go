@@ -1,4 +1,4 @@
-package filing
+package shell
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // genAsOf is the classification instant of the generated national record
@@ -34,11 +36,11 @@ type genRecords struct {
 	subjects int
 	times    []string    // RFC 3339 instants before genAsOf, by minutes back
 	instants []time.Time // the same, parsed
-	provs    []Province
+	provs    []filing.Province
 }
 
 func newGen(subjects int) *genRecords {
-	g := &genRecords{subjects: subjects, provs: Provinces()}
+	g := &genRecords{subjects: subjects, provs: filing.Provinces()}
 	for m := range 90 * 24 * 4 { // quarter hours back over 90 days
 		t := genAsOf.Add(-time.Duration(m+1) * 15 * time.Minute)
 		g.times = append(g.times, t.Format(time.RFC3339))
@@ -67,7 +69,7 @@ func mix(x uint64) uint64 {
 
 // site describes generated website j (global index) of subject i.
 type genSite struct {
-	status   Status
+	status   filing.Status
 	approved int                                // index into times
 	acc      [2]struct{ isp, since, until int } // until -1: open
 	nacc     int
@@ -77,7 +79,7 @@ func (g *genRecords) site(j int) genSite {
 	h := mix(uint64(j) + 0x9e3779b97f4a7c15)
 	r := int(h % 100)
 	q := len(g.times)
-	s := genSite{status: StatusApproved}
+	s := genSite{status: filing.StatusApproved}
 	isp := int(h>>8) % len(genISPs)
 	day := 4 * 24
 	switch {
@@ -93,7 +95,7 @@ func (g *genRecords) site(j int) genSite {
 		s.acc[0] = struct{ isp, since, until int }{isp, since, until}
 		s.nacc = 1
 		if r < 76 {
-			s.status = StatusAccessCancelled
+			s.status = filing.StatusAccessCancelled
 		}
 	case r < 92: // moved ISP: old access ended, new one active
 		newSince := int(h>>16) % (day * 30)
@@ -105,7 +107,7 @@ func (g *genRecords) site(j int) genSite {
 	case r < 97: // never had access
 		s.approved = int(h>>16) % (day * 30)
 	default:
-		s.status = StatusCancelled
+		s.status = filing.StatusCancelled
 		s.approved = day * 80
 	}
 	return s
@@ -207,16 +209,16 @@ func (g *genRecords) appendSubject(b []byte, i int, j *int) []byte {
 // yielded values are reused between records, as ClassifySeq allows.
 func (g *genRecords) seq() iter.Seq2[StreamRecord, error] {
 	return func(yield func(StreamRecord, error) bool) {
-		var subj Subject
+		var subj filing.Subject
 		var web WebsiteRecord
-		var acc [2]Access
+		var acc [2]filing.Access
 		var nb []byte
 		j := 0
 		for i := range g.subjects {
 			nb = g.subjectNumber(nb[:0], i)
 			subj.Number = string(nb)
 			subj.Province = g.provs[i%len(g.provs)].Code
-			subj.Status = StatusApproved
+			subj.Status = filing.StatusApproved
 			if !yield(StreamRecord{Subject: &subj}, nil) {
 				return
 			}
@@ -228,7 +230,7 @@ func (g *genRecords) seq() iter.Seq2[StreamRecord, error] {
 				web.ApprovedAt = g.instants[s.approved]
 				for a := range s.nacc {
 					ac := s.acc[a]
-					acc[a] = Access{ISP: genISPs[ac.isp], ISPProvince: subj.Province, Since: g.instants[ac.since]}
+					acc[a] = filing.Access{ISP: genISPs[ac.isp], ISPProvince: subj.Province, Since: g.instants[ac.since]}
 					if ac.until >= 0 {
 						acc[a].Until = g.instants[ac.until]
 					}

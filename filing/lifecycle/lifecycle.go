@@ -1,8 +1,10 @@
-package filing
+package lifecycle
 
 import (
 	"slices"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // This file holds the filing lifecycle (R-10..R-17, R-53, R-54): who may do
@@ -10,29 +12,29 @@ import (
 // Apply that moves a State by an Event. Deadlines attached to states are in
 // lifecycle_deadline.go, the typed errors in lifecycle_errors.go.
 
-// FilingKind says what a filing asks for. It decides who edits it (R-10,
+// Kind says what a filing asks for. It decides who edits it (R-10,
 // R-11, R-15) and which deadline runs while the bureau reviews it (R-20,
 // R-23).
-type FilingKind string
+type Kind string
 
 // Filing kinds.
 const (
 	// KindNewFiling is a first filing (首次备案) of a subject and its
 	// websites. Only a self-filed new filing is edited by the user, and only
 	// before submission or after a return to the user (R-10, R-12).
-	KindNewFiling FilingKind = "new"
+	KindNewFiling Kind = "new"
 	// KindNewWebsite is a website added under an existing subject (新增网站).
 	// It goes through the ISP; its verification form must reach the bureau
 	// within 7 working days or it is not reviewed (R-15, R-23).
-	KindNewWebsite FilingKind = "new_website"
+	KindNewWebsite Kind = "new_website"
 	// KindChange is a change filing (变更备案) of a record that has a number.
 	// Only the ISP modifies it (R-11) and the record keeps its number and its
 	// access while the change runs (R-08).
-	KindChange FilingKind = "change"
+	KindChange Kind = "change"
 )
 
 // Valid reports whether k is one of the declared kinds.
-func (k FilingKind) Valid() bool {
+func (k Kind) Valid() bool {
 	return k == KindNewFiling || k == KindNewWebsite || k == KindChange
 }
 
@@ -157,12 +159,12 @@ const (
 // record number, e.g. a change filing whose data is deleted falls back to the
 // approved record).
 type Transition struct {
-	From   Status `json:"from"` // "" is "not yet created"
-	Action Action `json:"action"`
-	Roles  []Role `json:"roles"`
-	To     Status `json:"to"`
+	From   filing.Status `json:"from"` // "" is "not yet created"
+	Action Action        `json:"action"`
+	Roles  []Role        `json:"roles"`
+	To     filing.Status `json:"to"`
 	// ToNumbered, when set, replaces To for a state with a record number.
-	ToNumbered Status `json:"to_numbered,omitempty"`
+	ToNumbered filing.Status `json:"to_numbered,omitempty"`
 	// NeedsReason says that the event must carry a reason (R-12).
 	NeedsReason bool `json:"needs_reason,omitempty"`
 	// Rule is the rule ID the row implements.
@@ -184,51 +186,51 @@ var (
 var lcTransitions = []Transition{
 	// 信息录入. R-10: the self-filing user edits only before submission;
 	// R-11, R-15: otherwise the ISP enters the data.
-	{From: "", Action: ActionCreate, Roles: rolesEditor, To: StatusDraft, Rule: "R-10"},
-	{From: StatusDraft, Action: ActionEdit, Roles: rolesEditor, To: StatusDraft, Rule: "R-10"},
-	{From: StatusDraft, Action: ActionSubmit, Roles: rolesEditor, To: StatusISPVerifying, Rule: "R-10"},
-	{From: StatusDraft, Action: ActionDelete, Roles: rolesEditorOrBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
+	{From: "", Action: ActionCreate, Roles: rolesEditor, To: filing.StatusDraft, Rule: "R-10"},
+	{From: filing.StatusDraft, Action: ActionEdit, Roles: rolesEditor, To: filing.StatusDraft, Rule: "R-10"},
+	{From: filing.StatusDraft, Action: ActionSubmit, Roles: rolesEditor, To: filing.StatusISPVerifying, Rule: "R-10"},
+	{From: filing.StatusDraft, Action: ActionDelete, Roles: rolesEditorOrBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
 
 	// 接入商核验. R-10: after submission only the ISP modifies; R-14: the
 	// bureau sees the filing only once the ISP verified and submitted it.
-	{From: StatusISPVerifying, Action: ActionEdit, Roles: rolesFilingISP, To: StatusISPVerifying, Rule: "R-10"},
-	{From: StatusISPVerifying, Action: ActionISPReturn, Roles: rolesFilingISP, To: StatusDraft, NeedsReason: true, Rule: "R-10"},
-	{From: StatusISPVerifying, Action: ActionVerify, Roles: rolesFilingISP, To: StatusBureauReview, Rule: "R-14"},
-	{From: StatusISPVerifying, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
-	{From: StatusISPVerifying, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+	{From: filing.StatusISPVerifying, Action: ActionEdit, Roles: rolesFilingISP, To: filing.StatusISPVerifying, Rule: "R-10"},
+	{From: filing.StatusISPVerifying, Action: ActionISPReturn, Roles: rolesFilingISP, To: filing.StatusDraft, NeedsReason: true, Rule: "R-10"},
+	{From: filing.StatusISPVerifying, Action: ActionVerify, Roles: rolesFilingISP, To: filing.StatusBureauReview, Rule: "R-14"},
+	{From: filing.StatusISPVerifying, Action: ActionDelete, Roles: rolesBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
+	{From: filing.StatusISPVerifying, Action: ActionCancel, Roles: rolesBureau, To: filing.StatusCancelled, Rule: "R-53"},
 
 	// 管局审核. R-12: a rejection returns to the user or to the ISP with a
 	// reason; R-15: the form of an added website is recorded on arrival.
-	{From: StatusBureauReview, Action: ActionFormReceived, Roles: rolesBureau, To: StatusBureauReview, Rule: "R-15"},
-	{From: StatusBureauReview, Action: ActionApprove, Roles: rolesBureau, To: StatusApproved, Rule: "R-20"},
-	{From: StatusBureauReview, Action: ActionReturnToUser, Roles: rolesBureau, To: StatusReturnedToUser, NeedsReason: true, Rule: "R-12"},
-	{From: StatusBureauReview, Action: ActionReturnToISP, Roles: rolesBureau, To: StatusReturnedToISP, NeedsReason: true, Rule: "R-12"},
-	{From: StatusBureauReview, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
-	{From: StatusBureauReview, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+	{From: filing.StatusBureauReview, Action: ActionFormReceived, Roles: rolesBureau, To: filing.StatusBureauReview, Rule: "R-15"},
+	{From: filing.StatusBureauReview, Action: ActionApprove, Roles: rolesBureau, To: filing.StatusApproved, Rule: "R-20"},
+	{From: filing.StatusBureauReview, Action: ActionReturnToUser, Roles: rolesBureau, To: filing.StatusReturnedToUser, NeedsReason: true, Rule: "R-12"},
+	{From: filing.StatusBureauReview, Action: ActionReturnToISP, Roles: rolesBureau, To: filing.StatusReturnedToISP, NeedsReason: true, Rule: "R-12"},
+	{From: filing.StatusBureauReview, Action: ActionDelete, Roles: rolesBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
+	{From: filing.StatusBureauReview, Action: ActionCancel, Roles: rolesBureau, To: filing.StatusCancelled, Rule: "R-53"},
 
 	// 退回. R-12: returned to the user, the user edits (for filings only the
 	// ISP modifies, R-11, the ISP edits for the user); returned to the ISP,
 	// the ISP edits; the edit goes straight back to the bureau.
-	{From: StatusReturnedToUser, Action: ActionEdit, Roles: rolesEditor, To: StatusReturnedToUser, Rule: "R-12"},
-	{From: StatusReturnedToUser, Action: ActionResubmit, Roles: rolesEditor, To: StatusBureauReview, Rule: "R-12"},
-	{From: StatusReturnedToUser, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
-	{From: StatusReturnedToUser, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
-	{From: StatusReturnedToISP, Action: ActionEdit, Roles: rolesFilingISP, To: StatusReturnedToISP, Rule: "R-12"},
-	{From: StatusReturnedToISP, Action: ActionResubmit, Roles: rolesFilingISP, To: StatusBureauReview, Rule: "R-12"},
-	{From: StatusReturnedToISP, Action: ActionDelete, Roles: rolesBureau, To: StatusDeleted, ToNumbered: StatusApproved, Rule: "R-54"},
-	{From: StatusReturnedToISP, Action: ActionCancel, Roles: rolesBureau, To: StatusCancelled, Rule: "R-53"},
+	{From: filing.StatusReturnedToUser, Action: ActionEdit, Roles: rolesEditor, To: filing.StatusReturnedToUser, Rule: "R-12"},
+	{From: filing.StatusReturnedToUser, Action: ActionResubmit, Roles: rolesEditor, To: filing.StatusBureauReview, Rule: "R-12"},
+	{From: filing.StatusReturnedToUser, Action: ActionDelete, Roles: rolesBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
+	{From: filing.StatusReturnedToUser, Action: ActionCancel, Roles: rolesBureau, To: filing.StatusCancelled, Rule: "R-53"},
+	{From: filing.StatusReturnedToISP, Action: ActionEdit, Roles: rolesFilingISP, To: filing.StatusReturnedToISP, Rule: "R-12"},
+	{From: filing.StatusReturnedToISP, Action: ActionResubmit, Roles: rolesFilingISP, To: filing.StatusBureauReview, Rule: "R-12"},
+	{From: filing.StatusReturnedToISP, Action: ActionDelete, Roles: rolesBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
+	{From: filing.StatusReturnedToISP, Action: ActionCancel, Roles: rolesBureau, To: filing.StatusCancelled, Rule: "R-53"},
 
 	// 已备案. R-08, R-11: changes go through the ISP and keep the number and
 	// the access; R-16, R-17: the ISP cancels its access; R-53: the ISP
 	// cancels online, or the bureau on application.
-	{From: StatusApproved, Action: ActionStartChange, Roles: rolesFilingISP, To: StatusDraft, Rule: "R-11"},
-	{From: StatusApproved, Action: ActionCancelAccess, Roles: rolesFilingISP, To: StatusAccessCancelled, Rule: "R-17"},
-	{From: StatusApproved, Action: ActionCancel, Roles: rolesISPOrBureau, To: StatusCancelled, Rule: "R-53"},
+	{From: filing.StatusApproved, Action: ActionStartChange, Roles: rolesFilingISP, To: filing.StatusDraft, Rule: "R-11"},
+	{From: filing.StatusApproved, Action: ActionCancelAccess, Roles: rolesFilingISP, To: filing.StatusAccessCancelled, Rule: "R-17"},
+	{From: filing.StatusApproved, Action: ActionCancel, Roles: rolesISPOrBureau, To: filing.StatusCancelled, Rule: "R-53"},
 
 	// 已取消接入. R-16: the right ISP adds access; R-17: the old ISP cancels
 	// the filing at the end of service.
-	{From: StatusAccessCancelled, Action: ActionAddAccess, Roles: rolesAnyISP, To: StatusApproved, Rule: "R-16"},
-	{From: StatusAccessCancelled, Action: ActionCancel, Roles: rolesISPOrBureau, To: StatusCancelled, Rule: "R-17"},
+	{From: filing.StatusAccessCancelled, Action: ActionAddAccess, Roles: rolesAnyISP, To: filing.StatusApproved, Rule: "R-16"},
+	{From: filing.StatusAccessCancelled, Action: ActionCancel, Roles: rolesISPOrBureau, To: filing.StatusCancelled, Rule: "R-17"},
 }
 
 // Transitions returns a copy of the lifecycle table, for documentation and
@@ -243,24 +245,13 @@ func Transitions() []Transition {
 }
 
 // row finds the table row of an action at a status.
-func lcRow(from Status, a Action) (Transition, bool) {
+func lcRow(from filing.Status, a Action) (Transition, bool) {
 	for _, t := range lcTransitions {
 		if t.From == from && t.Action == a {
 			return t, true
 		}
 	}
 	return Transition{}, false
-}
-
-// knownStatus reports whether st is one of the declared statuses.
-func lcKnownStatus(st Status) bool {
-	switch st {
-	case StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved,
-		StatusReturnedToUser, StatusReturnedToISP, StatusAccessCancelled,
-		StatusCancelled, StatusDeleted:
-		return true
-	}
-	return false
 }
 
 // State is one filing's place in the lifecycle. It is a value: Apply returns
@@ -271,8 +262,8 @@ func lcKnownStatus(st Status) bool {
 // creates the filing: it becomes the filing's ISP) and Province; then Apply
 // an ActionCreate event.
 type State struct {
-	Status Status     `json:"status"`
-	Kind   FilingKind `json:"kind"`
+	Status filing.Status `json:"status"`
+	Kind   Kind          `json:"kind"`
 	// SelfFiled is true for a filing the user makes through the MIIT system
 	// (自行备案), false for one the ISP makes for the user (代备案, R-11).
 	SelfFiled bool `json:"self_filed,omitempty"`
@@ -317,12 +308,12 @@ type Event struct {
 // neither cancelled nor deleted. A change filing in progress keeps the
 // record serving and its access uninterrupted (R-08).
 func (s State) Serving() bool {
-	return s.Number != "" && s.Status != StatusCancelled && s.Status != StatusDeleted
+	return s.Number != "" && s.Status != filing.StatusCancelled && s.Status != filing.StatusDeleted
 }
 
 // Terminal reports whether no action can follow (cancelled or deleted).
 func (s State) Terminal() bool {
-	return s.Status == StatusCancelled || s.Status == StatusDeleted
+	return s.Status == filing.StatusCancelled || s.Status == filing.StatusDeleted
 }
 
 // Editor returns the actor kind that edits the filing (RoleEditor): the
@@ -374,16 +365,16 @@ func (s State) plays(a Actor, r Role) bool {
 // refusal classifies why actor a may not take row t: the ISP actor of a row
 // that wants the filing's ISP is the wrong ISP (R-16), a bureau of another
 // province is the wrong province, anyone else is the wrong actor.
-func (s State) refusal(a Actor, t Transition) Code {
+func (s State) refusal(a Actor, t Transition) filing.Code {
 	for _, r := range t.Roles {
 		switch {
 		case a.Kind == ActorISP && (r == RoleFilingISP || (r == RoleEditor && s.Editor() == ActorISP)):
-			return CodeLifecycleWrongISP
+			return CodeWrongISP
 		case a.Kind == ActorBureau && r == RoleBureau:
-			return CodeLifecycleWrongProvince
+			return CodeWrongProvince
 		}
 	}
-	return CodeLifecycleWrongActor
+	return CodeWrongActor
 }
 
 // Apply returns the state after event e, or the unchanged state and a
@@ -431,10 +422,10 @@ func Apply(s State, e Event) (State, error) {
 	}
 	// The review clock runs only under bureau review; a verification form
 	// once received stays received across returns and resubmissions.
-	if n.Status != StatusBureauReview {
+	if n.Status != filing.StatusBureauReview {
 		n.ReviewFrom = time.Time{}
 	}
-	if n.Status == StatusApproved || n.Terminal() {
+	if n.Status == filing.StatusApproved || n.Terminal() {
 		n.FormAt = time.Time{}
 	}
 	return n, nil
@@ -442,55 +433,55 @@ func Apply(s State, e Event) (State, error) {
 
 // check validates e against s and returns the table row it takes.
 func lcCheck(s State, e Event) (Transition, error) {
-	fail := func(c Code, rule string) (Transition, error) {
+	fail := func(c filing.Code, rule string) (Transition, error) {
 		return Transition{}, newTransitionError(c, rule, s, e)
 	}
 	if !e.Action.Valid() {
-		return fail(CodeLifecycleInvalidEvent, "")
+		return fail(CodeInvalidEvent, "")
 	}
 	rule := lcActionRule[e.Action]
 	if !e.Actor.Kind.Valid() || e.At.IsZero() {
-		return fail(CodeLifecycleInvalidEvent, rule)
+		return fail(CodeInvalidEvent, rule)
 	}
-	if s.Status != "" && !lcKnownStatus(s.Status) {
-		return fail(CodeLifecycleInvalidState, rule)
+	if s.Status != "" && !s.Status.Valid() {
+		return fail(CodeInvalidState, rule)
 	}
 	if !s.Kind.Valid() {
-		return fail(CodeLifecycleInvalidState, rule)
+		return fail(CodeInvalidState, rule)
 	}
-	if _, ok := ProvinceByCode(s.Province); !ok {
-		return fail(CodeLifecycleInvalidState, rule)
+	if _, ok := filing.ProvinceByCode(s.Province); !ok {
+		return fail(CodeInvalidState, rule)
 	}
 	if e.At.Before(s.last()) {
-		return fail(CodeLifecycleTimeBackwards, rule)
+		return fail(CodeTimeBackwards, rule)
 	}
 	t, ok := lcRow(s.Status, e.Action)
 	if !ok {
-		if e.Action == ActionCreate && (s.Status == StatusReturnedToUser || s.Status == StatusReturnedToISP) {
-			return fail(CodeLifecycleRecreate, "R-13")
+		if e.Action == ActionCreate && (s.Status == filing.StatusReturnedToUser || s.Status == filing.StatusReturnedToISP) {
+			return fail(CodeRecreate, "R-13")
 		}
-		return fail(CodeLifecycleWrongStage, rule)
+		return fail(CodeWrongStage, rule)
 	}
 	if !slices.ContainsFunc(t.Roles, func(r Role) bool { return s.plays(e.Actor, r) }) {
 		return fail(s.refusal(e.Actor, t), t.Rule)
 	}
-	if t.NeedsReason && NormalizeText(e.Reason) == "" {
-		return fail(CodeLifecycleReasonRequired, "R-12")
+	if t.NeedsReason && filing.NormalizeText(e.Reason) == "" {
+		return fail(CodeReasonRequired, "R-12")
 	}
 	switch e.Action {
 	case ActionCreate:
 		if s.Editor() == ActorSelfFiler && s.ISP == "" {
-			return fail(CodeLifecycleNoISP, "R-10")
+			return fail(CodeNoISP, "R-10")
 		}
 		if s.Kind == KindChange && s.Number == "" {
-			return fail(CodeLifecycleInvalidState, "R-11")
+			return fail(CodeInvalidState, "R-11")
 		}
 	case ActionApprove:
 		if s.Kind == KindNewWebsite && s.FormAt.IsZero() {
-			return fail(CodeLifecycleFormMissing, "R-15")
+			return fail(CodeFormMissing, "R-15")
 		}
 		if s.Number != "" && e.Number != "" && e.Number != s.Number {
-			return fail(CodeLifecycleNumberChanged, "R-41")
+			return fail(CodeNumberChanged, "R-41")
 		}
 	}
 	return t, nil

@@ -1,4 +1,4 @@
-package filing
+package lifecycle
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // FuzzApply drives a filing through random event sequences. Apply never
@@ -59,7 +61,7 @@ func FuzzApply(f *testing.F) {
 			if !allowed {
 				t.Fatalf("Apply accepted %s by %+v at %s, Allowed does not list it", a, actor, s.Status)
 			}
-			if len(n.History) != len(hist)+1 || !reflect.DeepEqual(n.History[len(hist)], e) || !lcKnownStatus(n.Status) {
+			if len(n.History) != len(hist)+1 || !reflect.DeepEqual(n.History[len(hist)], e) || !n.Status.Valid() {
 				t.Fatalf("bad result %+v", n)
 			}
 			for k := 1; k < len(n.History); k++ {
@@ -67,10 +69,10 @@ func FuzzApply(f *testing.F) {
 					t.Fatal("history goes backwards")
 				}
 			}
-			if n.Status != StatusBureauReview && !n.ReviewFrom.IsZero() {
+			if n.Status != filing.StatusBureauReview && !n.ReviewFrom.IsZero() {
 				t.Fatal("review clock outside review")
 			}
-			if _, _, ok, _ := n.Due(nil); ok != (n.Status == StatusBureauReview) {
+			if _, _, ok, _ := n.Due(nil); ok != (n.Status == filing.StatusBureauReview) {
 				t.Fatalf("deadline at %s: %v", n.Status, ok)
 			}
 			s = n

@@ -1,4 +1,4 @@
-package filing
+package lifecycle
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 var (
@@ -50,7 +51,7 @@ func (l *lc) do(a Action, by Actor, reason ...string) *lc {
 
 // refused asserts that the action is refused with code and rule, and that
 // the state is unchanged.
-func (l *lc) refused(a Action, by Actor, code Code, rule string, reason ...string) *lc {
+func (l *lc) refused(a Action, by Actor, code filing.Code, rule string, reason ...string) *lc {
 	l.t.Helper()
 	e := Event{Action: a, Actor: by, At: l.at()}
 	if len(reason) > 0 {
@@ -73,7 +74,7 @@ func (l *lc) refused(a Action, by Actor, code Code, rule string, reason ...strin
 	return l
 }
 
-func (l *lc) is(st Status) *lc {
+func (l *lc) is(st filing.Status) *lc {
 	l.t.Helper()
 	if l.s.Status != st {
 		l.t.Fatalf("status %s, want %s", l.s.Status, st)
@@ -90,16 +91,16 @@ func jiangxiProxy() State { return State{Kind: KindNewFiling, Province: "36"} }
 
 func TestR10_SelfFilerEditsOnlyBeforeSubmission(t *testing.T) {
 	l := newLC(t, selfFiled()).
-		refused(ActionCreate, ispGZ, CodeLifecycleWrongActor, "R-10").
-		do(ActionCreate, selfFiler).is(StatusDraft).
+		refused(ActionCreate, ispGZ, CodeWrongActor, "R-10").
+		do(ActionCreate, selfFiler).is(filing.StatusDraft).
 		do(ActionEdit, selfFiler).
-		refused(ActionEdit, ispGZ, CodeLifecycleWrongActor, "R-10"). // the draft is the user's
-		do(ActionSubmit, selfFiler).is(StatusISPVerifying).
-		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-10"). // after submission: only the ISP
-		do(ActionEdit, ispGZ).is(StatusISPVerifying)
+		refused(ActionEdit, ispGZ, CodeWrongActor, "R-10"). // the draft is the user's
+		do(ActionSubmit, selfFiler).is(filing.StatusISPVerifying).
+		refused(ActionEdit, selfFiler, CodeWrongActor, "R-10"). // after submission: only the ISP
+		do(ActionEdit, ispGZ).is(filing.StatusISPVerifying)
 	// The ISP may send it back to the user's draft, with a reason.
-	l.refused(ActionISPReturn, ispGZ, CodeLifecycleReasonRequired, "R-12").
-		do(ActionISPReturn, ispGZ, "网站名称不符合要求").is(StatusDraft).
+	l.refused(ActionISPReturn, ispGZ, CodeReasonRequired, "R-12").
+		do(ActionISPReturn, ispGZ, "网站名称不符合要求").is(filing.StatusDraft).
 		do(ActionEdit, selfFiler)
 	if l.s.Reason != "网站名称不符合要求" {
 		t.Errorf("reason %q", l.s.Reason)
@@ -107,21 +108,21 @@ func TestR10_SelfFilerEditsOnlyBeforeSubmission(t *testing.T) {
 	// A self-filed filing names its ISP before it is created.
 	s := selfFiled()
 	s.ISP = ""
-	newLC(t, s).refused(ActionCreate, selfFiler, CodeLifecycleNoISP, "R-10")
+	newLC(t, s).refused(ActionCreate, selfFiler, CodeNoISP, "R-10")
 }
 
 func TestR11_ProxiedAndChangeFilingsOnlyISP(t *testing.T) {
 	l := newLC(t, proxied()).
-		refused(ActionCreate, selfFiler, CodeLifecycleWrongActor, "R-10").
-		refused(ActionCreate, proxiedUser, CodeLifecycleWrongActor, "R-10").
-		do(ActionCreate, ispGZ).is(StatusDraft)
+		refused(ActionCreate, selfFiler, CodeWrongActor, "R-10").
+		refused(ActionCreate, proxiedUser, CodeWrongActor, "R-10").
+		do(ActionCreate, ispGZ).is(filing.StatusDraft)
 	if l.s.ISP != "中国电信" || l.s.ISPProvince != "52" {
 		t.Fatalf("the creating ISP is the filing's ISP: %+v", l.s)
 	}
-	l.refused(ActionEdit, proxiedUser, CodeLifecycleWrongActor, "R-10").
-		refused(ActionEdit, ispOther, CodeLifecycleWrongISP, "R-10").
+	l.refused(ActionEdit, proxiedUser, CodeWrongActor, "R-10").
+		refused(ActionEdit, ispOther, CodeWrongISP, "R-10").
 		do(ActionEdit, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
-		do(ActionApprove, bureauGZ).is(StatusApproved)
+		do(ActionApprove, bureauGZ).is(filing.StatusApproved)
 	if len(Allowed(l.s, proxiedUser)) != 0 {
 		t.Errorf("a proxied user acts through the ISP: %v", Allowed(l.s, proxiedUser))
 	}
@@ -134,10 +135,10 @@ func TestR11_ProxiedAndChangeFilingsOnlyISP(t *testing.T) {
 	}
 	c := newLC(t, s)
 	c.n = 100
-	c.refused(ActionStartChange, selfFiler, CodeLifecycleWrongActor, "R-11").
-		refused(ActionStartChange, ispOther, CodeLifecycleWrongISP, "R-11").
-		do(ActionStartChange, ispGZ).is(StatusDraft).
-		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-10").
+	c.refused(ActionStartChange, selfFiler, CodeWrongActor, "R-11").
+		refused(ActionStartChange, ispOther, CodeWrongISP, "R-11").
+		do(ActionStartChange, ispGZ).is(filing.StatusDraft).
+		refused(ActionEdit, selfFiler, CodeWrongActor, "R-10").
 		do(ActionEdit, ispGZ)
 	if c.s.Kind != KindChange || c.s.Editor() != ActorISP {
 		t.Fatalf("change filing: %+v", c.s)
@@ -154,14 +155,14 @@ func TestR08_ChangeKeepsNumberAndAccess(t *testing.T) {
 	if !l.s.Serving() {
 		t.Fatal("under review the record is still in force")
 	}
-	l.do(ActionApprove, bureauGZ).is(StatusApproved)
+	l.do(ActionApprove, bureauGZ).is(filing.StatusApproved)
 	if l.s.Number != "黔ICP备2026001073号-1" {
 		t.Fatalf("number %q", l.s.Number)
 	}
 	// Approving a change with another number is refused.
 	l.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ)
 	_, err := Apply(l.s, Event{Action: ActionApprove, Actor: bureauGZ, At: l.at(), Number: "黔ICP备2026009999号-1"})
-	if !errors.Is(err, CodeLifecycleNumberChanged) {
+	if !errors.Is(err, CodeNumberChanged) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -179,28 +180,28 @@ func approvedProxied(t *testing.T) *lc {
 
 func TestR12_ReturnWithReasonAndStraightBackToBureau(t *testing.T) {
 	l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionSubmit, selfFiler).do(ActionVerify, ispGZ).
-		refused(ActionReturnToUser, bureauGZ, CodeLifecycleReasonRequired, "R-12").
-		refused(ActionReturnToUser, bureauGZ, CodeLifecycleReasonRequired, "R-12", " 　"). // full-width space only
-		do(ActionReturnToUser, bureauGZ, "主办单位名称与证件不一致").is(StatusReturnedToUser)
+		refused(ActionReturnToUser, bureauGZ, CodeReasonRequired, "R-12").
+		refused(ActionReturnToUser, bureauGZ, CodeReasonRequired, "R-12", " 　"). // full-width space only
+		do(ActionReturnToUser, bureauGZ, "主办单位名称与证件不一致").is(filing.StatusReturnedToUser)
 	if l.s.Reason != "主办单位名称与证件不一致" {
 		t.Fatalf("reason %q", l.s.Reason)
 	}
-	l.refused(ActionEdit, ispGZ, CodeLifecycleWrongActor, "R-12").
+	l.refused(ActionEdit, ispGZ, CodeWrongActor, "R-12").
 		do(ActionEdit, selfFiler).
-		do(ActionResubmit, selfFiler).is(StatusBureauReview) // not back to the ISP
+		do(ActionResubmit, selfFiler).is(filing.StatusBureauReview) // not back to the ISP
 	if l.s.Reason != "" || l.s.ReviewFrom.IsZero() {
 		t.Fatalf("resubmission restarts the review: %+v", l.s)
 	}
-	l.do(ActionReturnToISP, bureauGZ, "IP地址有误").is(StatusReturnedToISP).
-		refused(ActionEdit, selfFiler, CodeLifecycleWrongActor, "R-12").
-		refused(ActionResubmit, ispOther, CodeLifecycleWrongISP, "R-12").
-		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(StatusBureauReview)
+	l.do(ActionReturnToISP, bureauGZ, "IP地址有误").is(filing.StatusReturnedToISP).
+		refused(ActionEdit, selfFiler, CodeWrongActor, "R-12").
+		refused(ActionResubmit, ispOther, CodeWrongISP, "R-12").
+		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(filing.StatusBureauReview)
 	// Returned to the user, a proxied filing is edited by its ISP.
 	p := approvedProxied(t)
 	p.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
 		do(ActionReturnToUser, bureauGZ, "联系电话无法接通").
-		refused(ActionEdit, proxiedUser, CodeLifecycleWrongActor, "R-12").
-		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(StatusBureauReview)
+		refused(ActionEdit, proxiedUser, CodeWrongActor, "R-12").
+		do(ActionEdit, ispGZ).do(ActionResubmit, ispGZ).is(filing.StatusBureauReview)
 	if len(l.s.History) == 0 || l.s.History[len(l.s.History)-1].Action != ActionResubmit {
 		t.Fatal("audit trail")
 	}
@@ -210,26 +211,26 @@ func TestR13_ReturnedFilingIsNotCreatedAgain(t *testing.T) {
 	for _, to := range []Action{ActionReturnToUser, ActionReturnToISP} {
 		l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionSubmit, selfFiler).do(ActionVerify, ispGZ).
 			do(to, bureauGZ, "信息不全")
-		l.refused(ActionCreate, selfFiler, CodeLifecycleRecreate, "R-13").
-			refused(ActionCreate, ispGZ, CodeLifecycleRecreate, "R-13")
+		l.refused(ActionCreate, selfFiler, CodeRecreate, "R-13").
+			refused(ActionCreate, ispGZ, CodeRecreate, "R-13")
 	}
 	// Creating an existing filing at any other stage is a wrong stage.
-	newLC(t, selfFiled()).do(ActionCreate, selfFiler).refused(ActionCreate, selfFiler, CodeLifecycleWrongStage, "R-10")
+	newLC(t, selfFiled()).do(ActionCreate, selfFiler).refused(ActionCreate, selfFiler, CodeWrongStage, "R-10")
 }
 
 func TestR14_BureauSeesFilingOnlyAfterISPVerified(t *testing.T) {
 	l := newLC(t, selfFiled()).do(ActionCreate, selfFiler).
-		refused(ActionApprove, bureauGZ, CodeLifecycleWrongStage, "R-14").
+		refused(ActionApprove, bureauGZ, CodeWrongStage, "R-14").
 		do(ActionSubmit, selfFiler).
-		refused(ActionApprove, bureauGZ, CodeLifecycleWrongStage, "R-14").
-		refused(ActionReturnToUser, bureauGZ, CodeLifecycleWrongStage, "R-12", "x").
-		refused(ActionVerify, selfFiler, CodeLifecycleWrongActor, "R-14").
-		refused(ActionVerify, ispOther, CodeLifecycleWrongISP, "R-14").
-		refused(ActionVerify, ispZJ, CodeLifecycleWrongISP, "R-14"). // same name, other province
-		do(ActionVerify, ispGZ).is(StatusBureauReview).
-		refused(ActionApprove, bureauJX, CodeLifecycleWrongProvince, "R-20").
-		refused(ActionApprove, ispGZ, CodeLifecycleWrongActor, "R-20").
-		do(ActionApprove, bureauGZ).is(StatusApproved)
+		refused(ActionApprove, bureauGZ, CodeWrongStage, "R-14").
+		refused(ActionReturnToUser, bureauGZ, CodeWrongStage, "R-12", "x").
+		refused(ActionVerify, selfFiler, CodeWrongActor, "R-14").
+		refused(ActionVerify, ispOther, CodeWrongISP, "R-14").
+		refused(ActionVerify, ispZJ, CodeWrongISP, "R-14"). // same name, other province
+		do(ActionVerify, ispGZ).is(filing.StatusBureauReview).
+		refused(ActionApprove, bureauJX, CodeWrongProvince, "R-20").
+		refused(ActionApprove, ispGZ, CodeWrongActor, "R-20").
+		do(ActionApprove, bureauGZ).is(filing.StatusApproved)
 	if !slices.Equal(Allowed(l.s, bureauJX), nil) {
 		t.Errorf("another province's bureau may do nothing: %v", Allowed(l.s, bureauJX))
 	}
@@ -239,15 +240,15 @@ func TestR15_NewWebsiteThroughISPWithVerificationForm(t *testing.T) {
 	s := addWebsite()
 	s.SelfFiled = true // even a self-filing user adds websites through the ISP
 	l := newLC(t, s).
-		refused(ActionCreate, selfFiler, CodeLifecycleWrongActor, "R-10").
+		refused(ActionCreate, selfFiler, CodeWrongActor, "R-10").
 		do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
-		refused(ActionApprove, bureauGZ, CodeLifecycleFormMissing, "R-15")
+		refused(ActionApprove, bureauGZ, CodeFormMissing, "R-15")
 	if slices.Contains(Allowed(l.s, bureauGZ), ActionApprove) {
 		t.Fatal("Allowed lists approve without the form")
 	}
-	l.refused(ActionFormReceived, ispGZ, CodeLifecycleWrongActor, "R-15").
+	l.refused(ActionFormReceived, ispGZ, CodeWrongActor, "R-15").
 		do(ActionFormReceived, bureauGZ).
-		do(ActionApprove, bureauGZ).is(StatusApproved)
+		do(ActionApprove, bureauGZ).is(filing.StatusApproved)
 }
 
 func TestR16_WrongISPProvince(t *testing.T) {
@@ -256,34 +257,34 @@ func TestR16_WrongISPProvince(t *testing.T) {
 	s := State{Kind: KindNewFiling, ISP: "中国电信", ISPProvince: "33", Province: "52"}
 	l := newLC(t, s).do(ActionCreate, ispZJ).do(ActionSubmit, ispZJ).do(ActionVerify, ispZJ).
 		do(ActionApprove, bureauGZ).
-		refused(ActionCancelAccess, ispGZ, CodeLifecycleWrongISP, "R-17"). // the right ISP cannot cancel the wrong one's access
-		refused(ActionAddAccess, ispGZ, CodeLifecycleWrongStage, "R-16").  // nor add access while the wrong one is on
-		do(ActionCancelAccess, ispZJ).is(StatusAccessCancelled).
-		refused(ActionAddAccess, bureauGZ, CodeLifecycleWrongActor, "R-16").
-		do(ActionAddAccess, ispGZ).is(StatusApproved)
+		refused(ActionCancelAccess, ispGZ, CodeWrongISP, "R-17"). // the right ISP cannot cancel the wrong one's access
+		refused(ActionAddAccess, ispGZ, CodeWrongStage, "R-16").  // nor add access while the wrong one is on
+		do(ActionCancelAccess, ispZJ).is(filing.StatusAccessCancelled).
+		refused(ActionAddAccess, bureauGZ, CodeWrongActor, "R-16").
+		do(ActionAddAccess, ispGZ).is(filing.StatusApproved)
 	if l.s.ISP != "中国电信" || l.s.ISPProvince != "52" {
 		t.Fatalf("the right ISP now serves the filing: %+v", l.s)
 	}
-	l.refused(ActionCancelAccess, ispZJ, CodeLifecycleWrongISP, "R-17")
+	l.refused(ActionCancelAccess, ispZJ, CodeWrongISP, "R-17")
 }
 
 func TestR17_SwitchingISP(t *testing.T) {
 	l := approvedProxied(t).
-		refused(ActionCancel, ispOther, CodeLifecycleWrongISP, "R-53").
-		do(ActionCancelAccess, ispGZ).is(StatusAccessCancelled)
+		refused(ActionCancel, ispOther, CodeWrongISP, "R-53").
+		do(ActionCancelAccess, ispGZ).is(filing.StatusAccessCancelled)
 	if !l.s.Serving() {
 		t.Fatal("access cancelled, the record is still filed (a shell to be, R-60)")
 	}
-	l.refused(ActionCancel, ispOther, CodeLifecycleWrongISP, "R-17").
-		do(ActionCancel, ispGZ).is(StatusCancelled)
+	l.refused(ActionCancel, ispOther, CodeWrongISP, "R-17").
+		do(ActionCancel, ispGZ).is(filing.StatusCancelled)
 	if l.s.Serving() || !l.s.Terminal() {
 		t.Fatal("cancelled")
 	}
 	for _, a := range Actions() {
-		l.refused(a, bureauGZ, CodeLifecycleWrongStage, lcActionRule[a], "x")
+		l.refused(a, bureauGZ, CodeWrongStage, lcActionRule[a], "x")
 	}
 	// Or the new ISP adds access to the record that stays filed.
-	m := approvedProxied(t).do(ActionCancelAccess, ispGZ).do(ActionAddAccess, ispOther).is(StatusApproved)
+	m := approvedProxied(t).do(ActionCancelAccess, ispGZ).do(ActionAddAccess, ispOther).is(filing.StatusApproved)
 	if m.s.ISP != "阿里云" {
 		t.Fatalf("ISP %q", m.s.ISP)
 	}
@@ -291,24 +292,24 @@ func TestR17_SwitchingISP(t *testing.T) {
 
 func TestR53_Cancellation(t *testing.T) {
 	// Approved: the ISP online, or the bureau on application.
-	approvedProxied(t).do(ActionCancel, ispGZ).is(StatusCancelled)
-	approvedProxied(t).refused(ActionCancel, bureauJX, CodeLifecycleWrongProvince, "R-53").
-		refused(ActionCancel, selfFiler, CodeLifecycleWrongActor, "R-53").
-		do(ActionCancel, bureauGZ).is(StatusCancelled)
+	approvedProxied(t).do(ActionCancel, ispGZ).is(filing.StatusCancelled)
+	approvedProxied(t).refused(ActionCancel, bureauJX, CodeWrongProvince, "R-53").
+		refused(ActionCancel, selfFiler, CodeWrongActor, "R-53").
+		do(ActionCancel, bureauGZ).is(filing.StatusCancelled)
 	// Not yet approved: by application to the bureau only.
 	newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).do(ActionVerify, ispGZ).
-		refused(ActionCancel, ispGZ, CodeLifecycleWrongActor, "R-53").
-		do(ActionCancel, bureauGZ).is(StatusCancelled)
+		refused(ActionCancel, ispGZ, CodeWrongActor, "R-53").
+		do(ActionCancel, bureauGZ).is(filing.StatusCancelled)
 }
 
 func TestR54_DeletionOnlyBeforeApproval(t *testing.T) {
 	newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).
-		refused(ActionDelete, ispGZ, CodeLifecycleWrongActor, "R-54").
-		do(ActionDelete, bureauGZ).is(StatusDeleted)
-	newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionDelete, selfFiler).is(StatusDeleted)
-	l := approvedProxied(t).refused(ActionDelete, bureauGZ, CodeLifecycleWrongStage, "R-54")
+		refused(ActionDelete, ispGZ, CodeWrongActor, "R-54").
+		do(ActionDelete, bureauGZ).is(filing.StatusDeleted)
+	newLC(t, selfFiled()).do(ActionCreate, selfFiler).do(ActionDelete, selfFiler).is(filing.StatusDeleted)
+	l := approvedProxied(t).refused(ActionDelete, bureauGZ, CodeWrongStage, "R-54")
 	// Deleting the data of a change in progress keeps the approved record.
-	l.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionDelete, bureauGZ).is(StatusApproved)
+	l.do(ActionStartChange, ispGZ).do(ActionSubmit, ispGZ).do(ActionDelete, bureauGZ).is(filing.StatusApproved)
 	if l.s.Number == "" {
 		t.Fatal("number lost")
 	}
@@ -320,18 +321,18 @@ func TestLifecycle_BadEvents(t *testing.T) {
 		name string
 		s    State
 		e    Event
-		code Code
+		code filing.Code
 	}{
-		{"unknown action", l.s, Event{Action: "approve!", Actor: ispGZ, At: t0.Add(time.Hour * 10)}, CodeLifecycleInvalidEvent},
-		{"unknown actor", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: "admin"}, At: t0.Add(10 * time.Hour)}, CodeLifecycleInvalidEvent},
-		{"zero instant", l.s, Event{Action: ActionEdit, Actor: ispGZ}, CodeLifecycleInvalidEvent},
-		{"time backwards", l.s, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeLifecycleTimeBackwards},
-		{"unknown status", State{Status: "approved ", Kind: KindNewFiling, Province: "52"}, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
-		{"unknown kind", State{Kind: "new filing", Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
-		{"unknown province", State{Kind: KindNewFiling, Province: "黔"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
-		{"change without number", State{Kind: KindChange, Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeLifecycleInvalidState},
-		{"bureau without province", l.s, Event{Action: ActionDelete, Actor: Actor{Kind: ActorBureau}, At: t0.Add(10 * time.Hour)}, CodeLifecycleWrongProvince},
-		{"ISP without name", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: ActorISP, Province: "52"}, At: t0.Add(10 * time.Hour)}, CodeLifecycleWrongISP},
+		{"unknown action", l.s, Event{Action: "approve!", Actor: ispGZ, At: t0.Add(time.Hour * 10)}, CodeInvalidEvent},
+		{"unknown actor", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: "admin"}, At: t0.Add(10 * time.Hour)}, CodeInvalidEvent},
+		{"zero instant", l.s, Event{Action: ActionEdit, Actor: ispGZ}, CodeInvalidEvent},
+		{"time backwards", l.s, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeTimeBackwards},
+		{"unknown status", State{Status: "approved ", Kind: KindNewFiling, Province: "52"}, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"unknown kind", State{Kind: "new filing", Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"unknown province", State{Kind: KindNewFiling, Province: "黔"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"change without number", State{Kind: KindChange, Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"bureau without province", l.s, Event{Action: ActionDelete, Actor: Actor{Kind: ActorBureau}, At: t0.Add(10 * time.Hour)}, CodeWrongProvince},
+		{"ISP without name", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: ActorISP, Province: "52"}, At: t0.Add(10 * time.Hour)}, CodeWrongISP},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -360,7 +361,7 @@ func TestApply_PureAndAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(before.History, hist) || before.Status != StatusISPVerifying {
+	if !reflect.DeepEqual(before.History, hist) || before.Status != filing.StatusISPVerifying {
 		t.Fatal("input mutated")
 	}
 	if len(after.History) != len(hist)+1 || !reflect.DeepEqual(after.History[len(hist)], e) {
@@ -388,7 +389,7 @@ func TestTransitions_EveryRow(t *testing.T) {
 			if row.Action == ActionApprove {
 				s.FormAt = t0
 			}
-			if row.From != "" && row.From != StatusDraft {
+			if row.From != "" && row.From != filing.StatusDraft {
 				s.History = []Event{{Action: ActionCreate, Actor: ispGZ, At: t0}}
 			}
 			for name, a := range actors {
@@ -443,7 +444,7 @@ func TestTransitions_CopyAndActions(t *testing.T) {
 		}
 	}
 	for _, r := range tr {
-		if !r.Action.Valid() || (r.From != "" && !lcKnownStatus(r.From)) || !lcKnownStatus(r.To) || r.Rule == "" {
+		if !r.Action.Valid() || (r.From != "" && !r.From.Valid()) || !r.To.Valid() || r.Rule == "" {
 			t.Errorf("bad row %+v", r)
 		}
 	}
@@ -548,8 +549,8 @@ func TestDeadline_NotPublished(t *testing.T) {
 }
 
 func TestLifecycleLabels(t *testing.T) {
-	statuses := []Status{StatusDraft, StatusISPVerifying, StatusBureauReview, StatusApproved, StatusReturnedToUser,
-		StatusReturnedToISP, StatusAccessCancelled, StatusCancelled, StatusDeleted}
+	statuses := []filing.Status{filing.StatusDraft, filing.StatusISPVerifying, filing.StatusBureauReview, filing.StatusApproved, filing.StatusReturnedToUser,
+		filing.StatusReturnedToISP, filing.StatusAccessCancelled, filing.StatusCancelled, filing.StatusDeleted}
 	seen := map[string]bool{}
 	for _, s := range statuses {
 		zh, en := s.Zh(), s.En()
@@ -558,8 +559,8 @@ func TestLifecycleLabels(t *testing.T) {
 		}
 		seen[zh] = true
 	}
-	if StatusBureauReview.Zh() != "管局审核中" || Status("odd").Zh() != "odd" {
-		t.Errorf("status labels: %q %q", StatusBureauReview.Zh(), Status("odd").Zh())
+	if filing.StatusBureauReview.Zh() != "管局审核中" || filing.Status("odd").Zh() != "odd" {
+		t.Errorf("status labels: %q %q", filing.StatusBureauReview.Zh(), filing.Status("odd").Zh())
 	}
 	for _, a := range Actions() {
 		if a.Zh() == string(a) || a.En() == "" {

@@ -1,4 +1,4 @@
-package filing
+package shell
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // This file runs the shell classification (shell.go) over a stream of
@@ -94,9 +96,9 @@ type RecordError struct {
 	Line int `json:"line"`
 	// SubjectNumber and WebsiteNumber identify the record when it could be
 	// read that far.
-	SubjectNumber string     `json:"subject_number,omitempty"`
-	WebsiteNumber string     `json:"website_number,omitempty"`
-	Problems      []*Problem `json:"problems"`
+	SubjectNumber string            `json:"subject_number,omitempty"`
+	WebsiteNumber string            `json:"website_number,omitempty"`
+	Problems      []*filing.Problem `json:"problems"`
 	// Cause is the error a ClassifySeq source yielded, if any.
 	Cause error `json:"-"`
 }
@@ -156,11 +158,11 @@ func (e *RecordError) MessageEn() string { return e.Error() }
 
 // SubjectReport is the shell report of one subject of a stream.
 type SubjectReport struct {
-	ShellReport
+	Report
 	// Line is the subject record's line (position).
 	Line int `json:"line"`
 	// Errors are the subject's bad website records, left out of the report
-	// (ShellReport.Incomplete is set).
+	// (Report.Incomplete is set).
 	Errors []*RecordError `json:"errors,omitempty"`
 }
 
@@ -220,7 +222,7 @@ type StreamRecord struct {
 	// Line is the record's position for errors; 0 means its 1-based index
 	// in the sequence.
 	Line    int
-	Subject *Subject
+	Subject *filing.Subject
 	// Website is the website; SubjectNumber is its subject's number.
 	Website       *WebsiteRecord
 	SubjectNumber string
@@ -253,7 +255,7 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 		}
 		switch {
 		case rerr != nil:
-			re := &RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamSource, rerr.Error())}, Cause: rerr}
+			re := &RecordError{Line: line, Problems: []*filing.Problem{filing.NewProblem(CodeStreamSource, rerr.Error())}, Cause: rerr}
 			err = g.bad(re, false)
 		case rec.Subject != nil && rec.Website == nil:
 			s := rec.Subject
@@ -262,7 +264,7 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 			w := rec.Website
 			err = g.website(line, rec.SubjectNumber, shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access})
 		default:
-			err = g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamUnknownType, "")}}, false)
+			err = g.bad(&RecordError{Line: line, Problems: []*filing.Problem{filing.NewProblem(CodeStreamUnknownType, "")}}, false)
 		}
 		if err != nil {
 			return g.sum, err
@@ -328,10 +330,10 @@ type grouper struct {
 	subjLine  int
 	subjNum   string
 	subjProv  string
-	subjState Status
+	subjState filing.Status
 	sites     []shellSite
 	errs      []*RecordError
-	arena     []Access
+	arena     []filing.Access
 	bytes     []byte
 	scratch   []int
 	findBuf   []Finding
@@ -343,7 +345,7 @@ type grouper struct {
 
 func newGrouper(asOf time.Time, fn func(SubjectReport) error, opts []StreamOption) (*grouper, error) {
 	if asOf.IsZero() {
-		return nil, &ValidationError{Problems: []*Problem{newProblem(CodeShellAsOfMissing).at("as_of", "核查时间")}}
+		return nil, &filing.ValidationError{Problems: []*filing.Problem{filing.NewProblem(CodeAsOfMissing).WithPath("as_of", "核查时间")}}
 	}
 	var cfg streamConfig
 	for _, o := range opts {
@@ -373,19 +375,19 @@ func (g *grouper) bad(e *RecordError, inGroup bool) error {
 }
 
 // subject ends the current group and starts one.
-func (g *grouper) subject(line int, number, province string, status Status) error {
+func (g *grouper) subject(line int, number, province string, status filing.Status) error {
 	if number == "" {
 		g.badSubject = ""
-		return g.bad(&RecordError{Line: line, Problems: []*Problem{newProblem(CodeStreamSubjectNumberMissing).at("number", "主体备案号")}}, false)
+		return g.bad(&RecordError{Line: line, Problems: []*filing.Problem{filing.NewProblem(CodeStreamSubjectNumberMissing).WithPath("number", "主体备案号")}}, false)
 	}
-	if status != "" && !lcKnownStatus(status) {
+	if status != "" && !status.Valid() {
 		g.badSubject = number
 		return g.bad(&RecordError{Line: line, SubjectNumber: number,
-			Problems: []*Problem{newProblem(CodeShellUnknownStatus, string(status)).at("status", "主体状态")}}, false)
+			Problems: []*filing.Problem{filing.NewProblem(CodeUnknownStatus, string(status)).WithPath("status", "主体状态")}}, false)
 	}
 	if g.have && number == g.subjNum {
 		return g.bad(&RecordError{Line: line, SubjectNumber: number,
-			Problems: []*Problem{newProblem(CodeStreamDuplicateSubject, number)}}, true)
+			Problems: []*filing.Problem{filing.NewProblem(CodeStreamDuplicateSubject, number)}}, true)
 	}
 	if err := g.flush(); err != nil {
 		return err
@@ -407,10 +409,10 @@ func (g *grouper) website(line int, subject string, site shellSite) error {
 			cur = "（无效的主体记录 / bad subject record）"
 		}
 		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: site.num(),
-			Problems: []*Problem{newProblem(CodeStreamWebsiteSubject, subject, cur).at("subject", "所属主体")}}, false)
+			Problems: []*filing.Problem{filing.NewProblem(CodeStreamWebsiteSubject, subject, cur).WithPath("subject", "所属主体")}}, false)
 	}
 	if p := checkSite(&site, g.asOf, &g.scratch); p != nil {
-		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: site.num(), Problems: []*Problem{p}}, true)
+		return g.bad(&RecordError{Line: line, SubjectNumber: subject, WebsiteNumber: site.num(), Problems: []*filing.Problem{p}}, true)
 	}
 	// Keep the access periods and the raw number in the group's arenas
 	// (the decoder reuses its buffers). Earlier sub-slices stay valid when
@@ -439,7 +441,7 @@ func (g *grouper) flush() error {
 		c.site(&g.sites[i])
 	}
 	c.rep.Incomplete = len(g.errs) > 0
-	rep := SubjectReport{ShellReport: c.end(), Line: g.subjLine}
+	rep := SubjectReport{Report: c.end(), Line: g.subjLine}
 	// The findings were gathered in a reused buffer: hand out an exact copy.
 	g.findBuf = rep.Findings[:0]
 	if len(rep.Findings) == 0 {
@@ -467,14 +469,14 @@ func (g *grouper) flush() error {
 	if cap(g.bytes) > 1<<20 {
 		g.bytes = nil
 	}
-	g.count(&rep.ShellReport)
+	g.count(&rep.Report)
 	if g.fn != nil {
 		return g.fn(rep)
 	}
 	return nil
 }
 
-func (g *grouper) count(r *ShellReport) {
+func (g *grouper) count(r *Report) {
 	if len(r.Findings) == 0 {
 		return
 	}
@@ -504,7 +506,7 @@ func (g *grouper) decoded(dl *decodedLine) error {
 	if dl.prob != nil {
 		inGroup := dl.isWebsite && g.have && string(dl.subject) == g.subjNum
 		return g.bad(&RecordError{Line: dl.line, SubjectNumber: string(dl.subject), WebsiteNumber: string(dl.number),
-			Problems: []*Problem{dl.prob}}, inGroup)
+			Problems: []*filing.Problem{dl.prob}}, inGroup)
 	}
 	if dl.kind == RecordSubject {
 		return g.subject(dl.line, string(dl.number), dl.province, dl.status)

@@ -1,4 +1,4 @@
-package filing_test
+package shell_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/shell"
 )
 
 // A bureau runs the classification over its record set, one JSONL line per
@@ -19,14 +20,14 @@ func ExampleClassifyStream() {
 {"type":"subject","number":"京ICP备2024000001号","province":"11","status":"approved"}
 `
 	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	sum, err := filing.ClassifyStream(context.Background(), strings.NewReader(jsonl), asOf,
-		func(r filing.SubjectReport) error {
+	sum, err := shell.ClassifyStream(context.Background(), strings.NewReader(jsonl), asOf,
+		func(r shell.SubjectReport) error {
 			for _, f := range r.Findings {
 				fmt.Println(strings.TrimSpace(fmt.Sprintf("line %d: %s %s %s", r.Line, f.Rule, f.Kind, f.WebsiteNumber)))
 			}
 			return nil
 		},
-		filing.OnBadRecord(func(e *filing.RecordError) error {
+		shell.OnBadRecord(func(e *shell.RecordError) error {
 			fmt.Println("bad:", e.MessageZh())
 			return nil
 		}))
@@ -35,7 +36,7 @@ func ExampleClassifyStream() {
 		return
 	}
 	fmt.Println(sum.Subjects, "subjects,", sum.Websites, "websites,", sum.BadRecords, "bad,", sum.Findings, "findings")
-	fmt.Println("Guizhou:", sum.ByProvince["52"][filing.FindingShellWebsite], "shell website(s)")
+	fmt.Println("Guizhou:", sum.ByProvince["52"][shell.FindingShellWebsite], "shell website(s)")
 	// Output:
 	// bad: 第3行：时间晚于核查时间
 	// line 1: R-17 access_cancelled_filing_kept 黔ICP备2026001073号-1
@@ -51,17 +52,17 @@ func ExampleClassifyStream() {
 func ExampleClassifySeq() {
 	cst := time.FixedZone("CST", 8*3600)
 	subject := &filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
-	site := &filing.WebsiteRecord{
+	site := &shell.WebsiteRecord{
 		Website:    filing.Website{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved},
 		ApprovedAt: time.Date(2026, 5, 20, 10, 0, 0, 0, cst),
 	}
-	records := func(yield func(filing.StreamRecord, error) bool) {
-		if yield(filing.StreamRecord{Subject: subject}, nil) {
-			yield(filing.StreamRecord{Website: site, SubjectNumber: subject.Number}, nil)
+	records := func(yield func(shell.StreamRecord, error) bool) {
+		if yield(shell.StreamRecord{Subject: subject}, nil) {
+			yield(shell.StreamRecord{Website: site, SubjectNumber: subject.Number}, nil)
 		}
 	}
 	asOf := time.Date(2026, 6, 1, 9, 0, 0, 0, cst)
-	sum, err := filing.ClassifySeq(context.Background(), records, asOf, func(r filing.SubjectReport) error {
+	sum, err := shell.ClassifySeq(context.Background(), records, asOf, func(r shell.SubjectReport) error {
 		for _, f := range r.Findings {
 			fmt.Println(f.Rule, f.Kind.Zh(), f.ShellDate)
 		}
@@ -78,15 +79,15 @@ func ExampleClassifySeq() {
 // an instant.
 func ExampleClassifyRecord() {
 	cst := time.FixedZone("CST", 8*3600)
-	rec := filing.SubjectRecord{
+	rec := shell.SubjectRecord{
 		Subject: filing.Subject{Number: "京ICP备2024000001号", Province: "11", Status: filing.StatusApproved},
 	}
-	r, err := filing.ClassifyRecord(rec, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
+	r, err := shell.ClassifyRecord(rec, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(r.Has(filing.FindingShellSubject), r.Findings[0].Zh)
+	fmt.Println(r.Has(shell.FindingShellSubject), r.Findings[0].Zh)
 	fmt.Println(r.Findings[0].RecommendationZh[:strings.Index(r.Findings[0].RecommendationZh, "。")+len("。")])
 	// Output:
 	// true 主体京ICP备2024000001号下已无网站，视为空壳主体

@@ -1,4 +1,4 @@
-package filing
+package shell
 
 import (
 	"slices"
@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 )
 
 // This file classifies shell records (空壳类备案, R-60..R-63, R-17) of one
 // subject. shell_stream.go runs the same classification over a stream of
 // millions of records.
 
-// ShellGrace is how long a filed website may be without access before it is
+// Grace is how long a filed website may be without access before it is
 // a shell website: "超过1周未有接入信息" (R-61, seed 002 §四1).
 //
 // Decision: "more than one week" is measured in elapsed time, 7×24 hours
@@ -21,7 +22,7 @@ import (
 // the website never had access. Exactly 7×24h after is not yet a shell;
 // 7×24h plus one nanosecond is. Working days play no part: the bureaus'
 // comparison is by calendar time.
-const ShellGrace = 7 * 24 * time.Hour
+const Grace = 7 * 24 * time.Hour
 
 // FindingKind is the kind of a shell finding.
 type FindingKind string
@@ -29,12 +30,12 @@ type FindingKind string
 // Finding kinds.
 const (
 	// FindingShellWebsite: a filed website without active access for more
-	// than ShellGrace (R-61), or, when neither an access nor the approval
+	// than Grace (R-61), or, when neither an access nor the approval
 	// instant is known, without any access information at all (R-60). It
 	// is cancelled in the bureaus' next batch cleanup.
 	FindingShellWebsite FindingKind = "shell_website"
 	// FindingWebsiteAtRisk: a filed website without active access for
-	// ShellGrace or less: it becomes a shell at ShellFrom unless access is
+	// Grace or less: it becomes a shell at ShellFrom unless access is
 	// added (R-61).
 	FindingWebsiteAtRisk FindingKind = "website_at_risk"
 	// FindingAccessCancelledNotFiling: the website's last access was
@@ -104,7 +105,7 @@ type Finding struct {
 	// unknown (R-60 findings). For a subject finding after cleanup it is the
 	// latest Since of its websites.
 	Since time.Time `json:"since,omitzero"`
-	// ShellFrom is Since + ShellGrace: the website is a shell strictly after
+	// ShellFrom is Since + Grace: the website is a shell strictly after
 	// this instant. ShellDate is its civil date in China (YYYY-MM-DD), the
 	// day it became or will become a shell.
 	ShellFrom time.Time `json:"shell_from,omitzero"`
@@ -122,8 +123,8 @@ type Finding struct {
 	RecommendationEn string `json:"recommendation_en"`
 }
 
-// ShellReport is the shell classification of one subject as of an instant.
-type ShellReport struct {
+// Report is the shell classification of one subject as of an instant.
+type Report struct {
 	SubjectNumber string    `json:"subject_number"`
 	Province      string    `json:"province"`
 	AsOf          time.Time `json:"as_of"`
@@ -141,7 +142,7 @@ type ShellReport struct {
 }
 
 // Has reports whether the report has a finding of kind k.
-func (r ShellReport) Has(k FindingKind) bool {
+func (r Report) Has(k FindingKind) bool {
 	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Kind == k })
 }
 
@@ -149,7 +150,7 @@ func (r ShellReport) Has(k FindingKind) bool {
 // shell classification needs for a website that never had access (R-61).
 // In JSON its fields are the Website's plus "approved_at".
 type WebsiteRecord struct {
-	Website
+	filing.Website
 	// ApprovedAt is when the website was approved (its number issued).
 	// Zero when unknown.
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
@@ -158,28 +159,28 @@ type WebsiteRecord struct {
 // SubjectRecord is a subject with its websites, the unit of shell
 // classification.
 type SubjectRecord struct {
-	Subject  Subject         `json:"subject"`
+	Subject  filing.Subject  `json:"subject"`
 	Websites []WebsiteRecord `json:"websites"`
 }
 
 // Codes of bad shell-classification input.
 var (
-	CodeShellUnknownStatus = define("shell.unknown_status", "R-60",
+	CodeUnknownStatus = define("shell.unknown_status", "R-60",
 		"状态“%[1]s”无法识别",
 		"unknown status %[1]q")
-	CodeShellAccessSinceMissing = define("shell.access_since_missing", "R-60",
+	CodeAccessSinceMissing = define("shell.access_since_missing", "R-60",
 		"接入信息缺少接入时间",
 		"access record without a start instant")
-	CodeShellAccessReversed = define("shell.access_reversed", "R-60",
+	CodeAccessReversed = define("shell.access_reversed", "R-60",
 		"接入信息的取消接入时间早于接入时间",
 		"access ends before it starts")
-	CodeShellAccessOverlap = define("shell.access_overlap", "R-60",
+	CodeAccessOverlap = define("shell.access_overlap", "R-60",
 		"同一接入商的接入时间段重叠",
 		"overlapping access periods at the same ISP")
-	CodeShellFutureInstant = define("shell.future_instant", "R-61",
+	CodeFutureInstant = define("shell.future_instant", "R-61",
 		"时间晚于核查时间",
 		"instant after the classification instant (as of)")
-	CodeShellAsOfMissing = define("shell.as_of_missing", "R-61",
+	CodeAsOfMissing = define("shell.as_of_missing", "R-61",
 		"缺少核查时间",
 		"zero classification instant (as of)")
 )
@@ -190,9 +191,9 @@ var (
 type shellSite struct {
 	number     string
 	raw        []byte
-	status     Status
+	status     filing.Status
 	approvedAt time.Time
-	access     []Access
+	access     []filing.Access
 }
 
 // ClassifySubject classifies a subject and its websites as of asOf
@@ -206,7 +207,7 @@ type shellSite struct {
 // ("websites[2].access[0].until"), and the report covers the other websites
 // with Incomplete set. A bad subject (unknown status) or a zero asOf gives
 // an empty report and the error.
-func ClassifySubject(s Subject, websites []Website, asOf time.Time) (ShellReport, error) {
+func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time) (Report, error) {
 	sites := make([]shellSite, len(websites))
 	for i, w := range websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
@@ -217,7 +218,7 @@ func ClassifySubject(s Subject, websites []Website, asOf time.Time) (ShellReport
 // ClassifyRecord is ClassifySubject with the websites' approval instants,
 // so that a website that never had access counts its week from approval
 // (R-61).
-func ClassifyRecord(r SubjectRecord, asOf time.Time) (ShellReport, error) {
+func ClassifyRecord(r SubjectRecord, asOf time.Time) (Report, error) {
 	sites := make([]shellSite, len(r.Websites))
 	for i, w := range r.Websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access}
@@ -225,22 +226,20 @@ func ClassifyRecord(r SubjectRecord, asOf time.Time) (ShellReport, error) {
 	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
 }
 
-func classifySites(number, province string, status Status, sites []shellSite, asOf time.Time, scratch []int) (ShellReport, error) {
-	var ps problems
+func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int) (Report, error) {
 	if asOf.IsZero() {
-		ps.add(newProblem(CodeShellAsOfMissing).at("as_of", "核查时间"))
-		return ShellReport{}, ps.err()
+		return Report{}, problemList{filing.NewProblem(CodeAsOfMissing).WithPath("as_of", "核查时间")}.err()
 	}
-	if status != "" && !lcKnownStatus(status) {
-		ps.add(newProblem(CodeShellUnknownStatus, string(status)).at("subject.status", "主体状态"))
-		return ShellReport{}, ps.err()
+	if status != "" && !status.Valid() {
+		return Report{}, problemList{filing.NewProblem(CodeUnknownStatus, string(status)).WithPath("subject.status", "主体状态")}.err()
 	}
+	var ps problemList
 	var c shellClassifier
 	c.begin(number, province, status, asOf)
 	c.sites = len(sites)
 	for i := range sites {
 		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
-			ps.add(p.at("websites["+strconv.Itoa(i)+"]."+p.Path, p.Label))
+			ps = append(ps, p.WithPath("websites["+strconv.Itoa(i)+"]."+p.Path, p.Label))
 			c.rep.Incomplete = true
 			continue
 		}
@@ -251,27 +250,27 @@ func classifySites(number, province string, status Status, sites []shellSite, as
 
 // checkSite returns the first problem of a website record, with its path
 // relative to the website ("access[1].until"), or nil.
-func checkSite(w *shellSite, asOf time.Time, scratch *[]int) *Problem {
-	if w.status != "" && !lcKnownStatus(w.status) {
-		return newProblem(CodeShellUnknownStatus, string(w.status)).at("status", "网站状态")
+func checkSite(w *shellSite, asOf time.Time, scratch *[]int) *filing.Problem {
+	if w.status != "" && !w.status.Valid() {
+		return filing.NewProblem(CodeUnknownStatus, string(w.status)).WithPath("status", "网站状态")
 	}
 	if w.approvedAt.After(asOf) {
-		return newProblem(CodeShellFutureInstant).at("approved_at", "备案通过时间")
+		return filing.NewProblem(CodeFutureInstant).WithPath("approved_at", "备案通过时间")
 	}
 	for i, a := range w.access {
 		switch {
 		case a.Since.IsZero():
-			return newProblem(CodeShellAccessSinceMissing).at("access["+strconv.Itoa(i)+"].since", "接入时间")
+			return filing.NewProblem(CodeAccessSinceMissing).WithPath("access["+strconv.Itoa(i)+"].since", "接入时间")
 		case a.Since.After(asOf):
-			return newProblem(CodeShellFutureInstant).at("access["+strconv.Itoa(i)+"].since", "接入时间")
+			return filing.NewProblem(CodeFutureInstant).WithPath("access["+strconv.Itoa(i)+"].since", "接入时间")
 		case a.Until.After(asOf):
-			return newProblem(CodeShellFutureInstant).at("access["+strconv.Itoa(i)+"].until", "取消接入时间")
+			return filing.NewProblem(CodeFutureInstant).WithPath("access["+strconv.Itoa(i)+"].until", "取消接入时间")
 		case !a.Until.IsZero() && a.Until.Before(a.Since):
-			return newProblem(CodeShellAccessReversed).at("access["+strconv.Itoa(i)+"].until", "取消接入时间")
+			return filing.NewProblem(CodeAccessReversed).WithPath("access["+strconv.Itoa(i)+"].until", "取消接入时间")
 		}
 	}
 	if i := overlap(w.access, scratch); i >= 0 {
-		return newProblem(CodeShellAccessOverlap).at("access["+strconv.Itoa(i)+"]", "接入信息")
+		return filing.NewProblem(CodeAccessOverlap).WithPath("access["+strconv.Itoa(i)+"]", "接入信息")
 	}
 	return nil
 }
@@ -283,7 +282,7 @@ func checkSite(w *shellSite, asOf time.Time, scratch *[]int) *Problem {
 // Decision: overlapping periods at different ISPs are legitimate (a website
 // may be served by several ISPs at once, 新增接入), so only the same ISP
 // overlapping itself is a bad record.
-func overlap(acc []Access, scratch *[]int) int {
+func overlap(acc []filing.Access, scratch *[]int) int {
 	n := len(acc)
 	if n < 2 {
 		return -1
@@ -330,7 +329,7 @@ func overlap(acc []Access, scratch *[]int) int {
 	return -1
 }
 
-func overlaps(a, b Access) bool {
+func overlaps(a, b filing.Access) bool {
 	if a.ISP != b.ISP || a.ISPProvince != b.ISPProvince {
 		return false
 	}
@@ -354,16 +353,16 @@ func (w *shellSite) hasNumber() bool { return w.number != "" || len(w.raw) > 0 }
 
 // shellClassifier accumulates one subject's classification.
 type shellClassifier struct {
-	rep       ShellReport
+	rep       Report
 	sites     int // websites to classify, to size Findings once
-	status    Status
+	status    filing.Status
 	shellish  int       // websites in force that are shells or at risk
 	lastSince time.Time // latest Since of those
 	lastFrom  time.Time
 	unknown   bool // some shell website has an unknown Since
 }
 
-func (c *shellClassifier) begin(number, province string, status Status, asOf time.Time) {
+func (c *shellClassifier) begin(number, province string, status filing.Status, asOf time.Time) {
 	*c = shellClassifier{status: status}
 	c.rep.SubjectNumber, c.rep.Province, c.rep.AsOf = number, province, asOf
 }
@@ -371,8 +370,8 @@ func (c *shellClassifier) begin(number, province string, status Status, asOf tim
 // inForce reports whether a website record counts as filed: it has a
 // number and is neither cancelled nor deleted (a change in progress keeps
 // the record in force, R-08).
-func inForce(hasNumber bool, st Status) bool {
-	return hasNumber && st != StatusCancelled && st != StatusDeleted
+func inForce(hasNumber bool, st filing.Status) bool {
+	return hasNumber && st != filing.StatusCancelled && st != filing.StatusDeleted
 }
 
 // add appends a finding, sizing the slice for the whole subject at the
@@ -387,7 +386,7 @@ func (c *shellClassifier) add(f Finding) {
 
 // beginWith is begin with a reusable buffer for the findings (the caller
 // copies them out before the next use).
-func (c *shellClassifier) beginWith(number, province string, status Status, asOf time.Time, buf []Finding) {
+func (c *shellClassifier) beginWith(number, province string, status filing.Status, asOf time.Time, buf []Finding) {
 	c.begin(number, province, status, asOf)
 	c.rep.Findings = buf[:0]
 }
@@ -395,14 +394,14 @@ func (c *shellClassifier) beginWith(number, province string, status Status, asOf
 // site classifies one valid website.
 func (c *shellClassifier) site(w *shellSite) {
 	if !inForce(w.hasNumber(), w.status) {
-		if !w.hasNumber() && w.status != StatusCancelled && w.status != StatusDeleted {
+		if !w.hasNumber() && w.status != filing.StatusCancelled && w.status != filing.StatusDeleted {
 			c.rep.Pending++
 		}
 		return
 	}
 	c.rep.Websites++
 	asOf := c.rep.AsOf
-	var last *Access // the access with the latest start, ties: latest end
+	var last *filing.Access // the access with the latest start, ties: latest end
 	var end time.Time
 	for i := range w.access {
 		a := &w.access[i]
@@ -424,7 +423,7 @@ func (c *shellClassifier) site(w *shellSite) {
 	} else {
 		since = w.approvedAt
 	}
-	if last != nil || w.status == StatusAccessCancelled {
+	if last != nil || w.status == filing.StatusAccessCancelled {
 		g := f
 		g.Kind, g.Rule, g.Since = FindingAccessCancelledNotFiling, "R-17", since
 		g.Zh, g.En = msgR17(number, g.ISP, since)
@@ -441,7 +440,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		c.add(f)
 		return
 	}
-	f.ShellFrom = since.Add(ShellGrace)
+	f.ShellFrom = since.Add(Grace)
 	f.ShellDate = civilDate(f.ShellFrom)
 	if since.After(c.lastSince) {
 		c.lastSince, c.lastFrom = since, f.ShellFrom
@@ -461,9 +460,9 @@ func (c *shellClassifier) site(w *shellSite) {
 }
 
 // end adds the subject findings and returns the report.
-func (c *shellClassifier) end() ShellReport {
+func (c *shellClassifier) end() Report {
 	r := c.rep
-	if r.SubjectNumber == "" || c.status == StatusCancelled || c.status == StatusDeleted {
+	if r.SubjectNumber == "" || c.status == filing.StatusCancelled || c.status == filing.StatusDeleted {
 		// Not a filed subject: only its websites are classified.
 		return r
 	}
