@@ -10,7 +10,7 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// Fixture certificates (reference/filing-facts.md §2, all pass their checks).
+// Fixture certificates (GB 11643, GB 32100, GB 11714; all pass their checks).
 const (
 	certA = "91350100M000100Y43" // GB 32100 附录B example
 	certB = "9144030071526726XG" // 腾讯科技（深圳）

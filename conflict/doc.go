@@ -37,7 +37,8 @@
 // Each conflict names the blocking record (number, province, status, never
 // personal data), the bureau to turn to (by name, from the province table),
 // the form and materials where one is needed, and the steps, in Chinese and
-// English, from the seeds' guidance (seeds/001 (三)1-2, 002 §二).
+// English, from the bureaus' guidance (江西省通信管理局 用户典型问题指南 (三)1-2,
+// 网站备案日常问题解答 §二).
 //
 // The applicant is identified by its certificate and, once approved, by
 // Subject.Number; a website with a Number is a change of that website.

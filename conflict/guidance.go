@@ -9,15 +9,17 @@ import (
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 
-// Resolution texts. Sources: seeds/001 (三)1 (domain conflict: same province
-// → cancellation application to this bureau with seal, licence or ID copy and
-// domain certificate; other province → that province's bureau), (三)2
-// (subject conflict steps (1)-(4)), (二)1 (returned filings, R-12/R-13),
-// (二)6 (new website under the existing subject, R-15), (四)1 (progress);
-// seeds/002 §二 场景3 and §二2 (materials); seeds/000 附件2 (the form
+// Resolution texts. Sources: 江西省通信管理局 用户典型问题指南 (三)1 (domain
+// conflict: same province → cancellation application to this bureau with
+// seal, licence or ID copy and domain certificate; other province → that
+// province's bureau), (三)2 (subject conflict steps (1)-(4)), (二)1
+// (returned filings, R-12/R-13), (二)6 (new website under the existing
+// subject, R-15), (四)1 (progress); 网站备案日常问题解答 §二 场景3 and
+// §二2 (materials); 河南省通信管理局 备案业务表格 附件2 (the form
 // 注销备案信息申请表, 5 working days, R-22).
 
-// FormCancellation is the bureau's cancellation application (seeds/000 附件2).
+// FormCancellation is the bureau's cancellation application
+// (河南省通信管理局 备案业务表格 附件2).
 const FormCancellation = "注销备案信息申请表"
 
 var (

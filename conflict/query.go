@@ -9,7 +9,7 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// Field is what a public query searches by (R-33; seeds/003 §3: 网站名称,
+// Field is what a public query searches by (R-33; ICP/IP地址/域名信息备案管理系统 用户使用手册 §3: 网站名称,
 // 网站域名, 网站首页网址, 备案/许可证号, 网站IP地址, 主办单位名称).
 type Field string
 

@@ -16,7 +16,7 @@ import (
 // everything on file for that subject.
 //
 // A record is identified by its subject certificate (type and number; one
-// subject ↔ one certificate, reference/filing-facts.md §7) and, once
+// subject ↔ one certificate, as the filing system keys subjects) and, once
 // approved, by its subject number. Records of filings that are still under
 // review or were returned (rejected) have no numbers; they are kept so that
 // conflicts against them are found.

@@ -348,7 +348,7 @@ func TestR09_ResidentIDAgeAt(t *testing.T) {
 	}
 }
 
-// uscc vectors of reference/filing-facts.md §2.2.
+// uscc vectors: GB 32100-2015 codes with their check characters recomputed.
 var ckUSCCVectors = []string{
 	"91350100M000100Y43", // GB 32100-2015 附录B
 	"9144030071526726XG", // 腾讯科技（深圳）

@@ -1,14 +1,15 @@
-// Package filing is the vocabulary of the ICP filing system and the place
-// where a portal asks "is this filing acceptable?".
+// Package filing is the vocabulary of the ICP filing system (ICP备案) and the
+// place where a portal asks "is this filing acceptable?" (Validate, R-01..R-09).
 //
-// It holds the model (Filing, Subject, Website, Access, Person), the tables
-// behind it (the 31 provincial bureaus, certificate types, subject natures,
-// pre-approval categories, each embedded from data/ with its source), the
-// normalisation every input goes through (NormalizeText, NormalizeDomain),
-// the field checks and the validation of whole filings, the judgement of
-// individual versus organisation, the lifecycle and who may act at
-// each stage (R-10..R-17), and the classification of shell records
-// (R-60..R-63).
+// It holds the model (Filing, Subject, Website, Access, Person, Status), the
+// tables behind it (the 31 provincial bureaus, certificate types, subject
+// natures, pre-approval categories, each embedded from data/ with its
+// source), the normalisation every input goes through (NormalizeText,
+// NormalizeDomain, NormalizeFiling), the field checks (CheckResidentID,
+// CheckDomain, ...), the judgement of individual versus organisation
+// and the validation of whole filings. Package filing/lifecycle moves a
+// filing through its stages (R-10..R-23); package filing/shell finds shell
+// records (R-60..R-63). Both import this package, never the reverse.
 //
 // # Errors
 //
@@ -18,6 +19,10 @@
 // ("websites[0].domains[1]") and Chinese label. Codes are sentinels:
 //
 //	errors.Is(err, filing.CodeDomainPublicSuffix)
+//
+// Code is the one code type of the module: the codes of packages lifecycle,
+// shell, numbering, conflict and forms are Code values too, and Code's Rule,
+// MessageZh and MessageEn read one registry whichever package defined it.
 //
 // # Personal data
 //

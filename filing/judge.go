@@ -38,8 +38,8 @@ type Reason struct {
 
 // orgMarkers are words that mark an organisation anywhere in a sponsor name.
 // Longer markers come first so that the reported marker is the most telling
-// one ("有限公司" rather than "公司"). 个体工商户 files as 企业
-// (reference/filing-facts.md §1.1, B3).
+// one ("有限公司" rather than "公司"). 个体工商户 files as 企业, as the
+// provincial bureaus answer it (Anhui, Zhejiang).
 var orgMarkers = []string{
 	"个体工商户", "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "有限", "集团",
 	"委员会", "研究院", "研究所", "研究中心", "事务所", "工作室", "合作社", "联合会", "基金会",
@@ -59,7 +59,7 @@ var orgSuffixes = []string{"局", "厅", "院", "所", "社", "馆", "部", "站
 var orgMarkersLatin = []string{"co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "llc", "corp", "corp.", "corporation", "company", "group", "gmbh", "university", "college", "school", "association", "foundation", "institute", "studio", "center", "centre", "hospital"}
 
 // JudgeKind judges whether a subject is an individual or an organisation
-// (R-05, seed 000 须知2: "首先为…主办单位名称，其次为…主办单位性质"): first by
+// (R-05, 河南省通信管理局 备案业务表格 须知2: "首先为…主办单位名称，其次为…主办单位性质"): first by
 // the sponsor name, then, when the name is inconclusive, by the nature.
 // See Judge for the reasons.
 func JudgeKind(name string, nature Nature) Kind { return Judge(name, nature).Kind }

@@ -30,7 +30,7 @@ type Subject struct {
 	// Nature is the subject nature (主办单位性质), the second criterion of R-05.
 	Nature Nature `json:"nature" validate:"required,cn_nature"`
 	// CertType and CertNumber identify the subject certificate (主办单位证件).
-	// Subject uniqueness is keyed by both (reference/filing-facts.md §7).
+	// Subject uniqueness is keyed by both, as the filing system keys it.
 	CertType   CertType `json:"cert_type" validate:"required,cn_cert_type"`
 	CertNumber IDNumber `json:"cert_number" validate:"required,cn_cert_number"`
 	// CertAddress is the address on the certificate (证件住所), at most 200
@@ -66,7 +66,7 @@ type Website struct {
 	// Name is the website name (网站名称), at most 100 characters.
 	Name string `json:"name" validate:"required,max=100"`
 	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
-	// website carries one domain (reference/filing-facts.md §4). At most 20
+	// website carries one domain (工信管函〔2019〕633号). At most 20
 	// per website; each is checked by CheckDomain and must be the registered
 	// domain, not a subdomain (R-09).
 	Domains []string `json:"domains" validate:"required,min=1,max=20,dive,icp_domain"`
@@ -168,7 +168,9 @@ func (s Subject) LogValue() slog.Value {
 }
 
 // Status is the lifecycle status of a subject or website. The transitions
-// between statuses and who may make them are in lifecycle.go (R-10..R-17).
+// between statuses and who may make them are package lifecycle's
+// (R-10..R-17); Status lives here because the model and its validation tags
+// use it.
 type Status string
 
 // Statuses of the filing lifecycle.

@@ -12,7 +12,7 @@ import (
 )
 
 // Normalisation happens before every check, and the normalised value is what
-// callers should store and compare (DESIGN.md "Normalisation").
+// callers should store and compare.
 
 // NormalizeText returns s in NFKC form (full-width letters, digits and
 // punctuation that Chinese input methods produce become their ASCII forms:

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// Personal data (DESIGN.md "Personal data", PIPL): IDNumber, Phone and Email
+// Personal data (PIPL): IDNumber, Phone and Email
 // never print raw through fmt or log/slog.
 
 const (

@@ -87,7 +87,7 @@ func TestR03_PrincipalAndLegalRepresentative(t *testing.T) {
 		{"Beijing: no letters", "11", false, "刘强", []string{"subject.principal.name subject.principal_not_legal_rep"}},
 		{"Beijing: letter not accepted", "11", true, "刘强", []string{"subject.authorisation_letter subject.authorisation_letter_not_accepted"}},
 		{"Guangdong: letter not accepted", "44", true, "刘强", []string{"subject.authorisation_letter subject.authorisation_letter_not_accepted"}},
-		{"Guizhou (seed 002): letter accepted", "52", true, "刘强", nil},
+		{"Guizhou (网站备案日常问题解答): letter accepted", "52", true, "刘强", nil},
 		{"Guizhou: letter missing", "52", false, "刘强", []string{"subject.authorisation_letter subject.authorisation_letter_required"}},
 		{"Hainan: letter accepted", "46", true, "刘强", nil},
 		{"Gansu: letter accepted", "62", true, "刘强", nil},

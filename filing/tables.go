@@ -79,8 +79,8 @@ type NatureInfo struct {
 	En   string `json:"en"`
 	// Individual is true only for 个人.
 	Individual bool `json:"individual,omitempty"`
-	// Certificates are the subject certificate types accepted for the nature
-	// (reference/filing-facts.md §1.1).
+	// Certificates are the subject certificate types accepted for the nature,
+	// as the MIIT filing system lists them for each subject nature.
 	Certificates []CertType `json:"certificates"`
 }
 

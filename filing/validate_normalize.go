@@ -10,7 +10,7 @@ import (
 )
 
 // NormalizeFiling returns a normalised deep copy of f, the form to store and
-// compare (DESIGN.md "Normalisation"); f itself is not changed. Values that
+// compare (see NormalizeText); f itself is not changed. Values that
 // do not normalise are kept as NormalizeText gives them, so that validation
 // reports them.
 //

@@ -20,7 +20,7 @@ import (
 //   - the kind is JudgeKind(name, nature); an enterprise whose name is
 //     a personal name is an organisation when its remarks say 个体工商户 (a
 //     business without a trade name files under the owner's name, Anhui
-//     practice, reference/filing-facts.md §1.1).
+//     practice as the Anhui bureau answers it).
 //   - the principal is compared with the legal representative by
 //     normalised name. Where the province table has no
 //     authorisation_letter entry, letters are not accepted.

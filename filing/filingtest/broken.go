@@ -17,7 +17,7 @@ type BrokenCase struct {
 	// Name identifies the case, e.g. "resident-id-checksum"; it is stable
 	// across releases.
 	Name string
-	// Rule is the rule ID the case breaks, e.g. "R-09" (RULES.md).
+	// Rule is the rule ID the case breaks, e.g. "R-09" (see the README's rule coverage table).
 	Rule string
 	// Description says in English what is broken.
 	Description string

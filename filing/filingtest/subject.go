@@ -10,7 +10,7 @@ import (
 // orgKind is a kind of organisation the generators produce: its nature, the
 // subject certificate (one the nature accepts in filing's table, checked by
 // the tests), and the GB 32100-2015 registration department and category of
-// its credit code (reference/filing-facts.md §2.2: 9/1 企业, 1/1 机关,
+// its credit code (GB 32100-2015: 9/1 企业, 1/1 机关,
 // 1/2 事业单位, 5/1 社会团体).
 type orgKind struct {
 	nature         filing.Nature

@@ -9,8 +9,8 @@ import (
 
 // ChangeNoticeDays is how many days in advance a change of filed data must
 // be filed with the original bureau: 非经营性互联网信息服务备案管理办法
-// (信息产业部令第33号) art. 14, "应当提前三十日" (reference/filing-facts.md §8;
-// some ISP articles say "变更后30日内", the bureau's text says in advance).
+// (信息产业部令第33号) art. 14, "应当提前三十日" (some ISP articles say
+// "变更后30日内"; the order says in advance).
 //
 // They are calendar days, not working days: the order says 日, where the
 // limits counted in working days (R-20..R-23) say 工作日.

@@ -13,7 +13,7 @@ const provinceJiangxi = "36"
 
 // ReviewLimit returns the bureau-review limit of a subject's province (a
 // GB/T 2260 code): 15 working days from the arrival of the verification
-// form in Jiangxi (R-21, seed 001 (四)1), 20 working days after the ISP's
+// form in Jiangxi (R-21, 江西省通信管理局 用户典型问题指南 (四)1), 20 working days after the ISP's
 // submission elsewhere.
 func ReviewLimit(province string) calendar.DeadlineKind {
 	if province == provinceJiangxi {
@@ -42,7 +42,7 @@ type Countdown struct {
 //     subject (province 36): the review clock counts from the later of the
 //     submission to the bureau and the form's arrival; in Jiangxi the ISP's
 //     pass is the day the form reaches the bureau unless a later arrival is
-//     recorded (seed 001 (四)1). Jiangxi: 15 working days, elsewhere
+//     recorded (江西省通信管理局 用户典型问题指南 (四)1). Jiangxi: 15 working days, elsewhere
 //     20.
 //   - Any other filing: 20 working days from the ISP's submission or the
 //     resubmission after a return.

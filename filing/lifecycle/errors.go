@@ -62,10 +62,10 @@ var (
 	CodeNumberChanged = define("lifecycle.number_changed", "R-41",
 		"备案号一经分配不能更改",
 		"the approval carries a record number different from the filing's")
-	CodeInvalidEvent = define("lifecycle.invalid_event", "",
+	CodeInvalidEvent = define("lifecycle.invalid_event", "R-10",
 		"办理信息不完整：办理事项、办理人或办理时间无效",
 		"invalid event: unknown action or actor kind, or zero instant")
-	CodeInvalidState = define("lifecycle.invalid_state", "",
+	CodeInvalidState = define("lifecycle.invalid_state", "R-10",
 		"备案状态信息无效",
 		"invalid state: unknown status or kind, unknown subject province, or a change filing without a record number")
 )

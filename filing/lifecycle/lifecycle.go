@@ -7,11 +7,6 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// This file holds the filing lifecycle (R-10..R-17, R-53, R-54): who may do
-// what at each stage, as one table (lcTransitions), and the pure function
-// Apply that moves a State by an Event. Deadlines attached to states are in
-// lifecycle_deadline.go, the typed errors in lifecycle_errors.go.
-
 // Kind says what a filing asks for. It decides who edits it (R-10,
 // ) and which deadline runs while the bureau reviews it (R-20,
 //

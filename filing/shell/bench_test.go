@@ -331,7 +331,7 @@ func BenchmarkClassifyStream100k(b *testing.B) { benchStream(b, 100_000) }
 // BenchmarkClassifySeq100k is the iterator path on 100 000 subjects.
 func BenchmarkClassifySeq100k(b *testing.B) { benchSeq(b, 100_000) }
 
-// BenchmarkClassifyStream10M is the scale: 10 000 000 websites
+// BenchmarkClassifyStream10M is the national scale: 10 000 000 websites
 // under 6 000 000 subjects, JSONL generated on the fly and decoded. It runs
 // only when -bench selects it (benchmarks never run in the default test
 // run).
@@ -341,7 +341,7 @@ func BenchmarkClassifyStream10M(b *testing.B) { benchStream(b, 6_000_000) }
 // (no JSON).
 func BenchmarkClassifySeq10M(b *testing.B) { benchSeq(b, 6_000_000) }
 
-// BenchmarkClassifyFile10M is the scale as a bureau runs it: the
+// BenchmarkClassifyFile10M is the national scale as a bureau runs it: the
 // 10M-website JSONL export (≈3.6 GB) written to a file first, outside the
 // timer, then classified from the open file, so that the figure is the
 // SDK's work (reading, decoding, classifying) without the generator's. The

@@ -13,7 +13,7 @@ import (
 
 // The reader side of ClassifyStream: a reader goroutine splits the input
 // into lines and copies them into batches; decoder goroutines (one per CPU,
-// at most maxDecoders) decode the batches (stream_decode.go) in parallel;
+// at most maxDecoders) decode the batches (decode.go) in parallel;
 // the caller's goroutine takes the batches in input order, as each one is
 // decoded, and classifies them. Batches are recycled: memory stays bounded
 // by a few batches whatever the stream's length.

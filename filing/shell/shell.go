@@ -9,12 +9,8 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// This file classifies shell records (空壳类备案, R-60..R-63, R-17) of one
-// subject. shell_stream.go runs the same classification over a stream of
-// millions of records.
-
 // Grace is how long a filed website may be without access before it is
-// a shell website: "超过1周未有接入信息" (R-61, seed 002 §四1).
+// a shell website: "超过1周未有接入信息" (R-61, 网站备案日常问题解答 §四1).
 //
 // Decision: "more than one week" is measured in elapsed time, 7×24 hours
 // (China has no daylight saving time, so this is also 7 calendar days in
@@ -40,14 +36,14 @@ const (
 	FindingWebsiteAtRisk FindingKind = "website_at_risk"
 	// FindingAccessCancelledNotFiling: the website's last access was
 	// cancelled (by its old ISP) and no later access exists, but the filing
-	// was not cancelled (R-17; the cause seed 002 §四1 names first).
+	// was not cancelled (R-17; the cause 网站备案日常问题解答 §四1 names first).
 	FindingAccessCancelledNotFiling FindingKind = "access_cancelled_filing_kept"
 	// FindingShellSubject: a filed subject with no website in force and
 	// none in progress (R-62).
 	FindingShellSubject FindingKind = "shell_subject"
 	// FindingSubjectShellAfterCleanup: every website in force under the
 	// subject is a shell or at risk, so the subject becomes a shell subject
-	// once they are cleaned up (R-62, seed 002 §四2 "各管局定期进行空壳网站处理后，
+	// once they are cleaned up (R-62, 网站备案日常问题解答 §四2 "各管局定期进行空壳网站处理后，
 	// 会多出空壳主体").
 	FindingSubjectShellAfterCleanup FindingKind = "subject_shell_after_cleanup"
 )
@@ -85,7 +81,7 @@ func (k FindingKind) En() string {
 }
 
 // Finding is one shell finding about a subject or one of its websites. The
-// recommendation is the one R-63 gives for the case (seed 002 §四 建议).
+// recommendation is the one R-63 gives for the case (网站备案日常问题解答 §四 建议).
 type Finding struct {
 	Kind FindingKind `json:"kind"`
 	// Rule is the rule ID of the finding: R-60, R-61, R-62 or R-17. The

@@ -12,46 +12,6 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// This file runs the shell classification (shell.go) over a stream of
-// records: a JSONL reader (ClassifyStream) or an iterator (ClassifySeq).
-// Memory is bounded by one subject at a time: records come grouped by
-// subject, each subject's report is handed to a callback as soon as its
-// group ends, and only counts are kept.
-//
-// # JSONL format
-//
-// One JSON object per line (UTF-8, "\n" or "\r\n" line ends; blank lines
-// are skipped). Each object has a "type":
-//
-//	{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
-//	{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"approved",
-//	 "approved_at":"2026-01-05T10:00:00+08:00",
-//	 "access":[{"isp":"ISP-A","isp_province":"52","since":"2026-01-06T09:00:00+08:00","until":"2026-03-01T00:00:00+08:00"}]}
-//
-// (shown on two lines here; one line in the stream). A subject line starts a
-// group; the website lines of that subject follow it directly, each naming
-// its subject's number in "subject". The fields are those of Subject and
-// WebsiteRecord (Website plus "approved_at"); the classification reads
-// number, province and status of a subject and number, status,
-// approved_at and access (isp, isp_province, since, until) of a website;
-// other fields are checked for JSON syntax and otherwise ignored. Keys are
-// matched exactly (case-sensitive), the last of duplicate keys wins, null is
-// the zero value. Instants are RFC 3339 strings.
-//
-// # Bad records
-//
-// A bad line is reported (a *RecordError with its 1-based line number) and
-// skipped; the stream goes on and loses nothing else: invalid JSON, an
-// unknown or missing "type", a subject without a number, a website whose
-// "subject" is not the subject directly above it (an unknown subject, or a
-// known one whose group has ended: records must be grouped), a bad instant,
-// an unknown status, access that ends before it starts or overlaps another
-// period at the same ISP, and instants after asOf. A subject with a bad
-// website line is still classified, with Incomplete set and the error in
-// SubjectReport.Errors. Website lines after a bad subject line are reported
-// as bad records too (their subject is unknown). Duplicates of a subject
-// that are not adjacent cannot be detected with bounded memory.
-
 // MaxLineBytes is the longest JSONL line ClassifyStream accepts (a subject or
 // website record with its access history); longer lines are bad records.
 const MaxLineBytes = 1 << 20
@@ -60,12 +20,12 @@ const MaxLineBytes = 1 << 20
 // all are counted in BadRecords and all go to the OnBadRecord handler.
 const MaxSummaryErrors = 100
 
-// Codes of bad stream records.
+// Codes of bad stream records, the input of the classification (R-60..R-62).
 var (
-	CodeStreamSyntax = define("stream.syntax", "",
+	CodeStreamSyntax = define("stream.syntax", "R-60",
 		"记录格式不正确（不是有效的JSON）：%[1]s",
 		"invalid JSON record: %[1]s")
-	CodeStreamUnknownType = define("stream.unknown_type", "",
+	CodeStreamUnknownType = define("stream.unknown_type", "R-60",
 		"记录类型“%[1]s”无法识别，应为subject或website",
 		"unknown record type %[1]q (want \"subject\" or \"website\")")
 	CodeStreamSubjectNumberMissing = define("stream.subject_number_missing", "R-62",
@@ -74,16 +34,16 @@ var (
 	CodeStreamWebsiteSubject = define("stream.website_subject", "R-60",
 		"网站记录所属主体“%[1]s”不是紧邻其上的主体记录（%[2]s）",
 		"website record of subject %[1]q does not follow its subject's record (current subject: %[2]q); records must be grouped by subject")
-	CodeStreamDuplicateSubject = define("stream.duplicate_subject", "",
+	CodeStreamDuplicateSubject = define("stream.duplicate_subject", "R-62",
 		"主体记录“%[1]s”重复",
 		"subject %[1]q repeated")
-	CodeStreamLineTooLong = define("stream.line_too_long", "",
+	CodeStreamLineTooLong = define("stream.line_too_long", "R-60",
 		"记录过长",
 		"record longer than MaxLineBytes")
-	CodeStreamBadTime = define("stream.bad_time", "",
+	CodeStreamBadTime = define("stream.bad_time", "R-60",
 		"时间格式不正确：%[1]s",
 		"invalid RFC 3339 instant %[1]q")
-	CodeStreamSource = define("stream.source", "",
+	CodeStreamSource = define("stream.source", "R-60",
 		"记录读取失败：%[1]s",
 		"record source failed: %[1]s")
 )
@@ -276,7 +236,7 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 	return g.sum, g.flush()
 }
 
-// ClassifyStream classifies a JSONL stream (format above) as of asOf,
+// ClassifyStream classifies a JSONL stream (see the package documentation for the format) as of asOf,
 // calling fn with each subject's report in input order, and returns the
 // counts. Bad lines are reported with their line number and skipped (see
 // OnBadRecord); the stream goes on. fn's error, a handler's error, a read

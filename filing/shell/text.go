@@ -6,10 +6,10 @@ import (
 )
 
 // Messages and recommendations of the shell findings. The recommendations
-// are R-63's, from seed 002 §四 (建议) and §四2; the switching-ISP steps
-// (1)-(4) are given as the seed words them.
+// are R-63's, from 网站备案日常问题解答 §四 (建议) and §四2; the
+// switching-ISP steps (1)-(4) are given as that document words them.
 
-// switchISPStepsZh are the switching-ISP steps (1)-(4) of seed 002 §四1.
+// switchISPStepsZh are the switching-ISP steps (1)-(4) of 网站备案日常问题解答 §四1.
 const switchISPStepsZh = "更换接入商时：（1）用户应在原接入商办理主体和网站备案注销，若不清楚原接入商，可向省通信管理局申请注销；" +
 	"（2）原接入商在与用户结束接入合作时，应同步注销主体和网站备案信息，避免历史数据引起后期误操作注销；" +
 	"（3）新接入商应检查是否存在历史的主体和网站备案信息，若存在，请用户按（1）（2）办理后，再重新提交网站和主体备案；" +
