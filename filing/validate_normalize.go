@@ -9,6 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// Step 1 of Validate: the normalised copy that both passes check, and the
+// form callers store.
+
 // NormalizeFiling returns a normalised deep copy of f, the form to store and
 // compare (see NormalizeText); f itself is not changed. Values that
 // do not normalise are kept as NormalizeText gives them, so that validation

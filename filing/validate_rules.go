@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// The cross-field and cross-record rules, run after the field pass over the
-// normalised filing. A rule is skipped for a value the field pass already
+// Step 3 of Validate: the cross-field and cross-record rules, run after the
+// field pass over the normalised filing. A rule is skipped for a value the field pass already
 // rejected (failed holds those paths), so one mistake gives one problem.
 //
 // Decisions:
@@ -27,6 +27,38 @@ import (
 //   - R-06 ages and cross-province filing are judged from a resident ID
 //     (GB 11643) subject certificate; other certificates carry no birth
 //     date or region and are not judged.
+
+// Problems of the cross rules.
+var (
+	CodeNoWebsite          = define("filing.no_website", "R-01", "首次备案须同时填写至少一个网站的信息", "a new filing (subject without a record number) needs at least one website")
+	CodeDuplicateDomain    = define("filing.duplicate_domain", "R-01", "域名“%s”在本次备案中重复填写，一个域名只能属于一个网站", "domain %s appears more than once in the filing")
+	CodeTooManyWebsites    = define("filing.too_many_websites", "R-06", "%s每个主体最多备案%d个网站", "%s allows at most %d websites per subject")
+	CodeOrderWebsites      = define("filing.too_many_websites_per_order", "R-06", "%s每次备案最多提交%d个新网站，请分批提交", "%s accepts at most %d new websites per filing")
+	CodeOrderDomains       = define("filing.too_many_domains_per_order", "R-06", "%s每次备案最多提交%d个新域名，请分批提交", "%s accepts at most %d new domains per filing")
+	CodeWebsiteOneDomain   = define("website.one_domain", "R-06", "新增网站只能填写一个域名（工信管函〔2019〕633号），其他域名请作为新网站分别备案", "a new website carries exactly one domain (since 2019-04-22)")
+	CodePreApprovalNeeded  = define("website.preapproval_missing", "R-07", "网站涉及“%s”内容，请提供%s文件（%s）", "the website involves %s: a %s document is required (%s)")
+	CodePreApprovalExpire  = define("website.preapproval_expired", "R-07", "前置审批文件已于%s过期，请提供有效期内的审批文件", "the pre-approval document expired on %s")
+	CodeAccessPeriod       = define("website.access_period", "R-09", "取消接入时间早于接入开始时间，请核对", "access until is before access since")
+	CodeAccessFuture       = define("website.access_future", "R-09", "接入开始时间晚于今天，请核对", "access since is in the future")
+	CodeSamePrincipal      = define("website.principal_must_be_subject_principal", "R-03", "%s接受授权书时，网站负责人须与主体负责人为同一人", "%s: with an authorisation letter, the website principal must be the subject principal")
+	CodeKindConflict       = define("subject.kind_conflict", "R-05", "主办单位名称判定为%s，与主办单位性质“%s”不符，请核对名称或性质", "the sponsor name judges %s, which contradicts the nature %s")
+	CodePersonalCertForOrg = define("subject.personal_cert_for_organisation", "R-05", "单位备案不能使用个人证件“%s”，请选择单位证件（如营业执照）", "an organisation cannot file with the personal certificate %s")
+	CodeOrgCertForPerson   = define("subject.organisation_cert_for_individual", "R-05", "个人备案须使用个人证件（如居民身份证），不能使用“%s”", "an individual files with a personal certificate, not %s")
+	CodeCertNotAccepted    = define("subject.cert_not_accepted", "R-02", "主办单位性质为“%s”时不能使用证件“%s”，请选择该性质可用的证件", "nature %s does not accept certificate %s")
+	CodePrincipalNotSelf   = define("subject.individual_principal_mismatch", "R-02", "个人备案的主体负责人须为本人，姓名和证件应与主办者一致", "an individual subject's principal is the individual: same name and certificate")
+	CodeLegalRepRequired   = define("subject.legal_representative_required", "R-03", "请填写单位的法定代表人姓名", "an organisation needs its legal representative's name")
+	CodePrincipalNotLegal  = define("subject.principal_not_legal_rep", "R-03", "单位备案的主体负责人须为法定代表人，请将主体负责人改为法定代表人", "an organisation's subject principal must be its legal representative")
+	CodeLetterRequired     = define("subject.authorisation_letter_required", "R-03", "主体负责人不是法定代表人，请提供《主体负责人授权说明书》，或将主体负责人改为法定代表人", "the subject principal is not the legal representative: an authorisation letter is required")
+	CodeLetterNotAccepted  = define("subject.authorisation_letter_not_accepted", "R-03", "%s不接受《主体负责人授权说明书》，主体负责人须为法定代表人", "%s does not accept authorisation letters: the subject principal must be the legal representative")
+	CodeTooYoung           = define("subject.too_young", "R-06", "%s要求个人备案者年满%d周岁", "%s requires individuals to be at least %d years old")
+	CodeCrossProvince      = define("subject.cross_province_refused", "R-06", "%s不受理外省身份证的个人备案，请在身份证签发地所在省份备案", "%s does not accept personal filings with a resident ID from another province")
+	CodeResidencePermit    = define("subject.residence_permit_required", "R-06", "使用外省身份证在%s个人备案，须持有本省居住证", "a personal filing in %s with a resident ID from another province needs a local residence permit")
+	CodeLandlineRequired   = define("person.landline_required", "R-06", "%s要求同时填写固定电话和手机号码，请填写固定电话", "%s requires a landline as well as a mobile")
+	CodeEmergencySame      = define("person.emergency_same_as_mobile", "R-06", "应急联系电话不能与本人手机号码相同，请填写其他联系人的电话", "the emergency phone must differ from the person's own mobile")
+	CodeEmergencyCross     = define("person.emergency_cross", "R-06", "%s要求主体负责人与网站负责人的手机号码不能互为应急联系电话", "%s: the subject and website principals' mobiles may not be each other's emergency phone")
+	CodeGovSuffixRequired  = define("domain.government_suffix_required", "R-06", "%s要求党政机关使用“.gov.cn”或“.政务”域名备案", "%s: government bodies file .gov.cn or .政务 domains")
+	CodeInstSuffixRequired = define("domain.institution_suffix_required", "R-06", "%s要求事业单位使用“.cn”或“.公益”域名备案", "%s: public institutions file .cn or .公益 domains")
+)
 
 // rulesPass applies the cross rules.
 func (v *Validator) rulesPass(f *Filing, subjectOnly bool, failed map[string]bool, ps *problems) {

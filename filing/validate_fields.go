@@ -1,0 +1,442 @@
+package filing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Step 2 of Validate: the field pass. The validator/v10 engine walks the
+// normalised filing by the tags on the model structs; every
+// validator.FieldError becomes a *Problem at its JSON path with its Chinese
+// label, the problem of the check behind the tag (id.checksum,
+// domain.tld_not_approved, ...) rather than a generic "invalid". In reading
+// order: fieldPass and the translation of field errors; the shared engine;
+// the custom tags (RegisterTags); the Chinese labels of the paths.
+
+// Problems of one field that the field pass reports when no check of its
+// own gives a more precise one.
+var (
+	CodeRequired        = define("filing.required", "R-04", "请填写“%s”", "field %s is required")
+	CodeTooLong         = define("filing.too_long", "R-09", "“%s”过长，最多%s个字符", "field %s is longer than %s characters")
+	CodeTooMany         = define("filing.too_many", "R-09", "“%s”最多填写%s项", "field %s has more than %s entries")
+	CodeInvalid         = define("filing.invalid", "R-09", "“%s”填写不正确", "field %s is invalid")
+	CodeProvinceUnknown = define("subject.province_unknown", "R-06", "省份不正确，请选择主办单位住所所在的省份", "province must be a two-digit GB/T 2260 province code")
+	CodeNatureUnknown   = define("subject.nature_unknown", "R-05", "主办单位性质不正确，请从列表中选择", "unknown subject nature")
+	CodePreApprovalType = define("website.preapproval_unknown", "R-07", "前置审批类型不正确，请从列表中选择", "unknown pre-approval category")
+	CodeStatusUnknown   = define("filing.status_unknown", "R-10", "备案状态不正确", "unknown lifecycle status")
+)
+
+// fieldPass runs the validator over the filing and appends a Problem per
+// field error. It returns the set of paths that failed (nil when none), so
+// that the rules pass does not pile further problems on a broken value.
+func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool {
+	eng, err := theEngine()
+	if err != nil {
+		ps.add(newProblem(CodeValidatorInternal, err.Error()))
+		return nil
+	}
+	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), f)
+	if err == nil {
+		return nil
+	}
+	var fes validator.ValidationErrors
+	if !errors.As(err, &fes) {
+		ps.add(newProblem(CodeValidatorInternal, err.Error()))
+		return nil
+	}
+	failed := make(map[string]bool, len(fes))
+	root := reflect.ValueOf(f).Elem()
+	for _, fe := range fes {
+		path := jsonPath(fe.Namespace())
+		label := Label(path)
+		ps.addAt(translate(fe, root, label, m), path, label)
+		failed[path] = true
+	}
+	return failed
+}
+
+// jsonPath turns a validator namespace ("Filing.websites[0].domains[1]")
+// into the JSON path ("websites[0].domains[1]").
+func jsonPath(ns string) string {
+	_, rest, ok := strings.Cut(ns, ".")
+	if !ok {
+		return ns
+	}
+	return rest
+}
+
+// translate builds the Problem of one field error.
+//
+// The checks run again (on the value the validator reports) to get their
+// Problem, with the validation's memo: the same clock as the field pass,
+// and a failed value is never in the memo, so nothing is skipped.
+func translate(fe validator.FieldError, root reflect.Value, label string, m *memo) *Problem {
+	switch fe.Tag() {
+	case "required":
+		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
+	case "min":
+		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
+	case "max":
+		if fe.Kind() == reflect.Slice {
+			return problemZhEn(CodeTooMany, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
+		}
+		return problemZhEn(CodeTooLong, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
+	case TagCertNumber:
+		if p := certNumberProblem(m, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+			return p
+		}
+	case TagHomeURL:
+		if p := homeURLProblem(nil, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+			return p
+		}
+	default:
+		if check, ok := tagChecks[fe.Tag()]; ok {
+			if p := check(m, valueString(fe)); p != nil {
+				return p
+			}
+		}
+	}
+	return problemZhEn(CodeInvalid, []any{label}, []any{jsonPath(fe.Namespace())})
+}
+
+func valueString(fe validator.FieldError) string {
+	v := reflect.ValueOf(fe.Value())
+	if v.Kind() == reflect.String {
+		return v.String()
+	}
+	return ""
+}
+
+// parentOf walks a validator struct namespace ("Filing.Websites[0].HomeURL")
+// from root and returns the struct holding the last field.
+func parentOf(root reflect.Value, ns string) reflect.Value {
+	parts := strings.Split(ns, ".")
+	v := root
+	for _, part := range parts[1 : len(parts)-1] {
+		name, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			name = part[:i]
+			n, err := strconv.Atoi(part[i+1 : len(part)-1])
+			if err != nil {
+				return reflect.Value{}
+			}
+			idx = n
+		}
+		if v.Kind() != reflect.Struct {
+			return reflect.Value{}
+		}
+		v = v.FieldByName(name)
+		if idx >= 0 {
+			if v.Kind() != reflect.Slice || idx >= v.Len() {
+				return reflect.Value{}
+			}
+			v = v.Index(idx)
+		}
+	}
+	return v
+}
+
+// problemZhEn builds a Problem whose two messages take different arguments.
+func problemZhEn(code Code, zh, en []any) *Problem {
+	p := newProblem(code)
+	p.Zh = sprintf(code.MessageZh(), zh)
+	p.En = sprintf(code.MessageEn(), en)
+	return p
+}
+
+var (
+	engineOnce sync.Once
+	engine     *validator.Validate
+	engineErr  error
+)
+
+// theEngine returns the shared validator, built once.
+func theEngine() (*validator.Validate, error) {
+	engineOnce.Do(func() {
+		v := validator.New(validator.WithRequiredStructEnabled())
+		v.RegisterTagNameFunc(jsonName)
+		engineErr = RegisterTags(v)
+		engine = v
+	})
+	return engine, engineErr
+}
+
+// jsonName names struct fields by their JSON names in paths.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	switch name {
+	case "-":
+		return ""
+	case "":
+		return f.Name
+	}
+	return name
+}
+
+// Custom validation tags registered by RegisterTags. Each checks a string
+// field (or a string-kinded type such as IDNumber, Phone, Email, Nature)
+// with the function named; the problem reported is the function's own.
+//
+//	cn_resident_id  CheckResidentID        cn_uscc      CheckUSCC
+//	cn_orgcode      CheckOrgCode           cn_mobile    CheckMobile
+//	cn_landline     CheckLandline          cn_phone     NormalizePhone (mobile or landline)
+//	cn_email        CheckEmail             icp_domain   CheckDomain
+//	cn_province     ProvinceByCode         cn_nature    Nature.Info
+//	cn_cert_type    CertType.Info          cn_preapproval PreApprovalCategory.Info
+//	icp_status      a lifecycle Status
+//	cn_cert_number  CheckCertNumber with the CertType field of the same struct
+//	icp_home_url    CheckHomeURL with the Domains field of the same struct
+const (
+	TagResidentID  = "cn_resident_id"
+	TagUSCC        = "cn_uscc"
+	TagOrgCode     = "cn_orgcode"
+	TagMobile      = "cn_mobile"
+	TagLandline    = "cn_landline"
+	TagPhone       = "cn_phone"
+	TagEmail       = "cn_email"
+	TagDomain      = "icp_domain"
+	TagHomeURL     = "icp_home_url"
+	TagProvince    = "cn_province"
+	TagNature      = "cn_nature"
+	TagCertType    = "cn_cert_type"
+	TagCertNumber  = "cn_cert_number"
+	TagPreApproval = "cn_preapproval"
+	TagStatus      = "icp_status"
+)
+
+// tagChecks are the custom tags that check a lone string value.
+var tagChecks = map[string]func(*memo, string) *Problem{
+	TagResidentID: func(m *memo, s string) *Problem { return problemOf(checkResidentID(s, m.at())) },
+	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(CheckUSCC(s)) },
+	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(CheckOrgCode(s)) },
+	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(CheckMobile(s)) },
+	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(CheckLandline(s)) },
+	TagPhone: func(_ *memo, s string) *Problem {
+		_, err := NormalizePhone(s)
+		return problemOf(err)
+	},
+	TagEmail: func(_ *memo, s string) *Problem { return problemOf(CheckEmail(s)) },
+	TagDomain: func(m *memo, s string) *Problem {
+		_, p := m.checkDomain(s)
+		return p
+	},
+	TagProvince: func(_ *memo, s string) *Problem {
+		if _, ok := ProvinceByCode(s); !ok {
+			return newProblem(CodeProvinceUnknown)
+		}
+		return nil
+	},
+	TagNature: func(_ *memo, s string) *Problem {
+		if _, ok := Nature(s).Info(); !ok {
+			return newProblem(CodeNatureUnknown)
+		}
+		return nil
+	},
+	TagCertType: func(_ *memo, s string) *Problem {
+		if _, ok := CertType(s).Info(); !ok {
+			return newProblem(CodeCertUnknownType)
+		}
+		return nil
+	},
+	TagPreApproval: func(_ *memo, s string) *Problem {
+		if _, ok := PreApprovalCategory(s).Info(); !ok {
+			return newProblem(CodePreApprovalType)
+		}
+		return nil
+	},
+	TagStatus: func(_ *memo, s string) *Problem {
+		if Status(s).Valid() {
+			return nil
+		}
+		return newProblem(CodeStatusUnknown)
+	},
+}
+
+// problemOf returns err as a *Problem (nil for nil).
+func problemOf(err error) *Problem {
+	if err == nil {
+		return nil
+	}
+	var p *Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	return &Problem{Code: CodeInvalid, Zh: "填写不正确", En: err.Error()}
+}
+
+// RegisterTags registers this package's custom tags (see TagResidentID and
+// the list above) on a validator/v10 instance, so that callers can use them
+// on their own structs. cn_cert_number expects a sibling field named
+// CertType, icp_home_url a sibling []string field named Domains.
+func RegisterTags(v *validator.Validate) error {
+	for tag, check := range tagChecks {
+		if err := v.RegisterValidationCtx(tag, func(ctx context.Context, fl validator.FieldLevel) bool {
+			return check(memoFrom(ctx), fl.Field().String()) == nil
+		}); err != nil {
+			return err
+		}
+	}
+	if err := v.RegisterValidationCtx(TagCertNumber, func(ctx context.Context, fl validator.FieldLevel) bool {
+		return certNumberProblem(memoFrom(ctx), fl.Parent(), fl.Field().String()) == nil
+	}); err != nil {
+		return err
+	}
+	return v.RegisterValidationCtx(TagHomeURL, func(ctx context.Context, fl validator.FieldLevel) bool {
+		return homeURLProblem(memoFrom(ctx), fl.Parent(), fl.Field().String()) == nil
+	})
+}
+
+// certNumberProblem checks a certificate number against the CertType field
+// of its struct. An unknown type is the cn_cert_type tag's to report.
+func certNumberProblem(m *memo, parent reflect.Value, number string) *Problem {
+	t := CertType(stringField(parent, "CertType"))
+	if _, ok := t.Info(); !ok {
+		return nil
+	}
+	_, err := normalizeCertNumberAt(t, number, m.at())
+	return problemOf(err)
+}
+
+// homeURLProblem checks a home URL against the Domains field of its struct.
+func homeURLProblem(m *memo, parent reflect.Value, raw string) *Problem {
+	var domains reflect.Value
+	if parent.Kind() == reflect.Struct {
+		domains = parent.FieldByName("Domains")
+	}
+	_, p := m.checkHomeURL(raw, func(host string) bool {
+		if !domains.IsValid() || domains.Kind() != reflect.Slice {
+			return false
+		}
+		for i := 0; i < domains.Len(); i++ {
+			if a, err := m.normalizeDomain(domains.Index(i).String()); err == nil && hasDomainSuffix(host, a) {
+				return true
+			}
+		}
+		return false
+	})
+	return p
+}
+
+func stringField(v reflect.Value, name string) string {
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return ""
+	}
+	f := v.FieldByName(name)
+	if !f.IsValid() || f.Kind() != reflect.String {
+		return ""
+	}
+	return f.String()
+}
+
+// Chinese field labels as the filing system shows them, by JSON path with
+// the indices left out ("websites[].domains[]"). A person's fields are
+// labelled by the role: 主体负责人 under subject.principal, 网站负责人 under
+// websites[].principal.
+var labels = func() map[string]string {
+	m := map[string]string{
+		"subject":                      "主体信息",
+		"subject.number":               "主体备案号",
+		"subject.province":             "主办单位所在省份",
+		"subject.name":                 "主办单位名称",
+		"subject.nature":               "主办单位性质",
+		"subject.cert_type":            "主办单位证件类型",
+		"subject.cert_number":          "主办单位证件号码",
+		"subject.cert_address":         "主办单位证件住所",
+		"subject.address":              "主办单位通信地址",
+		"subject.legal_representative": "法定代表人姓名",
+		"subject.authorisation_letter": "主体负责人授权说明书",
+		"subject.residence_permit":     "居住证",
+		"subject.status":               "主体备案状态",
+		"subject.remarks":              "备注",
+
+		"websites":                               "网站信息",
+		"websites[]":                             "网站信息",
+		"websites[].number":                      "网站备案号",
+		"websites[].name":                        "网站名称",
+		"websites[].domains":                     "网站域名",
+		"websites[].domains[]":                   "网站域名",
+		"websites[].home_url":                    "网站首页网址",
+		"websites[].service_content":             "网站服务内容",
+		"websites[].involves":                    "涉及前置审批的内容",
+		"websites[].involves[]":                  "涉及前置审批的内容",
+		"websites[].pre_approvals":               "前置审批文件",
+		"websites[].pre_approvals[]":             "前置审批文件",
+		"websites[].pre_approvals[].category":    "前置审批类型",
+		"websites[].pre_approvals[].number":      "前置审批文号",
+		"websites[].pre_approvals[].authority":   "审批机关",
+		"websites[].pre_approvals[].valid_until": "审批文件有效期至",
+		"websites[].access":                      "接入信息",
+		"websites[].access[]":                    "接入信息",
+		"websites[].access[].isp":                "接入服务商",
+		"websites[].access[].isp_province":       "接入服务商所在省份",
+		"websites[].access[].ips":                "网站IP地址",
+		"websites[].access[].since":              "接入开始时间",
+		"websites[].access[].until":              "取消接入时间",
+		"websites[].status":                      "网站备案状态",
+	}
+	person := map[string]string{
+		"":                 "",
+		".name":            "姓名",
+		".cert_type":       "证件类型",
+		".cert_number":     "证件号码",
+		".mobile":          "手机号码",
+		".landline":        "固定电话",
+		".emergency_phone": "应急联系电话",
+		".email":           "电子邮箱",
+	}
+	for prefix, role := range map[string]string{"subject.principal": "主体负责人", "websites[].principal": "网站负责人"} {
+		for field, l := range person {
+			m[prefix+field] = role + l
+		}
+	}
+	return m
+}()
+
+// Label returns the Chinese label of a field by its JSON path in a Filing
+// ("websites[0].domains[1]" → "网站域名", "subject.principal.mobile" →
+// "主体负责人手机号码"), or "" for an unknown path.
+func Label(path string) string {
+	if l, ok := labels[path]; ok {
+		return l
+	}
+	return labels[stripIndices(path)]
+}
+
+// stripIndices removes the digits between brackets: "a[12].b[3]" → "a[].b[]".
+func stripIndices(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	b := make([]byte, 0, len(path))
+	in := false
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		switch {
+		case c == '[':
+			in = true
+		case c == ']':
+			in = false
+		case in:
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func sprintf(format string, args []any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
