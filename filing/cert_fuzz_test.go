@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // Fuzz targets for the certificate checks. Properties: no panic;
@@ -17,7 +19,7 @@ func FuzzCheckResidentID(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	now := time.Date(2026, 11, 23, 0, 0, 0, 0, certZone)
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, calendar.Location())
 	f.Fuzz(func(t *testing.T, s string) {
 		err := CheckResidentIDAt(s, now)
 		// The ASCII fast path and the normalising path agree: padding with

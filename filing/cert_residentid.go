@@ -2,6 +2,8 @@ package filing
 
 import (
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // Resident ID (公民身份号码), GB 11643-1999: parsing and checks.
@@ -38,9 +40,6 @@ type ResidentID struct {
 	// filed: CheckResidentID rejects them with id.legacy_15.
 	Legacy bool
 }
-
-// certZone is China Standard Time, the zone of birth dates (no DST since 1991).
-var certZone = time.FixedZone("CST", 8*3600)
 
 // residentIDWeights are the GB 11643 weights 2^(17-i) mod 11 for positions 1..17.
 var residentIDWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -273,7 +272,7 @@ func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 	return ResidentID{
 		Region:   c[:6],
 		Province: c[:2],
-		Birth:    time.Date(y, time.Month(m), d, 0, 0, 0, 0, certZone),
+		Birth:    time.Date(y, time.Month(m), d, 0, 0, 0, 0, calendar.Location()),
 		Male:     (c[16]-'0')%2 == 1,
 		Legacy:   legacy,
 	}, nil
@@ -300,8 +299,8 @@ func UpgradeLegacyResidentID(s string) (IDNumber, error) {
 // 29 February becomes a year older on 1 March in common years. A t before
 // the birth date gives a negative or zero age.
 func (r ResidentID) AgeAt(t time.Time) int {
-	by, bm, bd := r.Birth.In(certZone).Date()
-	ty, tm, td := t.In(certZone).Date()
+	by, bm, bd := r.Birth.In(calendar.Location()).Date()
+	ty, tm, td := t.In(calendar.Location()).Date()
 	age := ty - by
 	if tm < bm || tm == bm && td < bd {
 		age--

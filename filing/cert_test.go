@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // certTestNow is the fixed "today" of the resident-ID tests.
@@ -210,7 +212,7 @@ func TestR09_ResidentIDFutureInChinaTime(t *testing.T) {
 }
 
 func TestR09_ResidentIDUsesNow(t *testing.T) {
-	tomorrow := time.Now().In(certZone).AddDate(0, 0, 2)
+	tomorrow := time.Now().In(calendar.Location()).AddDate(0, 0, 2)
 	s := ckWithIDCheck(t, "110105"+tomorrow.Format("20060102")+"001")
 	ckWantCode(t, s, CheckResidentID(s), CodeIDBirthFuture)
 	ckWantCode(t, "11010519491231002X", CheckResidentID("11010519491231002X"), "")
@@ -257,7 +259,7 @@ func TestR09_ParseResidentID(t *testing.T) {
 		t.Fatal(err)
 	}
 	if r.Region != "110105" || r.Province != "11" || r.Male || r.Legacy ||
-		!r.Birth.Equal(time.Date(1949, 12, 31, 0, 0, 0, 0, certZone)) {
+		!r.Birth.Equal(time.Date(1949, 12, 31, 0, 0, 0, 0, calendar.Location())) {
 		t.Errorf("got %+v", r)
 	}
 	if _, off := r.Birth.Zone(); off != 8*3600 {
@@ -310,8 +312,10 @@ func TestR09_UpgradeLegacyResidentID(t *testing.T) {
 }
 
 func TestR09_ResidentIDAgeAt(t *testing.T) {
-	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, certZone) }
-	r := ResidentID{Birth: time.Date(2008, 3, 1, 0, 0, 0, 0, certZone)}
+	at := func(y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 12, 0, 0, 0, calendar.Location())
+	}
+	r := ResidentID{Birth: time.Date(2008, 3, 1, 0, 0, 0, 0, calendar.Location())}
 	for _, tc := range []struct {
 		t    time.Time
 		want int
@@ -329,7 +333,7 @@ func TestR09_ResidentIDAgeAt(t *testing.T) {
 			t.Errorf("AgeAt(%v) = %d, want %d", tc.t, got, tc.want)
 		}
 	}
-	leap := ResidentID{Birth: time.Date(2008, 2, 29, 0, 0, 0, 0, certZone)}
+	leap := ResidentID{Birth: time.Date(2008, 2, 29, 0, 0, 0, 0, calendar.Location())}
 	if got := leap.AgeAt(at(2026, 2, 28)); got != 17 {
 		t.Errorf("leap-day birth on 02-28: %d, want 17", got)
 	}
@@ -856,7 +860,7 @@ func TestR09_CivilDays(t *testing.T) {
 		{time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), "2026-01-01"},
 		{time.Date(1969, 12, 31, 15, 0, 0, 0, time.UTC), "1969-12-31"},
 		{time.Date(1969, 12, 31, 16, 0, 0, 0, time.UTC), "1970-01-01"},
-		{time.Date(1900, 3, 1, 0, 0, 0, 0, certZone), "1900-03-01"},
+		{time.Date(1900, 3, 1, 0, 0, 0, 0, calendar.Location()), "1900-03-01"},
 	} {
 		got := time.Unix(certChinaDay(tc.t)*86400, 0).UTC().Format("2006-01-02")
 		if got != tc.want {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // Province requirements (R-06, and the province side of R-03): data, not
@@ -218,7 +220,7 @@ func (p *ProvinceRule) compile() error {
 	}
 	p.since = time.Time{}
 	if p.Since != "" {
-		t, err := time.ParseInLocation("2006-01-02", p.Since, certZone)
+		t, err := time.ParseInLocation("2006-01-02", p.Since, calendar.Location())
 		if err != nil {
 			return fmt.Errorf("since %q is not a date", p.Since)
 		}

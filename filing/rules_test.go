@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // codesAt returns the codes of the problems at one path.
@@ -434,7 +436,7 @@ func TestR06_ProvinceRulesTable(t *testing.T) {
 			t.Errorf("rule %s %s has no source", rule.Province, rule.Kind)
 		}
 	}
-	if rule, ok := r.Lookup("36", RuleLandlineRequired, testNow); !ok || !strings.Contains(rule.Source, "001") {
+	if rule, ok := r.Lookup("36", RuleLandlineRequired, testNow); !ok || !strings.Contains(rule.Source, "江西省通信管理局 用户典型问题指南") {
 		t.Errorf("Jiangxi landline rule: %+v %v", rule, ok)
 	}
 	if _, ok := r.Lookup("36", RuleOneDomainPerNewWebsite, testNow); !ok {
@@ -516,7 +518,7 @@ func TestR07_PreApprovals(t *testing.T) {
 	expect(t, validateAt(f), "websites[0].pre_approvals[0].valid_until website.preapproval_expired")
 	// 有效期至 a day: valid through that day in China, whatever the hour
 	// (testNow is 2026-11-23 18:00 in China).
-	cst := time.FixedZone("CST", 8*3600)
+	cst := calendar.Location()
 	f.Websites[0].PreApprovals[0].ValidUntil = time.Date(2026, 11, 23, 0, 0, 0, 0, cst)
 	expect(t, validateAt(f))
 	f.Websites[0].PreApprovals[0].ValidUntil = time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC) // 2026-11-23 00:00 in China

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // Step 3 of Validate: the cross-field and cross-record rules, run after the
@@ -411,7 +413,7 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 	for j, pa := range w.PreApprovals {
 		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
-			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(certZone).Format("2006-01-02")),
+			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
 				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}
 	}

@@ -1,6 +1,6 @@
 // Package forms implements the paper applications users send to their
-// communications bureau when the online filing system cannot help (GitHub
-// issue 8): username/password retrieval (找回用户名、密码申请表), cancellation
+// communications bureau when the online filing system cannot help:
+// username/password retrieval (找回用户名、密码申请表), cancellation
 // of a subject, website or access (注销备案信息申请表), deletion of
 // submission-stage data (删除备案信息申请表), and the cancellation of another
 // party's filing by the domain's holder (R-32).
@@ -35,28 +35,28 @@
 //
 // # Decisions
 //
-// Where the seeds are silent or disagree, the package decides:
+// Where the guidance documents are silent or disagree, the package decides:
 //
 //   - Reason: detailed means ≥ 10 Han characters or ≥ 20 letters/digits,
 //     ≥ 5 distinct characters, and something left once boilerplate phrases
 //     ("注销", "无", "不要了", "个人原因", ...) are removed (ReasonDetailed).
 //   - Abandonment: the third failed notification abandons the application
-//     (MaxFailedNotifications). RULES.md says "more than three times", the
-//     form's tick box says "三次" and the issue says three failed attempts.
+//     (MaxFailedNotifications). The Henan bureau's guidance says "超过三次"
+//     (more than three times); its form's tick box says "三次".
 //   - Notification comes after processing; 通知日期 is the day of the
 //     delivering attempt, or of the third failed one.
 //   - Record number: required when the filing is approved; an unapproved
 //     filing has none (giving one is form.record_number_unexpected);
 //     deletion is for unapproved data only (form.deletion_approved).
 //   - Domain certificate: required for retrieval, cancellation and the
-//     domain-holder cancellation (seeds/000 须知2, seeds/001); only
-//     recommended for deletion, which seeds/001 (二)4 and R-54 list without
-//     it (seeds/000 附件3 asks for it). It must be issued under CNNIC or
+//     domain-holder cancellation (河南省通信管理局 备案业务表格 须知2, 江西省通信管理局 用户典型问题指南); only
+//     recommended for deletion, which 江西省通信管理局 用户典型问题指南 (二)4 and R-54 list without
+//     it (河南省通信管理局 备案业务表格 附件3 asks for it). It must be issued under CNNIC or
 //     ICANN, be for the form's registrable domain and be unexpired on the
 //     application date (the expiry day itself counts as valid). Its details
 //     in Application.DomainCertificate stand for the enclosed copy.
 //   - Applicant ID copy: for retrieval and cancellation the signer's ID copy
-//     is asked in addition to the subject's documents (seeds/002 "另附申请表
+//     is asked in addition to the subject's documents (网站备案日常问题解答 "另附申请表
 //     上申请人身份证"); when the signer is the individual subject, the
 //     responsible person or the domain holder, one copy serves both.
 //   - Landline: the box is required, as the form says every field is; a
@@ -68,7 +68,7 @@
 //     safely.
 //   - Dates: civil dates in China (calendar.Date); not after today, not
 //     before 2005 (SystemStart); the bureau's dates never go backwards.
-//   - The deletion form's reason box is labelled "备案删除原因": seeds/000
+//   - The deletion form's reason box is labelled "备案删除原因": 河南省通信管理局 备案业务表格
 //     附件3 repeats 附件2's "备案注销原因", a copy slip.
 //   - The domain-holder form may cancel a website or its access, never the
 //     other party's subject (form.holder_target).

@@ -8,7 +8,7 @@ import (
 	"github.com/beiankit/beian/internal/catalog"
 )
 
-// Errors of this package follow the SDK's error model (DESIGN.md "Errors"):
+// Errors of this package follow the SDK's error model (package filing, "Errors"):
 // every problem is a *filing.Problem (field path, Chinese label, stable code,
 // rule ID, Chinese and English messages), and Check returns one
 // *filing.ValidationError listing all of them. The codes below are defined by

@@ -10,7 +10,7 @@ import (
 // accepts the form's Chinese title.
 type Kind string
 
-// Form kinds. The first three are the seed forms 附件1-3 (seeds/000); the
+// Form kinds. The first three are the seed forms 附件1-3 (河南省通信管理局 备案业务表格); the
 // fourth is the cancellation of another party's filing by the holder of the
 // domain, printed on the cancellation form's layout with the holder's
 // section added.
@@ -181,7 +181,7 @@ type DomainCertificate struct {
 }
 
 // Application is one paper application to a communications bureau: every
-// field of the seed forms (seeds/000 附件1-3) with the data the SDK needs to
+// field of the seed forms (河南省通信管理局 备案业务表格 附件1-3) with the data the SDK needs to
 // check it and to list its materials, plus the bureau's processing section.
 //
 // Personal data (phones, e-mail, certificate numbers) are filing.Phone,

@@ -16,10 +16,10 @@ const (
 	// MaterialSeal is the organisation's seal in the form's “单位公章” box.
 	MaterialSeal MaterialID = "seal"
 	// MaterialSubjectIDCopy is, for an individual subject, a copy of the
-	// certificate filed, pasted in the “单位公章” box (seeds/000 须知2).
+	// certificate filed, pasted in the “单位公章” box (河南省通信管理局 备案业务表格 须知2).
 	MaterialSubjectIDCopy MaterialID = "subject_id_copy"
 	// MaterialPrincipalIDCopy is, for an organisation, a copy of the ID of
-	// the responsible person filed (主体负责人), sealed (seeds/002 §二2).
+	// the responsible person filed (主体负责人), sealed (网站备案日常问题解答 §二2).
 	MaterialPrincipalIDCopy MaterialID = "principal_id_copy"
 	// MaterialLicenceCopy is, for an organisation, a sealed copy of the
 	// certificate filed: business licence, organisation code certificate...
@@ -28,12 +28,12 @@ const (
 	// change, sealed, when the licence changed without a “变更” mark.
 	MaterialChangeProof MaterialID = "change_proof"
 	// MaterialApplicantIDCopy is a copy of the ID of the person signing the
-	// form (“另附申请表上申请人身份证”, seeds/002 §二2, §五2).
+	// form (“另附申请表上申请人身份证”, 网站备案日常问题解答 §二2, §五2).
 	MaterialApplicantIDCopy MaterialID = "applicant_id_copy"
 	// MaterialDomainCertificate is a copy of the domain certificate.
 	MaterialDomainCertificate MaterialID = "domain_certificate"
 	// MaterialHolderIDCopy is, for an individual domain holder, a copy of
-	// the holder's ID (seeds/002 §二2 “证书拥有人身份证复印件”).
+	// the holder's ID (网站备案日常问题解答 §二2 “证书拥有人身份证复印件”).
 	MaterialHolderIDCopy MaterialID = "holder_id_copy"
 	// MaterialHolderQualification is, for an organisation domain holder, a
 	// sealed copy of its certificate (“证书拥有的单位资质复印件”).
@@ -134,7 +134,7 @@ func (a *Application) Checklist() Checklist {
 	add(MaterialForm, true, "")
 	switch a.Kind {
 	case KindDomainHolderCancellation:
-		// R-32, seeds/002 §二2 域名授权证书; R-30 (form + seal + licence/ID copy
+		// R-32, 网站备案日常问题解答 §二2 域名授权证书; R-30 (form + seal + licence/ID copy
 		// + domain certificate). The sponsor is another party: none of its
 		// documents is asked for.
 		if ak != ApplicantIndividual {
@@ -150,7 +150,7 @@ func (a *Application) Checklist() Checklist {
 		add(MaterialApplicantIDCopy, true, person(a.ApplicantName))
 		add(MaterialDomainCertificate, true, "")
 	case KindDeletion:
-		// R-54, seeds/001 (二)4: seal and licence/ID copy. seeds/000 附件3 also
+		// R-54, 江西省通信管理局 用户典型问题指南 (二)4: seal and licence/ID copy. 河南省通信管理局 备案业务表格 附件3 also
 		// asks for the domain certificate: recommended, not required.
 		if ak != ApplicantIndividual {
 			add(MaterialSeal, true, "")
@@ -162,7 +162,7 @@ func (a *Application) Checklist() Checklist {
 			add(MaterialSubjectIDCopy, true, person(a.SponsorName))
 		}
 		add(MaterialDomainCertificate, false, "")
-	default: // retrieval, cancellation: seeds/000 须知2, seeds/002 §二2, §五2
+	default: // retrieval, cancellation: 河南省通信管理局 备案业务表格 须知2, 网站备案日常问题解答 §二2, §五2
 		if ak != ApplicantIndividual {
 			add(MaterialSeal, true, "")
 			add(MaterialPrincipalIDCopy, true, person(a.PrincipalName))

@@ -1,7 +1,7 @@
 package forms
 
 // Occasion is why a user applies to the bureau for a cancellation (R-50,
-// seeds/002 §二1): the service ends, the user switches ISP, the people who
+// 网站备案日常问题解答 §二1): the service ends, the user switches ISP, the people who
 // held the credentials are gone, or a domain's holder finds someone else's
 // filing of the domain. A portal asks the user for the occasion and starts
 // the application Occasion.Form names.

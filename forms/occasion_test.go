@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestR50_OccasionsHaveAForm: every occasion of R-50 (seeds/002 §二1) leads to
+// TestR50_OccasionsHaveAForm: every occasion of R-50 (网站备案日常问题解答 §二1) leads to
 // a form kind and target that Check accepts as a pair, and the seed's
 // scenarios map as it says: switching ISP and lost credentials cancel the
 // subject with its websites (场景1, 场景2), a domain holder cancels the other

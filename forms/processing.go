@@ -13,10 +13,9 @@ import (
 // MaxFailedNotifications is the number of failed notification attempts
 // after which an application is abandoned.
 //
-// Decision: the third failed attempt abandons the application. RULES.md
-// R-56 reads "more than three times" and the guidance "通知无法送达超过三次",
-// but the form's own tick box is "三次" and the issue (GitHub #8) asks for
-// "three failed attempts → abandoned": the bureau ticks "三次" when the third
+// Decision: the third failed attempt abandons the application. R-56 and the
+// guidance read "通知无法送达超过三次" (more than three times), but the
+// form's own tick box is "三次": the bureau ticks "三次" when the third
 // attempt fails, and does not call a fourth time.
 const MaxFailedNotifications = 3
 

@@ -9,7 +9,7 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// Reason thresholds (R-51: "必须填写详细原因"). The seeds say only
+// Reason thresholds (R-51: "必须填写详细原因"). The guidance says only
 // "detailed"; the SDK decides, and documents, that a reason is detailed when,
 // after normalisation (NFKC, spaces folded):
 //

@@ -263,7 +263,7 @@ func (a *Application) bureauView() bureauView {
 	return b
 }
 
-// instructions are the form's 填表须知 (seeds/000), adapted to the kind and
+// instructions are the form's 填表须知 (河南省通信管理局 备案业务表格), adapted to the kind and
 // the applicant, plus the channel guidance.
 func instructions(ck Checklist) []string {
 	out := make([]string, 0, len(ck.Guidance))

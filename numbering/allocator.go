@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/calendar"
 )
 
 // Key names one allocation counter of a Store: either the subject-number
@@ -89,13 +91,9 @@ type Store interface {
 	Snapshot(ctx context.Context) ([]Counter, error)
 }
 
-// cst is China Standard Time, a fixed UTC+8 zone (no tzdata needed;
-// DESIGN.md "Dates").
-var cst = time.FixedZone("CST", 8*60*60)
-
 // YearCST returns the calendar year of the instant t in China Standard Time:
 // the year a number approved at t carries (2025-12-31T16:30:00Z is 2026).
-func YearCST(t time.Time) int { return t.In(cst).Year() }
+func YearCST(t time.Time) int { return t.In(calendar.Location()).Year() }
 
 // Allocator issues record numbers: subject numbers per
 // province and year, service suffixes per subject. It holds no state of its

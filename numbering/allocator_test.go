@@ -143,14 +143,14 @@ func TestR41_SuffixNeverReused(t *testing.T) {
 		t.Fatalf("after cancellation: %v %v, want suffix 6", n, err)
 	}
 	// Other subjects have their own sequences; licences take suffixes too.
-	lic, _ := numbering.Parse("粤B2-20090059")
+	lic := numbering.MustParse("粤B2-20090059")
 	n, err = a.NextService(ctx, lic, numbering.ServiceMiniProgram)
 	if err != nil || n.String() != "粤B2-20090059-1X" {
 		t.Fatalf("licence service: %v %v", n, err)
 	}
 	// Wrong inputs.
 	site, _ := subject.WithService(numbering.ServiceWebsite, 1)
-	ps, _ := numbering.Parse("京公网安备11010502030143号")
+	ps := numbering.MustParse("京公网安备11010502030143号")
 	for _, bad := range []numbering.Number{site, ps, {}} {
 		if _, err := a.NextService(ctx, bad, numbering.ServiceWebsite); !errors.Is(err, numbering.CodeNotSubject) {
 			t.Errorf("NextService(%q): %v, want CodeNotSubject", bad, err)
@@ -190,7 +190,7 @@ func TestR41_SequenceExhausted(t *testing.T) {
 		t.Fatalf("Tianjin: %v %v", n, err)
 	}
 	// Service suffixes stop at MaxSuffix the same way.
-	subj, _ := numbering.Parse("京ICP备05002571号")
+	subj := numbering.MustParse("京ICP备05002571号")
 	if err := s.Raise(ctx, numbering.Counter{Key: numbering.ServiceKey(subj), Last: numbering.MaxSuffix}); err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func (b brokenStore) Reserve(context.Context, numbering.Key, uint64) (uint64, er
 func TestR41_BrokenStoreNeverYieldsWrongNumber(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	subj, _ := numbering.Parse("京ICP备05002571号")
+	subj := numbering.MustParse("京ICP备05002571号")
 	for _, v := range []uint64{0, numbering.MaxSequence + 1, 1 << 40} {
 		a := numbering.NewAllocator(brokenStore{value: v})
 		if n, err := a.NextSubject(ctx, "11", at); err == nil {
@@ -280,10 +280,10 @@ func TestR41_SeedContinuesAfterHighest(t *testing.T) {
 	check(n, err, "黔ICP备2025123457号")
 	n, err = a.NextSubject(ctx, "41", time.Date(2020, 9, 1, 0, 0, 0, 0, time.UTC))
 	check(n, err, "豫ICP备2020006013号")
-	subj, _ := numbering.Parse("黔ICP备2026001073号")
+	subj := numbering.MustParse("黔ICP备2026001073号")
 	n, err = a.NextService(ctx, subj, numbering.ServiceWebsite)
 	check(n, err, "黔ICP备2026001073号-5")
-	lic, _ := numbering.Parse("粤B2-20090059")
+	lic := numbering.MustParse("粤B2-20090059")
 	n, err = a.NextService(ctx, lic, numbering.ServiceApp)
 	check(n, err, "粤B2-20090059-1627A")
 	snap, _ := s.Snapshot(ctx)
@@ -295,7 +295,7 @@ func TestR41_SeedContinuesAfterHighest(t *testing.T) {
 }
 
 func TestKeyTextForm(t *testing.T) {
-	subj, _ := numbering.Parse("黔ICP备2026001073号")
+	subj := numbering.MustParse("黔ICP备2026001073号")
 	for _, k := range []numbering.Key{numbering.SubjectKey("52", 2026), numbering.ServiceKey(subj)} {
 		back, err := numbering.ParseKey(k.String())
 		if err != nil || back != k {
@@ -337,7 +337,7 @@ func TestR41_ConcurrentAllocation(t *testing.T) {
 		}
 		subjects = append(subjects, n)
 	}
-	lic, _ := numbering.Parse("粤B2-20090059")
+	lic := numbering.MustParse("粤B2-20090059")
 	subjects = append(subjects, lic)
 
 	per := total / goroutines
@@ -425,8 +425,8 @@ func TestR41_ConcurrentAllocation(t *testing.T) {
 // a plain subject still count correctly and survive a snapshot.
 func TestR41_MemoryStoreAnyKey(t *testing.T) {
 	ctx := context.Background()
-	subj, _ := numbering.Parse("京ICP备05002571号")
-	site, _ := numbering.Parse("京ICP备05002571号-3A")
+	subj := numbering.MustParse("京ICP备05002571号")
+	site := numbering.MustParse("京ICP备05002571号-3A")
 	keys := []numbering.Key{
 		{},
 		{Province: "99", Year: 2026},

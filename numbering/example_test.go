@@ -61,7 +61,7 @@ func ExampleAllocator() {
 	alloc := numbering.NewAllocator(store)
 
 	// A bureau migrating in continues after what it already issued.
-	existing, _ := numbering.Parse("黔ICP备2026001072号-3")
+	existing := numbering.MustParse("黔ICP备2026001072号-3")
 	if err := alloc.Seed(ctx, func(yield func(numbering.Number) bool) { yield(existing) }); err != nil {
 		panic(err)
 	}
@@ -80,4 +80,16 @@ func ExampleAllocator() {
 	// 黔ICP备2026001073号-1
 	// 黔ICP备2026001073号-2A
 	// 黔ICP备2026001072号-4X
+}
+
+// MustParse is for numbers known at compile time, in tests and examples; it
+// panics on a string that is not a record number (R-40).
+func ExampleMustParse() {
+	n := numbering.MustParse("黔ICP备 2026001073 号－1")
+	fmt.Println(n, n.Subject())
+	defer func() { fmt.Println("panic:", recover() != nil) }()
+	numbering.MustParse("黔ICP备1500041X号")
+	// Output:
+	// 黔ICP备2026001073号-1 黔ICP备2026001073号
+	// panic: true
 }

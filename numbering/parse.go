@@ -1,6 +1,7 @@
 package numbering
 
 import (
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,7 @@ import (
 //     ICP证 6 (yy + 4), telecom licences 8 (yyyy + 4), public security 12 or 14
 //     (6-digit region + 6 or 8);
 //   - the letter X inside a serial (CodeSerialMasked): the seed's
-//     黔ICP备1500041X号 (RULES.md R-40) is an illustration with a masked
+//     黔ICP备1500041X号 is an illustration with a masked
 //     digit; no real number with a letter in its serial was found, so it is
 //     refused rather than guessed at;
 //   - suffixes "-0", with leading zeros ("-007"), over MaxSuffix, or followed by
@@ -416,6 +417,17 @@ func parseSuffix(sc *scanner, n Number, find bool) (Number, int, perr) {
 	}
 	sc.i += size
 	return n, sc.i, perr{}
+}
+
+// MustParse is like Parse but panics when s is not a record number. It is
+// meant for tests and for constants in code, as netip.MustParseAddr is; input
+// from users goes through Parse.
+func MustParse(s string) Number {
+	n, err := Parse(s)
+	if err != nil {
+		panic("numbering.MustParse(" + strconv.Quote(s) + "): " + err.Error())
+	}
+	return n
 }
 
 // Parse reads one record number: an ICP filing number (京ICP备05002571号,

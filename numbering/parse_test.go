@@ -8,12 +8,14 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // corpus holds real-world numbers of every kind, as found in public web pages
 // and source code. Sources: the find_string search over public GitHub files
 // (query in quotes, file id in brackets; the search gives no repository
-// path), the brief of issue 5, the seeds and reference/filing-facts.md.
+// path), the examples of the guidance documents, and public pages.
 var corpus = []struct {
 	in        string
 	canonical string
@@ -26,41 +28,41 @@ var corpus = []struct {
 	source    string
 }{
 	// ICP filing numbers, old 8-digit serials (two-digit year + six).
-	{"京ICP备05002571号", "", numbering.KindICPFiling, "11", 2005, 2571, 0, numbering.ServiceNone, "issue 5 example"},
+	{"京ICP备05002571号", "", numbering.KindICPFiling, "11", 2005, 2571, 0, numbering.ServiceNone, "documented example"},
 	{"京ICP备10046444号", "", numbering.KindICPFiling, "11", 2010, 46444, 0, numbering.ServiceNone, `mi.com footer, "京ICP证" [41587256478]`},
 	{"京ICP备11027288号", "", numbering.KindICPFiling, "11", 2011, 27288, 0, numbering.ServiceNone, `douban.com footer, "京ICP证" [29289770598]`},
 	{"京ICP备15039648号-15", "", numbering.KindICPFiling, "11", 2015, 39648, 15, numbering.ServiceWebsite, `solidot.org footer, "京ICP证" [69105322713]`},
 	{"京ICP备12034000号-2", "", numbering.KindICPFiling, "11", 2012, 34000, 2, numbering.ServiceWebsite, `"公网安备" [22571282626]`},
 	{"豫ICP备20006012号-1", "", numbering.KindICPFiling, "41", 2020, 6012, 1, numbering.ServiceWebsite, `8-digit serial still issued in 2020, "公网安备" [43710708571]`},
-	{"京ICP备16020626号", "", numbering.KindICPFiling, "11", 2016, 20626, 0, numbering.ServiceNone, "reference/filing-facts.md §7 (xiaosb.com)"},
+	{"京ICP备16020626号", "", numbering.KindICPFiling, "11", 2016, 20626, 0, numbering.ServiceNone, "xiaosb.com"},
 	{"蜀ICP备09001737号-1", "", numbering.KindICPFiling, "51", 2009, 1737, 1, numbering.ServiceWebsite, `四川长虹 footer, "蜀公网安备" [6530509264]`},
 	{"黔ICP备16006408号-1", "", numbering.KindICPFiling, "52", 2016, 6408, 1, numbering.ServiceWebsite, `"黔B2-" [26294981919]`},
 	{"滇ICP备14005523号-1", "", numbering.KindICPFiling, "53", 2014, 5523, 1, numbering.ServiceWebsite, `"滇B2-" [42635485715]`},
 	// ICP filing numbers, 10-digit serials (four-digit year + six).
-	{"京ICP备2021033841号-2", "", numbering.KindICPFiling, "11", 2021, 33841, 2, numbering.ServiceWebsite, `"ICP备2021" [11999726866]; filing-facts §7`},
+	{"京ICP备2021033841号-2", "", numbering.KindICPFiling, "11", 2021, 33841, 2, numbering.ServiceWebsite, `"ICP备2021" [11999726866]`},
 	{"粤ICP备2021166258号-1", "", numbering.KindICPFiling, "44", 2021, 166258, 1, numbering.ServiceWebsite, `"ICP备2021" [42174882271]`},
 	{"鲁ICP备2021029425号", "", numbering.KindICPFiling, "37", 2021, 29425, 0, numbering.ServiceNone, `"ICP备2021" [10231786]`},
 	{"浙ICP备2021040463号-3", "", numbering.KindICPFiling, "33", 2021, 40463, 3, numbering.ServiceWebsite, `"ICP备2021" [13413308356]`},
 	{"粤ICP备2026073665号-1", "", numbering.KindICPFiling, "44", 2026, 73665, 1, numbering.ServiceWebsite, `"公网安备" [57421015846]`},
 	{"黔ICP备2025056580号", "", numbering.KindICPFiling, "52", 2025, 56580, 0, numbering.ServiceNone, `"贵公网安备" [55047647158]`},
-	{"黔ICP备2026001073号-1", "", numbering.KindICPFiling, "52", 2026, 1073, 1, numbering.ServiceWebsite, "issue 5 example"},
+	{"黔ICP备2026001073号-1", "", numbering.KindICPFiling, "52", 2026, 1073, 1, numbering.ServiceWebsite, "documented example"},
 	// 2023 forms: apps (A), mini-programs (X), quick apps (K) share the sequence (R-42).
-	{"浙ICP备2024071295号-2A", "", numbering.KindICPFiling, "33", 2024, 71295, 2, numbering.ServiceApp, `"号-2A" [28205246893]; filing-facts §6`},
+	{"浙ICP备2024071295号-2A", "", numbering.KindICPFiling, "33", 2024, 71295, 2, numbering.ServiceApp, `"号-2A" [28205246893]`},
 	{"辽ICP备2023009191号-2A", "", numbering.KindICPFiling, "21", 2023, 9191, 2, numbering.ServiceApp, `"号-2A" [18132626397]`},
 	{"蜀ICP备2026054850号-2A", "", numbering.KindICPFiling, "51", 2026, 54850, 2, numbering.ServiceApp, `"号-2A" [69386778686]`},
 	{"鲁ICP备2021022006号-4A", "", numbering.KindICPFiling, "37", 2021, 22006, 4, numbering.ServiceApp, `"ICP备2021" [34416227611]`},
-	{"苏ICP备2026036865号-1X", "", numbering.KindICPFiling, "32", 2026, 36865, 1, numbering.ServiceMiniProgram, `"号-1X" [55266397857]; filing-facts §6`},
+	{"苏ICP备2026036865号-1X", "", numbering.KindICPFiling, "32", 2026, 36865, 1, numbering.ServiceMiniProgram, `"号-1X" [55266397857]`},
 	{"黔ICP备2025044274号-1X", "", numbering.KindICPFiling, "52", 2025, 44274, 1, numbering.ServiceMiniProgram, `"号-1X" [62930145803]`},
 	{"皖ICP备2023023087号-1X", "", numbering.KindICPFiling, "34", 2023, 23087, 1, numbering.ServiceMiniProgram, `"号-1X" [12615339934]`},
 	{"粤ICP备2024266252号-4K", "", numbering.KindICPFiling, "44", 2024, 266252, 4, numbering.ServiceQuickApp, `quick-app manifest, "号-4K" [17182779920]`},
 	// ICP licences.
-	{"京ICP证030173号", "", numbering.KindICPLicence, "11", 2003, 173, 0, numbering.ServiceNone, "issue 5 example"},
+	{"京ICP证030173号", "", numbering.KindICPLicence, "11", 2003, 173, 0, numbering.ServiceNone, "documented example"},
 	{"京ICP证110507号", "", numbering.KindICPLicence, "11", 2011, 507, 0, numbering.ServiceNone, `mi.com footer, "京ICP证" [41587256478]`},
 	{"京ICP证090015号", "", numbering.KindICPLicence, "11", 2009, 15, 0, numbering.ServiceNone, `douban.com footer, "京ICP证" [29289770598]`},
 	{"京ICP证161336号", "", numbering.KindICPLicence, "11", 2016, 1336, 0, numbering.ServiceNone, `solidot.org footer, "京ICP证" [69105322713]`},
 	{"京ICP证040867号-3", "", numbering.KindICPLicence, "11", 2004, 867, 3, numbering.ServiceWebsite, `licence with a site suffix, "公网安备" [18716191]`},
 	// Value-added telecom licences, with and without service suffixes.
-	{"京B2-20090059", "", numbering.KindTelecomLicence, "11", 2009, 59, 0, numbering.ServiceNone, "issue 5 example"},
+	{"京B2-20090059", "", numbering.KindTelecomLicence, "11", 2009, 59, 0, numbering.ServiceNone, "documented example"},
 	{"粤B2-20090059", "", numbering.KindTelecomLicence, "44", 2009, 59, 0, numbering.ServiceNone, `Tencent mainLicence, "粤B2-20090059" [22157204629]`},
 	{"粤B2-20090059-5", "", numbering.KindTelecomLicence, "44", 2009, 59, 5, numbering.ServiceWebsite, `Tencent serviceLicence, "粤B2-20090059" [22157204629]`},
 	{"粤B2-20090059-1626X", "", numbering.KindTelecomLicence, "44", 2009, 59, 1626, numbering.ServiceMiniProgram, `WeChat API doc 小程序备案号示例, "粤B2-20090059" [24750362436]`},
@@ -73,7 +75,7 @@ var corpus = []struct {
 	{"A2.B1.B2-20090003", "", numbering.KindTelecomLicence, "", 2009, 3, 0, numbering.ServiceNone, `China Unicom, "B1.B2-20" [33707095622]`},
 	{"合字B1.B2-20130004", "", numbering.KindTelecomLicence, "", 2013, 4, 0, numbering.ServiceNone, `"B1.B2-20" [16585094403]`},
 	// Public security filing numbers.
-	{"京公网安备11010502030143号", "", numbering.KindPublicSecurity, "11", 0, 2030143, 0, numbering.ServiceNone, `issue 5 example; "公网安备11010502030143" [70361221874]`},
+	{"京公网安备11010502030143号", "", numbering.KindPublicSecurity, "11", 0, 2030143, 0, numbering.ServiceNone, `documented example; "公网安备11010502030143" [70361221874]`},
 	{"京公网安备11010802020134号", "", numbering.KindPublicSecurity, "11", 0, 2020134, 0, numbering.ServiceNone, `mi.com footer [41587256478]`},
 	{"京公网安备11010502000728", "京公网安备11010502000728号", numbering.KindPublicSecurity, "11", 0, 2000728, 0, numbering.ServiceNone, `douban.com footer, no 号 [29289770598]`},
 	{"京公网安备 11000002000088号", "京公网安备11000002000088号", numbering.KindPublicSecurity, "11", 0, 2000088, 0, numbering.ServiceNone, `"京ICP证" [112604763]`},
@@ -224,7 +226,7 @@ func TestR40_ParseRejects(t *testing.T) {
 }
 
 // TestR40_MaskedSeedNumberRejected documents the decision on the seed's
-// example 黔ICP备1500041X号 (RULES.md R-40, seeds/002 §一): real serials are
+// example 黔ICP备1500041X号 (R-40, 网站备案日常问题解答 §一): real serials are
 // digits (no number with a letter in its serial turned up in the corpus
 // searched, find_string "ICP备1500041X" has no hit), so the X is a masked
 // digit; Parse refuses it with CodeSerialMasked pointing at the X, and the
@@ -319,7 +321,7 @@ func TestR42_ServiceKindsAndSubject(t *testing.T) {
 	if _, err := site.WithService(numbering.ServiceWebsite, 2); !errors.Is(err, numbering.CodeNotSubject) {
 		t.Errorf("WithService on a website number err = %v", err)
 	}
-	ps, _ := numbering.Parse("京公网安备11010502030143号")
+	ps := numbering.MustParse("京公网安备11010502030143号")
 	if _, err := ps.WithService(numbering.ServiceWebsite, 1); !errors.Is(err, numbering.CodeNotSubject) {
 		t.Errorf("WithService on a public security number err = %v", err)
 	}
@@ -339,15 +341,15 @@ func TestR41_NumberIsCanonicalMapKey(t *testing.T) {
 	if len(m) != 1 {
 		t.Fatalf("map has %d keys, want 1: %v", len(m), m)
 	}
-	a, _ := numbering.Parse("京ICP备05002571号")
-	b, _ := numbering.Parse("京ICP备2005002571号")
+	a := numbering.MustParse("京ICP备05002571号")
+	b := numbering.MustParse("京ICP备2005002571号")
 	if a == b || a.String() == b.String() {
 		t.Errorf("8-digit and 10-digit serials of the same year and sequence must stay distinct numbers")
 	}
 	if a.Year() != b.Year() || a.Sequence() != b.Sequence() {
 		t.Errorf("year/sequence: %d/%d vs %d/%d", a.Year(), a.Sequence(), b.Year(), b.Sequence())
 	}
-	lic, _ := numbering.Parse("京ICP证030173号")
+	lic := numbering.MustParse("京ICP证030173号")
 	if lic.Serial() != "030173" {
 		t.Errorf("Serial() = %q, want leading zero kept", lic.Serial())
 	}
@@ -355,7 +357,7 @@ func TestR41_NumberIsCanonicalMapKey(t *testing.T) {
 	if zero.String() != "" || !zero.IsZero() || zero.IsSubject() || zero.Year() != 0 {
 		t.Errorf("zero Number misbehaves: %q", zero.String())
 	}
-	tl, _ := numbering.Parse("A2.B1.B2-20090003")
+	tl := numbering.MustParse("A2.B1.B2-20090003")
 	if tl.Categories() != "A2.B1.B2" || tl.Joint() || tl.ProvinceCode() != "" {
 		t.Errorf("Categories %q Joint %v Province %q", tl.Categories(), tl.Joint(), tl.ProvinceCode())
 	}
@@ -366,7 +368,7 @@ func TestR41_NumberIsCanonicalMapKey(t *testing.T) {
 	if _, ok := tl.Province(); ok {
 		t.Errorf("nationwide licence reports a province")
 	}
-	j, _ := numbering.Parse("合字B1.B2-20130004")
+	j := numbering.MustParse("合字B1.B2-20130004")
 	if !j.Joint() || j.String() != "合字B1.B2-20130004" {
 		t.Errorf("合字: Joint %v String %q", j.Joint(), j.String())
 	}
@@ -377,7 +379,7 @@ func TestR40_JSONRoundTrip(t *testing.T) {
 		Number numbering.Number `json:"number"`
 		Empty  numbering.Number `json:"empty"`
 	}
-	n, _ := numbering.Parse("浙ICP备2024071295号-2A")
+	n := numbering.MustParse("浙ICP备2024071295号-2A")
 	data, err := json.Marshal(rec{Number: n})
 	if err != nil {
 		t.Fatal(err)
@@ -457,5 +459,16 @@ func TestCodesCatalogue(t *testing.T) {
 		if !strings.HasPrefix(string(c), "number.") || c.Rule() == "" || c.MessageZh() == "" || c.MessageEn() == "" {
 			t.Errorf("code %q incomplete: rule %q zh %q en %q", c, c.Rule(), c.MessageZh(), c.MessageEn())
 		}
+	}
+}
+
+func TestR40_MustParse(t *testing.T) {
+	for _, s := range []string{"京ICP备05002571号", "粤ICP备2021012345号-3", "京公网安备11010502030143号", "Ａ2.B1.B2-20090003"} {
+		want, err := numbering.Parse(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, want, numbering.MustParse(s), s)
+	}
+	for _, s := range []string{"", "黔ICP备1500041X号", "京ICP备05002571", "example"} {
+		assert.Panics(t, func() { numbering.MustParse(s) }, "%q", s)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -35,7 +36,7 @@ type BrokenCase struct {
 }
 
 // caseNow is the instant of the cases that depend on the date.
-var caseNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var caseNow = time.Date(2026, 11, 23, 10, 0, 0, 0, calendar.Location())
 
 // brokenDef defines a BrokenCase: base builds the valid filing from a Gen,
 // brk breaks a second copy of it, with the same Gen continuing.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -34,7 +35,7 @@ type extraDef struct {
 	errors           []Expect
 }
 
-var cst = time.FixedZone("CST", 8*3600)
+var cst = calendar.Location()
 
 func at(y int, m time.Month, d, hh, mm, ss int, loc *time.Location) time.Time {
 	return time.Date(y, m, d, hh, mm, ss, 0, loc)

@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
 func TestR18_ChangeNotice(t *testing.T) {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := calendar.Location()
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, cst) }
 	for _, tc := range []struct {
 		name             string

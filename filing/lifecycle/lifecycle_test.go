@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	cstZone = time.FixedZone("CST", 8*3600)
+	cstZone = calendar.Location()
 	t0      = time.Date(2026, 3, 2, 9, 0, 0, 0, cstZone) // a Monday
 
 	selfFiler   = Actor{Kind: ActorSelfFiler}
@@ -253,7 +253,7 @@ func TestR15_NewWebsiteThroughISPWithVerificationForm(t *testing.T) {
 
 func TestR16_WrongISPProvince(t *testing.T) {
 	// Filed with 中国电信 of Zhejiang by mistake; the subject is in Guizhou
-	// and its real ISP is 中国电信 of Guizhou (seed 001 (二)3).
+	// and its real ISP is 中国电信 of Guizhou (江西省通信管理局 用户典型问题指南 (二)3).
 	s := State{Kind: KindNewFiling, ISP: "中国电信", ISPProvince: "33", Province: "52"}
 	l := newLC(t, s).do(ActionCreate, ispZJ).do(ActionSubmit, ispZJ).do(ActionVerify, ispZJ).
 		do(ActionApprove, bureauGZ).

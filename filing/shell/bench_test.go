@@ -11,12 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
 // genAsOf is the classification instant of the generated national record
 // set.
-var genAsOf = time.Date(2026, 6, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var genAsOf = time.Date(2026, 6, 1, 0, 0, 0, 0, calendar.Location())
 
 // genPattern is the number of websites of subject i%6: 10 websites per 6
 // subjects, so 6 000 000 subjects carry 10 000 000 websites; one subject in

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/shell"
 )
@@ -50,7 +51,7 @@ func ExampleClassifyStream() {
 // say) classifies them through an iterator: a subject record followed by its
 // website records.
 func ExampleClassifySeq() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := calendar.Location()
 	subject := &filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
 	site := &shell.WebsiteRecord{
 		Website:    filing.Website{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved},
@@ -78,7 +79,7 @@ func ExampleClassifySeq() {
 // One subject with its websites, as a bureau exports it, classified as of
 // an instant.
 func ExampleClassifyRecord() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := calendar.Location()
 	rec := shell.SubjectRecord{
 		Subject: filing.Subject{Number: "京ICP备2024000001号", Province: "11", Status: filing.StatusApproved},
 	}
