@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/catalog"
@@ -61,9 +62,23 @@ func (e *Error) Is(target error) bool {
 	return ok && c == e.Code
 }
 
+// codes lists the codes this package defines; written only during package
+// initialisation.
+var codes []filing.Code
+
 // define registers a code of this package in the module's code registry.
 func define(code, rule, zh, en string) filing.Code {
-	return filing.Code(catalog.Define(code, rule, zh, en))
+	c := filing.Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
+	return c
+}
+
+// Codes returns every code the package defines (the sentinels and the field
+// problem codes), sorted, for documentation and conformance suites.
+func Codes() []filing.Code {
+	out := slices.Clone(codes)
+	slices.Sort(out)
+	return out
 }
 
 // Sentinel errors: Codes, compared with errors.Is. The errors returned are

@@ -1,0 +1,156 @@
+package catalog_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/forms"
+	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/numbering"
+)
+
+// noRule lists the codes that belong to no rule of the catalogue: misuse of
+// the API, internal failures and malformed transport (JSON) rather than a
+// filing that breaks a rule. Every other code names its rule.
+var noRule = []string{
+	"conflict.bad_input",  // a JSONL line that does not decode
+	"conflict.bad_record", // wraps the record's own problems, which carry their rules
+	"conflict.invalid",    // wraps a field check's error without a code of its own
+	"conflict.too_large",  // a record past the index's size limits
+	"filing.internal",     // the validator engine failed
+	"filing.option_invalid",
+	"form.json.field",
+	"form.json.syntax",
+	"form.json.too_large",
+	"form.json.trailing",
+	"form.kind_unknown",
+}
+
+// packageCodes is every package's own list of its codes.
+func packageCodes() map[string][]filing.Code {
+	return map[string][]filing.Code{
+		"filing":    filing.Codes(),
+		"lifecycle": lifecycle.Codes(),
+		"shell":     shell.Codes(),
+		"numbering": numbering.Codes(),
+		"conflict":  conflict.Codes(),
+		"forms":     forms.Codes(),
+	}
+}
+
+// TestCodes lists every code of every package with its rule and messages
+// (go test -v shows the list), and checks that each code has one owner,
+// names its rule unless it is listed in noRule, and has both messages.
+func TestCodes(t *testing.T) {
+	owner := map[filing.Code]string{}
+	for pkg, codes := range packageCodes() {
+		require.NotEmpty(t, codes, pkg)
+		for _, c := range codes {
+			if prev, dup := owner[c]; dup {
+				t.Errorf("code %s is defined by %s and %s", c, prev, pkg)
+			}
+			owner[c] = pkg
+		}
+	}
+	all := catalog.All()
+	assert.Len(t, all, len(owner), "the registry holds codes no package lists, or the reverse")
+	for _, code := range all {
+		c := filing.Code(code)
+		e, ok := catalog.Lookup(code)
+		require.True(t, ok, code)
+		t.Logf("%-10s %-45s %-5s %s | %s", owner[c], code, e.Rule, e.Zh, e.En)
+		assert.NotEmpty(t, owner[c], "%s: registered but listed by no package's Codes()", code)
+		assert.Equal(t, e.Rule, c.Rule(), code)
+		assert.Equal(t, e.Zh, c.MessageZh(), code)
+		assert.Equal(t, e.En, c.MessageEn(), code)
+		assert.True(t, hasHan(e.Zh), "%s: Chinese message %q has no Chinese", code, e.Zh)
+		assert.NotEmpty(t, e.En, "%s: no English message", code)
+		if slices.Contains(noRule, code) {
+			assert.Empty(t, e.Rule, "%s is listed as belonging to no rule but names %s", code, e.Rule)
+		} else {
+			assert.Regexp(t, `^R-\d\d$`, e.Rule, "%s: no rule (add it, or list it in noRule with a reason)", code)
+		}
+	}
+	for _, code := range noRule {
+		_, ok := catalog.Lookup(code)
+		assert.True(t, ok, "noRule lists %s, which no package defines", code)
+	}
+}
+
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// codedError is the method set every error of the SDK has.
+type codedError interface {
+	error
+	ErrorCode() string
+	MessageZh() string
+	MessageEn() string
+}
+
+// TestErrorShape checks, on a real error from every package, that the error
+// matches its sentinel with errors.Is and that ErrorCode, MessageZh and
+// MessageEn work the same way whatever the package. calendar, the leaf that
+// imports nothing of ours, has its own sentinels with the same methods.
+func TestErrorShape(t *testing.T) {
+	at := time.Date(2026, 3, 5, 9, 0, 0, 0, calendar.Location())
+	cases := []struct {
+		pkg    string
+		err    func() error
+		target error
+		code   string
+	}{
+		{"filing", func() error { return filing.Validate(nil) }, filing.CodeFilingNil, "filing.nil"},
+		{"filing", func() error { return filing.CheckEmail("no-at-sign") }, nil, ""},
+		{"lifecycle", func() error {
+			s := lifecycle.State{Status: filing.StatusBureauReview, Kind: lifecycle.KindNewFiling,
+				SelfFiled: true, ISP: "中国电信", Province: "52", ReviewFrom: at.Add(-time.Hour)}
+			_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionReturnToUser,
+				Actor: lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}, At: at})
+			return err
+		}, lifecycle.CodeReasonRequired, "lifecycle.reason_required"},
+		{"lifecycle", func() error { return lifecycle.CheckChangeNotice(time.Time{}, at) }, lifecycle.CodeChangeNoticeTime, "change.notice_time"},
+		{"shell", func() error {
+			_, err := shell.ClassifySubject(filing.Subject{Number: "黔ICP备2026001073号", Province: "52"}, nil, time.Time{})
+			return err
+		}, shell.CodeAsOfMissing, "shell.as_of_missing"},
+		{"numbering", func() error { _, err := numbering.Parse("黔ICP备2026001073"); return err }, numbering.CodeMissingHao, "number.missing_hao"},
+		{"conflict", func() error { _, err := conflict.New().Lookup("黔ICP备2026001073号"); return err }, conflict.ErrNotFound, "conflict.not_found"},
+		{"forms", func() error { _, err := forms.DecodeBytes([]byte("{")); return err }, forms.CodeJSONSyntax, "form.json.syntax"},
+		{"calendar", func() error { _, err := calendar.Default().AddWorkdays(time.Time{}, 1); return err }, calendar.ErrZeroTime, calendar.CodeZeroTime},
+	}
+	for _, tc := range cases {
+		err := tc.err()
+		require.Error(t, err, tc.pkg)
+		var ce codedError
+		if !assert.True(t, errors.As(err, &ce), "%s: %T has no ErrorCode/MessageZh/MessageEn", tc.pkg, err) {
+			continue
+		}
+		assert.True(t, hasHan(ce.MessageZh()), "%s: MessageZh %q", tc.pkg, ce.MessageZh())
+		assert.NotEmpty(t, ce.MessageEn(), tc.pkg)
+		assert.Contains(t, err.Error(), ce.ErrorCode(), "%s: Error() names the code", tc.pkg)
+		if tc.target == nil { // any code of the package: it is a sentinel for the same error
+			tc.target, tc.code = filing.Code(ce.ErrorCode()), ce.ErrorCode()
+		}
+		assert.Equal(t, tc.code, ce.ErrorCode(), tc.pkg)
+		assert.ErrorIs(t, err, tc.target, tc.pkg)
+		if c, ok := tc.target.(filing.Code); ok {
+			_, registered := catalog.Lookup(string(c))
+			assert.True(t, registered, "%s: %s is not in the registry", tc.pkg, c)
+			assert.NotErrorIs(t, err, filing.Code(string(c)+".other"), tc.pkg)
+		}
+	}
+}
