@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 
@@ -53,4 +54,21 @@ func ExampleApply() {
 	// working days left on 2026-03-20: 6
 	// returned_to_user 网站名称含有不规范用语 [edit resubmit]
 	// bureau_review 5 events
+}
+
+// A bureau may not return a filing without saying why (R-12).
+func ExampleApply_returnNeedsReason() {
+	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
+	at := time.Date(2026, 3, 5, 9, 0, 0, 0, calendar.Location())
+	s := lifecycle.State{Status: filing.StatusBureauReview, Kind: lifecycle.KindNewFiling,
+		SelfFiled: true, ISP: "中国电信", Province: "52", ReviewFrom: at.Add(-24 * time.Hour)}
+	_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionReturnToUser, Actor: bureau, At: at})
+	fmt.Println(errors.Is(err, lifecycle.CodeReasonRequired))
+	var te *lifecycle.TransitionError
+	if errors.As(err, &te) {
+		fmt.Println(te.Rule, te.Zh)
+	}
+	// Output:
+	// true
+	// R-12 退回备案时须写明退回原因
 }
