@@ -27,12 +27,15 @@ func Path(tb testing.TB) string {
 	if p == "" {
 		if os.Getenv("CI") == "true" {
 			tb.Fatal(EnvBrowser + " not set: .ci/run installs chromium and must set it")
+			return ""
 		}
 		tb.Skip(EnvBrowser + " not set; to run the browser tests: apt-get install chromium fonts-noto-cjk poppler-utils && " + EnvBrowser + "=/usr/bin/chromium go test ./...")
+		return ""
 	}
 	path, err := exec.LookPath(p)
 	if err != nil {
 		tb.Fatalf("%s=%s: %v", EnvBrowser, p, err)
+		return ""
 	}
 	return path
 }

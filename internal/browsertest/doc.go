@@ -10,6 +10,15 @@
 // browser but without the CJK fonts or poppler-utils would fail in ways that
 // say nothing about the code.
 //
+// A test takes a tab of a fresh browser, closed at its end:
+//
+//	func TestPage(t *testing.T) {
+//		ctx := browsertest.New(t) // skips without BEIAN_TEST_BROWSER
+//		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url)))
+//		title, err := chromedp.Run(ctx, chromedp.Title())
+//		...
+//	}
+//
 // The chromedp driver is imported here and in tests only: no package of the
 // SDK imports this one, so users' builds never see it.
 package browsertest
