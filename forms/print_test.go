@@ -2,11 +2,12 @@ package forms
 
 // The printed forms: each golden form rendered by RenderHTML,
 // printed to PDF by headless Chromium as a user's Ctrl+P would (the form's
-// own @page rule, A4), must be one A4 page whose Chinese text pdftotext can
-// extract and whose every word lies inside the page's margins. The text
+// own @page rule, A4), must be one A4 page, drawn in Noto CJK, whose Chinese
+// text pdftotext can extract, with no ink in the page's margins. The text
 // extracted is checked against testdata/print/<form>.txt (rewritten by
-// -update). The tests run when BEIAN_TEST_BROWSER names the Chromium binary
-// (package internal/browsertest); without it they skip.
+// -update), line breaks and spaces aside. The tests run when
+// BEIAN_TEST_BROWSER names the Chromium binary (package
+// internal/browsertest); without it they skip.
 
 import (
 	"bytes"
@@ -307,7 +308,11 @@ func TestR55_PrintedFormIsOneA4PageOfChineseText(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			require.NoError(t, err, "run: BEIAN_TEST_BROWSER=/usr/bin/chromium go test ./forms -run PrintedForm -update")
-			assert.Equal(t, string(want), got, "text of the printed %s differs from %s", name, golden)
+			// Line breaks and spaces may move with the browser's version
+			// (a cell wraps a character earlier); the text may not change.
+			if squeeze(string(want)) != squeeze(got) {
+				assert.Equal(t, string(want), got, "text of the printed %s differs from %s", name, golden)
+			}
 		})
 	}
 }
