@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // naive is a reference implementation stepping day by day through Day.
@@ -91,12 +94,12 @@ func TestAddWorkdays_Examples(t *testing.T) {
 		{"2019-12-31", 1, "2020-01-02"},
 	} {
 		got, err := c.AddWorkdays(d(t, tc.from), tc.n)
-		if err != nil || got.Format("2006-01-02") != tc.want {
-			t.Errorf("AddWorkdays(%s, %d) = %v, %v; want %s", tc.from, tc.n, got, err, tc.want)
+		if !assert.NoError(t, err, "AddWorkdays(%s, %d)", tc.from, tc.n) {
+			continue
 		}
-		if got.Location() != Location() || got.Hour() != 0 || got.Minute() != 0 {
-			t.Errorf("AddWorkdays(%s, %d) = %v: not midnight CST", tc.from, tc.n, got)
-		}
+		assert.Equal(t, tc.want, got.Format(time.DateOnly), "AddWorkdays(%s, %d)", tc.from, tc.n)
+		assert.Equal(t, Location(), got.Location(), "AddWorkdays(%s, %d): not in CST", tc.from, tc.n)
+		assert.Equal(t, [2]int{0, 0}, [2]int{got.Hour(), got.Minute()}, "AddWorkdays(%s, %d): not midnight", tc.from, tc.n)
 	}
 }
 
@@ -115,8 +118,8 @@ func TestWorkdaysBetween_Examples(t *testing.T) {
 		{"2025-12-31", "2026-12-31", 248}, // working days in 2026 (261 - 19 + 6)
 	} {
 		got, err := c.WorkdaysBetween(d(t, tc.a), d(t, tc.b))
-		if err != nil || got != tc.want {
-			t.Errorf("WorkdaysBetween(%s, %s) = %d, %v; want %d", tc.a, tc.b, got, err, tc.want)
+		if assert.NoError(t, err, "WorkdaysBetween(%s, %s)", tc.a, tc.b) {
+			assert.Equal(t, tc.want, got, "WorkdaysBetween(%s, %s)", tc.a, tc.b)
 		}
 	}
 }
@@ -210,16 +213,12 @@ func TestTimeZones(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w, err := c.IsWorkday(tc.t)
-			if err != nil || w != tc.work {
-				t.Errorf("IsWorkday = %v, %v; want %v", w, err, tc.work)
-			}
-			if got := DateOf(tc.t).Format("2006-01-02"); got != tc.date {
-				t.Errorf("DateOf = %s, want %s", got, tc.date)
-			}
+			require.NoError(t, err, "IsWorkday")
+			assert.Equal(t, tc.work, w, "IsWorkday")
+			assert.Equal(t, tc.date, DateOf(tc.t).Format(time.DateOnly), "DateOf")
 			info, err := c.Day(tc.t)
-			if err != nil || info.Date.Format("2006-01-02") != tc.date {
-				t.Errorf("Day = %v, %v", info, err)
-			}
+			require.NoError(t, err, "Day")
+			assert.Equal(t, tc.date, info.Date.Format(time.DateOnly), "Day")
 		})
 	}
 }
@@ -257,22 +256,15 @@ func TestNotPublished(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.f()
-			if !errors.Is(err, ErrNotPublished) {
-				t.Fatalf("err = %v, want ErrNotPublished", err)
-			}
+			require.ErrorIs(t, err, ErrNotPublished)
 			var npe *NotPublishedError
-			if !errors.As(err, &npe) || npe.Year != tc.year {
-				t.Fatalf("err = %#v, want year %d", err, tc.year)
-			}
-			if !errors.Is(err, &NotPublishedError{Year: tc.year}) || errors.Is(err, &NotPublishedError{Year: tc.year + 1}) {
-				t.Error("Is by year")
-			}
-			if npe.ErrorCode() != "calendar.not_published" || !strings.HasPrefix(err.Error(), "calendar.not_published: ") {
-				t.Errorf("code/message: %q", err.Error())
-			}
-			if !strings.Contains(npe.MessageZh(), fmt.Sprint(tc.year)) {
-				t.Errorf("MessageZh %q", npe.MessageZh())
-			}
+			require.ErrorAs(t, err, &npe)
+			assert.Equal(t, tc.year, npe.Year)
+			assert.ErrorIs(t, err, &NotPublishedError{Year: tc.year}, "Is by year")
+			assert.NotErrorIs(t, err, &NotPublishedError{Year: tc.year + 1}, "Is by year")
+			assert.Equal(t, "calendar.not_published", npe.ErrorCode())
+			assert.True(t, strings.HasPrefix(err.Error(), "calendar.not_published: "), "message %q", err.Error())
+			assert.Contains(t, npe.MessageZh(), fmt.Sprint(tc.year))
 		})
 	}
 	// Queries that need no unpublished day succeed.

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestDeadlineKinds_Table(t *testing.T) {
@@ -19,20 +22,23 @@ func TestDeadlineKinds_Table(t *testing.T) {
 		{VerificationFormR23, "R-23", 7},
 	}
 	kinds := DeadlineKinds()
-	if len(kinds) != len(want) {
-		t.Fatalf("DeadlineKinds() = %v", kinds)
-	}
+	require.Len(t, kinds, len(want), "DeadlineKinds() = %v", kinds)
 	for i, w := range want {
 		k := kinds[i]
-		if k != w.k || k.RuleID() != w.rule || k.Workdays() != w.days || !k.Valid() ||
-			k.NameZh() == "" || k.NameEn() == "" || !strings.HasPrefix(k.String(), w.rule+" ") {
-			t.Errorf("%d: %v %q %d %q %q", i, k, k.RuleID(), k.Workdays(), k.NameZh(), k.String())
-		}
+		assert.Equal(t, w.k, k, "kind %d", i)
+		assert.True(t, k.Valid(), "%v valid", k)
+		assert.Equal(t, w.rule, k.RuleID(), "%v rule", k)
+		assert.Equal(t, w.days, k.Workdays(), "%v working days", k)
+		assert.NotEmpty(t, k.NameZh(), "%v NameZh", k)
+		assert.NotEmpty(t, k.NameEn(), "%v NameEn", k)
+		assert.True(t, strings.HasPrefix(k.String(), w.rule+" "), "%v String %q", k, k.String())
 	}
 	for _, bad := range []DeadlineKind{0, -1, 5, 1 << 30} {
-		if bad.Valid() || bad.RuleID() != "" || bad.Workdays() != 0 || bad.NameZh() != "" || bad.NameEn() != "" || bad.String() != "DeadlineKind(invalid)" {
-			t.Errorf("invalid kind %d not reported", bad)
-		}
+		assert.False(t, bad.Valid(), "kind %d", bad)
+		assert.Empty(t, bad.RuleID(), "kind %d", bad)
+		assert.Zero(t, bad.Workdays(), "kind %d", bad)
+		assert.Empty(t, bad.NameZh()+bad.NameEn(), "kind %d", bad)
+		assert.Equal(t, "DeadlineKind(invalid)", bad.String(), "kind %d", bad)
 	}
 }
 
@@ -55,12 +61,13 @@ func TestR20_ReviewDeadline(t *testing.T) {
 		{Date(2026, 2, 10), "2026-03-16"},
 	} {
 		due, err := c.Deadline(ReviewR20, tc.submitted)
-		if err != nil || due.Format("2006-01-02") != tc.due {
-			t.Errorf("Deadline(R-20, %v) = %v, %v; want %s", tc.submitted, due, err, tc.due)
+		if !assert.NoError(t, err, "Deadline(R-20, %v)", tc.submitted) {
+			continue
 		}
-		if n, _ := c.WorkdaysBetween(tc.submitted, due); n != 20 {
-			t.Errorf("%v: %d working days to the due date", tc.submitted, n)
-		}
+		assert.Equal(t, tc.due, due.Format(time.DateOnly), "Deadline(R-20, %v)", tc.submitted)
+		n, err := c.WorkdaysBetween(tc.submitted, due)
+		assert.NoError(t, err)
+		assert.Equal(t, 20, n, "%v: working days to the due date", tc.submitted)
 	}
 }
 
@@ -85,8 +92,8 @@ func TestR22_ApplicationDeadline(t *testing.T) {
 		{"2025-01-24", "2025-02-07"}, // Sunday 1/26 makeup counts; Spring Festival 1/28-2/4 off
 	} {
 		due, err := c.Deadline(ApplicationR22, d(t, tc.received))
-		if err != nil || due.Format("2006-01-02") != tc.due {
-			t.Errorf("R-22 from %s = %v, %v; want %s", tc.received, due, err, tc.due)
+		if assert.NoError(t, err, "R-22 from %s", tc.received) {
+			assert.Equal(t, tc.due, due.Format(time.DateOnly), "R-22 from %s", tc.received)
 		}
 	}
 }
@@ -120,16 +127,14 @@ func TestR20_Countdown(t *testing.T) {
 		{Date(2024, 11, 3), 0, false, true, 2},
 	} {
 		cd, err := c.Remaining(due, tc.now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cd.Remaining != tc.remaining || cd.DueToday != tc.dueToday || cd.Overdue != tc.overdue || cd.OverdueBy != tc.overdueBy || cd.Fallback {
-			t.Errorf("Remaining(%v) = %+v; want remaining %d, dueToday %v, overdue %v by %d",
-				tc.now, cd, tc.remaining, tc.dueToday, tc.overdue, tc.overdueBy)
-		}
-		if !cd.Due.Equal(due) || !cd.AsOf.Equal(DateOf(tc.now)) {
-			t.Errorf("dates %+v", cd)
-		}
+		require.NoError(t, err, "Remaining(%v)", tc.now)
+		assert.Equal(t, tc.remaining, cd.Remaining, "Remaining(%v).Remaining", tc.now)
+		assert.Equal(t, tc.dueToday, cd.DueToday, "Remaining(%v).DueToday", tc.now)
+		assert.Equal(t, tc.overdue, cd.Overdue, "Remaining(%v).Overdue", tc.now)
+		assert.Equal(t, tc.overdueBy, cd.OverdueBy, "Remaining(%v).OverdueBy", tc.now)
+		assert.False(t, cd.Fallback, "Remaining(%v).Fallback", tc.now)
+		assert.True(t, cd.Due.Equal(due), "Remaining(%v).Due = %v", tc.now, cd.Due)
+		assert.True(t, cd.AsOf.Equal(DateOf(tc.now)), "Remaining(%v).AsOf = %v", tc.now, cd.AsOf)
 	}
 	// Overdue by 0 working days: a Friday deadline checked on Saturday.
 	cd, err := c.Remaining(Date(2024, 11, 1), Date(2024, 11, 2))

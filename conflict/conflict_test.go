@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -92,28 +95,22 @@ func TestR30_DomainConflictSameProvince(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.domain, func(t *testing.T) {
 			cs := mustCheck(t, ix, newFiling("52", c.domain))
-			if len(cs) != 1 {
-				t.Fatalf("conflicts = %v, want one", kinds(cs))
-			}
+			require.Len(t, cs, 1, "conflicts %v", kinds(cs))
 			got := cs[0]
-			if got.Kind != KindDomainSameProvince || got.Rule != "R-30" {
-				t.Errorf("kind %s rule %s", got.Kind, got.Rule)
-			}
-			if got.Domain != c.wantReg || got.Path != "websites[0].domains[0]" {
-				t.Errorf("domain %q path %q", got.Domain, got.Path)
-			}
-			if got.Blocking.WebsiteNumber != c.wantNum || got.Blocking.SubjectNumber != numA || got.Blocking.Province != "52" || got.Blocking.ProvinceName != "贵州省" {
-				t.Errorf("blocking %+v", got.Blocking)
-			}
-			if got.Bureau != "贵州省通信管理局" || got.Form != FormCancellation || len(got.Materials) == 0 {
-				t.Errorf("bureau %q form %q materials %d", got.Bureau, got.Form, len(got.Materials))
-			}
-			if !strings.Contains(got.Zh, c.wantNum) || !strings.Contains(got.Zh, "本省") {
-				t.Errorf("zh %q", got.Zh)
-			}
-			if !errors.Is(got, KindDomainSameProvince) {
-				t.Error("errors.Is(conflict, kind) = false")
-			}
+			assert.Equal(t, KindDomainSameProvince, got.Kind)
+			assert.Equal(t, "R-30", got.Rule)
+			assert.Equal(t, c.wantReg, got.Domain)
+			assert.Equal(t, "websites[0].domains[0]", got.Path)
+			assert.Equal(t, c.wantNum, got.Blocking.WebsiteNumber, "blocking website")
+			assert.Equal(t, numA, got.Blocking.SubjectNumber, "blocking subject")
+			assert.Equal(t, "52", got.Blocking.Province)
+			assert.Equal(t, "贵州省", got.Blocking.ProvinceName)
+			assert.Equal(t, "贵州省通信管理局", got.Bureau)
+			assert.Equal(t, FormCancellation, got.Form)
+			assert.NotEmpty(t, got.Materials)
+			assert.Contains(t, got.Zh, c.wantNum)
+			assert.Contains(t, got.Zh, "本省")
+			assert.ErrorIs(t, got, KindDomainSameProvince)
 		})
 	}
 }
@@ -368,20 +365,14 @@ func TestCheck_BadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			cs, err := ix.Check(c.f)
-			if cs != nil {
-				t.Errorf("conflicts %v with an error", kinds(cs))
-			}
-			if !errors.Is(err, c.code) {
-				t.Fatalf("err = %v, want %s", err, c.code)
-			}
+			assert.Nil(t, cs, "conflicts %v with an error", kinds(cs))
+			require.ErrorIs(t, err, c.code)
 			var ve *filing.ValidationError
-			if !errors.As(err, &ve) || len(ve.At(c.path)) == 0 {
-				t.Errorf("no problem at %s in %v", c.path, err)
-			}
+			require.ErrorAs(t, err, &ve)
+			assert.NotEmpty(t, ve.At(c.path), "no problem at %s in %v", c.path, err)
 			for _, p := range ve.Problems {
-				if p.Zh == "" || p.En == "" {
-					t.Errorf("problem without messages: %+v", p)
-				}
+				assert.NotEmpty(t, p.Zh, "problem without a Chinese message: %+v", p)
+				assert.NotEmpty(t, p.En, "problem without an English message: %+v", p)
 			}
 		})
 	}
@@ -418,16 +409,13 @@ func TestPut_BadRecord(t *testing.T) {
 			r := good()
 			c.change(&r)
 			err := ix.Put(r)
-			if !errors.Is(err, ErrBadRecord) || !errors.Is(err, c.code) {
-				t.Fatalf("err = %v", err)
-			}
+			require.ErrorIs(t, err, ErrBadRecord)
+			assert.ErrorIs(t, err, c.code)
 			var ve *filing.ValidationError
-			if !errors.As(err, &ve) || len(ve.At(c.path)) == 0 {
-				t.Errorf("no problem at %s: %v", c.path, err)
-			}
-			if s, w := ix.Len(); s != 0 || w != 0 {
-				t.Errorf("index changed: %d subjects, %d websites", s, w)
-			}
+			require.ErrorAs(t, err, &ve)
+			assert.NotEmpty(t, ve.At(c.path), "no problem at %s: %v", c.path, err)
+			s, w := ix.Len()
+			assert.Equal(t, [2]int{0, 0}, [2]int{s, w}, "index changed (subjects, websites)")
 		})
 	}
 }

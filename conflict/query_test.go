@@ -1,10 +1,12 @@
 package conflict
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/filing"
 )
@@ -46,16 +48,13 @@ func TestR33_PublicQueryByEachField(t *testing.T) {
 	for _, c := range cases {
 		t.Run(string(c.by)+"="+c.value, func(t *testing.T) {
 			res, err := ix.Query(Query{By: c.by, Value: c.value})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var got []string
 			for _, r := range res.Records {
 				got = append(got, r.WebsiteNumber)
 			}
-			if !reflect.DeepEqual(got, c.want) || res.Total != len(c.want) {
-				t.Errorf("got %v (total %d), want %v", got, res.Total, c.want)
-			}
+			assert.Equal(t, c.want, got, "records")
+			assert.Equal(t, len(c.want), res.Total, "total")
 		})
 	}
 }
@@ -149,9 +148,8 @@ func TestR33_PublicQueryBadInput(t *testing.T) {
 		{Query{By: ByHomeURL, Value: "http://"}, filing.CodeDomainInvalid},
 	}
 	for _, c := range cases {
-		if _, err := ix.Query(c.q); !errors.Is(err, c.want) {
-			t.Errorf("%+v: err = %v, want %v", c.q, err, c.want)
-		}
+		_, err := ix.Query(c.q)
+		assert.ErrorIs(t, err, c.want, "%+v", c.q)
 	}
 }
 
@@ -175,8 +173,8 @@ func TestR33_PublicQueryNumberSpellings(t *testing.T) {
 		"粤B2-20090059":           "粤B2-20090059-5",     // its subject
 	} {
 		res, err := ix.Query(Query{By: ByNumber, Value: value})
-		if err != nil || res.Total != 1 || res.Records[0].WebsiteNumber != want {
-			t.Errorf("%s: %+v %v", value, res, err)
+		if assert.NoError(t, err, value) && assert.Equal(t, 1, res.Total, value) {
+			assert.Equal(t, want, res.Records[0].WebsiteNumber, value)
 		}
 	}
 	if _, err := ix.Lookup("川ICP备2021012345号"); err != nil {

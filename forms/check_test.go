@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -17,13 +20,11 @@ func problemsOf(t *testing.T, err error) []*filing.Problem {
 		return nil
 	}
 	var ve *filing.ValidationError
-	if !errors.As(err, &ve) {
-		t.Fatalf("error %T is not a *filing.ValidationError: %v", err, err)
-	}
+	require.ErrorAs(t, err, &ve)
 	for _, p := range ve.Problems {
-		if p.Code == "" || p.Zh == "" || p.En == "" {
-			t.Errorf("incomplete problem %+v", p)
-		}
+		assert.NotEmpty(t, p.Code, "problem without a code: %+v", p)
+		assert.NotEmpty(t, p.Zh, "problem without a Chinese message: %+v", p)
+		assert.NotEmpty(t, p.En, "problem without an English message: %+v", p)
 	}
 	return ve.Problems
 }
@@ -127,9 +128,7 @@ func TestR55_BadInput(t *testing.T) {
 			found := slices.ContainsFunc(ps, func(p *filing.Problem) bool {
 				return p.Path == tc.path && (tc.code == "" || p.Code == tc.code)
 			})
-			if !found {
-				t.Errorf("want %q at %s, got %v", tc.code, tc.path, ps)
-			}
+			assert.True(t, found, "want %q at %s, got %v", tc.code, tc.path, ps)
 		})
 	}
 }
@@ -192,17 +191,14 @@ func TestR51_ReasonDetailed(t *testing.T) {
 		{"忘记密码，联系人已离职无法找回", true},
 	}
 	for _, tc := range cases {
-		if got := ReasonDetailed(tc.reason); got != tc.ok {
-			t.Errorf("ReasonDetailed(%q) = %v, want %v", tc.reason, got, tc.ok)
-		}
+		assert.Equal(t, tc.ok, ReasonDetailed(tc.reason), "ReasonDetailed(%q)", tc.reason)
 		a := orgCancellation()
 		a.Reason = tc.reason
 		err := a.Check(now)
-		if tc.ok && err != nil {
-			t.Errorf("%q: %v", tc.reason, err)
-		}
-		if !tc.ok && !errors.Is(err, CodeReasonVague) && !errors.Is(err, CodeRequired) {
-			t.Errorf("%q: want form.reason_vague, got %v", tc.reason, err)
+		if tc.ok {
+			assert.NoError(t, err, "reason %q", tc.reason)
+		} else {
+			assert.True(t, errors.Is(err, CodeReasonVague) || errors.Is(err, CodeRequired), "reason %q: want form.reason_vague, got %v", tc.reason, err)
 		}
 	}
 }
@@ -222,14 +218,10 @@ func TestR51_CancellationStatesTarget(t *testing.T) {
 		a.Target = tc.target
 		err := a.Check(now)
 		if tc.code == "" {
-			if err != nil {
-				t.Errorf("target %q: %v", tc.target, err)
-			}
+			assert.NoError(t, err, "target %q", tc.target)
 			continue
 		}
-		if !hasProblem(problemsOf(t, err), "target", tc.code) {
-			t.Errorf("target %q: want %s, got %v", tc.target, tc.code, err)
-		}
+		assert.True(t, hasProblem(problemsOf(t, err), "target", tc.code), "target %q: want %s, got %v", tc.target, tc.code, err)
 	}
 }
 
@@ -247,12 +239,8 @@ func TestR05_ApplicantKindByNameThenNature(t *testing.T) {
 	for _, tc := range cases {
 		a := individualRetrieval()
 		a.SponsorName, a.SponsorNature = tc.name, tc.nature
-		if got := a.ApplicantKind(); got != tc.want {
-			t.Errorf("%s/%s: got %s, want %s", tc.name, tc.nature, got, tc.want)
-		}
-		if got := a.Checklist().ApplicantKind; got != tc.want {
-			t.Errorf("checklist %s/%s: got %s, want %s", tc.name, tc.nature, got, tc.want)
-		}
+		assert.Equal(t, tc.want, a.ApplicantKind(), "%s/%s", tc.name, tc.nature)
+		assert.Equal(t, tc.want, a.Checklist().ApplicantKind, "checklist %s/%s", tc.name, tc.nature)
 	}
 }
 
@@ -408,9 +396,8 @@ func TestR32_DomainCertificate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := holderCancellation()
 			tc.edit(a.DomainCertificate)
-			if !hasProblem(problemsOf(t, a.Check(now)), tc.path, tc.code) {
-				t.Errorf("want %s at %s, got %v", tc.code, tc.path, a.Check(now))
-			}
+			err := a.Check(now)
+			assert.True(t, hasProblem(problemsOf(t, err), tc.path, tc.code), "want %s at %s, got %v", tc.code, tc.path, err)
 		})
 	}
 	// The expiry day itself is still valid.

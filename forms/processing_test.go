@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
@@ -16,9 +19,7 @@ import (
 func mustReceive(t *testing.T, a *Application, on Date) *Application {
 	t.Helper()
 	b, err := a.Receive(on, nil)
-	if err != nil {
-		t.Fatalf("Receive(%s): %v", on, err)
-	}
+	require.NoError(t, err, "Receive(%s)", on)
 	return b
 }
 
@@ -36,12 +37,8 @@ func TestR22_DueDateFiveWorkingDays(t *testing.T) {
 		a := individualRetrieval()
 		a.Date = NewDate(2026, time.January, 5)
 		b := mustReceive(t, a, tc.received)
-		if !b.Bureau.Due.Equal(tc.due) {
-			t.Errorf("received %s: due %s, want %s", tc.received, b.Bureau.Due, tc.due)
-		}
-		if b.Bureau.State != StateReceived {
-			t.Errorf("state %s", b.Bureau.State)
-		}
+		assert.Equal(t, tc.due.String(), b.Bureau.Due.String(), "received %s: due", tc.received)
+		assert.Equal(t, StateReceived, b.Bureau.State, "received %s: state", tc.received)
 	}
 }
 
@@ -193,13 +190,12 @@ func TestR57_TransitionErrors(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			b, err := tc.do()
-			if b != nil || !errors.Is(err, tc.code) {
-				t.Fatalf("want %s, got %v (%v)", tc.code, err, b)
-			}
+			require.ErrorIs(t, err, tc.code)
+			assert.Nil(t, b, "an application with an error")
 			var p *filing.Problem
-			if !errors.As(err, &p) || !strings.HasPrefix(p.Path, "bureau") || p.Zh == "" {
-				t.Errorf("problem %#v", err)
-			}
+			require.ErrorAs(t, err, &p)
+			assert.True(t, strings.HasPrefix(p.Path, "bureau"), "path %q", p.Path)
+			assert.NotEmpty(t, p.Zh, "Chinese message")
 		})
 	}
 	// Dates going backwards between attempts.

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -57,23 +60,15 @@ func TestR57_GoldenRendering(t *testing.T) {
 				} else {
 					err = a.RenderText(&buf)
 				}
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				path := filepath.Join("testdata", "golden", name+"."+ext)
 				if *update {
-					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
+					require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 					return
 				}
 				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run: go test ./forms -run Golden -update)", err)
-				}
-				if !bytes.Equal(buf.Bytes(), want) {
-					t.Errorf("%s differs from the golden file; diff with -update and git diff:\n%s", path, buf.String())
-				}
+				require.NoError(t, err, "run: go test ./forms -run Golden -update")
+				assert.Equal(t, string(want), buf.String(), "%s differs from the golden file (rewrite with -update, then git diff)", path)
 			})
 		}
 	}

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
 	"github.com/stretchr/testify/assert"
@@ -108,29 +111,22 @@ func TestR40_ParseRealWorldCorpus(t *testing.T) {
 	for _, c := range corpus {
 		t.Run(c.in, func(t *testing.T) {
 			n, err := numbering.Parse(c.in)
-			if err != nil {
-				t.Fatalf("Parse(%q): %v (source: %s)", c.in, err, c.source)
-			}
+			require.NoError(t, err, "Parse(%q) (source: %s)", c.in, c.source)
 			want := c.canonical
 			if want == "" {
 				want = c.in
 			}
-			if got := n.String(); got != want {
-				t.Errorf("String() = %q, want %q", got, want)
-			}
-			if n.Kind() != c.kind || n.ProvinceCode() != c.province || n.Year() != c.year ||
-				n.Sequence() != c.seq || n.Suffix() != c.suffix || n.Service() != c.service {
-				t.Errorf("got kind=%v province=%q year=%d seq=%d suffix=%d service=%v; want %v %q %d %d %d %v",
-					n.Kind(), n.ProvinceCode(), n.Year(), n.Sequence(), n.Suffix(), n.Service(),
-					c.kind, c.province, c.year, c.seq, c.suffix, c.service)
-			}
+			assert.Equal(t, want, n.String(), "String()")
+			assert.Equal(t, c.kind, n.Kind(), "Kind()")
+			assert.Equal(t, c.province, n.ProvinceCode(), "ProvinceCode()")
+			assert.Equal(t, c.year, n.Year(), "Year()")
+			assert.Equal(t, c.seq, n.Sequence(), "Sequence()")
+			assert.Equal(t, c.suffix, n.Suffix(), "Suffix()")
+			assert.Equal(t, c.service, n.Service(), "Service()")
 			again, err := numbering.Parse(n.String())
-			if err != nil || again != n {
-				t.Errorf("Parse(String()) = %v, %v; want %v", again, err, n)
-			}
-			if n.IsSubject() != (c.suffix == 0) {
-				t.Errorf("IsSubject() = %v with suffix %d", n.IsSubject(), c.suffix)
-			}
+			assert.NoError(t, err, "Parse(String())")
+			assert.Equal(t, n, again, "Parse(String())")
+			assert.Equal(t, c.suffix == 0, n.IsSubject(), "IsSubject() with suffix %d", c.suffix)
 		})
 	}
 }
@@ -194,33 +190,20 @@ func TestR40_ParseRejects(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
+			require.True(t, strings.HasSuffix(c.in, c.at), "bad test: %q does not end with %q", c.in, c.at)
 			n, err := numbering.Parse(c.in)
-			if err == nil {
-				t.Fatalf("Parse(%q) = %v, want error %s", c.in, n, c.code)
-			}
-			if !n.IsZero() {
-				t.Errorf("failed Parse returned a non-zero Number %v", n)
-			}
+			require.Error(t, err, "Parse(%q) = %v, want error %s", c.in, n, c.code)
+			assert.True(t, n.IsZero(), "failed Parse returned a non-zero Number %v", n)
 			var pe *numbering.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("error %T is not a *ParseError", err)
-			}
-			if !errors.Is(err, c.code) || pe.Code != c.code {
-				t.Errorf("code = %s, want %s (%v)", pe.Code, c.code, err)
-			}
+			require.ErrorAs(t, err, &pe)
+			assert.ErrorIs(t, err, c.code)
+			assert.Equal(t, c.code, pe.Code)
 			wantOff := len(c.in) - len(c.at)
-			if !strings.HasSuffix(c.in, c.at) {
-				t.Fatalf("bad test: %q does not end with %q", c.in, c.at)
-			}
-			if pe.Offset != wantOff {
-				t.Errorf("Offset = %d (%q), want %d (%q)", pe.Offset, c.in[pe.Offset:], wantOff, c.at)
-			}
-			if pe.Input != c.in {
-				t.Errorf("Input = %q", pe.Input)
-			}
-			if pe.MessageZh() == "" || pe.MessageEn() == "" || pe.ErrorCode() != string(c.code) {
-				t.Errorf("messages: zh=%q en=%q code=%q", pe.MessageZh(), pe.MessageEn(), pe.ErrorCode())
-			}
+			assert.Equal(t, wantOff, pe.Offset, "Offset: at %q, want at %q", c.in[min(pe.Offset, len(c.in)):], c.at)
+			assert.Equal(t, c.in, pe.Input, "Input")
+			assert.NotEmpty(t, pe.MessageZh(), "MessageZh")
+			assert.NotEmpty(t, pe.MessageEn(), "MessageEn")
+			assert.Equal(t, string(c.code), pe.ErrorCode(), "ErrorCode")
 		})
 	}
 }
@@ -297,19 +280,14 @@ func TestR42_ServiceKindsAndSubject(t *testing.T) {
 		{"黔ICP备2026001073号-4K", numbering.ServiceQuickApp, 4},
 	} {
 		n, err := numbering.Parse(c.in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n.Service() != c.kind || n.Suffix() != c.suf {
-			t.Errorf("%s: service %v suffix %d", c.in, n.Service(), n.Suffix())
-		}
-		if n.Subject() != subject || n.IsSubject() {
-			t.Errorf("%s: Subject() = %v, IsSubject = %v", c.in, n.Subject(), n.IsSubject())
-		}
+		require.NoError(t, err, c.in)
+		assert.Equal(t, c.kind, n.Service(), "%s: Service()", c.in)
+		assert.Equal(t, c.suf, n.Suffix(), "%s: Suffix()", c.in)
+		assert.Equal(t, subject, n.Subject(), "%s: Subject()", c.in)
+		assert.False(t, n.IsSubject(), "%s: IsSubject()", c.in)
 		built, err := subject.WithService(c.kind, c.suf)
-		if err != nil || built != n {
-			t.Errorf("WithService(%v, %d) = %v, %v; want %v", c.kind, c.suf, built, err, n)
-		}
+		assert.NoError(t, err, "WithService(%v, %d)", c.kind, c.suf)
+		assert.Equal(t, n, built, "WithService(%v, %d)", c.kind, c.suf)
 	}
 	if _, err := subject.WithService(numbering.ServiceNone, 1); !errors.Is(err, numbering.CodeServiceKind) {
 		t.Errorf("WithService(ServiceNone) err = %v", err)
@@ -433,19 +411,15 @@ func TestR40_FindInFooters(t *testing.T) {
 		{"", nil},
 	}
 	for _, c := range cases {
-		got := numbering.Find(c.text)
 		var gs []string
-		for _, n := range got {
+		for _, n := range numbering.Find(c.text) {
 			gs = append(gs, n.String())
 		}
-		if strings.Join(gs, "|") != strings.Join(c.want, "|") {
-			t.Errorf("Find(%q)\n got %q\nwant %q", c.text, gs, c.want)
-		}
+		assert.Equal(t, c.want, gs, "Find(%q)", c.text)
 		for _, m := range numbering.FindAll(c.text) {
 			n, err := numbering.Parse(c.text[m.Start:m.End])
-			if err != nil || n != m.Number {
-				t.Errorf("FindAll span %q does not parse back to %v: %v", c.text[m.Start:m.End], m.Number, err)
-			}
+			assert.NoError(t, err, "FindAll span %q", c.text[m.Start:m.End])
+			assert.Equal(t, m.Number, n, "FindAll span %q does not parse back", c.text[m.Start:m.End])
 		}
 	}
 }

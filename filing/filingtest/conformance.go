@@ -208,6 +208,9 @@ func boolInt(b bool) int {
 //	filingtest.RunConformance(t, func(f *filing.Filing, now time.Time) error {
 //		return filing.Validate(f, filing.WithNow(func() time.Time { return now }))
 //	})
+//
+// In a testify suite, pass the suite's T(): the cases become subtests of the
+// suite method.
 func RunConformance(t testing.TB, validate func(f *filing.Filing, now time.Time) error) {
 	t.Helper()
 	cases, err := Conformance()

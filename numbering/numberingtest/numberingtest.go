@@ -37,6 +37,13 @@ var (
 // and leave no gaps; a store rebuilt from a snapshot never reissues a
 // value; a cancelled context is reported; and an Allocator on the store issues
 // unique numbers.
+//
+// In a testify suite, pass the suite's T() and make the store from the t
+// newStore is given (each check is a subtest), never in SetupTest:
+//
+//	func (s *storeSuite) TestConformance() {
+//		numberingtest.TestStore(s.T(), func(t *testing.T) numbering.Store { return newEmptyStore(t) })
+//	}
 func TestStore(t *testing.T, newStore func(t *testing.T) numbering.Store) {
 	t.Helper()
 	ctx := context.Background()
