@@ -11,8 +11,6 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // corpus holds real-world numbers of every kind, as found in public web pages
