@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -246,20 +247,51 @@ func quantiles(all []time.Duration) (p50, p99, p999 time.Duration, n int) {
 	return q(0.50), q(0.99), q(0.999), len(all)
 }
 
-// BenchmarkLoad loads 30 000 generated subjects (50 000 websites) per op.
+// BenchmarkLoad loads 30 000 generated subjects (50 000 websites) per op:
+// from records in memory (slice), from their JSONL export (jsonl), and, as
+// the baseline, the same JSONL into three plain maps with encoding/json
+// (plain_maps).
 func BenchmarkLoad(b *testing.B) {
 	recs := make([]Record, 0, 30000)
 	for r := range genRecords(30000) {
 		recs = append(recs, r)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		ix := New(WithCapacity(len(recs), genSites(len(recs))))
-		if _, err := ix.LoadSlice(recs); err != nil {
-			b.Fatal(err)
-		}
+	sites := genSites(len(recs))
+	data := genJSONL(len(recs))
+	perSite := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sites), "ns/website")
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(genSites(len(recs))), "ns/website")
+	b.Run("slice", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ix := New(WithCapacity(len(recs), sites))
+			if _, err := ix.LoadSlice(recs); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSite(b)
+	})
+	b.Run("jsonl", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			ix := New(WithCapacity(len(recs), sites))
+			if n, err := ix.LoadJSONL(bytes.NewReader(data)); err != nil || n != len(recs) {
+				b.Fatal(n, err)
+			}
+		}
+		perSite(b)
+	})
+	b.Run("plain_maps", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := loadPlainMaps(bytes.NewReader(data), len(recs), sites); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perSite(b)
+	})
 }
 
 // cpuTime returns the process's user+sys CPU time (the load figure that does
