@@ -347,7 +347,7 @@ type hit struct {
 	// builds it with the guidance texts.
 	siteNum, siteSuf string
 	province         byte
-	status    byte
+	status           byte
 }
 
 // check appends the hits of in to hits.
