@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/beiankit/beian/filing"
 	"golang.org/x/net/publicsuffix"
@@ -168,4 +170,54 @@ func BenchmarkCheckPlainMaps(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCheckVsPlainMaps alternates blocks of 64 Checks and 64
+// plain-maps lookups of the same filings (conflict: filings that meet a
+// filed domain; clean: the others) and reports the median time of each
+// and the median ratio of neighbouring blocks: on a shared machine whose
+// speed swings from one second to the next, the ratio holds where the
+// times do not.
+func BenchmarkCheckVsPlainMaps(b *testing.B) {
+	ix, plain := benchIndex(), benchPlainCheck()
+	fs := checkFilings(30000, 1024)
+	const block = 64
+	for _, c := range []struct {
+		name string
+		odd  int
+	}{{"conflict", 0}, {"clean", 1}} {
+		b.Run(c.name, func(b *testing.B) {
+			var checkNs, plainNs, ratios []float64
+			i := c.odd
+			for b.Loop() {
+				t0 := time.Now()
+				for k := range block {
+					if _, err := ix.Check(fs[(i+2*k)%len(fs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := time.Now()
+				for k := range block {
+					if _, err := plain.check(fs[(i+2*k)%len(fs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t2 := time.Now()
+				ck, pl := float64(t1.Sub(t0))/block, float64(t2.Sub(t1))/block
+				checkNs, plainNs, ratios = append(checkNs, ck), append(plainNs, pl), append(ratios, ck/pl)
+				i += 2 * block
+			}
+			b.ReportMetric(median(checkNs), "check-ns/op")
+			b.ReportMetric(median(plainNs), "plain-ns/op")
+			b.ReportMetric(median(ratios), "ratio")
+		})
+	}
+}
+
+func median(x []float64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	slices.Sort(x)
+	return x[len(x)/2]
 }

@@ -69,6 +69,11 @@ type provinceTexts struct {
 	// KindPending, for the blocking record's province: its review limit
 	// (step 3; in Jiangxi).
 	pendingLimit Text
+	// The middles of the statements of the domain conflicts, for the
+	// blocking record's province (between the domain and the number, or
+	// the end): filed in this province / in another one, with a number or
+	// not yet approved.
+	sameFiled, sameUnder, otherFiled, otherUnder Text
 }
 
 // pendingLimitText states a province's review limit (filing.ReviewLimit).
@@ -113,6 +118,14 @@ var byProvince = func() []provinceTexts {
 				"If you never filed and the data is right, contact " + p.Bureau + " and provide the proof it asks for.",
 			},
 			pendingLimit: pendingLimitText(p.Code),
+			sameFiled: Text{"”已被本省（" + p.Name + "）其他主体备案（备案号：",
+				" is filed by another subject in this province, " + p.NameEn + " (record "},
+			sameUnder: Text{"”已在本省（" + p.Name + "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。",
+				" is in another subject's filing in this province, " + p.NameEn + ", not yet approved"},
+			otherFiled: Text{"”已被" + p.Name + "的其他主体备案（备案号：",
+				" is filed by another subject in " + p.NameEn + " (record "},
+			otherUnder: Text{"”已在" + p.Name + "其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。",
+				" is in another subject's filing in " + p.NameEn + ", not yet approved"},
 			takenCancel: Text{
 				"冲突主体为本省主体的，可将《" + FormCancellation + "》加盖单位公章，连同营业执照（或组织机构代码证）复印件（个人提供身份证复印件）及域名注册证书寄送至" + p.Bureau + "申请注销。",
 				"As the conflicting subject is in this province, the cancellation application (" + FormCancellation + ") with seal, licence (or ID) copy and domain certificate goes to " + p.Bureau + ".",
@@ -187,14 +200,14 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 		case KindDomainSameProvince:
 			c.Bureau, c.Form = mine.Bureau, FormCancellation
 			if num != "" {
-				m.add(&c.Zh, "域名“", u, "”已被本省（", their.Name, "）其他主体备案（备案号：", num, numSuf, "），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is filed by another subject in this province, ", their.NameEn, " (record ", num, numSuf, ")")
+				m.add(&c.Zh, "域名“", u, theirTexts.sameFiled.Zh, num, numSuf, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, theirTexts.sameFiled.En, num, numSuf, ")")
 				m.add(&c.Steps[1].Zh, "填写《"+FormCancellation+"》，写明注销原因，注明申请注销的网站备案（备案号：", num, numSuf, "）。")
 				m.add(&c.Steps[1].En, "Fill in the cancellation application ("+FormCancellation+"): state the reason and the website filing to cancel (",
 					num, numSuf, ").")
 			} else {
-				m.add(&c.Zh, "域名“", u, "”已在本省（", their.Name, "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in this province, ", their.NameEn, ", not yet approved")
+				m.add(&c.Zh, "域名“", u, theirTexts.sameUnder.Zh)
+				m.add(&c.En, "domain ", h.reg, theirTexts.sameUnder.En)
 				c.Steps[1] = stepSameNoNumber
 			}
 			c.Steps[0] = stepWhy
@@ -205,11 +218,11 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 		case KindDomainOtherProvince:
 			c.Bureau, c.Form = their.Bureau, FormCancellation
 			if num != "" {
-				m.add(&c.Zh, "域名“", u, "”已被", their.Name, "的其他主体备案（备案号：", num, numSuf, "），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is filed by another subject in ", their.NameEn, " (record ", num, numSuf, ")")
+				m.add(&c.Zh, "域名“", u, theirTexts.otherFiled.Zh, num, numSuf, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, theirTexts.otherFiled.En, num, numSuf, ")")
 			} else {
-				m.add(&c.Zh, "域名“", u, "”已在", their.Name, "其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in ", their.NameEn, ", not yet approved")
+				m.add(&c.Zh, "域名“", u, theirTexts.otherUnder.Zh)
+				m.add(&c.En, "domain ", h.reg, theirTexts.otherUnder.En)
 			}
 			c.Steps[0] = stepWhy
 			c.Steps[1] = theirTexts.otherContact
