@@ -163,15 +163,22 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 	if len(opts) > 0 {
 		o = applyCheckOptions(opts)
 	}
-	var in checkInput
-	if err := ix.prepareFiling(f, &in); err != nil {
+	// Room on the stack for the websites and domains of a typical filing:
+	// prepareFiling uses it instead of allocating.
+	var (
+		in       checkInput
+		siteRoom [4]checkSite
+		domRoom  [8]checkDomain
+	)
+	ws, err := ix.prepareFiling(f, &in, checkWebsites{sites: siteRoom[:0], doms: domRoom[:0]})
+	if err != nil {
 		return nil, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
 	// it and describe copies out what it needs.
 	var room [4]hit
 	ix.mu.RLock()
-	found, err := ix.check(&in, &o, room[:0])
+	found, err := ix.check(&in, &ws, &o, room[:0])
 	ix.mu.RUnlock()
 	if err != nil || len(found) == 0 {
 		return nil, err
@@ -195,14 +202,32 @@ type checkInput struct {
 	province byte
 	certType string
 	cert     string
-	name     string
-	number   string
-	sites    []checkSite
+	// name is the sponsor name as given: check compares its NameKey only
+	// when the certificate is on file (rarely), so it is not computed
+	// before.
+	name   string
+	number string
+}
+
+// checkWebsites are the websites of a filing normalised for Check. They are
+// apart from checkInput so that the strings of checkInput, which go to
+// messages and normalisers, do not make the compiler move the room that
+// Check gives these slices on its stack to the heap.
+type checkWebsites struct {
+	sites []checkSite
+	// doms are the domains of every website, in order: those of website i
+	// are doms[sites[i].from:sites[i].to].
+	doms []checkDomain
 }
 
 type checkSite struct {
-	number  string
-	domains []checkDomain
+	number   string
+	from, to int
+}
+
+// domains returns the domains of website i.
+func (in *checkWebsites) domains(i int) []checkDomain {
+	return in.doms[in.sites[i].from:in.sites[i].to]
 }
 
 type checkDomain struct {
@@ -219,10 +244,13 @@ func domainPath(i, j int) string {
 	return "websites[" + strconv.Itoa(i) + "].domains[" + strconv.Itoa(j) + "]"
 }
 
-// prepareFiling normalises f into in.
-func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
+// prepareFiling normalises f into in, and its websites into ws, which it
+// returns: it appends to ws.sites and ws.doms, which the caller may have
+// pointed at room on its stack. (ws goes in and out by value: stored
+// through a pointer, the room would move to the heap.)
+func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput, ws checkWebsites) (checkWebsites, error) {
 	if f == nil {
-		return &filing.ValidationError{Problems: []*filing.Problem{problem(CodeCertMissing, "R-31", "subject", "主体", "备案信息为空", "nil filing")}}
+		return ws, &filing.ValidationError{Problems: []*filing.Problem{problem(CodeCertMissing, "R-31", "subject", "主体", "备案信息为空", "nil filing")}}
 	}
 	var probs problemList
 	s := &f.Subject
@@ -240,13 +268,15 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
 		in.certType = string(s.CertType)
 		in.cert = certKey(s.CertType, s.CertNumber.Raw())
 	}
-	in.name = NameKey(s.Name)
+	in.name = s.Name
 	in.number = numberKey(s.Number)
-	in.sites = make([]checkSite, len(f.Websites))
+	if len(f.Websites) > cap(ws.sites) {
+		ws.sites = make([]checkSite, 0, len(f.Websites))
+	}
 	for i := range f.Websites {
 		w := &f.Websites[i]
-		cs := &in.sites[i]
-		cs.number = numberKey(w.Number)
+		ws.sites = append(ws.sites, checkSite{number: numberKey(w.Number), from: len(ws.doms)})
+		cs := &ws.sites[i]
 		for j, raw := range w.Domains {
 			d, off, err := normDomain(raw)
 			if err != nil {
@@ -255,19 +285,18 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
 			}
 			reg := d[off:]
 			dup, dupSite := "", -1
-			for k := range in.sites[:i+1] {
-				for _, x := range in.sites[k].domains {
-					if x.domain == d {
+			for k := range ws.doms {
+				x := &ws.doms[k]
+				if x.domain == d {
+					dup = x.path()
+				}
+				for _, a := range x.also {
+					if a == d {
 						dup = x.path()
 					}
-					for _, a := range x.also {
-						if a == d {
-							dup = x.path()
-						}
-					}
-					if x.reg == reg && dupSite < 0 {
-						dupSite = k
-					}
+				}
+				if x.reg == reg && dupSite < 0 {
+					dupSite = x.site
 				}
 			}
 			if dup != "" {
@@ -277,7 +306,7 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
 			if dupSite >= 0 && dupSite != i {
 				u := filing.DomainUnicode(reg)
 				prev := ""
-				for _, x := range in.sites[dupSite].domains {
+				for _, x := range ws.domains(dupSite) {
 					if x.reg == reg {
 						prev = x.path()
 					}
@@ -289,17 +318,18 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput) error {
 			}
 			if dupSite == i {
 				// a.com and www.a.com in one website: checked once.
-				for k := range cs.domains {
-					if cs.domains[k].reg == reg {
-						cs.domains[k].also = append(cs.domains[k].also, d)
+				for k := cs.from; k < len(ws.doms); k++ {
+					if ws.doms[k].reg == reg {
+						ws.doms[k].also = append(ws.doms[k].also, d)
 					}
 				}
 				continue
 			}
-			cs.domains = append(cs.domains, checkDomain{site: i, idx: j, domain: d, reg: reg, h: hash32(ix.seed, reg)})
+			ws.doms = append(ws.doms, checkDomain{site: i, idx: j, domain: d, reg: reg, h: hash32(ix.seed, reg)})
 		}
+		cs.to = len(ws.doms)
 	}
-	return probs.err()
+	return ws, probs.err()
 }
 
 // hit is a conflict found under the read lock, described after it.
@@ -311,13 +341,17 @@ type hit struct {
 	site, idx int
 	reg       string
 	subjNum   string
-	siteNum   string
-	province  byte
-	status    byte
+	// The blocking website's number is siteNum+siteSuf: a number stored
+	// as the subject's number and a suffix comes in those two parts, so
+	// that it is not concatenated (allocated) under the lock; describe
+	// builds it with the guidance texts.
+	siteNum, siteSuf string
+	province         byte
+	status           byte
 }
 
 // check appends the hits of in to hits.
-func (ix *Index) check(in *checkInput, o *checkOptions, hits []hit) ([]hit, error) {
+func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits []hit) ([]hit, error) {
 	var probs problemList
 	own := none
 	byCert := ix.findCert(in.certType, in.cert)
@@ -333,7 +367,7 @@ func (ix *Index) check(in *checkInput, o *checkOptions, hits []hit) ([]hit, erro
 	} else if byCert != none {
 		v := viewSubject(ix.subj[byCert])
 		switch {
-		case v.number != "" && NameKey(v.name) == in.name:
+		case v.number != "" && NameKey(v.name) == NameKey(in.name):
 			hits = append(hits, ix.subjectHit(KindSubjectFiled, byCert))
 			own = byCert
 		case v.number != "":
@@ -351,10 +385,14 @@ func (ix *Index) check(in *checkInput, o *checkOptions, hits []hit) ([]hit, erro
 		}
 	}
 	// Websites named by number must be on file under the applicant's subject.
-	siteIDs := make([]uint32, len(in.sites))
-	for i := range in.sites {
-		siteIDs[i] = none
-		n := in.sites[i].number
+	var idRoom [4]uint32
+	siteIDs := idRoom[:0]
+	if len(ws.sites) > len(idRoom) {
+		siteIDs = make([]uint32, 0, len(ws.sites))
+	}
+	for i := range ws.sites {
+		siteIDs = append(siteIDs, none)
+		n := ws.sites[i].number
 		if n == "" {
 			continue
 		}
@@ -376,10 +414,9 @@ func (ix *Index) check(in *checkInput, o *checkOptions, hits []hit) ([]hit, erro
 	if err := probs.err(); err != nil {
 		return nil, err
 	}
-	for i := range in.sites {
-		for _, d := range in.sites[i].domains {
-			hits = ix.domainHits(hits, in, o, own, siteIDs[i], d)
-		}
+	for k := range ws.doms {
+		d := &ws.doms[k]
+		hits = ix.domainHits(hits, in, o, own, siteIDs[d.site], d)
 	}
 	return hits, nil
 }
@@ -391,7 +428,7 @@ func (ix *Index) subjectHit(k Kind, s uint32) hit {
 
 // domainHits appends the conflicts of one registrable domain of website
 // site (none for a new website).
-func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d checkDomain) []hit {
+func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain) []hit {
 	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
 		w := ix.domOwner[e]
 		s := ix.siteSubj[w]
@@ -413,7 +450,10 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 		}
 		h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
 		if sv.numRaw != "" {
-			h.siteNum = sv.number(v.number)
+			h.siteNum = sv.numRaw
+			if sv.suffix {
+				h.siteNum, h.siteSuf = v.number, sv.numRaw
+			}
 		}
 		if s == own {
 			switch {
@@ -442,7 +482,7 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 
 func containsHit(hits []hit, h hit) bool {
 	for _, x := range hits {
-		if x.kind == h.kind && x.site == h.site && x.idx == h.idx && x.subjNum == h.subjNum && x.siteNum == h.siteNum {
+		if x.kind == h.kind && x.site == h.site && x.idx == h.idx && x.subjNum == h.subjNum && x.siteNum == h.siteNum && x.siteSuf == h.siteSuf {
 			return true
 		}
 	}

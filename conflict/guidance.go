@@ -72,6 +72,11 @@ type provinceTexts struct {
 	// KindPending, for the blocking record's province: its review limit
 	// (step 3; in Jiangxi).
 	pendingLimit Text
+	// The middles of the statements of the domain conflicts, for the
+	// blocking record's province (between the domain and the number, or
+	// the end): filed in this province / in another one, with a number or
+	// not yet approved.
+	sameFiled, sameUnder, otherFiled, otherUnder Text
 }
 
 // pendingLimitText states a province's review limit (lifecycle.ReviewLimit).
@@ -116,6 +121,14 @@ var byProvince = func() []provinceTexts {
 				"If you never filed and the data is right, contact " + p.Bureau + " and provide the proof it asks for.",
 			},
 			pendingLimit: pendingLimitText(p.Code),
+			sameFiled: Text{"”已被本省（" + p.Name + "）其他主体备案（备案号：",
+				" is filed by another subject in this province, " + p.NameEn + " (record "},
+			sameUnder: Text{"”已在本省（" + p.Name + "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。",
+				" is in another subject's filing in this province, " + p.NameEn + ", not yet approved"},
+			otherFiled: Text{"”已被" + p.Name + "的其他主体备案（备案号：",
+				" is filed by another subject in " + p.NameEn + " (record "},
+			otherUnder: Text{"”已在" + p.Name + "其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。",
+				" is in another subject's filing in " + p.NameEn + ", not yet approved"},
 			takenCancel: Text{
 				"冲突主体为本省主体的，可将《" + FormCancellation + "》加盖单位公章，连同营业执照（或组织机构代码证）复印件（个人提供身份证复印件）及域名注册证书寄送至" + p.Bureau + "申请注销。",
 				"As the conflicting subject is in this province, the cancellation application (" + FormCancellation + ") with seal, licence (or ID) copy and domain certificate goes to " + p.Bureau + ".",
@@ -131,10 +144,25 @@ var byProvince = func() []provinceTexts {
 // Every conflicting Check pays for these texts, so they are built with few
 // allocations: the sentences that name only a province come from
 // byProvince; those that name the domain, a record number or the field path
-// go through one msg per conflict (one string); the steps and materials of
-// a conflict share one []Text (newSteps).
+// go through one msg per conflict (one string); the conflicts and their
+// steps and materials share one allocation for a single conflict (the
+// common case: oneConflict), two for several.
 func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
-	out := make([]Conflict, len(hits))
+	var (
+		out   []Conflict
+		texts []Text
+	)
+	if len(hits) == 1 {
+		b := new(oneConflict)
+		out, texts = b.c[:], b.t[:]
+	} else {
+		n := 0
+		for i := range hits {
+			steps, mats := textsOf(in, &hits[i])
+			n += steps + mats
+		}
+		out, texts = make([]Conflict, len(hits)), make([]Text, n)
+	}
 	mine, myTexts := &provinceList[in.province], &byProvince[in.province]
 	for i := range hits {
 		h := &hits[i]
@@ -148,43 +176,56 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			},
 		}
 		var m msg
-		if h.site >= 0 {
+		switch {
+		case h.site >= 0 && h.site < len(domainPaths) && h.idx < len(domainPaths[0]):
+			c.Path = domainPaths[h.site][h.idx]
+		case h.site >= 0:
 			m.add(&c.Path, "websites[", strconv.Itoa(h.site), "].domains[", strconv.Itoa(h.idx), "]")
+		}
+		// The website number, in its two parts (hit.siteSuf).
+		site, siteSuf := h.siteNum, h.siteSuf
+		if siteSuf != "" {
+			m.add(&c.Blocking.WebsiteNumber, site, siteSuf)
 		}
 		u := h.reg
 		if strings.Contains(u, "xn--") {
 			u = filing.DomainUnicode(u)
 		}
-		num := orNone(h.siteNum, h.subjNum)
+		// num is the blocking record's number: the website's, else the
+		// subject's (numSuf is the second part of a website number).
+		num, numSuf := site, siteSuf
+		if num == "" {
+			num = h.subjNum
+		}
+		nSteps, nMats := textsOf(in, h)
+		c.Steps, c.Materials, texts = takeTexts(texts, nSteps, nMats)
 		switch h.kind {
 		case KindDomainSameProvince:
 			c.Bureau, c.Form = mine.Bureau, FormCancellation
-			c.Steps, c.Materials = newSteps(6, true)
 			if num != "" {
-				m.add(&c.Zh, "域名“", u, "”已被本省（", their.Name, "）其他主体备案（备案号：", num, "），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is filed by another subject in this province, ", their.NameEn, " (record ", num, ")")
+				m.add(&c.Zh, "域名“", u, theirTexts.sameFiled.Zh, num, numSuf, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, theirTexts.sameFiled.En, num, numSuf, ")")
+				m.add(&c.Steps[1].Zh, "填写《"+FormCancellation+"》，写明注销原因，注明申请注销的网站备案（备案号：", num, numSuf, "）。")
+				m.add(&c.Steps[1].En, "Fill in the cancellation application ("+FormCancellation+"): state the reason and the website filing to cancel (",
+					num, numSuf, ").")
 			} else {
-				num = "（尚无备案号）"
-				m.add(&c.Zh, "域名“", u, "”已在本省（", their.Name, "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in this province, ", their.NameEn, ", not yet approved")
+				m.add(&c.Zh, "域名“", u, theirTexts.sameUnder.Zh)
+				m.add(&c.En, "domain ", h.reg, theirTexts.sameUnder.En)
+				c.Steps[1] = stepSameNoNumber
 			}
 			c.Steps[0] = stepWhy
-			m.add(&c.Steps[1].Zh, "填写《"+FormCancellation+"》，写明注销原因，注明申请注销的网站备案（备案号：", num, "）。")
-			m.add(&c.Steps[1].En, "Fill in the cancellation application ("+FormCancellation+"): state the reason and the website filing to cancel (",
-				orNone(orNone(h.siteNum, h.subjNum), "no number yet"), ").")
 			c.Steps[2] = matSeal
 			c.Steps[3] = myTexts.sameSend
 			c.Steps[4] = myTexts.sameAnswer
 			c.Steps[5] = stepR32
 		case KindDomainOtherProvince:
 			c.Bureau, c.Form = their.Bureau, FormCancellation
-			c.Steps, c.Materials = newSteps(5, true)
 			if num != "" {
-				m.add(&c.Zh, "域名“", u, "”已被", their.Name, "的其他主体备案（备案号：", num, "），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is filed by another subject in ", their.NameEn, " (record ", num, ")")
+				m.add(&c.Zh, "域名“", u, theirTexts.otherFiled.Zh, num, numSuf, "），本次备案无法提交。")
+				m.add(&c.En, "domain ", h.reg, theirTexts.otherFiled.En, num, numSuf, ")")
 			} else {
-				m.add(&c.Zh, "域名“", u, "”已在", their.Name, "其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。")
-				m.add(&c.En, "domain ", h.reg, " is in another subject's filing in ", their.NameEn, ", not yet approved")
+				m.add(&c.Zh, "域名“", u, theirTexts.otherUnder.Zh)
+				m.add(&c.En, "domain ", h.reg, theirTexts.otherUnder.En)
 			}
 			c.Steps[0] = stepWhy
 			c.Steps[1] = theirTexts.otherContact
@@ -193,16 +234,14 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			c.Steps[4] = stepR32
 		case KindDomainFiledByYou:
 			c.Bureau = their.Bureau
-			c.Steps, _ = newSteps(2, false)
-			m.add(&c.Zh, "域名“", u, "”已在您的主体下备案（网站备案号：", h.siteNum, "），不能作为新网站再次备案。")
-			m.add(&c.En, "domain ", h.reg, " is already filed under your own website ", h.siteNum, "; it cannot be filed as a new website")
-			m.add(&c.Steps[0].Zh, "如需修改该网站的信息，请联系接入商办理网站备案变更（网站备案号：", h.siteNum, "），不要新增网站。")
-			m.add(&c.Steps[0].En, "To change the website's data, have your ISP file a change of website ", h.siteNum, " instead of a new website (R-08, R-11).")
+			m.add(&c.Zh, "域名“", u, "”已在您的主体下备案（网站备案号：", site, siteSuf, "），不能作为新网站再次备案。")
+			m.add(&c.En, "domain ", h.reg, " is already filed under your own website ", site, siteSuf, "; it cannot be filed as a new website")
+			m.add(&c.Steps[0].Zh, "如需修改该网站的信息，请联系接入商办理网站备案变更（网站备案号：", site, siteSuf, "），不要新增网站。")
+			m.add(&c.Steps[0].En, "To change the website's data, have your ISP file a change of website ", site, siteSuf, " instead of a new website (R-08, R-11).")
 			c.Steps[1] = Text{"如该网站已不再使用、需要重新备案，请先通过接入商注销原网站备案，再提交新的备案。",
 				"To file it afresh, have the ISP cancel the old website filing first, then submit the new filing."}
 		case KindSubjectFiled:
 			c.Bureau = their.Bureau
-			c.Steps, _ = newSteps(3, false)
 			m.add(&c.Zh, "该主办单位（证件类型和证件号码相同）已经备案，主体备案号：", h.subjNum, "，请勿重复提交主体备案。")
 			m.add(&c.En, "a subject with this certificate and name is already filed as ", h.subjNum)
 			m.add(&c.Steps[0].Zh, "您以前已申请过备案（主体备案号：", h.subjNum, "），请联系接入商在原主体下为您新增网站，不要重复提交。")
@@ -213,13 +252,10 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 		case KindSubjectCertificateTaken:
 			c.Bureau = mine.Bureau
 			// A conflicting subject of the applicant's own province can be
-			// cancelled with the form: one more step, and the materials.
-			sameProvince := h.province == in.province
-			if sameProvince {
+			// cancelled with the form: one more step, and the materials
+			// (textsOf).
+			if nMats > 0 {
 				c.Form = FormCancellation
-				c.Steps, c.Materials = newSteps(5, true)
-			} else {
-				c.Steps, _ = newSteps(4, false)
 			}
 			m.add(&c.Zh, "主办单位证件号码与已备案的主体重复（主体备案号：", orNone(h.subjNum, "尚无备案号"), "，", their.Name, "），存在主体信息冲突。")
 			m.add(&c.En, "the subject certificate is on file for another subject (", orNone(h.subjNum, "no number yet"), ", ", their.NameEn, ")")
@@ -228,12 +264,11 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			m.add(&c.Steps[2].Zh, "如填写无误，请确认您以前是否申请过备案；如已有备案（主体备案号：", orNone(h.subjNum, "—"), "），请联系接入商在原主体下添加网站，不要重复提交。")
 			m.add(&c.Steps[2].En, "If they are right, check whether you filed before; if you did (subject ", orNone(h.subjNum, "—"), "), have your ISP add the website under that subject instead of filing again.")
 			c.Steps[3] = myTexts.takenContact
-			if sameProvince {
+			if nMats > 0 {
 				c.Steps[4] = myTexts.takenCancel
 			}
 		case KindResubmission:
 			c.Bureau = their.Bureau
-			c.Steps, _ = newSteps(3, false)
 			if h.reg != "" {
 				m.add(&c.Zh, "该网站（域名“", u, "”）此前提交的备案已被管局退回，请勿作为新备案再次提交。")
 				m.add(&c.En, "the website with domain ", h.reg, " was returned by the bureau; it must not be filed again as new (R-13)")
@@ -248,7 +283,6 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 				"The edited filing goes straight back to the bureau. A new filing of the same website is blocked by conflict detection (R-13)."}
 		case KindPending:
 			c.Bureau = their.Bureau
-			c.Steps, _ = newSteps(3, false)
 			if h.reg != "" {
 				m.add(&c.Zh, "该网站（域名“", u, "”）已有备案申请正在审核中，请勿重复提交。")
 				m.add(&c.En, "a filing of the website with domain ", h.reg, " is under review; do not file it again")
@@ -265,26 +299,70 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 	return out
 }
 
+// domainPaths are the paths of the first domains of the first websites
+// (those of nearly every conflict), built once.
+var domainPaths = func() (p [4][8]string) {
+	for i := range p {
+		for j := range p[i] {
+			p[i][j] = domainPath(i, j)
+		}
+	}
+	return p
+}()
+
+// stepSameNoNumber is step 2 of KindDomainSameProvince when the blocking
+// filing has no number yet.
+var stepSameNoNumber = Text{
+	"填写《" + FormCancellation + "》，写明注销原因，注明申请注销的网站备案（备案号：（尚无备案号））。",
+	"Fill in the cancellation application (" + FormCancellation + "): state the reason and the website filing to cancel (no number yet).",
+}
+
+// maxTexts is the most steps and materials of one conflict
+// (KindDomainSameProvince: 6 steps and the 4 materials).
+const maxTexts = 6 + len(cancellationMaterials)
+
+// oneConflict is the memory of a Check that finds one conflict: the
+// conflict, its steps and its materials, in one allocation.
+type oneConflict struct {
+	c [1]Conflict
+	t [maxTexts]Text
+}
+
+// textsOf returns the number of steps of the conflict of h and the number
+// of its materials.
+func textsOf(in *checkInput, h *hit) (steps, materials int) {
+	switch h.kind {
+	case KindDomainSameProvince:
+		return 6, len(cancellationMaterials)
+	case KindDomainOtherProvince:
+		return 5, len(cancellationMaterials)
+	case KindDomainFiledByYou:
+		return 2, 0
+	case KindSubjectCertificateTaken:
+		if h.province == in.province {
+			return 5, len(cancellationMaterials)
+		}
+		return 4, 0
+	}
+	return 3, 0 // KindSubjectFiled, KindResubmission, KindPending
+}
+
+// takeTexts cuts the steps (n of them) and the materials of one conflict
+// (the cancellation materials when mats > 0) from the front of texts and
+// returns the rest. Both are capped at their length, so a caller that
+// appends to one gets a new array instead of overwriting the other or
+// another conflict's.
+func takeTexts(texts []Text, n, mats int) (steps, materials, rest []Text) {
+	steps = texts[:n:n]
+	if mats > 0 {
+		materials = texts[n : n+mats : n+mats]
+		copy(materials, cancellationMaterials[:])
+	}
+	return steps, materials, texts[n+mats:]
+}
+
 // pathSubjectCert is the Path of the subject conflicts.
 const pathSubjectCert = "subject.cert_number"
-
-// newSteps returns the steps of one conflict, n of them, and with materials
-// the cancellation materials after them, from one allocation. The steps
-// are capped at their length, so a caller that appends to them gets a new
-// array instead of overwriting the materials.
-func newSteps(n int, materials bool) (steps, mats []Text) {
-	size := n
-	if materials {
-		size += len(cancellationMaterials)
-	}
-	all := make([]Text, size)
-	steps = all[:n:n]
-	if materials {
-		mats = all[n:]
-		copy(mats, cancellationMaterials[:])
-	}
-	return steps, mats
-}
 
 // msg builds the sentences of one conflict that name its domain, a record
 // number or the field path. add only records the parts; done writes all
@@ -300,10 +378,11 @@ type msg struct {
 	n      int
 }
 
-// The most parts and sentences of one conflict: the path (5 parts), Zh and
-// En (7 each), and one step in both languages (3 each).
+// The most parts and sentences of one conflict: the path (5 parts), the
+// website number (2), Zh and En (8 each), and one step in both languages
+// (4 each).
 const (
-	msgMaxParts     = 32
+	msgMaxParts     = 40
 	msgMaxSentences = 8
 )
 

@@ -19,7 +19,7 @@ func guidanceHits() []hit {
 	where := []struct {
 		site, idx int
 		reg       string
-	}{{0, 0, "example.com"}, {3, 120, "xn--fsqu00a.xn--fiqs8s"}, {-1, 0, ""}}
+	}{{0, 0, "example.com"}, {2, 7, "example.cn"}, {3, 120, "xn--fsqu00a.xn--fiqs8s"}, {4, 0, "example.net"}, {-1, 0, ""}}
 	var hits []hit
 	for _, k := range kinds {
 		for p := range provinceList {
@@ -63,6 +63,33 @@ func TestDescribeMatchesReference(t *testing.T) {
 	}
 }
 
+// TestDescribeSplitWebsiteNumber: a hit that carries the blocking website's
+// number in two parts (subject number and suffix, as check reads it from
+// the index without concatenating) gives the conflict of the hit with the
+// whole number.
+func TestDescribeSplitWebsiteNumber(t *testing.T) {
+	ix := New()
+	split := 0
+	for _, h := range guidanceHits() {
+		if h.siteNum == "" || !strings.HasPrefix(h.siteNum, h.subjNum) || h.subjNum == "" {
+			continue
+		}
+		s := h
+		s.siteNum, s.siteSuf = h.subjNum, h.siteNum[len(h.subjNum):]
+		split++
+		for _, mine := range []byte{0, h.province} {
+			in := &checkInput{province: mine}
+			got, want := ix.describe(in, []hit{s}), describeReference(in, []hit{h})
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("hit %+v:\n got %#v\nwant %#v", s, got[0], want[0])
+			}
+		}
+	}
+	if split == 0 {
+		t.Fatal("no hit with a website number under its subject number")
+	}
+}
+
 // TestDescribeResultsIndependent: conflicts share the per-province texts
 // but never a slice: appending a step to one conflict does not touch its
 // materials, nor another conflict.
@@ -79,6 +106,13 @@ func TestDescribeResultsIndependent(t *testing.T) {
 	}
 	if a[0].Materials[1] != want.Materials[1] || len(a[0].Materials) != len(want.Materials) {
 		t.Fatalf("materials overwritten by the appended step: %#v", a[0].Materials)
+	}
+	// Appending to the materials of one conflict leaves the next one's
+	// steps alone (they may share an allocation).
+	a = ix.describe(in, []hit{h, h})
+	a[0].Materials = append(a[0].Materials, Text{"y", "y"})
+	if !reflect.DeepEqual(a[1], want) {
+		t.Fatalf("second conflict changed by an appended material: %#v", a[1])
 	}
 	if b := ix.describe(in, []hit{h}); !reflect.DeepEqual(b[0], want) {
 		t.Fatalf("later conflict changed: %#v", b[0])

@@ -3,7 +3,6 @@ package conflict
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"iter"
@@ -52,10 +51,13 @@ func (ix *Index) LoadSlice(records []Record) (int, error) {
 }
 
 // LoadJSONL adds records in bulk from JSON Lines: one Record per line, in
-// the JSON shape of Record (blank lines are skipped). Decoding runs on all
-// cores. Errors carry the 1-based line number in Line: ErrBadInput for a
-// line that does not decode, ErrBadRecord for a record that fails its
-// checks. It returns the number of records applied.
+// the JSON shape of Record (blank lines are skipped). Each line decodes as
+// json.Unmarshal decodes it, through a decoder without reflection for the
+// shape of the export (anything else goes to encoding/json itself).
+// Decoding runs on all cores. Errors carry the 1-based line number in
+// Line: ErrBadInput for a line that does not decode (Err is
+// json.Unmarshal's error), ErrBadRecord for a record that fails its checks.
+// It returns the number of records applied.
 func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -68,7 +70,8 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 			if len(b) == 0 {
 				continue
 			}
-			if !yield(input{pos: line, line: bytes.Clone(b)}) {
+			// The batch copies the line (the scanner reuses its buffer).
+			if !yield(input{pos: line, line: b}) {
 				return
 			}
 		}
@@ -83,10 +86,12 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 }
 
 // JSONL returns the records of a JSON Lines stream as an iterator (for
-// callers that filter or transform records before Load). A line that does
-// not decode yields an error (ErrBadInput, Line set) and ends the sequence.
+// callers that filter or transform records before Load). Lines decode as
+// in LoadJSONL. A line that does not decode yields an error (ErrBadInput,
+// Line set) and ends the sequence.
 func JSONL(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
+		var dec recordDecoder // every Record owns its slices
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), maxLine)
 		line := 0
@@ -97,7 +102,7 @@ func JSONL(r io.Reader) iter.Seq2[Record, error] {
 				continue
 			}
 			var rec Record
-			if err := json.Unmarshal(b, &rec); err != nil {
+			if err := dec.decode(b, &rec); err != nil {
 				yield(Record{}, badInput(line, err))
 				return
 			}
@@ -118,7 +123,7 @@ func badInput(line int, err error) *Error {
 // input is one record as the producer hands it to the pipeline.
 type input struct {
 	pos  int
-	line []byte // JSON to decode, or nil
+	line []byte // JSON to decode (in the batch's buf once added), or nil
 	rec  Record
 	err  error
 }
@@ -137,11 +142,15 @@ type item struct {
 // every 256 of them.
 type batch struct {
 	items []item
-	done  chan struct{}
+	// buf holds the JSON lines of the items, one after the other (one
+	// buffer per batch, reused, instead of a copy of every line).
+	buf  []byte
+	done chan struct{}
 }
 
-// add appends in as the next item. The item keeps its prepared record from
-// the batch's earlier use, for prepareInto to reuse.
+// add appends in as the next item, with a copy of its line in buf. The
+// item keeps its prepared record from the batch's earlier use, for
+// prepareInto to reuse.
 func (b *batch) add(in *input) {
 	n := len(b.items)
 	if n == cap(b.items) {
@@ -151,6 +160,13 @@ func (b *batch) add(in *input) {
 	}
 	it := &b.items[n]
 	it.input, it.drop = *in, false
+	if in.line != nil {
+		// When append moves buf, the lines already added keep the old
+		// array, which nothing writes to any more.
+		start := len(b.buf)
+		b.buf = append(b.buf, in.line...)
+		it.line = b.buf[start:len(b.buf):len(b.buf)]
+	}
 }
 
 // batchPool holds the batches that the linker is done with.
@@ -159,7 +175,7 @@ type batchPool chan *batch
 func (bp batchPool) get() *batch {
 	select {
 	case b := <-bp:
-		b.items = b.items[:0]
+		b.items, b.buf = b.items[:0], b.buf[:0]
 		b.done = make(chan struct{})
 		return b
 	default:
@@ -222,21 +238,27 @@ func (ix *Index) load(produce func(yield func(input) bool)) (applied int, err er
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One decoder per worker: a decoded record's slices are the
+			// decoder's, reused for the next line once the record is
+			// prepared (prepareInto keeps none of them).
+			dec := recordDecoder{reuse: true}
+			var decoded Record
 			for b := range work {
 				for i := range b.items {
 					it := &b.items[i]
 					if it.err != nil {
 						continue
 					}
+					r := &it.rec
 					if it.line != nil {
-						if e := json.Unmarshal(it.line, &it.rec); e != nil {
+						if e := dec.decode(it.line, &decoded); e != nil {
 							it.err = badInput(it.pos, e)
 							continue
 						}
-						it.line = nil
+						r, it.line = &decoded, nil
 					}
 					var e error
-					it.drop, e = prepareInto(&it.p, &it.rec, ix.seed)
+					it.drop, e = prepareInto(&it.p, r, ix.seed)
 					if e != nil {
 						it.err = newError(ErrBadRecord, it.pos, e)
 					}

@@ -1,0 +1,301 @@
+package jsonscan
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth bounds the nesting of the values SkipValue skips (encoding/json
+// allows 10 000 levels).
+const MaxDepth = 512
+
+// Scanner reads JSON from Data at Pos. Every method that reads a value
+// expects Pos at its first byte (call SkipSpace first) and leaves Pos after
+// it; on failure Pos is unspecified and the input is to be rejected (or
+// handed to a slower decoder).
+type Scanner struct {
+	Data []byte
+	Pos  int
+}
+
+// Reset starts reading b from its first byte.
+func (s *Scanner) Reset(b []byte) { s.Data, s.Pos = b, 0 }
+
+// SkipSpace skips JSON white space (space, tab, line feed, carriage
+// return).
+func (s *Scanner) SkipSpace() {
+	for s.Pos < len(s.Data) {
+		switch s.Data[s.Pos] {
+		case ' ', '\t', '\n', '\r':
+			s.Pos++
+		default:
+			return
+		}
+	}
+}
+
+// Peek returns the byte at Pos, or 0 at the end.
+func (s *Scanner) Peek() byte {
+	if s.Pos < len(s.Data) {
+		return s.Data[s.Pos]
+	}
+	return 0
+}
+
+// Consume skips white space and then c, reporting whether c was there.
+func (s *Scanner) Consume(c byte) bool {
+	s.SkipSpace()
+	if s.Pos < len(s.Data) && s.Data[s.Pos] == c {
+		s.Pos++
+		return true
+	}
+	return false
+}
+
+// AtEnd reports whether only white space is left.
+func (s *Scanner) AtEnd() bool {
+	s.SkipSpace()
+	return s.Pos == len(s.Data)
+}
+
+// Null reads the literal null, reporting whether it was there (Pos does not
+// move otherwise).
+func (s *Scanner) Null() bool { return s.literal("null") }
+
+func (s *Scanner) literal(lit string) bool {
+	if len(s.Data)-s.Pos >= len(lit) && string(s.Data[s.Pos:s.Pos+len(lit)]) == lit {
+		s.Pos += len(lit)
+		return true
+	}
+	return false
+}
+
+// Flags of a string that Str read.
+const (
+	// Escaped: the string holds escapes; Unquote decodes it.
+	Escaped = 1 << iota
+	// NonASCII: the string holds bytes ≥ 0x80 (which may not be valid
+	// UTF-8; encoding/json decodes each invalid byte to U+FFFD).
+	NonASCII
+)
+
+// Str reads a string and returns the bounds of its content (between the
+// quotes) in Data and its flags. Without Escaped, Data[start:end] is the
+// string's value (for valid UTF-8).
+func (s *Scanner) Str() (start, end, flags int, ok bool) {
+	b := s.Data
+	if s.Pos >= len(b) || b[s.Pos] != '"' {
+		return 0, 0, 0, false
+	}
+	start = s.Pos + 1
+	for j := start; j < len(b); {
+		c := b[j]
+		switch {
+		case c == '"':
+			s.Pos = j + 1
+			return start, j, flags, true
+		case c < 0x20:
+			return 0, 0, 0, false
+		case c == '\\':
+			flags |= Escaped
+			if j+1 >= len(b) {
+				return 0, 0, 0, false
+			}
+			switch b[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j += 2
+			case 'u':
+				if _, ok := hex4(b, j+2); !ok {
+					return 0, 0, 0, false
+				}
+				j += 6
+			default:
+				return 0, 0, 0, false
+			}
+			continue
+		case c >= utf8.RuneSelf:
+			flags |= NonASCII
+		}
+		j++
+	}
+	return 0, 0, 0, false
+}
+
+// Unquote appends the value of the string content q (as Str bounded it: the
+// escapes are valid) to dst, decoded as encoding/json decodes it: escapes
+// resolved, a surrogate pair joined, an unpaired surrogate and every byte
+// of invalid UTF-8 replaced by U+FFFD.
+func Unquote(dst, q []byte) []byte {
+	for j := 0; j < len(q); {
+		c := q[j]
+		switch {
+		case c == '\\' && j+1 < len(q):
+			switch e := q[j+1]; e {
+			case 'b':
+				dst = append(dst, '\b')
+			case 'f':
+				dst = append(dst, '\f')
+			case 'n':
+				dst = append(dst, '\n')
+			case 'r':
+				dst = append(dst, '\r')
+			case 't':
+				dst = append(dst, '\t')
+			case 'u':
+				u, _ := hex4(q, j+2)
+				j += 6
+				r := rune(u)
+				if utf16.IsSurrogate(r) {
+					r = utf8.RuneError
+					if j+1 < len(q) && q[j] == '\\' && q[j+1] == 'u' {
+						if u2, ok := hex4(q, j+2); ok {
+							if dec := utf16.DecodeRune(rune(u), rune(u2)); dec != utf8.RuneError {
+								r = dec
+								j += 6
+							}
+						}
+					}
+				}
+				dst = utf8.AppendRune(dst, r)
+				continue
+			default: // '"', '\\', '/'
+				dst = append(dst, e)
+			}
+			j += 2
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+			j++
+		default:
+			r, n := utf8.DecodeRune(q[j:])
+			if r == utf8.RuneError && n == 1 {
+				dst = utf8.AppendRune(dst, utf8.RuneError)
+			} else {
+				dst = append(dst, q[j:j+n]...)
+			}
+			j += n
+		}
+	}
+	return dst
+}
+
+func hex4(b []byte, i int) (uint16, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var v uint16
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint16(c)
+	}
+	return v, true
+}
+
+// SkipValue checks and skips one value of any kind. It fails on a syntax
+// error and on nesting deeper than MaxDepth.
+func (s *Scanner) SkipValue() bool { return s.skip(0) }
+
+func (s *Scanner) skip(depth int) bool {
+	if depth >= MaxDepth {
+		return false
+	}
+	b := s.Data
+	if s.Pos >= len(b) {
+		return false
+	}
+	switch c := b[s.Pos]; {
+	case c == '"':
+		_, _, _, ok := s.Str()
+		return ok
+	case c == '{':
+		s.Pos++
+		if s.Consume('}') {
+			return true
+		}
+		for {
+			s.SkipSpace()
+			if _, _, _, ok := s.Str(); !ok || !s.Consume(':') {
+				return false
+			}
+			s.SkipSpace()
+			if !s.skip(depth + 1) {
+				return false
+			}
+			if s.Consume(',') {
+				continue
+			}
+			return s.Consume('}')
+		}
+	case c == '[':
+		s.Pos++
+		if s.Consume(']') {
+			return true
+		}
+		for {
+			s.SkipSpace()
+			if !s.skip(depth + 1) {
+				return false
+			}
+			if s.Consume(',') {
+				continue
+			}
+			return s.Consume(']')
+		}
+	case c == 't':
+		return s.literal("true")
+	case c == 'f':
+		return s.literal("false")
+	case c == 'n':
+		return s.literal("null")
+	case c == '-' || (c >= '0' && c <= '9'):
+		return s.Number()
+	}
+	return false
+}
+
+// Number skips a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *Scanner) Number() bool {
+	b := s.Data
+	j := s.Pos
+	if j < len(b) && b[j] == '-' {
+		j++
+	}
+	digits := func() int {
+		k := j
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		return j - k
+	}
+	switch {
+	case j < len(b) && b[j] == '0':
+		j++
+	case digits() == 0:
+		return false
+	}
+	if j < len(b) && b[j] == '.' {
+		j++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+		j++
+		if j < len(b) && (b[j] == '+' || b[j] == '-') {
+			j++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	s.Pos = j
+	return true
+}
