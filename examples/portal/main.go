@@ -25,12 +25,16 @@
 // Run it from the repository root and open http://127.0.0.1:8080/:
 //
 //	go run ./examples/portal
-//	go run ./examples/portal -addr 127.0.0.1:9000 -isp 示例云 -records records.jsonl
+//	go run ./examples/portal -addr 127.0.0.1:9000 -isp 示例云 -records examples/portal/data/records.jsonl
 //
 // The form comes prefilled with a valid sample; submit it to see the status
 // page, submit it again to see the conflict with the first submission (R-13),
 // or change the domain to example-shop.cn (filed in Zhejiang) or
 // guizhou-tea.cn (filed in Guizhou) to see the domain conflicts of R-30.
+//
+// Stop it with Ctrl-C (or SIGTERM): it finishes the requests in flight and
+// exits. It also exits when the process that started it does, so that
+// killing `go run` does not leave the compiled portal serving.
 //
 // Filings are kept in memory and lost on exit. There are no user accounts: a
 // real portal authenticates users and ISP staff, stores filings in its
@@ -56,6 +60,8 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, stopWatching := untilParentExits(ctx, os.Getppid, time.Second)
+	defer stopWatching()
 	if err := run(ctx, os.Args[1:], os.Stderr, nil); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return
