@@ -1,5 +1,15 @@
-// Package rulecov holds no code: its test keeps the rule-coverage table of
-// README.md honest. Every rule ID cited in the SDK's sources must have a row,
-// every row must name tests that exist, and every rule must have at least
-// one test whose name starts with its ID (TestR21_..., FuzzR40_...).
+// Package rulecov holds no code: its tests keep the rule IDs of the module
+// honest against the rule catalogue, docs/rules.md.
+//
+// Every rule ID (R-xx) cited in the module's Go sources, docs, data tables
+// and templates is a row of the catalogue, and every row names its source
+// and its package; every test named for a rule names a rule of the
+// catalogue.
+//
+// The README's rule-coverage table (between the rulecov markers) is
+// generated from the catalogue and the tests present: for every rule, the
+// tests whose names start with its ID (TestR21_..., FuzzR40_...), or "not
+// covered yet" when there are none. Regenerate it with
+//
+//	go test ./internal/rulecov -run TestReadmeRuleCoverage -update
 package rulecov

@@ -1,0 +1,218 @@
+package doccheck
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const root = "../.."
+
+func read(t *testing.T, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, rel))
+	require.NoError(t, err)
+	return string(b)
+}
+
+// block is a fenced code block of a Markdown file.
+type block struct {
+	lang, text string
+	line       int    // line of the opening fence, 1-based
+	before     string // the text between the previous block and this one
+}
+
+func fencedBlocks(md string) []block {
+	var blocks []block
+	lines := strings.Split(md, "\n")
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "```") {
+			continue
+		}
+		b := block{lang: strings.TrimPrefix(lines[i], "```"), line: i + 1}
+		for j := i - 1; j >= 0 && !strings.HasPrefix(lines[j], "```"); j-- {
+			b.before = lines[j] + "\n" + b.before
+		}
+		var body []string
+		for i++; i < len(lines) && !strings.HasPrefix(lines[i], "```"); i++ {
+			body = append(body, lines[i])
+		}
+		b.text = strings.Join(body, "\n") + "\n"
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+var testFileLink = regexp.MustCompile(`\]\(([\w./-]+_test\.go)\)`)
+
+// TestReadmeGoBlocksAreQuotedTests: a README Go block cannot drift from
+// the code, because it is a test file, or one declaration of it, that go
+// test compiles and runs.
+func TestReadmeGoBlocksAreQuotedTests(t *testing.T) {
+	blocks := fencedBlocks(read(t, "README.md"))
+	quotedAny := false
+	file := "" // the test file last linked: a block quotes it
+	for _, b := range blocks {
+		if b.lang != "go" {
+			continue
+		}
+		quotedAny = true
+		if m := testFileLink.FindAllStringSubmatch(b.before, -1); m != nil {
+			file = m[len(m)-1][1]
+		}
+		if !assert.NotEmpty(t, file, "README.md:%d: the text before a Go block links the test file it quotes: [`pkg/x_test.go`](pkg/x_test.go)", b.line) {
+			continue
+		}
+		m := []string{"", file}
+		src := read(t, m[1])
+		if b.text == src {
+			assert.Contains(t, src, "// Output:", "README.md:%d: %s has no Example with an // Output: comment", b.line, m[1])
+			continue
+		}
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, m[1], src, parser.ParseComments)
+		require.NoError(t, err)
+		found := false
+		for _, d := range file.Decls {
+			start := d.Pos()
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Doc != nil {
+				start = fd.Doc.Pos()
+			}
+			decl := src[fset.Position(start).Offset:fset.Position(d.End()).Offset] + "\n"
+			if decl == b.text {
+				found = true
+				fd, ok := d.(*ast.FuncDecl)
+				if ok && strings.HasPrefix(fd.Name.Name, "Example") {
+					assert.Contains(t, decl, "// Output:", "README.md:%d: %s is not run by go test without an // Output: comment", b.line, fd.Name.Name)
+				}
+			}
+		}
+		assert.True(t, found, "README.md:%d: the Go block is neither %s nor one of its declarations (with its doc comment); copy it again from the file", b.line, m[1])
+	}
+	assert.True(t, quotedAny, "README.md has no Go block")
+}
+
+var (
+	localPath = regexp.MustCompile(`(?:^|\s)\./([\w./-]+)`)
+	goRunCell = regexp.MustCompile("^\\|.*`go (run|test|build) [^`]*`")
+)
+
+// TestReadmeCommandsPaste: shell blocks can be pasted as they are, and
+// commands live in blocks, not in table cells (where | must be escaped).
+func TestReadmeCommandsPaste(t *testing.T) {
+	readme := read(t, "README.md")
+	for _, b := range fencedBlocks(readme) {
+		if b.lang != "sh" {
+			continue
+		}
+		assert.NotContains(t, b.text, `\|`, "README.md:%d: an escaped pipe does not paste", b.line)
+		for _, m := range localPath.FindAllStringSubmatch(b.text, -1) {
+			p := strings.TrimRight(m[1], "./")
+			if strings.HasSuffix(p, "...") || p == "" {
+				continue
+			}
+			_, err := os.Stat(filepath.Join(root, strings.TrimSuffix(p, "/...")))
+			assert.NoError(t, err, "README.md:%d: ./%s does not exist", b.line, m[1])
+		}
+	}
+	for i, line := range strings.Split(readme, "\n") {
+		assert.False(t, goRunCell.MatchString(line), "README.md:%d: a command in a table cell; put it in a sh block", i+1)
+	}
+	// The Go version the README states is go.mod's.
+	gomod := read(t, "go.mod")
+	v := regexp.MustCompile(`(?m)^go (\S+)$`).FindStringSubmatch(gomod)
+	require.NotNil(t, v)
+	assert.True(t, strings.Contains(readme, "Go "+v[1]), "README.md does not state go.mod's Go version (Go %s)", v[1])
+}
+
+// Citations that only make sense inside the workspace the module was
+// written in, or that point at a tracker rather than a document.
+var outside = []struct {
+	re   *regexp.Regexp
+	what string
+}{
+	{regexp.MustCompile(`\.\./shared|project workspace`), "the workspace outside the module"},
+	{regexp.MustCompile(`(?i)\bseeds?/|\bseeds? ?0\d\d\b`), "a folder of source documents outside the module (name the document's title)"},
+	{regexp.MustCompile(`DESIGN\.md|(?:^|[^/\w])RULES\.md|filing-facts`), "a design note or catalogue outside the module (rules: docs/rules.md)"},
+	{regexp.MustCompile(`(?:^|[\s("'])reference/`), "a reference folder outside the module"},
+	{regexp.MustCompile(`(?i)github issue|\bissues? #?\d+\b|\b(?:of|from) the issues\b`), "an issue number (say what the requirement is)"},
+	{regexp.MustCompile(`(?i)\b(?:this|that|the earlier|an earlier|the previous|a previous) session\b|session that wrote`), "the sessions that wrote the code"},
+}
+
+// TestNoCitationOutsideTheModule: a user of the module has only the
+// module; every citation must resolve inside it or to a public document.
+func TestNoCitationOutsideTheModule(t *testing.T) {
+	exts := []string{".go", ".md", ".json", ".html", ".tmpl", ".txt", ".css", ".sh", ""}
+	// The tests that hold such patterns themselves.
+	exempt := []string{"internal/doccheck/doccheck_test.go", "internal/datacheck/data_test.go"}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(d.Name(), ".") && rel != ".ci" || d.Name() == "fuzz" && filepath.Base(filepath.Dir(path)) == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(path)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
+			return nil
+		}
+		for n, line := range strings.Split(read(t, rel), "\n") {
+			for _, o := range outside {
+				if loc := o.re.FindStringIndex(line); loc != nil {
+					t.Errorf("%s:%d cites %s: %q", rel, n+1, o.what, line[loc[0]:loc[1]])
+				}
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
+
+// The patterns catch what they are meant to catch, and leave public
+// citations alone.
+func TestOutsidePatterns(t *testing.T) {
+	cases := []struct {
+		line string
+		bad  bool
+	}{
+		{"// see ../shared/RULES.md in the project workspace", true},
+		{"// source: seeds/002 §四", true},
+		{"// from seed 001 (三)2", true},
+		{"// as DESIGN.md says", true},
+		{"// RULES.md lists it", true},
+		{"// reference/filing-facts.md §7", true},
+		{"// GitHub issue 8", true},
+		{"Issue 4 targets: IsWorkday ≤ 10 ns", true},
+		{"Targets come from the issues; speed is", true},
+		{"after this session's change", true},
+		{"rules: docs/rules.md", false},
+		{"Timeout bounds one browser session, start to close", false},
+		{"seed := maphash.MakeSeed()", false},
+		{"// same seed, same export", false},
+		{"C issue goplus/builder#468 (2024): *.dev 也无法在国内备案", false},
+		{"golang/go#75804, fixed in Go 1.27", false},
+		{"a number is never issued twice", false},
+		{"https://developer.android.com/reference/tools/gradle-api", false},
+	}
+	for _, c := range cases {
+		bad := false
+		for _, o := range outside {
+			bad = bad || o.re.MatchString(c.line)
+		}
+		assert.Equal(t, c.bad, bad, c.line)
+	}
+}
