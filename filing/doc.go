@@ -1,15 +1,39 @@
 // Package filing is the vocabulary of the ICP filing system (ICP备案) and the
-// place where a portal asks "is this filing acceptable?" (Validate, R-01..R-09).
+// place where a portal asks "is this filing acceptable?" (R-01..R-09).
 //
-// It holds the model (Filing, Subject, Website, Access, Person, Status), the
-// tables behind it (the 31 provincial bureaus, certificate types, subject
-// natures, pre-approval categories, each embedded from data/ with its
-// source), the normalisation every input goes through (NormalizeText,
-// NormalizeDomain, NormalizeFiling), the field checks (CheckResidentID,
-// CheckDomain, ...), the judgement of individual versus organisation
-// and the validation of whole filings. Package filing/lifecycle moves a
-// filing through its stages (R-10..R-23); package filing/shell finds shell
-// records (R-60..R-63). Both import this package, never the reverse.
+// # Entry points
+//
+//   - Validate(f) checks a whole Filing and returns every problem at once
+//     as a *ValidationError; NewValidator builds a Validator once (options
+//     WithProvinceRules, WithNow, WithDraft) for many filings, concurrently;
+//     ValidateSubject checks a subject alone.
+//   - NormalizeFiling returns the filing as it is checked and should be
+//     stored (NFKC, trimmed, full-width digits folded, IDNA A-labels);
+//     NormalizeText, NormalizeDomain, NormalizePhone, NormalizeEmail and
+//     NormalizeCertNumber do one field.
+//   - Field checks: CheckResidentID, CheckCertNumber, CheckMobile,
+//     CheckLandline, CheckEmail, CheckDomain, CheckHomeURL, each returning
+//     nil or a *Problem; JudgeKind decides individual versus organisation
+//
+//   - The model: Filing, Subject, Website, Access, Person and Status, with
+//     the personal-data types IDNumber, Phone and Email; the tables behind
+//     it (the 31 provincial bureaus, certificate types, subject natures,
+//     pre-approval categories, approved TLDs), each embedded from data/
+//     with its source.
+//
+// # Where the rest lives
+//
+// Validation is this package (validate.go: options and entry points;
+// validate_normalize.go, validate_fields.go and validate_rules.go: the
+// steps). A filing's stages, who may act at each, its time limits and
+// audit trail are package filing/lifecycle (Apply, Allowed,
+// State.Countdown, R-10..R-23). Shell records, one subject or a bureau's
+// whole export as a batch, are package filing/shell (ClassifySubject,
+// ClassifyStream, ClassifySeq, R-60..R-63). Conflicts with the record set
+// are package conflict, record numbers package numbering, working days
+// package calendar, the paper applications package forms, and test
+// fixtures package filing/filingtest. Those packages import this one, never
+// the reverse.
 //
 // # Errors
 //

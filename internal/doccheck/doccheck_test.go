@@ -137,10 +137,12 @@ func TestReadmeCommandsPaste(t *testing.T) {
 
 // Citations that only make sense inside the workspace the module was
 // written in, or that point at a tracker rather than a document.
-var outside = []struct {
+type outsidePattern struct {
 	re   *regexp.Regexp
 	what string
-}{
+}
+
+var outside = []outsidePattern{
 	{regexp.MustCompile(`\.\./shared|project workspace`), "the workspace outside the module"},
 	{regexp.MustCompile(`(?i)\bseeds?/|\bseeds? ?0\d\d\b`), "a folder of source documents outside the module (name the document's title)"},
 	{regexp.MustCompile(`DESIGN\.md|(?:^|[^/\w])RULES\.md|filing-facts`), "a design note or catalogue outside the module (rules: docs/rules.md)"},
@@ -148,6 +150,15 @@ var outside = []struct {
 	{regexp.MustCompile(`(?i)github issue|\bissues? #?\d+\b|\b(?:of|from) the issues\b`), "an issue number (say what the requirement is)"},
 	{regexp.MustCompile(`(?i)\b(?:this|that|the earlier|an earlier|the previous|a previous) session\b|session that wrote`), "the sessions that wrote the code"},
 }
+
+// anyOutside matches where one of outside does: one pass over a file.
+var anyOutside = func() *regexp.Regexp {
+	var alts []string
+	for _, o := range outside {
+		alts = append(alts, "(?:"+o.re.String()+")")
+	}
+	return regexp.MustCompile("(?m)" + strings.Join(alts, "|"))
+}()
 
 // TestNoCitationOutsideTheModule: a user of the module has only the
 // module; every citation must resolve inside it or to a public document.
@@ -170,7 +181,11 @@ func TestNoCitationOutsideTheModule(t *testing.T) {
 		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(path)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
 			return nil
 		}
-		for n, line := range strings.Split(read(t, rel), "\n") {
+		text := read(t, rel)
+		if !anyOutside.MatchString(text) {
+			return nil
+		}
+		for n, line := range strings.Split(text, "\n") {
 			for _, o := range outside {
 				if loc := o.re.FindStringIndex(line); loc != nil {
 					t.Errorf("%s:%d cites %s: %q", rel, n+1, o.what, line[loc[0]:loc[1]])
@@ -214,5 +229,62 @@ func TestOutsidePatterns(t *testing.T) {
 			bad = bad || o.re.MatchString(c.line)
 		}
 		assert.Equal(t, c.bad, bad, c.line)
+	}
+}
+
+// TestPackagesHaveFrontDoors: every package opens with a doc comment
+// ("Package x ..." or, for a command, "Command x ..."), and every package a
+// user imports has at least one Example, so that pkg.go.dev and
+// `go test -run Example ./...` show how to call it.
+func TestPackagesHaveFrontDoors(t *testing.T) {
+	dirs := map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".go") {
+			dirs[filepath.Dir(path)] = true
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	for dir := range dirs {
+		rel, _ := filepath.Rel(root, dir)
+		rel = filepath.ToSlash(rel)
+		fset := token.NewFileSet()
+		pkgs, err := parser.ParseDir(fset, dir, nil, parser.ParseComments|parser.PackageClauseOnly)
+		require.NoError(t, err)
+		var name, doc string
+		examples := false
+		for pn, p := range pkgs {
+			for fn, f := range p.Files {
+				if strings.HasSuffix(fn, "_test.go") {
+					continue
+				}
+				name = pn
+				if f.Doc != nil {
+					doc = f.Doc.Text()
+				}
+			}
+		}
+		if name == "" {
+			continue // tests only
+		}
+		word := "Package " + name + " "
+		if name == "main" {
+			word = "Command " + filepath.Base(dir) + " "
+		}
+		assert.True(t, strings.HasPrefix(doc, word), "%s: the package doc does not open with %q", rel, word)
+		if name == "main" || strings.HasPrefix(rel, "internal/") {
+			continue
+		}
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, f := range tests {
+			examples = examples || regexp.MustCompile(`(?m)^func Example\w*\(\)`).MatchString(read(t, filepath.Join(rel, filepath.Base(f))))
+		}
+		assert.True(t, examples, "%s has no Example function", rel)
 	}
 }
