@@ -145,7 +145,7 @@ type outsidePattern struct {
 var outside = []outsidePattern{
 	{regexp.MustCompile(`\.\./shared|project workspace`), "the workspace outside the module"},
 	{regexp.MustCompile(`(?i)\bseeds?/|\bseeds? ?0\d\d\b`), "a folder of source documents outside the module (name the document's title)"},
-	{regexp.MustCompile(`DESIGN\.md|(?:^|[^/\w])RULES\.md|filing-facts`), "a design note or catalogue outside the module (rules: docs/rules.md)"},
+	{regexp.MustCompile(`DESIGN\.md|(?:^|[^/\w])RULES\.md|filing-facts|\bfacts(?:-2023)? §`), "a design note or catalogue outside the module (rules: docs/rules.md)"},
 	{regexp.MustCompile(`(?:^|[\s("'])reference/`), "a reference folder outside the module"},
 	{regexp.MustCompile(`(?i)github issue|\bissues? #?\d+\b|\b(?:of|from) the issues\b`), "an issue number (say what the requirement is)"},
 	{regexp.MustCompile(`(?i)\b(?:this|that|the earlier|an earlier|the previous|a previous) session\b|session that wrote`), "the sessions that wrote the code"},
@@ -210,6 +210,7 @@ func TestOutsidePatterns(t *testing.T) {
 		{"// as DESIGN.md says", true},
 		{"// RULES.md lists it", true},
 		{"// reference/filing-facts.md §7", true},
+		{"// as facts-2023 §1.4 says", true},
 		{"// GitHub issue 8", true},
 		{"Issue 4 targets: IsWorkday ≤ 10 ns", true},
 		{"Targets come from the issues; speed is", true},
