@@ -289,3 +289,19 @@ func TestPackagesHaveFrontDoors(t *testing.T) {
 		assert.True(t, examples, "%s has no Example function", rel)
 	}
 }
+
+// TestCIScratchFilesInATempDir: .ci/run keeps its scratch files in a
+// directory of its own, removed however it exits, so a run leaves nothing
+// behind in /tmp.
+func TestCIScratchFilesInATempDir(t *testing.T) {
+	script := read(t, ".ci/run")
+	assert.Regexp(t, `(?m)^tmp=\$\(mktemp -d\)$`, script)
+	assert.Regexp(t, `(?m)^trap 'rm -rf "\$tmp"' EXIT$`, script)
+	start := strings.Index(script, `echo "== fuzz`)
+	require.GreaterOrEqual(t, start, 0, ".ci/run has no fuzz step")
+	fuzz := script[start:]
+	if end := strings.Index(fuzz[1:], `echo "==`); end >= 0 {
+		fuzz = fuzz[:end+1]
+	}
+	assert.NotContains(t, fuzz, "/tmp/", "the fuzz step writes outside $tmp")
+}
