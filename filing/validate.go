@@ -54,6 +54,10 @@ type options struct {
 	rulesSet bool
 	now      func() time.Time
 	draft    bool
+	// viaValidator makes the field pass use validator.Struct rather than
+	// the plans of validate_plan.go: the reference the agreement tests
+	// compare the plans with.
+	viaValidator bool
 }
 
 // WithProvinceRules replaces the province-rules table (DefaultProvinceRules)
@@ -76,6 +80,11 @@ func WithNow(now func() time.Time) Option {
 // rules that can be judged.
 func WithDraft() Option {
 	return func(o *options) { o.draft = true }
+}
+
+// withValidatorWalk is the option of viaValidator.
+func withValidatorWalk() Option {
+	return func(o *options) { o.viaValidator = true }
 }
 
 // Validator validates filings with a set of options. It is safe for

@@ -40,30 +40,37 @@ var (
 // validator.Struct when a tag needs it (fieldPassValidator); both give the
 // same field errors in the same order.
 func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool {
-	fails, ok := walkPlan(f, m)
+	var fails []fieldFail
+	ok := false
+	if !v.o.viaValidator {
+		fails, ok = walkPlan(reflect.ValueOf(f).Elem(), m)
+	}
 	if !ok {
-		return v.fieldPassValidator(f, m, ps)
+		var err error
+		if fails, err = validatorFails(f, m); err != nil {
+			ps.add(newProblem(CodeValidatorInternal, err.Error()))
+			return nil
+		}
 	}
 	return addFails(fails, m, ps)
 }
 
-// fieldPassValidator is fieldPass by validator.Struct.
-func (v *Validator) fieldPassValidator(f *Filing, m *memo, ps *problems) map[string]bool {
+// validatorFails runs validator.Struct over x, a pointer to a struct, and
+// returns its field errors.
+func validatorFails(x any, m *memo) ([]fieldFail, error) {
 	eng, err := theEngine()
 	if err != nil {
-		ps.add(newProblem(CodeValidatorInternal, err.Error()))
-		return nil
+		return nil, err
 	}
-	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), f)
+	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), x)
 	if err == nil {
-		return nil
+		return nil, nil
 	}
 	var fes validator.ValidationErrors
 	if !errors.As(err, &fes) {
-		ps.add(newProblem(CodeValidatorInternal, err.Error()))
-		return nil
+		return nil, err
 	}
-	root := reflect.ValueOf(f).Elem()
+	root := reflect.ValueOf(x).Elem()
 	fails := make([]fieldFail, len(fes))
 	for i, fe := range fes {
 		fails[i] = fieldFail{tag: fe.Tag(), param: fe.Param(), kind: fe.Kind(), path: jsonPath(fe.Namespace()), value: valueString(fe)}
@@ -71,7 +78,7 @@ func (v *Validator) fieldPassValidator(f *Filing, m *memo, ps *problems) map[str
 			fails[i].parent = parentOf(root, fe.StructNamespace())
 		}
 	}
-	return addFails(fails, m, ps)
+	return fails, nil
 }
 
 // addFails appends the Problem of each field error and returns the set of

@@ -350,7 +350,10 @@ func (w *walker) field(c *chain, v, parent reflect.Value) {
 }
 
 func (w *walker) fail(o *op, kind reflect.Kind, v, parent reflect.Value) {
-	ff := fieldFail{tag: o.tag, param: o.param, kind: kind, path: w.pathString(), parent: parent}
+	ff := fieldFail{tag: o.tag, param: o.param, kind: kind, path: w.pathString()}
+	if o.kind == opCertNumber || o.kind == opHomeURL {
+		ff.parent = parent
+	}
 	if kind == reflect.String {
 		ff.value = v.String()
 	}
@@ -392,15 +395,16 @@ func sizeOK(k reflect.Kind, v reflect.Value, o *op) bool {
 	return n <= o.n
 }
 
-// walkPlan runs the plan of f's type over f and returns its field errors in
-// validator's order, and false when the type has no plan.
-func walkPlan(f *Filing, m *memo) ([]fieldFail, bool) {
-	p := planOf(reflect.TypeFor[Filing]())
+// walkPlan runs the plan of root's type (a struct) over root and returns
+// its field errors in validator's order, and false when the type has no
+// plan.
+func walkPlan(root reflect.Value, m *memo) ([]fieldFail, bool) {
+	p := planOf(root.Type())
 	if p == nil {
 		return nil, false
 	}
 	w := walker{m: m}
 	w.path = w.buf[:0]
-	w.structFields(p, reflect.ValueOf(f).Elem())
+	w.structFields(p, root)
 	return w.fails, true
 }
