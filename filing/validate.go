@@ -14,7 +14,9 @@ import (
 //     changed.
 //  2. The field pass (fieldPass, validate_fields.go): validator/v10 tags on
 //     the model structs (model.go) with this package's custom tags
-//     (RegisterTags). Every validator.FieldError becomes a *Problem with
+//     (RegisterTags), walked by plans read from the tags once per type
+//     (validate_plan.go) with validator.Struct as the fallback and the
+//     reference. Every field error becomes a *Problem with
 //     the JSON path ("websites[0].domains[1]"), the Chinese label
 //     ("网站域名"), a stable code and the rule ID; the custom tags report the
 //     precise problem of the check behind them (id.checksum,
@@ -136,7 +138,7 @@ func (v *Validator) Validate(f *Filing) error {
 	if f == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{now: v.o.now()}
+	m := newMemo(v.o.now())
 	return v.validate(normalizeFiling(f, m), m, false)
 }
 
@@ -147,7 +149,7 @@ func (v *Validator) ValidateSubject(s *Subject) error {
 	if s == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{now: v.o.now()}
+	m := newMemo(v.o.now())
 	return v.validate(normalizeFiling(&Filing{Subject: *s}, m), m, true)
 }
 
@@ -195,6 +197,17 @@ type memo struct {
 	// now is the validation's clock reading (WithNow), against which the
 	// field checks judge birth dates; zero means the wall clock.
 	now time.Time
+	// The first entries of domains and urls, so that a filing of a few
+	// websites remembers without growing the slices.
+	domainBuf [8]string
+	urlBuf    [4]memoURL
+}
+
+// newMemo returns the memo of a validation as of now.
+func newMemo(now time.Time) *memo {
+	m := &memo{now: now}
+	m.domains, m.urls = m.domainBuf[:0], m.urlBuf[:0]
+	return m
 }
 
 // at returns the instant field checks are made as of, or nil for the clock.

@@ -12,9 +12,10 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// Step 2 of Validate: the field pass. The validator/v10 engine walks the
-// normalised filing by the tags on the model structs; every
-// validator.FieldError becomes a *Problem at its JSON path with its Chinese
+// Step 2 of Validate: the field pass. The normalised filing is walked by
+// the validator/v10 tags on the model structs, through the cached plans of
+// validate_plan.go (or validator.Struct for tags the plans leave to it);
+// every field error becomes a *Problem at its JSON path with its Chinese
 // label, the problem of the check behind the tag (id.checksum,
 // domain.tld_not_approved, ...) rather than a generic "invalid". In reading
 // order: fieldPass and the translation of field errors; the shared engine;
