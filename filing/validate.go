@@ -14,7 +14,9 @@ import (
 //     changed.
 //  2. The field pass (fieldPass, validate_fields.go): validator/v10 tags on
 //     the model structs (model.go) with this package's custom tags
-//     (RegisterTags). Every validator.FieldError becomes a *Problem with
+//     (RegisterTags), walked by plans read from the tags once per type
+//     (validate_plan.go) with validator.Struct as the fallback and the
+//     reference. Every field error becomes a *Problem with
 //     the JSON path ("websites[0].domains[1]"), the Chinese label
 //     ("网站域名"), a stable code and the rule ID; the custom tags report the
 //     precise problem of the check behind them (id.checksum,
@@ -54,6 +56,10 @@ type options struct {
 	rulesSet bool
 	now      func() time.Time
 	draft    bool
+	// viaValidator makes the field pass use validator.Struct rather than
+	// the plans of validate_plan.go: the reference the agreement tests
+	// compare the plans with.
+	viaValidator bool
 }
 
 // WithProvinceRules replaces the province-rules table (DefaultProvinceRules)
@@ -76,6 +82,11 @@ func WithNow(now func() time.Time) Option {
 // rules that can be judged.
 func WithDraft() Option {
 	return func(o *options) { o.draft = true }
+}
+
+// withValidatorWalk is the option of viaValidator.
+func withValidatorWalk() Option {
+	return func(o *options) { o.viaValidator = true }
 }
 
 // Validator validates filings with a set of options. It is safe for
@@ -127,7 +138,7 @@ func (v *Validator) Validate(f *Filing) error {
 	if f == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{now: v.o.now()}
+	m := newMemo(v.o.now())
 	return v.validate(normalizeFiling(f, m), m, false)
 }
 
@@ -138,7 +149,7 @@ func (v *Validator) ValidateSubject(s *Subject) error {
 	if s == nil {
 		return &ValidationError{Problems: []*Problem{newProblem(CodeFilingNil)}}
 	}
-	m := &memo{now: v.o.now()}
+	m := newMemo(v.o.now())
 	return v.validate(normalizeFiling(&Filing{Subject: *s}, m), m, true)
 }
 
@@ -186,6 +197,17 @@ type memo struct {
 	// now is the validation's clock reading (WithNow), against which the
 	// field checks judge birth dates; zero means the wall clock.
 	now time.Time
+	// The first entries of domains and urls, so that a filing of a few
+	// websites remembers without growing the slices.
+	domainBuf [8]string
+	urlBuf    [4]memoURL
+}
+
+// newMemo returns the memo of a validation as of now.
+func newMemo(now time.Time) *memo {
+	m := &memo{now: now}
+	m.domains, m.urls = m.domainBuf[:0], m.urlBuf[:0]
+	return m
 }
 
 // at returns the instant field checks are made as of, or nil for the clock.

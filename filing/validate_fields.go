@@ -12,9 +12,10 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// Step 2 of Validate: the field pass. The validator/v10 engine walks the
-// normalised filing by the tags on the model structs; every
-// validator.FieldError becomes a *Problem at its JSON path with its Chinese
+// Step 2 of Validate: the field pass. The normalised filing is walked by
+// the validator/v10 tags on the model structs, through the cached plans of
+// validate_plan.go (or validator.Struct for tags the plans leave to it);
+// every field error becomes a *Problem at its JSON path with its Chinese
 // label, the problem of the check behind the tag (id.checksum,
 // domain.tld_not_approved, ...) rather than a generic "invalid". In reading
 // order: fieldPass and the translation of field errors; the shared engine;
@@ -33,31 +34,66 @@ var (
 	CodeStatusUnknown   = define("filing.status_unknown", "R-10", "备案状态不正确", "unknown lifecycle status")
 )
 
-// fieldPass runs the validator over the filing and appends a Problem per
-// field error. It returns the set of paths that failed (nil when none), so
-// that the rules pass does not pile further problems on a broken value.
+// fieldPass checks the fields by their tags and appends a Problem per field
+// error. It returns the set of paths that failed (nil when none), so that
+// the rules pass does not pile further problems on a broken value. It walks
+// the filing by the cached plan of its tags (validate_plan.go), or with
+// validator.Struct when a tag needs it (fieldPassValidator); both give the
+// same field errors in the same order.
 func (v *Validator) fieldPass(f *Filing, m *memo, ps *problems) map[string]bool {
+	var fails []fieldFail
+	ok := false
+	if !v.o.viaValidator {
+		fails, ok = walkPlan(reflect.ValueOf(f).Elem(), m)
+	}
+	if !ok {
+		var err error
+		if fails, err = validatorFails(f, m); err != nil {
+			ps.add(newProblem(CodeValidatorInternal, err.Error()))
+			return nil
+		}
+	}
+	return addFails(fails, m, ps)
+}
+
+// validatorFails runs validator.Struct over x, a pointer to a struct, and
+// returns its field errors.
+func validatorFails(x any, m *memo) ([]fieldFail, error) {
 	eng, err := theEngine()
 	if err != nil {
-		ps.add(newProblem(CodeValidatorInternal, err.Error()))
-		return nil
+		return nil, err
 	}
-	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), f)
+	err = eng.StructCtx(context.WithValue(context.Background(), memoKey{}, m), x)
 	if err == nil {
-		return nil
+		return nil, nil
 	}
 	var fes validator.ValidationErrors
 	if !errors.As(err, &fes) {
-		ps.add(newProblem(CodeValidatorInternal, err.Error()))
+		return nil, err
+	}
+	root := reflect.ValueOf(x).Elem()
+	fails := make([]fieldFail, len(fes))
+	for i, fe := range fes {
+		fails[i] = fieldFail{tag: fe.Tag(), param: fe.Param(), kind: fe.Kind(), path: jsonPath(fe.Namespace()), value: valueString(fe)}
+		if fe.Tag() == TagCertNumber || fe.Tag() == TagHomeURL {
+			fails[i].parent = parentOf(root, fe.StructNamespace())
+		}
+	}
+	return fails, nil
+}
+
+// addFails appends the Problem of each field error and returns the set of
+// failed paths.
+func addFails(fails []fieldFail, m *memo, ps *problems) map[string]bool {
+	if len(fails) == 0 {
 		return nil
 	}
-	failed := make(map[string]bool, len(fes))
-	root := reflect.ValueOf(f).Elem()
-	for _, fe := range fes {
-		path := jsonPath(fe.Namespace())
-		label := Label(path)
-		ps.addAt(translate(fe, root, label, m), path, label)
-		failed[path] = true
+	failed := make(map[string]bool, len(fails))
+	for i := range fails {
+		ff := &fails[i]
+		label := Label(ff.path)
+		ps.addAt(translate(ff, label, m), ff.path, label)
+		failed[ff.path] = true
 	}
 	return failed
 }
@@ -74,36 +110,36 @@ func jsonPath(ns string) string {
 
 // translate builds the Problem of one field error.
 //
-// The checks run again (on the value the validator reports) to get their
-// Problem, with the validation's memo: the same clock as the field pass,
-// and a failed value is never in the memo, so nothing is skipped.
-func translate(fe validator.FieldError, root reflect.Value, label string, m *memo) *Problem {
-	switch fe.Tag() {
+// The checks run again (on the value that failed) to get their Problem,
+// with the validation's memo: the same clock as the field pass, and a
+// failed value is never in the memo, so nothing is skipped.
+func translate(ff *fieldFail, label string, m *memo) *Problem {
+	switch ff.tag {
 	case "required":
-		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
+		return problemZhEn(CodeRequired, []any{label}, []any{ff.path})
 	case "min":
-		return problemZhEn(CodeRequired, []any{label}, []any{jsonPath(fe.Namespace())})
+		return problemZhEn(CodeRequired, []any{label}, []any{ff.path})
 	case "max":
-		if fe.Kind() == reflect.Slice {
-			return problemZhEn(CodeTooMany, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
+		if ff.kind == reflect.Slice {
+			return problemZhEn(CodeTooMany, []any{label, ff.param}, []any{ff.path, ff.param})
 		}
-		return problemZhEn(CodeTooLong, []any{label, fe.Param()}, []any{jsonPath(fe.Namespace()), fe.Param()})
+		return problemZhEn(CodeTooLong, []any{label, ff.param}, []any{ff.path, ff.param})
 	case TagCertNumber:
-		if p := certNumberProblem(m, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+		if p := certNumberProblem(m, ff.parent, ff.value); p != nil {
 			return p
 		}
 	case TagHomeURL:
-		if p := homeURLProblem(nil, parentOf(root, fe.StructNamespace()), valueString(fe)); p != nil {
+		if p := homeURLProblem(nil, ff.parent, ff.value); p != nil {
 			return p
 		}
 	default:
-		if check, ok := tagChecks[fe.Tag()]; ok {
-			if p := check(m, valueString(fe)); p != nil {
+		if check, ok := tagChecks[ff.tag]; ok {
+			if p := check(m, ff.value); p != nil {
 				return p
 			}
 		}
 	}
-	return problemZhEn(CodeInvalid, []any{label}, []any{jsonPath(fe.Namespace())})
+	return problemZhEn(CodeInvalid, []any{label}, []any{ff.path})
 }
 
 func valueString(fe validator.FieldError) string {
@@ -296,7 +332,11 @@ func RegisterTags(v *validator.Validate) error {
 // certNumberProblem checks a certificate number against the CertType field
 // of its struct. An unknown type is the cn_cert_type tag's to report.
 func certNumberProblem(m *memo, parent reflect.Value, number string) *Problem {
-	t := CertType(stringField(parent, "CertType"))
+	return certNumberCheck(m, CertType(stringField(parent, "CertType")), number)
+}
+
+// certNumberCheck checks a certificate number of type t.
+func certNumberCheck(m *memo, t CertType, number string) *Problem {
 	if _, ok := t.Info(); !ok {
 		return nil
 	}
@@ -310,6 +350,12 @@ func homeURLProblem(m *memo, parent reflect.Value, raw string) *Problem {
 	if parent.Kind() == reflect.Struct {
 		domains = parent.FieldByName("Domains")
 	}
+	return homeURLCheck(m, domains, raw)
+}
+
+// homeURLCheck checks a home URL against domains, the value of the Domains
+// field of its struct (invalid when there is none).
+func homeURLCheck(m *memo, domains reflect.Value, raw string) *Problem {
 	_, p := m.checkHomeURL(raw, func(host string) bool {
 		if !domains.IsValid() || domains.Kind() != reflect.Slice {
 			return false
