@@ -1,5 +1,7 @@
 package filing
 
+// This file sorts after province.go: its init reads the province table.
+
 import (
 	_ "embed"
 	"strings"
