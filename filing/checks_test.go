@@ -65,7 +65,9 @@ func TestR84_ParseValidity(t *testing.T) {
 	}
 }
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location()) }
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location())
+}
 
 func TestR84_CertificateValidity(t *testing.T) {
 	asOf := cst(2026, 3, 5)
