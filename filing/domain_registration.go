@@ -9,28 +9,28 @@ import (
 
 // Codes of domain holder and validity.
 var (
-	CodeRegistrationMissing = define("domain.registration_missing", "R-85",
+	CodeRegistrationMissing = define("registry.missing", "R-85",
 		"未取得域名%[1]s的注册信息，无法核对域名持有者",
 		"no registry data for domain %[1]s: its holder cannot be checked")
-	CodeRegistrationDomain = define("domain.registration_domain", "R-85",
+	CodeRegistrationDomain = define("registry.domain", "R-85",
 		"域名注册信息（%[1]s）不属于本网站的域名",
 		"the registry data is for %[1]s, which is not a domain of the website")
-	CodeRealNameMissing = define("domain.real_name_missing", "R-85",
+	CodeRealNameMissing = define("registry.real_name", "R-85",
 		"域名%[1]s未完成实名认证",
 		"domain %[1]s is not real-name verified at its registrar")
-	CodeRegistrarMissing = define("domain.registrar_missing", "R-85",
+	CodeRegistrarMissing = define("registry.registrar", "R-85",
 		"域名%[1]s的注册服务机构未知，须在工信部批准的注册服务机构注册",
 		"domain %[1]s: registrar unknown; it must be an MIIT-approved registrar")
-	CodeDomainExpired = define("domain.expired", "R-85",
+	CodeDomainExpired = define("registry.expired", "R-85",
 		"域名%[1]s已过期（到期日%[2]s）",
 		"domain %[1]s expired on %[2]s")
-	CodeDomainExpiringSoon = define("domain.expiring_soon", "R-85",
+	CodeDomainExpiringSoon = define("registry.expiring_soon", "R-85",
 		"域名%[1]s的有效期须大于%[3]d个月（到期日%[2]s），请先续费",
 		"domain %[1]s must be valid for more than %[3]d months (expires %[2]s): renew it first")
-	CodeHolderMismatch = define("domain.holder_mismatch", "R-85",
+	CodeHolderMismatch = define("registry.holder", "R-85",
 		"域名%[1]s的持有者与备案主体不一致（%[2]s）",
 		"domain %[1]s: the holder does not match the subject (policy %[3]s)")
-	CodeHolderCertMismatch = define("domain.holder_cert_mismatch", "R-85",
+	CodeHolderCertMismatch = define("registry.holder_cert", "R-85",
 		"域名%[1]s持有者的证件类型或证件号码与备案主体不一致",
 		"domain %[1]s: the holder's certificate type or number differs from the subject's")
 )

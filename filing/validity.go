@@ -9,22 +9,22 @@ import (
 
 // Codes of certificate validity.
 var (
-	CodeValidityOrder = define("cert.validity_order", "R-84",
+	CodeValidityOrder = define("validity.order", "R-84",
 		"证件有效期的截止日期早于起始日期，请核对",
 		"certificate validity: the end date is before the start date")
-	CodeValidityFormat = define("cert.validity_format", "R-84",
+	CodeValidityFormat = define("validity.format", "R-84",
 		"证件有效期格式不正确，请填写日期（如2030-01-31）或“长期”",
 		"certificate validity: %[1]q is not a date (YYYY-MM-DD, YYYYMMDD) or 长期")
-	CodeValidityMissing = define("cert.validity_missing", "R-84",
+	CodeValidityMissing = define("validity.missing", "R-84",
 		"未填写证件有效期，无法核对证件是否在有效期内",
 		"certificate validity missing: expiry cannot be checked")
-	CodeCertNotYetValid = define("cert.not_yet_valid", "R-84",
+	CodeCertNotYetValid = define("validity.not_yet", "R-84",
 		"证件尚未生效（有效期自%[1]s起）",
 		"the certificate is not valid yet (valid from %[1]s)")
-	CodeCertExpired = define("cert.expired", "R-84",
+	CodeCertExpired = define("validity.expired", "R-84",
 		"证件已过期（有效期至%[1]s），请更换有效证件；已备案的须办理变更备案",
 		"the certificate expired on %[1]s; an approved record needs a change filing")
-	CodeCertValidityShort = define("cert.validity_short", "R-84",
+	CodeCertValidityShort = define("validity.short", "R-84",
 		"证件有效期须大于%[2]d个月（有效期至%[1]s）",
 		"the certificate must be valid for more than %[2]d months (valid until %[1]s)")
 )
