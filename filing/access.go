@@ -70,7 +70,10 @@ func ParseAddrRange(s string) (AddrRange, error) {
 			return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
 		}
 		p = p.Masked()
-		return AddrRange{From: p.Addr().Unmap(), To: lastAddr(p).Unmap()}, nil
+		if p.Addr().Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+		}
+		return AddrRange{From: p.Addr(), To: lastAddr(p)}, nil
 	}
 	from, to, found := strings.Cut(t, "-")
 	a, err := parseAddr(from)
@@ -82,6 +85,9 @@ func ParseAddrRange(s string) (AddrRange, error) {
 		if b, err = parseAddr(to); err != nil {
 			return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
 		}
+	}
+	if (a.Is4() || a.Is4In6()) && (b.Is4() || b.Is4In6()) {
+		a, b = a.Unmap(), b.Unmap()
 	}
 	if a.Is4() != b.Is4() || b.Less(a) {
 		return AddrRange{}, newProblem(CodeAccessRangeOrder, truncate(s, 32))
@@ -97,7 +103,7 @@ func parseAddr(s string) (netip.Addr, error) {
 	if a.Zone() != "" {
 		return netip.Addr{}, fmt.Errorf("zone")
 	}
-	return a.Unmap(), nil
+	return a, nil
 }
 
 // lastAddr returns the last address of a masked prefix.
