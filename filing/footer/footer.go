@@ -106,6 +106,8 @@ var mpsHosts = map[string]LinkKind{
 	"beian.gov.cn":         LinkOutdated,
 }
 
+func isSystem(k LinkKind) bool { return k == LinkCurrent || k == LinkOutdated }
+
 func classify(href string, hosts map[string]LinkKind) LinkKind {
 	if href == "" {
 		return LinkNone
@@ -198,7 +200,7 @@ type scanner struct {
 	page     *Page
 	run      []byte // text outside anchors, raw (entities unescaped at flush)
 	anchor   []byte // text inside the current anchor
-	href     string
+	href     []byte // href of the current anchor, reused
 	inAnchor bool
 	skip     string // element whose text is skipped, "" when none
 }
@@ -247,35 +249,34 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 				s.run = appendBounded(s.run, raw)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
 			if s.skip != "" {
 				continue
 			}
+			var nb [16]byte
+			name := tagName(z.Raw(), &nb)
 			if len(name) == 1 && name[0] == 'a' {
+				_, hasAttr := z.TagName()
 				s.flushRun()
 				s.endAnchor()
-				href := ""
+				s.href = s.href[:0]
 				for hasAttr {
 					var k, v []byte
 					k, v, hasAttr = z.TagAttr()
 					if string(k) == "href" {
-						href = string(v)
+						s.href = append(s.href, v...)
 					}
 				}
-				if tt == html.StartTagToken {
-					s.inAnchor, s.href = true, href
-				}
-				if classify(href, miitHosts) != LinkOther && href != "" {
+				s.inAnchor = tt == html.StartTagToken
+				if bytes.Contains(s.href, []byte("beian")) && isSystem(classify(string(s.href), miitHosts)) {
 					s.page.SystemLinks++
 				}
 				continue
 			}
-			n := string(name)
-			if skipped[n] && tt == html.StartTagToken {
-				s.skip = n
+			if tt == html.StartTagToken && skipped[string(name)] {
+				s.skip = string(name)
 				continue
 			}
-			if blocks[n] {
+			if blocks[string(name)] {
 				if s.inAnchor {
 					s.anchor = append(s.anchor, ' ')
 				} else {
@@ -283,7 +284,8 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			var nb [16]byte
+			name := tagName(z.Raw(), &nb)
 			if s.skip != "" {
 				if string(name) == s.skip {
 					s.skip = ""
@@ -305,6 +307,32 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 	}
 }
 
+// tagName returns the lower-case name of the tag in raw ("<DIV class>",
+// "</p>") in buf, or nil for a name longer than buf (no tag of interest
+// is). It saves the allocation of Tokenizer.TagName on every tag.
+func tagName(raw []byte, buf *[16]byte) []byte {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
+}
+
 func appendBounded(buf, raw []byte) []byte {
 	if len(buf)+len(raw) > maxRun {
 		raw = raw[:max(0, maxRun-len(buf))]
@@ -313,15 +341,23 @@ func appendBounded(buf, raw []byte) []byte {
 }
 
 // mayHold reports whether text may hold a record or public-security number:
-// every one has 备 or 证 or "ICP" in some case or width.
+// "ICP" (either case or width), 公网安备, or a telecom licence's category
+// and dash (B2-). A run without any of these is not searched.
 func mayHold(b []byte) bool {
-	return bytes.Contains(b, []byte("备")) || bytes.Contains(b, []byte("ICP")) || bytes.Contains(b, []byte("证")) ||
-		bytes.Contains(b, []byte("icp")) || bytes.Contains(b, []byte("ＩＣＰ")) || bytes.Contains(b, []byte("&"))
+	for _, k := range holdKeys {
+		if bytes.Contains(b, k) {
+			return true
+		}
+	}
+	return false
 }
+
+var holdKeys = [][]byte{[]byte("ICP"), []byte("icp"), []byte("Icp"), []byte("ＩＣＰ"), []byte("ｉｃｐ"), []byte("公网安备"),
+	[]byte("B1-"), []byte("B2-"), []byte("A1-"), []byte("A2-")}
 
 func (s *scanner) flushRun() {
 	if len(s.run) > 0 {
-		s.find(s.run, "")
+		s.find(s.run, nil)
 		s.run = s.run[:0]
 	}
 }
@@ -330,50 +366,29 @@ func (s *scanner) endAnchor() {
 	if s.inAnchor {
 		s.find(s.anchor, s.href)
 		s.anchor = s.anchor[:0]
-		s.inAnchor, s.href = false, ""
+		s.inAnchor, s.href = false, s.href[:0]
 	}
 }
 
-func (s *scanner) find(raw []byte, href string) {
+func (s *scanner) find(raw, hrefBytes []byte) {
+	if bytes.Contains(raw, []byte("&#")) {
+		raw = []byte(html.UnescapeString(string(raw)))
+	}
 	if !mayHold(raw) {
 		return
 	}
+	href := string(hrefBytes)
 	text := string(raw)
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text)
 	}
 	for _, m := range numbering.FindAll(text) {
+		if m.Number.Kind() == numbering.KindPublicSecurity {
+			if n, _, err := filing.ParsePSNumber(text[m.Start:m.End]); err == nil {
+				s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: n, Link: href, Kind: classify(href, mpsHosts)})
+			}
+			continue
+		}
 		s.page.Numbers = append(s.page.Numbers, Displayed{Number: m.Number, Link: href, Kind: classify(href, miitHosts)})
 	}
-	for i := 0; ; {
-		j := strings.Index(text[i:], "公网安备")
-		if j < 0 {
-			break
-		}
-		j += i
-		i = j + len("公网安备")
-		if j == 0 {
-			continue
-		}
-		start := prevRune(text, j)
-		end := strings.Index(text[j:], "号")
-		if end < 0 || end > 64 {
-			continue
-		}
-		end += j + len("号")
-		n, _, err := filing.ParsePSNumber(text[start:end])
-		if err == nil {
-			s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: n, Link: href, Kind: classify(href, mpsHosts)})
-		}
-		i = end
-	}
-}
-
-// prevRune returns the start of the rune before index i.
-func prevRune(s string, i int) int {
-	j := i - 1
-	for j > 0 && s[j]&0xC0 == 0x80 {
-		j--
-	}
-	return max(j, 0)
 }
