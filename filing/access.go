@@ -63,7 +63,7 @@ func ParseAddrRange(s string) (AddrRange, error) {
 		return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
 	}
 	t := strings.TrimSpace(s)
-	t = strings.NewReplacer("－", "-", "～", "-", "~", "-", "／", "/", "　", "").Replace(t)
+	t = rangeFolder.Replace(t)
 	if strings.Contains(t, "/") {
 		p, err := netip.ParsePrefix(strings.ReplaceAll(t, " ", ""))
 		if err != nil || p.Addr().Zone() != "" {
@@ -94,6 +94,8 @@ func ParseAddrRange(s string) (AddrRange, error) {
 	}
 	return AddrRange{From: a, To: b}, nil
 }
+
+var rangeFolder = strings.NewReplacer("－", "-", "～", "-", "~", "-", "／", "/", "　", "")
 
 func parseAddr(s string) (netip.Addr, error) {
 	a, err := netip.ParseAddr(strings.TrimSpace(s))

@@ -136,12 +136,12 @@ func DomainMinMonths(province string) (months int, refused bool) {
 	return validityData.Domain.WarnMonths, false
 }
 
+var nameFolder = strings.NewReplacer(" ", "", "\u3000", "", "（", "(", "）", ")")
+
 // sameName compares names as registries and forms write them: spaces and
 // full-width brackets aside, case-insensitive.
 func sameName(a, b string) bool {
-	norm := func(s string) string {
-		return strings.NewReplacer(" ", "", "\u3000", "", "（", "(", "）", ")").Replace(strings.TrimSpace(s))
-	}
+	norm := func(s string) string { return nameFolder.Replace(strings.TrimSpace(s)) }
 	return a != "" && strings.EqualFold(norm(a), norm(b))
 }
 
