@@ -232,14 +232,17 @@ func rangePublic(r AddrRange) (bool, netip.Addr, string) {
 	return true, netip.Addr{}, ""
 }
 
-// CheckAccess checks one access record: an ISP named, a known access
-// method (when given), a valid server province (when given), at least one
+// CheckAccess checks one access record: an ISP named, an end not
+// before its start (CodeAccessPeriod), a known access method (when given), a valid server province (when given), at least one
 // address or range, and only public unicast addresses, IPv4 or IPv6.
 // Problems carry paths relative to the access record ("ips[1]").
 func CheckAccess(a Access) error {
 	var ps problems
 	if strings.TrimSpace(a.ISP) == "" {
 		ps.addAt(newProblem(CodeAccessISPMissing), "isp", "接入服务单位")
+	}
+	if !a.Until.IsZero() && a.Until.Before(a.Since) {
+		ps.addAt(newProblem(CodeAccessPeriod), "until", "取消接入时间")
 	}
 	if a.Method != "" && !a.Method.Valid() {
 		ps.addAt(newProblem(CodeAccessMethodUnknown, truncate(string(a.Method), 32)), "method", "接入方式")

@@ -22,7 +22,7 @@ func ExampleParseValidity() {
 func ExampleCheckValidity() {
 	asOf := time.Date(2026, 3, 5, 10, 0, 0, 0, calendar.Location())
 	v, _ := filing.ParseValidity("2006-06-01", "2026-06-01")
-	fmt.Println(filing.CheckValidity(v, filing.CertMinMonths(filing.CertResidentID), asOf))
+	fmt.Println(filing.CheckValidity(v, filing.CertMinMonths("52", filing.CertResidentID), asOf))
 	// Output: validity.short: the certificate must be valid for more than 3 months (valid until 2026-06-01)
 }
 

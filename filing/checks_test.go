@@ -83,7 +83,7 @@ func TestR84_CertificateValidity(t *testing.T) {
 		{"last valid day today: valid, but not 3 months", filing.Validity{End: day(2026, 3, 5)}, 3, filing.CodeCertValidityShort},
 		{"exactly 3 months is not more than 3", filing.Validity{End: day(2026, 6, 5)}, 3, filing.CodeCertValidityShort},
 		{"3 months and a day", filing.Validity{End: day(2026, 6, 6)}, 3, ""},
-		{"passport needs 6 months", filing.Validity{End: day(2026, 8, 1)}, filing.CertMinMonths(filing.CertPassport), filing.CodeCertValidityShort},
+		{"passport needs 6 months", filing.Validity{End: day(2026, 8, 1)}, filing.CertMinMonths("31", filing.CertPassport), filing.CodeCertValidityShort},
 		{"not valid yet", filing.Validity{Start: day(2026, 4, 1), End: day(2036, 4, 1)}, 3, filing.CodeCertNotYetValid},
 		{"end before start", filing.Validity{Start: day(2026, 4, 1), End: day(2016, 4, 1)}, 3, filing.CodeValidityOrder},
 		{"unknown", filing.Validity{}, 3, filing.CodeValidityMissing},
@@ -96,8 +96,8 @@ func TestR84_CertificateValidity(t *testing.T) {
 			assert.ErrorIs(t, err, tc.code, tc.name)
 		}
 	}
-	assert.Equal(t, 3, filing.CertMinMonths(filing.CertResidentID))
-	assert.Equal(t, 6, filing.CertMinMonths(filing.CertPassport))
+	assert.Equal(t, 3, filing.CertMinMonths("52", filing.CertResidentID))
+	assert.Equal(t, 6, filing.CertMinMonths("31", filing.CertPassport))
 }
 
 func TestR84_MonthEndClamp(t *testing.T) {
@@ -117,7 +117,7 @@ func TestR84_ExpiredAfterApproval(t *testing.T) {
 	p.CertValidity = filing.Validity{LongTerm: true}
 	assert.NoError(t, filing.CheckExpired(p, cst(2099, 1, 1)))
 	assert.ErrorIs(t, filing.CheckPersonValidity(filing.Person{CertType: filing.CertResidentID,
-		CertValidity: filing.Validity{End: day(2026, 4, 1)}}, cst(2026, 3, 5)), filing.CodeCertValidityShort)
+		CertValidity: filing.Validity{End: day(2026, 4, 1)}}, "52", cst(2026, 3, 5)), filing.CodeCertValidityShort)
 }
 
 func org() filing.Subject {
@@ -293,6 +293,7 @@ func TestR86_CheckAccess(t *testing.T) {
 		{"mixed family range", func(a *filing.Access) { a.Ranges[0].To = netip.MustParseAddr("2400::1") }, []filing.Code{filing.CodeAccessRangeOrder}},
 		{"no address", func(a *filing.Access) { a.IPs, a.Ranges = nil, nil }, []filing.Code{filing.CodeAccessNoAddress}},
 		{"no ISP", func(a *filing.Access) { a.ISP = "" }, []filing.Code{filing.CodeAccessISPMissing}},
+		{"cancelled before it began", func(a *filing.Access) { a.Since, a.Until = cst(2026, 3, 5), cst(2026, 3, 1) }, []filing.Code{filing.CodeAccessPeriod}},
 	}
 	for _, tc := range cases {
 		a := good

@@ -26,6 +26,7 @@ type validityRules struct {
 	Certificate struct {
 		DefaultMonths int            `json:"default_months"`
 		ByType        map[string]int `json:"by_type"`
+		Provinces     map[string]int `json:"provinces"`
 	} `json:"certificate"`
 	Domain struct {
 		DefaultMonths int            `json:"default_months"`
@@ -62,6 +63,11 @@ func init() {
 	for p, h := range validityData.Holder.Provinces {
 		if _, ok := ProvinceByCode(p); !ok || !HolderPolicy(h).Valid() {
 			panic("filing: embedded data/validity_rules.json: bad holder entry " + p) // build defect
+		}
+	}
+	for p := range validityData.Certificate.Provinces {
+		if _, ok := ProvinceByCode(p); !ok {
+			panic("filing: embedded data/validity_rules.json: bad province " + p) // build defect
 		}
 	}
 	for p := range validityData.Domain.Provinces {

@@ -132,14 +132,20 @@ func addMonths(day time.Time, n int) time.Time {
 
 // CertMinMonths returns the minimum remaining validity, in calendar months,
 // that a responsible person's certificate of type t must have on the day of
-// filing: more than 3 months by default (an ISP rejection reason:
-// "有效期需大于三个月"; no regulation sets a figure), 6 months for a passport.
-// The figure is data; no province is known to differ.
-func CertMinMonths(t CertType) int {
-	if n, ok := validityData.Certificate.ByType[string(t)]; ok {
-		return n
+// filing in a province: the province's figure (data; none is known
+// to differ yet), else more than 3 months (an ISP rejection reason:
+// "有效期需大于三个月"; no regulation sets a figure), and at least 6 months
+// for a passport. Sources name no "1 month" for the responsible person's
+// certificate (Shanghai's 1 month is for residence permits).
+func CertMinMonths(province string, t CertType) int {
+	n := validityData.Certificate.DefaultMonths
+	if p, ok := validityData.Certificate.Provinces[province]; ok {
+		n = p
 	}
-	return validityData.Certificate.DefaultMonths
+	if m, ok := validityData.Certificate.ByType[string(t)]; ok && m > n {
+		n = m
+	}
+	return n
 }
 
 // CheckValidity checks a certificate's validity on the civil date of asOf
@@ -174,10 +180,10 @@ func CheckValidity(v Validity, minMonths int, asOf time.Time) error {
 }
 
 // CheckPersonValidity checks a responsible person's certificate validity
-// with the minimum of its type (CertMinMonths) for a filing made on asOf
-// . Use CheckExpired for records already approved.
-func CheckPersonValidity(p Person, asOf time.Time) error {
-	return CheckValidity(p.CertValidity, CertMinMonths(p.CertType), asOf)
+// with the minimum of its type in the province (CertMinMonths) for a filing
+// made on asOf. Use CheckExpired for records already approved.
+func CheckPersonValidity(p Person, province string, asOf time.Time) error {
+	return CheckValidity(p.CertValidity, CertMinMonths(province, p.CertType), asOf)
 }
 
 // CheckExpired reports whether an approved record's responsible person's

@@ -32,7 +32,7 @@ func TestR84_BureauChecks(t *testing.T) {
 		"R-84 黔ICP备2024001001号 主体负责人：证件已过期（有效期至2026-05-01）",
 		"R-84 黔ICP备2024001001号-1 网站负责人：",
 		"R-85 黔ICP备2024001001号-1：域名example-gz.cn的有效期须大于3个月（到期日2026-07-15）", // Guizhou refuses
-		"R-85 桂ICP备2025002002号-1（提醒）：域名example-gx.cn的有效期须大于3个月",              // Guangxi warns
+		"R-85 桂ICP备2025002002号-1（提醒）：域名example-gx.cn的有效期须大于3个月",            // Guangxi warns
 		"R-87 黔ICP备2024001001号-1：公安联网备案已逾期",
 		"第3行：无法解析",
 	} {
