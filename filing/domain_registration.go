@@ -151,6 +151,10 @@ func sameName(a, b string) bool {
 // registration period with the province's minimum remaining validity, and a
 // holder that matches the subject under the province's HolderPolicy.
 //
+// Whether the registrar and the TLD are approved by MIIT is not checked here:
+// the SDK embeds no registrar list (CheckDomain checks the TLD); a registrar
+// must be named.
+//
 // It returns the problems that refuse the domain as a *ValidationError and,
 // separately, warnings (a domain expiring within 3 months where the province
 // sets no minimum).
