@@ -1,6 +1,7 @@
 package change_test
 
 import (
+	"encoding/json"
 	"errors"
 	"net/netip"
 	"slices"
@@ -269,7 +270,7 @@ func TestR80_ChangeSetHoldsNoPersonalData(t *testing.T) {
 	nw.Subject.Principal.Mobile = "13912345678"
 	set, err := change.Diff(old, nw)
 	require.NoError(t, err)
-	b, err := jsonMarshal(set)
+	b, err := json.Marshal(set)
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "13912345678")
 }

@@ -1,5 +1,0 @@
-package change_test
-
-import "encoding/json"
-
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
