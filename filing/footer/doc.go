@@ -10,6 +10,10 @@
 //
 // # What counts as displayed
 //
+// Order No. 33 asks for the number at the bottom centre of the home page;
+// the position depends on style sheets and scripts, which Scan does not
+// run, so it is not judged (DESIGN): any displayed text counts.
+//
 // Text inside script, style, template, noscript, title and textarea is not
 // displayed and is skipped; so are comments and attribute values. Text runs
 // are joined across inline tags (京ICP备<b>12345678</b>号) and split at
