@@ -35,6 +35,19 @@
 // fixtures package filing/filingtest. Those packages import this one, never
 // the reverse.
 //
+// # Checks around a filing
+//
+// Validate judges a form on its own; these judge it against the world:
+// CheckPersonValidity and CheckExpired a responsible person's certificate
+// validity; CheckDomainRegistration and CheckWebsiteRegistrations
+// what the domain registry says, under the province's HolderPolicy and
+// minimum remaining validity; CheckAccess an access record's method,
+// server province and public IPv4/IPv6 addresses and ranges (AddrRange,
+// PublicUnicast, R-86); ParsePSNumber a public-security number against the
+// embedded GB/T 2260 area codes (AreaCode, R-87). Package filing/change
+// judges a change against the record (R-80..R-82), package filing/footer a
+// home page's displayed number.
+//
 // # Errors
 //
 // Every problem is a *Problem with a stable Code, the rule ID, a Chinese
@@ -51,5 +64,6 @@
 // # Personal data
 //
 // Certificate numbers (IDNumber), phone numbers (Phone) and e-mail addresses
-// (Email) print masked through fmt and log/slog; Raw returns the value.
+// (Email) print masked through fmt and log/slog; Raw returns the value. A
+// DomainRegistration masks its holder and the holder's certificate number.
 package filing

@@ -86,6 +86,13 @@ type Website struct {
 	Principal Person `json:"principal"`
 	// Access lists the website's access records (接入信息), current and past.
 	Access []Access `json:"access,omitempty" validate:"omitempty,max=50,dive"`
+	// Registrations are what the domain registries say about Domains
+	// (holder, certificate, registrar, real-name state, expiry), one per
+	// domain, checked by CheckDomainRegistration (R-85).
+	Registrations []DomainRegistration `json:"registrations,omitempty" validate:"omitempty,max=20"`
+	// PublicSecurityNumber is the website's public-security filing number
+	// (公安联网备案号, R-87), e.g. "京公网安备11010802035340号", once filed.
+	PublicSecurityNumber string `json:"public_security_number,omitempty" validate:"omitempty,max=64"`
 	// Status is the website's lifecycle status.
 	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
 }
@@ -115,6 +122,14 @@ type Access struct {
 	Since time.Time `json:"since" validate:"required"`
 	// Until is when access was cancelled (取消接入); zero while active.
 	Until time.Time `json:"until,omitzero"`
+	// Method is the access method (接入方式), a code of AccessMethods
+	// (R-86).
+	Method AccessMethod `json:"method,omitempty"`
+	// ServerProvince is the GB/T 2260 code of the province where the server
+	// is placed (服务器放置地, R-86).
+	ServerProvince string `json:"server_province,omitempty"`
+	// Ranges are address ranges at this ISP, in addition to IPs (R-86).
+	Ranges []AddrRange `json:"ranges,omitempty" validate:"omitempty,max=64"`
 }
 
 // Active reports whether the access is in force at instant t.
@@ -139,6 +154,9 @@ type Person struct {
 	EmergencyPhone Phone `json:"emergency_phone,omitempty" validate:"omitempty,cn_phone"`
 	// Email is the e-mail address.
 	Email Email `json:"email" validate:"required,cn_email"`
+	// CertValidity is the certificate's validity period (证件有效期), checked
+	// by CheckPersonValidity (R-84).
+	CertValidity Validity `json:"cert_validity,omitzero"`
 }
 
 // LogValue logs the person with masked personal data, also through

@@ -408,7 +408,7 @@ func (g *generator) site(w *genWebsite, c siteCase, prov string, approved time.T
 		w.Access = []filing.Access{g.access(prov, isp, since, g.between(g.ago(6*day), g.ago(time.Hour)))}
 		return genISPs[isp], []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingWebsiteAtRisk}
 	case siteShell:
-		ended := g.between(maxTime(since.Add(day), g.ago(700*day)), g.ago(8*day))
+		ended := g.between(maxTime(since.Add(day), g.ago(700*day)), g.ago(shell.GraceFor(prov)+day))
 		w.Access = []filing.Access{g.access(prov, isp, since, ended)}
 		if g.rng.IntN(2) == 0 {
 			w.Status = filing.StatusAccessCancelled

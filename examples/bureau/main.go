@@ -15,7 +15,10 @@
 //     calendar.Default()), including the honest answer for a year whose
 //     holiday schedule the State Council has not published yet
 //     (calendar.ErrNotPublished: reported, never guessed);
-//   - a deterministic generator of synthetic exports, for trying it at scale.
+//   - a deterministic generator of synthetic exports, for trying it at scale;
+//   - with -checks, over full filed records: expired certificates (R-84),
+//     domains expiring within the province's minimum (R-85) and overdue
+//     public-security filings (R-87) (see checks.go).
 //
 // # Input
 //
@@ -164,6 +167,7 @@ func exitCode(err error, stderr io.Writer) int {
 
 // config is the parsed command line.
 type config struct {
+	checks      bool // -checks: the record checks of checks.go
 	in          string
 	asOf        time.Time
 	maxFindings int
@@ -200,6 +204,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.gen > 0 {
 		return generateTo(cfg, stdout)
 	}
+	if cfg.checks {
+		return checkRecords(cfg, stdin, stdout)
+	}
 	return classify(ctx, cfg, stdin, stdout, stderr)
 }
 
@@ -222,6 +229,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (config, error) 
 	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` website lines instead of reading one")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "`seed` of -gen")
 	fs.StringVar(&cfg.out, "out", "-", "where -gen writes (`path`; \"-\": standard output)")
+	fs.BoolVar(&cfg.checks, "checks", false, "read filed records (one filing JSON per line) and report expired certificates, domains expiring within the minimum and overdue public-security filings")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err

@@ -177,6 +177,7 @@ type statusPage struct {
 	HomeURL   string
 	History   []historyRow
 	Deadline  *deadlineView
+	SMS       *smsView // R-83, sms_view.go
 	Now       string
 }
 
@@ -215,6 +216,7 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), ev.Reason})
 	}
 	p.Deadline = newDeadlineView(st, cal, now)
+	p.SMS = newSMSView(e, now)
 	return p
 }
 

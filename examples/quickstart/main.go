@@ -321,6 +321,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	r.printf("%s", text.String())
+	if err := changeAndSMS(r, f); err != nil {
+		return err
+	}
 	return r.err
 }
 

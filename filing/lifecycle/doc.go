@@ -33,8 +33,21 @@
 // Time: 20 working days of bureau review, 15 in Jiangxi from the
 // arrival of the verification form (R-21, 江西省通信管理局 用户典型问题指南),
 // 7 working days for the verification form of an added website.
+// The public-security filing is due 30 calendar days after the connection
+// day (PublicSecurityDue, PublicSecurityCountdown, R-87).
+//
+// # SMS verification
+//
+// SMS is the MIIT SMS check of a submission: NewSMS groups the
+// people SMSRecipients names by mobile (one person in two roles verifies
+// once); Attempt counts wrong inputs (the sixth attempt after five returns
+// the filing to the ISP), Resend allows two resends, Expire and Countdown
+// apply the 24 clock hours. A Verifier (HMAC-SHA256 under the caller's key)
+// issues codes and checks code, mobile and the certificate's last six
+// characters in constant time; only the seal of a code is stored.
 //
 // # Concurrency
 //
-// Every function is pure and safe for concurrent use; a State is a value.
+// Every function is pure and safe for concurrent use; a State and an SMS
+// are values. A Verifier is safe for concurrent use.
 package lifecycle

@@ -9,7 +9,8 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// Grace is how long a filed website may be without access before it is
+// Grace is the default of how long a filed website may be without access
+// before it is
 // a shell website: "超过1周未有接入信息" (R-61, 网站备案日常问题解答 §四1).
 //
 // Decision: "more than one week" is measured in elapsed time, 7×24 hours
@@ -17,7 +18,8 @@ import (
 // CST), from the instant the last access ended, or from the approval when
 // the website never had access. Exactly 7×24h after is not yet a shell;
 // 7×24h plus one nanosecond is. Working days play no part: the bureaus'
-// comparison is by calendar time.
+// comparison is by calendar time. Provinces with a longer publicity period
+// have their own grace (GraceFor, R-64).
 const Grace = 7 * 24 * time.Hour
 
 // FindingKind is the kind of a shell finding.
@@ -101,7 +103,7 @@ type Finding struct {
 	// unknown (R-60 findings). For a subject finding after cleanup it is the
 	// latest Since of its websites.
 	Since time.Time `json:"since,omitzero"`
-	// ShellFrom is Since + Grace: the website is a shell strictly after
+	// ShellFrom is Since + GraceFor(Province) (R-64): the website is a shell strictly after
 	// this instant. ShellDate is its civil date in China (YYYY-MM-DD), the
 	// day it became or will become a shell.
 	ShellFrom time.Time `json:"shell_from,omitzero"`
@@ -436,15 +438,19 @@ func (c *shellClassifier) site(w *shellSite) {
 		c.add(f)
 		return
 	}
-	f.ShellFrom = since.Add(Grace)
+	grace := GraceFor(c.rep.Province)
+	f.ShellFrom = since.Add(grace)
 	f.ShellDate = civilDate(f.ShellFrom)
 	if since.After(c.lastSince) {
 		c.lastSince, c.lastFrom = since, f.ShellFrom
 	}
 	f.Rule = "R-61"
+	if grace != Grace {
+		f.Rule = "R-64"
+	}
 	if asOf.After(f.ShellFrom) {
 		f.Kind = FindingShellWebsite
-		f.Zh, f.En = msgShell(number, since, f.ShellFrom)
+		f.Zh, f.En = msgShell(number, since, f.ShellFrom, grace)
 		f.RecommendationZh, f.RecommendationEn = recShellWebsiteZh, recShellWebsiteEn
 	} else {
 		f.Kind = FindingWebsiteAtRisk

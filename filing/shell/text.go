@@ -72,11 +72,18 @@ func msgR60(number string) (zh, en string) {
 		"website " + number + " has a record number but no access information: a shell website"
 }
 
-func msgShell(number string, since, from time.Time) (zh, en string) {
+func msgShell(number string, since, from time.Time, grace time.Duration) (zh, en string) {
 	var buf [320]byte
-	zh = newMsg(&buf).s("网站").s(number).s("自").t(since).s("起无接入信息，已超过1周，自").t(from).s("后视为空壳网站").String()
+	if grace == Grace {
+		zh = newMsg(&buf).s("网站").s(number).s("自").t(since).s("起无接入信息，已超过1周，自").t(from).s("后视为空壳网站").String()
+		en = newMsg(&buf).s("website ").s(number).s(" has had no access since ").t(since).
+			s(" CST, more than one week: a shell website since ").t(from).s(" CST").String()
+		return zh, en
+	}
+	days := int(grace / (24 * time.Hour))
+	zh = newMsg(&buf).s("网站").s(number).s("自").t(since).s("起无接入信息，已超过").n(days).s("天公示期，自").t(from).s("后视为空壳网站").String()
 	en = newMsg(&buf).s("website ").s(number).s(" has had no access since ").t(since).
-		s(" CST, more than one week: a shell website since ").t(from).s(" CST").String()
+		s(" CST, more than the ").n(days).s("-day publicity period: a shell website since ").t(from).s(" CST").String()
 	return zh, en
 }
 

@@ -14,6 +14,8 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/change"
+	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
@@ -47,6 +49,8 @@ func packageCodes() map[string][]filing.Code {
 		"numbering": numbering.Codes(),
 		"conflict":  conflict.Codes(),
 		"forms":     forms.Codes(),
+		"change":    change.Codes(),
+		"footer":    footer.Codes(),
 	}
 }
 
@@ -130,6 +134,8 @@ func TestErrorShape(t *testing.T) {
 		{"numbering", func() error { _, err := numbering.Parse("黔ICP备2026001073"); return err }, numbering.CodeMissingHao, "number.missing_hao"},
 		{"conflict", func() error { _, err := conflict.New().Lookup("黔ICP备2026001073号"); return err }, conflict.ErrNotFound, "conflict.not_found"},
 		{"forms", func() error { _, err := forms.DecodeBytes([]byte("{")); return err }, forms.CodeJSONSyntax, "form.json.syntax"},
+		{"change", func() error { _, err := change.Check(&filing.Filing{}, nil, change.Options{}); return err }, change.CodeNil, "change.nil"},
+		{"footer", func() error { _, err := footer.Check(nil, filing.Subject{}, filing.Website{}); return err }, footer.CodeNumberMissing, "footer.number_missing"},
 		{"calendar", func() error { _, err := calendar.Default().AddWorkdays(time.Time{}, 1); return err }, calendar.ErrZeroTime, calendar.CodeZeroTime},
 	}
 	for _, tc := range cases {

@@ -1,0 +1,279 @@
+package change
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
+)
+
+// Options are facts of a change that the filings do not hold.
+type Options struct {
+	// NameChangeLetter records that the name-change letter (工商更名函) is
+	// on file, required for a subject name change where Rules says so.
+	NameChangeLetter bool
+}
+
+// Plan is what a change filing needs once Check accepts it.
+type Plan struct {
+	// Set is the change set (Diff).
+	Set Set `json:"set"`
+	// Type is the filing type the changes make: a change of the subject,
+	// of websites, of both, or of access only; an addition (new website or
+	// new access) when nothing else changes; "" when nothing changed.
+	Type lifecycle.SMSFilingType `json:"type,omitempty"`
+	// Verify lists who receives the SMS code again (R-83), from the new
+	// filing, per lifecycle.SMSRecipients; pass it to lifecycle.NewSMS.
+	// Only the principals of changed websites are named.
+	Verify []lifecycle.SMSPerson `json:"-"`
+	// FaceCheck is true when the in-person or face check (当面核验) is
+	// needed again: an identity field changed (subject name, nature,
+	// certificate, legal representative, a responsible person's name or
+	// certificate), or the province repeats it on every change (青海).
+	FaceCheck bool `json:"face_check"`
+	// DomainRealNameAgain is true after a subject name change: the domains'
+	// real-name data must be redone under the new name (Huawei Cloud).
+	DomainRealNameAgain bool `json:"domain_real_name_again"`
+}
+
+// Check judges the change from the filed record old to new (R-80..R-82)
+// and returns its Plan; the problems that refuse it come as a
+// *filing.ValidationError (errors.Is with the Codes of this package),
+// and the Plan is filled all the same.
+//
+//   - R-82: nothing changes while the subject or a website of old is under
+//     bureau review; a change and an addition do not run at once (change
+//     first); a website is removed by cancelling it.
+//   - R-80: a change never adds a domain to a website; a single-domain
+//     website cannot replace its domain.
+//   - R-81: the province never changes; the subject cannot become another
+//     one (name and certificate both differ) unless the province allows it
+//     (山东: same legal representative); the certificate number alone does
+//     not change; an organisation never becomes an individual, and an
+//     individual becomes an organisation only where the province allows;
+//     a name change needs the name-change letter where the province asks;
+//     a server never moves to another province by change.
+//
+// The province whose table applies is old's.
+func Check(old, new *filing.Filing, opts Options) (Plan, error) {
+	set, err := Diff(old, new)
+	if err != nil {
+		return Plan{}, err
+	}
+	return CheckSet(set, old, new, opts)
+}
+
+// CheckSet is Check with a change set already computed by Diff(old, new).
+func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
+	if old == nil || new == nil {
+		return Plan{}, filing.NewProblem(CodeNil)
+	}
+	plan := Plan{Set: set}
+	var ps []*filing.Problem
+	add := func(c filing.Code, path, label string, args ...any) {
+		ps = append(ps, filing.NewProblem(c, args...).WithPath(path, label))
+	}
+	rules := RulesOf(old.Subject.Province)
+
+	// R-82: under review.
+	if old.Subject.Status == filing.StatusBureauReview {
+		add(CodeUnderReview, "subject.status", "备案状态")
+	}
+	for i := range old.Websites {
+		if old.Websites[i].Status == filing.StatusBureauReview {
+			add(CodeUnderReview, "websites["+strconv.Itoa(i)+"].status", "备案状态")
+		}
+	}
+
+	var subject, website, access, addition bool
+	changedSites := map[int]bool{}
+	for _, c := range set.Changes {
+		if c.Op == OpAdded && (isWebsite(c.Path) || isAccess(c.Path)) {
+			addition = true
+			changedSites[c.Website] = true
+			continue
+		}
+		if c.Op == OpRemoved && isWebsite(c.Path) {
+			add(CodeWebsiteRemoved, c.Path, c.Label)
+			continue
+		}
+		switch c.Area {
+		case AreaSubject:
+			subject = true
+		case AreaWebsite:
+			website = true
+			changedSites[c.Website] = true
+		case AreaAccess:
+			access = true
+		}
+		plan.FaceCheck = plan.FaceCheck || c.Identity
+	}
+	modified := subject || website || access
+	if addition && modified {
+		add(CodeWithAddition, "websites", "网站")
+	}
+	for i := range new.Websites {
+		nw := &new.Websites[i]
+		if nw.Number != "" && !hasNumber(old, nw.Number) {
+			add(CodeWebsiteUnknown, "websites["+strconv.Itoa(i)+"].number", "网站备案号", nw.Number)
+		}
+	}
+
+	// R-80: domains.
+	for i := range new.Websites {
+		nw := &new.Websites[i]
+		ow := findWebsite(old, nw.Number)
+		if ow == nil {
+			continue
+		}
+		var added, removed []string
+		for _, d := range nw.Domains {
+			if !containsFold(ow.Domains, d) {
+				added = append(added, d)
+			}
+		}
+		for _, d := range ow.Domains {
+			if !containsFold(nw.Domains, d) {
+				removed = append(removed, d)
+			}
+		}
+		for _, d := range added {
+			path := "websites[" + strconv.Itoa(i) + "].domains"
+			if len(ow.Domains) == 1 && len(removed) == 1 {
+				add(CodeDomainReplaced, path, "网站域名", removed[0], d)
+			} else {
+				add(CodeDomainAdded, path, "网站域名", d)
+			}
+		}
+	}
+
+	// R-81: the table.
+	os, ns := &old.Subject, &new.Subject
+	if set.Has("subject.province") {
+		add(CodeProvinceChanged, "subject.province", "主办单位所在省")
+	}
+	nameChanged, certChanged := set.Has("subject.name"), set.Has("subject.cert_number")
+	switch {
+	case nameChanged && certChanged:
+		switch rules.SubjectToOther {
+		case Always:
+		case SameLegalRep:
+			if os.LegalRepresentative == "" || os.LegalRepresentative != ns.LegalRepresentative {
+				add(CodeSubjectReplacedLegalRep, "subject.legal_representative", "法定代表人")
+			}
+		default:
+			add(CodeSubjectReplaced, "subject.cert_number", "主办单位证件号码")
+		}
+	case certChanged:
+		if rules.CertNumber != Always {
+			add(CodeCertNumberChanged, "subject.cert_number", "主办单位证件号码")
+		}
+	}
+	if nameChanged {
+		plan.DomainRealNameAgain = true
+		if rules.NameChangeLetter && !opts.NameChangeLetter {
+			add(CodeNameChangeLetter, "subject.name", "主办单位名称")
+		}
+	}
+	if set.Has("subject.nature") {
+		oi, ni := os.Nature == filing.NatureIndividual, ns.Nature == filing.NatureIndividual
+		switch {
+		case !oi && ni:
+			add(CodeToIndividual, "subject.nature", "主办单位性质")
+		case oi && !ni && rules.IndividualToOrganisation != Always:
+			add(CodeToOrganisation, "subject.nature", "主办单位性质")
+		}
+	}
+	for i := range new.Websites {
+		nw := &new.Websites[i]
+		ow := findWebsite(old, nw.Number)
+		if ow == nil {
+			continue
+		}
+		for k := range min(len(ow.Access), len(nw.Access)) {
+			a, b := ow.Access[k].ServerProvince, nw.Access[k].ServerProvince
+			if a != "" && b != "" && a != b {
+				add(CodeServerMoved, "websites["+strconv.Itoa(i)+"].access["+strconv.Itoa(k)+"].server_province",
+					"服务器放置地", provinceName(a), provinceName(b))
+			}
+		}
+	}
+	if rules.FaceCheckEveryChange && modified {
+		plan.FaceCheck = true
+	}
+
+	// R-83: who verifies again.
+	switch {
+	case subject && website:
+		plan.Type = lifecycle.SMSChangeSubjectWebsite
+	case subject:
+		plan.Type = lifecycle.SMSChangeSubject
+	case website:
+		plan.Type = lifecycle.SMSChangeWebsite
+	case access:
+		plan.Type = lifecycle.SMSChangeAccess
+	case addition:
+		plan.Type = lifecycle.SMSNewAccess
+		if set.Touches(AreaWebsite) {
+			plan.Type = lifecycle.SMSNewWebsite
+		}
+	}
+	if roles, ok := lifecycle.SMSRecipients(plan.Type); ok {
+		for _, r := range roles {
+			switch r {
+			case lifecycle.RoleSubjectPrincipal:
+				plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: ns.Principal})
+			case lifecycle.RoleWebsitePrincipal:
+				for i := range new.Websites {
+					if changedSites[i] {
+						plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: new.Websites[i].Principal})
+					}
+				}
+			}
+		}
+	}
+	if len(ps) > 0 {
+		return plan, &filing.ValidationError{Problems: ps}
+	}
+	return plan, nil
+}
+
+func isWebsite(path string) bool {
+	return strings.HasPrefix(path, "websites[") && strings.IndexByte(path, '.') < 0
+}
+
+func isAccess(path string) bool {
+	return strings.HasSuffix(path, "]") && strings.Contains(path, ".access[") &&
+		strings.LastIndexByte(path, '.') < strings.LastIndex(path, "access[")
+}
+
+func hasNumber(f *filing.Filing, n string) bool { return findWebsite(f, n) != nil }
+
+func findWebsite(f *filing.Filing, n string) *filing.Website {
+	if n == "" {
+		return nil
+	}
+	for i := range f.Websites {
+		if f.Websites[i].Number == n {
+			return &f.Websites[i]
+		}
+	}
+	return nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func provinceName(code string) string {
+	if p, ok := filing.ProvinceByCode(code); ok {
+		return p.Name
+	}
+	return code
+}

@@ -1,0 +1,214 @@
+package change
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Op is what happened to a field.
+type Op string
+
+// Ops.
+const (
+	OpAdded    Op = "added"
+	OpRemoved  Op = "removed"
+	OpModified Op = "modified"
+)
+
+// Area is the part of a filing a change belongs to; it decides who verifies
+// again (R-83) and whether the face check is repeated.
+type Area string
+
+// Areas.
+const (
+	AreaSubject Area = "subject" // 主体信息
+	AreaWebsite Area = "website" // 网站信息
+	AreaAccess  Area = "access"  // 接入信息
+)
+
+// Change is one changed field. It holds no values (the old and new values
+// may be personal data): read them from the filings by Path.
+type Change struct {
+	// Path is the field path in JSON terms, e.g. "subject.principal.mobile",
+	// "websites[1].domains[0]". Websites are indexed in the new filing, or
+	// in the old one for a removed website; the index of a removed domain
+	// or access record is its index in the old website.
+	Path string `json:"path"`
+	// Label is the Chinese label of the field.
+	Label string `json:"label"`
+	Op    Op     `json:"op"`
+	Area  Area   `json:"area"`
+	// Website is the index of the website in the new filing (in the old one
+	// for OpRemoved), or -1 for the subject.
+	Website int `json:"website"`
+	// Identity is true for a field whose change repeats the identity check:
+	// the subject's name, nature, certificate and legal representative, and
+	// the name and certificate of a responsible person.
+	Identity bool `json:"identity,omitempty"`
+}
+
+// Set is the change set between a filed record and its changed version.
+type Set struct {
+	Changes []Change `json:"changes"`
+}
+
+// Empty reports whether nothing changed.
+func (s Set) Empty() bool { return len(s.Changes) == 0 }
+
+// Has reports whether the field at path changed.
+func (s Set) Has(path string) bool {
+	return slices.ContainsFunc(s.Changes, func(c Change) bool { return c.Path == path })
+}
+
+// Touches reports whether any change is in area a.
+func (s Set) Touches(a Area) bool {
+	return slices.ContainsFunc(s.Changes, func(c Change) bool { return c.Area == a })
+}
+
+type differ struct {
+	set     Set
+	website int
+	area    Area
+}
+
+func (d *differ) add(path, label string, op Op, identity bool) {
+	d.set.Changes = append(d.set.Changes, Change{Path: path, Label: label, Op: op, Area: d.area, Website: d.website, Identity: identity})
+}
+
+func (d *differ) str(prefix, field, label, a, b string, identity bool) {
+	if a == b {
+		return
+	}
+	op := OpModified
+	switch {
+	case a == "":
+		op = OpAdded
+	case b == "":
+		op = OpRemoved
+	}
+	d.add(prefix+field, label, op, identity)
+}
+
+// Diff compares a filed record (old) with its changed version (new) and
+// returns every changed field (R-08: changed subject facts are filed as a
+// change). Websites are matched by record number; a website of new without a
+// number is an addition (OpAdded at "websites[i]"), a numbered website
+// missing from new is OpRemoved. Statuses and record numbers are the
+// lifecycle's and are not compared. Diff fails only on a nil filing
+// (CodeNil); whether the changes are allowed is Check's.
+func Diff(old, new *filing.Filing) (Set, error) {
+	if old == nil || new == nil {
+		return Set{}, filing.NewProblem(CodeNil)
+	}
+	d := &differ{website: -1, area: AreaSubject}
+	os, ns := &old.Subject, &new.Subject
+	d.str("subject.", "province", "主办单位所在省", os.Province, ns.Province, true)
+	d.str("subject.", "name", "主办单位名称", os.Name, ns.Name, true)
+	d.str("subject.", "nature", "主办单位性质", string(os.Nature), string(ns.Nature), true)
+	d.str("subject.", "cert_type", "主办单位证件类型", string(os.CertType), string(ns.CertType), true)
+	d.str("subject.", "cert_number", "主办单位证件号码", os.CertNumber.Raw(), ns.CertNumber.Raw(), true)
+	d.str("subject.", "cert_address", "主办单位证件住所", os.CertAddress, ns.CertAddress, true)
+	d.str("subject.", "address", "主办单位通信地址", os.Address, ns.Address, false)
+	d.str("subject.", "legal_representative", "法定代表人", os.LegalRepresentative, ns.LegalRepresentative, true)
+	d.str("subject.", "remarks", "备注", os.Remarks, ns.Remarks, false)
+	d.person("subject.principal.", &os.Principal, &ns.Principal)
+
+	byNumber := make(map[string]int, len(old.Websites))
+	for i := range old.Websites {
+		if n := old.Websites[i].Number; n != "" {
+			byNumber[n] = i
+		}
+	}
+	matched := make([]bool, len(old.Websites))
+	for i := range new.Websites {
+		nw := &new.Websites[i]
+		prefix := "websites[" + strconv.Itoa(i) + "]"
+		d.website, d.area = i, AreaWebsite
+		j, ok := byNumber[nw.Number]
+		if nw.Number == "" || !ok {
+			d.add(prefix, "网站", OpAdded, false)
+			continue
+		}
+		matched[j] = true
+		d.websiteDiff(prefix+".", &old.Websites[j], nw)
+	}
+	for j := range old.Websites {
+		if !matched[j] && old.Websites[j].Number != "" {
+			d.website, d.area = j, AreaWebsite
+			d.add("websites["+strconv.Itoa(j)+"]", "网站", OpRemoved, false)
+		}
+	}
+	return d.set, nil
+}
+
+func (d *differ) person(prefix string, a, b *filing.Person) {
+	d.str(prefix, "name", "负责人姓名", a.Name, b.Name, true)
+	d.str(prefix, "cert_type", "负责人证件类型", string(a.CertType), string(b.CertType), true)
+	d.str(prefix, "cert_number", "负责人证件号码", a.CertNumber.Raw(), b.CertNumber.Raw(), true)
+	d.str(prefix, "mobile", "手机号码", a.Mobile.Raw(), b.Mobile.Raw(), false)
+	d.str(prefix, "landline", "办公电话", a.Landline.Raw(), b.Landline.Raw(), false)
+	d.str(prefix, "emergency_phone", "应急联系电话", a.EmergencyPhone.Raw(), b.EmergencyPhone.Raw(), false)
+	d.str(prefix, "email", "电子邮箱", a.Email.Raw(), b.Email.Raw(), false)
+	if a.CertValidity != b.CertValidity && !(a.CertValidity.Start.Equal(b.CertValidity.Start) &&
+		a.CertValidity.End.Equal(b.CertValidity.End) && a.CertValidity.LongTerm == b.CertValidity.LongTerm) {
+		d.add(prefix+"cert_validity", "证件有效期", OpModified, false)
+	}
+}
+
+func (d *differ) websiteDiff(prefix string, a, b *filing.Website) {
+	d.str(prefix, "name", "网站名称", a.Name, b.Name, false)
+	d.str(prefix, "home_url", "网站首页网址", a.HomeURL, b.HomeURL, false)
+	d.str(prefix, "service_content", "网站服务内容", a.ServiceContent, b.ServiceContent, false)
+	d.str(prefix, "public_security_number", "公安联网备案号", a.PublicSecurityNumber, b.PublicSecurityNumber, false)
+	d.domains(prefix, a.Domains, b.Domains)
+	if !slices.Equal(a.Involves, b.Involves) {
+		d.add(prefix+"involves", "涉及前置审批", OpModified, false)
+	}
+	if !slices.EqualFunc(a.PreApprovals, b.PreApprovals, func(x, y filing.PreApproval) bool {
+		return x.Category == y.Category && x.Number == y.Number && x.Authority == y.Authority && x.ValidUntil.Equal(y.ValidUntil)
+	}) {
+		d.add(prefix+"pre_approvals", "前置审批", OpModified, false)
+	}
+	d.person(prefix+"principal.", &a.Principal, &b.Principal)
+	d.area = AreaAccess
+	for k := range max(len(a.Access), len(b.Access)) {
+		p := prefix + "access[" + strconv.Itoa(k) + "]"
+		switch {
+		case k >= len(a.Access):
+			d.add(p, "接入信息", OpAdded, false)
+		case k >= len(b.Access):
+			d.add(p, "接入信息", OpRemoved, false)
+		default:
+			x, y := &a.Access[k], &b.Access[k]
+			p += "."
+			d.str(p, "isp", "接入服务单位", x.ISP, y.ISP, false)
+			d.str(p, "method", "接入方式", string(x.Method), string(y.Method), false)
+			d.str(p, "server_province", "服务器放置地", x.ServerProvince, y.ServerProvince, false)
+			if !slices.Equal(x.IPs, y.IPs) || !slices.Equal(x.Ranges, y.Ranges) {
+				d.add(p+"ips", "IP地址", OpModified, false)
+			}
+		}
+	}
+	d.area = AreaWebsite
+}
+
+// domains reports each added and removed domain; domains compare
+// case-insensitively.
+func (d *differ) domains(prefix string, a, b []string) {
+	has := func(list []string, s string) bool {
+		return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+	}
+	for i, s := range b {
+		if !has(a, s) {
+			d.add(prefix+"domains["+strconv.Itoa(i)+"]", "网站域名", OpAdded, false)
+		}
+	}
+	for i, s := range a {
+		if !has(b, s) {
+			d.add(prefix+"domains["+strconv.Itoa(i)+"]", "网站域名", OpRemoved, false)
+		}
+	}
+}

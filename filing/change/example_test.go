@@ -1,0 +1,63 @@
+package change_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/change"
+)
+
+func exampleRecord() *filing.Filing {
+	return &filing.Filing{
+		Subject: filing.Subject{Number: "黔ICP备2025001234号", Province: "52", Name: "贵州示例科技有限公司",
+			Nature: filing.NatureEnterprise, CertType: filing.CertUSCC, CertNumber: "91520100MA6DKXXX1K",
+			Address: "贵州省贵阳市观山湖区示例路1号", Status: filing.StatusApproved,
+			Principal: filing.Person{Name: "张三", Mobile: "13812345678"}},
+		Websites: []filing.Website{{Number: "黔ICP备2025001234号-1", Name: "示例官网", Domains: []string{"example.cn"},
+			HomeURL: "https://www.example.cn/", Status: filing.StatusApproved,
+			Principal: filing.Person{Name: "李四", Mobile: "13987654321"}}},
+	}
+}
+
+func ExampleDiff() {
+	old := exampleRecord()
+	nw := exampleRecord()
+	nw.Subject.Principal.Mobile = "13900001111"
+	nw.Websites[0].Name = "示例科技官网"
+	set, _ := change.Diff(old, nw)
+	for _, c := range set.Changes {
+		fmt.Println(c.Op, c.Path, c.Label)
+	}
+	// Output:
+	// modified subject.principal.mobile 手机号码
+	// modified websites[0].name 网站名称
+}
+
+func ExampleCheck() {
+	old := exampleRecord()
+	nw := exampleRecord()
+	nw.Websites[0].Domains = []string{"example.com.cn"} // replace the only domain
+	_, err := change.Check(old, nw, change.Options{})
+	var ve *filing.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Println(p.Code, p.Rule)
+			fmt.Println(p.Zh)
+		}
+	}
+
+	nw = exampleRecord()
+	nw.Subject.Principal.Mobile = "13900001111"
+	plan, err := change.Check(old, nw, change.Options{})
+	fmt.Println(err, plan.Type, len(plan.Verify), plan.Verify[0].Role, plan.FaceCheck)
+	// Output:
+	// change.domain_replaced R-80
+	// 单域名网站不能变更域名（example.cn → example.com.cn）；请注销该网站后将新域名作为新增网站备案
+	// <nil> change_subject 1 subject_principal false
+}
+
+func ExampleRulesOf() {
+	fmt.Println(change.RulesOf("37").SubjectToOther, change.RulesOf("51").NameChangeLetter, change.RulesOf("52").SubjectToOther)
+	// Output: same_legal_rep true never
+}

@@ -1,0 +1,368 @@
+package filing_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
+)
+
+func cst(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 10, 0, 0, 0, calendar.Location())
+}
+
+func problemCodes(err error) []filing.Code {
+	var ve *filing.ValidationError
+	if errors.As(err, &ve) {
+		var out []filing.Code
+		for _, p := range ve.Problems {
+			out = append(out, p.Code)
+		}
+		return out
+	}
+	var p *filing.Problem
+	if errors.As(err, &p) {
+		return []filing.Code{p.Code}
+	}
+	return nil
+}
+
+func TestR84_ParseValidity(t *testing.T) {
+	cases := []struct {
+		start, end string
+		want       filing.Validity
+		code       filing.Code
+	}{
+		{"2016-03-01", "2036-03-01", filing.Validity{Start: day(2016, 3, 1), End: day(2036, 3, 1)}, ""},
+		{"20160301", "长期", filing.Validity{Start: day(2016, 3, 1), LongTerm: true}, ""},
+		{"２０１６．０３．０１", "2026/03/01", filing.Validity{Start: day(2016, 3, 1), End: day(2026, 3, 1)}, ""},
+		{"", "2024-02-29", filing.Validity{End: day(2024, 2, 29)}, ""},
+		{"", "2023-02-29", filing.Validity{}, filing.CodeValidityFormat},
+		{"2030-01-01", "2020-01-01", filing.Validity{}, filing.CodeValidityOrder},
+		{"", "next year", filing.Validity{}, filing.CodeValidityFormat},
+		{"", "2026-03-011111111", filing.Validity{}, filing.CodeValidityFormat},
+	}
+	for _, tc := range cases {
+		v, err := filing.ParseValidity(tc.start, tc.end)
+		if tc.code != "" {
+			assert.ErrorIs(t, err, tc.code, "%s..%s", tc.start, tc.end)
+			continue
+		}
+		if assert.NoError(t, err, "%s..%s", tc.start, tc.end) {
+			assert.True(t, v.Start.Equal(tc.want.Start) && v.End.Equal(tc.want.End) && v.LongTerm == tc.want.LongTerm,
+				"%s..%s: %+v", tc.start, tc.end, v)
+		}
+	}
+}
+
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location())
+}
+
+func TestR84_CertificateValidity(t *testing.T) {
+	asOf := cst(2026, 3, 5)
+	cases := []struct {
+		name string
+		v    filing.Validity
+		min  int
+		code filing.Code
+	}{
+		{"long term", filing.Validity{Start: day(2010, 1, 1), LongTerm: true}, 3, ""},
+		{"ten years left", filing.Validity{Start: day(2016, 3, 1), End: day(2036, 3, 1)}, 3, ""},
+		{"expired yesterday", filing.Validity{End: day(2026, 3, 4)}, 3, filing.CodeCertExpired},
+		{"last valid day today: valid, but not 3 months", filing.Validity{End: day(2026, 3, 5)}, 3, filing.CodeCertValidityShort},
+		{"exactly 3 months is not more than 3", filing.Validity{End: day(2026, 6, 5)}, 3, filing.CodeCertValidityShort},
+		{"3 months and a day", filing.Validity{End: day(2026, 6, 6)}, 3, ""},
+		{"passport needs 6 months", filing.Validity{End: day(2026, 8, 1)}, filing.CertMinMonths("31", filing.CertPassport), filing.CodeCertValidityShort},
+		{"not valid yet", filing.Validity{Start: day(2026, 4, 1), End: day(2036, 4, 1)}, 3, filing.CodeCertNotYetValid},
+		{"end before start", filing.Validity{Start: day(2026, 4, 1), End: day(2016, 4, 1)}, 3, filing.CodeValidityOrder},
+		{"unknown", filing.Validity{}, 3, filing.CodeValidityMissing},
+	}
+	for _, tc := range cases {
+		err := filing.CheckValidity(tc.v, tc.min, asOf)
+		if tc.code == "" {
+			assert.NoError(t, err, tc.name)
+		} else {
+			assert.ErrorIs(t, err, tc.code, tc.name)
+		}
+	}
+	assert.Equal(t, 3, filing.CertMinMonths("52", filing.CertResidentID))
+	assert.Equal(t, 6, filing.CertMinMonths("31", filing.CertPassport))
+}
+
+func TestR84_MonthEndClamp(t *testing.T) {
+	// On 2025-11-30, three months on is 2026-02-28 (no 02-30).
+	asOf := cst(2025, 11, 30)
+	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{End: day(2026, 2, 28)}, 3, asOf), filing.CodeCertValidityShort)
+	assert.NoError(t, filing.CheckValidity(filing.Validity{End: day(2026, 3, 1)}, 3, asOf))
+	// Leap day: on 2023-11-29 three months on is 2024-02-29.
+	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{End: day(2024, 2, 29)}, 3, cst(2023, 11, 29)), filing.CodeCertValidityShort)
+	assert.NoError(t, filing.CheckValidity(filing.Validity{End: day(2024, 3, 1)}, 3, cst(2023, 11, 29)))
+}
+
+func TestR84_ExpiredAfterApproval(t *testing.T) {
+	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertValidity: filing.Validity{End: day(2026, 1, 31)}}
+	assert.ErrorIs(t, filing.CheckExpired(p, cst(2026, 2, 1)), filing.CodeCertExpired)
+	assert.NoError(t, filing.CheckExpired(p, cst(2026, 1, 31)))
+	p.CertValidity = filing.Validity{LongTerm: true}
+	assert.NoError(t, filing.CheckExpired(p, cst(2099, 1, 1)))
+	assert.ErrorIs(t, filing.CheckPersonValidity(filing.Person{CertType: filing.CertResidentID,
+		CertValidity: filing.Validity{End: day(2026, 4, 1)}}, "52", cst(2026, 3, 5)), filing.CodeCertValidityShort)
+}
+
+func org() filing.Subject {
+	return filing.Subject{Province: "52", Name: "贵州示例科技有限公司", Nature: filing.NatureEnterprise,
+		CertType: filing.CertUSCC, CertNumber: "91520100MA6DKXXX1K", LegalRepresentative: "张三",
+		Principal: filing.Person{Name: "李四"}}
+}
+
+func reg() filing.DomainRegistration {
+	return filing.DomainRegistration{Domain: "example.cn", Holder: "贵州示例科技有限公司", HolderCertType: filing.CertUSCC,
+		HolderCertNumber: "91520100MA6DKXXX1K", Registrar: "阿里云计算有限公司", RealNameVerified: true, Expires: day(2027, 5, 1)}
+}
+
+func TestR85_DomainRegistration(t *testing.T) {
+	asOf := cst(2026, 3, 5)
+	cases := []struct {
+		name     string
+		province string
+		edit     func(*filing.DomainRegistration)
+		codes    []filing.Code
+		warnings []filing.Code
+	}{
+		{"exact subject", "52", func(*filing.DomainRegistration) {}, nil, nil},
+		{"full-width brackets and spaces in the name", "52", func(d *filing.DomainRegistration) { d.Holder = " 贵州示例科技有限公司 " }, nil, nil},
+		{"not real-name verified", "52", func(d *filing.DomainRegistration) { d.RealNameVerified = false }, []filing.Code{filing.CodeRealNameMissing}, nil},
+		{"registrar unknown", "52", func(d *filing.DomainRegistration) { d.Registrar = " " }, []filing.Code{filing.CodeRegistrarMissing}, nil},
+		{"expired", "52", func(d *filing.DomainRegistration) { d.Expires = day(2026, 3, 4) }, []filing.Code{filing.CodeDomainExpired}, nil},
+		{"Guizhou: 2 months left refused", "52", func(d *filing.DomainRegistration) { d.Expires = day(2026, 5, 5) }, []filing.Code{filing.CodeDomainExpiringSoon}, nil},
+		{"Guangxi: 2 months left warned", "45", func(d *filing.DomainRegistration) { d.Expires = day(2026, 5, 5) }, nil, []filing.Code{filing.CodeDomainExpiringSoon}},
+		{"legal representative holds it: refused by default", "52", func(d *filing.DomainRegistration) { d.Holder, d.HolderCertNumber = "张三", "" }, []filing.Code{filing.CodeHolderMismatch}, nil},
+		{"legal representative holds it: Guangdong accepts", "44", func(d *filing.DomainRegistration) { d.Holder, d.HolderCertNumber = "张三", "" }, nil, nil},
+		{"legal representative holds it: Ningxia refuses", "64", func(d *filing.DomainRegistration) { d.Holder, d.HolderCertNumber = "张三", "" }, []filing.Code{filing.CodeHolderMismatch}, nil},
+		{"principal holds it: not even Fujian", "35", func(d *filing.DomainRegistration) { d.Holder, d.HolderCertNumber = "李四", "" }, []filing.Code{filing.CodeHolderMismatch}, nil},
+		{"same name, other certificate", "52", func(d *filing.DomainRegistration) { d.HolderCertNumber = "91520100MA6DKYYY1K" }, []filing.Code{filing.CodeHolderCertMismatch}, nil},
+		{"another company", "52", func(d *filing.DomainRegistration) { d.Holder = "另一家公司" }, []filing.Code{filing.CodeHolderMismatch}, nil},
+	}
+	for _, tc := range cases {
+		s := org()
+		s.Province = tc.province
+		d := reg()
+		tc.edit(&d)
+		warnings, err := filing.CheckDomainRegistration(s, d, asOf)
+		assert.Equal(t, tc.codes, problemCodes(err), tc.name)
+		var w []filing.Code
+		for _, p := range warnings {
+			w = append(w, p.Code)
+		}
+		assert.Equal(t, tc.warnings, w, tc.name)
+	}
+	assert.Equal(t, filing.HolderSubjectOrLegalRep, filing.HolderPolicyOf("44"))
+	assert.Equal(t, filing.HolderExactSubject, filing.HolderPolicyOf("64"))
+	assert.Equal(t, filing.HolderExactSubject, filing.HolderPolicyOf("52"))
+}
+
+func TestR85_IndividualHolder(t *testing.T) {
+	s := filing.Subject{Province: "44", Name: "王小明", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: "440305199001011234"}
+	d := filing.DomainRegistration{Domain: "wang.cn", Holder: "王小明", HolderCertType: filing.CertResidentID, HolderCertNumber: "440305199001011234",
+		Registrar: "腾讯云计算（北京）有限责任公司", RealNameVerified: true, Expires: day(2030, 1, 1)}
+	_, err := filing.CheckDomainRegistration(s, d, cst(2026, 3, 5))
+	assert.NoError(t, err)
+	d.Holder = "王大明"
+	_, err = filing.CheckDomainRegistration(s, d, cst(2026, 3, 5))
+	assert.ErrorIs(t, err, filing.CodeHolderMismatch)
+}
+
+func TestR85_WebsiteRegistrations(t *testing.T) {
+	w := filing.Website{Domains: []string{"example.cn", "example.com.cn"}, Registrations: []filing.DomainRegistration{reg(), func() filing.DomainRegistration {
+		d := reg()
+		d.Domain = "other.cn"
+		return d
+	}()}}
+	_, err := filing.CheckWebsiteRegistrations(org(), w, cst(2026, 3, 5))
+	var ve *filing.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []filing.Code{filing.CodeRegistrationMissing, filing.CodeRegistrationDomain}, problemCodes(err))
+	assert.Equal(t, "domains[1]", ve.Problems[0].Path)
+	assert.Equal(t, "registrations[1]", ve.Problems[1].Path)
+}
+
+func TestR85_RegistrationMasked(t *testing.T) {
+	d := filing.DomainRegistration{Domain: "wang.cn", Holder: "王小明", HolderCertType: filing.CertResidentID,
+		HolderCertNumber: "440305199001011234", Registrar: "x", RealNameVerified: true}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+		out := fmt.Sprintf(verb, d)
+		assert.NotContains(t, out, "440305199001011234", verb)
+		assert.NotContains(t, out, "王小明", verb)
+		assert.NotContains(t, out, "1990", verb)
+	}
+	var b strings.Builder
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("reg", "d", d)
+	assert.NotContains(t, b.String(), "440305199001011234")
+	assert.NotContains(t, b.String(), "王小明")
+	raw, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), "440305199001011234")
+	assert.Contains(t, string(raw), "王小明")
+}
+
+func TestR86_ParseAddrRange(t *testing.T) {
+	cases := []struct {
+		in       string
+		from, to string
+		code     filing.Code
+	}{
+		{"1.2.3.4", "1.2.3.4", "1.2.3.4", ""},
+		{"1.2.3.4-1.2.3.10", "1.2.3.4", "1.2.3.10", ""},
+		{" 1.2.3.4 － 1.2.3.10 ", "1.2.3.4", "1.2.3.10", ""},
+		{"1.2.3.0/24", "1.2.3.0", "1.2.3.255", ""},
+		{"1.2.3.77/24", "1.2.3.0", "1.2.3.255", ""},
+		{"2400:3200::/32", "2400:3200::", "2400:3200:ffff:ffff:ffff:ffff:ffff:ffff", ""},
+		{"::ffff:1.2.3.4", "1.2.3.4", "1.2.3.4", ""},
+		{"1.2.3.10-1.2.3.4", "", "", filing.CodeAccessRangeOrder},
+		{"1.2.3.4-2400::1", "", "", filing.CodeAccessRangeOrder},
+		{"1.2.3", "", "", filing.CodeAccessRangeMalformed},
+		{"1.2.3.4/33", "", "", filing.CodeAccessRangeMalformed},
+		{"fe80::1%eth0", "", "", filing.CodeAccessRangeMalformed},
+		{"", "", "", filing.CodeAccessRangeMalformed},
+		{strings.Repeat("1", 500), "", "", filing.CodeAccessRangeMalformed},
+	}
+	for _, tc := range cases {
+		r, err := filing.ParseAddrRange(tc.in)
+		if tc.code != "" {
+			assert.ErrorIs(t, err, tc.code, tc.in)
+			continue
+		}
+		if assert.NoError(t, err, tc.in) {
+			assert.Equal(t, tc.from, r.From.String(), tc.in)
+			assert.Equal(t, tc.to, r.To.String(), tc.in)
+			back, err := filing.ParseAddrRange(r.String())
+			assert.NoError(t, err)
+			assert.Equal(t, r, back, "round trip %s", tc.in)
+		}
+	}
+}
+
+func TestR86_PublicUnicast(t *testing.T) {
+	cases := []struct {
+		addr string
+		ok   bool
+	}{
+		{"1.2.3.4", true}, {"47.92.1.1", true}, {"2400:3200::1", true},
+		{"10.0.0.1", false}, {"172.16.5.4", false}, {"172.32.0.1", true}, {"192.168.1.1", false},
+		{"100.64.0.1", false}, {"100.128.0.1", true}, {"127.0.0.1", false}, {"169.254.1.1", false},
+		{"224.0.0.1", false}, {"240.0.0.1", false}, {"255.255.255.255", false}, {"0.0.0.0", false},
+		{"192.0.2.1", false}, {"203.0.113.9", false}, {"::1", false}, {"::", false},
+		{"fc00::1", false}, {"fd12::1", false}, {"fe80::1", false}, {"ff02::1", false},
+		{"2001:db8::1", false}, {"::ffff:10.0.0.1", false}, {"::ffff:1.2.3.4", true}, {"3fff::1", true}, {"4000::1", false},
+	}
+	for _, tc := range cases {
+		ok, why := filing.PublicUnicast(netip.MustParseAddr(tc.addr))
+		assert.Equal(t, tc.ok, ok, tc.addr)
+		assert.Equal(t, tc.ok, why == "", tc.addr)
+	}
+}
+
+func TestR86_CheckAccess(t *testing.T) {
+	good := filing.Access{ISP: "中国电信", Method: "cloud", ServerProvince: "52",
+		IPs:    []netip.Addr{netip.MustParseAddr("1.2.3.4"), netip.MustParseAddr("2400:3200::1")},
+		Ranges: []filing.AddrRange{{From: netip.MustParseAddr("1.2.4.0"), To: netip.MustParseAddr("1.2.4.255")}}}
+	assert.NoError(t, filing.CheckAccess(good))
+	cases := []struct {
+		name string
+		edit func(*filing.Access)
+		want []filing.Code
+	}{
+		{"unknown method", func(a *filing.Access) { a.Method = "satellite" }, []filing.Code{filing.CodeAccessMethodUnknown}},
+		{"server province unknown", func(a *filing.Access) { a.ServerProvince = "99" }, []filing.Code{filing.CodeAccessServerProvince}},
+		{"private address", func(a *filing.Access) { a.IPs[0] = netip.MustParseAddr("192.168.0.10") }, []filing.Code{filing.CodeAccessAddrNotPublic}},
+		{"range spanning a private block", func(a *filing.Access) {
+			a.Ranges[0] = filing.AddrRange{From: netip.MustParseAddr("9.255.255.0"), To: netip.MustParseAddr("11.0.0.0")}
+		}, []filing.Code{filing.CodeAccessAddrNotPublic}},
+		{"reversed range", func(a *filing.Access) { a.Ranges[0].From, a.Ranges[0].To = a.Ranges[0].To, a.Ranges[0].From }, []filing.Code{filing.CodeAccessRangeOrder}},
+		{"mixed family range", func(a *filing.Access) { a.Ranges[0].To = netip.MustParseAddr("2400::1") }, []filing.Code{filing.CodeAccessRangeOrder}},
+		{"no address", func(a *filing.Access) { a.IPs, a.Ranges = nil, nil }, []filing.Code{filing.CodeAccessNoAddress}},
+		{"no ISP", func(a *filing.Access) { a.ISP = "" }, []filing.Code{filing.CodeAccessISPMissing}},
+		{"cancelled before it began", func(a *filing.Access) { a.Since, a.Until = cst(2026, 3, 5), cst(2026, 3, 1) }, []filing.Code{filing.CodeAccessPeriod}},
+	}
+	for _, tc := range cases {
+		a := good
+		a.IPs = append([]netip.Addr(nil), good.IPs...)
+		a.Ranges = append([]filing.AddrRange(nil), good.Ranges...)
+		tc.edit(&a)
+		assert.Equal(t, tc.want, problemCodes(filing.CheckAccess(a)), tc.name)
+	}
+	assert.NotEmpty(t, filing.AccessMethods())
+	for _, m := range filing.AccessMethods() {
+		assert.True(t, m.Code.Valid())
+	}
+}
+
+func TestR86_AddrRangeJSON(t *testing.T) {
+	var a filing.Access
+	require.NoError(t, json.Unmarshal([]byte(`{"isp":"x","since":"2026-01-01T00:00:00+08:00","ranges":["1.2.3.0/30","2400::1-2400::9"]}`), &a))
+	require.Len(t, a.Ranges, 2)
+	assert.Equal(t, "1.2.3.0-1.2.3.3", a.Ranges[0].String())
+	assert.True(t, a.Ranges[1].Contains(netip.MustParseAddr("2400::5")))
+	assert.False(t, a.Ranges[1].Contains(netip.MustParseAddr("1.2.3.1")))
+	assert.Error(t, json.Unmarshal([]byte(`{"ranges":["1.2.3.9-1.2.3.1"]}`), &a))
+}
+
+func TestR87_PSNumber(t *testing.T) {
+	cases := []struct {
+		in       string
+		province string
+		digits   string
+		legacy   bool
+		code     filing.Code
+		warnings []filing.Code
+	}{
+		{"京公网安备11010802035340号", "11", "11010802035340", false, "", nil},
+		{"粤公网安备44030502008569号", "44", "44030502008569", false, "", nil},
+		{"粤公网安备 44140202000117号", "44", "44140202000117", false, "", nil},
+		{"京公网安备１１０１０８０２０３５３４０号", "11", "11010802035340", false, "", nil},
+		{"京公网安备11000002000001号", "11", "11000002000001", false, "", nil},
+		{"川公网安备51010702000001号", "51", "51010702000001", false, "", nil},
+		{"京公网安备99999902000001号", "11", "99999902000001", false, "", []filing.Code{filing.CodePSAreaUnknown}},
+		{"沪公网安备11010802035340号", "31", "11010802035340", false, "", []filing.Code{filing.CodePSProvinceMismatch}},
+		{"浙备3301000000001号", "33", "3301000000001", true, "", []filing.Code{filing.CodePSLegacy}},
+		{"京公网安备110108020353号", "11", "110108020353", true, "", []filing.Code{filing.CodePSLegacy}},
+		{"京ICP备05002571号", "", "", false, filing.CodePSNumberFormat, nil},
+		{"京公网安备11010802035340", "", "", false, filing.CodePSNumberFormat, nil},
+		{"X公网安备11010802035340号", "", "", false, filing.CodePSNumberFormat, nil},
+		{"", "", "", false, filing.CodePSNumberEmpty, nil},
+		{"京公网安备1101a802035340号", "", "", false, filing.CodePSNumberFormat, nil},
+	}
+	for _, tc := range cases {
+		n, warnings, err := filing.ParsePSNumber(tc.in)
+		if tc.code != "" {
+			assert.ErrorIs(t, err, tc.code, tc.in)
+			continue
+		}
+		if !assert.NoError(t, err, tc.in) {
+			continue
+		}
+		assert.Equal(t, tc.province, n.Province, tc.in)
+		assert.Equal(t, tc.digits, n.Digits, tc.in)
+		assert.Equal(t, tc.legacy, n.Legacy, tc.in)
+		var w []filing.Code
+		for _, p := range warnings {
+			w = append(w, p.Code)
+		}
+		assert.Equal(t, tc.warnings, w, tc.in)
+	}
+	name, ok := filing.AreaCode("440305")
+	assert.True(t, ok)
+	assert.Equal(t, "南山区", name)
+	assert.Equal(t, "2023-06-30", filing.AreaCodesAsOf())
+}

@@ -1,0 +1,394 @@
+package footer
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/numbering"
+)
+
+var codes []filing.Code
+
+func define(code, rule, zh, en string) filing.Code {
+	c := filing.Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
+	return c
+}
+
+// Codes returns every code the package defines, sorted.
+func Codes() []filing.Code {
+	out := slices.Clone(codes)
+	slices.Sort(out)
+	return out
+}
+
+// Codes of the footer check.
+var (
+	CodeTooLarge = define("footer.too_large", "R-88",
+		"网页超过%[1]d字节，未完整检查",
+		"page larger than %[1]d bytes: scan stopped")
+	CodeTokenTooLarge = define("footer.token_too_large", "R-88",
+		"网页中有过长的标签或文本，未完整检查",
+		"an HTML token exceeds the tokenizer bound: scan stopped")
+	CodeRead = define("footer.read", "R-88",
+		"读取网页失败",
+		"reading the page failed: %[1]s")
+	CodeNumberMissing = define("footer.number_missing", "R-88",
+		"首页未显示备案号",
+		"the home page shows no record number")
+	CodeNumberNotOwn = define("footer.number_not_own", "R-88",
+		"首页显示的备案号（%[1]s）不是本网站或其主办单位的备案号",
+		"the record number shown (%[1]s) is neither the website's nor its subject's")
+	CodeNumberPreference = define("footer.number_preference", "R-88",
+		"%[2]s通信管理局要求首页显示%[1]s",
+		"the bureau of the province prefers the %[1]s number on the home page")
+	CodeLinkMissing = define("footer.link_missing", "R-88",
+		"备案号未链接到工信部备案管理系统（https://beian.miit.gov.cn/）",
+		"the record number does not link to https://beian.miit.gov.cn/")
+	CodeLinkNotOnNumber = define("footer.link_not_on_number", "R-88",
+		"页面有备案管理系统链接，但备案号本身未加链接",
+		"the page links to the filing system, but not on the record number")
+	CodeLinkOutdated = define("footer.link_outdated", "R-88",
+		"备案号链接到旧的备案系统地址（%[1]s），请改为https://beian.miit.gov.cn/",
+		"the record number links to an outdated system host (%[1]s): use https://beian.miit.gov.cn/")
+	CodeLinkWrong = define("footer.link_wrong", "R-88",
+		"备案号链接到了其他网址（%[1]s），应链接到https://beian.miit.gov.cn/",
+		"the record number links elsewhere (%[1]s), not to https://beian.miit.gov.cn/")
+	CodePSNotDisplayed = define("footer.ps_not_displayed", "R-87",
+		"首页未显示公安联网备案号%[1]s",
+		"the home page does not show the public-security number %[1]s")
+	CodePSLinkOutdated = define("footer.ps_link_outdated", "R-87",
+		"公安联网备案号链接到旧的地址（%[1]s），请改为https://beian.mps.gov.cn/",
+		"the public-security number links to an outdated host (%[1]s): use https://beian.mps.gov.cn/")
+)
+
+// SystemURL is the filing system address the record number links to.
+const SystemURL = "https://beian.miit.gov.cn/"
+
+// LinkKind classifies the link around a displayed number.
+type LinkKind string
+
+// Link kinds.
+const (
+	LinkNone     LinkKind = "none"     // not inside a link
+	LinkCurrent  LinkKind = "current"  // the current system host
+	LinkOutdated LinkKind = "outdated" // an older system host
+	LinkOther    LinkKind = "other"    // anywhere else
+)
+
+// miitHosts are the filing-system hosts: current and outdated. DESIGN: the
+// notices since 2019 name beian.miit.gov.cn and www.beian.miit.gov.cn
+// (either scheme); www.miibeian.gov.cn (until 2010) and www.miitbeian.gov.cn
+// (2010 to about 2019) are outdated.
+var miitHosts = map[string]LinkKind{
+	"beian.miit.gov.cn":     LinkCurrent,
+	"www.beian.miit.gov.cn": LinkCurrent,
+	"miibeian.gov.cn":       LinkOutdated,
+	"www.miibeian.gov.cn":   LinkOutdated,
+	"miitbeian.gov.cn":      LinkOutdated,
+	"www.miitbeian.gov.cn":  LinkOutdated,
+}
+
+// mpsHosts are the public-security platform's hosts: beian.mps.gov.cn now,
+// www.beian.gov.cn before.
+var mpsHosts = map[string]LinkKind{
+	"beian.mps.gov.cn":     LinkCurrent,
+	"www.beian.mps.gov.cn": LinkCurrent,
+	"www.beian.gov.cn":     LinkOutdated,
+	"beian.gov.cn":         LinkOutdated,
+}
+
+func isSystem(k LinkKind) bool { return k == LinkCurrent || k == LinkOutdated }
+
+func classify(href string, hosts map[string]LinkKind) LinkKind {
+	if href == "" {
+		return LinkNone
+	}
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return LinkOther
+	}
+	if k, ok := hosts[strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")]; ok {
+		return k
+	}
+	return LinkOther
+}
+
+// Displayed is a record number shown on the page.
+type Displayed struct {
+	Number numbering.Number `json:"number"`
+	// Link is the href of the <a> the number is inside, or "".
+	Link string   `json:"link,omitempty"`
+	Kind LinkKind `json:"link_kind"`
+}
+
+// DisplayedPS is a public-security number shown on the page.
+type DisplayedPS struct {
+	Number filing.PSNumber `json:"number"`
+	Link   string          `json:"link,omitempty"`
+	Kind   LinkKind        `json:"link_kind"`
+}
+
+// Page is what Scan found on a page.
+type Page struct {
+	Numbers        []Displayed   `json:"numbers"`
+	PublicSecurity []DisplayedPS `json:"public_security"`
+	// SystemLinks counts the links to the filing system's hosts (current
+	// or outdated) anywhere on the page.
+	SystemLinks int `json:"system_links"`
+	// Bytes is how many bytes of HTML were read.
+	Bytes int64 `json:"bytes"`
+}
+
+// Options bound a scan.
+type Options struct {
+	// MaxBytes bounds the HTML read; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxToken bounds one token (tag or text run) the tokenizer buffers; 0
+	// means DefaultMaxToken.
+	MaxToken int
+}
+
+// Default bounds.
+const (
+	DefaultMaxBytes = 8 << 20
+	DefaultMaxToken = 256 << 10
+	maxRun          = 16 << 10
+)
+
+// countingReader counts bytes and stops after limit+1.
+type countingReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+}
+
+var errLimit = errors.New("limit")
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.n > c.limit {
+		return 0, errLimit
+	}
+	if rem := c.limit + 1 - c.n; int64(len(p)) > rem {
+		p = p[:rem]
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// skipped are elements whose text is not displayed.
+var skipped = map[string]bool{"script": true, "style": true, "template": true, "noscript": true,
+	"title": true, "textarea": true}
+
+// blocks end a text run.
+var blocks = map[string]bool{"address": true, "article": true, "aside": true, "blockquote": true, "br": true,
+	"dd": true, "div": true, "dl": true, "dt": true, "footer": true, "form": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "header": true, "hr": true, "li": true, "main": true,
+	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "table": true, "td": true, "th": true,
+	"tr": true, "ul": true, "body": true, "html": true}
+
+type scanner struct {
+	page     *Page
+	run      []byte // text outside anchors, raw (entities unescaped at flush)
+	anchor   []byte // text inside the current anchor
+	href     []byte // href of the current anchor, reused
+	inAnchor bool
+	skip     string // element whose text is skipped, "" when none
+}
+
+// Scan reads HTML from r and returns the numbers it displays (R-88). It
+// reads at most opts.MaxBytes (CodeTooLarge beyond, with the Page found so
+// far) and never more than one token of opts.MaxToken at a time. Broken
+// HTML is read as browsers read it; nothing is fetched.
+func Scan(r io.Reader, opts Options) (*Page, error) {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.MaxToken <= 0 {
+		opts.MaxToken = DefaultMaxToken
+	}
+	cr := &countingReader{r: r, limit: opts.MaxBytes}
+	z := html.NewTokenizer(cr)
+	z.SetMaxBuf(opts.MaxToken)
+	s := &scanner{page: &Page{}}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			s.flushRun()
+			s.endAnchor()
+			s.page.Bytes = min(cr.n, opts.MaxBytes)
+			err := z.Err()
+			switch {
+			case err == io.EOF:
+				return s.page, nil
+			case errors.Is(err, errLimit) || cr.n > opts.MaxBytes:
+				return s.page, filing.NewProblem(CodeTooLarge, opts.MaxBytes)
+			case errors.Is(err, html.ErrBufferExceeded):
+				return s.page, filing.NewProblem(CodeTokenTooLarge)
+			default:
+				return s.page, filing.NewProblem(CodeRead, err.Error())
+			}
+		case html.TextToken:
+			if s.skip != "" {
+				continue
+			}
+			raw := z.Raw()
+			if s.inAnchor {
+				s.anchor = appendBounded(s.anchor, raw)
+			} else {
+				s.run = appendBounded(s.run, raw)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if s.skip != "" {
+				continue
+			}
+			var nb [16]byte
+			name := tagName(z.Raw(), &nb)
+			if len(name) == 1 && name[0] == 'a' {
+				_, hasAttr := z.TagName()
+				s.flushRun()
+				s.endAnchor()
+				s.href = s.href[:0]
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if string(k) == "href" {
+						s.href = append(s.href, v...)
+					}
+				}
+				s.inAnchor = tt == html.StartTagToken
+				if bytes.Contains(s.href, []byte("beian")) && isSystem(classify(string(s.href), miitHosts)) {
+					s.page.SystemLinks++
+				}
+				continue
+			}
+			if tt == html.StartTagToken && skipped[string(name)] {
+				s.skip = string(name)
+				continue
+			}
+			if blocks[string(name)] {
+				if s.inAnchor {
+					s.anchor = append(s.anchor, ' ')
+				} else {
+					s.flushRun()
+				}
+			}
+		case html.EndTagToken:
+			var nb [16]byte
+			name := tagName(z.Raw(), &nb)
+			if s.skip != "" {
+				if string(name) == s.skip {
+					s.skip = ""
+				}
+				continue
+			}
+			if len(name) == 1 && name[0] == 'a' {
+				s.endAnchor()
+				continue
+			}
+			if blocks[string(name)] {
+				if s.inAnchor {
+					s.anchor = append(s.anchor, ' ')
+				} else {
+					s.flushRun()
+				}
+			}
+		}
+	}
+}
+
+// tagName returns the lower-case name of the tag in raw ("<DIV class>",
+// "</p>") in buf, or nil for a name longer than buf (no tag of interest
+// is). It saves the allocation of Tokenizer.TagName on every tag.
+func tagName(raw []byte, buf *[16]byte) []byte {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return nil
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
+}
+
+func appendBounded(buf, raw []byte) []byte {
+	if len(buf)+len(raw) > maxRun {
+		raw = raw[:max(0, maxRun-len(buf))]
+	}
+	return append(buf, raw...)
+}
+
+// mayHold reports whether text may hold a record or public-security number:
+// "ICP" (either case or width), 公网安备, or a telecom licence's category
+// and dash (B2-). A run without any of these is not searched.
+func mayHold(b []byte) bool {
+	for _, k := range holdKeys {
+		if bytes.Contains(b, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var holdKeys = [][]byte{[]byte("ICP"), []byte("icp"), []byte("Icp"), []byte("ＩＣＰ"), []byte("ｉｃｐ"), []byte("公网安备"),
+	[]byte("B1-"), []byte("B2-"), []byte("A1-"), []byte("A2-")}
+
+func (s *scanner) flushRun() {
+	if len(s.run) > 0 {
+		s.find(s.run, nil)
+		s.run = s.run[:0]
+	}
+}
+
+func (s *scanner) endAnchor() {
+	if s.inAnchor {
+		s.find(s.anchor, s.href)
+		s.anchor = s.anchor[:0]
+		s.inAnchor, s.href = false, s.href[:0]
+	}
+}
+
+func (s *scanner) find(raw, hrefBytes []byte) {
+	if bytes.Contains(raw, []byte("&#")) {
+		raw = []byte(html.UnescapeString(string(raw)))
+	}
+	if !mayHold(raw) {
+		return
+	}
+	href := string(hrefBytes)
+	text := string(raw)
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
+	}
+	for _, m := range numbering.FindAll(text) {
+		if m.Number.Kind() == numbering.KindPublicSecurity {
+			if n, _, err := filing.ParsePSNumber(text[m.Start:m.End]); err == nil {
+				s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: n, Link: href, Kind: classify(href, mpsHosts)})
+			}
+			continue
+		}
+		s.page.Numbers = append(s.page.Numbers, Displayed{Number: m.Number, Link: href, Kind: classify(href, miitHosts)})
+	}
+}

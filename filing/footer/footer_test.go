@@ -1,0 +1,148 @@
+package footer_test
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/footer"
+)
+
+var (
+	subject = filing.Subject{Province: "11", Number: "京ICP备05002571号"}
+	website = filing.Website{Number: "京ICP备05002571号-1", PublicSecurityNumber: "京公网安备11010802035340号"}
+	gdSubj  = filing.Subject{Province: "44", Number: "粤ICP备04000001号"}
+	gdSite  = filing.Website{Number: "粤ICP备04000001号-3"}
+)
+
+func scan(t *testing.T, page string) *footer.Page {
+	t.Helper()
+	p, err := footer.Scan(strings.NewReader(page), footer.Options{})
+	require.NoError(t, err)
+	return p
+}
+
+func codesOf(ps []*filing.Problem) []filing.Code {
+	var out []filing.Code
+	for _, p := range ps {
+		out = append(out, p.Code)
+	}
+	return out
+}
+
+func refusedOf(err error) []filing.Code {
+	var ve *filing.ValidationError
+	if errors.As(err, &ve) {
+		return codesOf(ve.Problems)
+	}
+	return nil
+}
+
+func TestR88_Footer(t *testing.T) {
+	cases := []struct {
+		name     string
+		subject  filing.Subject
+		website  filing.Website
+		html     string
+		refused  []filing.Code
+		warnings []filing.Code
+	}{
+		{"site number linked, public-security number linked", subject, website,
+			`<html><body><div class="footer"><a href="https://beian.miit.gov.cn/" target="_blank">京ICP备05002571号-1</a>
+			<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010802035340"><img src="ga.png">京公网安备11010802035340号</a></div></body></html>`,
+			nil, nil},
+		{"split across inline tags and entities", subject, website,
+			`<footer><a href="http://www.beian.miit.gov.cn"><span>京ICP备</span><b>05002571</b>&#21495;-1</a> 京公网安备 11010802035340号</footer>`,
+			nil, nil},
+		{"full-width digits", subject, website,
+			`<p><a href="https://beian.miit.gov.cn/">京ICP备０５００２５７１号-１</a>京公网安备11010802035340号</p>`,
+			nil, nil},
+		{"no number at all", subject, website, `<html><body><p>© 2026 示例</p></body></html>`,
+			[]filing.Code{footer.CodeNumberMissing}, nil},
+		{"number only in a script", subject, website, `<script>var s="京ICP备05002571号-1"</script><p>hi</p>`,
+			[]filing.Code{footer.CodeNumberMissing}, nil},
+		{"number only in an attribute or comment", subject, website, `<p title="京ICP备05002571号-1"><!-- 京ICP备05002571号-1 --></p>`,
+			[]filing.Code{footer.CodeNumberMissing}, nil},
+		{"another subject's number", subject, website, `<a href="https://beian.miit.gov.cn/">京ICP备10036305号-7</a>`,
+			[]filing.Code{footer.CodeNumberNotOwn}, nil},
+		{"subject number outside Guangdong: preference warning", subject, website,
+			`<a href="https://beian.miit.gov.cn/">京ICP备05002571号</a>京公网安备11010802035340号`,
+			nil, []filing.Code{footer.CodeNumberPreference}},
+		{"Guangdong prefers the subject number", gdSubj, gdSite, `<a href="https://beian.miit.gov.cn/">粤ICP备04000001号</a>`,
+			nil, nil},
+		{"Guangdong with the site number", gdSubj, gdSite, `<a href="https://beian.miit.gov.cn/">粤ICP备04000001号-3</a>`,
+			nil, []filing.Code{footer.CodeNumberPreference}},
+		{"not linked, no link on the page", subject, website, `<p>京ICP备05002571号-1 京公网安备11010802035340号</p>`,
+			[]filing.Code{footer.CodeLinkMissing}, nil},
+		{"not linked, system link elsewhere", subject, website,
+			`<p>京ICP备05002571号-1 京公网安备11010802035340号</p><a href="https://beian.miit.gov.cn/">工信部备案</a>`,
+			nil, []filing.Code{footer.CodeLinkNotOnNumber}},
+		{"outdated host", subject, website, `<a href="http://www.miitbeian.gov.cn/">京ICP备05002571号-1</a>京公网安备11010802035340号`,
+			nil, []filing.Code{footer.CodeLinkOutdated}},
+		{"oldest host", subject, website, `<a href="http://www.miibeian.gov.cn">京ICP备05002571号-1</a>京公网安备11010802035340号`,
+			nil, []filing.Code{footer.CodeLinkOutdated}},
+		{"linked elsewhere", subject, website, `<a href="https://beian.miit.gov.cn.evil.example/">京ICP备05002571号-1</a>京公网安备11010802035340号`,
+			[]filing.Code{footer.CodeLinkWrong}, nil},
+		{"public-security number missing", subject, website, `<a href="https://beian.miit.gov.cn/">京ICP备05002571号-1</a>`,
+			nil, []filing.Code{footer.CodePSNotDisplayed}},
+		{"public-security link outdated", subject, website,
+			`<a href="https://beian.miit.gov.cn/">京ICP备05002571号-1</a><a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=11010802035340">京公网安备11010802035340号</a>`,
+			nil, []filing.Code{footer.CodePSLinkOutdated}},
+		{"unclosed anchor at end of a truncated page", subject, website,
+			`<div>京公网安备11010802035340号<a href="https://beian.miit.gov.cn/">京ICP备05002571号-1`, nil, nil},
+	}
+	for _, tc := range cases {
+		p, err := footer.Scan(strings.NewReader(tc.html), footer.Options{})
+		require.NoError(t, err, tc.name)
+		warnings, err := footer.Check(p, tc.subject, tc.website)
+		assert.Equal(t, tc.refused, refusedOf(err), tc.name)
+		assert.Equal(t, tc.warnings, codesOf(warnings), tc.name)
+	}
+}
+
+func TestR88_ScanFindsPositions(t *testing.T) {
+	p := scan(t, `<div>京ICP备05002571号-1</div><div>京ICP证030173号</div>`)
+	require.Len(t, p.Numbers, 2)
+	assert.Equal(t, "京ICP备05002571号-1", p.Numbers[0].Number.String())
+	assert.Equal(t, footer.LinkNone, p.Numbers[0].Kind)
+	assert.Equal(t, "京ICP证030173号", p.Numbers[1].Number.String())
+}
+
+func TestR88_BlocksSplitRuns(t *testing.T) {
+	p := scan(t, `<div>京ICP备</div><div>05002571号</div>`)
+	assert.Empty(t, p.Numbers, "a number split across blocks is not displayed as one")
+}
+
+func TestR88_Bounds(t *testing.T) {
+	big := "<p>" + strings.Repeat("x", 1<<20) + "</p>"
+	p, err := footer.Scan(strings.NewReader(big), footer.Options{MaxBytes: 1 << 16})
+	assert.ErrorIs(t, err, footer.CodeTooLarge)
+	require.NotNil(t, p)
+	assert.LessOrEqual(t, p.Bytes, int64(1<<16))
+
+	_, err = footer.Scan(strings.NewReader(`<p `+strings.Repeat(`a="b" `, 100000)+`>`), footer.Options{MaxToken: 4096})
+	assert.ErrorIs(t, err, footer.CodeTokenTooLarge)
+
+	deep := strings.Repeat("<div><span>", 200000) + `<a href="https://beian.miit.gov.cn/">京ICP备05002571号-1</a>`
+	p, err = footer.Scan(strings.NewReader(deep), footer.Options{})
+	require.NoError(t, err)
+	require.Len(t, p.Numbers, 1, "deep nesting costs nothing")
+	assert.Equal(t, footer.LinkCurrent, p.Numbers[0].Kind)
+
+	_, err = footer.Scan(errReader{}, footer.Options{})
+	assert.ErrorIs(t, err, footer.CodeRead)
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }
+
+func TestR88_CheckNilPage(t *testing.T) {
+	_, err := footer.Check(nil, subject, website)
+	assert.ErrorIs(t, err, footer.CodeNumberMissing)
+}

@@ -1,0 +1,500 @@
+package lifecycle
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Codes of the SMS verification (R-83).
+var (
+	CodeSMSWrongInput = define("sms.wrong_input", "R-83",
+		"验证码、手机号码或证件号码后六位不正确（已错误%[1]d次，错误满5次后再次提交将退回接入商）",
+		"wrong code, mobile or last six certificate characters (%[1]d wrong inputs; after 5 the next attempt returns the filing to the ISP)")
+	CodeSMSTooManyWrong = define("sms.too_many_wrong", "R-83",
+		"短信核验已错误5次，备案已退回接入商",
+		"five wrong inputs: this sixth attempt returned the filing to the ISP")
+	CodeSMSExpired = define("sms.expired", "R-83",
+		"短信验证码已超过24小时有效期，备案已退回接入商",
+		"the SMS code is older than 24 hours: the filing is returned to the ISP")
+	CodeSMSResendLimit = define("sms.resend_limit", "R-83",
+		"短信最多重发2次，本次未发送",
+		"at most 2 resends: nothing was sent")
+	CodeSMSClosed = define("sms.closed", "R-83",
+		"短信核验已结束（%[1]s）",
+		"the SMS verification is over (%[1]s)")
+	CodeSMSNoRecipient = define("sms.no_recipient", "R-83",
+		"该类备案无需短信核验，或未提供核验人的手机号码",
+		"no SMS recipient: the filing type needs none, or no person with a mobile was given")
+	CodeSMSKey = define("sms.key", "R-83",
+		"短信核验密钥无效",
+		"verifier key must be at least 16 bytes")
+	CodeSMSTime = define("sms.time", "R-83",
+		"短信核验时间无效",
+		"zero instant, or an instant before the SMS was sent")
+)
+
+// SMSLimits of the MIIT SMS verification (R-83), nationwide since
+// 2020-08-17.
+const (
+	// SMSValidity is how long the code is valid, in clock hours.
+	SMSValidity = 24 * time.Hour
+	// SMSMaxWrong is how many wrong inputs are tolerated: the next attempt
+	// returns the filing to the ISP.
+	SMSMaxWrong = 5
+	// SMSMaxResends is how many times the code can be sent again.
+	SMSMaxResends = 2
+)
+
+// SMSRole is a responsible person who receives the code.
+type SMSRole string
+
+// SMS roles.
+const (
+	RoleSubjectPrincipal SMSRole = "subject_principal" // 主体负责人
+	RoleWebsitePrincipal SMSRole = "website_principal" // 网站负责人
+)
+
+// SMSFilingType is a filing type as the SMS verification distinguishes them.
+type SMSFilingType string
+
+// SMS filing types.
+const (
+	SMSNewFiling            SMSFilingType = "new_filing"             // 首次备案
+	SMSNewWebsite           SMSFilingType = "new_website"            // 新增网站
+	SMSNewAccess            SMSFilingType = "new_access"             // 新增接入
+	SMSChangeSubject        SMSFilingType = "change_subject"         // 变更主体
+	SMSChangeWebsite        SMSFilingType = "change_website"         // 变更网站
+	SMSChangeSubjectWebsite SMSFilingType = "change_subject_website" // 变更主体和网站
+	SMSChangeAccess         SMSFilingType = "change_access"          // 变更接入
+	SMSCancelAccess         SMSFilingType = "cancel_access"          // 取消接入
+	SMSCancelSubject        SMSFilingType = "cancel_subject"         // 注销主体
+	SMSCancelWebsite        SMSFilingType = "cancel_website"         // 注销网站
+)
+
+//go:embed data/sms_recipients.json
+var smsRecipientsJSON []byte
+
+var smsRecipients map[SMSFilingType][]SMSRole
+
+func init() {
+	var d struct {
+		Default map[SMSFilingType][]SMSRole `json:"default"`
+	}
+	if err := json.Unmarshal(smsRecipientsJSON, &d); err != nil || len(d.Default) == 0 {
+		panic("lifecycle: embedded data/sms_recipients.json: " + fmt.Sprint(err)) // build defect
+	}
+	smsRecipients = d.Default
+}
+
+// SMSRecipients returns who receives the code for a filing type (R-83).
+// Sources disagree; DESIGN: the data follows the 2020 table of an ISP
+// notice (新增网站: both principals; 变更接入 and 取消接入: nobody), with the
+// other readings kept in the data file. ok is false for an unknown type.
+func SMSRecipients(t SMSFilingType) (roles []SMSRole, ok bool) {
+	r, ok := smsRecipients[t]
+	return append([]SMSRole(nil), r...), ok
+}
+
+// SMSPerson is a person who must verify, with the role in which they do.
+type SMSPerson struct {
+	Role   SMSRole
+	Person filing.Person
+}
+
+// SMSTarget is one mobile number that receives the code: one person,
+// possibly in two roles (one verification, R-83).
+type SMSTarget struct {
+	Roles []SMSRole `json:"roles"`
+	// Mobile is the number the code goes to (personal data: masked in fmt
+	// and slog).
+	Mobile filing.Phone `json:"mobile"`
+	// Seal is the keyed hash of the current code with the mobile and the
+	// certificate's last six characters (see Verifier); no code is kept.
+	Seal Seal `json:"seal"`
+	// VerifiedAt is when the target verified; zero while waiting.
+	VerifiedAt time.Time `json:"verified_at,omitzero"`
+}
+
+// SMSStatus is the state of an SMS verification.
+type SMSStatus string
+
+// SMS statuses.
+const (
+	SMSWaiting             SMSStatus = "waiting"               // 等待核验
+	SMSVerified            SMSStatus = "verified"              // 核验完成
+	SMSReturnedWrongInputs SMSStatus = "returned_wrong_inputs" // 错误次数过多, 退回接入商
+	SMSReturnedTimeout     SMSStatus = "returned_timeout"      // 超时, 退回接入商
+)
+
+// ReturnsToISP reports whether the status returned the filing to the ISP.
+func (s SMSStatus) ReturnsToISP() bool {
+	return s == SMSReturnedWrongInputs || s == SMSReturnedTimeout
+}
+
+// SMS is the MIIT SMS verification of one submission (R-83): who must
+// verify, when the code was sent, wrong inputs and resends so far. Its
+// methods return the next state and leave the receiver unchanged, as Apply
+// does; a value is safe to share between goroutines.
+//
+// Decisions (DESIGN, sources silent): the 24 hours run from the first send
+// and a resend does not extend them; wrong inputs are counted per
+// submission, over all its targets; the code is valid for
+// [SentAt, SentAt+24h) and an attempt at SentAt+24h has expired; once 5
+// wrong inputs are counted, the next attempt returns the filing whatever it
+// holds.
+type SMS struct {
+	SentAt      time.Time   `json:"sent_at"`
+	Targets     []SMSTarget `json:"targets"`
+	WrongInputs int         `json:"wrong_inputs"`
+	Resends     int         `json:"resends"`
+	Status      SMSStatus   `json:"status"`
+	// ClosedAt is when the status left SMSWaiting.
+	ClosedAt time.Time `json:"closed_at,omitzero"`
+}
+
+// NewSMS starts the verification of a submission sent to the bureau at
+// sentAt, for the people a filing type names (SMSRecipients). People with
+// the same mobile number verify once. Call Verifier.Send to issue the codes.
+func NewSMS(sentAt time.Time, people []SMSPerson) (SMS, error) {
+	if sentAt.IsZero() {
+		return SMS{}, filing.NewProblem(CodeSMSTime)
+	}
+	s := SMS{SentAt: sentAt, Status: SMSWaiting}
+	for _, p := range people {
+		m := normMobile(p.Person.Mobile.Raw())
+		if m == "" {
+			continue
+		}
+		i := s.target(m)
+		if i < 0 {
+			s.Targets = append(s.Targets, SMSTarget{Mobile: filing.Phone(m)})
+			i = len(s.Targets) - 1
+		}
+		if !containsRole(s.Targets[i].Roles, p.Role) {
+			s.Targets[i].Roles = append(s.Targets[i].Roles, p.Role)
+		}
+	}
+	if len(s.Targets) == 0 {
+		return SMS{}, filing.NewProblem(CodeSMSNoRecipient)
+	}
+	return s, nil
+}
+
+func containsRole(rs []SMSRole, r SMSRole) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// normMobile keeps the digits of a mainland mobile number, without +86.
+func normMobile(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '０' && r <= '９' {
+			r -= '０' - '0'
+		}
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	if len(d) == 13 && strings.HasPrefix(d, "86") {
+		d = d[2:]
+	}
+	return d
+}
+
+func (s SMS) target(mobile string) int {
+	for i := range s.Targets {
+		if s.Targets[i].Mobile.Raw() == mobile {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s SMS) clone() SMS {
+	s.Targets = append([]SMSTarget(nil), s.Targets...)
+	return s
+}
+
+// Expires returns the instant the code stops being valid.
+func (s SMS) Expires() time.Time { return s.SentAt.Add(SMSValidity) }
+
+// Expire returns s closed as SMSReturnedTimeout when it is still waiting at
+// now and the 24 hours have run out (R-83), else s unchanged.
+func (s SMS) Expire(now time.Time) SMS {
+	if s.Status == SMSWaiting && !now.Before(s.Expires()) {
+		s = s.clone()
+		s.Status, s.ClosedAt = SMSReturnedTimeout, s.Expires()
+	}
+	return s
+}
+
+// check opens a move at instant at: the verification must be waiting and
+// not expired.
+func (s SMS) check(at time.Time) (SMS, error) {
+	if at.IsZero() || at.Before(s.SentAt) {
+		return s, filing.NewProblem(CodeSMSTime)
+	}
+	if s.Status != SMSWaiting {
+		return s, filing.NewProblem(CodeSMSClosed, s.Status)
+	}
+	if e := s.Expire(at); e.Status != SMSWaiting {
+		return e, filing.NewProblem(CodeSMSExpired)
+	}
+	return s, nil
+}
+
+// Attempt records one input at instant at on the verification page for
+// mobile, correct or not (R-83), and returns the next state. Errors:
+// CodeSMSExpired (and the state is SMSReturnedTimeout), CodeSMSTooManyWrong
+// on the attempt after 5 wrong inputs (SMSReturnedWrongInputs),
+// CodeSMSWrongInput for a wrong input (counted), CodeSMSClosed after the
+// end. A mobile that is not a target is a wrong input.
+func (s SMS) Attempt(at time.Time, mobile string, correct bool) (SMS, error) {
+	s, err := s.check(at)
+	if err != nil {
+		return s, err
+	}
+	s = s.clone()
+	if s.WrongInputs >= SMSMaxWrong {
+		s.Status, s.ClosedAt = SMSReturnedWrongInputs, at
+		return s, filing.NewProblem(CodeSMSTooManyWrong)
+	}
+	i := s.target(normMobile(mobile))
+	if !correct || i < 0 {
+		s.WrongInputs++
+		return s, filing.NewProblem(CodeSMSWrongInput, s.WrongInputs)
+	}
+	if s.Targets[i].VerifiedAt.IsZero() {
+		s.Targets[i].VerifiedAt = at
+	}
+	if s.Waiting() == 0 {
+		s.Status, s.ClosedAt = SMSVerified, at
+	}
+	return s, nil
+}
+
+// Resend records a resend at instant at (短信重发): at most 2 (R-83); the
+// third sends nothing (CodeSMSResendLimit, state unchanged). The 24 hours
+// still count from SentAt. Use Verifier.Send to issue the new codes.
+func (s SMS) Resend(at time.Time) (SMS, error) {
+	s, err := s.check(at)
+	if err != nil {
+		return s, err
+	}
+	if s.Resends >= SMSMaxResends {
+		return s, filing.NewProblem(CodeSMSResendLimit)
+	}
+	s = s.clone()
+	s.Resends++
+	return s, nil
+}
+
+// Waiting returns how many targets have not verified yet ("请等待其他核验人
+// 进行短信核验" while it is not 0).
+func (s SMS) Waiting() int {
+	n := 0
+	for _, t := range s.Targets {
+		if t.VerifiedAt.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// SMSCountdown is the SMS step as a portal shows it.
+type SMSCountdown struct {
+	// Expires is when the code stops being valid.
+	Expires time.Time `json:"expires"`
+	// Remaining is the time left (0 once expired), in clock time.
+	Remaining time.Duration `json:"remaining"`
+	// Expired is true once the 24 hours have run out.
+	Expired bool `json:"expired"`
+	// WrongInputsLeft is how many more wrong inputs are tolerated.
+	WrongInputsLeft int `json:"wrong_inputs_left"`
+	// ResendsLeft is how many resends remain.
+	ResendsLeft int `json:"resends_left"`
+	// Waiting is how many people have not verified yet.
+	Waiting int `json:"waiting"`
+	// Status is the state as of now (SMSReturnedTimeout once expired).
+	Status SMSStatus `json:"status"`
+}
+
+// Countdown returns the SMS step as of now (R-83).
+func (s SMS) Countdown(now time.Time) SMSCountdown {
+	e := s.Expire(now)
+	c := SMSCountdown{
+		Expires:         s.Expires(),
+		WrongInputsLeft: max(0, SMSMaxWrong-s.WrongInputs),
+		ResendsLeft:     max(0, SMSMaxResends-s.Resends),
+		Waiting:         s.Waiting(),
+		Status:          e.Status,
+	}
+	if e.Status == SMSWaiting {
+		c.Remaining = s.Expires().Sub(now)
+	}
+	c.Expired = e.Status == SMSReturnedTimeout
+	return c
+}
+
+// Seal is the keyed hash (HMAC-SHA256) of an SMS code with the mobile
+// number and the last six characters of the certificate number. It is what
+// a Verifier stores instead of the code. Its text form is hex.
+type Seal [sha256.Size]byte
+
+// IsZero reports whether no code was sealed.
+func (s Seal) IsZero() bool { return s == Seal{} }
+
+// MarshalText returns the seal in hex.
+func (s Seal) MarshalText() ([]byte, error) {
+	if s.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(hex.EncodeToString(s[:])), nil
+}
+
+// UnmarshalText reads a hex seal; empty text is the zero seal.
+func (s *Seal) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = Seal{}
+		return nil
+	}
+	if hex.DecodedLen(len(b)) != len(s) {
+		return filing.NewProblem(CodeSMSKey)
+	}
+	_, err := hex.Decode(s[:], b)
+	return err
+}
+
+// Verifier issues and checks SMS codes for the ISP or bureau side (R-83).
+// It keeps only a secret key; codes are stored as Seals, compared in
+// constant time. A Verifier is safe for concurrent use.
+type Verifier struct {
+	key []byte
+}
+
+// NewVerifier returns a verifier with a secret key of at least 16 bytes
+// (CodeSMSKey otherwise). Keep the key out of the database holding the
+// seals.
+func NewVerifier(key []byte) (*Verifier, error) {
+	if len(key) < 16 {
+		return nil, filing.NewProblem(CodeSMSKey)
+	}
+	return &Verifier{key: append([]byte(nil), key...)}, nil
+}
+
+// certTail returns the last six characters of a certificate number,
+// upper-case, spaces and full-width forms folded.
+func certTail(s string) string {
+	var rs []rune
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r -= 0xFEE0
+		case r == ' ' || r == '\u3000' || r == '\t':
+			continue
+		}
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) > 6 {
+		rs = rs[len(rs)-6:]
+	}
+	return string(rs)
+}
+
+// SealCode returns the seal of code for mobile and a certificate number
+// (its last six characters are used; passing only them works too).
+func (v *Verifier) SealCode(code, mobile, cert string) Seal {
+	m := hmac.New(sha256.New, v.key)
+	m.Write([]byte("beian-sms-v1\x00"))
+	m.Write([]byte(strings.TrimSpace(code)))
+	m.Write([]byte{0})
+	m.Write([]byte(normMobile(mobile)))
+	m.Write([]byte{0})
+	m.Write([]byte(certTail(cert)))
+	var s Seal
+	m.Sum(s[:0])
+	return s
+}
+
+// Check reports, in constant time over the seal, whether code, mobile and
+// the certificate's last six characters match the seal.
+func (v *Verifier) Check(seal Seal, code, mobile, certLast6 string) bool {
+	got := v.SealCode(code, mobile, certLast6)
+	return !seal.IsZero() && hmac.Equal(got[:], seal[:])
+}
+
+// GenerateCode returns a random 6-digit code from crypto/rand.
+func GenerateCode() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%06d", n.Int64()), nil
+}
+
+// Send issues a fresh code to every target that has not verified: it
+// returns s with the new seals and the codes to deliver, codes[i] for
+// s.Targets[i] ("" for a target already verified). certs maps each
+// target's mobile (digits) to its person's certificate number. The first
+// call sends; later calls are resends and count as such (Resend).
+func (v *Verifier) Send(s SMS, at time.Time, certs map[string]filing.IDNumber) (SMS, []string, error) {
+	if anySealed(s) {
+		var err error
+		if s, err = s.Resend(at); err != nil {
+			return s, nil, err
+		}
+	} else if _, err := s.check(at); err != nil {
+		return s, nil, err
+	}
+	s = s.clone()
+	codes := make([]string, len(s.Targets))
+	for i, t := range s.Targets {
+		if !t.VerifiedAt.IsZero() {
+			continue
+		}
+		c, err := GenerateCode()
+		if err != nil {
+			return s, nil, err
+		}
+		codes[i] = c
+		s.Targets[i].Seal = v.SealCode(c, t.Mobile.Raw(), certs[t.Mobile.Raw()].Raw())
+	}
+	return s, codes, nil
+}
+
+func anySealed(s SMS) bool {
+	for _, t := range s.Targets {
+		if !t.Seal.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// Enter checks one input on the verification page at instant at (code,
+// mobile, last six characters of the certificate number) against the
+// seals and records it with Attempt.
+func (v *Verifier) Enter(s SMS, at time.Time, code, mobile, certLast6 string) (SMS, error) {
+	i := s.target(normMobile(mobile))
+	ok := i >= 0 && v.Check(s.Targets[i].Seal, code, mobile, certLast6)
+	return s.Attempt(at, mobile, ok)
+}

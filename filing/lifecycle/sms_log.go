@@ -1,0 +1,31 @@
+package lifecycle
+
+import (
+	"log/slog"
+	"strconv"
+)
+
+// LogValue logs the person masked (filing.Person's LogValue).
+func (p SMSPerson) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("role", string(p.Role)), slog.Any("person", p.Person))
+}
+
+// LogValue logs the target with its mobile masked and without its seal.
+func (t SMSTarget) LogValue() slog.Value {
+	roles := make([]string, len(t.Roles))
+	for i, r := range t.Roles {
+		roles[i] = string(r)
+	}
+	return slog.GroupValue(slog.Any("roles", roles), slog.String("mobile", t.Mobile.Masked()),
+		slog.Time("verified_at", t.VerifiedAt))
+}
+
+// LogValue logs the verification with its targets masked.
+func (s SMS) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.Time("sent_at", s.SentAt), slog.String("status", string(s.Status)),
+		slog.Int("wrong_inputs", s.WrongInputs), slog.Int("resends", s.Resends)}
+	for i, t := range s.Targets {
+		attrs = append(attrs, slog.Any("target"+strconv.Itoa(i), t))
+	}
+	return slog.GroupValue(attrs...)
+}
