@@ -3,6 +3,7 @@ package conflict
 import (
 	"fmt"
 	"hash/maphash"
+	"log/slog"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -349,3 +350,17 @@ func hashAddr(seed maphash.Seed, a netip.Addr) uint32 {
 	h := maphash.Bytes(seed, b[:])
 	return uint32(h) ^ uint32(h>>32)
 }
+
+// LogValue logs the record with the subject's certificate number masked.
+func (r Record) LogValue() slog.Value { return filing.MaskedLogValue(r) }
+
+// LogValue logs the subject record with its certificate number masked.
+func (s SubjectRecord) LogValue() slog.Value { return filing.MaskedLogValue(s) }
+
+// Format prints the record as fmt prints a struct, the certificate number
+// masked for every verb.
+func (r Record) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// Format prints the subject record as fmt prints a struct, the certificate
+// number masked for every verb.
+func (s SubjectRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }

@@ -2,8 +2,10 @@ package shell
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -477,3 +479,10 @@ func (g *grouper) decoded(dl *decodedLine) error {
 	}
 	return g.website(dl.line, subject, shellSite{raw: dl.number, status: dl.status, approvedAt: dl.approvedAt, access: dl.access})
 }
+
+// Format prints the record as fmt prints a struct, following its pointers,
+// personal data masked for every verb.
+func (r StreamRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// LogValue logs the record with its personal data masked.
+func (r StreamRecord) LogValue() slog.Value { return filing.MaskedLogValue(r) }
