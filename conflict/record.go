@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
-	"golang.org/x/net/publicsuffix"
 )
 
 // Record is what the filing system has on file for one subject: the subject
@@ -139,20 +138,16 @@ func certHash(seed maphash.Seed, certType, cert string) uint32 {
 }
 
 // normDomain returns the normalised domain and the offset of its registrable
-// part.
+// part (filing.RegistrableDomain: the approved-suffix table's own suffixes
+// and the ICANN section of the public suffix list only).
 func normDomain(s string) (string, int, error) {
 	d, err := filing.NormalizeDomain(s)
 	if err != nil {
 		return "", 0, err
 	}
-	reg, err := publicsuffix.EffectiveTLDPlusOne(d)
+	reg, err := filing.RegistrableDomain(d)
 	if err != nil {
-		// A public suffix itself ("com.cn"): the filing package's problem.
-		_, perr := filing.RegistrableDomain(d)
-		if perr == nil {
-			perr = err
-		}
-		return "", 0, perr
+		return "", 0, err
 	}
 	return d, len(d) - len(reg), nil
 }
