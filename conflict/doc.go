@@ -29,6 +29,8 @@
 //     under its existing subject through its ISP.
 //     KindSubjectCertificateTaken: the certificate is on file under
 //     another name: check it, correct it, or contact the bureau with proof.
+//     KindSubjectNumberNotProven: the subject number the filing names
+//     belongs to another certificate; claims are checked, never believed.
 //   - KindResubmission / KindPending: the applicant's own returned or
 //     pending filing of the website is filed again as new.
 //   - KindDomainFiledByYou: a domain already filed under one of the
