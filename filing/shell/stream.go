@@ -248,8 +248,16 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // Lines are read by a goroutine of its own and decoded by up to
 // min(GOMAXPROCS, 4) more, in parallel with the classification; fn and the
 // OnBadRecord handler are called from the caller's goroutine, in input
-// order, and nothing reads r any more once ClassifyStream has returned (a
-// Read in progress is waited for).
+// order.
+//
+// Reports come without waiting for a batch to fill: when the input stalls
+// for 10 ms, the lines read so far are classified, so the report of a
+// subject is delivered as soon as the next subject's line (or the end of
+// the input) shows it is complete. A cancelled ctx makes ClassifyStream
+// return at once, also while r blocks in Read: no Read starts after it
+// returns, but a Read in progress is not waited for — it ends when r
+// delivers or fails (close r to end it, e.g. the read end of a pipe), and
+// what it read is dropped.
 func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
@@ -261,7 +269,7 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	// are waited for, so nothing touches r after ClassifyStream returns.
 	p := startLineReader(r)
 	defer p.stop()
-	for b := p.next(); b != nil; b = p.next() {
+	for b := p.next(ctx); b != nil; b = p.next(ctx) {
 		g.sum.Lines += b.count
 		for i := range b.lines {
 			if err := g.decoded(&b.lines[i]); err != nil {
@@ -276,6 +284,9 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 		if rerr != nil {
 			return g.sum, rerr
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return g.sum, err
 	}
 	return g.sum, g.flush()
 }
