@@ -46,16 +46,22 @@ func registrableASCII(a string) (string, *Problem) {
 			return "", newProblem(CodeDomainPublicSuffix)
 		}
 		if len(a) > len(sfx)+1 && strings.HasSuffix(a, sfx) && a[len(a)-len(sfx)-1] == '.' {
-			head := a[:len(a)-len(sfx)-1]
-			return head[strings.LastIndexByte(head, '.')+1:] + "." + sfx, nil
+			return labelAbove(a, len(sfx)), nil
 		}
 	}
 	sfx := icannSuffix(a)
 	if len(a) <= len(sfx) {
 		return "", newProblem(CodeDomainPublicSuffix)
 	}
-	head := a[:len(a)-len(sfx)-1]
-	return head[strings.LastIndexByte(head, '.')+1:] + "." + sfx, nil
+	return labelAbove(a, len(sfx)), nil
+}
+
+// labelAbove returns the end of a from the label above its suffix of n
+// bytes: a substring of a, no allocation on the hot paths of package
+// conflict.
+func labelAbove(a string, n int) string {
+	head := a[:len(a)-n-1]
+	return a[strings.LastIndexByte(head, '.')+1:]
 }
 
 // icannSuffix returns the public suffix of a under the ICANN section of the
