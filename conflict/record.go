@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/domainkey"
 )
 
 // Record is what the filing system has on file for one subject: the subject
@@ -145,7 +146,9 @@ func normDomain(s string) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	reg, err := filing.RegistrableDomain(d)
+	// filing.RegistrableDomain of the normalised domain, without
+	// normalising it again.
+	reg, err := domainkey.OfNormalised(d)
 	if err != nil {
 		return "", 0, err
 	}

@@ -4,7 +4,19 @@ import (
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/beiankit/beian/internal/domainkey"
 )
+
+func init() {
+	domainkey.OfNormalised = func(ascii string) (string, error) {
+		reg, p := registrableASCII(ascii)
+		if p != nil {
+			return "", p
+		}
+		return reg, nil
+	}
+}
 
 // RegistrableDomain returns the registrable domain of a domain — the label
 // a registrant registers plus the public suffix it is under:

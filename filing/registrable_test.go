@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/domainkey"
 )
 
 // TestR09_RegistrableDomain: the approved-suffix table's own second-level
@@ -43,6 +45,12 @@ func TestR09_RegistrableDomain(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
 			got, err := RegistrableDomain(c.in)
+			// The hook package conflict uses on normalised domains agrees.
+			if a, nerr := NormalizeDomain(c.in); nerr == nil {
+				hook, herr := domainkey.OfNormalised(a)
+				assert.Equal(t, got, hook, "domainkey.OfNormalised")
+				assert.Equal(t, codeOf(err), codeOf(herr), "domainkey.OfNormalised error")
+			}
 			if c.code != "" {
 				assert.ErrorIs(t, err, c.code)
 				assert.Empty(t, got)
