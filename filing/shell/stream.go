@@ -263,10 +263,11 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	if err != nil {
 		return StreamSummary{}, err
 	}
-	// A reader goroutine splits lines into batches and decoder goroutines
-	// decode them (the expensive part); this goroutine groups and
-	// classifies them in input order. They stop when this side stops, and
-	// are waited for, so nothing touches r after ClassifyStream returns.
+	// A pump goroutine reads r, a batcher splits lines into batches and
+	// decoder goroutines decode them (the expensive part); this goroutine
+	// groups and classifies them in input order. The batcher and the
+	// decoders stop when this side stops and are waited for; the pump
+	// starts no Read after that, and one in progress is left to finish.
 	p := startLineReader(r)
 	defer p.stop()
 	for b := p.next(ctx); b != nil; b = p.next(ctx) {
