@@ -43,6 +43,12 @@ const (
 	// KindPending: the applicant's earlier filing of the website (or of the
 	// subject) is still under review, and it is filed again.
 	KindPending Kind = "conflict.pending"
+	// KindSubjectNumberNotProven: the subject number the filing names is on
+	// file for another certificate (type and number) than the one the
+	// filing gives. A claimed number is checked, not believed: the
+	// filing is treated as the subject its certificate identifies, and
+	// the named subject's websites are not its own.
+	KindSubjectNumberNotProven Kind = "conflict.subject_number_not_proven"
 )
 
 // Rule returns the rule ID of the kind.
@@ -50,7 +56,7 @@ func (k Kind) Rule() string {
 	switch k {
 	case KindDomainSameProvince, KindDomainOtherProvince, KindDomainFiledByYou:
 		return "R-30"
-	case KindSubjectFiled, KindSubjectCertificateTaken:
+	case KindSubjectFiled, KindSubjectCertificateTaken, KindSubjectNumberNotProven:
 		return "R-31"
 	case KindResubmission, KindPending:
 		return "R-13"
@@ -353,16 +359,32 @@ type hit struct {
 // check appends the hits of in to hits.
 func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits []hit) ([]hit, error) {
 	var probs problemList
-	own := none
+	own, unproven := none, none
 	byCert := ix.findCert(in.certType, in.cert)
 	if in.number != "" {
-		own = ix.findNum(in.number)
-		if own == none {
+		claimed := ix.findNum(in.number)
+		switch {
+		case claimed == none:
 			probs = append(probs, problem(CodeNumberUnknown, "R-31", "subject.number", "主体备案号",
 				fmt.Sprintf("主体备案号“%s”不存在或已注销，请核对", in.number),
 				fmt.Sprintf("subject number %s is not on file", in.number)))
-		} else if byCert != none && byCert != own {
-			hits = append(hits, ix.subjectHit(KindSubjectCertificateTaken, byCert))
+		case claimed == byCert:
+			// Proven: the number is the certificate's subject.
+			own = claimed
+		default:
+			// Not proven: the number belongs to another certificate.
+			// The filing is whoever its certificate identifies (byCert,
+			// or nobody on file), and the claimed subject's websites
+			// are another subject's: their domains conflict. A
+			// certificate on file under another number is
+			// KindSubjectCertificateTaken, which says so; a certificate
+			// not on file is KindSubjectNumberNotProven.
+			if byCert != none {
+				hits = append(hits, ix.subjectHit(KindSubjectCertificateTaken, byCert))
+			} else {
+				hits = append(hits, ix.subjectHit(KindSubjectNumberNotProven, claimed))
+			}
+			own, unproven = byCert, claimed
 		}
 	} else if byCert != none {
 		v := viewSubject(ix.subj[byCert])
@@ -403,6 +425,10 @@ func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits 
 			probs = append(probs, problem(CodeNumberUnknown, "R-13", path, "网站备案号",
 				fmt.Sprintf("网站备案号“%s”不存在或已注销，请核对", n),
 				fmt.Sprintf("website number %s is not on file", n)))
+		case s == unproven:
+			// A website of the subject the filing claimed without proof:
+			// not the applicant's; checked as a new website, so that its
+			// domains meet their record (the subject conflict says why).
 		case s != own:
 			probs = append(probs, problem(CodeWebsiteNotOwn, "R-13", path, "网站备案号",
 				fmt.Sprintf("网站备案号“%s”不属于本主体，请核对", n),

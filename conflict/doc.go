@@ -22,13 +22,15 @@
 //
 //   - KindDomainSameProvince / KindDomainOtherProvince: a domain of
 //     the filing is on file for another subject. Domains meet by registrable
-//     domain (Public Suffix List): "www.Example.com.", "example.com" and
+//     domain (filing.RegistrableDomain): "www.Example.com.", "example.com" and
 //     "m.example.com" meet, "例子.中国" meets "xn--fsqu00a.xn--fiqs8s".
 //   - KindSubjectFiled: the certificate is on file under the same
 //     sponsor name: the applicant filed before and should add the website
 //     under its existing subject through its ISP.
 //     KindSubjectCertificateTaken: the certificate is on file under
 //     another name: check it, correct it, or contact the bureau with proof.
+//     KindSubjectNumberNotProven: the subject number the filing names
+//     belongs to another certificate; claims are checked, never believed.
 //   - KindResubmission / KindPending: the applicant's own returned or
 //     pending filing of the website is filed again as new.
 //   - KindDomainFiledByYou: a domain already filed under one of the

@@ -267,6 +267,19 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			if nMats > 0 {
 				c.Steps[4] = myTexts.takenCancel
 			}
+		case KindSubjectNumberNotProven:
+			c.Bureau = their.Bureau
+			c.Path = "subject.number"
+			m.add(&c.Zh, "填写的主体备案号“", h.subjNum, "”与填写的主办单位证件类型和证件号码不符：该备案号属于其他证件的主体，不能在其下备案或变更。")
+			m.add(&c.En, "subject number ", h.subjNum, " is on file for another certificate than the one the filing gives; the filing cannot be made under it")
+			c.Steps[0] = Text{"请核对主体备案号与主办单位证件类型、证件号码是否填写正确，三者须属于同一主体。",
+				"Check the subject number, certificate type and certificate number: all three must be those of one subject (R-31)."}
+			c.Steps[1] = Text{"如主体备案号填写错误，请更正或留空（首次备案无主体备案号）后重新提交。",
+				"If the number is wrong, correct it, or leave it empty for a first filing, and submit again."}
+			c.Steps[2] = Text{"如主办单位的证件已变更（如换发证件），请先通过接入商办理主体信息变更，再在该主体下备案。",
+				"If the subject's certificate has changed (e.g. reissued), have the ISP file a change of the subject first, then file under it (R-08)."}
+			c.Steps[3] = Text{"如该备案号确属本单位而信息无误，请联系" + their.Bureau + "，并按通信管理局要求提供相关证明材料。",
+				"If the number is yours and the data are right, contact " + their.Bureau + " with the proof it asks for."}
 		case KindResubmission:
 			c.Bureau = their.Bureau
 			if h.reg != "" {
@@ -338,6 +351,8 @@ func textsOf(in *checkInput, h *hit) (steps, materials int) {
 		return 5, len(cancellationMaterials)
 	case KindDomainFiledByYou:
 		return 2, 0
+	case KindSubjectNumberNotProven:
+		return 4, 0
 	case KindSubjectCertificateTaken:
 		if h.province == in.province {
 			return 5, len(cancellationMaterials)

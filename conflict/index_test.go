@@ -233,7 +233,9 @@ func TestConcurrentReadersOneWriter(t *testing.T) {
 			}
 		}()
 	}
-	for i := range 2000 {
+	// At least 2000 updates, and more until a reader has run (on a busy
+	// machine the writer can finish before the readers start).
+	for i := 0; i < 2000 || (checks.Load() == 0 && i < 1_000_000); i++ {
 		if err := ix.Put(version((i + 1) % 2)); err != nil {
 			t.Fatal(err)
 		}

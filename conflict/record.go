@@ -3,12 +3,13 @@ package conflict
 import (
 	"fmt"
 	"hash/maphash"
+	"log/slog"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
-	"golang.org/x/net/publicsuffix"
+	"github.com/beiankit/beian/internal/domainkey"
 )
 
 // Record is what the filing system has on file for one subject: the subject
@@ -138,20 +139,18 @@ func certHash(seed maphash.Seed, certType, cert string) uint32 {
 }
 
 // normDomain returns the normalised domain and the offset of its registrable
-// part.
+// part (filing.RegistrableDomain: the approved-suffix table's own suffixes
+// and the ICANN section of the public suffix list only).
 func normDomain(s string) (string, int, error) {
 	d, err := filing.NormalizeDomain(s)
 	if err != nil {
 		return "", 0, err
 	}
-	reg, err := publicsuffix.EffectiveTLDPlusOne(d)
+	// filing.RegistrableDomain of the normalised domain, without
+	// normalising it again.
+	reg, err := domainkey.OfNormalised(d)
 	if err != nil {
-		// A public suffix itself ("com.cn"): the filing package's problem.
-		_, perr := filing.RegistrableDomain(d)
-		if perr == nil {
-			perr = err
-		}
-		return "", 0, perr
+		return "", 0, err
 	}
 	return d, len(d) - len(reg), nil
 }
@@ -349,3 +348,17 @@ func hashAddr(seed maphash.Seed, a netip.Addr) uint32 {
 	h := maphash.Bytes(seed, b[:])
 	return uint32(h) ^ uint32(h>>32)
 }
+
+// LogValue logs the record with the subject's certificate number masked.
+func (r Record) LogValue() slog.Value { return filing.MaskedLogValue(r) }
+
+// LogValue logs the subject record with its certificate number masked.
+func (s SubjectRecord) LogValue() slog.Value { return filing.MaskedLogValue(s) }
+
+// Format prints the record as fmt prints a struct, the certificate number
+// masked for every verb.
+func (r Record) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// Format prints the subject record as fmt prints a struct, the certificate
+// number masked for every verb.
+func (s SubjectRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }

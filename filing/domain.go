@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
-	"golang.org/x/net/publicsuffix"
 )
 
 // Domains that can be filed.
@@ -187,27 +186,6 @@ func (m *memo) checkDomain(s string) (string, *Problem) {
 		return a, newProblem(CodeDomainTLDNotApproved, DomainUnicode(tld))
 	}
 	return a, nil
-}
-
-// registrableASCII returns the registrable domain of a normalised domain:
-// the Public Suffix List (golang.org/x/net/publicsuffix), extended with the
-// second-level suffixes of data/tlds.json that the list lacks (.政务.cn,
-// .公益.cn).
-func registrableASCII(a string) (string, *Problem) {
-	for _, sfx := range tlds.secondLevel {
-		if a == sfx {
-			return "", newProblem(CodeDomainPublicSuffix)
-		}
-		if len(a) > len(sfx)+1 && strings.HasSuffix(a, sfx) && a[len(a)-len(sfx)-1] == '.' {
-			head := a[:len(a)-len(sfx)-1]
-			return head[strings.LastIndexByte(head, '.')+1:] + "." + sfx, nil
-		}
-	}
-	reg, err := publicsuffix.EffectiveTLDPlusOne(a)
-	if err != nil {
-		return "", newProblem(CodeDomainPublicSuffix)
-	}
-	return reg, nil
 }
 
 // checkReserved reports a domain under a suffix the nature may not use. a is

@@ -1,6 +1,8 @@
 package filing
 
 import (
+	_ "embed"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,27 +38,65 @@ type Reason struct {
 	En string `json:"en"`
 }
 
-// orgMarkers are words that mark an organisation anywhere in a sponsor name.
-// Longer markers come first so that the reported marker is the most telling
-// one ("有限公司" rather than "公司"). 个体工商户 files as 企业, as the
-// provincial bureaus answer it (Anhui, Zhejiang).
-var orgMarkers = []string{
-	"个体工商户", "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "有限", "集团",
-	"委员会", "研究院", "研究所", "研究中心", "事务所", "工作室", "合作社", "联合会", "基金会",
-	"协会", "学会", "商会", "中心", "学校", "大学", "学院", "中学", "小学", "幼儿园", "医院",
-	"诊所", "卫生院", "卫生室", "政府", "办公室", "办事处", "管理处", "经营部",
-	"服务部", "门市部", "商行", "商店", "超市", "酒店", "宾馆", "饭店", "餐厅", "俱乐部",
-	"机构", "组织", "银行", "支行", "分行", "工厂", "网络科技", "科技", "传媒",
+// The tables of the judgement are data/names.json: organisation words and
+// suffixes from the organisational forms of 《企业名称登记管理规定》 and its
+// implementing measures and from the names of government bodies, and the
+// surnames of 《百家姓》 with the frequent ones of the national name report.
+var (
+	// orgMarkers are words that mark an organisation anywhere in a sponsor
+	// name, longest first ("有限公司" is reported rather than "公司").
+	orgMarkers []string
+	// orgSuffixes are single characters that mark an organisation when
+	// they end a name that is not personal-shaped ("审计署", "民政厅").
+	orgSuffixes []string
+	// orgMarkersLatin are organisation markers of names written in Latin
+	// letters (whole words, case-insensitive).
+	orgMarkersLatin []string
+	// surnames and compoundSurnames are the surname table.
+	surnames         = map[rune]bool{}
+	compoundSurnames = map[string]bool{}
+)
+
+//go:embed data/names.json
+var namesJSON []byte
+
+func init() {
+	var d struct {
+		Surnames struct {
+			Single      string   `json:"single"`
+			SingleAdded string   `json:"single_frequent_added"`
+			Compound    []string `json:"compound"`
+		} `json:"surnames"`
+		OrgWords struct {
+			Words []string `json:"words"`
+		} `json:"org_words"`
+		OrgSuffixes struct {
+			Chars string `json:"chars"`
+		} `json:"org_suffixes"`
+		Latin struct {
+			Words []string `json:"words"`
+		} `json:"latin_markers"`
+	}
+	mustUnmarshal("names", namesJSON, &d)
+	for _, r := range d.Surnames.Single + d.Surnames.SingleAdded {
+		surnames[r] = true
+	}
+	for _, c := range d.Surnames.Compound {
+		if utf8.RuneCountInString(c) != 2 {
+			panic("filing: embedded data/names.json: compound surname " + c) // build defect
+		}
+		compoundSurnames[c] = true
+	}
+	orgMarkers = d.OrgWords.Words
+	// Longest first, stable for equal lengths.
+	slices.SortStableFunc(orgMarkers, func(a, b string) int {
+		return utf8.RuneCountInString(b) - utf8.RuneCountInString(a)
+	})
+	for _, r := range d.OrgSuffixes.Chars {
+		orgSuffixes = append(orgSuffixes, string(r))
+	}
+	orgMarkersLatin = d.Latin.Words
 }
-
-// orgSuffixes are single characters that mark an organisation when they end
-// a name of three or more characters ("税务局", "民政厅", "张三店"): on their
-// own they are too common in personal names to count anywhere else.
-var orgSuffixes = []string{"局", "厅", "院", "所", "社", "馆", "部", "站", "店", "厂", "会", "处", "队", "团", "校", "委", "台", "报"}
-
-// orgMarkersLatin are organisation markers of names written in Latin letters
-// (matched as whole words, case-insensitively).
-var orgMarkersLatin = []string{"co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "llc", "corp", "corp.", "corporation", "company", "group", "gmbh", "university", "college", "school", "association", "foundation", "institute", "studio", "center", "centre", "hospital"}
 
 // JudgeKind judges whether a subject is an individual or an organisation
 // (R-05, 河南省通信管理局 备案业务表格 须知2: "首先为…主办单位名称，其次为…主办单位性质"): first by
@@ -66,20 +106,26 @@ func JudgeKind(name string, nature Nature) Kind { return Judge(name, nature).Kin
 
 // Judge is JudgeKind with its reasons.
 //
-// The name decides when it carries an organisation marker (公司, 有限, 集团,
-// 中心, 协会, 学校, 医院, 委员会, 研究院, 事务所, 工作室, 合作社, 个体工商户,
-// ...; a name of three or more characters ending in 局, 厅, 院, 所, 店, 厂,
-// ...; Co., Ltd., Inc., LLC, ... in Latin names) → organisation; or when it
-// is a plausible personal name → individual: two to four Han characters, or
-// Han names joined by a middle dot ("阿依古丽·买买提", "约翰·史密斯"). A 个体工商户
-// files as an enterprise, so its marker judges organisation. Anything else
-// (a brand without a marker, a Latin name) is inconclusive and the nature
-// decides: 个人 → individual, any other known nature → organisation, an
-// unknown nature → unknown.
+// The name decides when it carries an organisation word (公司, 有限, 集团,
+// 中心, 协会, 学校, 医院, 委员会, 总署, 事务所, 工作室, 合作社, 个体工商户,
+// ...; Co., Ltd., Inc., LLC, ... in Latin names) → organisation; when it
+// ends in an organisation suffix (局, 厅, 署, 部, 院, 所, 社, 会, 台, 店, 厂,
+// ...) and is not personal-shaped → organisation; when it is
+// personal-shaped — a surname of 《百家姓》 or of the national name report
+// followed by one or two characters, a compound surname (欧阳, 司马, ...)
+// followed by one or two — or Han names joined by a middle dot
+// ("阿依古丽·买买提") → individual. A personal-shaped name ending in a
+// suffix ("刘建社") is ambiguous: one trailing character does not make it an
+// organisation. A 个体工商户 files as an enterprise, so its marker judges
+// organisation. Anything else (an ambiguous name, a brand without a
+// marker, a Latin name) is inconclusive and the nature decides: 个人 →
+// individual, any other known nature → organisation, an unknown nature →
+// unknown. The tables are data/names.json.
 func Judge(name string, nature Nature) Judgement {
 	var j Judgement
 	n := NormalizeText(name)
-	switch k, marker := judgeName(n); k {
+	k, marker := judgeName(n)
+	switch k {
 	case KindOrganisation:
 		j.Kind, j.Basis, j.Marker = k, "name", marker
 		j.Reasons = append(j.Reasons, Reason{
@@ -100,6 +146,12 @@ func Judge(name string, nature Nature) Judgement {
 			En: "the sponsor name is a personal name",
 		})
 		return j
+	}
+	if marker != "" {
+		j.Reasons = append(j.Reasons, Reason{
+			Zh: "主办单位名称为姓氏加名字的形式，又以“" + marker + "”结尾，仅凭名称无法判定个人或单位",
+			En: "the sponsor name has the shape of a surname and a given name but ends in " + marker,
+		})
 	}
 	j.Reasons = append(j.Reasons, Reason{
 		Zh: "主办单位名称无法判定个人或单位，依据主办单位性质判定",
@@ -124,7 +176,14 @@ func Judge(name string, nature Nature) Judgement {
 }
 
 // judgeName judges a normalised name alone. It returns KindUnknown when the
-// name is inconclusive.
+// name is inconclusive, with the suffix that made it so, if any.
+//
+// A name that is a surname followed by one or two characters (a compound
+// surname by one or two) is personal-shaped: one trailing character such as
+// 社, 会 or 台 does not make it an organisation ("刘建社"); when such a name
+// ends in an organisation suffix it is ambiguous and the nature decides.
+// A name that is not personal-shaped and ends in a suffix is an
+// organisation ("审计署", "外交部").
 func judgeName(n string) (Kind, string) {
 	if n == "" {
 		return KindUnknown, ""
@@ -134,21 +193,46 @@ func judgeName(n string) (Kind, string) {
 			return KindOrganisation, m
 		}
 	}
-	runes := utf8.RuneCountInString(n)
-	if runes >= 3 {
+	if m := latinMarker(n); m != "" {
+		return KindOrganisation, m
+	}
+	shaped := personalShaped(n)
+	if utf8.RuneCountInString(n) >= 2 {
 		for _, s := range orgSuffixes {
 			if strings.HasSuffix(n, s) {
+				if shaped {
+					return KindUnknown, s
+				}
 				return KindOrganisation, s
 			}
 		}
 	}
-	if m := latinMarker(n); m != "" {
-		return KindOrganisation, m
-	}
-	if personalName(n, runes) {
+	if shaped || transliterated(n) {
 		return KindIndividual, ""
 	}
 	return KindUnknown, ""
+}
+
+// personalShaped reports a name of Han characters (spaces typed between
+// them ignored) that is a surname of the table followed by one or two
+// characters, or a compound surname followed by one or two.
+func personalShaped(n string) bool {
+	var rs [5]rune
+	k := 0
+	for _, r := range n {
+		if r == ' ' {
+			continue
+		}
+		if !unicode.Is(unicode.Han, r) || k == len(rs) {
+			return false
+		}
+		rs[k] = r
+		k++
+	}
+	if k >= 3 && k <= 4 && compoundSurnames[string(rs[:2])] {
+		return true
+	}
+	return k >= 2 && k <= 3 && surnames[rs[0]]
 }
 
 // latinMarker returns the Latin organisation marker that is a word of n.
@@ -176,33 +260,27 @@ func isMiddleDot(r rune) bool {
 	return false
 }
 
-// personalName reports a plausible personal name: 2-4 Han characters, or
-// Han parts of at least one character joined by middle dots (at most 30
-// characters in all). Spaces typed between the characters ("张 伟") are
+// transliterated reports a name of Han parts joined by middle dots
+// ("阿依古丽·买买提", "约翰·史密斯"), at most 30 characters; spaces are
 // ignored.
-func personalName(n string, runes int) bool {
-	dots, part := 0, 0
+func transliterated(n string) bool {
+	dots, part, runes := 0, 0, 0
 	for _, r := range n {
 		switch {
 		case r == ' ':
-			runes--
 		case unicode.Is(unicode.Han, r):
 			part++
+			runes++
 		case isMiddleDot(r):
 			if part == 0 {
 				return false
 			}
 			dots++
 			part = 0
+			runes++
 		default:
 			return false
 		}
 	}
-	if part == 0 {
-		return false
-	}
-	if dots == 0 {
-		return runes >= 2 && runes <= 4
-	}
-	return runes <= 30
+	return dots > 0 && part > 0 && runes <= 30
 }

@@ -39,7 +39,20 @@ func TestR05_JudgeKind(t *testing.T) {
 		{"约翰・史密斯", "", KindIndividual, "name"}, // katakana middle dot
 		{"ＡＢＣ", NatureIndividual, KindIndividual, "nature"},
 		// Inconclusive names: the nature decides.
-		{"星辰", "", KindIndividual, "name"}, // two Han characters read as a name
+		{"星辰", "", KindUnknown, ""}, // 星 is no surname: a brand, the nature decides
+		{"星辰", NatureEnterprise, KindOrganisation, "nature"},
+		// R-05 from data: a surname and one or two characters is not an
+		// organisation by one trailing character; the nature decides.
+		{"刘建社", NatureIndividual, KindIndividual, "nature"},
+		{"刘建社", "", KindUnknown, ""},
+		{"王秀会", NatureIndividual, KindIndividual, "nature"},
+		{"陈金台", NatureIndividual, KindIndividual, "nature"},
+		{"欧阳建社", NatureIndividual, KindIndividual, "nature"},
+		// Short organisation names without a word marker, by their suffix.
+		{"海关总署", NatureIndividual, KindOrganisation, "name"},
+		{"审计署", NatureIndividual, KindOrganisation, "name"},
+		{"外交部", "", KindOrganisation, "name"},
+		{"新华通讯社", "", KindOrganisation, "name"},
 		{"星辰网络工作", NatureEnterprise, KindOrganisation, "nature"},
 		{"John Smith", NatureIndividual, KindIndividual, "nature"},
 		{"John Smith", NatureEnterprise, KindOrganisation, "nature"},

@@ -1,6 +1,7 @@
 package filing
 
 import (
+	"fmt"
 	"log/slog"
 	"net/netip"
 	"time"
@@ -161,29 +162,33 @@ type Person struct {
 
 // LogValue logs the person with masked personal data, also through
 // slog.JSONHandler (which would otherwise JSON-encode the raw values).
-func (p Person) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("name", p.Name),
-		slog.String("cert_type", string(p.CertType)),
-		slog.String("cert_number", p.CertNumber.Masked()),
-		slog.String("mobile", p.Mobile.Masked()),
-		slog.String("landline", p.Landline.Masked()),
-		slog.String("email", p.Email.Masked()),
-	)
-}
+func (p Person) LogValue() slog.Value { return MaskedLogValue(p) }
 
 // LogValue logs the subject with masked personal data.
-func (s Subject) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("number", s.Number),
-		slog.String("province", s.Province),
-		slog.String("name", s.Name),
-		slog.String("nature", string(s.Nature)),
-		slog.String("cert_type", string(s.CertType)),
-		slog.String("cert_number", s.CertNumber.Masked()),
-		slog.Any("principal", s.Principal),
-	)
-}
+func (s Subject) LogValue() slog.Value { return MaskedLogValue(s) }
+
+// LogValue logs the website with masked personal data (its principal's).
+func (w Website) LogValue() slog.Value { return MaskedLogValue(w) }
+
+// LogValue logs the filing with masked personal data: the subject's and
+// every website's.
+func (f Filing) LogValue() slog.Value { return MaskedLogValue(f) }
+
+// Format prints the filing as fmt prints a struct, its personal data
+// masked for every verb.
+func (f Filing) Format(s fmt.State, verb rune) { FormatMasked(s, verb, f) }
+
+// Format prints the subject as fmt prints a struct, its personal data
+// masked for every verb.
+func (s Subject) Format(st fmt.State, verb rune) { FormatMasked(st, verb, s) }
+
+// Format prints the website as fmt prints a struct, its personal data
+// masked for every verb.
+func (w Website) Format(s fmt.State, verb rune) { FormatMasked(s, verb, w) }
+
+// Format prints the person as fmt prints a struct, its personal data
+// masked for every verb.
+func (p Person) Format(s fmt.State, verb rune) { FormatMasked(s, verb, p) }
 
 // Status is the lifecycle status of a subject or website. The transitions
 // between statuses and who may make them are package lifecycle's

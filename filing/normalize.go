@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
-	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -299,23 +298,6 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// RegistrableDomain returns the registrable domain (public suffix plus one
-// label, from the Public Suffix List in golang.org/x/net/publicsuffix) of a
-// domain: "m.example.com.cn" gives "example.com.cn". The input is normalised
-// first. A name that is itself a public suffix ("com.cn") is a
-// domain.public_suffix problem.
-func RegistrableDomain(domain string) (string, error) {
-	ascii, err := NormalizeDomain(domain)
-	if err != nil {
-		return "", err
-	}
-	reg, err := publicsuffix.EffectiveTLDPlusOne(ascii)
-	if err != nil {
-		return "", newProblem(CodeDomainPublicSuffix)
-	}
-	return reg, nil
 }
 
 // DomainUnicode returns the display form (U-labels) of a normalised domain:

@@ -324,8 +324,20 @@ func normalizeLandline(s string) (string, *Problem) {
 	// The number ends at a group boundary; at most one further group is an
 	// extension when no marker was given. Where an area allows 8 and 7
 	// digits, 8 is tried first.
+	//
+	// When the first group is exactly the area code and the second a
+	// subscriber number of a length the area allows, that is the split:
+	// the canonical form "0AA-NNNNNNN-E" then reads back as written, and a
+	// one-digit extension is never merged into a 7-digit subscriber number
+	// of an area that also has 8-digit numbers.
 	subLen, k := 0, 0
+	if len(groups) >= 2 && len(groups[0]) == 1+areaLen && len(groups[1]) <= 8 && lens&(1<<len(groups[1])) != 0 {
+		subLen, k = len(groups[1]), 2
+	}
 	for _, l := range [2]int{8, 7} {
+		if subLen != 0 {
+			break
+		}
 		if lens&(1<<l) == 0 {
 			continue
 		}

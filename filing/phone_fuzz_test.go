@@ -11,11 +11,17 @@ func FuzzNormalizePhone(f *testing.F) {
 	for _, s := range []string{
 		"13800138000", "+86 138 0013 8000", "008613800138000", "１３８００１３８０００", "1440012345678",
 		"010-12345678", "(010)12345678", "0755-8765-4321", "010-12345678转123", "+86 10 12345678",
-		"400-123-4567", "0351-7654321-88", "", "+", "转", strings.Repeat("0", 97),
+		"400-123-4567", "0433-1234567转8", "0851-1234567-8", "0351-7654321-88", "", "+", "转", strings.Repeat("0", 97),
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// Idempotent, and the check of the normal form agrees with the
+		// check of the input; an extension is never merged.
+		assertNormaliser(t, "NormalizePhone", s, normalizePhoneString, checkPhoneString)
+		if n, err := NormalizePhone(s); err == nil && strings.HasPrefix(n.Raw(), "0") {
+			assertNormaliser(t, "NormalizePhone/landline", s, normalizePhoneString, CheckLandline)
+		}
 		p, err := NormalizePhone(s)
 		if err != nil {
 			if _, ok := err.(*Problem); !ok {

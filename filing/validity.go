@@ -44,6 +44,25 @@ type Validity struct {
 // IsZero reports whether v says nothing.
 func (v Validity) IsZero() bool { return v.Start.IsZero() && v.End.IsZero() && !v.LongTerm }
 
+// String returns the period as the filing system shows it, "2020-01-02至2040-01-02"
+// or "2020-01-02至长期" (a missing start is left empty); "" for the zero Validity.
+func (v Validity) String() string {
+	if v.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	if !v.Start.IsZero() {
+		b.WriteString(v.Start.Format(time.DateOnly))
+	}
+	b.WriteString("至")
+	if v.LongTerm {
+		b.WriteString("长期")
+	} else if !v.End.IsZero() {
+		b.WriteString(v.End.Format(time.DateOnly))
+	}
+	return b.String()
+}
+
 // ParseValidity reads a validity period as ISP APIs and forms give it: each
 // date as "YYYY-MM-DD", "YYYY.MM.DD", "YYYY/MM/DD" or "YYYYMMDD" (full-width
 // digits accepted), and the end as "长期" for no expiry. start may be empty.

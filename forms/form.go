@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"log/slog"
 
 	"github.com/beiankit/beian/filing"
@@ -323,7 +324,7 @@ func (k Kind) ReasonLabel() string {
 
 // LogValue logs the application with its personal data masked, also through
 // slog.JSONHandler (which would otherwise JSON-encode the full values).
-func (a *Application) LogValue() slog.Value {
+func (a Application) LogValue() slog.Value {
 	attrs := []slog.Attr{
 		slog.String("kind", string(a.Kind)),
 		slog.String("target", string(a.Target)),
@@ -344,3 +345,7 @@ func (a *Application) LogValue() slog.Value {
 	}
 	return slog.GroupValue(attrs...)
 }
+
+// Format prints the application as fmt prints a struct, following its
+// pointers, personal data masked for every verb.
+func (a Application) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, a) }

@@ -3,6 +3,8 @@ package forms
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"fmt"
+	"log/slog"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
@@ -129,3 +131,10 @@ func canonicalCertNumber(t filing.CertType, n filing.IDNumber) string {
 	}
 	return "\x00invalid:" + strings.ToUpper(strings.ReplaceAll(filing.NormalizeText(s), " ", ""))
 }
+
+// LogValue logs the request with its certificate number masked.
+func (r RetrievalRequest) LogValue() slog.Value { return filing.MaskedLogValue(r) }
+
+// Format prints the request as fmt prints a struct, the certificate number
+// masked for every verb.
+func (r RetrievalRequest) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }

@@ -9,11 +9,13 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/internal/safetext"
 )
 
 // noISP labels the findings of websites that never had access (ISP "").
@@ -37,7 +39,7 @@ func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 			err = fmt.Errorf("writing the report: %w", ferr)
 		}
 	}()
-	fmt.Fprintf(out, "bureau batch: %s as of %s CST\n", name, cfg.asOf.Format("2006-01-02 15:04"))
+	fmt.Fprintf(out, "bureau batch: %s as of %s CST\n", safetext.Escape(name), cfg.asOf.Format("2006-01-02 15:04"))
 
 	reviews := newReviewScanner(cfg.asOf, calendar.Default(), cfg.dueWithin, cfg.maxReviews)
 	var prog *progress
@@ -47,8 +49,12 @@ func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 
 	list := findingLister{w: out, max: cfg.maxFindings}
 	fmt.Fprintln(out, "\n== findings")
-	sum, cerr := shell.ClassifyStream(ctx, io.TeeReader(in, reviews), cfg.asOf, list.report)
-	// ClassifyStream no longer reads the input: the scanner is ours again.
+	tee := &gate{w: reviews}
+	sum, cerr := shell.ClassifyStream(ctx, io.TeeReader(in, tee), cfg.asOf, list.report)
+	// After a stop (Ctrl-C, an error) a Read of the input may still be in
+	// progress: ClassifyStream does not wait for a stalled input. The gate
+	// drops what it would write, and the scanner is ours again.
+	tee.close()
 	reviews.Close()
 	if prog != nil {
 		prog.stop()
@@ -85,7 +91,7 @@ func (l *findingLister) report(r shell.SubjectReport) error {
 		if number == "" {
 			number = f.SubjectNumber
 		}
-		fmt.Fprintf(l.w, "%s %s %s line %d: %s\n", f.Rule, f.Kind, number, r.Line, f.Zh)
+		fmt.Fprintf(l.w, "%s %s %s line %d: %s\n", f.Rule, f.Kind, safetext.Escape(number), r.Line, safetext.Escape(f.Zh))
 	}
 	return nil
 }
@@ -107,7 +113,7 @@ func printSummary(w io.Writer, sum shell.StreamSummary) {
 	}
 	fmt.Fprintln(w, "by province:")
 	for _, code := range sortedKeys(sum.ByProvince) {
-		label := code
+		label := safetext.Escape(code)
 		if p, ok := filing.ProvinceByCode(code); ok {
 			label += " " + p.Name
 		}
@@ -120,7 +126,7 @@ func printSummary(w io.Writer, sum shell.StreamSummary) {
 		isps = append(isps[1:], "")
 	}
 	for _, isp := range isps {
-		label := isp
+		label := safetext.Escape(isp)
 		if isp == "" {
 			label = noISP
 		}
@@ -135,7 +141,7 @@ func printSummary(w io.Writer, sum shell.StreamSummary) {
 		fmt.Fprintf(w, "bad records %d:\n", sum.BadRecords)
 	}
 	for _, e := range sum.Errors {
-		fmt.Fprintf(w, "  line %d: %s %s\n", e.Line, e.ErrorCode(), strings.TrimPrefix(e.MessageZh(), fmt.Sprintf("第%d行：", e.Line)))
+		fmt.Fprintf(w, "  line %d: %s %s\n", e.Line, e.ErrorCode(), safetext.Escape(strings.TrimPrefix(e.MessageZh(), fmt.Sprintf("第%d行：", e.Line))))
 	}
 }
 
@@ -169,4 +175,29 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// gate passes writes to w until it is closed, then drops them; safe for
+// concurrent use (the TeeReader writes from ClassifyStream's reading
+// goroutine, which may outlive a stopped ClassifyStream while a Read
+// blocks).
+type gate struct {
+	mu     sync.Mutex
+	w      io.Writer
+	closed bool
+}
+
+func (g *gate) Write(p []byte) (int, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return len(p), nil
+	}
+	return g.w.Write(p)
+}
+
+func (g *gate) close() {
+	g.mu.Lock()
+	g.closed = true
+	g.mu.Unlock()
 }

@@ -62,9 +62,10 @@
 // an export, so the extra cost is a pass of vectorised searches over the
 // bytes plus one encoding/json decode per line under review, a small
 // fraction of the run. The scanner runs on ClassifyStream's reader goroutine
-// (TeeReader writes before Read returns), needs no pipe, goroutine or lock
-// of its own, and is done when ClassifyStream returns (it guarantees that
-// nothing reads the input any more). An io.Pipe to a scanning goroutine
+// (TeeReader writes before Read returns), needs no pipe or goroutine of its
+// own, and is done when ClassifyStream returns; a gate drops what a Read
+// still in progress after a stop would write (ClassifyStream does not wait
+// for a stalled input, so that Ctrl-C ends the run at once). An io.Pipe to a scanning goroutine
 // would let the scan overlap the decoding on a spare core, at the price of
 // a goroutine, a copy of every byte and care for either side stopping
 // early; decoding every line a second time would roughly double the run.
@@ -89,6 +90,14 @@
 // size (unless a limit is -1); the counts are always complete. Each
 // finding's recommendation (R-63, Finding.RecommendationZh) is left out to
 // keep the listing short.
+//
+// Text read from the input (record numbers, ISP names, messages that quote
+// the input) is printed with control characters and bidirectional
+// overrides escaped (\x1b, \u202e), so that an export cannot drive the
+// terminal.
+//
+// Ctrl-C (SIGINT) stops the run at once, also while standard input
+// stalls: the report so far is printed and the exit status is 1.
 //
 // Standard error gets a progress line (lines read, rate) when it is a
 // terminal or -progress is given.

@@ -14,6 +14,7 @@ import (
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/internal/safetext"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -318,7 +319,7 @@ func (s *reviewScanner) printList(w io.Writer, title string, n int, list *topN) 
 		fmt.Fprintf(w, "%s (%d):\n", title, n)
 	}
 	for i := range items {
-		fmt.Fprintf(w, "  %s\n", items[i].describe())
+		fmt.Fprintf(w, "  %s\n", safetext.Escape(items[i].describe())) // describe holds input text
 	}
 }
 

@@ -36,7 +36,10 @@
 // exits. It also exits when the process that started it does, so that
 // killing `go run` does not leave the compiled portal serving.
 //
-// Filings are kept in memory and lost on exit. There are no user accounts: a
+// Filings are kept in memory, at most -max-filings of them (a submission
+// beyond the bound is answered 503 with a message), and lost on exit. Every
+// response carries Cache-Control: no-store (the pages show personal data),
+// and invalid UTF-8 in a submission is replaced before it is echoed. There are no user accounts: a
 // real portal authenticates users and ISP staff, stores filings in its
 // database and has an ISP reviewer verify each one (here it is verified at
 // once).
@@ -79,6 +82,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	fs.SetOutput(logw)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	isp := fs.String("isp", "示例云", "name of this ISP (接入商), the actor that verifies filings")
+	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -88,7 +92,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	}
 
 	logger := slog.New(slog.NewTextHandler(logw, nil))
-	opts := options{ISP: *isp, Logger: logger}
+	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)
 		if err != nil {

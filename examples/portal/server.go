@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,6 +30,14 @@ var (
 	//go:embed data/records.jsonl
 	sampleRecords []byte
 )
+
+// defaultMaxFilings bounds the filings kept in memory: the demo has no
+// database, and an unbounded map would let a client fill the memory with
+// submissions.
+const defaultMaxFilings = 10000
+
+// errFull is record's answer when the bound on stored filings is reached.
+var errFull = errors.New("portal: the bound on stored filings is reached")
 
 // defaultMaxBody caps a form submission. The whole form is well under 4 KiB;
 // anything much larger is not a filing.
@@ -51,6 +60,9 @@ type options struct {
 	Logger *slog.Logger
 	// MaxBody caps the request body in bytes. Default 64 KiB.
 	MaxBody int64
+	// MaxFilings bounds the filings kept in memory; a submission beyond it
+	// is answered 503 with a message saying so. Default 10 000.
+	MaxFilings int
 }
 
 // server is the portal. All its state is here; it is safe for concurrent
@@ -61,6 +73,7 @@ type server struct {
 	isp       string
 	log       *slog.Logger
 	maxBody   int64
+	maxFiled  int
 	tmpl      *template.Template
 	validator *filing.Validator // built once, safe for concurrent use
 
@@ -86,13 +99,14 @@ type entry struct {
 // not load.
 func newServer(opts options) (http.Handler, error) {
 	s := &server{
-		now:     opts.Now,
-		cal:     opts.Calendar,
-		isp:     opts.ISP,
-		log:     opts.Logger,
-		maxBody: opts.MaxBody,
-		index:   conflict.New(),
-		filings: map[string]*entry{},
+		now:      opts.Now,
+		cal:      opts.Calendar,
+		isp:      opts.ISP,
+		log:      opts.Logger,
+		maxBody:  opts.MaxBody,
+		maxFiled: opts.MaxFilings,
+		index:    conflict.New(),
+		filings:  map[string]*entry{},
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -108,6 +122,9 @@ func newServer(opts options) (http.Handler, error) {
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = defaultMaxBody
+	}
+	if s.maxFiled <= 0 {
+		s.maxFiled = defaultMaxFilings
 	}
 
 	var err error
@@ -148,6 +165,9 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		// The pages carry personal data (the form echoes what was typed,
+		// the status page shows the filing): no cache may keep them.
+		h.Set("Cache-Control", "no-store")
 		next.ServeHTTP(w, r)
 	})
 }
@@ -170,6 +190,13 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案页面重新填写。")
 		return
 	}
+	// Invalid UTF-8 is replaced (U+FFFD) before anything is echoed back
+	// into the form or reaches validation.
+	for _, vs := range r.PostForm {
+		for i, v := range vs {
+			vs[i] = strings.ToValidUTF8(v, "\uFFFD")
+		}
+	}
 	form := parseForm(r.PostForm)
 
 	// The normalised filing (NFKC, A-label domains, canonical phone and
@@ -186,6 +213,12 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	e, conflicts, err := s.record(f, state)
 	switch {
+	case errors.Is(err, errFull):
+		s.log.Warn("filing refused: store full", "max_filings", s.maxFiled)
+		w.Header().Set("Retry-After", "3600")
+		s.renderMessage(w, http.StatusServiceUnavailable, "备案申请暂时无法受理",
+			fmt.Sprintf("本系统保存的备案申请已达上限（%d件），暂不接收新的申请，请稍后再试或联系接入商。", s.maxFiled))
+		return
 	case err != nil:
 		// Check and Put report input they cannot use as a
 		// *filing.ValidationError; anything else is the portal's fault.
@@ -268,6 +301,9 @@ func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, error) {
 func (s *server) record(f *filing.Filing, st lifecycle.State) (*entry, []conflict.Conflict, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(s.filings) >= s.maxFiled {
+		return nil, nil, errFull
+	}
 	conflicts, err := s.index.Check(f)
 	if err != nil || len(conflicts) > 0 {
 		return nil, conflicts, err

@@ -1,8 +1,8 @@
 package shell
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"runtime"
 	"sync"
@@ -106,18 +106,44 @@ type lineReader struct {
 	work chan *lineBatch // batches to decode
 	free chan *lineBatch
 	quit chan struct{}
-	done sync.WaitGroup
+	done sync.WaitGroup // the batcher and the decoders (not the pump)
 	once sync.Once
+
+	// The pump: the only goroutine that calls r.Read. It hands what it
+	// reads to the batcher in chunks (bufs recycles their buffers), so
+	// that the batcher can close a batch when the input stalls and stop
+	// at once when the caller stops, while a Read blocks.
+	chunks  chan readChunk
+	bufs    chan []byte
+	readMu  sync.Mutex
+	stopped bool // set by stop under readMu: no Read starts after it
 }
+
+// readChunk is what one Read gave.
+type readChunk struct {
+	buf []byte
+	err error
+}
+
+const (
+	// flushDelay is how long the batcher waits for more input before it
+	// hands over a batch that is not full: the latency of a report when
+	// the input stalls (a producer that writes a subject, then thinks).
+	flushDelay = 10 * time.Millisecond
+	readBuf    = 256 << 10 // bytes per Read
+	readBufs   = 3         // Read buffers: one being read, one being split, one queued
+)
 
 func startLineReader(r io.Reader) *lineReader {
 	decoders := min(max(runtime.GOMAXPROCS(0), 1), maxDecoders)
 	batches := decoders + 3 // one being read, one being classified, the rest decoding or queued
 	p := &lineReader{
-		out:  make(chan *lineBatch, batches),
-		work: make(chan *lineBatch, batches),
-		free: make(chan *lineBatch, batches),
-		quit: make(chan struct{}),
+		out:    make(chan *lineBatch, batches),
+		work:   make(chan *lineBatch, batches),
+		free:   make(chan *lineBatch, batches),
+		quit:   make(chan struct{}),
+		chunks: make(chan readChunk, readBufs),
+		bufs:   make(chan []byte, readBufs),
 	}
 	for range batches {
 		p.free <- &lineBatch{
@@ -126,29 +152,49 @@ func startLineReader(r io.Reader) *lineReader {
 			ready: make(chan struct{}, 1),
 		}
 	}
+	for range readBufs {
+		p.bufs <- make([]byte, readBuf)
+	}
 	p.done.Add(1 + decoders)
-	go p.run(r)
+	go p.pump(r)
+	go p.run()
 	for range decoders {
 		go p.decode()
 	}
 	return p
 }
 
-// stop ends the reader and the decoders and waits for them.
+// stop ends the batcher and the decoders and waits for them. It does not
+// wait for a Read in progress: that Read returns when its reader delivers
+// or fails, in the background, and what it read is dropped; no Read starts
+// after stop.
 func (p *lineReader) stop() {
+	p.readMu.Lock()
+	p.stopped = true
+	p.readMu.Unlock()
 	p.once.Do(func() { close(p.quit) })
 	p.done.Wait()
 }
 
 // next returns the next batch in input order once it is decoded, or nil at
-// the end of the input.
-func (p *lineReader) next() *lineBatch {
-	b, ok := <-p.out
-	if !ok {
+// the end of the input or when ctx is done.
+func (p *lineReader) next(ctx context.Context) *lineBatch {
+	var b *lineBatch
+	select {
+	case x, ok := <-p.out:
+		if !ok {
+			return nil
+		}
+		b = x
+	case <-ctx.Done():
 		return nil
 	}
-	<-b.ready
-	return b
+	select {
+	case <-b.ready:
+		return b
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // recycle returns a consumed batch.
@@ -166,9 +212,41 @@ func (p *lineReader) recycle(b *lineBatch) {
 	p.free <- b
 }
 
-// run splits the input into batches of lines; each batch goes to the
-// decoders and, in order, to the caller.
-func (p *lineReader) run(r io.Reader) {
+// pump reads r into the chunks until an error (io.EOF included) or stop.
+func (p *lineReader) pump(r io.Reader) {
+	for {
+		var buf []byte
+		select {
+		case buf = <-p.bufs:
+		case <-p.quit:
+			return
+		}
+		p.readMu.Lock()
+		if p.stopped {
+			p.readMu.Unlock()
+			return
+		}
+		p.readMu.Unlock()
+		n, err := r.Read(buf[:cap(buf)])
+		if n == 0 && err == nil {
+			p.bufs <- buf
+			continue
+		}
+		select {
+		case p.chunks <- readChunk{buf: buf[:n], err: err}:
+		case <-p.quit:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// run splits the chunks of the pump into batches of lines; each batch goes
+// to the decoders and, in order, to the caller. A batch closes when it is
+// full, at the end of the input, or when no input came for flushDelay.
+func (p *lineReader) run() {
 	defer p.done.Done()
 	defer close(p.out)
 	defer close(p.work)
@@ -181,57 +259,104 @@ func (p *lineReader) run(r io.Reader) {
 			return false
 		}
 	}
-	send := func() bool {
+	send := func() {
 		// Neither send blocks: each channel holds every batch there is.
 		p.work <- b
 		p.out <- b
 		b = nil
-		return true
 	}
 	if !get() {
 		return
 	}
-	br := bufio.NewReaderSize(r, 256<<10)
-	var long []byte // a line longer than br's buffer, gathered
-	inLong := false
+	timer := time.NewTimer(flushDelay)
+	timer.Stop()
+	var carry []byte // the start of a line that spans chunks
+	carryLong := false
 	line := 0
+	add := func(l []byte) {
+		line++
+		b.count++
+		if carryLong || len(l) > MaxLineBytes {
+			b.split = append(b.split, rawLine{end: len(b.raw), line: line, tooLong: true})
+		} else {
+			b.raw = append(b.raw, l...)
+			b.split = append(b.split, rawLine{end: len(b.raw), line: line})
+		}
+	}
+	full := func() bool { return len(b.split) == batchLines || len(b.raw) > batchBytes }
 	for {
-		chunk, rerr := br.ReadSlice('\n')
-		if rerr == bufio.ErrBufferFull {
-			inLong = true
-			if len(long) <= MaxLineBytes {
-				long = append(long, chunk...)
+		var c readChunk
+		select {
+		case c = <-p.chunks:
+		case <-p.quit:
+			return
+		default:
+			// No input ready: wait for it, but hand over what the batch
+			// holds if none comes for flushDelay.
+			waiting := len(b.split) > 0
+			if waiting {
+				timer.Reset(flushDelay)
 			}
-			continue
-		}
-		if inLong {
-			if len(long) <= MaxLineBytes {
-				long = append(long, chunk...)
+			select {
+			case c = <-p.chunks:
+				if waiting {
+					timer.Stop() // no stale tick after Stop (Go 1.23 timers)
+				}
+			case <-timer.C:
+				send()
+				if !get() {
+					return
+				}
+				continue
+			case <-p.quit:
+				return
 			}
-			chunk = long
 		}
-		if len(chunk) > 0 {
-			line++
-			b.count++
-			if len(chunk) > MaxLineBytes {
-				b.split = append(b.split, rawLine{end: len(b.raw), line: line, tooLong: true})
+		data := c.buf
+		for len(data) > 0 {
+			i := bytes.IndexByte(data, '\n')
+			if i < 0 {
+				if !carryLong && len(carry)+len(data) > MaxLineBytes {
+					carryLong, carry = true, carry[:0]
+				}
+				if !carryLong {
+					carry = append(carry, data...)
+				}
+				break
+			}
+			piece := data[:i+1]
+			data = data[i+1:]
+			if len(carry) > 0 || carryLong {
+				if !carryLong && len(carry)+len(piece) > MaxLineBytes {
+					carryLong = true
+				}
+				if !carryLong {
+					carry = append(carry, piece...)
+				}
+				add(carry)
+				carry, carryLong = carry[:0], false
 			} else {
-				b.raw = append(b.raw, chunk...)
-				b.split = append(b.split, rawLine{end: len(b.raw), line: line})
+				add(piece)
+			}
+			if full() {
+				send()
+				if !get() {
+					return
+				}
 			}
 		}
-		inLong, long = false, long[:0]
-		if rerr != nil && rerr != io.EOF {
-			b.err = rerr
+		if c.buf != nil {
+			p.bufs <- c.buf[:cap(c.buf)]
 		}
-		if rerr != nil || len(b.split) == batchLines || len(b.raw) > batchBytes {
+		if c.err != nil {
+			if len(carry) > 0 || carryLong {
+				add(carry)
+			}
+			if c.err != io.EOF {
+				b.err = c.err
+			}
 			send()
-			if rerr != nil {
-				return
-			}
-			if !get() {
-				return
-			}
+			return
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"time"
@@ -564,3 +566,18 @@ func civilFromDays(z int64) (y, m, d int) {
 	}
 	return int(yy), m, d
 }
+
+// LogValue logs the website record with its principal's personal data
+// masked.
+func (w WebsiteRecord) LogValue() slog.Value { return filing.MaskedLogValue(w) }
+
+// LogValue logs the subject record with its personal data masked.
+func (s SubjectRecord) LogValue() slog.Value { return filing.MaskedLogValue(s) }
+
+// Format prints the website record as fmt prints a struct, personal data
+// masked for every verb.
+func (w WebsiteRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, w) }
+
+// Format prints the subject record as fmt prints a struct, personal data
+// masked for every verb.
+func (s SubjectRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }

@@ -2,8 +2,10 @@ package shell
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -246,20 +248,29 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // Lines are read by a goroutine of its own and decoded by up to
 // min(GOMAXPROCS, 4) more, in parallel with the classification; fn and the
 // OnBadRecord handler are called from the caller's goroutine, in input
-// order, and nothing reads r any more once ClassifyStream has returned (a
-// Read in progress is waited for).
+// order.
+//
+// Reports come without waiting for a batch to fill: when the input stalls
+// for 10 ms, the lines read so far are classified, so the report of a
+// subject is delivered as soon as the next subject's line (or the end of
+// the input) shows it is complete. A cancelled ctx makes ClassifyStream
+// return at once, also while r blocks in Read: no Read starts after it
+// returns, but a Read in progress is not waited for — it ends when r
+// delivers or fails (close r to end it, e.g. the read end of a pipe), and
+// what it read is dropped.
 func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
 	}
-	// A reader goroutine splits lines into batches and decoder goroutines
-	// decode them (the expensive part); this goroutine groups and
-	// classifies them in input order. They stop when this side stops, and
-	// are waited for, so nothing touches r after ClassifyStream returns.
+	// A pump goroutine reads r, a batcher splits lines into batches and
+	// decoder goroutines decode them (the expensive part); this goroutine
+	// groups and classifies them in input order. The batcher and the
+	// decoders stop when this side stops and are waited for; the pump
+	// starts no Read after that, and one in progress is left to finish.
 	p := startLineReader(r)
 	defer p.stop()
-	for b := p.next(); b != nil; b = p.next() {
+	for b := p.next(ctx); b != nil; b = p.next(ctx) {
 		g.sum.Lines += b.count
 		for i := range b.lines {
 			if err := g.decoded(&b.lines[i]); err != nil {
@@ -274,6 +285,9 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 		if rerr != nil {
 			return g.sum, rerr
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return g.sum, err
 	}
 	return g.sum, g.flush()
 }
@@ -477,3 +491,10 @@ func (g *grouper) decoded(dl *decodedLine) error {
 	}
 	return g.website(dl.line, subject, shellSite{raw: dl.number, status: dl.status, approvedAt: dl.approvedAt, access: dl.access})
 }
+
+// Format prints the record as fmt prints a struct, following its pointers,
+// personal data masked for every verb.
+func (r StreamRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// LogValue logs the record with its personal data masked.
+func (r StreamRecord) LogValue() slog.Value { return filing.MaskedLogValue(r) }

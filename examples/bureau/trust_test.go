@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPromiseOutputEscapesControlCharacters: record numbers, ISP names,
+// province codes and messages that quote the input reach the output with
+// C0/C1 controls and bidirectional overrides escaped.
+func TestPromiseOutputEscapesControlCharacters(t *testing.T) {
+	const esc = "\x1b[2J\x1b[H"
+	in := strings.Join([]string{
+		`{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`,
+		`{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1` + `\u001b[31m` + `","status":"approved","access":[{"isp":"电信` + `\u001b]0;pwned\u0007\u202e` + `","since":"2025-01-01T00:00:00+08:00","until":"2025-02-01T00:00:00+08:00"}]}`,
+		`{"type":"sub` + `\u001b[2J` + `ject","number":"x"}`,
+		`{"type":"subject","number":"京ICP备2024000001号","province":"1` + "\u009b" + `1"}`,
+		`{"type":"subj` + esc + `ect","number":"y"}`,
+		`{"type":"website","subject":"京ICP备2024000001号","number":"京ICP备2024000001号-1` + "\u202e" + `gnp.exe","status":"bureau_review","submitted_at":"2026-05-01T00:00:00+08:00"}`,
+	}, "\n") + "\n"
+	var out, errOut bytes.Buffer
+	_ = run(context.Background(), []string{"-asof", "2026-06-01", "-max-findings", "-1", "-max-reviews", "-1"}, strings.NewReader(in), &out, &errOut)
+	got := out.String()
+	require.Contains(t, got, "== summary")
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		assert.NotContains(t, got, bad, "raw %q in the output", bad)
+	}
+	assert.Contains(t, got, `\x1b`, "the escape is shown")
+	assert.Contains(t, got, `\u202e`, "the override is shown")
+	for _, line := range strings.Split(got, "\n") {
+		assert.NotContains(t, line, "\r")
+	}
+}
+
+// TestPromiseBureauStopsWhileInputStalls: with standard input open but
+// silent, a cancelled run (what SIGINT does) ends at once with the report
+// so far.
+func TestPromiseBureauStopsWhileInputStalls(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-asof", "2026-06-01"}, pr, &out, io.Discard) }()
+	_, err := io.WriteString(pw, `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`+"\n")
+	require.NoError(t, err)
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Contains(t, out.String(), "(stopped early")
+	case <-time.After(2 * time.Second):
+		t.Fatal("run did not stop while the input stalls")
+	}
+}
+
+// TestPromiseBureauExitsOnSIGINT runs the program itself (this test binary
+// with BUREAU_RUN_MAIN set), its standard input a pipe that stays open and
+// silent, and interrupts it.
+func TestPromiseBureauExitsOnSIGINT(t *testing.T) {
+	if os.Getenv("BUREAU_RUN_MAIN") == "1" {
+		os.Args = []string{"bureau", "-asof", "2026-06-01"}
+		main()
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestPromiseBureauExitsOnSIGINT$")
+	cmd.Env = append(os.Environ(), "BUREAU_RUN_MAIN=1")
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	defer stdin.Close()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	require.NoError(t, cmd.Start())
+	_, err = io.WriteString(stdin, `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`+"\n")
+	require.NoError(t, err)
+	time.Sleep(300 * time.Millisecond) // started and reading
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err := <-waited:
+		var ee *exec.ExitError
+		require.ErrorAs(t, err, &ee, "output:\n%s", out.String())
+		assert.Equal(t, 1, ee.ExitCode(), "output:\n%s", out.String())
+		assert.Contains(t, out.String(), "context canceled")
+	case <-time.After(5 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("no exit after SIGINT while stdin stalls; output:\n%s", out.String())
+	}
+}
