@@ -79,11 +79,13 @@ func (d *recordDecoder) fast(b []byte, r *Record) bool {
 			return d.subject(&r.Subject)
 		case keyWebsites:
 			return d.websites(&r.Websites)
+		case keyApps:
+			return d.sc.Null() // apps: encoding/json decodes the line
 		case keyUnknown:
 			return d.sc.SkipValue()
 		}
 		return false
-	}, keySubject.bit()|keyWebsites.bit())
+	}, keySubject.bit()|keyWebsites.bit()|keyApps.bit())
 	d.line = ""
 	return ok && d.sc.AtEnd()
 }
@@ -107,6 +109,7 @@ const (
 	keyHomeURL
 	keyIPs
 	keyFold // a key that may match a field case-insensitively
+	keyApps // Record.Apps: a line with apps goes to encoding/json
 )
 
 func (k key) bit() uint32 { return 1 << k }
@@ -122,6 +125,8 @@ func keyOf(k []byte) key {
 		return keySubject
 	case "websites":
 		return keyWebsites
+	case "apps":
+		return keyApps
 	case "number":
 		return keyNumber
 	case "licence":
