@@ -297,7 +297,10 @@ func TestR71_AppFields(t *testing.T) {
 		{"kind in upper case is normalised", func(f *Filing) { f.Apps[0].Kind = " APP " }, []string{}},
 		{"no name", func(f *Filing) { f.Apps[0].Name = "" }, []string{"apps[0].name filing.required"}},
 		{"no platform on a new app", func(f *Filing) { f.Apps[0].Platforms = nil }, []string{"apps[0].platforms app.no_platform"}},
-		{"platform listed twice", func(f *Filing) { f.Apps[0].Platforms[1].Platform = PlatformAndroid; f.Apps[0].Platforms[1].FingerprintAlgorithm = HashMD5 }, []string{
+		{"platform listed twice", func(f *Filing) {
+			f.Apps[0].Platforms[1].Platform = PlatformAndroid
+			f.Apps[0].Platforms[1].FingerprintAlgorithm = HashMD5
+		}, []string{
 			"apps[0].platforms[1].platform app.duplicate_platform", "apps[0].platforms[1].fingerprint app.fingerprint_length"}},
 		{"unknown platform", func(f *Filing) { f.Apps[0].Platforms[1].Platform = "symbian" }, []string{"apps[0].platforms[1].platform app.platform_unknown"}},
 		{"other platform without a name", func(f *Filing) {
@@ -349,7 +352,9 @@ func TestR71_MiniProgramsCarryNoPlatformData(t *testing.T) {
 		{"mini-program without host", func(f *Filing) { f.Apps[1].Host = "" }, []string{"apps[1].host app.host_required"}},
 		{"unknown host", func(f *Filing) { f.Apps[1].Host = "wechatt" }, []string{"apps[1].host app.host_unknown"}},
 		{"WeChat hosts no quick app", func(f *Filing) { f.Apps[1].Kind = AppKindQuickApp }, []string{"apps[1].host app.host_kind"}},
-		{"Huawei quick app", func(f *Filing) { f.Apps[1].Kind, f.Apps[1].Host, f.Apps[1].HostAppID = AppKindQuickApp, HostHuaweiQuick, "105123456" }, []string{}},
+		{"Huawei quick app", func(f *Filing) {
+			f.Apps[1].Kind, f.Apps[1].Host, f.Apps[1].HostAppID = AppKindQuickApp, HostHuaweiQuick, "105123456"
+		}, []string{}},
 		{"other host without a name", func(f *Filing) { f.Apps[1].Host = HostOther }, []string{"apps[1].host_name app.host_name_required"}},
 	})
 }
