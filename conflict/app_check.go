@@ -15,6 +15,7 @@ type checkApp struct {
 	named  bool // the name has a NameKey
 	hName  uint32
 	ids    []checkAppID
+	idRoom [2]checkAppID
 }
 
 type checkAppID struct {
@@ -23,17 +24,24 @@ type checkAppID struct {
 	h        uint32
 }
 
-// prepareCheckApps normalises the apps of f for Check. Malformed identifiers
-// are problems, as malformed domains are.
-func (ix *Index) prepareCheckApps(f *filing.Filing) ([]checkApp, error) {
+// prepareCheckApps normalises the apps of f for Check into out (grown as
+// needed; one allocation holds the apps and the room for their first
+// identifiers) and returns it. Malformed identifiers are problems, as
+// malformed domains are.
+func (ix *Index) prepareCheckApps(f *filing.Filing, out []checkApp) ([]checkApp, error) {
 	if f == nil || len(f.Apps) == 0 {
-		return nil, nil
+		return out, nil
 	}
 	var probs problemList
-	out := make([]checkApp, len(f.Apps))
+	if cap(out) < len(f.Apps) {
+		out = make([]checkApp, 0, len(f.Apps))
+	}
+	out = out[:len(f.Apps)]
 	for i := range f.Apps {
 		a := &f.Apps[i]
 		ca := &out[i]
+		*ca = checkApp{}
+		ca.ids = ca.idRoom[:0]
 		ca.number = numberKey(a.Number)
 		ca.name = a.Name
 		if k := NameKey(a.Name); k != "" {

@@ -175,8 +175,13 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		domRoom  [8]checkDomain
 	)
 	ws, err := ix.prepareFiling(f, &in, checkWebsites{sites: siteRoom[:0], doms: domRoom[:0]})
-	apps, appErr := ix.prepareCheckApps(f) // app.go
-	if err = joinProblems(err, appErr); err != nil {
+	var apps []checkApp
+	if f != nil && len(f.Apps) > 0 {
+		var appErr error
+		apps, appErr = ix.prepareCheckApps(f, nil) // app_check.go
+		err = joinProblems(err, appErr)
+	}
+	if err != nil {
 		return nil, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
