@@ -217,6 +217,9 @@ func AppIdentifierKey(id string) string {
 // app.fingerprint_separator, app.fingerprint_length. NormalizeFingerprint
 // is idempotent.
 func NormalizeFingerprint(s string, alg HashAlgorithm) (string, error) {
+	if n := alg.HexLen(); n > 0 && len(s) == n && isUpperHex(s) {
+		return s, nil // canonical already
+	}
 	out, p := normalizeHex(s, alg)
 	if p != nil {
 		return "", p
@@ -233,6 +236,9 @@ func NormalizeFingerprint(s string, alg HashAlgorithm) (string, error) {
 // by NormalizeFingerprint, and so are a leading "0x" and line breaks (a
 // modulus copied from openssl output). NormalizePublicKey is idempotent.
 func NormalizePublicKey(s string) (string, error) {
+	if len(s) >= minPublicKeyHex && len(s) <= maxPublicKeyHex && len(s)%2 == 0 && isUpperHex(s) {
+		return s, nil // canonical already
+	}
 	s = strings.TrimSpace(s)
 	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
 		s = s[2:]
@@ -301,4 +307,14 @@ func normalizeHex(s string, alg HashAlgorithm) (string, *Problem) {
 		return "", newProblem(CodeFingerprintSeparator)
 	}
 	return string(b), nil
+}
+
+// isUpperHex reports whether s is made of 0-9 and A-F only.
+func isUpperHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isDigit(c) && (c < 'A' || c > 'F') {
+			return false
+		}
+	}
+	return true
 }

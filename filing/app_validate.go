@@ -162,9 +162,22 @@ func normalizeAppPlatform(p *AppPlatform, m *memo) AppPlatform {
 // "SHA-1", "sha 256"); an unknown name is kept, lower case, for the check
 // to report.
 func normalizeHashName(h HashAlgorithm) HashAlgorithm {
-	s := strings.ToLower(strings.TrimSpace(string(h)))
-	s = strings.NewReplacer("-", "", "_", "", " ", "").Replace(s)
-	return HashAlgorithm(s)
+	switch h {
+	case "", HashMD5, HashSHA1, HashSHA256:
+		return h
+	}
+	b := make([]byte, 0, len(h))
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case c == '-' || c == '_' || c == ' ' || c == '\t':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return HashAlgorithm(b)
 }
 
 // appRules: R-70..R-73 and for the apps of a filing.
