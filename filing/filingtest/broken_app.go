@@ -60,7 +60,9 @@ var appBrokenDefs = []brokenDef{
 		}},
 	{name: "ios-fingerprint-md5-length", rule: "R-72", desc: "an iOS fingerprint of 32 hex digits (SHA-1 has 40)",
 		want: filing.CodeFingerprintLength, path: "apps[0].platforms[1].fingerprint", base: withApps,
-		brk: func(g *Gen, f *filing.Filing) { f.Apps[0].Platforms[1].Fingerprint = f.Apps[0].Platforms[0].Fingerprint }},
+		brk: func(g *Gen, f *filing.Filing) {
+			f.Apps[0].Platforms[1].Fingerprint = f.Apps[0].Platforms[0].Fingerprint
+		}},
 	{name: "fingerprint-not-hex", rule: "R-72", desc: "a fingerprint with a letter that is not a hex digit",
 		want: filing.CodeFingerprintHex, path: "apps[0].platforms[0].fingerprint", base: withApps,
 		brk: func(g *Gen, f *filing.Filing) {
