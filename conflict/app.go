@@ -34,7 +34,7 @@ import (
 //     ISP), not a new filing.
 //   - The domains of apps are not keyed for conflicts here: an app may use
 //     its subject's website domains, and whose a domain is is the
-//     holder check's question.
+//     holder check's question (the domain holder must be the subject).
 //   - The public query does not search by certificate: for individuals it
 //     is personal data, and the public system has no such field;
 //     LookupCert gives the bureau a subject with its apps.
