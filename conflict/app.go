@@ -475,3 +475,14 @@ func (ix *Index) AppLen() int {
 	defer ix.mu.RUnlock()
 	return ix.apps.n
 }
+
+// trim releases the spare capacity of the app table after a bulk load.
+func (t *appTable) trim() {
+	t.arena = trimmed(t.arena)
+	t.off = trimmed(t.off)
+	t.next = trimmed(t.next)
+	t.first = trimmed(t.first)
+	t.idApp = trimmed(t.idApp)
+	t.name.trim()
+	t.ids.trim()
+}

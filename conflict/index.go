@@ -482,4 +482,5 @@ func (ix *Index) trim() {
 	for _, c := range []*chains{&ix.cert, &ix.num, &ix.sname, &ix.wname, &ix.dom, &ix.ip} {
 		c.trim()
 	}
+	ix.apps.trim() // app.go
 }

@@ -99,9 +99,7 @@ func (af appForm) filing() (f *filing.Filing, rows []int) {
 			Platform: r.Platform, PlatformName: r.Name, Identifier: r.Identifier, PublicKey: r.PublicKey,
 			Fingerprint: r.Fingerprint, FingerprintAlgorithm: filing.HashAlgorithm(r.Algorithm),
 		}
-		for _, d := range strings.FieldsFunc(r.Domains, func(c rune) bool { return c == ',' || c == '，' || c == ' ' || c == '\n' || c == '、' }) {
-			p.Domains = append(p.Domains, d)
-		}
+		p.Domains = strings.FieldsFunc(r.Domains, func(c rune) bool { return c == ',' || c == '，' || c == ' ' || c == '\n' || c == '、' })
 		if strings.TrimSpace(r.SDKName+r.SDKVendor) != "" {
 			p.SDKs = []filing.AppSDK{{Name: r.SDKName, Provider: r.SDKVendor}}
 		}
