@@ -178,15 +178,15 @@ type HostPlatform string
 // Hosting platforms. The list holds the platforms whose filing channels
 // the SDK knows of; HostOther takes the rest, named in App.HostName.
 const (
-	HostWeChat      HostPlatform = "wechat"       // 微信小程序
-	HostAlipay      HostPlatform = "alipay"       // 支付宝小程序
-	HostDouyin      HostPlatform = "douyin"       // 抖音小程序
-	HostBaidu       HostPlatform = "baidu"        // 百度智能小程序
-	HostQQ          HostPlatform = "qq"           // QQ小程序
-	HostKuaishou    HostPlatform = "kuaishou"     // 快手小程序
-	HostHuaweiQuick HostPlatform = "huawei_quick" // 华为快应用
-	HostQuickAlly   HostPlatform = "quick_app"    // 快应用联盟 (vendors' quick app centre)
-	HostOther       HostPlatform = "other"        // another platform, named in HostName
+	HostWeChat      HostPlatform = "wechat"             // 微信小程序
+	HostAlipay      HostPlatform = "alipay"             // 支付宝小程序
+	HostDouyin      HostPlatform = "douyin"             // 抖音小程序
+	HostBaidu       HostPlatform = "baidu"              // 百度智能小程序
+	HostQQ          HostPlatform = "qq"                 // QQ小程序
+	HostKuaishou    HostPlatform = "kuaishou"           // 快手小程序
+	HostHuaweiQuick HostPlatform = "huawei_quick"       // 华为快应用
+	HostQuickAlly   HostPlatform = "quick_app_alliance" // 快应用联盟 (the phone makers' quick app centre)
+	HostOther       HostPlatform = "other"              // another platform, named in HostName
 )
 
 var hostInfo = map[HostPlatform]struct {
