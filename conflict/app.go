@@ -163,7 +163,7 @@ func prepareApps(p *prepared, r *Record, seed maphash.Seed, probs problemList) p
 				"应用备案号应为主体备案号加“-序号”和类型字母", "an app number is the subject number plus a -N suffix with its kind letter"))
 			continue
 		}
-		kb, ok := kindByte(filing.NormalizeApp(filing.App{Kind: a.Kind}).Kind)
+		kb, ok := kindByte(filing.AppKind(strings.ToLower(strings.TrimSpace(string(a.Kind)))))
 		if !ok {
 			probs = append(probs, problem(CodeAppRecord, "R-70", path()+".kind", "应用类型",
 				"应用类型不正确", fmt.Sprintf("unknown app kind %q", a.Kind)))
