@@ -80,7 +80,7 @@ func (d *recordDecoder) fast(b []byte, r *Record) bool {
 		case keyWebsites:
 			return d.websites(&r.Websites)
 		case keyApps:
-			return d.sc.Null() // apps: encoding/json decodes the line
+			return d.apps(&r.Apps) // jsonl_app.go
 		case keyUnknown:
 			return d.sc.SkipValue()
 		}
@@ -109,7 +109,11 @@ const (
 	keyHomeURL
 	keyIPs
 	keyFold // a key that may match a field case-insensitively
-	keyApps // Record.Apps: a line with apps goes to encoding/json
+	keyApps       // Record.Apps (app.go, jsonl_app.go)
+	keyKind       // AppRecord.Kind
+	keyPlatforms  // AppRecord.Platforms
+	keyPlatform   // AppPlatformRecord.Platform
+	keyIdentifier // AppPlatformRecord.Identifier
 )
 
 func (k key) bit() uint32 { return 1 << k }
@@ -127,6 +131,14 @@ func keyOf(k []byte) key {
 		return keyWebsites
 	case "apps":
 		return keyApps
+	case "kind":
+		return keyKind
+	case "platforms":
+		return keyPlatforms
+	case "platform":
+		return keyPlatform
+	case "identifier":
+		return keyIdentifier
 	case "number":
 		return keyNumber
 	case "licence":
