@@ -108,7 +108,7 @@ const (
 	keyDomains
 	keyHomeURL
 	keyIPs
-	keyFold // a key that may match a field case-insensitively
+	keyFold       // a key that may match a field case-insensitively
 	keyApps       // Record.Apps (app.go, jsonl_app.go)
 	keyKind       // AppRecord.Kind
 	keyPlatforms  // AppRecord.Platforms

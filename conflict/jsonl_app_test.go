@@ -18,8 +18,8 @@ var appLines = []struct {
 	{`{"subject":{},"apps":null}`, true},
 	{`{"subject":{},"apps":[null,{"kind":null,"platforms":[null,{"identifier":"com.ss.iphone.ugc.Aweme","extra":[1,{"a":2}]}]}]}`, true},
 	{`{"subject":{},"apps":[{"name":"\u5fae\u4fe1","status":"bureau_review","platforms":[]}]}`, true},
-	{`{"subject":{},"apps":[{"Kind":"app"}]}`, false},                // a key only encoding/json matches
-	{`{"subject":{},"apps":[{"name":"a","name":"b"}]}`, false},         // a key twice: the last wins there
+	{`{"subject":{},"apps":[{"Kind":"app"}]}`, false},                 // a key only encoding/json matches
+	{`{"subject":{},"apps":[{"name":"a","name":"b"}]}`, false},        // a key twice: the last wins there
 	{`{"subject":{},"apps":[{"platforms":[{"platform":1}]}]}`, false}, // wrong type: encoding/json's error
 	{`{"subject":{},"apps":{"kind":"app"}}`, false},
 }
