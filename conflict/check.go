@@ -60,6 +60,8 @@ func (k Kind) Rule() string {
 		return "R-31"
 	case KindResubmission, KindPending:
 		return "R-13"
+	case KindAppIdentifierTaken, KindAppFiledByYou, KindAppNameTaken:
+		return "R-74"
 	}
 	return ""
 }
@@ -102,6 +104,8 @@ type Blocking struct {
 	// the blocking filing is under review or was returned.
 	SubjectNumber string `json:"subject_number,omitempty"`
 	WebsiteNumber string `json:"website_number,omitempty"`
+	// AppNumber is the blocking app's number (app conflicts, R-74).
+	AppNumber string `json:"app_number,omitempty"`
 	// Province is the GB/T 2260 code of the blocking record's bureau and
 	// ProvinceName its Chinese name.
 	Province     string `json:"province"`
@@ -177,19 +181,32 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		domRoom  [8]checkDomain
 	)
 	ws, err := ix.prepareFiling(f, &in, checkWebsites{sites: siteRoom[:0], doms: domRoom[:0]})
+	var apps []checkApp
+	if f != nil && len(f.Apps) > 0 {
+		var appErr error
+		apps, appErr = ix.prepareCheckApps(f, nil) // app_check.go
+		err = joinProblems(err, appErr)
+	}
 	if err != nil {
 		return nil, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
 	// it and describe copies out what it needs.
 	var room [4]hit
+	var appConflicts []Conflict
 	ix.mu.RLock()
 	found, err := ix.check(&in, &ws, &o, room[:0])
+	if err == nil && len(apps) > 0 {
+		appConflicts, err = ix.checkApps(&in, apps, &o)
+	}
 	ix.mu.RUnlock()
-	if err != nil || len(found) == 0 {
+	if err != nil || len(found)+len(appConflicts) == 0 {
 		return nil, err
 	}
-	return ix.describe(&in, found), nil
+	if len(found) == 0 {
+		return appConflicts, nil
+	}
+	return append(ix.describe(&in, found), appConflicts...), nil
 }
 
 // applyCheckOptions is apart from Check because the options escape to the

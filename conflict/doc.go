@@ -64,6 +64,19 @@
 // there is no prefix or substring search (it would need another index and
 // would let the public enumerate the record set).
 //
+// # Apps
+//
+// A Record carries its subject's apps, mini-programs and quick apps
+// (Record.Apps, R-70). Check meets the platform identifiers of a filing's
+// apps with those on file, case-insensitively (filing.AppIdentifierKey):
+// KindAppIdentifierTaken when another subject holds one (R-74, reported
+// with guidance like a domain conflict, never resolved), KindAppFiledByYou
+// when the applicant's own app has it, and KindAppNameTaken, a finding of
+// its own, when another subject's app has the same name. Query finds apps
+// by name (ByAppName), number and sponsor name; every row names its
+// ServiceType (网站, APP应用, 小程序, 快应用). App data lives in one byte arena
+// beside the subject blobs (app.go).
+//
 // # Memory layout
 //
 // Built for the national record set (millions of websites) on one machine:

@@ -44,6 +44,9 @@ type Index struct {
 	ipFree  []uint32
 	ip      chains // by hash of addrKey
 
+	// Apps, mini-programs and quick apps (app.go).
+	apps appTable
+
 	// Interned nature and certificate type codes.
 	internID map[string]uint32
 	interned []string
@@ -87,6 +90,7 @@ func New(opts ...Option) *Index {
 		ip:       newChains(o.websites/8, true), // shared hosting: many websites per IP
 		licence:  map[string]uint32{},
 		internID: map[string]uint32{},
+		apps:     newAppTable(),
 	}
 }
 
@@ -299,10 +303,12 @@ func (ix *Index) link(p *prepared) {
 	}
 	ix.nSubjects++
 	ix.nSites += len(p.sites)
+	ix.linkApps(s, p)
 }
 
 // unlink removes subject s and frees its ids.
 func (ix *Index) unlink(s uint32) {
+	ix.unlinkApps(s)
 	blob := ix.subj[s]
 	v := viewSubject(blob)
 	for it := newSiteIter(blob, &v); it.next(); {
@@ -419,6 +425,7 @@ func (ix *Index) toPrepared(s uint32) prepared {
 		})
 		p.sites = append(p.sites, ps)
 	}
+	p.apps = ix.preparedApps(s)
 	return p
 }
 
@@ -446,6 +453,7 @@ func (ix *Index) toRecord(s uint32) Record {
 		r.Websites = append(r.Websites, wr)
 	}
 	r = cloneRecord(r)
+	r.Apps = ix.appRecords(s)
 	return r
 }
 
@@ -474,4 +482,5 @@ func (ix *Index) trim() {
 	for _, c := range []*chains{&ix.cert, &ix.num, &ix.sname, &ix.wname, &ix.dom, &ix.ip} {
 		c.trim()
 	}
+	ix.apps.trim() // app.go
 }

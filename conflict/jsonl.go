@@ -79,11 +79,13 @@ func (d *recordDecoder) fast(b []byte, r *Record) bool {
 			return d.subject(&r.Subject)
 		case keyWebsites:
 			return d.websites(&r.Websites)
+		case keyApps:
+			return d.apps(&r.Apps) // jsonl_app.go
 		case keyUnknown:
 			return d.sc.SkipValue()
 		}
 		return false
-	}, keySubject.bit()|keyWebsites.bit())
+	}, keySubject.bit()|keyWebsites.bit()|keyApps.bit())
 	d.line = ""
 	return ok && d.sc.AtEnd()
 }
@@ -106,7 +108,12 @@ const (
 	keyDomains
 	keyHomeURL
 	keyIPs
-	keyFold // a key that may match a field case-insensitively
+	keyFold       // a key that may match a field case-insensitively
+	keyApps       // Record.Apps (app.go, jsonl_app.go)
+	keyKind       // AppRecord.Kind
+	keyPlatforms  // AppRecord.Platforms
+	keyPlatform   // AppPlatformRecord.Platform
+	keyIdentifier // AppPlatformRecord.Identifier
 )
 
 func (k key) bit() uint32 { return 1 << k }
@@ -122,6 +129,16 @@ func keyOf(k []byte) key {
 		return keySubject
 	case "websites":
 		return keyWebsites
+	case "apps":
+		return keyApps
+	case "kind":
+		return keyKind
+	case "platforms":
+		return keyPlatforms
+	case "platform":
+		return keyPlatform
+	case "identifier":
+		return keyIdentifier
 	case "number":
 		return keyNumber
 	case "licence":

@@ -72,6 +72,15 @@ type PublicRecord struct {
 	WebsiteName   string   `json:"website_name,omitempty"`
 	Domains       []string `json:"domains,omitempty"`
 	HomeURL       string   `json:"home_url,omitempty"`
+	// ServiceType is the kind of service the row shows: "网站", "APP应用",
+	// "小程序" or "快应用" (filing.AppKind.ServiceType); empty on a subject
+	// row.
+	ServiceType string `json:"service_type,omitempty"`
+	// AppNumber, AppName and AppKind describe an app, mini-program or quick
+	// app on its row (app_query.go).
+	AppNumber string         `json:"app_number,omitempty"`
+	AppName   string         `json:"app_name,omitempty"`
+	AppKind   filing.AppKind `json:"app_kind,omitempty"`
 }
 
 // Result is the answer to a public query.
@@ -140,6 +149,8 @@ func (ix *Index) Query(q Query) (Result, error) {
 		if _, _, isSite := splitWebsiteNumber(n); isSite {
 			if _, w := ix.findSite(n); w != none {
 				rows = ix.siteRow(rows, w, nil)
+			} else {
+				rows = ix.appRowByNumber(rows, n)
 			}
 		} else if s := ix.findNum(n); s != none {
 			rows = ix.subjectRows(rows, s)
@@ -171,14 +182,16 @@ func (ix *Index) Query(q Query) (Result, error) {
 			})
 		}
 		ix.mu.RUnlock()
+	case ByAppName:
+		rows = ix.appRowsByName(v)
 	default:
 		return Result{}, errorf(ErrBadQuery, "不支持的查询条件“"+string(q.By)+"”", "unknown field "+string(q.By), nil)
 	}
 	slices.SortFunc(rows, func(a, b PublicRecord) int {
-		return cmp.Or(cmp.Compare(a.SubjectNumber, b.SubjectNumber), cmp.Compare(a.WebsiteNumber, b.WebsiteNumber))
+		return cmp.Or(cmp.Compare(a.SubjectNumber, b.SubjectNumber), cmp.Compare(a.WebsiteNumber, b.WebsiteNumber), cmp.Compare(a.AppNumber, b.AppNumber))
 	})
 	rows = slices.CompactFunc(rows, func(a, b PublicRecord) bool {
-		return a.SubjectNumber == b.SubjectNumber && a.WebsiteNumber == b.WebsiteNumber
+		return a.SubjectNumber == b.SubjectNumber && a.WebsiteNumber == b.WebsiteNumber && a.AppNumber == b.AppNumber
 	})
 	res := Result{Total: len(rows)}
 	if len(rows) > limit {
@@ -241,6 +254,7 @@ func (ix *Index) subjectRows(rows []PublicRecord, s uint32) []PublicRecord {
 			rows = append(rows, ix.publicRow(blob, &v, &it.w))
 		}
 	}
+	rows = ix.appRowsOf(rows, s)
 	if len(rows) == n && filed(v.status) {
 		rows = append(rows, ix.publicRow(blob, &v, nil))
 	}
@@ -257,6 +271,7 @@ func (ix *Index) publicRow(blob string, v *subjView, sv *siteView) PublicRecord 
 	if sv == nil {
 		return r
 	}
+	r.ServiceType = filing.AppKind("").ServiceType()
 	r.WebsiteNumber = sv.number(v.number)
 	if !sv.suffix {
 		r.WebsiteNumber = strings.Clone(r.WebsiteNumber)

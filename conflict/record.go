@@ -24,6 +24,8 @@ import (
 type Record struct {
 	Subject  SubjectRecord   `json:"subject"`
 	Websites []WebsiteRecord `json:"websites,omitempty"`
+	// Apps are the subject's apps, mini-programs and quick apps (app.go).
+	Apps []AppRecord `json:"apps,omitempty"`
 }
 
 // SubjectRecord is the subject part of a Record.
@@ -93,6 +95,7 @@ type prepared struct {
 	hNum     uint32
 	hName    uint32
 	sites    []prepSite
+	apps     []prepApp
 }
 
 type prepSite struct {
@@ -168,7 +171,7 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 // earlier record (a bulk load prepares millions of records into the same
 // few batches; nothing of p is kept once it is linked).
 func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err error) {
-	*p = prepared{sites: p.sites[:0]}
+	*p = prepared{sites: p.sites[:0], apps: p.apps[:0]}
 	var probs problemList
 	s := &r.Subject
 	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
@@ -286,6 +289,7 @@ func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err erro
 		}
 		p.sites = append(p.sites, ps)
 	}
+	probs = prepareApps(p, r, seed, probs)
 	if len(probs) > 0 {
 		return false, probs.err()
 	}

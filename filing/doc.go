@@ -48,6 +48,17 @@
 // judges a change against the record (R-80..R-82), package filing/footer a
 // home page's displayed number.
 //
+// # Apps, mini-programs and quick apps
+//
+// A Filing carries Apps beside Websites (R-70..R-73): App with its kind
+// (AppKindApp, AppKindMiniProgram, AppKindQuickApp), one row per running
+// platform (AppPlatform: Android package name, iOS Bundle ID, HarmonyOS
+// bundle name, public key, fingerprint, domains, SDKs) or, for mini-programs
+// and quick apps, its hosting platform. CheckAppIdentifier,
+// NormalizeFingerprint, NormalizePublicKey and AppIdentifierKey check and
+// normalise the platform data; Validate checks whole apps; Warnings lists
+// what never fails a filing (AppIDs of unusual format, AppIDWarning).
+//
 // # Errors
 //
 // Every problem is a *Problem with a stable Code, the rule ID, a Chinese

@@ -177,7 +177,7 @@ func (v *Validator) validate(f *Filing, m *memo, subjectOnly bool) error {
 func dropRequired(list []*Problem) []*Problem {
 	out := list[:0]
 	for _, p := range list {
-		if p.Code != CodeRequired && p.Code != CodeNoWebsite && p.Code != CodeLegalRepRequired {
+		if p.Code != CodeRequired && p.Code != CodeNoWebsite && p.Code != CodeLegalRepRequired && p.Code != CodeAppNoPlatform {
 			out = append(out, p)
 		}
 	}

@@ -45,6 +45,12 @@ func normalizeFiling(f *Filing, m *memo) *Filing {
 			out.Websites[i] = normalizeWebsite(&f.Websites[i], m)
 		}
 	}
+	if f.Apps != nil {
+		out.Apps = make([]App, len(f.Apps))
+		for i := range f.Apps {
+			out.Apps[i] = normalizeApp(&f.Apps[i], m)
+		}
+	}
 	return out
 }
 

@@ -75,6 +75,7 @@ func (v *Validator) rulesPass(f *Filing, subjectOnly bool, failed map[string]boo
 	c.personRules(subjectOnly)
 	if !subjectOnly {
 		c.websiteRules()
+		c.appRules()
 	}
 }
 
@@ -297,7 +298,7 @@ func websitePath(i int, rest string) string {
 func (c *ruleCtx) websiteRules() {
 	f := c.f
 	s := &f.Subject
-	if s.Number == "" && len(f.Websites) == 0 {
+	if s.Number == "" && len(f.Websites) == 0 && len(f.Apps) == 0 {
 		c.add(newProblem(CodeNoWebsite), "websites")
 	}
 	_, natOK := s.Nature.Info()

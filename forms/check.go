@@ -219,7 +219,7 @@ func (a *Application) checkFields(c *checker, now time.Time, ck *Checklist) {
 	// Ⅰ. 用户备案信息.
 	a.checkRecordNumber(c)
 	domain := ""
-	if d, ok := c.text("domain", a.Domain, MaxDomainLen, false); ok && c.required("domain", d) {
+	if d, ok := c.text("domain", a.Domain, MaxDomainLen, false); ok && (d != "" || !a.domainOptional()) && c.required("domain", d) {
 		if n, err := checkDomain(d); err != nil {
 			c.addErr(err, "domain")
 		} else {
@@ -360,6 +360,8 @@ func (a *Application) checkTarget(c *checker) {
 			c.code(CodeTargetMissing, "target")
 		case a.Target.Zh() == "":
 			c.code(CodeTargetInvalid, "target", clip(string(a.Target), 20))
+		case a.Target == TargetApp:
+			a.checkAppTarget(c) // app.go
 		}
 	case KindDomainHolderCancellation:
 		switch {

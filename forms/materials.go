@@ -174,7 +174,9 @@ func (a *Application) Checklist() Checklist {
 			add(MaterialSubjectIDCopy, true, person(a.SponsorName))
 		}
 		add(MaterialApplicantIDCopy, true, person(a.ApplicantName))
-		add(MaterialDomainCertificate, true, "")
+		// An app without a domain on the form (TargetApp, app.go): the
+		// domain certificate is recommended, not required.
+		add(MaterialDomainCertificate, !a.domainOptional() || a.Domain != "", "")
 	}
 	c.Items = dedupe(c.Items)
 	c.Guidance = a.guidance(ak)
@@ -232,6 +234,8 @@ func (a *Application) guidance(ak ApplicantKind) []Guidance {
 		case TargetWebsite:
 			g = append(g, Guidance{"R-63", "注销网站后主体下如已无网站，建议同时注销主体，以免成为空壳主体。",
 				"If no website remains under the subject, cancel the subject too, or it becomes a shell subject."})
+		case TargetApp:
+			g = append(g, appCancellationGuidance) // app.go
 		}
 		g = append(g, Guidance{"R-22", "通信管理局收到申请后5个工作日内给予处理，请自行登录备案系统“公共查询”查询结果。",
 			"The bureau processes it within 5 working days of receipt; check the result in the public query."})

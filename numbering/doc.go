@@ -49,5 +49,8 @@
 // numberingtest.TestStore is the conformance suite a database-backed store
 // must pass. Allocator.Seed lets a bureau migrating in continue after the
 // highest numbers it already issued. A sequence that would pass its range
-// fails with ErrSequenceExhausted, never a wrong number.
+// fails with ErrSequenceExhausted, never a wrong number. Allocator.NextApp
+// issues the number of an app, mini-program or quick app (filing.AppKind)
+// from the same sequence: …号-2A, -3X, -4K, or 粤B2-20090059-1626X under a
+// licence.
 package numbering

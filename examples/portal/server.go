@@ -135,6 +135,10 @@ func newServer(opts options) (http.Handler, error) {
 		"textField":     textField,
 		"selectField":   selectField,
 		"checkboxField": checkboxField,
+		"appText":       appText, // app_handler.go
+		"appSelect":     appSelect,
+		"rowText":       rowText,
+		"rowSelect":     rowSelect,
 	}).ParseFS(templateFS, "templates/*.html"); err != nil {
 		return nil, err
 	}
@@ -153,6 +157,8 @@ func newServer(opts options) (http.Handler, error) {
 	mux.HandleFunc("GET /{$}", s.handleForm)
 	mux.HandleFunc("POST /filings", s.handleCreate)
 	mux.HandleFunc("GET /filings/{id}", s.handleStatus)
+	mux.HandleFunc("GET /apps", s.handleAppForm) // app_handler.go
+	mux.HandleFunc("POST /apps", s.handleAppCreate)
 
 	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
 	// headers.

@@ -20,6 +20,12 @@
 //     says when it becomes a shell website and what to do (R-60..R-63).
 //  6. The company ends the website: its cancellation application is checked
 //     and printed (R-50..R-52).
+//  7. A change that adds a domain is refused; the accepted change
+//     names who verifies again by SMS, and that verification expires after
+//     24 hours.
+//  8. It files an app (Android and iOS) and a WeChat mini-program under its
+//     subject: the wrong fingerprint and another company's Bundle ID are
+//     caught, the app and the mini-program get -2A and -3X (R-70..R-75).
 package main
 
 import (
@@ -322,6 +328,11 @@ func run(w io.Writer) error {
 	}
 	r.printf("%s", text.String())
 	if err := changeAndSMS(r, f); err != nil {
+		return err
+	}
+
+	// 8. Apps and mini-programs (apps.go).
+	if err := apps(r, ix, alloc, f, subj, at(2026, time.July, 10, 9, 0)); err != nil {
 		return err
 	}
 	return r.err

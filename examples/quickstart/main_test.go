@@ -40,6 +40,12 @@ func TestRun(t *testing.T) {
 		"注销原因：网站服务结束 → 注销备案信息申请表（注销网站）",
 		"注销备案信息申请表",
 		"注销网站",
+		"[app.fingerprint_length R-72]",             // an MD5 fingerprint on the iOS row
+		"[conflict.app_identifier_taken R-74]",      // CN.XINGCHEN.NOTES meets cn.xingchen.Notes
+		"阻挡的备案：粤ICP备2019012345号-2A",                 // the Shenzhen company's app
+		"备案号 黔ICP备2026001073号-2A",                   // the app after website -1
+		"备案号 黔ICP备2026001073号-3X",                   // the mini-program
+		"公共查询（R-33）：APP应用 黔ICP备2026001073号-2A 星辰记账", // the service type in the row
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("report lacks %q", want)

@@ -12,7 +12,10 @@
 // rules of the province they file in), websites and
 // whole filings. The same seed gives the same output on every platform, and
 // one Gen never repeats a domain, certificate number, phone, e-mail or
-// subject or website name, so its filings do not conflict with each other:
+// subject or website name, so its filings do not conflict with each other.
+// App and FilingWithApps add apps of every kind and platform, with
+// fingerprints computed from generated keys and identifiers that never
+// repeat:
 //
 //	g := filingtest.New(1)
 //	f := g.Filing(g.Organisation("36"), 2) // Jiangxi: landlines as well as mobiles

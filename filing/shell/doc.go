@@ -4,7 +4,9 @@
 // website left in force, each finding with the recommendation the bureaus
 // give. ClassifySubject and ClassifyRecord judge one subject;
 // ClassifyStream and ClassifySeq apply the same rules to a bureau's national
-// export, one subject at a time, in bounded memory.
+// export, one subject at a time, in bounded memory. ClassifyFiling judges a
+// subject with its apps too: an app whose access has ended is a shell app
+// (空壳APP, FindingShellApp) as a website is.
 //
 // The rules come from 网站备案日常问题解答 (the Guizhou bureau's answers to
 // common filing questions), §四: a website without access information for

@@ -94,6 +94,8 @@ type Finding struct {
 	SubjectNumber string `json:"subject_number"`
 	// WebsiteNumber is empty for subject findings.
 	WebsiteNumber string `json:"website_number,omitempty"`
+	// AppNumber is the app's number on the findings of apps (app.go).
+	AppNumber string `json:"app_number,omitempty"`
 	// Province is the subject's province (GB/T 2260 code).
 	Province string `json:"province,omitempty"`
 	// ISP is the ISP of the website's last access: the one that cancelled it
@@ -133,6 +135,8 @@ type Report struct {
 	// progress without a number.
 	Websites int `json:"websites"`
 	Pending  int `json:"pending,omitempty"`
+	// Apps counts the apps in force (ClassifyFiling).
+	Apps int `json:"apps,omitempty"`
 	// Findings lists the findings, websites in input order, then the
 	// subject's.
 	Findings []Finding `json:"findings,omitempty"`

@@ -1,0 +1,296 @@
+package conflict
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// checkApp is an app of a filing normalised for Check.
+type checkApp struct {
+	number string // numberKey
+	name   string
+	named  bool // the name has a NameKey
+	hName  uint32
+	ids    []checkAppID
+	idRoom [2]checkAppID
+}
+
+type checkAppID struct {
+	platform int // index into Platforms of the filing's app
+	key      string
+	h        uint32
+}
+
+// prepareCheckApps normalises the apps of f for Check into out (grown as
+// needed; one allocation holds the apps and the room for their first
+// identifiers) and returns it. Malformed identifiers are problems, as
+// malformed domains are.
+func (ix *Index) prepareCheckApps(f *filing.Filing, out []checkApp) ([]checkApp, error) {
+	if f == nil || len(f.Apps) == 0 {
+		return out, nil
+	}
+	var probs problemList
+	if cap(out) < len(f.Apps) {
+		out = make([]checkApp, 0, len(f.Apps))
+	}
+	out = out[:len(f.Apps)]
+	for i := range f.Apps {
+		a := &f.Apps[i]
+		ca := &out[i]
+		*ca = checkApp{}
+		ca.ids = ca.idRoom[:0]
+		ca.number = numberKey(a.Number)
+		ca.name = a.Name
+		if k := NameKey(a.Name); k != "" {
+			ca.named, ca.hName = true, hash32(ix.seed, k)
+		}
+		for j := range a.Platforms {
+			p := &a.Platforms[j]
+			id := strings.TrimSpace(p.Identifier)
+			if id == "" {
+				continue
+			}
+			plat := filing.Platform(strings.ToLower(strings.TrimSpace(string(p.Platform))))
+			if err := filing.CheckAppIdentifier(plat, id); err != nil {
+				probs = append(probs, at(err, appIDPath(i, j), "包名/Bundle ID"))
+				continue
+			}
+			key := filing.AppIdentifierKey(id)
+			dup := false
+			for _, x := range ca.ids {
+				dup = dup || x.key == key
+			}
+			if !dup {
+				ca.ids = append(ca.ids, checkAppID{platform: j, key: key, h: hash32(ix.seed, key)})
+			}
+		}
+	}
+	return out, probs.err()
+}
+
+func appIDPath(i, j int) string {
+	return "apps[" + strconv.Itoa(i) + "].platforms[" + strconv.Itoa(j) + "].identifier"
+}
+
+// ownSubject returns the applicant's subject on file, as check judges it:
+// by subject number, else by certificate when that subject is not yet
+// numbered or has the applicant's name.
+func (ix *Index) ownSubject(in *checkInput) uint32 {
+	if in.number != "" {
+		return ix.findNum(in.number)
+	}
+	s := ix.findCert(in.certType, in.cert)
+	if s == none {
+		return none
+	}
+	v := viewSubject(ix.subj[s])
+	if v.number == "" || NameKey(v.name) == NameKey(in.name) {
+		return s
+	}
+	return none
+}
+
+// checkApps returns the conflicts of the filing's apps; the caller holds
+// the read lock.
+func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]Conflict, error) {
+	t := &ix.apps
+	own := ix.ownSubject(in)
+	var probs problemList
+	var out []Conflict
+	for i := range apps {
+		ca := &apps[i]
+		if ca.number != "" {
+			found := false
+			if own != none {
+				subjNum := viewSubject(ix.subj[own]).number
+				t.each(own, func(a uint32) bool {
+					v := t.view(a, false)
+					found = t.numberIs(&v, subjNum, ca.number)
+					return !found
+				})
+			}
+			if !found {
+				probs = append(probs, problem(CodeNumberUnknown, "R-75", "apps["+strconv.Itoa(i)+"].number", "应用备案号",
+					fmt.Sprintf("应用备案号“%s”不存在或不属于本主体，请核对", ca.number),
+					fmt.Sprintf("app number %s is not on file under the filing's subject", ca.number)))
+				continue
+			}
+		}
+		for _, x := range ca.ids {
+			for e := t.ids.first(x.h); e != none; e = t.ids.next[e] {
+				a := t.idApp[e]
+				v := t.view(a, false)
+				match := false
+				t.identifiers(&v, func(_ byte, id uint32, b []byte) bool {
+					if id == e {
+						match = asciiFoldEqual(b, x.key)
+						return false
+					}
+					return true
+				})
+				if !match {
+					continue
+				}
+				var k Kind
+				if v.subject == own {
+					switch {
+					case ca.number != "":
+						continue // a change: own apps never block it
+					case o.resubmit && (rejected(v.status) || pending(v.status)):
+						continue
+					case rejected(v.status):
+						k = KindResubmission
+					case pending(v.status):
+						k = KindPending
+					default:
+						k = KindAppFiledByYou
+					}
+				} else {
+					k = KindAppIdentifierTaken
+				}
+				out = ix.appConflict(out, in, k, appIDPath(i, x.platform), x.key, a)
+			}
+		}
+		if !ca.named {
+			continue
+		}
+		key := ""
+		for a := t.name.first(ca.hName); a != none; a = t.name.next[a] {
+			v := t.view(a, false)
+			if v.subject == own || rejected(v.status) {
+				continue
+			}
+			if key == "" {
+				key = NameKey(ca.name)
+			}
+			if NameKey(string(t.nameBytes(a))) != key {
+				continue
+			}
+			out = ix.appConflict(out, in, KindAppNameTaken, "apps["+strconv.Itoa(i)+"].name", "", a)
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// numberIs reports whether app v's number is n.
+func (t *appTable) numberIs(v *appView, subjectNumber, n string) bool {
+	r := appRd{b: t.arena, i: int(t.off[v.id])}
+	r.uv()
+	r.i += 2
+	x := r.uv()
+	raw := r.bytes(int(x >> 1))
+	if x&1 == 1 {
+		return len(n) == len(subjectNumber)+len(raw) && strings.HasPrefix(n, subjectNumber) && string(raw) == n[len(subjectNumber):]
+	}
+	return string(raw) == n
+}
+
+// asciiFoldEqual reports whether b equals the lower-case key with ASCII
+// letters folded.
+func asciiFoldEqual(b []byte, key string) bool {
+	if len(b) != len(key) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appConflict appends the Conflict of app a (blocking) found for a field
+// of the filing.
+func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, key string, a uint32) []Conflict {
+	t := &ix.apps
+	v := t.view(a, true)
+	sv := viewSubject(ix.subj[v.subject])
+	their := &provinceList[sv.province]
+	num := strings.Clone(v.number(sv.number))
+	c := Conflict{
+		Kind: k, Rule: k.Rule(), Path: path,
+		Blocking: Blocking{
+			SubjectNumber: strings.Clone(sv.number), AppNumber: num,
+			Province: their.Code, ProvinceName: their.Name, Status: statusNames[v.status],
+		},
+	}
+	for _, x := range out {
+		if x.Kind == c.Kind && x.Path == c.Path && x.Blocking == c.Blocking {
+			return out
+		}
+	}
+	kind := appKinds[v.kind]
+	shown := num
+	if shown == "" {
+		shown = "审核中，尚无备案号"
+	}
+	shownEn := num
+	if shownEn == "" {
+		shownEn = "under review, no number yet"
+	}
+	switch k {
+	case KindAppIdentifierTaken:
+		c.Bureau = their.Bureau
+		c.Zh = fmt.Sprintf("应用标识“%s”已由%s的其他主体在%s“%s”中备案（%s），同一应用标识不能在两个主体下备案", key, their.Name, kind.Zh(), v.name, shown)
+		c.En = fmt.Sprintf("the identifier %s is on file for another subject's %s %q in %s (%s)", key, kind.En(), v.name, their.Name, shownEn)
+		c.Steps = []Text{
+			{"请核对包名/Bundle ID是否填写正确，应与安装包中的一致（iOS Bundle ID不区分大小写）。",
+				"Check the package name or Bundle ID: it must be the one in the package (Bundle IDs are case-insensitive)."},
+			{"如该应用确属本主体，请联系" + their.Bureau + "，提供安装包、签名证书（公钥和签名值）及应用商店开发者账号等能证明应用归属的材料，由管局核实处理；系统不会自动解除冲突。",
+				"If the app is yours, contact " + their.Bureau + " with proof of ownership (the package, the signing certificate's public key and fingerprint, the store developer account); the bureau decides, the system never resolves the conflict itself."},
+			{"如应用已转让给本主体，请原主体先注销该应用的备案，再由本主体备案。",
+				"If the app was transferred to you, the former subject cancels its filing of the app first."},
+		}
+	case KindAppFiledByYou:
+		c.Zh = fmt.Sprintf("应用标识“%s”已在本主体的%s“%s”中备案（%s）；新增运行平台或修改应用信息请办理变更备案", key, kind.Zh(), v.name, shown)
+		c.En = fmt.Sprintf("the identifier %s is already filed under your %s %q (%s): file a change of it", key, kind.En(), v.name, shownEn)
+		c.Steps = []Text{
+			{"同一应用只备案一次，各运行平台在同一备案中填写。请通过原接入商对已备案的应用办理变更备案。",
+				"An app is filed once with all its platforms: file a change of the filed app through its ISP."},
+		}
+	case KindResubmission, KindPending:
+		c.Zh = fmt.Sprintf("应用标识“%s”已在本主体%s的%s“%s”中提交", key, statusNames[v.status].Zh(), kind.Zh(), v.name)
+		c.En = fmt.Sprintf("the identifier %s is in your own %s %q, status %s", key, kind.En(), v.name, statusNames[v.status].En())
+		c.Steps = []Text{
+			{"请修改原备案信息后重新提交，不要作为新应用再次备案。", "Edit and resubmit the earlier filing instead of filing the app again."},
+		}
+		if k == KindPending {
+			c.Steps[0] = Text{"原备案正在审核中，请等待审核结果；如需修改，请联系接入商。", "The earlier filing is under review: wait for the result; for changes, contact the ISP."}
+		}
+	case KindAppNameTaken:
+		c.Zh = fmt.Sprintf("%s名称“%s”已被其他主体的%s使用（%s，%s）", kind.Zh(), v.name, kind.Zh(), their.Name, shown)
+		c.En = fmt.Sprintf("the name %q is used by another subject's %s (%s, %s)", v.name, kind.En(), their.Name, shownEn)
+		c.Steps = []Text{
+			{"接入商一般要求应用名称不得与其他应用重名；请核对名称，或使用能区分本应用的名称。",
+				"ISPs require an app name that is not another app's: check the name or choose one that tells the app apart."},
+		}
+	}
+	return append(out, c)
+}
+
+// joinProblems merges the problems of two validation errors (either may be
+// nil).
+func joinProblems(a, b error) error {
+	if b == nil {
+		return a
+	}
+	if a == nil {
+		return b
+	}
+	va, okA := a.(*filing.ValidationError)
+	vb, okB := b.(*filing.ValidationError)
+	if !okA || !okB {
+		return a
+	}
+	return &filing.ValidationError{Problems: append(append([]*filing.Problem(nil), va.Problems...), vb.Problems...)}
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/lifecycle"
+)
+
+// appPage is the data of app_form.html.
+type appPage struct {
+	Page *formPage // messages by field, general messages, conflicts, options
+	Form appForm
+	Rows []appRowView
+	// Warnings are the SDK's warnings (unusual AppIDs); they never block.
+	Warnings     []string
+	Kinds, Hosts []option
+	Done         string // the success message
+}
+
+type appRowView struct {
+	Index    int
+	Platform string // Chinese name
+	Other    bool
+	Row      appRow
+}
+
+func newAppPage(af appForm) *appPage {
+	p := &appPage{Page: newFormPage(filingForm{
+		Province: af.Province, Nature: af.Nature, CertType: af.CertType, PrincipalCertType: af.PrincipalCertType,
+	}), Form: af}
+	for _, k := range []filing.AppKind{filing.AppKindApp, filing.AppKindMiniProgram, filing.AppKindQuickApp} {
+		p.Kinds = append(p.Kinds, option{string(k), k.Zh(), string(k) == af.Kind})
+	}
+	for _, h := range []filing.HostPlatform{filing.HostWeChat, filing.HostAlipay, filing.HostDouyin, filing.HostBaidu, filing.HostQQ,
+		filing.HostKuaishou, filing.HostHuaweiQuick, filing.HostQuickAlly, filing.HostOther} {
+		p.Hosts = append(p.Hosts, option{string(h), h.Zh(), string(h) == af.Host})
+	}
+	for i, r := range af.Rows {
+		p.Rows = append(p.Rows, appRowView{Index: i, Platform: r.Platform.Zh(), Other: r.Platform == filing.PlatformOther, Row: r})
+	}
+	return p
+}
+
+// algorithmOptions lists the fingerprint algorithms of a row.
+func (p *appPage) algorithms(selected string) []option {
+	var out []option
+	for _, h := range []filing.HashAlgorithm{filing.HashMD5, filing.HashSHA1, filing.HashSHA256} {
+		out = append(out, option{string(h), h.String(), string(h) == selected})
+	}
+	return out
+}
+
+// rowSelect is the algorithm <select> of a platform row.
+func rowSelect(p *appPage, i int, label string) fieldView {
+	name := rowField(i, "algorithm")
+	return fieldView{Name: name, Label: label, Options: p.algorithms(p.Form.Rows[i].Algorithm), Errors: p.Page.Errors[name]}
+}
+
+// rowText is a text field of a platform row.
+func rowText(p *appPage, i int, field, label, value string) fieldView {
+	name := rowField(i, field)
+	return fieldView{Name: name, Label: label, Value: value, Errors: p.Page.Errors[name]}
+}
+
+// appText is a text field of the app form.
+func appText(p *appPage, name, label, value string) fieldView {
+	return fieldView{Name: name, Label: label, Value: value, Errors: p.Page.Errors[name]}
+}
+
+// appSelect is a <select> of the app form.
+func appSelect(p *appPage, name, label string, options []option) fieldView {
+	return fieldView{Name: name, Label: label, Options: options, Errors: p.Page.Errors[name]}
+}
+
+// addAppMessage shows msg next to the field of path (appFieldOf), or above
+// the form.
+func (p *appPage) addAppMessage(path, label, msg string, rows []int) {
+	if field := appFieldOf(path, rows); field != "" {
+		for _, m := range p.Page.Errors[field] {
+			if m == msg {
+				return
+			}
+		}
+		p.Page.Errors[field] = append(p.Page.Errors[field], msg)
+		return
+	}
+	p.Page.addMessage(path, label, msg)
+}
+
+// handleAppForm serves the app filing form, prefilled with a sample.
+func (s *server) handleAppForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "app_form.html", newAppPage(sampleAppForm()))
+}
+
+// handleAppCreate takes an app filing of a subject on file: normalise,
+// validate (422, messages at their fields), check conflicts (409), then add
+// the app to the subject's record as under review and answer 201.
+func (s *server) handleAppCreate(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+	if err := r.ParseForm(); err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			s.renderMessage(w, http.StatusRequestEntityTooLarge, "提交的内容过大", "请检查填写的内容后重新提交。")
+			return
+		}
+		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案页面重新填写。")
+		return
+	}
+	form := parseAppForm(r.PostForm)
+	raw, rows := form.filing()
+	f := filing.NormalizeFiling(raw)
+	page := newAppPage(form)
+	for _, wn := range filing.Warnings(f) {
+		page.Warnings = append(page.Warnings, wn.Label+"："+wn.Zh)
+	}
+	if err := s.validator.Validate(f); err != nil {
+		ve, ok := errors.AsType[*filing.ValidationError](err)
+		if !ok {
+			s.internalError(w, "validate app", err)
+			return
+		}
+		s.rejectApp(w, page, ve, rows)
+		return
+	}
+	st, err := s.appLifecycle(f)
+	if err != nil {
+		s.internalError(w, "app lifecycle", err)
+		return
+	}
+	conflicts, err := s.recordApp(f, st)
+	if err != nil {
+		if ve, ok := errors.AsType[*filing.ValidationError](err); ok {
+			s.rejectApp(w, page, ve, rows)
+			return
+		}
+		s.internalError(w, "record app", err)
+		return
+	}
+	if len(conflicts) > 0 {
+		kinds := make([]string, len(conflicts))
+		for i, c := range conflicts {
+			kinds[i] = string(c.Kind)
+		}
+		s.log.Info("app filing refused: conflict", "conflicts", kinds)
+		page.Page.addConflicts(conflicts)
+		for _, c := range conflicts {
+			page.addAppMessage(c.Path, "", "与已有备案冲突，处理办法见页面上方", rows)
+		}
+		s.render(w, http.StatusConflict, "app_form.html", page)
+		return
+	}
+	a := f.Apps[0]
+	s.log.Info("app filing accepted", "kind", a.Kind, "platforms", len(a.Platforms), "principal_mobile", a.Principal.Mobile, "status", st.Status)
+	page.Done = a.Kind.Zh() + "“" + a.Name + "”已提交，" + statusLabel(st.Status) + "。审核通过后，备案号（" + a.Kind.Letter() +
+		"结尾）须在" + a.Kind.Zh() + "的“设置”或“关于”页显著位置展示，并链接至工信部备案系统。"
+	s.render(w, http.StatusCreated, "app_form.html", page)
+}
+
+func (s *server) rejectApp(w http.ResponseWriter, page *appPage, ve *filing.ValidationError, rows []int) {
+	codes := make([]string, len(ve.Problems))
+	for i, p := range ve.Problems {
+		codes[i] = p.Path + " " + string(p.Code) // paths and codes only, never values
+		page.addAppMessage(p.Path, p.Label, p.Zh, rows)
+	}
+	page.Page.Invalid = true
+	s.log.Info("app filing refused: invalid", "problems", codes)
+	s.render(w, http.StatusUnprocessableEntity, "app_form.html", page)
+}
+
+// appLifecycle: added internet information goes through the ISP (新增互联网信息,
+// KindNewWebsite: ), which creates, submits and verifies it.
+func (s *server) appLifecycle(f *filing.Filing) (lifecycle.State, error) {
+	now := s.now()
+	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: s.isp}
+	st := lifecycle.State{Kind: lifecycle.KindNewWebsite, ISP: s.isp, Province: f.Subject.Province}
+	for _, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
+		var err error
+		if st, err = lifecycle.Apply(st, lifecycle.Event{Action: a, Actor: isp, At: now}); err != nil {
+			return lifecycle.State{}, err
+		}
+	}
+	return st, nil
+}
+
+// recordApp checks the app filing and, when nothing conflicts, adds the app
+// to its subject's record as under review, so that filing it again is
+// refused.
+func (s *server) recordApp(f *filing.Filing, st lifecycle.State) ([]conflict.Conflict, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	conflicts, err := s.index.Check(f)
+	if err != nil || len(conflicts) > 0 {
+		return conflicts, err
+	}
+	rec, err := s.index.Lookup(f.Subject.Number)
+	if err != nil {
+		return nil, err
+	}
+	rec.Apps = append(rec.Apps, appRecord(&f.Apps[0], st.Status))
+	return nil, s.index.Put(rec)
+}

@@ -1,0 +1,135 @@
+package shell
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// Shell apps (空壳APP): an app filed with access information (R-71: apps
+// carry access like websites; mini-programs and quick apps carry none, their
+// platform files it) whose access has all ended is treated as a website
+// without access is: a shell app after Grace (FindingShellApp), at risk
+// until then (FindingAppAtRisk), access cancelled but filing kept (R-17,
+// FindingAccessCancelledNotFiling with AppNumber set).
+//
+// Decision (DESIGN: no bureau text on shell apps was found): the website
+// rules (R-60..R-63) apply to apps with access as they stand, same Grace,
+// same recommendations; a mini-program or quick app in force is never a
+// shell by access, and it keeps its subject out of the shell subjects (a
+// subject with an app in force is not 空壳主体, R-62).
+
+// Finding kinds of apps.
+const (
+	// FindingShellApp: a filed app without active access for more than
+	// Grace (or never with access when its approval instant is unknown).
+	FindingShellApp FindingKind = "shell_app"
+	// FindingAppAtRisk: a filed app without active access for Grace or
+	// less.
+	FindingAppAtRisk FindingKind = "app_at_risk"
+)
+
+// AppFindingKinds returns the finding kinds of apps (ClassifyFiling), which
+// FindingKinds, the kinds of websites and subjects, does not list.
+func AppFindingKinds() []FindingKind { return []FindingKind{FindingShellApp, FindingAppAtRisk} }
+
+func init() {
+	findingKindNames[FindingShellApp] = [2]string{"空壳APP", "shell app"}
+	findingKindNames[FindingAppAtRisk] = [2]string{"即将视为空壳APP", "app at risk"}
+}
+
+// AppRecord is an app with the instant it was approved. In JSON its fields
+// are the App's plus "approved_at".
+type AppRecord struct {
+	filing.App
+	// ApprovedAt is when the app was approved. Zero when unknown.
+	ApprovedAt time.Time `json:"approved_at,omitzero"`
+}
+
+// FilingRecord is a subject with its websites and apps.
+type FilingRecord struct {
+	Subject  filing.Subject  `json:"subject"`
+	Websites []WebsiteRecord `json:"websites"`
+	Apps     []AppRecord     `json:"apps,omitempty"`
+}
+
+// ClassifyFiling classifies a subject with its websites and apps as of
+// asOf: the websites as ClassifyRecord does, the apps (kind app) by the same
+// rules (FindingShellApp, FindingAppAtRisk), and the subject counting apps
+// in force beside websites (R-62). Report.Websites counts websites only and
+// Report.Apps the apps in force. Bad apps are problems at "apps[i]…" paths
+// and are left out, as bad websites are.
+func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
+	nw := len(r.Websites)
+	sites := make([]shellSite, 0, nw+len(r.Apps))
+	for _, w := range r.Websites {
+		sites = append(sites, shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access})
+	}
+	for _, a := range r.Apps {
+		s := shellSite{number: a.Number, status: a.Status, approvedAt: a.ApprovedAt, access: a.Access}
+		kind := filing.NormalizeApp(filing.App{Kind: a.Kind}).Kind
+		if kind == filing.AppKindMiniProgram || kind == filing.AppKindQuickApp {
+			// Served by its platform: in force as long as it is filed.
+			s.access = []filing.Access{{ISP: a.Host.Zh(), Since: asOf}}
+			s.approvedAt = time.Time{}
+		}
+		sites = append(sites, s)
+	}
+	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+	if len(r.Apps) == 0 {
+		return rep, err
+	}
+	// Findings of apps: by number (apps in force have one).
+	isApp := map[string]bool{}
+	for _, a := range r.Apps {
+		if inForce(a.Number != "", a.Status) {
+			isApp[a.Number] = true
+			rep.Apps++
+		}
+	}
+	rep.Websites -= rep.Apps
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		if f.WebsiteNumber == "" || !isApp[f.WebsiteNumber] {
+			continue
+		}
+		f.AppNumber, f.WebsiteNumber = f.WebsiteNumber, ""
+		switch f.Kind {
+		case FindingShellWebsite:
+			f.Kind = FindingShellApp
+		case FindingWebsiteAtRisk:
+			f.Kind = FindingAppAtRisk
+		}
+		f.Zh, f.En = appText(f.Zh, f.En)
+		f.RecommendationZh, f.RecommendationEn = appText(f.RecommendationZh, f.RecommendationEn)
+	}
+	if err != nil {
+		if ve, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range ve.Unwrap() {
+				p, ok := e.(*filing.Problem)
+				if !ok || !strings.HasPrefix(p.Path, "websites[") {
+					continue
+				}
+				rest := p.Path[len("websites["):]
+				k := strings.IndexByte(rest, ']')
+				if n, convErr := strconv.Atoi(rest[:k]); convErr == nil && n >= nw {
+					p.Path = "apps[" + strconv.Itoa(n-nw) + "]" + rest[k+1:]
+					if p.Label == "网站状态" {
+						p.Label = "应用备案状态"
+					}
+				}
+			}
+		}
+	}
+	return rep, err
+}
+
+// appText turns the website wording of a finding into the app wording.
+func appText(zh, en string) (string, string) {
+	zh = strings.ReplaceAll(zh, "空壳网站", "空壳APP")
+	zh = strings.ReplaceAll(zh, "网站", "APP")
+	en = strings.ReplaceAll(en, "website", "app")
+	return zh, en
+}
