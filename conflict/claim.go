@@ -58,6 +58,12 @@ func (k Key) Format(f fmt.State, verb rune) { _, _ = io.WriteString(f, k.String(
 // LogValue logs String.
 func (k Key) LogValue() slog.Value { return slog.StringValue(k.String()) }
 
+// SubjectKey returns the key that identifies a subject in a Store: its
+// certificate, in the form RecordKeys gives.
+func SubjectKey(t filing.CertType, n filing.IDNumber) Key {
+	return Key{KeyCert, string(t) + ":" + certKey(t, n.Raw())}
+}
+
 // keySeed hashes the records RecordKeys prepares (the hashes are not used).
 var keySeed = maphash.MakeSeed()
 

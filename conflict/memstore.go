@@ -83,7 +83,7 @@ func (s *MemoryStore) Remove(ctx context.Context, t filing.CertType, n filing.ID
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	subj := Key{KeyCert, string(t) + ":" + certKey(t, n.Raw())}
+	subj := SubjectKey(t, n)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.remove(subj), nil

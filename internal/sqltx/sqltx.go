@@ -144,6 +144,9 @@ func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) e
 		if err == nil {
 			return nil
 		}
+		if p, ok := errors.AsType[*permanent](err); ok {
+			return p.err
+		}
 		if cerr := ctx.Err(); cerr != nil && (errors.Is(err, cerr) || !Retryable(err)) {
 			return cerr
 		}
@@ -178,6 +181,16 @@ func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) e
 		backoff = min(backoff*2, maxBackoff)
 	}
 }
+
+// Permanent wraps an error that Do returns as is, unwrapped, without
+// retrying: an answer of the store (a key taken) rather than a failure, or a
+// failure after output that a retry would repeat.
+func Permanent(err error) error { return &permanent{err} }
+
+type permanent struct{ err error }
+
+func (p *permanent) Error() string { return p.err.Error() }
+func (p *permanent) Unwrap() error { return p.err }
 
 // Tx runs fn in a transaction at p.Isolation, committing when fn returns
 // nil, with the retries of Do: fn may run more than once and must not keep
