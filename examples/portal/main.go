@@ -32,6 +32,14 @@
 // or change the domain to example-shop.cn (filed in Zhejiang) or
 // guizhou-tea.cn (filed in Guizhou) to see the domain conflicts of R-30.
 //
+// With -db (or DATABASE_URL) the record set lives in PostgreSQL and several
+// instances share it: each checks against its own in-memory index, which
+// follows the database, and the database decides which instance gets a
+// domain when two accept it at once (conflict.Replica, conflict/pgstore):
+//
+//	go run ./examples/portal -addr 127.0.0.1:8081 -db postgres://user:pass@127.0.0.1:5432/beian
+//	go run ./examples/portal -addr 127.0.0.1:8082 -db postgres://user:pass@127.0.0.1:5432/beian
+//
 // Filings are kept in memory and lost on exit. There are no user accounts: a
 // real portal authenticates users and ISP staff, stores filings in its
 // database and has an ISP reviewer verify each one (here it is verified at
@@ -40,6 +48,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -51,6 +60,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx" for -db
 )
 
 func main() {
@@ -74,6 +85,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	isp := fs.String("isp", "示例云", "name of this ISP (接入商), the actor that verifies filings")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
+	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -90,6 +102,14 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		}
 		defer f.Close()
 		opts.Records = f
+	}
+	if *dbURL != "" {
+		db, err := sql.Open("pgx", *dbURL)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		opts.DB, opts.Context = db, ctx
 	}
 	handler, err := newServer(opts)
 	if err != nil {
