@@ -119,11 +119,15 @@ type Store interface {
 	// one before, and claims the record's keys for the subject, all or
 	// none. When a key is held by another subject Put writes nothing and
 	// returns a *ClaimError (errors.Is ErrKeyTaken) listing the keys taken.
-	// Keys the subject held that r no longer has are released. A record
-	// whose subject is cancelled or deleted removes the subject, as Remove.
-	// A record that fails its checks returns an error wrapping
-	// ErrBadRecord. Put returns the change's sequence number.
-	Put(ctx context.Context, r Record) (seq uint64, err error)
+	// When the subject's record changed after the sequence number since
+	// (the caller checked an older state: the same applicant filing on
+	// two instances at once, R-13), Put writes nothing and returns a
+	// *ClaimError with Stale set (errors.Is ErrStale); since = Unconditional
+	// skips that check. Keys the subject held that r no longer has are
+	// released. A record whose subject is cancelled or deleted removes the
+	// subject, as Remove. A record that fails its checks returns an error
+	// wrapping ErrBadRecord. Put returns the change's sequence number.
+	Put(ctx context.Context, r Record, since uint64) (seq uint64, err error)
 	// Remove removes the record of the subject with a certificate and
 	// releases every key it held (a filing cancelled, or rejected and
 	// withdrawn). Removing a subject not on file changes nothing and
@@ -150,14 +154,25 @@ type Change struct {
 	Removed bool `json:"removed,omitempty"`
 }
 
-// ErrKeyTaken matches a *ClaimError with errors.Is.
+// Unconditional is the since of a Put that replaces the subject's record
+// whatever it changed to.
+const Unconditional = ^uint64(0)
+
+// ErrKeyTaken matches a *ClaimError that lists keys held by other subjects.
 var ErrKeyTaken = &Error{Code: "conflict.key_taken", Zh: "备案信息中的域名、证件或备案号已被其他主体占用", En: "a unique key of the record is held by another subject"}
 
+// ErrStale matches a *ClaimError of a Put whose subject changed after its
+// since.
+var ErrStale = &Error{Code: "conflict.stale", Zh: "该主体的备案信息刚刚发生变化，请刷新后重试", En: "the subject's record changed after the state the caller checked"}
+
 // ClaimError is a Put that lost: keys of the record are held by other
-// subjects. Replica.Claim turns it into the Conflicts Check gives.
+// subjects, or the subject's record changed after the state the caller
+// checked. Replica.Claim turns it into the Conflicts Check gives.
 type ClaimError struct {
 	// Taken lists the keys held by other subjects.
-	Taken []Taken `json:"taken"`
+	Taken []Taken `json:"taken,omitempty"`
+	// Stale reports a subject whose record changed after since.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // Taken is one key held by another subject.
@@ -170,6 +185,9 @@ type Taken struct {
 // Error returns "conflict.key_taken: …" with the keys taken (certificate
 // numbers masked).
 func (e *ClaimError) Error() string {
+	if e.Stale {
+		return ErrStale.Code + ": " + ErrStale.En
+	}
 	keys := make([]string, len(e.Taken))
 	for i, t := range e.Taken {
 		keys[i] = t.Key.String()
@@ -177,14 +195,23 @@ func (e *ClaimError) Error() string {
 	return ErrKeyTaken.Code + ": " + ErrKeyTaken.En + ": " + strings.Join(keys, ", ")
 }
 
-// Is matches ErrKeyTaken.
-func (e *ClaimError) Is(target error) bool { return target == ErrKeyTaken }
+// Is matches ErrKeyTaken (keys taken) or ErrStale (Stale).
+func (e *ClaimError) Is(target error) bool {
+	return target == ErrKeyTaken && len(e.Taken) > 0 || target == ErrStale && e.Stale
+}
 
-// ErrorCode returns "conflict.key_taken".
-func (e *ClaimError) ErrorCode() string { return ErrKeyTaken.Code }
+// ErrorCode returns "conflict.key_taken" or "conflict.stale".
+func (e *ClaimError) ErrorCode() string { return e.sentinel().Code }
+
+func (e *ClaimError) sentinel() *Error {
+	if e.Stale {
+		return ErrStale
+	}
+	return ErrKeyTaken
+}
 
 // MessageZh returns the Chinese message for end users.
-func (e *ClaimError) MessageZh() string { return ErrKeyTaken.Zh }
+func (e *ClaimError) MessageZh() string { return e.sentinel().Zh }
 
 // MessageEn returns the English message for developers.
 func (e *ClaimError) MessageEn() string { return e.Error() }

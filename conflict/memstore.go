@@ -36,7 +36,7 @@ func NewMemoryStore() *MemoryStore {
 }
 
 // Put implements Store.
-func (s *MemoryStore) Put(ctx context.Context, r Record) (uint64, error) {
+func (s *MemoryStore) Put(ctx context.Context, r Record, since uint64) (uint64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -50,6 +50,9 @@ func (s *MemoryStore) Put(ctx context.Context, r Record) (uint64, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if m := s.subject[subj]; m != nil && m.seq > since {
+		return 0, &ClaimError{Stale: true}
+	}
 	if gone {
 		return s.remove(subj), nil
 	}

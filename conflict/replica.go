@@ -127,8 +127,9 @@ const claimTries = 3
 // when the index finds conflicts, so that a record released elsewhere no
 // longer blocks) and, when nothing conflicts, puts rec (the filing's record, e.g. the filing under
 // review) in the store, claiming its keys for the filing's subject, all or
-// none. When another process claimed one of the keys first, the store
-// refuses the record; Claim then syncs the index and checks again, so the
+// none. When another process claimed one of the keys first, or changed the
+// subject's record since the state the index checked (the same applicant
+// filing on two instances, R-13), the store refuses the record; Claim then syncs the index and checks again, so the
 // loser gets the same typed Conflicts, with the same guidance, that Check
 // gives once the winner's record is known. It returns the conflicts (and
 // stores nothing) or nil once rec is stored; the index has the record when
@@ -140,6 +141,7 @@ const claimTries = 3
 // a reason Check does not report (rec holds keys the filing does not).
 func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts ...CheckOption) ([]Conflict, error) {
 	for try := 0; ; try++ {
+		since := r.Seq() // the index holds every change up to since
 		conflicts, err := r.ix.Check(f, opts...)
 		if err == nil && len(conflicts) > 0 && try == 0 {
 			// The index may lag: a blocking record may have been released
@@ -152,7 +154,7 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 		if err != nil || len(conflicts) > 0 {
 			return conflicts, err
 		}
-		_, err = r.store.Put(ctx, rec)
+		_, err = r.store.Put(ctx, rec, since)
 		if err == nil {
 			_, _ = r.Sync(ctx)
 			return nil, nil

@@ -69,7 +69,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 	t.Run("R30_ClaimAllOrNone", func(t *testing.T) {
 		s := newStore(t)
 		put(t, s, Pending("A1", "52", "example.com", "a.cn"))
-		_, err := s.Put(ctx, Pending("B1", "33", "b.cn", "WWW.Example.com."))
+		_, err := s.Put(ctx, Pending("B1", "33", "b.cn", "WWW.Example.com."), conflict.Unconditional)
 		var ce *conflict.ClaimError
 		require.ErrorAs(t, err, &ce)
 		assert.ErrorIs(t, err, conflict.ErrKeyTaken)
@@ -100,7 +100,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		put(t, s, x)
 		y := Pending("Y3", "52", "y.cn")
 		y.Subject.Number, y.Subject.Status = "黔ICP备2026000001号", filing.StatusApproved
-		_, err := s.Put(ctx, y)
+		_, err := s.Put(ctx, y, conflict.Unconditional)
 		var ce *conflict.ClaimError
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, []conflict.Taken{{Key: conflict.Key{Kind: conflict.KeyNumber, Value: "黔ICP备2026000001号"},
@@ -128,11 +128,62 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		assert.Equal(t, []string{"C4"}, certs(t, s))
 	})
 
+	t.Run("R13_StaleSinceRefused", func(t *testing.T) {
+		s := newStore(t)
+		var buf bytes.Buffer
+		s0, err := s.Export(ctx, &buf)
+		require.NoError(t, err)
+		// Two instances checked the same applicant's filing at s0, when
+		// the subject was not on file: the first write wins, the second
+		// is stale.
+		s1, err := s.Put(ctx, Pending("A8", "52", "a.cn"), s0)
+		require.NoError(t, err)
+		_, err = s.Put(ctx, Pending("A8", "52", "a.cn", "a2.cn"), s0)
+		var ce *conflict.ClaimError
+		require.ErrorAs(t, err, &ce)
+		assert.True(t, ce.Stale)
+		assert.ErrorIs(t, err, conflict.ErrStale)
+		assert.NotErrorIs(t, err, conflict.ErrKeyTaken)
+		assert.Equal(t, "conflict.stale", ce.ErrorCode())
+		// A caller that has seen s1 may replace it; so may an unconditional Put.
+		s2, err := s.Put(ctx, Pending("A8", "52", "a.cn", "a3.cn"), s1)
+		require.NoError(t, err)
+		gone := Pending("A8", "52", "a.cn")
+		gone.Subject.Status = filing.StatusCancelled
+		_, err = s.Put(ctx, gone, s1)
+		assert.ErrorIs(t, err, conflict.ErrStale, "a stale cancellation")
+		_, err = s.Put(ctx, gone, s2)
+		require.NoError(t, err)
+		assert.Empty(t, certs(t, s))
+		// Concurrent first filings of one new subject checked at one state:
+		// exactly one is written.
+		s3, err := s.Export(ctx, &buf)
+		require.NoError(t, err)
+		var wins, stale atomic.Int32
+		var wg sync.WaitGroup
+		for g := range Racers {
+			wg.Go(func() {
+				_, err := s.Put(ctx, Pending("B8", "52", fmt.Sprintf("b%d.cn", g)), s3)
+				switch {
+				case err == nil:
+					wins.Add(1)
+				case errors.Is(err, conflict.ErrStale):
+					stale.Add(1)
+				default:
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		assert.Equal(t, int32(1), wins.Load())
+		assert.Equal(t, int32(Racers-1), stale.Load())
+	})
+
 	t.Run("BadRecord", func(t *testing.T) {
 		s := newStore(t)
-		_, err := s.Put(ctx, Pending("A5", "99", "example.com"))
+		_, err := s.Put(ctx, Pending("A5", "99", "example.com"), conflict.Unconditional)
 		assert.ErrorIs(t, err, conflict.ErrBadRecord)
-		_, err = s.Put(ctx, Pending("A5", "52", "com.cn"))
+		_, err = s.Put(ctx, Pending("A5", "52", "com.cn"), conflict.Unconditional)
 		assert.ErrorIs(t, err, conflict.ErrBadRecord)
 		assert.Empty(t, certs(t, s))
 	})
@@ -178,7 +229,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		s := newStore(t)
 		cctx, cancel := context.WithCancel(ctx)
 		cancel()
-		_, err := s.Put(cctx, Pending("A7", "52", "a.cn"))
+		_, err := s.Put(cctx, Pending("A7", "52", "a.cn"), conflict.Unconditional)
 		assert.ErrorIs(t, err, context.Canceled)
 		_, err = s.Remove(cctx, filing.CertUSCC, "A7")
 		assert.ErrorIs(t, err, context.Canceled)
@@ -197,7 +248,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 			errs := make(chan error, Racers)
 			for g := range Racers {
 				wg.Go(func() {
-					_, err := s.Put(ctx, Pending(fmt.Sprintf("R%dG%d", race, g), "52", fmt.Sprintf("race%d.cn", race)))
+					_, err := s.Put(ctx, Pending(fmt.Sprintf("R%dG%d", race, g), "52", fmt.Sprintf("race%d.cn", race)), conflict.Unconditional)
 					switch {
 					case err == nil:
 						wins.Add(1)
@@ -242,6 +293,18 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		require.NoError(t, err)
 		assert.Equal(t, want, lost, "the lost race answers as Check does")
 		assert.NotEmpty(t, lost[0].Steps)
+		// The same applicant files a again on r2, which has not seen it:
+		// refused as a filing under review, as Check does.
+		r3 := conflict.NewReplica(s, conflict.New()) // has not loaded a
+		again, err := r3.Claim(ctx, FilingOf(a), a)
+		require.NoError(t, err)
+		require.NotEmpty(t, again)
+		for _, c := range again {
+			assert.ErrorIs(t, c, conflict.KindPending)
+		}
+		want, err = r3.Index().Check(FilingOf(a))
+		require.NoError(t, err)
+		assert.Equal(t, want, again)
 		// a is withdrawn: b may claim the domain.
 		require.NoError(t, r1.Release(ctx, a.Subject.CertType, a.Subject.CertNumber))
 		got, err = r2.Claim(ctx, FilingOf(b), b)
@@ -256,7 +319,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 
 func put(t *testing.T, s conflict.Store, r conflict.Record) {
 	t.Helper()
-	seq, err := s.Put(context.Background(), r)
+	seq, err := s.Put(context.Background(), r, conflict.Unconditional)
 	require.NoError(t, err, "Put %s", r.Subject.CertNumber.Raw())
 	require.NotZero(t, seq)
 }

@@ -156,7 +156,7 @@ func TestHelperFile(t *testing.T) {
 				r := conflicttest.Pending("K"+serial, "52", "k"+serial+".cn", "www.k"+serial+".com.cn")
 				r.Subject.Number, r.Subject.Status = subj.String(), filing.StatusApproved
 				r.Websites[0].Number, r.Websites[0].Status = site.String(), filing.StatusApproved
-				if _, err := cs.Put(ctx, r); err != nil {
+				if _, err := cs.Put(ctx, r, conflict.Unconditional); err != nil {
 					panic(err)
 				}
 				say("C", subj)

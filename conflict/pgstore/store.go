@@ -102,10 +102,12 @@ AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements($1::jsonb) AS e
 // writeSQL bumps the change sequence by the number of records and writes
 // them, numbered in order. It runs last, so the head row is locked only
 // from here to the commit.
+// A subject whose row changed after $3 is not written (no row returned):
+// the caller's since is stale.
 const writeSQL = `WITH h AS (UPDATE beian_conflict_head SET seq = seq + $2 WHERE id = 1 RETURNING seq)
 INSERT INTO beian_conflict_record AS r (subject, seq, removed, body)
 SELECT e->>'s', h.seq - $2 + (e->>'i')::bigint, false, e->>'b' FROM h, jsonb_array_elements($1::jsonb) AS e
-ON CONFLICT (subject) DO UPDATE SET seq = EXCLUDED.seq, removed = false, body = EXCLUDED.body
+ON CONFLICT (subject) DO UPDATE SET seq = EXCLUDED.seq, removed = false, body = EXCLUDED.body WHERE r.seq <= $3
 RETURNING r.seq`
 
 // claimed is one key of a write.
@@ -142,7 +144,7 @@ func prepare(r conflict.Record) (prepared, error) {
 // Put implements conflict.Store: one transaction of three statements (claim
 // the keys, release the keys no longer held, write the record and bump the
 // change sequence), retried on serialization failures and deadlocks.
-func (s *Store) Put(ctx context.Context, r conflict.Record) (uint64, error) {
+func (s *Store) Put(ctx context.Context, r conflict.Record, since uint64) (uint64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -151,16 +153,17 @@ func (s *Store) Put(ctx context.Context, r conflict.Record) (uint64, error) {
 		return 0, err
 	}
 	if p.gone {
-		return s.remove(ctx, p.subject)
+		return s.remove(ctx, p.subject, since)
 	}
 	var seq uint64
-	err = s.write(ctx, "conflict/pgstore: Put", []prepared{p}, func(seqs []uint64) { seq = seqs[0] })
+	err = s.write(ctx, "conflict/pgstore: Put", []prepared{p}, since, func(seqs []uint64) { seq = seqs[0] })
 	return seq, err
 }
 
 // write claims the keys of records (distinct subjects, no key in two of
 // them) and writes them, in one transaction.
-func (s *Store) write(ctx context.Context, op string, recs []prepared, done func(seqs []uint64)) error {
+func (s *Store) write(ctx context.Context, op string, recs []prepared, since uint64, done func(seqs []uint64)) error {
+	lim := int64(min(since, math.MaxInt64))
 	var keys []claimed
 	subjects := make([]string, len(recs))
 	rows := make([]written, len(recs))
@@ -211,7 +214,7 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, done func
 		if _, err := tx.ExecContext(ctx, releaseSQL, string(keyArg), string(subjArg)); err != nil {
 			return err
 		}
-		out, err := tx.QueryContext(ctx, writeSQL, string(rowArg), len(recs))
+		out, err := tx.QueryContext(ctx, writeSQL, string(rowArg), len(recs), lim)
 		if err != nil {
 			return err
 		}
@@ -227,6 +230,9 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, done func
 		if err := out.Err(); err != nil {
 			return err
 		}
+		if len(seqs) < len(recs) {
+			return sqltx.Permanent(&conflict.ClaimError{Stale: true}) // Tx rolls back
+		}
 		done(seqs)
 		return nil
 	})
@@ -237,19 +243,23 @@ func (s *Store) Remove(ctx context.Context, t filing.CertType, n filing.IDNumber
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	return s.remove(ctx, conflict.SubjectKey(t, n))
+	return s.remove(ctx, conflict.SubjectKey(t, n), conflict.Unconditional)
 }
 
 const removeSQL = `WITH h AS (UPDATE beian_conflict_head SET seq = seq + 1 WHERE id = 1 RETURNING seq)
 UPDATE beian_conflict_record AS r SET seq = h.seq, removed = true FROM h WHERE r.subject = $1
 RETURNING r.seq`
 
-func (s *Store) remove(ctx context.Context, subject conflict.Key) (uint64, error) {
+func (s *Store) remove(ctx context.Context, subject conflict.Key, since uint64) (uint64, error) {
 	var seq uint64
 	err := sqltx.Tx(ctx, s.db, s.policy, "conflict/pgstore: Remove", func(ctx context.Context, tx *sql.Tx) error {
 		seq = 0
 		var removed bool
-		err := tx.QueryRowContext(ctx, `SELECT removed FROM beian_conflict_record WHERE subject = $1 FOR UPDATE`, subject.Value).Scan(&removed)
+		var at int64
+		err := tx.QueryRowContext(ctx, `SELECT removed, seq FROM beian_conflict_record WHERE subject = $1 FOR UPDATE`, subject.Value).Scan(&removed, &at)
+		if err == nil && uint64(at) > since {
+			return sqltx.Permanent(&conflict.ClaimError{Stale: true})
+		}
 		if err == sql.ErrNoRows || (err == nil && removed) {
 			return nil
 		}
@@ -381,7 +391,7 @@ func (s *Store) Import(ctx context.Context, records iter.Seq2[conflict.Record, e
 		if len(batch) == 0 {
 			return nil
 		}
-		err := s.write(ctx, "conflict/pgstore: Import", batch, func([]uint64) {})
+		err := s.write(ctx, "conflict/pgstore: Import", batch, conflict.Unconditional, func([]uint64) {})
 		if err != nil {
 			return err
 		}
@@ -401,7 +411,7 @@ func (s *Store) Import(ctx context.Context, records iter.Seq2[conflict.Record, e
 			if err := flush(); err != nil {
 				return stored, err
 			}
-			if _, err := s.remove(ctx, p.subject); err != nil {
+			if _, err := s.remove(ctx, p.subject, conflict.Unconditional); err != nil {
 				return stored, err
 			}
 			stored++

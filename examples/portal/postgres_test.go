@@ -68,6 +68,15 @@ func TestR30_TwoInstancesOneDatabase(t *testing.T) {
 	}
 	wantContains(t, "instance b logs", b.logs.String(), "conflict.domain_same_province")
 
+	// The same applicant submits the same filing on both: the second is a
+	// filing under review filed again.
+	a.submit(sample())
+	resp, body = b.post(sample())
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("same filing on the second instance: status %d, want 409; body:\n%s", resp.StatusCode, pageText(body))
+	}
+	wantContains(t, "instance b logs", b.logs.String(), "conflict.pending")
+
 	// At the same moment, 20 times: exactly one 303 each time.
 	for i := 10; i < 30; i++ {
 		var codes [2]int
