@@ -41,7 +41,8 @@ func (r *Replica) Seq() uint64 { return r.seq.Load() }
 // Load streams the store's record set into the index (Store.Export piped
 // into Index.LoadJSONL: records are decoded and normalised on all cores as
 // they arrive; nothing but the index is kept) and returns the number of
-// records loaded.
+// records loaded. After an error the index may hold part of the record
+// set: start again with a new Replica and Index.
 func (r *Replica) Load(ctx context.Context) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -98,7 +99,17 @@ func (r *Replica) apply(c Change) error {
 		}
 		return nil
 	}
-	return r.ix.Put(c.Record)
+	err := r.ix.Put(c.Record)
+	if errors.Is(err, ErrNumberTaken) && s.Number != "" {
+		// The index still has the subject number under a subject that gave
+		// it up: that subject changed after this change (the store sends
+		// each subject once, at its last change), so its own change comes
+		// later in this Sync. Take it out until then.
+		if rerr := r.ix.Remove(s.Number); rerr == nil {
+			err = r.ix.Put(c.Record)
+		}
+	}
+	return err
 }
 
 // Follow calls Sync every interval until ctx is done, and returns ctx's
