@@ -61,6 +61,20 @@
 // there is no prefix or substring search (it would need another index and
 // would let the public enumerate the record set).
 //
+// # Shared record set
+//
+// Where several processes share the record set (portal instances behind a
+// load balancer, a bureau's servers), a Store keeps it: the records, the
+// unique keys each subject holds (Key: registrable domain, app platform
+// identifier, certificate, record number; RecordKeys), and a change
+// sequence. A Store claims the keys of a record all or none (Put), so no
+// two subjects ever hold one key however many processes race; MemoryStore
+// is the in-process one, conflict/pgstore the PostgreSQL one, and
+// conflicttest.TestStore the suite both pass. A Replica keeps each
+// process's Index in step with the Store (Load, Sync, Follow), so checks
+// stay in memory, and Replica.Claim answers a race lost in the Store with
+// the Conflicts Check gives.
+//
 // # Memory layout
 //
 // Built for the national record set (millions of websites) on one machine:
