@@ -134,18 +134,22 @@ func (r *Replica) Follow(ctx context.Context, every time.Duration, onError func(
 // again before it can describe them.
 const claimTries = 3
 
-// Claim checks a filing against the index (Check, with opts; after a Sync
-// when the index finds conflicts, so that a record released elsewhere no
-// longer blocks) and, when nothing conflicts, puts rec (the filing's record, e.g. the filing under
+// Claim checks a filing against the index (Check, with opts) and, when
+// nothing conflicts, puts rec (the filing's record, e.g. the filing under
 // review) in the store, claiming its keys for the filing's subject, all or
-// none. When another process claimed one of the keys first, or changed the
-// subject's record since the state the index checked (the same applicant
-// filing on two instances, R-13), the store refuses the record; Claim then syncs the index and checks again, so the
-// loser gets the same typed Conflicts, with the same guidance, that Check
-// gives once the winner's record is known. It returns the conflicts (and
-// stores nothing) or nil once rec is stored; the index has the record when
-// Claim returns, unless the sync after the store failed (the record is
-// stored then, and the next Sync applies it).
+// none, on condition that the subject's record has not changed since the
+// state the index checked. When another process claimed one of the keys
+// first, or changed the subject's record (the same applicant filing
+// on two instances, R-13), the store refuses the record; Claim then syncs
+// the index and checks again, so the loser gets the same typed Conflicts,
+// with the same guidance, that Check gives once the winner's record is
+// known. When the index finds conflicts, Claim syncs and checks again
+// before refusing, so that a record released elsewhere no longer blocks (if
+// the store cannot be reached, the index's answer stands).
+//
+// It returns the conflicts (and stores nothing) or nil once rec is stored;
+// the index has the record when Claim returns, unless the sync after the
+// store failed (the record is stored then, and the next Sync applies it).
 //
 // Errors: what Check returns for bad input, the store's errors (a database
 // that cannot be reached), and a *ClaimError when the store refuses rec for
@@ -156,10 +160,12 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 		conflicts, err := r.ix.Check(f, opts...)
 		if err == nil && len(conflicts) > 0 && try == 0 {
 			// The index may lag: a blocking record may have been released
-			// since. Refuse on what the store has now.
-			if _, err := r.Sync(ctx); err != nil {
-				return nil, err
+			// since. Refuse on what the store has now, or, when the store
+			// cannot answer, on what the index has.
+			if _, serr := r.Sync(ctx); serr != nil {
+				return conflicts, nil
 			}
+			since = r.Seq()
 			conflicts, err = r.ix.Check(f, opts...)
 		}
 		if err != nil || len(conflicts) > 0 {
