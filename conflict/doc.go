@@ -77,6 +77,20 @@
 // ServiceType (网站, APP应用, 小程序, 快应用). App data lives in one byte arena
 // beside the subject blobs (app.go).
 //
+// # Shared record set
+//
+// Where several processes share the record set (portal instances behind a
+// load balancer, a bureau's servers), a Store keeps it: the records, the
+// unique keys each subject holds (Key: registrable domain, app platform
+// identifier, certificate, record number; RecordKeys), and a change
+// sequence. A Store claims the keys of a record all or none (Put), so no
+// two subjects ever hold one key however many processes race; MemoryStore
+// is the in-process one, conflict/pgstore the PostgreSQL one, and
+// conflicttest.TestStore the suite both pass. A Replica keeps each
+// process's Index in step with the Store (Load, Sync, Follow), so checks
+// stay in memory, and Replica.Claim answers a race lost in the Store with
+// the Conflicts Check gives.
+//
 // # Memory layout
 //
 // Built for the national record set (millions of websites) on one machine:

@@ -32,6 +32,14 @@
 // or change the domain to example-shop.cn (filed in Zhejiang) or
 // guizhou-tea.cn (filed in Guizhou) to see the domain conflicts of R-30.
 //
+// With -db (or DATABASE_URL) the record set lives in PostgreSQL and several
+// instances share it: each checks against its own in-memory index, which
+// follows the database, and the database decides which instance gets a
+// domain when two accept it at once (conflict.Replica, conflict/pgstore):
+//
+//	go run ./examples/portal -addr 127.0.0.1:8081 -db postgres://user:pass@127.0.0.1:5432/beian
+//	go run ./examples/portal -addr 127.0.0.1:8082 -db postgres://user:pass@127.0.0.1:5432/beian
+//
 // Stop it with Ctrl-C (or SIGTERM): it finishes the requests in flight and
 // exits. It also exits when the process that started it does, so that
 // killing `go run` does not leave the compiled portal serving.
@@ -47,6 +55,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -58,6 +67,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx" for -db
 )
 
 func main() {
@@ -84,6 +95,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	isp := fs.String("isp", "示例云", "name of this ISP (接入商), the actor that verifies filings")
 	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
+	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -100,6 +112,14 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		}
 		defer f.Close()
 		opts.Records = f
+	}
+	if *dbURL != "" {
+		db, err := sql.Open("pgx", *dbURL)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		opts.DB, opts.Context = db, ctx
 	}
 	handler, err := newServer(opts)
 	if err != nil {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
@@ -63,6 +66,18 @@ type options struct {
 	// MaxFilings bounds the filings kept in memory; a submission beyond it
 	// is answered 503 with a message saying so. Default 10 000.
 	MaxFilings int
+	// DB, if not nil, keeps the record set in PostgreSQL (conflict/pgstore),
+	// shared with every other portal instance on the database: the database
+	// decides which of two instances gets a domain first. An empty database
+	// is filled from Records. Default: the record set lives in this process
+	// (conflict.MemoryStore).
+	DB *sql.DB
+	// Context ends the goroutine that follows the database's changes
+	// (with DB only). Default context.Background().
+	Context context.Context
+	// FollowEvery is how often the index picks up the changes other
+	// instances made (with DB only). Default 1s.
+	FollowEvery time.Duration
 }
 
 // server is the portal. All its state is here; it is safe for concurrent
@@ -77,13 +92,16 @@ type server struct {
 	tmpl      *template.Template
 	validator *filing.Validator // built once, safe for concurrent use
 
-	// mu guards filings and makes "check for conflicts, then record the
-	// filing" one step, so two identical submissions racing each other
-	// cannot both pass the check. index is safe for concurrent use on its
-	// own; mu is about that atomicity.
-	mu      sync.RWMutex
+	// replica keeps the index (the record set the checks read) in step
+	// with the store that decides races: two submissions of one domain,
+	// in this process or in two instances, cannot both pass
+	// (conflict.Replica.Claim). It is safe for concurrent use.
+	replica *conflict.Replica
 	index   *conflict.Index
-	filings map[string]*entry
+
+	mu       sync.RWMutex // guards filings and reserved
+	filings  map[string]*entry
+	reserved int // submissions between their slot and their entry
 }
 
 // entry is one filing the portal has accepted. Entries are never modified
@@ -146,12 +164,19 @@ func newServer(opts options) (http.Handler, error) {
 	if records == nil {
 		records = bytes.NewReader(sampleRecords)
 	}
-	n, err := s.index.LoadJSONL(records)
-	if err != nil {
-		return nil, fmt.Errorf("loading the record set: %w", err)
+	if opts.DB == nil {
+		// One process: the record set is loaded into the index, and an
+		// in-memory store decides the races between concurrent requests.
+		s.replica = conflict.NewReplica(conflict.NewMemoryStore(), s.index)
+		n, err := s.index.LoadJSONL(records)
+		if err != nil {
+			return nil, fmt.Errorf("loading the record set: %w", err)
+		}
+		subjects, websites := s.index.Len()
+		s.log.Info("record set loaded", "records", n, "subjects", subjects, "websites", websites)
+	} else if err := s.openDB(opts, records); err != nil {
+		return nil, err
 	}
-	subjects, websites := s.index.Len()
-	s.log.Info("record set loaded", "records", n, "subjects", subjects, "websites", websites)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.handleForm)
@@ -163,6 +188,44 @@ func newServer(opts options) (http.Handler, error) {
 	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
 	// headers.
 	return securityHeaders(http.NewCrossOriginProtection().Handler(mux)), nil
+}
+
+// openDB loads the index from PostgreSQL (filling an empty database from
+// records first) and starts following the changes of other instances.
+func (s *server) openDB(opts options, records io.Reader) error {
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	store := pgstore.New(opts.DB)
+	if err := store.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrating the database: %w", err)
+	}
+	s.replica = conflict.NewReplica(store, s.index)
+	n, err := s.replica.Load(ctx)
+	if err != nil {
+		return fmt.Errorf("loading the record set from the database: %w", err)
+	}
+	if n == 0 {
+		imported, err := store.Import(ctx, conflict.JSONL(records))
+		if err != nil {
+			return fmt.Errorf("filling the database with the record set: %w", err)
+		}
+		if _, err := s.replica.Sync(ctx); err != nil {
+			return fmt.Errorf("loading the record set from the database: %w", err)
+		}
+		s.log.Info("database filled with the record set", "records", imported)
+	}
+	subjects, websites := s.index.Len()
+	s.log.Info("record set loaded from the database", "subjects", subjects, "websites", websites, "seq", s.replica.Seq())
+	every := opts.FollowEvery
+	if every <= 0 {
+		every = time.Second
+	}
+	go s.replica.Follow(ctx, every, func(err error) {
+		s.log.Warn("following the database", "err", err)
+	})
+	return nil
 }
 
 func securityHeaders(next http.Handler) http.Handler {
@@ -217,13 +280,16 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "lifecycle", err)
 		return
 	}
-	e, conflicts, err := s.record(f, state)
+	e, conflicts, err := s.record(r.Context(), f, state)
 	switch {
 	case errors.Is(err, errFull):
 		s.log.Warn("filing refused: store full", "max_filings", s.maxFiled)
 		w.Header().Set("Retry-After", "3600")
 		s.renderMessage(w, http.StatusServiceUnavailable, "备案申请暂时无法受理",
 			fmt.Sprintf("本系统保存的备案申请已达上限（%d件），暂不接收新的申请，请稍后再试或联系接入商。", s.maxFiled))
+	case errors.Is(err, pgstore.ErrUnavailable):
+		s.log.Error("database unavailable", "step", "record", "err", err)
+		s.renderMessage(w, http.StatusServiceUnavailable, "系统繁忙", "暂时无法提交，请稍后重试。")
 		return
 	case err != nil:
 		// Check and Put report input they cannot use as a
@@ -302,20 +368,26 @@ func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, error) {
 }
 
 // record checks f against the record set and, when nothing conflicts,
-// stores it and puts it in the record set as a filing under review, so that
-// filing the same website again is refused (R-13).
-func (s *server) record(f *filing.Filing, st lifecycle.State) (*entry, []conflict.Conflict, error) {
+// claims its keys and puts it in the record set as a filing under review,
+// so that filing the same website again is refused (R-13), here or on
+// another instance (R-30). It refuses with errFull once MaxFilings filings
+// are kept.
+func (s *server) record(ctx context.Context, f *filing.Filing, st lifecycle.State) (*entry, []conflict.Conflict, error) {
+	// A slot is reserved before the claim, so that concurrent submissions
+	// never keep more than MaxFilings filings.
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.filings) >= s.maxFiled {
+	if len(s.filings)+s.reserved >= s.maxFiled {
+		s.mu.Unlock()
 		return nil, nil, errFull
 	}
-	conflicts, err := s.index.Check(f)
+	s.reserved++
+	s.mu.Unlock()
+	conflicts, err := s.replica.Claim(ctx, f, underReview(f, st.Status))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reserved--
 	if err != nil || len(conflicts) > 0 {
 		return nil, conflicts, err
-	}
-	if err := s.index.Put(underReview(f, st.Status)); err != nil {
-		return nil, nil, err
 	}
 	// Unguessable IDs: the status page is reachable by its link alone.
 	e := &entry{ID: rand.Text(), Filing: f, State: st}

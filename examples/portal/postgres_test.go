@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/beiankit/beian/internal/pgtest"
+)
+
+// newPortalDB starts a portal instance on the PostgreSQL schema of dsn.
+// The instance follows the database only every hour, so that what it knows
+// comes from its own claims and from the races it loses.
+func newPortalDB(t *testing.T, dsn string, now time.Time) *portal {
+	t.Helper()
+	p := &portal{t: t, clock: &clock{t: now}, logs: &lockedBuffer{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	h, err := newServer(options{
+		Now:         p.clock.Now,
+		ISP:         "测试云",
+		Logger:      slog.New(slog.NewTextHandler(p.logs, nil)),
+		DB:          pgtest.Open(t, dsn),
+		Context:     ctx,
+		FollowEvery: time.Hour,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.ts = httptest.NewServer(h)
+	t.Cleanup(p.ts.Close)
+	p.client = p.ts.Client()
+	p.client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return p
+}
+
+// TestR30_TwoInstancesOneDatabase: two portal instances on one database
+// refuse the same domain twice, one after the other and at the same moment,
+// and the instance that lost shows the conflict of the first filing. The
+// sample record set fills the empty database once.
+func TestR30_TwoInstancesOneDatabase(t *testing.T) {
+	_, dsn := pgtest.NewSchema(t, pgtest.DSN(t))
+	now := cst(2026, 3, 2, 10)
+	a := newPortalDB(t, dsn, now)
+	b := newPortalDB(t, dsn, now)
+	wantContains(t, "instance a logs", a.logs.String(), "database filled with the record set")
+	wantContains(t, "instance b logs", b.logs.String(), "record set loaded from the database")
+
+	// The sample record set is in the database: both refuse its domains.
+	for _, p := range []*portal{a, b} {
+		resp, body := p.post(with(company(t, 1), fieldDomain, "guizhou-tea.cn", fieldHomeURL, "https://guizhou-tea.cn"))
+		if resp.StatusCode != http.StatusConflict {
+			t.Fatalf("sample domain: status %d, want 409", resp.StatusCode)
+		}
+		wantContains(t, "page", body, "贵州")
+	}
+
+	// One after the other: b has not seen a's filing, the database refuses it.
+	a.submit(company(t, 2))
+	resp, body := b.post(with(company(t, 3), fieldDomain, "shop-2.cn", fieldHomeURL, "https://www.shop-2.cn"))
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("same domain on the second instance: status %d, want 409; body:\n%s", resp.StatusCode, pageText(body))
+	}
+	wantContains(t, "instance b logs", b.logs.String(), "conflict.domain_same_province")
+
+	// The same applicant submits the same filing on both: the second is a
+	// filing under review filed again.
+	a.submit(sample())
+	resp, body = b.post(sample())
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("same filing on the second instance: status %d, want 409; body:\n%s", resp.StatusCode, pageText(body))
+	}
+	wantContains(t, "instance b logs", b.logs.String(), "conflict.pending")
+
+	// At the same moment, 20 times: exactly one 303 each time.
+	for i := 10; i < 30; i++ {
+		var codes [2]int
+		var wg sync.WaitGroup
+		for j, p := range []*portal{a, b} {
+			d := fmt.Sprintf("race-%d.cn", i)
+			v := with(company(t, 100*i+j), fieldDomain, d, fieldHomeURL, "https://"+d)
+			wg.Go(func() {
+				resp, _ := p.post(v)
+				codes[j] = resp.StatusCode
+			})
+		}
+		wg.Wait()
+		if !(codes[0] == 303 && codes[1] == 409 || codes[0] == 409 && codes[1] == 303) {
+			t.Fatalf("race %d: statuses %v, want one 303 and one 409", i, codes)
+		}
+	}
+}

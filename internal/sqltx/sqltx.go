@@ -1,0 +1,296 @@
+// Package sqltx is the database/sql machinery shared by the PostgreSQL
+// adapters (numbering/pgstore, conflict/pgstore): transactions retried on
+// serialization failures and deadlocks, typed errors for an unreachable
+// server, and embedded, versioned migrations.
+package sqltx
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"net"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Error is a failure of a database call that retrying did not cure.
+type Error struct {
+	// Op names the store operation, e.g. "numbering/pgstore: Reserve".
+	Op string `json:"op"`
+	// SQLState is the server's SQLSTATE code, when the server answered.
+	SQLState string `json:"sqlstate,omitempty"`
+	// Unavailable reports a server that could not be reached or that went
+	// away (connection refused or reset, shutdown): ErrUnavailable matches.
+	Unavailable bool `json:"unavailable"`
+	// Err is the driver's error.
+	Err error `json:"-"`
+}
+
+// ErrUnavailable matches (errors.Is) an *Error whose Unavailable is set.
+var ErrUnavailable = errors.New("store.unavailable: the database cannot be reached")
+
+// Error returns "code: op: cause".
+func (e *Error) Error() string { return e.ErrorCode() + ": " + e.Op + ": " + e.Err.Error() }
+
+// Unwrap returns the driver's error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches ErrUnavailable when the server was unreachable.
+func (e *Error) Is(target error) bool { return target == ErrUnavailable && e.Unavailable }
+
+// ErrorCode returns "store.unavailable" or "store.failed".
+func (e *Error) ErrorCode() string {
+	if e.Unavailable {
+		return "store.unavailable"
+	}
+	return "store.failed"
+}
+
+// MessageZh returns the message for end users.
+func (e *Error) MessageZh() string {
+	if e.Unavailable {
+		return "系统暂时无法访问数据库，请稍后重试"
+	}
+	return "系统数据库操作失败，请稍后重试"
+}
+
+// MessageEn returns the message for developers.
+func (e *Error) MessageEn() string { return e.Op + ": " + e.Err.Error() }
+
+// sqlState reads the SQLSTATE of a server error from any driver that
+// exposes it (pgx's *pgconn.PgError, lib/pq's *pq.Error).
+func sqlState(err error) string {
+	var s interface{ SQLState() string }
+	if errors.As(err, &s) {
+		return s.SQLState()
+	}
+	return ""
+}
+
+// Retryable reports a serialization failure (SQLSTATE 40001) or a detected
+// deadlock (40P01): the transaction was rolled back and may run again.
+func Retryable(err error) bool {
+	switch sqlState(err) {
+	case "40001", "40P01":
+		return true
+	}
+	return false
+}
+
+// Unavailable reports an error that means the server cannot be reached or
+// went away: connection refused or reset, broken connections, SQLSTATE
+// class 08 (connection exception) and 57P01..57P03 (shutdown, cannot
+// connect now).
+func Unavailable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	switch st := sqlState(err); {
+	case strings.HasPrefix(st, "08"), st == "57P01", st == "57P02", st == "57P03":
+		return true
+	case st != "":
+		return false
+	}
+	var ne net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, sql.ErrConnDone) || errors.As(err, &ne) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "failed to connect")
+}
+
+// Policy is how Do retries.
+type Policy struct {
+	// Isolation is the isolation level of the transactions of Tx
+	// (sql.LevelDefault: the server's default, READ COMMITTED unless
+	// configured otherwise).
+	Isolation sql.IsolationLevel
+	// UnavailableWait is how long Do keeps retrying while the server cannot
+	// be reached before it returns an error matching ErrUnavailable.
+	// Default 2s; negative: do not retry.
+	UnavailableWait time.Duration
+}
+
+const (
+	firstBackoff = 2 * time.Millisecond
+	maxBackoff   = 250 * time.Millisecond
+	maxConflicts = 50 // retries of serialization failures and deadlocks
+)
+
+// Do runs fn until it succeeds, retrying serialization failures and
+// deadlocks (with jittered exponential backoff, up to 50 times) and, for up
+// to p.UnavailableWait, an unreachable server. ctx ends the retries: its
+// error is returned as is. Other errors are returned at once as an *Error.
+func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) error) error {
+	wait := p.UnavailableWait
+	if wait == 0 {
+		wait = 2 * time.Second
+	}
+	var deadline time.Time
+	backoff := firstBackoff
+	for attempt := 0; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := fn(ctx)
+		if err == nil {
+			return nil
+		}
+		if p, ok := errors.AsType[*permanent](err); ok {
+			return p.err
+		}
+		if cerr := ctx.Err(); cerr != nil && (errors.Is(err, cerr) || !Retryable(err)) {
+			return cerr
+		}
+		switch {
+		case Retryable(err) && attempt < maxConflicts:
+		case Unavailable(err) && wait > 0:
+			if deadline.IsZero() {
+				deadline = time.Now().Add(wait)
+			}
+			if time.Now().After(deadline) {
+				return &Error{Op: op, Unavailable: true, Err: err}
+			}
+		default:
+			var e *Error
+			if errors.As(err, &e) {
+				return err
+			}
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			return &Error{Op: op, SQLState: sqlState(err), Unavailable: Unavailable(err), Err: err}
+		}
+		// Full jitter: a random wait up to the backoff, so that racing
+		// transactions do not collide again in step.
+		t := time.NewTimer(time.Duration(rand.Int64N(int64(backoff))) + time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		backoff = min(backoff*2, maxBackoff)
+	}
+}
+
+// Permanent wraps an error that Do returns as is, unwrapped, without
+// retrying: an answer of the store (a key taken) rather than a failure, or a
+// failure after output that a retry would repeat.
+func Permanent(err error) error { return &permanent{err} }
+
+type permanent struct{ err error }
+
+func (p *permanent) Error() string { return p.err.Error() }
+func (p *permanent) Unwrap() error { return p.err }
+
+// Tx runs fn in a transaction at p.Isolation, committing when fn returns
+// nil, with the retries of Do: fn may run more than once and must not keep
+// state between runs.
+func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
+	return Do(ctx, p, op, func(ctx context.Context) error {
+		tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: p.Isolation})
+		if err != nil {
+			return err
+		}
+		if err := fn(ctx, tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// Migrate brings the schema of component (a row of table
+// beian_schema_version) to the highest version in fsys: files named
+// "NNNN_name.sql" in the root of fsys, applied in order, each in the
+// transaction that records its version. Concurrent callers serialise on the
+// component's row (SELECT … FOR UPDATE), so many processes may call Migrate
+// at start-up. It never downgrades: a database at a higher version than
+// fsys knows is an error.
+func Migrate(ctx context.Context, db *sql.DB, p Policy, component string, fsys fs.FS) error {
+	type mig struct {
+		version int
+		sql     string
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return err
+	}
+	var migs []mig
+	for _, e := range entries {
+		name := e.Name()
+		if path.Ext(name) != ".sql" {
+			continue
+		}
+		num, _, _ := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil || v < 1 {
+			return errors.New("sqltx: migration " + name + " is not named NNNN_name.sql")
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		migs = append(migs, mig{v, string(b)})
+	}
+	slices.SortFunc(migs, func(a, b mig) int { return a.version - b.version })
+	want := 0
+	if len(migs) > 0 {
+		want = migs[len(migs)-1].version
+	}
+	op := component + ": Migrate"
+	// Two processes creating the version table at once can collide on the
+	// catalog (42P07, 23505): the retry then finds the table.
+	for try := 0; ; try++ {
+		err := Tx(ctx, db, p, op, func(ctx context.Context, tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS beian_schema_version (
+	component text PRIMARY KEY,
+	version   integer NOT NULL
+)`); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO beian_schema_version (component, version) VALUES ($1, 0)
+ON CONFLICT (component) DO NOTHING`, component); err != nil {
+				return err
+			}
+			var have int
+			if err := tx.QueryRowContext(ctx, `SELECT version FROM beian_schema_version WHERE component = $1 FOR UPDATE`, component).Scan(&have); err != nil {
+				return err
+			}
+			if have > want {
+				return errors.New("sqltx: the database schema of " + component + " is at version " + strconv.Itoa(have) +
+					", newer than this program's " + strconv.Itoa(want) + ": upgrade the program")
+			}
+			for _, m := range migs {
+				if m.version <= have {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+					return fmt.Errorf("sqltx: migration %d of %s: %w", m.version, component, err)
+				}
+			}
+			if want > have {
+				_, err := tx.ExecContext(ctx, `UPDATE beian_schema_version SET version = $2 WHERE component = $1`, component, want)
+				return err
+			}
+			return nil
+		})
+		if err == nil || try >= 3 {
+			return err
+		}
+		switch sqlState(err) {
+		case "42P07", "23505":
+			continue
+		}
+		return err
+	}
+}
