@@ -287,6 +287,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")
 		s.renderMessage(w, http.StatusServiceUnavailable, "备案申请暂时无法受理",
 			fmt.Sprintf("本系统保存的备案申请已达上限（%d件），暂不接收新的申请，请稍后再试或联系接入商。", s.maxFiled))
+		return
 	case errors.Is(err, pgstore.ErrUnavailable):
 		s.log.Error("database unavailable", "step", "record", "err", err)
 		s.renderMessage(w, http.StatusServiceUnavailable, "系统繁忙", "暂时无法提交，请稍后重试。")
