@@ -515,3 +515,47 @@ func TestPut_NumberOfAnotherCertificate(t *testing.T) {
 		t.Errorf("subjects = %d", s)
 	}
 }
+
+// TestR09_DuplicateDomainsAcrossWebsites: Check names every domain of a
+// filing given twice with the path of its first spelling, across
+// websites and through a website's other spellings of a registrable domain
+// (a.cn and www.a.cn in one website are one domain), more websites than
+// Check keeps on its stack included.
+func TestR09_DuplicateDomainsAcrossWebsites(t *testing.T) {
+	ix := fixture(t)
+	f := newFiling("52", "a.cn", "www.a.cn")
+	f.Websites = append(f.Websites,
+		filing.Website{Domains: []string{"b.cn", "a.cn"}},
+		filing.Website{Domains: []string{"www.a.cn", "m.b.cn"}},
+		filing.Website{Domains: []string{"c.cn"}},
+		filing.Website{Domains: []string{"d.cn", "c.cn", "x1.cn", "x2.cn", "x3.cn", "x4.cn", "x5.cn"}},
+	)
+	_, err := ix.Check(f)
+	var ve *filing.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v", err)
+	}
+	want := []struct{ path, en string }{
+		{"websites[1].domains[1]", "domain a.cn is given twice (also at websites[0].domains[0])"},
+		{"websites[2].domains[0]", "domain www.a.cn is given twice (also at websites[0].domains[0])"},
+		{"websites[2].domains[1]", "registrable domain b.cn is also given for another website (websites[1].domains[0])"},
+		{"websites[4].domains[1]", "domain c.cn is given twice (also at websites[3].domains[0])"},
+	}
+	if len(ve.Problems) != len(want) {
+		t.Fatalf("%d problems, want %d: %v", len(ve.Problems), len(want), err)
+	}
+	for i, w := range want {
+		p := ve.Problems[i]
+		if p.Path != w.path || p.En != w.en || p.Code != CodeDomainDuplicate || p.Rule != "R-09" {
+			t.Errorf("problem %d: %s %s %q, want %s %q", i, p.Path, p.Code, p.En, w.path, w.en)
+		}
+	}
+	// The same websites without the duplicates are clean: 11 domains in 5
+	// websites.
+	f.Websites[1].Domains = f.Websites[1].Domains[:1]
+	f.Websites[2].Domains = []string{"e.cn"}
+	f.Websites[4].Domains = append(f.Websites[4].Domains[:1], f.Websites[4].Domains[2:]...)
+	if cs, err := ix.Check(f); err != nil || len(cs) != 0 {
+		t.Errorf("clean filing: %v %v", kinds(cs), err)
+	}
+}

@@ -16,6 +16,12 @@
 // they have no numbers but they block. Draft, cancelled and deleted
 // websites are not kept.
 //
+// LoadJSONL and JSONL read the JSON Lines export (one Record a line, in
+// the JSON shape of Record). A line decodes as json.Unmarshal decodes it:
+// lines in the export's shape through a decoder without reflection, any
+// other line (and every line in error) through encoding/json itself, so
+// results and errors are encoding/json's.
+//
 // # Check
 //
 // Index.Check(f) reports typed conflicts (Conflict, by Kind):

@@ -388,16 +388,17 @@ const pathSubjectCert = "subject.cert_number"
 type msg struct {
 	parts  [msgMaxParts]string
 	nParts int
+	size   int // bytes in parts
 	dst    [msgMaxSentences]*string
-	end    [msgMaxSentences]int // end of sentence i in parts
+	end    [msgMaxSentences]int // byte offset of the end of sentence i
 	n      int
 }
 
 // The most parts and sentences of one conflict: the path (5 parts), the
-// website number (2), Zh and En (8 each), and one step in both languages
+// website number (2), Zh and En (6 each), and one step in both languages
 // (4 each).
 const (
-	msgMaxParts     = 40
+	msgMaxParts     = 32
 	msgMaxSentences = 8
 )
 
@@ -406,31 +407,26 @@ func (m *msg) add(dst *string, parts ...string) {
 	for _, p := range parts {
 		m.parts[m.nParts] = p
 		m.nParts++
+		m.size += len(p)
 	}
-	m.dst[m.n], m.end[m.n] = dst, m.nParts
+	m.dst[m.n], m.end[m.n] = dst, m.size
 	m.n++
 }
 
 // done builds the sentences and stores them.
 func (m *msg) done() {
-	size := 0
-	for _, p := range m.parts[:m.nParts] {
-		size += len(p)
+	if m.n == 0 {
+		return
 	}
 	var b strings.Builder
-	b.Grow(size)
-	var ends [msgMaxSentences]int // byte offsets in b
-	from := 0
-	for i := range m.n {
-		for _, p := range m.parts[from:m.end[i]] {
-			b.WriteString(p)
-		}
-		from, ends[i] = m.end[i], b.Len()
+	b.Grow(m.size)
+	for _, p := range m.parts[:m.nParts] {
+		b.WriteString(p)
 	}
 	s, start := b.String(), 0
 	for i := range m.n {
-		*m.dst[i] = s[start:ends[i]]
-		start = ends[i]
+		*m.dst[i] = s[start:m.end[i]]
+		start = m.end[i]
 	}
 }
 

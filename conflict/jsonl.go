@@ -3,6 +3,7 @@ package conflict
 import (
 	"encoding/json"
 	"net/netip"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
@@ -303,7 +304,7 @@ func (d *recordDecoder) certType(dst *filing.CertType) bool {
 		d.certTypes = map[string]filing.CertType{}
 	}
 	if len(d.certTypes) < maxMemo {
-		d.certTypes[string([]byte(s))] = v // a copy: s shares the line's memory
+		d.certTypes[strings.Clone(s)] = v // s shares the line's memory
 	}
 	*dst = v
 	return true
@@ -329,7 +330,7 @@ func (d *recordDecoder) nature(dst *filing.Nature) bool {
 		d.natures = map[string]filing.Nature{}
 	}
 	if len(d.natures) < maxMemo {
-		d.natures[string([]byte(s))] = v
+		d.natures[strings.Clone(s)] = v
 	}
 	*dst = v
 	return true

@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -126,4 +127,39 @@ func FuzzDecodeRecord(f *testing.F) {
 		}
 		assertDecodeAgrees(t, d, line)
 	})
+}
+
+// TestLoadJSONLErrorsAsBefore: a line that does not decode stops LoadJSONL
+// and JSONL with ErrBadInput, its line number, and json.Unmarshal's error
+// (its type too: *json.SyntaxError, *json.UnmarshalTypeError, ...), after
+// the records before it.
+func TestLoadJSONLErrorsAsBefore(t *testing.T) {
+	good := decodeLines[0]
+	for _, bad := range decodeLines {
+		var rec Record
+		want := json.Unmarshal([]byte(bad), &rec)
+		if want == nil {
+			continue
+		}
+		in := good + "\n\n" + bad + "\n" + strings.Replace(good, "91350100M000100Y43", "9144030071526726XG", 1) + "\n"
+		n, err := New().LoadJSONL(strings.NewReader(in))
+		var e *Error
+		if n != 1 || !errors.As(err, &e) || !errors.Is(err, ErrBadInput) || e.Line != 3 ||
+			e.Err == nil || e.Err.Error() != want.Error() || reflect.TypeOf(e.Err) != reflect.TypeOf(want) {
+			t.Errorf("%s: n=%d err=%v, want line 3: %v", bad, n, err, want)
+		}
+		count := 0
+		for _, err := range JSONL(strings.NewReader(in)) {
+			if err != nil {
+				if !errors.As(err, &e) || e.Line != 3 || e.Err.Error() != want.Error() {
+					t.Errorf("%s: JSONL error %v, want line 3: %v", bad, err, want)
+				}
+				break
+			}
+			count++
+		}
+		if count != 1 {
+			t.Errorf("%s: JSONL yielded %d records before the error", bad, count)
+		}
+	}
 }

@@ -87,8 +87,9 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 
 // JSONL returns the records of a JSON Lines stream as an iterator (for
 // callers that filter or transform records before Load). Lines decode as
-// in LoadJSONL. A line that does not decode yields an error (ErrBadInput,
-// Line set) and ends the sequence.
+// in LoadJSONL; the strings of a record share the memory of its line (one
+// allocation per line), its slices are its own. A line that does not
+// decode yields an error (ErrBadInput, Line set) and ends the sequence.
 func JSONL(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		var dec recordDecoder // every Record owns its slices

@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -88,7 +89,22 @@ func (s *Scanner) Str() (start, end, flags int, ok bool) {
 		return 0, 0, 0, false
 	}
 	start = s.Pos + 1
-	for j := start; j < len(b); {
+	j := start
+	// Eight bytes at a time while none of them ends the string or needs a
+	// look (a quote, a backslash, a control character); bytes ≥ 0x80 are
+	// only noted.
+	var high uint64
+	for ; j+8 <= len(b); j += 8 {
+		w := binary.LittleEndian.Uint64(b[j:])
+		if special(w) != 0 {
+			break
+		}
+		high |= w
+	}
+	if high&hiBits != 0 {
+		flags |= NonASCII
+	}
+	for j < len(b) {
 		c := b[j]
 		switch {
 		case c == '"':
@@ -176,6 +192,23 @@ func Unquote(dst, q []byte) []byte {
 		}
 	}
 	return dst
+}
+
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// special returns a non-zero value when a byte of w is '"', '\\' or below
+// 0x20 (the bit tricks of "Bit Twiddling Hacks": hasless(w, 0x20) and
+// haszero(w ^ c); exact on whether any byte matches).
+func special(w uint64) uint64 {
+	ctl := (w - loBits*0x20) & ^w
+	quote := w ^ (loBits * '"')
+	quote = (quote - loBits) & ^quote
+	bs := w ^ (loBits * '\\')
+	bs = (bs - loBits) & ^bs
+	return (ctl | quote | bs) & hiBits
 }
 
 func hex4(b []byte, i int) (uint16, bool) {

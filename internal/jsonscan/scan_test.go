@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -89,4 +90,44 @@ func FuzzSkipValue(f *testing.F) {
 			assertUnquote(t, in[s.Pos:])
 		}
 	})
+}
+
+// TestSpecial: special flags a word exactly when one of its bytes is a
+// quote, a backslash or a control character, whatever the other bytes.
+func TestSpecial(t *testing.T) {
+	naive := func(w uint64) bool {
+		for range 8 {
+			c := byte(w)
+			if c == '"' || c == '\\' || c < 0x20 {
+				return true
+			}
+			w >>= 8
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	fill := []byte{'a', 0xff, 0x80, 0x7f, 0x20, 0xe4}
+	for pos := range 8 {
+		for c := range 256 {
+			for _, f := range fill {
+				var w uint64
+				for k := range 8 {
+					b := uint64(f)
+					if k == pos {
+						b = uint64(c)
+					}
+					w |= b << (8 * k)
+				}
+				if got := special(w) != 0; got != naive(w) {
+					t.Fatalf("%#016x: special %v", w, got)
+				}
+			}
+		}
+	}
+	for range 1 << 20 {
+		w := rng.Uint64()
+		if got := special(w) != 0; got != naive(w) {
+			t.Fatalf("%#016x: special %v", w, got)
+		}
+	}
 }
