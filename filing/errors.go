@@ -2,7 +2,6 @@ package filing
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/beiankit/beian/internal/catalog"
@@ -35,27 +34,18 @@ func (c Code) MessageZh() string { e, _ := catalog.Lookup(string(c)); return e.Z
 // its fmt verbs unfilled.
 func (c Code) MessageEn() string { e, _ := catalog.Lookup(string(c)); return e.En }
 
-// codes lists the codes this package defines, in definition order. It is
-// written only during package initialisation.
-var codes []Code
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[Code]
 
-// define registers a Code of this package with its rule ID and its Chinese
-// (end-user) and English (developer) messages. Messages may hold fmt verbs
-// filled by newProblemf. define is for package-level variable
-// initialisation only; it panics on a code defined twice in the module.
-func define(code, rule, zh, en string) Code {
-	c := Code(catalog.Define(code, rule, zh, en))
-	codes = append(codes, c)
-	return c
-}
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) Code { return codes.Define(code, rule, zh, en) }
 
-// Codes returns every code the package defines, sorted, for documentation
-// and for conformance suites of other implementations.
-func Codes() []Code {
-	out := slices.Clone(codes)
-	slices.Sort(out)
-	return out
-}
+// Codes returns every code the package defines, sorted.
+func Codes() []Code { return codes.Codes() }
 
 // Problem is one thing wrong with an input: a field that fails its check, or
 // a rule that a whole filing breaks. It is an error on its own (the field

@@ -2,7 +2,6 @@ package forms
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/catalog"
@@ -21,25 +20,18 @@ import (
 // domains) keep filing's codes, so errors.Is(err, filing.CodeX) works on a
 // form's error too.
 
-// codes lists the codes of this package; written only during package
-// initialisation.
-var codes []filing.Code
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[filing.Code]
 
-// define registers a code of this package in the module's code registry; for
-// package-level variables only.
-func define(code, rule, zh, en string) filing.Code {
-	c := filing.Code(catalog.Define(code, rule, zh, en))
-	codes = append(codes, c)
-	return c
-}
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) filing.Code { return codes.Define(code, rule, zh, en) }
 
-// Codes returns every code this package defines, sorted, for documentation
-// and conformance suites.
-func Codes() []filing.Code {
-	out := slices.Clone(codes)
-	slices.Sort(out)
-	return out
-}
+// Codes returns every code the package defines, sorted.
+func Codes() []filing.Code { return codes.Codes() }
 
 // RuleOf returns the rule ID of a code, or "".
 //

@@ -2,7 +2,6 @@ package numbering
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -23,23 +22,18 @@ import (
 // matches a *ParseError or *AllocError with that code.
 type Code = filing.Code
 
-// codes lists the codes this package defines; written only during package
-// initialisation.
-var codes []Code
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[Code]
 
-// define registers a code of this package in the module's code registry.
-func define(code, rule, zh, en string) Code {
-	c := Code(catalog.Define(code, rule, zh, en))
-	codes = append(codes, c)
-	return c
-}
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) Code { return codes.Define(code, rule, zh, en) }
 
 // Codes returns every code the package defines, sorted.
-func Codes() []Code {
-	out := slices.Clone(codes)
-	slices.Sort(out)
-	return out
-}
+func Codes() []Code { return codes.Codes() }
 
 // Parse problems.
 var (

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/url"
-	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,20 +14,18 @@ import (
 	"github.com/beiankit/beian/numbering"
 )
 
-var codes []filing.Code
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[filing.Code]
 
-func define(code, rule, zh, en string) filing.Code {
-	c := filing.Code(catalog.Define(code, rule, zh, en))
-	codes = append(codes, c)
-	return c
-}
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) filing.Code { return codes.Define(code, rule, zh, en) }
 
 // Codes returns every code the package defines, sorted.
-func Codes() []filing.Code {
-	out := slices.Clone(codes)
-	slices.Sort(out)
-	return out
-}
+func Codes() []filing.Code { return codes.Codes() }
 
 // Codes of the footer check.
 var (

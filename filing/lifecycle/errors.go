@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -10,23 +9,18 @@ import (
 	"github.com/beiankit/beian/internal/catalog"
 )
 
-// codes lists the codes this package defines; written only during package
-// initialisation.
-var codes []filing.Code
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[filing.Code]
 
-// define registers a code of this package in the module's code registry.
-func define(code, rule, zh, en string) filing.Code {
-	c := filing.Code(catalog.Define(code, rule, zh, en))
-	codes = append(codes, c)
-	return c
-}
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) filing.Code { return codes.Define(code, rule, zh, en) }
 
 // Codes returns every code the package defines, sorted.
-func Codes() []filing.Code {
-	out := slices.Clone(codes)
-	slices.Sort(out)
-	return out
-}
+func Codes() []filing.Code { return codes.Codes() }
 
 // Codes of refused lifecycle moves. Their messages take indexed arguments:
 // %[1]s the action, %[2]s the actor, %[3]s the current status, %[4]s the

@@ -44,3 +44,29 @@ func All() []string {
 	slices.Sort(out)
 	return out
 }
+
+// Set is the codes one package owns, in the order it defines them. A package
+// keeps one package-level Set and defines every code through it, so that its
+// Codes function lists exactly what it owns:
+//
+//	var codes catalog.Set[filing.Code]
+//
+//	var CodeX = codes.Define("pkg.x", "R-09", "中文", "english")
+//
+// Define is for package-level variable initialisation only; reading with
+// Codes is safe for concurrent use afterwards.
+type Set[C ~string] struct{ codes []C }
+
+// Define registers the code in the module's registry (see Define) and in s.
+func (s *Set[C]) Define(code, rule, zh, en string) C {
+	c := C(Define(code, rule, zh, en))
+	s.codes = append(s.codes, c)
+	return c
+}
+
+// Codes returns the codes of s, sorted; the slice is the caller's.
+func (s *Set[C]) Codes() []C {
+	out := slices.Clone(s.codes)
+	slices.Sort(out)
+	return out
+}
