@@ -220,3 +220,10 @@ func (e *ClaimError) MessageZh() string { return e.sentinel().MessageZh() }
 
 // MessageEn returns the English message for developers.
 func (e *ClaimError) MessageEn() string { return e.Error() }
+
+// Format prints the change for fmt with the record's personal data masked
+// (filing.FormatMasked).
+func (c Change) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, c) }
+
+// LogValue logs the change with the record's personal data masked.
+func (c Change) LogValue() slog.Value { return filing.MaskedLogValue(c) }

@@ -1,8 +1,11 @@
 package lifecycle
 
 import (
+	"fmt"
 	"log/slog"
 	"strconv"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // LogValue logs the person masked (filing.Person's LogValue).
@@ -29,3 +32,12 @@ func (s SMS) LogValue() slog.Value {
 	}
 	return slog.GroupValue(attrs...)
 }
+
+// Format prints the person for fmt with the personal data masked.
+func (p SMSPerson) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
+
+// Format prints the target for fmt with the mobile masked.
+func (t SMSTarget) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, t) }
+
+// Format prints the verification for fmt with the mobiles masked.
+func (s SMS) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -133,3 +135,17 @@ func appText(zh, en string) (string, string) {
 	en = strings.ReplaceAll(en, "website", "app")
 	return zh, en
 }
+
+// Format prints the app record for fmt with its responsible person masked
+// (filing.FormatMasked); without it the embedded App's Format would leave
+// ApprovedAt out.
+func (a AppRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, a) }
+
+// LogValue logs the app record with its responsible person masked.
+func (a AppRecord) LogValue() slog.Value { return filing.MaskedLogValue(a) }
+
+// Format prints the record for fmt with its personal data masked.
+func (r FilingRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// LogValue logs the record with its personal data masked.
+func (r FilingRecord) LogValue() slog.Value { return filing.MaskedLogValue(r) }

@@ -39,7 +39,7 @@ type Error struct {
 var ErrUnavailable = errors.New("store.unavailable: the database cannot be reached")
 
 // Error returns "code: op: cause".
-func (e *Error) Error() string { return e.ErrorCode() + ": " + e.Op + ": " + e.Err.Error() }
+func (e *Error) Error() string { return e.ErrorCode() + ": " + e.MessageEn() }
 
 // Unwrap returns the driver's error.
 func (e *Error) Unwrap() error { return e.Err }
@@ -64,7 +64,12 @@ func (e *Error) MessageZh() string {
 }
 
 // MessageEn returns the message for developers.
-func (e *Error) MessageEn() string { return e.Op + ": " + e.Err.Error() }
+func (e *Error) MessageEn() string {
+	if e.Err == nil {
+		return e.Op
+	}
+	return e.Op + ": " + e.Err.Error()
+}
 
 // sqlState reads the SQLSTATE of a server error from any driver that
 // exposes it (pgx's *pgconn.PgError, lib/pq's *pq.Error).
