@@ -229,19 +229,19 @@ func generateTo(cfg config, stdout io.Writer) (err error) {
 
 // generator holds the state of one generation.
 type generator struct {
-	cfg   genConfig
-	rng   *rand.Rand
+	cfg genConfig
+	rng *rand.Rand
 	// appRng draws the apps: a stream of its own, so that the websites,
 	// subjects and bad lines of a seed are those of an export without apps.
 	appRng *rand.Rand
 	cal    *calendar.Calendar
-	enc   *json.Encoder
-	buf   *bufio.Writer
-	stats genStats
-	seq   map[[2]int]int // last serial per province index and year
-	sites int            // website lines written
-	subjs int            // subject lines started (bad ones included)
-	asOf  time.Time
+	enc    *json.Encoder
+	buf    *bufio.Writer
+	stats  genStats
+	seq    map[[2]int]int // last serial per province index and year
+	sites  int            // website lines written
+	subjs  int            // subject lines started (bad ones included)
+	asOf   time.Time
 }
 
 // generate writes the export and returns what it must classify to.
@@ -258,7 +258,7 @@ func generate(w io.Writer, cfg genConfig) (genStats, error) {
 	g := &generator{
 		cfg: cfg, rng: rand.New(rand.NewPCG(cfg.seed, 0x626569616e6b6974)), cal: cal,
 		appRng: rand.New(rand.NewPCG(cfg.seed, 0x617070730a)),
-		enc: json.NewEncoder(bw), buf: bw, seq: map[[2]int]int{},
+		enc:    json.NewEncoder(bw), buf: bw, seq: map[[2]int]int{},
 		asOf: cfg.asOf.In(calendar.Location()),
 		stats: genStats{ByKind: shell.FindingCounts{}, ByProvince: map[string]shell.FindingCounts{},
 			ByISP: map[string]shell.FindingCounts{}},
