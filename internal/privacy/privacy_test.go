@@ -82,8 +82,8 @@ var registry = map[string]entry{
 	"conflict.ClaimError":        typ[conflict.ClaimError](),
 	"conflict.Key":               typ[conflict.Key](),
 	"conflict.KeyKind":           typ[conflict.KeyKind](),
-	"conflict.MemoryStore":       typ[conflict.MemoryStore](),
-	"conflict.Replica":           typ[conflict.Replica](),
+	"conflict.MemoryStore":       {typ: reflect.TypeFor[conflict.MemoryStore](), make: makeMemoryStore},
+	"conflict.Replica":           {typ: reflect.TypeFor[conflict.Replica](), make: makeReplica},
 	"conflict.Store":             typ[conflict.Store](),
 	"conflict.Taken":             typ[conflict.Taken](),
 	"conflict.Blocking":          typ[conflict.Blocking](),
@@ -266,6 +266,24 @@ func makeIndex(t *testing.T) any {
 	ix := conflict.New()
 	require.NoError(t, ix.Put(sentinelRecord()))
 	return ix
+}
+
+// makeMemoryStore returns a store holding the sentinel record (its keys
+// hold the sentinel certificate).
+func makeMemoryStore(t *testing.T) any {
+	s := conflict.NewMemoryStore()
+	_, err := s.Put(t.Context(), sentinelRecord(), conflict.Unconditional)
+	require.NoError(t, err)
+	return s
+}
+
+// makeReplica returns a replica loaded from makeMemoryStore's store.
+func makeReplica(t *testing.T) any {
+	s := makeMemoryStore(t).(*conflict.MemoryStore)
+	r := conflict.NewReplica(s, conflict.New())
+	_, err := r.Load(t.Context())
+	require.NoError(t, err)
+	return r
 }
 
 func makeFingerprint(t *testing.T) any {
