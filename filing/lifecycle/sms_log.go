@@ -41,3 +41,14 @@ func (t SMSTarget) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb,
 
 // Format prints the verification for fmt with the mobiles masked.
 func (s SMS) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
+
+// Format prints "lifecycle.Verifier{key: [redacted]}" for every verb: the
+// key seals the codes and never prints.
+func (v *Verifier) Format(f fmt.State, verb rune) {
+	_, _ = fmt.Fprint(f, "lifecycle.Verifier{key: [redacted]}")
+}
+
+// LogValue logs the verifier without its key.
+func (v *Verifier) LogValue() slog.Value {
+	return slog.StringValue("lifecycle.Verifier{key: [redacted]}")
+}
