@@ -21,10 +21,9 @@ const (
 	// KeyDomain is a registrable domain (lower-case A-label, Public Suffix
 	// List): "example.com" for www.Example.com.
 	KeyDomain KeyKind = "domain"
-	// KeyApp is an app platform identifier (the package name or bundle ID of
-	// an app on its platform), "platform:identifier". Records do not carry
-	// apps yet; the kind is reserved so that stores need no new schema when
-	// they do.
+	// KeyApp is an app platform identifier (the package name, Bundle ID or
+	// bundle name of an app) under filing.AppIdentifierKey: ASCII case
+	// folded, whatever the platform, as Check meets identifiers.
 	KeyApp KeyKind = "app"
 	// KeyCert is a subject certificate, "cert type:number" with the number
 	// in its stored form. A subject always holds its own.
@@ -69,8 +68,10 @@ var keySeed = maphash.MakeSeed()
 
 // RecordKeys returns the subject of a record (its certificate key) and the
 // unique keys the record holds, sorted and each once: the certificate, the
-// subject and website numbers, and the registrable domain of every domain
-// of its websites. gone reports a record whose subject is cancelled or
+// subject, website and app numbers, the registrable domain of every domain
+// of its websites, and the platform identifiers of its apps
+// (filing.AppIdentifierKey: one key for com.Example.App on Android and
+// com.example.app on iOS, as Check compares them). gone reports a record whose subject is cancelled or
 // deleted (it holds no keys: storing it removes the subject). A record that
 // fails its checks returns an error wrapping ErrBadRecord, as Put does.
 func RecordKeys(r Record) (subject Key, keys []Key, gone bool, err error) {
@@ -93,6 +94,15 @@ func RecordKeys(r Record) (subject Key, keys []Key, gone bool, err error) {
 		}
 		for _, d := range s.domains {
 			keys = append(keys, Key{KeyDomain, d.domain[d.regOff:]})
+		}
+	}
+	for i := range p.apps {
+		a := &p.apps[i]
+		if a.number != "" {
+			keys = append(keys, Key{KeyNumber, a.number})
+		}
+		for _, id := range a.ids {
+			keys = append(keys, Key{KeyApp, filing.AppIdentifierKey(id.id)})
 		}
 	}
 	slices.SortFunc(keys, func(a, b Key) int {
@@ -220,3 +230,10 @@ func (e *ClaimError) MessageZh() string { return e.sentinel().MessageZh() }
 
 // MessageEn returns the English message for developers.
 func (e *ClaimError) MessageEn() string { return e.Error() }
+
+// Format prints the change for fmt with the record's personal data masked
+// (filing.FormatMasked).
+func (c Change) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, c) }
+
+// LogValue logs the change with the record's personal data masked.
+func (c Change) LogValue() slog.Value { return filing.MaskedLogValue(c) }

@@ -27,6 +27,18 @@ func TestR30_R31_RecordKeys(t *testing.T) {
 	draftSite := conflicttest.Pending("A2", "52", "a.cn")
 	draftSite.Websites[0].Status = filing.StatusDraft
 	fullwidth := conflicttest.Pending("ａ３", "52", "ＳＨＯＰ．ｅｘａｍｐｌｅ．ｃｎ")
+	withApps := approved
+	withApps.Apps = []conflict.AppRecord{
+		{Number: "黔ICP备2026000001号-2A", Kind: filing.AppKindApp, Name: "例子", Platforms: []conflict.AppPlatformRecord{
+			{Platform: filing.PlatformAndroid, Identifier: " com.Example.App "},
+			{Platform: filing.PlatformIOS, Identifier: "com.example.app"}, // the same key
+			{Platform: filing.PlatformHarmonyOS, Identifier: "com.example.harmony"},
+		}},
+		{Number: "黔ICP备2026000001号-3X", Kind: filing.AppKindMiniProgram, Name: "例子小程序"},
+		{Kind: filing.AppKindApp, Name: "草稿", Status: filing.StatusDraft, Platforms: []conflict.AppPlatformRecord{
+			{Platform: filing.PlatformAndroid, Identifier: "com.example.draft"},
+		}},
+	}
 
 	for _, c := range []struct {
 		name    string
@@ -44,6 +56,20 @@ func TestR30_R31_RecordKeys(t *testing.T) {
 				key(conflict.KeyDomain, "xn--fsqu00a.xn--fiqs8s"),
 				key(conflict.KeyNumber, "黔ICP备2026000001号"),
 				key(conflict.KeyNumber, "黔ICP备2026000001号-1"),
+			}, false},
+		{"R74 apps: identifiers case-folded, one key across platforms, app numbers; draft apps left out", withApps,
+			key(conflict.KeyCert, "uscc_certificate:91520100MA6H7K2Q1D"),
+			[]conflict.Key{
+				key(conflict.KeyApp, "com.example.app"),
+				key(conflict.KeyApp, "com.example.harmony"),
+				key(conflict.KeyCert, "uscc_certificate:91520100MA6H7K2Q1D"),
+				key(conflict.KeyDomain, "example.com"),
+				key(conflict.KeyDomain, "example.com.cn"),
+				key(conflict.KeyDomain, "xn--fsqu00a.xn--fiqs8s"),
+				key(conflict.KeyNumber, "黔ICP备2026000001号"),
+				key(conflict.KeyNumber, "黔ICP备2026000001号-1"),
+				key(conflict.KeyNumber, "黔ICP备2026000001号-2A"),
+				key(conflict.KeyNumber, "黔ICP备2026000001号-3X"),
 			}, false},
 		{"cancelled subject holds nothing", cancelled, key(conflict.KeyCert, "uscc_certificate:A1"), nil, true},
 		{"draft website left out", draftSite, key(conflict.KeyCert, "uscc_certificate:A2"),

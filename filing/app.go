@@ -1,6 +1,7 @@
 package filing
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 )
@@ -318,18 +319,13 @@ type AppSDK struct {
 	Purpose string `json:"purpose,omitempty" validate:"omitempty,max=50"`
 }
 
-// LogValue logs the app with its responsible person masked.
-func (a App) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("number", a.Number),
-		slog.String("kind", string(a.Kind)),
-		slog.String("name", a.Name),
-		slog.Any("principal", a.Principal),
-		slog.Int("platforms", len(a.Platforms)),
-		slog.String("host", string(a.Host)),
-		slog.String("status", string(a.Status)),
-	)
-}
+// LogValue logs the app with its responsible person masked
+// (MaskedLogValue).
+func (a App) LogValue() slog.Value { return MaskedLogValue(a) }
+
+// Format prints the app for fmt with its responsible person masked
+// (FormatMasked).
+func (a App) Format(f fmt.State, verb rune) { FormatMasked(f, verb, a) }
 
 // AppDomains returns the distinct domains of an app's platforms, in their
 // order of first appearance.

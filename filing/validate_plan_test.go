@@ -162,6 +162,8 @@ func TestValidatePlan_ModelIsPlanned(t *testing.T) {
 	for _, typ := range []reflect.Type{
 		reflect.TypeFor[Filing](), reflect.TypeFor[Subject](), reflect.TypeFor[Website](),
 		reflect.TypeFor[Person](), reflect.TypeFor[PreApproval](), reflect.TypeFor[Access](),
+		reflect.TypeFor[App](), reflect.TypeFor[AppPlatform](), reflect.TypeFor[AppSDK](),
+		reflect.TypeFor[DomainRegistration](), reflect.TypeFor[Validity](),
 	} {
 		assert.NotNil(t, planOf(typ), "%s (or a type it holds) has a tag the plans leave to validator.Struct: add a string tag to tagChecks, or teach validate_plan.go the tag", typ)
 	}

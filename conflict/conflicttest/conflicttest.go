@@ -42,12 +42,32 @@ func Pending(cert, province string, domains ...string) conflict.Record {
 	}
 }
 
-// FilingOf returns the new filing whose record Pending returns.
+// PendingApp returns the record of a filing under review of one app (no
+// website) with one platform identifier on Android: an Android package name
+// or, as Bundle IDs are compared case-insensitively, any letter case of one
+//
+func PendingApp(cert, province, identifier string) conflict.Record {
+	r := Pending(cert, province)
+	r.Websites = nil
+	r.Apps = []conflict.AppRecord{{Kind: filing.AppKindApp, Name: "测试应用" + cert, Status: filing.StatusBureauReview,
+		Platforms: []conflict.AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: identifier}}}}
+	return r
+}
+
+// FilingOf returns the new filing whose record Pending or PendingApp
+// returns.
 func FilingOf(r conflict.Record) *filing.Filing {
 	f := &filing.Filing{Subject: filing.Subject{Province: r.Subject.Province, Name: r.Subject.Name, Nature: r.Subject.Nature,
 		CertType: r.Subject.CertType, CertNumber: r.Subject.CertNumber}}
 	for _, w := range r.Websites {
 		f.Websites = append(f.Websites, filing.Website{Name: w.Name, Domains: w.Domains})
+	}
+	for _, a := range r.Apps {
+		app := filing.App{Kind: a.Kind, Name: a.Name}
+		for _, p := range a.Platforms {
+			app.Platforms = append(app.Platforms, filing.AppPlatform{Platform: p.Platform, Identifier: p.Identifier})
+		}
+		f.Apps = append(f.Apps, app)
 	}
 	return f
 }
@@ -60,8 +80,10 @@ func FilingOf(r conflict.Record) *filing.Filing {
 // snapshot consistent with its sequence number and Changes continues it
 // (one change per subject, ascending, limited); bad records and cancelled
 // contexts are reported; in concurrent races for one domain exactly one
-// subject wins each race; and two Replicas on the store refuse the same
-// domain twice with the conflict Check gives.
+// subject wins each race; app platform identifiers are held by one subject
+// whatever their letter case, in races too; and two Replicas on the
+// store refuse the same domain, or the same app identifier, twice with the
+// conflict Check gives.
 func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -105,6 +127,59 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, []conflict.Taken{{Key: conflict.Key{Kind: conflict.KeyNumber, Value: "黔ICP备2026000001号"},
 			Holder: conflict.Key{Kind: conflict.KeyCert, Value: string(filing.CertUSCC) + ":X3"}}}, ce.Taken)
+	})
+
+	t.Run("R74_AppIdentifierHeldOnce", func(t *testing.T) {
+		s := newStore(t)
+		put(t, s, PendingApp("A10", "52", "com.example.app"))
+		// The same Bundle ID in another letter case, on another platform.
+		b := PendingApp("B10", "33", "Com.Example.APP")
+		b.Apps[0].Platforms[0].Platform = filing.PlatformIOS
+		_, err := s.Put(ctx, b, conflict.Unconditional)
+		var ce *conflict.ClaimError
+		require.ErrorAs(t, err, &ce)
+		assert.ErrorIs(t, err, conflict.ErrKeyTaken)
+		assert.Equal(t, []conflict.Taken{{Key: conflict.Key{Kind: conflict.KeyApp, Value: "com.example.app"},
+			Holder: conflict.Key{Kind: conflict.KeyCert, Value: string(filing.CertUSCC) + ":A10"}}}, ce.Taken)
+		// A replaces its app: the identifier is free again.
+		put(t, s, PendingApp("A10", "52", "com.example.other"))
+		put(t, s, b)
+		assert.ElementsMatch(t, []string{"A10", "B10"}, certs(t, s))
+	})
+
+	t.Run("R74_AppIdentifierRaceOneWinner", func(t *testing.T) {
+		s := newStore(t)
+		for race := range Races {
+			var wins, losses atomic.Int32
+			var wg sync.WaitGroup
+			errs := make(chan error, Racers)
+			for g := range Racers {
+				wg.Go(func() {
+					// Every racer spells the identifier in its own case.
+					id := fmt.Sprintf("com.race%d.app", race)
+					if g%2 == 1 {
+						id = fmt.Sprintf("COM.Race%d.App", race)
+					}
+					_, err := s.Put(ctx, PendingApp(fmt.Sprintf("P%dG%d", race, g), "52", id), conflict.Unconditional)
+					switch {
+					case err == nil:
+						wins.Add(1)
+					case errors.Is(err, conflict.ErrKeyTaken):
+						losses.Add(1)
+					default:
+						errs <- err
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				require.NoError(t, err)
+			}
+			require.Equal(t, int32(1), wins.Load(), "race %d: winners", race)
+			require.Equal(t, int32(Racers-1), losses.Load(), "race %d: losers", race)
+		}
+		assert.Len(t, certs(t, s), Races)
 	})
 
 	t.Run("RemoveReleases", func(t *testing.T) {
@@ -314,6 +389,35 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		require.NoError(t, err)
 		_, err = r1.Index().LookupCert(filing.CertUSCC, "B9")
 		assert.NoError(t, err, "r1 follows r2's claim")
+	})
+
+	t.Run("R74_ReplicasRefuseAppIdentifierTwice", func(t *testing.T) {
+		s := newStore(t)
+		r1 := conflict.NewReplica(s, conflict.New())
+		r2 := conflict.NewReplica(s, conflict.New())
+		for _, r := range []*conflict.Replica{r1, r2} {
+			_, err := r.Load(ctx)
+			require.NoError(t, err)
+		}
+		a := PendingApp("A11", "52", "com.example.app")
+		b := PendingApp("B11", "33", "COM.EXAMPLE.APP")
+		got, err := r1.Claim(ctx, FilingOf(a), a)
+		require.NoError(t, err)
+		require.Empty(t, got)
+		// r2 has not seen a: its index passes b, the store refuses it on
+		// the app identifier, and Claim answers as Check does.
+		lost, err := r2.Claim(ctx, FilingOf(b), b)
+		require.NoError(t, err)
+		require.NotEmpty(t, lost)
+		assert.ErrorIs(t, lost[0], conflict.KindAppIdentifierTaken)
+		want, err := r2.Index().Check(FilingOf(b))
+		require.NoError(t, err)
+		assert.Equal(t, want, lost, "the lost race answers as Check does")
+		// a is withdrawn: b may claim the identifier.
+		require.NoError(t, r1.Release(ctx, a.Subject.CertType, a.Subject.CertNumber))
+		got, err = r2.Claim(ctx, FilingOf(b), b)
+		require.NoError(t, err)
+		assert.Empty(t, got)
 	})
 }
 

@@ -39,6 +39,14 @@ type Error = sqltx.Error
 // reached (refused or dropped connections, shutdown).
 var ErrUnavailable = sqltx.ErrUnavailable
 
+// ErrFailed matches errors of calls the server answered with an error that
+// the retries did not cure.
+var ErrFailed = sqltx.ErrFailed
+
+// Codes returns the codes of the Store's errors ("store.unavailable",
+// "store.failed"), shared by every PostgreSQL store of the SDK, sorted.
+func Codes() []filing.Code { return sqltx.Codes() }
+
 // Retryable reports a serialization failure (SQLSTATE 40001) or a deadlock
 // (40P01), the errors every transaction of the Store retries.
 func Retryable(err error) bool { return sqltx.Retryable(err) }

@@ -88,6 +88,9 @@ func (l *findingLister) report(r shell.SubjectReport) error {
 		}
 		l.listed++
 		number := f.WebsiteNumber
+		if f.AppNumber != "" {
+			number = f.AppNumber
+		}
 		if number == "" {
 			number = f.SubjectNumber
 		}
@@ -104,11 +107,11 @@ func (l *findingLister) end() {
 
 func printSummary(w io.Writer, sum shell.StreamSummary) {
 	fmt.Fprintln(w, "\n== summary")
-	fmt.Fprintf(w, "lines %d, subjects %d, websites %d, bad records %d, incomplete subjects %d\n",
-		sum.Lines, sum.Subjects, sum.Websites, sum.BadRecords, sum.Incomplete)
+	fmt.Fprintf(w, "lines %d, subjects %d, websites %d, apps %d, bad records %d, incomplete subjects %d\n",
+		sum.Lines, sum.Subjects, sum.Websites, sum.Apps, sum.BadRecords, sum.Incomplete)
 	fmt.Fprintf(w, "findings %d\n", sum.Findings)
 	fmt.Fprintln(w, "by kind:")
-	for _, k := range shell.FindingKinds() {
+	for _, k := range findingKinds() {
 		fmt.Fprintf(w, "  %s %d (%s)\n", k, sum.ByKind[k], k.Zh())
 	}
 	fmt.Fprintln(w, "by province:")
@@ -149,12 +152,18 @@ func printSummary(w io.Writer, sum shell.StreamSummary) {
 // "shell_website 2, website_at_risk 1".
 func countsLine(c shell.FindingCounts) string {
 	var parts []string
-	for _, k := range shell.FindingKinds() {
+	for _, k := range findingKinds() {
 		if n := c[k]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, n))
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// findingKinds are the kinds of findings of websites and subjects, then of
+// apps (空壳APP, R-70).
+func findingKinds() []shell.FindingKind {
+	return append(shell.FindingKinds(), shell.AppFindingKinds()...)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -48,10 +48,30 @@ var siteWeights = [siteCases]int{
 	siteAddedReview: 3, siteISPVerifying: 3,
 }
 
-// Per subject: websites 0..4 (weights), a subject change under review, a
-// cancelled subject (all its websites cancelled).
+// appCase is what happens to one generated app (R-70, R-71).
+type appCase int
+
+const (
+	appServed      appCase = iota // approved, access active
+	appAtRisk                     // access ended less than a week ago
+	appShell                      // access ended long ago: 空壳APP
+	appNeverServed                // approved long ago, never had access: 空壳APP (R-60)
+	appMiniProgram                // a mini-program, served by its platform: never a shell
+	appCancelled                  // filing cancelled
+	appCases
+)
+
+// appWeights is the mix of apps, in percent.
+var appWeights = [appCases]int{
+	appServed: 50, appAtRisk: 8, appShell: 15, appNeverServed: 5, appMiniProgram: 17, appCancelled: 5,
+}
+
+// Per subject: websites 0..4 (weights), apps 0..2 (weights), a subject
+// change under review, a cancelled subject (all its websites and apps
+// cancelled).
 var (
 	sitesPerSubjectWeights = []int{6, 55, 24, 10, 5}
+	appsPerSubjectWeights  = []int{85, 12, 3}
 	subjectReviewPercent   = 3
 	subjectCancelledPct    = 1
 )
@@ -103,7 +123,7 @@ type genConfig struct {
 // genStats is what the generated export must give when classified as of
 // its asOf, counted by the generator from its own choices.
 type genStats struct {
-	Lines, Subjects, Websites, BadRecords, Incomplete int
+	Lines, Subjects, Websites, Apps, BadRecords, Incomplete int
 
 	ByKind     shell.FindingCounts
 	ByProvince map[string]shell.FindingCounts
@@ -162,6 +182,18 @@ type genSubject struct {
 	SubmittedAt time.Time     `json:"submitted_at,omitzero"`
 }
 
+type genApp struct {
+	Type       string              `json:"type"`
+	Subject    string              `json:"subject"`
+	Number     string              `json:"number"`
+	Kind       filing.AppKind      `json:"kind"`
+	Name       string              `json:"name"`
+	Host       filing.HostPlatform `json:"host,omitempty"`
+	Status     filing.Status       `json:"status"`
+	ApprovedAt time.Time           `json:"approved_at,omitzero"`
+	Access     []filing.Access     `json:"access,omitempty"`
+}
+
 type genWebsite struct {
 	Type        string          `json:"type"`
 	Subject     string          `json:"subject"`
@@ -197,16 +229,19 @@ func generateTo(cfg config, stdout io.Writer) (err error) {
 
 // generator holds the state of one generation.
 type generator struct {
-	cfg   genConfig
-	rng   *rand.Rand
-	cal   *calendar.Calendar
-	enc   *json.Encoder
-	buf   *bufio.Writer
-	stats genStats
-	seq   map[[2]int]int // last serial per province index and year
-	sites int            // website lines written
-	subjs int            // subject lines started (bad ones included)
-	asOf  time.Time
+	cfg genConfig
+	rng *rand.Rand
+	// appRng draws the apps: a stream of its own, so that the websites,
+	// subjects and bad lines of a seed are those of an export without apps.
+	appRng *rand.Rand
+	cal    *calendar.Calendar
+	enc    *json.Encoder
+	buf    *bufio.Writer
+	stats  genStats
+	seq    map[[2]int]int // last serial per province index and year
+	sites  int            // website lines written
+	subjs  int            // subject lines started (bad ones included)
+	asOf   time.Time
 }
 
 // generate writes the export and returns what it must classify to.
@@ -222,7 +257,8 @@ func generate(w io.Writer, cfg genConfig) (genStats, error) {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	g := &generator{
 		cfg: cfg, rng: rand.New(rand.NewPCG(cfg.seed, 0x626569616e6b6974)), cal: cal,
-		enc: json.NewEncoder(bw), buf: bw, seq: map[[2]int]int{},
+		appRng: rand.New(rand.NewPCG(cfg.seed, 0x617070730a)),
+		enc:    json.NewEncoder(bw), buf: bw, seq: map[[2]int]int{},
 		asOf: cfg.asOf.In(calendar.Location()),
 		stats: genStats{ByKind: shell.FindingCounts{}, ByProvince: map[string]shell.FindingCounts{},
 			ByISP: map[string]shell.FindingCounts{}},
@@ -237,12 +273,14 @@ func generate(w io.Writer, cfg genConfig) (genStats, error) {
 	return g.stats, bw.Flush()
 }
 
-func (g *generator) pick(weights []int) int {
+func (g *generator) pick(weights []int) int { return g.pickWith(g.rng, weights) }
+
+func (g *generator) pickWith(rng *rand.Rand, weights []int) int {
 	total := 0
 	for _, w := range weights {
 		total += w
 	}
-	n := g.rng.IntN(total)
+	n := rng.IntN(total)
 	for i, w := range weights {
 		if n < w {
 			return i
@@ -253,11 +291,13 @@ func (g *generator) pick(weights []int) int {
 }
 
 // between returns a random instant in [a, b], to the minute.
-func (g *generator) between(a, b time.Time) time.Time {
+func (g *generator) between(a, b time.Time) time.Time { return g.betweenWith(g.rng, a, b) }
+
+func (g *generator) betweenWith(rng *rand.Rand, a, b time.Time) time.Time {
 	if !b.After(a) {
 		return a.Truncate(time.Minute)
 	}
-	return a.Add(time.Duration(g.rng.Int64N(int64(b.Sub(a))))).Truncate(time.Minute)
+	return a.Add(time.Duration(rng.Int64N(int64(b.Sub(a))))).Truncate(time.Minute)
 }
 
 func (g *generator) ago(d time.Duration) time.Time { return g.asOf.Add(-d) }
@@ -374,6 +414,12 @@ func (g *generator) subject() error {
 			g.stats.finding(prov, isp, true, k)
 		}
 	}
+	apps, appsShellish, err := g.apps(num, suffix, subj.Number, prov, approved, cancelled)
+	if err != nil {
+		return err
+	}
+	inForce += apps
+	shellish += appsShellish
 	if incomplete {
 		g.stats.Incomplete++
 	}
@@ -389,6 +435,79 @@ func (g *generator) subject() error {
 		}
 	}
 	return nil
+}
+
+// apps writes the apps of a subject (numbers after its websites' suffixes)
+// and returns how many are in force and how many of those are shells or at
+// risk. App findings count by ISP as website findings do.
+func (g *generator) apps(num numbering.Number, suffix int, subject, prov string, approved time.Time, cancelled bool) (inForce, shellish int, err error) {
+	n := g.pickWith(g.appRng, appsPerSubjectWeights)
+	for range n {
+		c := appCase(g.pickWith(g.appRng, appWeights[:]))
+		if cancelled {
+			c = appCancelled
+		}
+		suffix++
+		kind, sk := filing.AppKindApp, numbering.ServiceApp
+		if c == appMiniProgram {
+			kind, sk = filing.AppKindMiniProgram, numbering.ServiceMiniProgram
+		}
+		an, err := num.WithService(sk, suffix)
+		if err != nil {
+			return 0, 0, err
+		}
+		a := genApp{Type: "app", Subject: subject, Number: an.String(), Kind: kind, Name: genWords[g.appRng.IntN(len(genWords))] + "APP",
+			Status: filing.StatusApproved, ApprovedAt: g.betweenWith(g.appRng, approved, g.ago(20*day))}
+		isp := g.appRng.IntN(len(genISPs))
+		since := g.betweenWith(g.appRng, a.ApprovedAt, a.ApprovedAt.Add(3*day))
+		var kinds []shell.FindingKind
+		switch c {
+		case appServed:
+			a.Access = []filing.Access{g.appAccess(prov, isp, since, time.Time{})}
+		case appAtRisk:
+			a.Access = []filing.Access{g.appAccess(prov, isp, since, g.betweenWith(g.appRng, g.ago(6*day), g.ago(time.Hour)))}
+			kinds = []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingAppAtRisk}
+		case appShell:
+			ended := g.betweenWith(g.appRng, maxTime(since.Add(day), g.ago(700*day)), g.ago(shell.GraceFor(prov)+day)) // R-64
+			a.Access = []filing.Access{g.appAccess(prov, isp, since, ended)}
+			kinds = []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingShellApp}
+		case appNeverServed:
+			// A shell from its approval plus the province's grace (R-60,
+			// R-64); at risk until then.
+			kinds = []shell.FindingKind{shell.FindingShellApp}
+			if !g.asOf.After(a.ApprovedAt.Add(shell.GraceFor(prov))) {
+				kinds = []shell.FindingKind{shell.FindingAppAtRisk}
+			}
+		case appMiniProgram:
+			a.Host, a.ApprovedAt = filing.HostWeChat, time.Time{}
+		case appCancelled:
+			a.Status = filing.StatusCancelled
+		}
+		if err := g.write(a); err != nil {
+			return 0, 0, err
+		}
+		g.stats.Apps++
+		if c == appCancelled {
+			continue
+		}
+		inForce++
+		if len(kinds) > 0 {
+			shellish++
+		}
+		ispName := ""
+		if len(a.Access) > 0 {
+			ispName = genISPs[isp]
+		}
+		for _, k := range kinds {
+			g.stats.finding(prov, ispName, true, k)
+		}
+	}
+	return inForce, shellish, nil
+}
+
+func (g *generator) appAccess(prov string, isp int, since, until time.Time) filing.Access {
+	ip := netip.AddrFrom4([4]byte{198, 51, 100, byte(1 + g.appRng.IntN(254))})
+	return filing.Access{ISP: genISPs[isp], ISPProvince: prov, IPs: []netip.Addr{ip}, Since: since, Until: until}
 }
 
 // site fills w for case c and returns the ISP of its last access ("" for

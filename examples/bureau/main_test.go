@@ -59,15 +59,24 @@ func TestTestdataExport(t *testing.T) {
 		"R-61 website_at_risk 黔ICP备2025004418号-1 line 4: 网站黔ICP备2025004418号-1自2026-05-28 18:00起无接入信息，如不新增接入，将于2026-06-04 18:00后视为空壳网站（剩余4天）",
 		"R-62 shell_subject 京ICP备2024031275号 line 7: 主体京ICP备2024031275号下已无网站，视为空壳主体",
 		"R-60 shell_website 粤ICP备2023018842号-2 line 12: 网站粤ICP备2023018842号-2有备案号但无接入信息，视为空壳网站",
+		// An app whose access ended 12 days ago is a 空壳APP (R-70, R-61);
+		// the subject's mini-program, served by WeChat, keeps the subject
+		// off the shell subjects.
+		"R-17 access_cancelled_filing_kept 沪ICP备2024012345号-1A line 21: APP沪ICP备2024012345号-1A的接入已于2026-05-20 00:00被接入商“腾讯云”取消，但APP备案未注销，也没有新的接入",
+		"R-61 shell_app 沪ICP备2024012345号-1A line 21: APP沪ICP备2024012345号-1A自2026-05-20 00:00起无接入信息，已超过1周，自2026-05-27 00:00后视为空壳APP",
 		// Summary.
-		"lines 20, subjects 7, websites 10, bad records 2, incomplete subjects 2",
-		"findings 8",
+		"lines 23, subjects 8, websites 10, apps 2, bad records 2, incomplete subjects 2",
+		"findings 10",
 		"  shell_website 3 (空壳网站)",
 		"  website_at_risk 1 (即将视为空壳网站)",
-		"  access_cancelled_filing_kept 2 (已取消接入但未注销备案)",
+		"  access_cancelled_filing_kept 3 (已取消接入但未注销备案)",
 		"  shell_subject 1 (空壳主体)",
 		"  subject_shell_after_cleanup 1 (清理后将成为空壳主体)",
+		"  shell_app 1 (空壳APP)",
+		"  app_at_risk 0 (即将视为空壳APP)",
 		"  11 北京市: shell_subject 1",
+		"  31 上海市: access_cancelled_filing_kept 1, shell_app 1",
+		"  腾讯云: access_cancelled_filing_kept 1, shell_app 1",
 		"  44 广东省: shell_website 1",
 		"  52 贵州省: shell_website 2, website_at_risk 1, access_cancelled_filing_kept 2, subject_shell_after_cleanup 1",
 		"  中国联通: shell_website 1, access_cancelled_filing_kept 1",
@@ -110,8 +119,8 @@ func TestStdinAndListingLimits(t *testing.T) {
 	out, _ := runOK(t, bytes.NewReader(data), "-asof", "2026-06-01T00:00:00+08:00", "-max-findings", "3", "-max-reviews", "1")
 	hasLines(t, out,
 		"bureau batch: standard input as of 2026-06-01 00:00 CST",
-		"(5 more findings not listed; -max-findings 3)",
-		"findings 8",
+		"(7 more findings not listed; -max-findings 3)",
+		"findings 10",
 		"overdue (2, the first 1):",
 		"  line 15 浙ICP备2022009156号 R-20 备案审核期限 due 2026-05-20, overdue by 8 working days (counted from 2026-04-20)",
 	)
@@ -123,7 +132,7 @@ func TestStdinAndListingLimits(t *testing.T) {
 	if strings.Contains(out, "R-61 ") || strings.Contains(out, "overdue (") {
 		t.Errorf("-max-findings 0 -max-reviews 0 still lists:\n%s", out)
 	}
-	hasLines(t, out, "findings 8", "reviews 5: overdue 2, due within 3 working days 2, on time 1, not computable 0 (schedule not published 0)")
+	hasLines(t, out, "findings 10", "reviews 5: overdue 2, due within 3 working days 2, on time 1, not computable 0 (schedule not published 0)")
 }
 
 // The line scanner numbers lines exactly as ClassifyStream does, whatever
@@ -275,7 +284,7 @@ func TestReadError(t *testing.T) {
 
 func TestProgressOnStderr(t *testing.T) {
 	out, stderr := runOK(t, nil, "-in", "testdata/export.jsonl", "-asof", "2026-06-01", "-progress")
-	if !regexp.MustCompile(`^bureau: 20 lines \(\d+\.\d MB\) read in \S+, \d+ lines/s\n$`).MatchString(stderr) {
+	if !regexp.MustCompile(`^bureau: 23 lines \(\d+\.\d MB\) read in \S+, \d+ lines/s\n$`).MatchString(stderr) {
 		t.Errorf("progress on stderr = %q", stderr)
 	}
 	if strings.Contains(out, "lines/s") {
@@ -326,8 +335,8 @@ func TestGenRoundTrip(t *testing.T) {
 	out, _ := runOK(t, &export, "-asof", "2026-06-01", "-max-findings", "0")
 	rep := parseReport(t, out)
 
-	if want := [5]int{stats.Lines, stats.Subjects, stats.Websites, stats.BadRecords, stats.Incomplete}; rep.counts != want {
-		t.Errorf("lines, subjects, websites, bad, incomplete = %v, want %v", rep.counts, want)
+	if want := [6]int{stats.Lines, stats.Subjects, stats.Websites, stats.Apps, stats.BadRecords, stats.Incomplete}; rep.counts != want {
+		t.Errorf("lines, subjects, websites, apps, bad, incomplete = %v, want %v", rep.counts, want)
 	}
 	if !maps.Equal(rep.byKind, stats.ByKind) {
 		t.Errorf("by kind = %v, want %v", rep.byKind, stats.ByKind)
@@ -343,9 +352,10 @@ func TestGenRoundTrip(t *testing.T) {
 		t.Errorf("reviews total, overdue, due soon, on time, not computable = %v, want %v", rep.reviews, want)
 	}
 
-	// The mix is the one promised: every kind of finding, bad lines of
-	// both kinds, reviews overdue, due soon and on time, Jiangxi among them.
-	for _, k := range shell.FindingKinds() {
+	// The mix is the one promised: every kind of finding (空壳APP and apps
+	// at risk among them, R-70), bad lines of both kinds, reviews overdue,
+	// due soon and on time, Jiangxi among them.
+	for _, k := range findingKinds() {
 		if stats.ByKind[k] == 0 {
 			t.Errorf("no %s in the generated mix", k)
 		}
@@ -363,7 +373,7 @@ func TestGenRoundTrip(t *testing.T) {
 
 // report is the summary of a run's output, parsed back.
 type report struct {
-	counts     [5]int // lines, subjects, websites, bad records, incomplete subjects
+	counts     [6]int // lines, subjects, websites, apps, bad records, incomplete subjects
 	byKind     shell.FindingCounts
 	byProvince map[string]shell.FindingCounts
 	byISP      map[string]shell.FindingCounts
@@ -373,7 +383,7 @@ type report struct {
 func parseReport(t *testing.T, out string) report {
 	t.Helper()
 	rep := report{byKind: shell.FindingCounts{}, byProvince: map[string]shell.FindingCounts{}, byISP: map[string]shell.FindingCounts{}}
-	countsRe := regexp.MustCompile(`^lines (\d+), subjects (\d+), websites (\d+), bad records (\d+), incomplete subjects (\d+)$`)
+	countsRe := regexp.MustCompile(`^lines (\d+), subjects (\d+), websites (\d+), apps (\d+), bad records (\d+), incomplete subjects (\d+)$`)
 	reviewsRe := regexp.MustCompile(`^reviews (\d+): overdue (\d+), due within \d+ working days (\d+), on time (\d+), not computable (\d+) `)
 	kindRe := regexp.MustCompile(`^  ([a-z_]+) (\d+) \(`)
 	groupRe := regexp.MustCompile(`^  (.+): (.*)$`)

@@ -1,6 +1,8 @@
 package change
 
 import (
+	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 
@@ -26,7 +28,7 @@ type Plan struct {
 	// Verify lists who receives the SMS code again (R-83), from the new
 	// filing, per lifecycle.SMSRecipients; pass it to lifecycle.NewSMS.
 	// Only the principals of changed websites are named.
-	Verify []lifecycle.SMSPerson `json:"-"`
+	Verify []lifecycle.SMSPerson `json:"verify,omitempty"`
 	// FaceCheck is true when the in-person or face check (当面核验) is
 	// needed again: an identity field changed (subject name, nature,
 	// certificate, legal representative, a responsible person's name or
@@ -166,7 +168,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 			add(CodeSubjectReplaced, "subject.cert_number", "主办单位证件号码")
 		}
 	case certChanged:
-		if rules.CertNumber != Always {
+		if rules.CertChange != Always {
 			add(CodeCertNumberChanged, "subject.cert_number", "主办单位证件号码")
 		}
 	}
@@ -277,3 +279,10 @@ func provinceName(code string) string {
 	}
 	return code
 }
+
+// Format prints the plan for fmt with the people of Verify masked
+// (filing.FormatMasked).
+func (p Plan) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
+
+// LogValue logs the plan with the people of Verify masked.
+func (p Plan) LogValue() slog.Value { return filing.MaskedLogValue(p) }

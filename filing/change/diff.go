@@ -94,9 +94,10 @@ func (d *differ) str(prefix, field, label, a, b string, identity bool) {
 
 // Diff compares a filed record (old) with its changed version (new) and
 // returns every changed field (R-08: changed subject facts are filed as a
-// change). Websites are matched by record number; a website of new without a
-// number is an addition (OpAdded at "websites[i]"), a numbered website
-// missing from new is OpRemoved. Statuses and record numbers are the
+// change). Websites are matched by record number (a number given twice
+// matches in order); a website of new without a number is an addition
+// (OpAdded at "websites[i]"), a numbered website missing from new is
+// OpRemoved. Statuses and record numbers are the
 // lifecycle's and are not compared. Diff fails only on a nil filing
 // (CodeNil); whether the changes are allowed is Check's.
 func Diff(old, new *filing.Filing) (Set, error) {
@@ -116,10 +117,10 @@ func Diff(old, new *filing.Filing) (Set, error) {
 	d.str("subject.", "remarks", "备注", os.Remarks, ns.Remarks, false)
 	d.person("subject.principal.", &os.Principal, &ns.Principal)
 
-	byNumber := make(map[string]int, len(old.Websites))
+	byNumber := make(map[string][]int, len(old.Websites))
 	for i := range old.Websites {
 		if n := old.Websites[i].Number; n != "" {
-			byNumber[n] = i
+			byNumber[n] = append(byNumber[n], i)
 		}
 	}
 	matched := make([]bool, len(old.Websites))
@@ -127,11 +128,13 @@ func Diff(old, new *filing.Filing) (Set, error) {
 		nw := &new.Websites[i]
 		prefix := "websites[" + strconv.Itoa(i) + "]"
 		d.website, d.area = i, AreaWebsite
-		j, ok := byNumber[nw.Number]
-		if nw.Number == "" || !ok {
+		olds := byNumber[nw.Number]
+		if nw.Number == "" || len(olds) == 0 {
 			d.add(prefix, "网站", OpAdded, false)
 			continue
 		}
+		j := olds[0]
+		byNumber[nw.Number] = olds[1:]
 		matched[j] = true
 		d.websiteDiff(prefix+".", &old.Websites[j], nw)
 	}

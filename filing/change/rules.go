@@ -22,10 +22,10 @@ type Rules struct {
 	// number both differ): never by default; 山东 allows it with the same
 	// legal representative.
 	SubjectToOther Allowance `json:"subject_to_other"`
-	// CertNumber is a change of the subject's certificate number alone.
+	// CertChange is a change of the subject's certificate number alone.
 	// Sources disagree (Huawei Cloud: not modifiable; one smaller ISP:
 	// modifiable); DESIGN: never, the better-graded source.
-	CertNumber Allowance `json:"cert_number"`
+	CertChange Allowance `json:"cert_number"`
 	// IndividualToOrganisation: per province per Tencent Cloud, Baidu's
 	// province excerpts disagree; DESIGN: never unless a province says so.
 	IndividualToOrganisation Allowance `json:"individual_to_organisation"`
@@ -69,7 +69,7 @@ func init() {
 
 func (r Rules) valid() bool {
 	ok := func(a Allowance) bool { return a == Never || a == Always || a == SameLegalRep }
-	return ok(r.SubjectToOther) && ok(r.CertNumber) && ok(r.IndividualToOrganisation)
+	return ok(r.SubjectToOther) && ok(r.CertChange) && ok(r.IndividualToOrganisation)
 }
 
 // RulesOf returns the row of a province (a GB/T 2260 code); provinces

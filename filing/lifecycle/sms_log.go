@@ -1,8 +1,11 @@
 package lifecycle
 
 import (
+	"fmt"
 	"log/slog"
 	"strconv"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // LogValue logs the person masked (filing.Person's LogValue).
@@ -28,4 +31,24 @@ func (s SMS) LogValue() slog.Value {
 		attrs = append(attrs, slog.Any("target"+strconv.Itoa(i), t))
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// Format prints the person for fmt with the personal data masked.
+func (p SMSPerson) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
+
+// Format prints the target for fmt with the mobile masked.
+func (t SMSTarget) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, t) }
+
+// Format prints the verification for fmt with the mobiles masked.
+func (s SMS) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
+
+// Format prints "lifecycle.Verifier{key: [redacted]}" for every verb: the
+// key seals the codes and never prints.
+func (v *Verifier) Format(f fmt.State, verb rune) {
+	_, _ = fmt.Fprint(f, "lifecycle.Verifier{key: [redacted]}")
+}
+
+// LogValue logs the verifier without its key.
+func (v *Verifier) LogValue() slog.Value {
+	return slog.StringValue("lifecycle.Verifier{key: [redacted]}")
 }

@@ -26,3 +26,23 @@ func TestR83_SMSMasksMobiles(t *testing.T) {
 	assert.NotContains(t, b.String(), "52010219900101123X")
 	assert.Contains(t, b.String(), "138****5678")
 }
+
+// TestR83_VerifierKeyNeverPrints: the verifier's secret key shows through
+// no fmt verb and no slog handler.
+func TestR83_VerifierKeyNeverPrints(t *testing.T) {
+	key := []byte("0123456789abcdef-secret-key")
+	v, err := lifecycle.NewVerifier(key)
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+		fmt.Fprintf(&b, verb+"\n", v)
+		fmt.Fprintf(&b, verb+"\n", []*lifecycle.Verifier{v})
+	}
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("m", "v", v)
+	slog.New(slog.NewTextHandler(&b, nil)).Info("m", "v", v)
+	out := b.String()
+	assert.Contains(t, out, "redacted")
+	for _, leak := range []string{"secret", fmt.Sprint(key[:4]), fmt.Sprintf("%x", key[:4]), "0123456789"} {
+		assert.NotContains(t, out, leak)
+	}
+}

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -68,14 +70,7 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 		sites = append(sites, shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access})
 	}
 	for _, a := range r.Apps {
-		s := shellSite{number: a.Number, status: a.Status, approvedAt: a.ApprovedAt, access: a.Access}
-		kind := filing.NormalizeApp(filing.App{Kind: a.Kind}).Kind
-		if kind == filing.AppKindMiniProgram || kind == filing.AppKindQuickApp {
-			// Served by its platform: in force as long as it is filed.
-			s.access = []filing.Access{{ISP: a.Host.Zh(), Since: asOf}}
-			s.approvedAt = time.Time{}
-		}
-		sites = append(sites, s)
+		sites = append(sites, appSite(a.Number, a.Kind, a.Status, a.Host, a.ApprovedAt, a.Access, asOf))
 	}
 	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
 	if len(r.Apps) == 0 {
@@ -83,28 +78,14 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 	}
 	// Findings of apps: by number (apps in force have one).
 	isApp := map[string]bool{}
+	apps := 0
 	for _, a := range r.Apps {
 		if inForce(a.Number != "", a.Status) {
 			isApp[a.Number] = true
-			rep.Apps++
+			apps++
 		}
 	}
-	rep.Websites -= rep.Apps
-	for i := range rep.Findings {
-		f := &rep.Findings[i]
-		if f.WebsiteNumber == "" || !isApp[f.WebsiteNumber] {
-			continue
-		}
-		f.AppNumber, f.WebsiteNumber = f.WebsiteNumber, ""
-		switch f.Kind {
-		case FindingShellWebsite:
-			f.Kind = FindingShellApp
-		case FindingWebsiteAtRisk:
-			f.Kind = FindingAppAtRisk
-		}
-		f.Zh, f.En = appText(f.Zh, f.En)
-		f.RecommendationZh, f.RecommendationEn = appText(f.RecommendationZh, f.RecommendationEn)
-	}
+	markApps(&rep, apps, func(number string) bool { return isApp[number] })
 	if err != nil {
 		if ve, ok := err.(interface{ Unwrap() []error }); ok {
 			for _, e := range ve.Unwrap() {
@@ -126,6 +107,44 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 	return rep, err
 }
 
+// appSite is the site an app is classified as: an app (kind app) by its
+// own access; a mini-program or quick app is served by its platform, so it
+// is in force as long as it is filed (access at the host platform, from
+// asOf).
+func appSite(number string, kind filing.AppKind, status filing.Status, host filing.HostPlatform, approvedAt time.Time, access []filing.Access, asOf time.Time) shellSite {
+	s := shellSite{number: number, status: status, approvedAt: approvedAt, access: access, app: true}
+	switch filing.NormalizeApp(filing.App{Kind: kind}).Kind {
+	case filing.AppKindMiniProgram, filing.AppKindQuickApp:
+		s.access = []filing.Access{{ISP: host.Zh(), Since: asOf}}
+		s.approvedAt = time.Time{}
+	}
+	return s
+}
+
+// markApps turns the findings of the apps among a subject's sites (isApp
+// of their number) into app findings — FindingShellApp, FindingAppAtRisk,
+// AppNumber set, the wording of apps — and counts the apps in force apart
+// from the websites (the classifier counted them as websites, R-62).
+func markApps(rep *Report, apps int, isApp func(number string) bool) {
+	rep.Apps += apps
+	rep.Websites -= apps
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		if f.WebsiteNumber == "" || !isApp(f.WebsiteNumber) {
+			continue
+		}
+		f.AppNumber, f.WebsiteNumber = f.WebsiteNumber, ""
+		switch f.Kind {
+		case FindingShellWebsite:
+			f.Kind = FindingShellApp
+		case FindingWebsiteAtRisk:
+			f.Kind = FindingAppAtRisk
+		}
+		f.Zh, f.En = appText(f.Zh, f.En)
+		f.RecommendationZh, f.RecommendationEn = appText(f.RecommendationZh, f.RecommendationEn)
+	}
+}
+
 // appText turns the website wording of a finding into the app wording.
 func appText(zh, en string) (string, string) {
 	zh = strings.ReplaceAll(zh, "空壳网站", "空壳APP")
@@ -133,3 +152,17 @@ func appText(zh, en string) (string, string) {
 	en = strings.ReplaceAll(en, "website", "app")
 	return zh, en
 }
+
+// Format prints the app record for fmt with its responsible person masked
+// (filing.FormatMasked); without it the embedded App's Format would leave
+// ApprovedAt out.
+func (a AppRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, a) }
+
+// LogValue logs the app record with its responsible person masked.
+func (a AppRecord) LogValue() slog.Value { return filing.MaskedLogValue(a) }
+
+// Format prints the record for fmt with its personal data masked.
+func (r FilingRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
+
+// LogValue logs the record with its personal data masked.
+func (r FilingRecord) LogValue() slog.Value { return filing.MaskedLogValue(r) }

@@ -29,6 +29,8 @@ type lineRecord struct {
 	status     filing.Status
 	approvedAt time.Time
 	access     []filing.Access
+	appKind    []byte // "kind" of an app line
+	host       []byte // "host" of an app line
 	esc        []byte
 }
 
@@ -71,7 +73,7 @@ func badUTF8() *filing.Problem {
 
 // decode fills r from line b and returns the first problem, or nil.
 func (r *lineRecord) decode(b []byte, in *interner) *filing.Problem {
-	r.kind, r.typ, r.number, r.subject, r.province = 0, nil, nil, nil, nil
+	r.kind, r.typ, r.number, r.subject, r.province, r.appKind, r.host = 0, nil, nil, nil, nil, nil, nil
 	r.status, r.approvedAt = "", time.Time{}
 	r.access, r.esc = r.access[:0], r.esc[:0]
 	d := jsonDec{b: b, rec: r, in: in}
@@ -92,10 +94,12 @@ func (r *lineRecord) decode(b []byte, in *interner) *filing.Problem {
 		r.kind = RecordSubject
 	case "website":
 		r.kind = RecordWebsite
+	case "app":
+		r.kind = RecordApp
 	default:
 		return filing.NewProblem(CodeStreamUnknownType, string(r.typ)).WithPath("type", "记录类型")
 	}
-	for _, s := range [][]byte{r.number, r.subject, r.province} {
+	for _, s := range [][]byte{r.number, r.subject, r.province, r.appKind, r.host} {
 		if !utf8.Valid(s) {
 			return badUTF8()
 		}
@@ -153,6 +157,10 @@ func (d *jsonDec) topField(key []byte) *filing.Problem {
 		return d.strField(&r.subject)
 	case "province":
 		return d.strField(&r.province)
+	case "kind":
+		return d.strField(&r.appKind)
+	case "host":
+		return d.strField(&r.host)
 	case "status":
 		var s []byte
 		if p := d.strField(&s); p != nil {

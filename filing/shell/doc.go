@@ -6,7 +6,8 @@
 // ClassifyStream and ClassifySeq apply the same rules to a bureau's national
 // export, one subject at a time, in bounded memory. ClassifyFiling judges a
 // subject with its apps too: an app whose access has ended is a shell app
-// (空壳APP, FindingShellApp) as a website is.
+// (空壳APP, FindingShellApp) as a website is; the app lines of a stream are
+// judged the same way.
 //
 // The rules come from 网站备案日常问题解答 (the Guizhou bureau's answers to
 // common filing questions), §四: a website without access information for
@@ -31,16 +32,23 @@
 //	{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"approved",
 //	 "approved_at":"2026-01-05T10:00:00+08:00",
 //	 "access":[{"isp":"ISP-A","isp_province":"52","since":"2026-01-06T09:00:00+08:00","until":"2026-03-01T00:00:00+08:00"}]}
+//	{"type":"app","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-2A","kind":"app","status":"approved",
+//	 "approved_at":"2026-02-02T10:00:00+08:00","access":[{"isp":"ISP-A","since":"2026-02-03T09:00:00+08:00"}]}
+//	{"type":"app","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-3X","kind":"mini_program","host":"wechat"}
 //
-// (shown on two lines here; one line in the stream). A subject line starts a
-// group; the website lines of that subject follow it directly, each naming
-// its subject's number in "subject". The fields are those of filing.Subject and
-// WebsiteRecord (filing.Website plus "approved_at"); the classification reads
-// number, province and status of a subject and number, status,
-// approved_at and access (isp, isp_province, since, until) of a website;
-// other fields are checked for JSON syntax and otherwise ignored. Keys are
-// matched exactly (case-sensitive), the last of duplicate keys wins, null is
-// the zero value. Instants are RFC 3339 strings.
+// (a record is shown on up to two lines here; one line in the stream). A subject line starts a
+// group; the website and app lines of that subject follow it directly, each
+// naming its subject's number in "subject". The fields are those of
+// filing.Subject, WebsiteRecord (filing.Website plus "approved_at") and
+// AppRecord (filing.App plus "approved_at"); the classification reads
+// number, province and status of a subject; number, status, approved_at and
+// access (isp, isp_province, since, until) of a website; and the same of an
+// app with its kind and host: an app (kind "app") is a shell app (空壳APP)
+// on the rules of websites, a mini-program or quick app is served by its
+// host platform and is in force while it is filed. Other
+// fields are checked for JSON syntax and otherwise ignored. Keys are matched
+// exactly (case-sensitive), the last of duplicate keys wins, null is the
+// zero value. Instants are RFC 3339 strings.
 //
 // # Bad records
 //

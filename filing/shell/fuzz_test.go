@@ -15,6 +15,8 @@ func FuzzClassifyStream(f *testing.F) {
 	f.Add([]byte(`{"type":"website","subject":"x","number":"x-1"}` + "\n" + `{"type":"subject","number":"x"}`))
 	f.Add([]byte(`{"type":"subject","number":"a\u0041\ud83d\ude00","extra":[1,{"b":null}]}` + "\r\n\n"))
 	f.Add([]byte(`{"type":"website","subject":"a","access":[{"isp":"i","since":"2026-01-01T00:00:00Z","until":"2025-01-01T00:00:00+08:00"},null]}`))
+	f.Add([]byte(lSubjA + "\n" + `{"type":"app","subject":"` + "黔ICP备2026001073号" + `","number":"黔ICP备2026001073号-2A","kind":"app","access":[{"isp":"i","since":"2026-01-01T00:00:00Z","until":"2026-01-02T00:00:00Z"}]}` + "\n" +
+		`{"type":"app","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-3X","kind":"mini_program","host":"wechat"}` + "\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var reps []SubjectReport
 		var bad []*RecordError
@@ -25,7 +27,7 @@ func FuzzClassifyStream(f *testing.F) {
 			t.Fatal(err)
 		}
 		if sum.Lines > strings.Count(string(in), "\n")+1 || sum.BadRecords != len(bad) || sum.Subjects != len(reps) ||
-			sum.Subjects+sum.Websites+sum.BadRecords > sum.Lines {
+			sum.Subjects+sum.Websites+sum.Apps+sum.BadRecords > sum.Lines {
 			t.Fatalf("counts %+v (%d reports, %d bad)", sum, len(reps), len(bad))
 		}
 		last := 0

@@ -28,7 +28,7 @@ const (
 type decodedLine struct {
 	line       int
 	prob       *filing.Problem // why the line is a bad record, or nil
-	isWebsite  bool            // its "type" said "website" (also when bad)
+	isWebsite  bool            // its "type" said "website" or "app" (also when bad)
 	kind       RecordKind
 	number     []byte
 	subject    []byte
@@ -36,6 +36,8 @@ type decodedLine struct {
 	status     filing.Status
 	approvedAt time.Time
 	access     []filing.Access
+	appKind    filing.AppKind      // of an app line
+	host       filing.HostPlatform // of an app line
 }
 
 type lineBatch struct {
@@ -397,10 +399,13 @@ func decodeLine(b *lineBatch, rec *lineRecord, in *interner, n int, chunk []byte
 	dl := decodedLine{line: n}
 	if p := rec.decode(chunk, in); p != nil {
 		dl.prob = p
-		dl.isWebsite = string(rec.typ) == "website"
+		dl.isWebsite = string(rec.typ) == "website" || string(rec.typ) == "app"
 	} else {
-		dl.kind, dl.isWebsite = rec.kind, rec.kind == RecordWebsite
+		dl.kind, dl.isWebsite = rec.kind, rec.kind == RecordWebsite || rec.kind == RecordApp
 		dl.province, dl.status, dl.approvedAt = in.str(rec.province), rec.status, rec.approvedAt
+		if rec.kind == RecordApp {
+			dl.appKind, dl.host = filing.AppKind(in.str(rec.appKind)), filing.HostPlatform(in.str(rec.host))
+		}
 		if len(rec.access) > 0 {
 			start := len(b.access)
 			b.access = append(b.access, rec.access...)

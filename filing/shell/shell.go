@@ -135,7 +135,8 @@ type Report struct {
 	// progress without a number.
 	Websites int `json:"websites"`
 	Pending  int `json:"pending,omitempty"`
-	// Apps counts the apps in force (ClassifyFiling).
+	// Apps counts the apps in force (ClassifyFiling, and the app records of
+	// a stream).
 	Apps int `json:"apps,omitempty"`
 	// Findings lists the findings, websites in input order, then the
 	// subject's.
@@ -198,6 +199,7 @@ type shellSite struct {
 	status     filing.Status
 	approvedAt time.Time
 	access     []filing.Access
+	app        bool // an app, mini-program or quick app (app.go)
 }
 
 // ClassifySubject classifies a subject and its websites as of asOf

@@ -28,8 +28,8 @@ var (
 		"记录格式不正确（不是有效的JSON）：%[1]s",
 		"invalid JSON record: %[1]s")
 	CodeStreamUnknownType = define("stream.unknown_type", "R-60",
-		"记录类型“%[1]s”无法识别，应为subject或website",
-		"unknown record type %[1]q (want \"subject\" or \"website\")")
+		"记录类型“%[1]s”无法识别，应为subject、website或app",
+		"unknown record type %[1]q (want \"subject\", \"website\" or \"app\")")
 	CodeStreamSubjectNumberMissing = define("stream.subject_number_missing", "R-62",
 		"主体记录缺少主体备案号",
 		"subject record without a number")
@@ -135,10 +135,11 @@ type FindingCounts map[FindingKind]int
 type StreamSummary struct {
 	// Lines is the number of lines (positions) read, blank and bad included.
 	Lines int `json:"lines"`
-	// Subjects and Websites count the subject and website records
-	// classified (bad records excluded).
+	// Subjects, Websites and Apps count the subject, website and app
+	// records classified (bad records excluded).
 	Subjects int `json:"subjects"`
 	Websites int `json:"websites"`
+	Apps     int `json:"apps,omitempty"`
 	// BadRecords counts bad records; Errors keeps the first
 	// MaxSummaryErrors of them.
 	BadRecords int            `json:"bad_records"`
@@ -146,8 +147,8 @@ type StreamSummary struct {
 	// Incomplete counts subjects reported with Incomplete set.
 	Incomplete int `json:"incomplete"`
 	// Findings counts all findings; ByKind per kind, ByProvince per kind in
-	// each subject province, ByISP per kind for each ISP of a website
-	// finding (the ISP of the website's last access; "" when it never had
+	// each subject province, ByISP per kind for each ISP of a website or
+	// app finding (the ISP of its last access; "" when it never had
 	// access). Subject findings are not counted by ISP.
 	Findings   int                      `json:"findings"`
 	ByKind     FindingCounts            `json:"by_kind"`
@@ -168,25 +169,31 @@ func OnBadRecord(fn func(*RecordError) error) StreamOption {
 	return func(c *streamConfig) { c.onBad = fn }
 }
 
-// RecordKind says whether a StreamRecord is a subject or a website.
+// RecordKind says whether a StreamRecord is a subject, a website or an app.
 type RecordKind uint8
 
 // Record kinds.
 const (
 	RecordSubject RecordKind = iota + 1
 	RecordWebsite
+	// RecordApp is an app, mini-program or quick app (R-70).
+	RecordApp
 )
 
-// StreamRecord is one record of ClassifySeq: a subject (Subject set) or a
-// website (Website and SubjectNumber set). ClassifySeq copies what it keeps
-// during the yield, so a source may reuse the pointed-to values.
+// StreamRecord is one record of ClassifySeq: a subject (Subject set), a
+// website (Website and SubjectNumber set) or an app (App and SubjectNumber
+// set). ClassifySeq copies what it keeps during the yield, so a source may
+// reuse the pointed-to values.
 type StreamRecord struct {
 	// Line is the record's position for errors; 0 means its 1-based index
 	// in the sequence.
 	Line    int
 	Subject *filing.Subject
 	// Website is the website; SubjectNumber is its subject's number.
-	Website       *WebsiteRecord
+	Website *WebsiteRecord
+	// App is the app, classified as ClassifyFiling classifies apps;
+	// SubjectNumber is its subject's number.
+	App           *AppRecord
 	SubjectNumber string
 }
 
@@ -219,12 +226,15 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 		case rerr != nil:
 			re := &RecordError{Line: line, Problems: []*filing.Problem{filing.NewProblem(CodeStreamSource, rerr.Error())}, Cause: rerr}
 			err = g.bad(re, false)
-		case rec.Subject != nil && rec.Website == nil:
+		case rec.Subject != nil && rec.Website == nil && rec.App == nil:
 			s := rec.Subject
 			err = g.subject(line, s.Number, s.Province, s.Status)
-		case rec.Website != nil && rec.Subject == nil:
+		case rec.Website != nil && rec.Subject == nil && rec.App == nil:
 			w := rec.Website
 			err = g.website(line, rec.SubjectNumber, shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access})
+		case rec.App != nil && rec.Subject == nil && rec.Website == nil:
+			a := rec.App
+			err = g.website(line, rec.SubjectNumber, appSite(a.Number, a.Kind, a.Status, a.Host, a.ApprovedAt, a.Access, asOf))
 		default:
 			err = g.bad(&RecordError{Line: line, Problems: []*filing.Problem{filing.NewProblem(CodeStreamUnknownType, "")}}, false)
 		}
@@ -416,6 +426,25 @@ func (g *grouper) flush() error {
 	}
 	c.rep.Incomplete = len(g.errs) > 0
 	rep := SubjectReport{Report: c.end(), Line: g.subjLine}
+	apps, appsInForce := 0, 0
+	for i := range g.sites {
+		if s := &g.sites[i]; s.app {
+			apps++
+			if inForce(s.hasNumber(), s.status) {
+				appsInForce++
+			}
+		}
+	}
+	if apps > 0 {
+		markApps(&rep.Report, appsInForce, func(number string) bool {
+			for i := range g.sites {
+				if s := &g.sites[i]; s.app && s.num() == number {
+					return true
+				}
+			}
+			return false
+		})
+	}
 	// The findings were gathered in a reused buffer: hand out an exact copy.
 	g.findBuf = rep.Findings[:0]
 	if len(rep.Findings) == 0 {
@@ -430,7 +459,8 @@ func (g *grouper) flush() error {
 		g.sum.Incomplete++
 	}
 	g.sum.Subjects++
-	g.sum.Websites += len(g.sites)
+	g.sum.Websites += len(g.sites) - apps
+	g.sum.Apps += apps
 	for i := range g.sites {
 		g.sites[i] = shellSite{}
 	}
@@ -464,7 +494,7 @@ func (g *grouper) count(r *Report) {
 		g.sum.Findings++
 		g.sum.ByKind[f.Kind]++
 		byProv[f.Kind]++
-		if f.WebsiteNumber != "" {
+		if f.WebsiteNumber != "" || f.AppNumber != "" {
 			byISP := g.sum.ByISP[f.ISP]
 			if byISP == nil {
 				byISP = FindingCounts{}
@@ -488,6 +518,11 @@ func (g *grouper) decoded(dl *decodedLine) error {
 	subject := g.subjNum
 	if !g.have || string(dl.subject) != g.subjNum {
 		subject = string(dl.subject)
+	}
+	if dl.kind == RecordApp {
+		s := appSite("", dl.appKind, dl.status, dl.host, dl.approvedAt, dl.access, g.asOf)
+		s.raw = dl.number
+		return g.website(dl.line, subject, s)
 	}
 	return g.website(dl.line, subject, shellSite{raw: dl.number, status: dl.status, approvedAt: dl.approvedAt, access: dl.access})
 }

@@ -1,6 +1,8 @@
 package catalog_test
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"strings"
@@ -8,11 +10,13 @@ import (
 	"time"
 	"unicode"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/footer"
@@ -21,6 +25,7 @@ import (
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
+	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
 
 // noRule lists the codes that belong to no rule of the catalogue: misuse of
@@ -38,6 +43,8 @@ var noRule = []string{
 	"form.json.too_large",
 	"form.json.trailing",
 	"form.kind_unknown",
+	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
+	"store.unavailable", // the database cannot be reached
 }
 
 // packageCodes is every package's own list of its codes.
@@ -51,7 +58,28 @@ func packageCodes() map[string][]filing.Code {
 		"forms":     forms.Codes(),
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
+		// The PostgreSQL stores share their codes (internal/sqltx);
+		// TestStoreCodesShared checks that both list the same.
+		"pgstore": npgstore.Codes(),
 	}
+}
+
+// TestStoreCodesShared: numbering/pgstore and conflict/pgstore list the same
+// store codes, which match their errors.
+func TestStoreCodesShared(t *testing.T) {
+	require.NotEmpty(t, npgstore.Codes())
+	assert.Equal(t, npgstore.Codes(), cpgstore.Codes())
+	assert.ElementsMatch(t, []filing.Code{npgstore.ErrUnavailable, npgstore.ErrFailed}, npgstore.Codes())
+	assert.ElementsMatch(t, []filing.Code{cpgstore.ErrUnavailable, cpgstore.ErrFailed}, cpgstore.Codes())
+}
+
+// unreachableDB is a database on a port where no server listens: every
+// call fails at once with connection refused.
+func unreachableDB(t *testing.T) *sql.DB {
+	db, err := sql.Open("pgx", "postgres://beian@127.0.0.1:1/beian?connect_timeout=1&sslmode=disable")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	return db
 }
 
 // TestCodes lists every code of every package with its rule and messages
@@ -111,6 +139,8 @@ type codedError interface {
 // imports nothing of ours, has its own sentinels with the same methods.
 func TestErrorShape(t *testing.T) {
 	at := time.Date(2026, 3, 5, 9, 0, 0, 0, calendar.Location())
+	ctx := context.Background()
+	db := unreachableDB(t)
 	cases := []struct {
 		pkg    string
 		err    func() error
@@ -136,6 +166,20 @@ func TestErrorShape(t *testing.T) {
 		{"forms", func() error { _, err := forms.DecodeBytes([]byte("{")); return err }, forms.CodeJSONSyntax, "form.json.syntax"},
 		{"change", func() error { _, err := change.Check(&filing.Filing{}, nil, change.Options{}); return err }, change.CodeNil, "change.nil"},
 		{"footer", func() error { _, err := footer.Check(nil, filing.Subject{}, filing.Website{}); return err }, footer.CodeNumberMissing, "footer.number_missing"},
+		{"filing (apps)", func() error { return filing.CheckAppIdentifier(filing.PlatformAndroid, "1com.example") }, nil, ""},
+		{"lifecycle (SMS)", func() error { _, err := lifecycle.NewSMS(time.Time{}, nil); return err }, lifecycle.CodeSMSTime, "sms.time"},
+		{"numbering (apps)", func() error {
+			_, err := numbering.NewAllocator(numbering.NewMemoryStore()).NextApp(ctx, numbering.MustParse("黔ICP备2026001073号"), filing.AppKind("x"))
+			return err
+		}, numbering.CodeServiceKind, string(numbering.CodeServiceKind)},
+		{"numbering/pgstore", func() error {
+			_, err := npgstore.New(db, npgstore.WithUnavailableWait(0)).Reserve(ctx, numbering.Key{Province: "52", Year: 2026}, 10)
+			return err
+		}, npgstore.ErrUnavailable, "store.unavailable"},
+		{"conflict/pgstore", func() error {
+			_, err := cpgstore.New(db, cpgstore.WithUnavailableWait(0)).Changes(ctx, 0, 10)
+			return err
+		}, cpgstore.ErrUnavailable, "store.unavailable"},
 		{"calendar", func() error { _, err := calendar.Default().AddWorkdays(time.Time{}, 1); return err }, calendar.ErrZeroTime, calendar.CodeZeroTime},
 	}
 	for _, tc := range cases {

@@ -18,14 +18,19 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/filingtest"
+	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/internal/jsonscan"
+	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
+	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
 
 // Sentinel personal data: a valid resident ID, a mobile and an e-mail
@@ -71,22 +76,46 @@ var registry = map[string]entry{
 	"calendar.ScheduleError":        typ[calendar.ScheduleError](),
 	"calendar.ScheduleFile":         typ[calendar.ScheduleFile](),
 
-	"conflict.Blocking":      typ[conflict.Blocking](),
-	"conflict.CheckOption":   typ[conflict.CheckOption](),
-	"conflict.Conflict":      typ[conflict.Conflict](),
-	"conflict.Error":         typ[conflict.Error](),
-	"conflict.Field":         typ[conflict.Field](),
-	"conflict.Index":         {typ: reflect.TypeFor[conflict.Index](), make: makeIndex},
-	"conflict.Kind":          typ[conflict.Kind](),
-	"conflict.Option":        typ[conflict.Option](),
-	"conflict.PublicRecord":  typ[conflict.PublicRecord](),
-	"conflict.Query":         typ[conflict.Query](),
-	"conflict.Record":        typ[conflict.Record](),
-	"conflict.Result":        typ[conflict.Result](),
-	"conflict.SubjectRecord": typ[conflict.SubjectRecord](),
-	"conflict.Text":          typ[conflict.Text](),
-	"conflict.WebsiteRecord": typ[conflict.WebsiteRecord](),
+	"conflict.AppPlatformRecord": typ[conflict.AppPlatformRecord](),
+	"conflict.AppRecord":         typ[conflict.AppRecord](),
+	"conflict.Change":            typ[conflict.Change](),
+	"conflict.ClaimError":        typ[conflict.ClaimError](),
+	"conflict.Key":               typ[conflict.Key](),
+	"conflict.KeyKind":           typ[conflict.KeyKind](),
+	"conflict.MemoryStore":       {typ: reflect.TypeFor[conflict.MemoryStore](), make: makeMemoryStore},
+	"conflict.Replica":           {typ: reflect.TypeFor[conflict.Replica](), make: makeReplica},
+	"conflict.Store":             typ[conflict.Store](),
+	"conflict.Taken":             typ[conflict.Taken](),
+	"conflict.Blocking":          typ[conflict.Blocking](),
+	"conflict.CheckOption":       typ[conflict.CheckOption](),
+	"conflict.Conflict":          typ[conflict.Conflict](),
+	"conflict.Error":             typ[conflict.Error](),
+	"conflict.Field":             typ[conflict.Field](),
+	"conflict.Index":             {typ: reflect.TypeFor[conflict.Index](), make: makeIndex},
+	"conflict.Kind":              typ[conflict.Kind](),
+	"conflict.Option":            typ[conflict.Option](),
+	"conflict.PublicRecord":      typ[conflict.PublicRecord](),
+	"conflict.Query":             typ[conflict.Query](),
+	"conflict.Record":            typ[conflict.Record](),
+	"conflict.Result":            typ[conflict.Result](),
+	"conflict.SubjectRecord":     typ[conflict.SubjectRecord](),
+	"conflict.Text":              typ[conflict.Text](),
+	"conflict.WebsiteRecord":     typ[conflict.WebsiteRecord](),
 
+	"filing.AccessMethod":        typ[filing.AccessMethod](),
+	"filing.AccessMethodInfo":    typ[filing.AccessMethodInfo](),
+	"filing.AddrRange":           typ[filing.AddrRange](),
+	"filing.App":                 typ[filing.App](),
+	"filing.AppKind":             typ[filing.AppKind](),
+	"filing.AppPlatform":         typ[filing.AppPlatform](),
+	"filing.AppSDK":              typ[filing.AppSDK](),
+	"filing.DomainRegistration":  typ[filing.DomainRegistration](),
+	"filing.HashAlgorithm":       typ[filing.HashAlgorithm](),
+	"filing.HolderPolicy":        typ[filing.HolderPolicy](),
+	"filing.HostPlatform":        typ[filing.HostPlatform](),
+	"filing.PSNumber":            typ[filing.PSNumber](),
+	"filing.Platform":            typ[filing.Platform](),
+	"filing.Validity":            typ[filing.Validity](),
 	"filing.Access":              typ[filing.Access](),
 	"filing.CertFormat":          typ[filing.CertFormat](),
 	"filing.CertInfo":            typ[filing.CertInfo](),
@@ -119,11 +148,37 @@ var registry = map[string]entry{
 	"filing.Validator":           typ[filing.Validator](),
 	"filing.Website":             typ[filing.Website](),
 
+	"filing/change.Allowance": typ[change.Allowance](),
+	"filing/change.Area":      typ[change.Area](),
+	"filing/change.Change":    typ[change.Change](),
+	"filing/change.Op":        typ[change.Op](),
+	"filing/change.Options":   typ[change.Options](),
+	"filing/change.Plan":      typ[change.Plan](),
+	"filing/change.Rules":     typ[change.Rules](),
+	"filing/change.Set":       typ[change.Set](),
+
+	"filing/footer.Displayed":   typ[footer.Displayed](),
+	"filing/footer.DisplayedPS": typ[footer.DisplayedPS](),
+	"filing/footer.LinkKind":    typ[footer.LinkKind](),
+	"filing/footer.Options":     typ[footer.Options](),
+	"filing/footer.Page":        typ[footer.Page](),
+	"filing/footer.Preference":  typ[footer.Preference](),
+
 	"filing/filingtest.BrokenCase": typ[filingtest.BrokenCase](),
 	"filing/filingtest.Case":       typ[filingtest.Case](),
 	"filing/filingtest.Expect":     typ[filingtest.Expect](),
 	"filing/filingtest.Gen":        typ[filingtest.Gen](),
 
+	"filing/lifecycle.PSCountdown":     typ[lifecycle.PSCountdown](),
+	"filing/lifecycle.SMS":             typ[lifecycle.SMS](),
+	"filing/lifecycle.SMSCountdown":    typ[lifecycle.SMSCountdown](),
+	"filing/lifecycle.SMSFilingType":   typ[lifecycle.SMSFilingType](),
+	"filing/lifecycle.SMSPerson":       typ[lifecycle.SMSPerson](),
+	"filing/lifecycle.SMSRole":         typ[lifecycle.SMSRole](),
+	"filing/lifecycle.SMSStatus":       typ[lifecycle.SMSStatus](),
+	"filing/lifecycle.SMSTarget":       typ[lifecycle.SMSTarget](),
+	"filing/lifecycle.Seal":            typ[lifecycle.Seal](),
+	"filing/lifecycle.Verifier":        typ[lifecycle.Verifier](),
 	"filing/lifecycle.Action":          typ[lifecycle.Action](),
 	"filing/lifecycle.Actor":           typ[lifecycle.Actor](),
 	"filing/lifecycle.ActorKind":       typ[lifecycle.ActorKind](),
@@ -135,6 +190,8 @@ var registry = map[string]entry{
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
 
+	"filing/shell.AppRecord":     typ[shell.AppRecord](),
+	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
 	"filing/shell.Finding":       typ[shell.Finding](),
 	"filing/shell.FindingCounts": typ[shell.FindingCounts](),
 	"filing/shell.FindingKind":   typ[shell.FindingKind](),
@@ -171,6 +228,14 @@ var registry = map[string]entry{
 	"forms.State":             typ[forms.State](),
 	"forms.Target":            typ[forms.Target](),
 
+	"conflict/pgstore.Error":    typ[cpgstore.Error](),
+	"conflict/pgstore.Option":   typ[cpgstore.Option](),
+	"conflict/pgstore.Store":    typ[cpgstore.Store](),
+	"internal/sqltx.Error":      typ[sqltx.Error](),
+	"internal/sqltx.Policy":     typ[sqltx.Policy](),
+	"numbering/pgstore.Error":   typ[npgstore.Error](),
+	"numbering/pgstore.Option":  typ[npgstore.Option](),
+	"numbering/pgstore.Store":   typ[npgstore.Store](),
 	"internal/catalog.Entry":    typ[catalog.Entry](),
 	"internal/jsonscan.Scanner": typ[jsonscan.Scanner](),
 	"numbering.AllocError":      typ[numbering.AllocError](),
@@ -201,6 +266,24 @@ func makeIndex(t *testing.T) any {
 	ix := conflict.New()
 	require.NoError(t, ix.Put(sentinelRecord()))
 	return ix
+}
+
+// makeMemoryStore returns a store holding the sentinel record (its keys
+// hold the sentinel certificate).
+func makeMemoryStore(t *testing.T) any {
+	s := conflict.NewMemoryStore()
+	_, err := s.Put(t.Context(), sentinelRecord(), conflict.Unconditional)
+	require.NoError(t, err)
+	return s
+}
+
+// makeReplica returns a replica loaded from makeMemoryStore's store.
+func makeReplica(t *testing.T) any {
+	s := makeMemoryStore(t).(*conflict.MemoryStore)
+	r := conflict.NewReplica(s, conflict.New())
+	_, err := r.Load(t.Context())
+	require.NoError(t, err)
+	return r
 }
 
 func makeFingerprint(t *testing.T) any {

@@ -20,6 +20,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
 )
 
 // Error is a failure of a database call that retrying did not cure.
@@ -35,36 +38,70 @@ type Error struct {
 	Err error `json:"-"`
 }
 
-// ErrUnavailable matches (errors.Is) an *Error whose Unavailable is set.
-var ErrUnavailable = errors.New("store.unavailable: the database cannot be reached")
+// The codes of database failures. They belong to no rule of the
+// catalogue: a store that cannot answer is an operational failure, not a
+// filing that breaks a rule.
+var (
+	// ErrUnavailable matches (errors.Is) an *Error whose Unavailable is
+	// set: the server could not be reached or went away.
+	ErrUnavailable = define("store.unavailable", "",
+		"系统暂时无法访问数据库，请稍后重试",
+		"the database cannot be reached")
+	// ErrFailed matches an *Error of a server that answered with an error
+	// the retries did not cure.
+	ErrFailed = define("store.failed", "",
+		"系统数据库操作失败，请稍后重试",
+		"the database call failed")
+)
+
+var codes []filing.Code
+
+func define(code, rule, zh, en string) filing.Code {
+	c := filing.Code(catalog.Define(code, rule, zh, en))
+	codes = append(codes, c)
+	return c
+}
+
+// Codes returns the codes of database failures, sorted.
+func Codes() []filing.Code {
+	out := slices.Clone(codes)
+	slices.Sort(out)
+	return out
+}
+
+func (e *Error) sentinel() filing.Code {
+	if e.Unavailable {
+		return ErrUnavailable
+	}
+	return ErrFailed
+}
 
 // Error returns "code: op: cause".
-func (e *Error) Error() string { return e.ErrorCode() + ": " + e.Op + ": " + e.Err.Error() }
+func (e *Error) Error() string { return e.ErrorCode() + ": " + e.MessageEn() }
 
 // Unwrap returns the driver's error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is matches ErrUnavailable when the server was unreachable.
-func (e *Error) Is(target error) bool { return target == ErrUnavailable && e.Unavailable }
+// Is matches ErrUnavailable when the server was unreachable and ErrFailed
+// otherwise.
+func (e *Error) Is(target error) bool {
+	c, ok := target.(filing.Code)
+	return ok && c == e.sentinel()
+}
 
 // ErrorCode returns "store.unavailable" or "store.failed".
-func (e *Error) ErrorCode() string {
-	if e.Unavailable {
-		return "store.unavailable"
-	}
-	return "store.failed"
-}
+func (e *Error) ErrorCode() string { return string(e.sentinel()) }
 
 // MessageZh returns the message for end users.
-func (e *Error) MessageZh() string {
-	if e.Unavailable {
-		return "系统暂时无法访问数据库，请稍后重试"
-	}
-	return "系统数据库操作失败，请稍后重试"
-}
+func (e *Error) MessageZh() string { return e.sentinel().MessageZh() }
 
 // MessageEn returns the message for developers.
-func (e *Error) MessageEn() string { return e.Op + ": " + e.Err.Error() }
+func (e *Error) MessageEn() string {
+	if e.Err == nil {
+		return e.Op + ": " + e.sentinel().MessageEn()
+	}
+	return e.Op + ": " + e.Err.Error()
+}
 
 // sqlState reads the SQLSTATE of a server error from any driver that
 // exposes it (pgx's *pgconn.PgError, lib/pq's *pq.Error).

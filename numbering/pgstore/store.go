@@ -10,6 +10,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
 )
@@ -35,6 +36,14 @@ type Error = sqltx.Error
 // ErrUnavailable matches errors of calls made while the server could not be
 // reached (refused or dropped connections, shutdown).
 var ErrUnavailable = sqltx.ErrUnavailable
+
+// ErrFailed matches errors of calls the server answered with an error that
+// the retries did not cure.
+var ErrFailed = sqltx.ErrFailed
+
+// Codes returns the codes of the Store's errors ("store.unavailable",
+// "store.failed"), shared by every PostgreSQL store of the SDK, sorted.
+func Codes() []filing.Code { return sqltx.Codes() }
 
 // Retryable reports a serialization failure (SQLSTATE 40001) or a deadlock
 // (40P01), the errors every call of the Store retries. It reads the SQLSTATE
