@@ -135,6 +135,10 @@ var lcActionNames = map[Action][2]string{
 	ActionAddAccess:    {"新增接入", "add access to"},
 	ActionCancel:       {"注销备案", "cancel"},
 	ActionDelete:       {"删除报备阶段信息", "delete"},
+	ActionSMSSend:      {"发送核验短信", "send the SMS code of"},
+	ActionSMSInput:     {"短信核验", "enter the SMS code of"},
+	ActionSMSResend:    {"短信重发", "resend the SMS code of"},
+	ActionSMSExpire:    {"短信核验超时", "time out the SMS verification of"},
 }
 
 func lcActionName(a Action, zh bool) string {
