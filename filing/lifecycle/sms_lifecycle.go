@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -184,3 +185,9 @@ func (s State) LogValue() slog.Value { return filing.MaskedLogValue(s) }
 
 // LogValue logs the event with its mobile masked.
 func (e Event) LogValue() slog.Value { return filing.MaskedLogValue(e) }
+
+// Format prints the state for fmt with the mobiles masked (every verb).
+func (s State) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
+
+// Format prints the event for fmt with its mobile masked (every verb).
+func (e Event) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, e) }
