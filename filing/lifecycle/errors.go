@@ -61,7 +61,7 @@ var (
 		"invalid event: unknown action or actor kind, or zero instant")
 	CodeInvalidState = define("lifecycle.invalid_state", "R-10",
 		"备案状态信息无效",
-		"invalid state: unknown status or kind, unknown subject province, or a change filing without a record number")
+		"invalid state: unknown status, kind or SMS filing type, unknown subject province, or a change filing without a record number")
 )
 
 // TransitionError is a move Apply refuses. errors.Is(err, CodeLifecycleX)

@@ -506,6 +506,9 @@ func lcCheck(s State, e Event) (Transition, smsStep, error) {
 	if !s.Kind.Valid() {
 		return fail(CodeInvalidState, rule)
 	}
+	if _, ok := smsRecipients[s.SMSType]; s.SMSType != "" && !ok {
+		return fail(CodeInvalidState, "R-83")
+	}
 	if _, ok := filing.ProvinceByCode(s.Province); !ok {
 		return fail(CodeInvalidState, rule)
 	}

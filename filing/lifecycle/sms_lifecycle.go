@@ -149,10 +149,7 @@ func smsCode(err error) filing.Code {
 
 // smsRequired reports whether SMSType names a filing type whose
 // submissions send codes.
-func (s State) smsRequired() bool {
-	r, _ := SMSRecipients(s.SMSType)
-	return len(r) > 0
-}
+func (s State) smsRequired() bool { return len(smsRecipients[s.SMSType]) > 0 }
 
 // SMSCountdown returns the SMS step of the current submission as of now:
 // when the code expires (24 clock hours after it was sent), the time left,

@@ -276,6 +276,7 @@ func TestR83_RefusedSMSEvents(t *testing.T) {
 		{"timeout without SMS", review, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: smsBureau, At: later.Add(48 * time.Hour)}, lifecycle.CodeSMSNone},
 		{"timeout after verification", verified, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: smsBureau, At: later.Add(48 * time.Hour)}, lifecycle.CodeSMSNone},
 		{"input back in time", waiting, input(smsSubmit, mobileA, true), lifecycle.CodeTimeBackwards},
+		{"unknown SMS filing type", func() lifecycle.State { x := review; x.SMSType = "new filing"; return x }(), send(&sms, smsISP), lifecycle.CodeInvalidState},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
