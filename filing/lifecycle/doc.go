@@ -46,6 +46,17 @@
 // issues codes and checks code, mobile and the certificate's last six
 // characters in constant time; only the seal of a code is stored.
 //
+// In the lifecycle the step belongs to the submission under bureau review:
+// ActionSMSSend puts a verification in State.SMS, ActionSMSInput,
+// ActionSMSResend and ActionSMSExpire move it, and while it waits the
+// bureau cannot approve or return the filing (lifecycle.sms_pending). The
+// sixth attempt after five wrong inputs and the end of the 24 hours return
+// the filing to the ISP with the cause as reason; a verified SMS lets the
+// review go on; the review limit keeps counting from the submission.
+// State.SMSType makes the step mandatory for a filing type; without it the
+// step begins only when ActionSMSSend is applied. State.SMSCountdown shows
+// the 24 hours; Verifier.Input builds the input event from the code.
+//
 // # Concurrency
 //
 // Every function is pure and safe for concurrent use; a State and an SMS

@@ -61,7 +61,7 @@ var (
 		"invalid event: unknown action or actor kind, or zero instant")
 	CodeInvalidState = define("lifecycle.invalid_state", "R-10",
 		"备案状态信息无效",
-		"invalid state: unknown status or kind, unknown subject province, or a change filing without a record number")
+		"invalid state: unknown status, kind or SMS filing type, unknown subject province, or a change filing without a record number")
 )
 
 // TransitionError is a move Apply refuses. errors.Is(err, CodeLifecycleX)
@@ -135,6 +135,10 @@ var lcActionNames = map[Action][2]string{
 	ActionAddAccess:    {"新增接入", "add access to"},
 	ActionCancel:       {"注销备案", "cancel"},
 	ActionDelete:       {"删除报备阶段信息", "delete"},
+	ActionSMSSend:      {"发送核验短信", "send the SMS code of"},
+	ActionSMSInput:     {"短信核验", "enter the SMS code of"},
+	ActionSMSResend:    {"短信重发", "resend the SMS code of"},
+	ActionSMSExpire:    {"短信核验超时", "time out the SMS verification of"},
 }
 
 func lcActionName(a Action, zh bool) string {

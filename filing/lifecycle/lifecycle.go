@@ -95,6 +95,13 @@ const (
 	ActionAddAccess    Action = "add_access"     // an ISP adds access to an approved record (新增接入, R-16)
 	ActionCancel       Action = "cancel"         // cancellation of the filing (注销, R-50, R-53)
 	ActionDelete       Action = "delete"         // deletion of submission-stage data (删除报备阶段信息, R-54)
+
+	// The MIIT SMS verification of a submission (R-83), recorded by the
+	// subject's bureau or by the filing's ISP (see sms_lifecycle.go).
+	ActionSMSSend   Action = "sms_send"   // the code is sent to the responsible persons (Event.SMS)
+	ActionSMSInput  Action = "sms_input"  // a person enters code, mobile and certificate tail (Event.Mobile, Event.Correct)
+	ActionSMSResend Action = "sms_resend" // 短信重发, at most 2
+	ActionSMSExpire Action = "sms_expire" // the 24 hours ran out: the filing goes back to the ISP
 )
 
 // lcActionRule is the rule an action belongs to, used for the errors of a
@@ -115,6 +122,10 @@ var lcActionRule = map[Action]string{
 	ActionAddAccess:    "R-16",
 	ActionCancel:       "R-53",
 	ActionDelete:       "R-54",
+	ActionSMSSend:      "R-83",
+	ActionSMSInput:     "R-83",
+	ActionSMSResend:    "R-83",
+	ActionSMSExpire:    "R-83",
 }
 
 // Valid reports whether a is one of the declared actions.
@@ -203,6 +214,15 @@ var lcTransitions = []Transition{
 	{From: filing.StatusBureauReview, Action: ActionDelete, Roles: rolesBureau, To: filing.StatusDeleted, ToNumbered: filing.StatusApproved, Rule: "R-54"},
 	{From: filing.StatusBureauReview, Action: ActionCancel, Roles: rolesBureau, To: filing.StatusCancelled, Rule: "R-53"},
 
+	// 短信核验. R-83: the SMS step of the submission. An input is accepted
+	// right or wrong (and counted); the sixth attempt after five wrong inputs,
+	// and any SMS event at or after the 24 hours, return the filing to the
+	// ISP (filing.StatusReturnedToISP) instead of To.
+	{From: filing.StatusBureauReview, Action: ActionSMSSend, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
+	{From: filing.StatusBureauReview, Action: ActionSMSInput, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
+	{From: filing.StatusBureauReview, Action: ActionSMSResend, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
+	{From: filing.StatusBureauReview, Action: ActionSMSExpire, Roles: rolesISPOrBureau, To: filing.StatusReturnedToISP, Rule: "R-83"},
+
 	// 退回. R-12: returned to the user, the user edits (for filings only the
 	// ISP modifies, R-11, the ISP edits for the user); returned to the ISP,
 	// the ISP edits; the edit goes straight back to the bureau.
@@ -281,6 +301,17 @@ type State struct {
 	// zero until ActionFormReceived, kept across returns and resubmissions,
 	// cleared by approval.
 	FormAt time.Time `json:"form_at,omitzero"`
+	// SMSType, when it names a filing type that SMSRecipients sends codes
+	// for, makes the SMS step mandatory: the bureau cannot approve or return
+	// a submission until its SMS is verified (R-83). Empty: the step is
+	// optional and begins only when ActionSMSSend is applied. The caller
+	// sets it per filing (a change filing's type comes from package change).
+	SMSType SMSFilingType `json:"sms_type,omitempty"`
+	// SMS is the SMS verification of the current submission (R-83), nil
+	// until ActionSMSSend; a new submission (verify, resubmit) or a new
+	// change filing drops it, and a verification still waiting is dropped
+	// when the filing leaves bureau review.
+	SMS *SMS `json:"sms,omitempty"`
 	// History is the audit trail: every applied event, oldest first.
 	History []Event `json:"history,omitempty"`
 }
@@ -297,6 +328,15 @@ type Event struct {
 	// numbering). It may be empty; it must equal State.Number when the state
 	// already has one.
 	Number string `json:"number,omitempty"`
+	// SMS is the verification ActionSMSSend starts (its Targets: roles,
+	// mobiles and, when a Verifier sent the codes, seals; the send instant is
+	// At) and, optionally, the new seals of ActionSMSResend.
+	SMS *SMS `json:"sms,omitempty"`
+	// Mobile is the mobile number entered with ActionSMSInput (personal
+	// data: masked in fmt and slog) and Correct whether code, mobile and
+	// certificate tail matched (Verifier.Input computes it).
+	Mobile  filing.Phone `json:"mobile,omitempty"`
+	Correct bool         `json:"correct,omitempty"`
 }
 
 // Serving reports whether the record is in force: it has a number and is
@@ -378,12 +418,23 @@ func (s State) refusal(a Actor, t Transition) filing.Code {
 // missing verification form, re-creating a returned filing (R-13). It is
 // pure: s (including its History) is never modified; the returned state has
 // its own copy of the history with e appended.
+//
+// SMS events (R-83) are accepted right or wrong; the one that ends the step
+// by returning the filing to the ISP is recorded with Reason set to the
+// cause (too many wrong inputs, or the 24 hours), as is State.Reason.
 func Apply(s State, e Event) (State, error) {
-	t, err := lcCheck(s, e)
+	t, step, err := lcCheck(s, e)
 	if err != nil {
 		return s, err
 	}
 	n := s
+	if e.SMS != nil {
+		c := e.SMS.clone()
+		e.SMS = &c
+	}
+	if step.cause != "" {
+		e.Reason = step.cause.MessageZh()
+	}
 	n.History = make([]Event, len(s.History), len(s.History)+1)
 	copy(n.History, s.History)
 	n.History = append(n.History, e)
@@ -394,6 +445,12 @@ func Apply(s State, e Event) (State, error) {
 	if t.NeedsReason {
 		n.Reason = e.Reason
 	}
+	if step.sms != nil {
+		n.SMS = step.sms
+		if step.cause != "" {
+			n.Status, n.Reason = filing.StatusReturnedToISP, e.Reason
+		}
+	}
 	switch e.Action {
 	case ActionCreate:
 		if n.ISP == "" {
@@ -402,6 +459,7 @@ func Apply(s State, e Event) (State, error) {
 	case ActionVerify, ActionResubmit:
 		n.ReviewFrom = e.At
 		n.Reason = ""
+		n.SMS = nil
 	case ActionFormReceived:
 		n.FormAt = e.At
 	case ActionApprove:
@@ -412,6 +470,7 @@ func Apply(s State, e Event) (State, error) {
 	case ActionStartChange:
 		n.Kind = KindChange
 		n.Reason = ""
+		n.SMS = nil
 	case ActionAddAccess:
 		n.ISP, n.ISPProvince = e.Actor.ISP, e.Actor.Province
 	}
@@ -423,13 +482,16 @@ func Apply(s State, e Event) (State, error) {
 	if n.Status == filing.StatusApproved || n.Terminal() {
 		n.FormAt = time.Time{}
 	}
+	if n.Status != filing.StatusBureauReview && n.SMS != nil && n.SMS.Status == SMSWaiting {
+		n.SMS = nil
+	}
 	return n, nil
 }
 
 // check validates e against s and returns the table row it takes.
-func lcCheck(s State, e Event) (Transition, error) {
-	fail := func(c filing.Code, rule string) (Transition, error) {
-		return Transition{}, newTransitionError(c, rule, s, e)
+func lcCheck(s State, e Event) (Transition, smsStep, error) {
+	fail := func(c filing.Code, rule string) (Transition, smsStep, error) {
+		return Transition{}, smsStep{}, newTransitionError(c, rule, s, e)
 	}
 	if !e.Action.Valid() {
 		return fail(CodeInvalidEvent, "")
@@ -443,6 +505,9 @@ func lcCheck(s State, e Event) (Transition, error) {
 	}
 	if !s.Kind.Valid() {
 		return fail(CodeInvalidState, rule)
+	}
+	if _, ok := smsRecipients[s.SMSType]; s.SMSType != "" && !ok {
+		return fail(CodeInvalidState, "R-83")
 	}
 	if _, ok := filing.ProvinceByCode(s.Province); !ok {
 		return fail(CodeInvalidState, rule)
@@ -479,25 +544,44 @@ func lcCheck(s State, e Event) (Transition, error) {
 			return fail(CodeNumberChanged, "R-41")
 		}
 	}
-	return t, nil
+	step, c := smsMove(s, e)
+	if c != "" {
+		return fail(c, "R-83")
+	}
+	return t, step, nil
 }
 
 // Allowed returns the actions actor may take on s now, in table order, for
 // user interfaces. An action is listed when Apply would accept it from this
-// actor with a reason (where one is needed) at an instant not before the
-// last event; the verification form of an added website must have arrived
-// for ActionApprove (R-15).
+// actor with a reason (where one is needed) at the instant of the last
+// event; the verification form of an added website must have arrived for
+// ActionApprove (R-15). It is AllowedAt at the last event's instant.
 func Allowed(s State, actor Actor) []Action {
+	return AllowedAt(s, actor, s.last())
+}
+
+// AllowedAt is Allowed at instant at (the instant of the last event when at
+// is earlier or zero), for the moves that depend on the time: the SMS step
+// expires 24 hours after it was sent (R-83). ActionSMSSend is listed when a
+// verification with a recipient would be accepted, ActionSMSInput when an
+// input would be (a wrong one counts).
+func AllowedAt(s State, actor Actor, at time.Time) []Action {
+	if at.Before(s.last()) || at.IsZero() {
+		at = s.last()
+	}
 	var out []Action
 	for _, t := range lcTransitions {
 		if t.From != s.Status {
 			continue
 		}
-		e := Event{Action: t.Action, Actor: actor, At: s.last(), Reason: "x"}
+		e := Event{Action: t.Action, Actor: actor, At: at, Reason: "x"}
 		if e.At.IsZero() {
 			e.At = time.Unix(0, 0)
 		}
-		if _, err := lcCheck(s, e); err == nil {
+		if t.Action == ActionSMSSend {
+			e.SMS = &SMS{Targets: []SMSTarget{{Mobile: "13800000000"}}}
+		}
+		if _, _, err := lcCheck(s, e); err == nil {
 			out = append(out, t.Action)
 		}
 	}
