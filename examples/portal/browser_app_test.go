@@ -4,7 +4,10 @@ package main
 // step on the status page (R-83), driven as in browser_test.go.
 
 import (
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +78,39 @@ func (p *browserPortal) platformGroup() groupState {
 	return evalJS[groupState](p, groupJS)
 }
 
+// assertSummary checks that the box of problems above the form links
+// each message to its field, in the order of the page (want: the field's
+// block id and the text), and that following the link to follow from the
+// keyboard (focus, Enter) brings that field and its messages, out of view
+// before, into view, the next Tab landing on control next.
+func (p *browserPortal) assertSummary(want [][2]string, follow, next string) {
+	p.t.Helper()
+	links := evalJS[[][2]string](p, `[...document.querySelectorAll('#problems #problem-links a')]
+	  .map(a => [a.getAttribute('href').replace(/^#/, ''), a.textContent.trim()])`)
+	assert.Equal(p.t, want, links, "links to the problems above the form")
+	inView := func() bool {
+		return evalJS[bool](p, `(f => (r => r.top > -2 && r.top < innerHeight)(f.getBoundingClientRect())
+		  && (r => r.top >= 0 && r.bottom <= innerHeight)(f.querySelector('.err').getBoundingClientRect()))(document.getElementById(`+jsString(follow)+`))`)
+	}
+	require.False(p.t, inView(), "#%s is in view already", follow)
+	evalJS[bool](p, `(a => (a.focus(), true))(document.querySelector('#problem-links a[href="#`+follow+`"]'))`)
+	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Enter)))
+	assert.True(p.t, inView(), "following the link does not bring #%s and its messages into view", follow)
+	p.viewShot("followed-" + follow)
+	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)))
+	assert.Equal(p.t, next, evalJS[string](p, `document.activeElement.id`), "Tab after following the link to #%s", follow)
+	evalJS[bool](p, `(scrollTo(0, 0), true)`)
+}
+
+// viewShot writes a screenshot of what the viewport shows now.
+func (p *browserPortal) viewShot(name string) {
+	p.t.Helper()
+	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	require.NoError(p.t, err)
+	p.shots++
+	require.NoError(p.t, os.WriteFile(filepath.Join(p.dir, fmt.Sprintf("%02d-%s.png", p.shots, name)), png, 0o644))
+}
+
 // typeAppRow types the identifier, public key and fingerprint of platform
 // row i.
 func (p *browserPortal) typeAppRow(i int, identifier, publicKey, fingerprint string) {
@@ -112,7 +148,7 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 	// A mini-program names its host platform and has no platform rows.
 	require.EqualValues(t, http.StatusUnprocessableEntity, p.submitByMouse())
 	p.shot("app-as-mini-program")
-	assert.Equal(t, "备案信息有误，请按提示修改后重新提交。", evalJS[string](p, `document.getElementById('problems').textContent.trim()`))
+	assert.Equal(t, "备案信息有误，请按提示修改后重新提交。", evalJS[string](p, `document.querySelector('#problems p').textContent.trim()`))
 	assertMessages(t, p.fields(), map[string]string{fieldAppHost: "请选择小程序所属的平台"})
 	g := p.platformGroup()
 	assert.Equal(t, []string{"小程序无需填写运行平台、包名、公钥、签名值和域名，由所在平台备案"}, g.Messages)
@@ -122,6 +158,10 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 	assert.GreaterOrEqual(t, g.Above, 0.0, "the message overlaps the first platform row")
 	assert.Less(t, g.DX, 4.0, "the message is not aligned with the rows")
 	assert.Equal(t, "小程序", p.selected(fieldAppKind), "the kind chosen comes back")
+	p.assertSummary([][2]string{
+		{"field-" + fieldAppHost, "请选择小程序所属的平台"},
+		{"field-" + fieldAppPlatforms, "小程序无需填写运行平台、包名、公钥、签名值和域名，由所在平台备案"},
+	}, "field-"+fieldAppPlatforms, rowField(0, "identifier"))
 
 	// It is an app: the rows' own mistakes show now.
 	p.choose(fieldAppKind, "APP")
@@ -132,6 +172,10 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 		rowField(0, "identifier"):  "安卓包名格式不正确：只能包含字母、数字、下划线和点",
 		rowField(1, "fingerprint"): "SHA-1签名值应为40位十六进制字符，实际为32位",
 	})
+	p.assertSummary([][2]string{
+		{"field-" + rowField(0, "identifier"), "安卓：安卓包名格式不正确：只能包含字母、数字、下划线和点"},
+		{"field-" + rowField(1, "fingerprint"), "iOS：SHA-1签名值应为40位十六进制字符，实际为32位"},
+	}, "field-"+rowField(1, "fingerprint"), rowField(1, "fingerprint"))
 	assert.Empty(t, p.platformGroup().Messages)
 	assert.Empty(t, p.platformGroup().Described)
 	for field, typed := range map[string]string{
@@ -193,7 +237,7 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 	assert.Contains(t, text, "备案冲突，无法提交")
 	assert.Contains(t, text, "R-74")
 	assert.Contains(t, text, "处理办法")
-	assert.Contains(t, text, "黔ICP备2021004567号（贵州省，管局审核中）", "the guidance names the record holding the Bundle ID")
+	assert.Contains(t, text, "已有备案\n主体黔ICP备2021004567号下的应用（贵州省，管局审核中）", "the guidance names the record holding the Bundle ID")
 	assert.Greater(t, c["steps"], 0.0, "no steps to resolve the conflict")
 	assert.Less(t, c["top"], c["form"], "the guidance is not above the form")
 	t.Logf("conflict guidance as shown:\n%s", text)
@@ -323,6 +367,8 @@ func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	p.shot("sms-expired")
 	s = read()
 	assert.Contains(t, s.Text, "短信核验已超时，备案将退回接入商，接入商重新提交后会再次发送验证码。")
+	assert.Contains(t, s.Text, "工信部已于2026-03-02 10:00向139****2345发送短信验证码（R-83），验证码已于2026-03-03 10:00失效。")
+	assert.NotContains(t, s.Text, "请在24小时内", "the page still asks to enter the code")
 	assert.NotContains(t, s.Text, "剩余时间")
 	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-remaining').length`))
 	assert.Equal(t, "rgb(204, 0, 0)", evalJS[string](p, `getComputedStyle(document.querySelector('#sms .late')).color`), "the timeout is not shown as a warning")
