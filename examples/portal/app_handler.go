@@ -21,9 +21,9 @@ type appPage struct {
 	Warnings     []string
 	Kinds, Hosts []option
 	Done         string // the success message
-	// Summary links each message shown at a field, in the order found, to
-	// the field: the form is several screens long, and the box above it
-	// must say where to look.
+	// Summary links each message shown at a field to the field, in the
+	// order of the page (rejectApp sorts it): the form is several screens
+	// long, and the box above it must say where to look.
 	Summary []summaryLink
 }
 
