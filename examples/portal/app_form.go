@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,32 @@ const (
 
 // rowField names a field of platform row i: "p0_identifier".
 func rowField(i int, name string) string { return "p" + strconv.Itoa(i) + "_" + name }
+
+// appFieldOrder is the order of the app form's fields above the platform
+// rows, and appRowOrder the order of a row's.
+var (
+	appFieldOrder = []string{fieldSubjectNumber, fieldProvince, fieldSponsorName, fieldNature, fieldCertType, fieldCertNumber,
+		fieldAddress, fieldLegalRepresentative, fieldPrincipalName, fieldPrincipalCertType, fieldPrincipalCertNumber, fieldMobile,
+		fieldEmail, fieldAppKind, fieldAppName, fieldAppLanguage, fieldAppService, fieldAppHost, fieldAppHostName, fieldAppHostAppID,
+		fieldAppPlatforms}
+	appRowOrder = []string{"name", "identifier", "public_key", "fingerprint", "algorithm", "domains", "sdk_name", "sdk_vendor"}
+)
+
+// appFieldRank is the position of a field of the app form on the page.
+func appFieldRank(field string) int {
+	if i, ok := rowOf(field); ok {
+		return len(appFieldOrder) + i*len(appRowOrder) + slices.Index(appRowOrder, field[strings.IndexByte(field, '_')+1:])
+	}
+	return slices.Index(appFieldOrder, field)
+}
+
+// rowOf is the platform row of a field name made by rowField.
+func rowOf(field string) (int, bool) {
+	rest, ok := strings.CutPrefix(field, "p")
+	i, _, cut := strings.Cut(rest, "_")
+	n, err := strconv.Atoi(i)
+	return n, ok && cut && err == nil && n >= 0 && n < len(appPlatformRows)
+}
 
 // appRow is one platform row as typed.
 type appRow struct {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
@@ -18,6 +21,16 @@ type appPage struct {
 	Warnings     []string
 	Kinds, Hosts []option
 	Done         string // the success message
+	// Summary links each message shown at a field to the field, in the
+	// order of the page (rejectApp sorts it): the form is several screens
+	// long, and the box above it must say where to look.
+	Summary []summaryLink
+}
+
+// summaryLink is one entry of the summary of problems above the app form.
+type summaryLink struct {
+	Target string // the id of the field's block
+	Text   string
 }
 
 type appRowView struct {
@@ -85,6 +98,11 @@ func (p *appPage) addAppMessage(path, label, msg string, rows []int) {
 			}
 		}
 		p.Page.Errors[field] = append(p.Page.Errors[field], msg)
+		text := msg
+		if i, ok := rowOf(field); ok {
+			text = appPlatformRows[i].Zh() + "：" + msg // which row
+		}
+		p.Summary = append(p.Summary, summaryLink{Target: "field-" + field, Text: text})
 		return
 	}
 	p.Page.addMessage(path, label, msg)
@@ -165,6 +183,9 @@ func (s *server) rejectApp(w http.ResponseWriter, page *appPage, ve *filing.Vali
 		page.addAppMessage(p.Path, p.Label, p.Zh, rows)
 	}
 	page.Page.Invalid = true
+	slices.SortStableFunc(page.Summary, func(a, b summaryLink) int {
+		return cmp.Compare(appFieldRank(strings.TrimPrefix(a.Target, "field-")), appFieldRank(strings.TrimPrefix(b.Target, "field-")))
+	})
 	s.log.Info("app filing refused: invalid", "problems", codes)
 	s.render(w, http.StatusUnprocessableEntity, "app_form.html", page)
 }

@@ -62,6 +62,8 @@ func TestR72_AppMessagesAtTheirFields(t *testing.T) {
 	wantContains(t, "p2_algorithm", fieldBlock(t, page, "p2_algorithm"), "请注明鸿蒙平台签名值的算法")
 	wantContains(t, "app_name", fieldBlock(t, page, "app_name"), "请填写")
 	wantNoMessages(t, page, "p3_identifier", "mobile")
+	// The box above the long form links to each of them.
+	wantContains(t, "problem links", page, `<a href="#field-p1_fingerprint">iOS：SHA-1签名值应为40位`, `<a href="#field-app_name">请填写`)
 }
 
 func TestR71_MiniProgramWithPlatformRowsIsRefused(t *testing.T) {
@@ -89,7 +91,7 @@ func TestR74_AppIdentifierConflictShowsGuidance(t *testing.T) {
 	v := with(sampleApp(), rowField(1, "identifier"), "CN.EXAMPLESHOP.APP")
 	resp, page := p.postApp(v)
 	require.Equal(t, http.StatusConflict, resp.StatusCode, pageText(page))
-	wantContains(t, "conflicts", page, "浙ICP备2019012345号-2A", "浙江省通信管理局", "R-74")
+	wantContains(t, "conflicts", page, "<dd>浙ICP备2019012345号-2A（浙江省，已备案）</dd>", "浙江省通信管理局", "R-74")
 	assert.Contains(t, fieldBlock(t, page, "p1_identifier"), "与已有备案冲突")
 	wantNoMessages(t, page, "p0_identifier")
 }

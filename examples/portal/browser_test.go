@@ -41,6 +41,7 @@ var (
 type browserPortal struct {
 	t     *testing.T
 	ctx   context.Context
+	clock *clock // the server's: tests move it to read a page later
 	url   string
 	dir   string // screenshots of this test
 	shots int
@@ -49,8 +50,9 @@ type browserPortal struct {
 func newBrowserPortal(t *testing.T) *browserPortal {
 	t.Helper()
 	ctx := browsertest.New(t)
+	clk := &clock{t: cst(2026, 3, 2, 10)} // a Monday
 	h, err := newServer(options{
-		Now:    (&clock{t: cst(2026, 3, 2, 10)}).Now, // a Monday
+		Now:    clk.Now,
 		ISP:    "测试云",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -63,7 +65,7 @@ func newBrowserPortal(t *testing.T) *browserPortal {
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	t.Logf("screenshots of %s in %s", t.Name(), dir)
 
-	p := &browserPortal{t: t, ctx: ctx, url: ts.URL, dir: dir}
+	p := &browserPortal{t: t, ctx: ctx, clock: clk, url: ts.URL, dir: dir}
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900)))
 	return p
 }

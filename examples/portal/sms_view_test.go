@@ -23,5 +23,8 @@ func TestR83_PortalShowsSMSCountdown(t *testing.T) {
 	}
 	p.clock.Set(cst(2026, 3, 3, 10))
 	_, body = p.get(loc)
-	wantContains(t, "status page a day later", body, "短信核验已超时，备案将退回接入商")
+	wantContains(t, "status page a day later", body, "短信核验已超时，备案将退回接入商", "验证码已于2026-03-03 10:00失效")
+	if strings.Contains(body, "请在24小时内") {
+		t.Error("the expired SMS step still asks to enter the code")
+	}
 }

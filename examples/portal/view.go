@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
@@ -140,7 +141,13 @@ func (p *formPage) addConflicts(cs []conflict.Conflict) {
 		v := conflictView{Zh: c.Zh, Rule: c.Rule, Bureau: c.Bureau, Form: c.Form}
 		b := c.Blocking
 		v.Blocking = b.ProvinceName + "，" + statusLabel(b.Status)
-		if n := cmp.Or(b.WebsiteNumber, b.SubjectNumber); n != "" {
+		n := cmp.Or(b.AppNumber, b.WebsiteNumber, b.SubjectNumber)
+		if b.AppNumber == "" && b.SubjectNumber != "" && strings.HasPrefix(c.Path, "apps[") {
+			// An app under review has no number yet: the status is the
+			// app's, not its subject's.
+			n = "主体" + b.SubjectNumber + "下的应用"
+		}
+		if n != "" {
 			v.Blocking = n + "（" + v.Blocking + "）"
 		}
 		for _, m := range c.Materials {
