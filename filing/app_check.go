@@ -49,7 +49,7 @@ var (
 	CodeAppIdentifierShort   = define("app.identifier_too_short", "R-72", "%s过短，至少%d个字节", "the %s identifier is shorter than %d bytes")
 	CodeAppIdentifierSyntax  = define("app.identifier_syntax", "R-72", "%s格式不正确：%s", "malformed %s identifier: %s")
 	CodeFingerprintEmpty     = define("app.fingerprint_empty", "R-72", "请填写签名值（证书指纹）", "the certificate fingerprint is empty")
-	CodeFingerprintHex       = define("app.fingerprint_not_hex", "R-72", "签名值只能包含十六进制字符0-9、A-F，第%d个字符“%s”不是", "the fingerprint has a non-hex character %[2]q at position %[1]d")
+	CodeFingerprintHex       = define("app.fingerprint_not_hex", "R-72", "签名值只能包含十六进制字符0-9、A-F，第%d个字符“%s”不是十六进制字符", "the fingerprint has a non-hex character %[2]q at position %[1]d")
 	CodeFingerprintLength    = define("app.fingerprint_length", "R-72", "%s签名值应为%d位十六进制字符，实际为%d位", "a %s fingerprint has %d hex digits, got %d")
 	CodeFingerprintSeparator = define("app.fingerprint_separator", "R-72", "签名值中的分隔符位置不正确，应每两位字符一个冒号或空格，或不使用分隔符", "misplaced separator in the fingerprint: one ':' or ' ' between every two hex digits, or none")
 	CodeFingerprintAlgorithm = define("app.fingerprint_algorithm", "R-72", "%s平台的签名值应使用%s，不能使用%s", "%s fingerprints are %s, not %s")
@@ -220,7 +220,7 @@ func NormalizeFingerprint(s string, alg HashAlgorithm) (string, error) {
 	if n := alg.HexLen(); n > 0 && len(s) == n && isUpperHex(s) {
 		return s, nil // canonical already
 	}
-	out, p := normalizeHex(s, alg)
+	out, p := normalizeHex(foldWide(s), alg)
 	if p != nil {
 		return "", p
 	}
@@ -239,7 +239,7 @@ func NormalizePublicKey(s string) (string, error) {
 	if len(s) >= minPublicKeyHex && len(s) <= maxPublicKeyHex && len(s)%2 == 0 && isUpperHex(s) {
 		return s, nil // canonical already
 	}
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(foldWide(s))
 	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
 		s = s[2:]
 	}
@@ -264,6 +264,18 @@ func NormalizePublicKey(s string) (string, error) {
 		return "", newProblem(CodePublicKeyLength)
 	}
 	return string(b), nil
+}
+
+// foldWide folds the full-width digits, letters and separators a Chinese
+// input method types ("３Ｆ：２Ａ") to ASCII through NormalizeText; ASCII
+// input is returned as it is.
+func foldWide(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return NormalizeText(s)
+		}
+	}
+	return s
 }
 
 // normalizeHex strips the separators of a fingerprint, which must sit

@@ -239,7 +239,9 @@ func TestR72_Fingerprints(t *testing.T) {
 		{colonHex(sh[:]), HashMD5, "", CodeFingerprintLength, "SHA-1 where MD5 is wanted"},
 		{mdHex[:30], HashMD5, "", CodeFingerprintLength, "30 digits"},
 		{mdHex[:31] + "G", HashMD5, "", CodeFingerprintHex, "G is not hex"},
-		{mdHex[:31] + "Ａ", HashMD5, "", CodeFingerprintHex, "full-width A"},
+		{mdHex[:31] + "Ａ", HashMD5, mdHex[:31] + "A", "", "full-width A from an input method folds"},
+		{toFullWidth(strings.ToLower(colonHex(md[:]))), HashMD5, mdHex, "", "full-width digits, letters and colons fold"},
+		{mdHex[:31] + "Ｇ", HashMD5, "", CodeFingerprintHex, "full-width G is still not hex"},
 		{"B3:4F:B" + mdHex[5:], HashMD5, "", CodeFingerprintSeparator, "colon after an odd digit"},
 		{"B34F:" + mdHex[4:], HashMD5, "", CodeFingerprintSeparator, "colon after four digits"},
 		{"B3:4F " + strings.Join(strings.Split(colonHex(md[:]), ":")[2:], ":"), HashMD5, "", CodeFingerprintSeparator, "mixed separators"},
@@ -261,10 +263,26 @@ func TestR72_Fingerprints(t *testing.T) {
 	}
 }
 
+// toFullWidth writes the printable ASCII of s as a Chinese input method in
+// full-width mode types it.
+func toFullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > ' ' && r < 0x7f {
+			r += 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 func TestR72_PublicKeys(t *testing.T) {
 	m := testModulus("k")
 	got, err := NormalizePublicKey("0x" + strings.ToLower(m[:64]) + "\n" + strings.ToLower(m[64:]))
 	require.NoError(t, err)
+	assert.Equal(t, m, got)
+	got, err = NormalizePublicKey(toFullWidth(strings.ToLower(m)))
+	require.NoError(t, err, "full-width input folds")
 	assert.Equal(t, m, got)
 	_, err = NormalizePublicKey("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")
 	assert.ErrorIs(t, err, CodePublicKeyHex, "base64 is not hex")
@@ -295,6 +313,10 @@ func TestR71_AppFields(t *testing.T) {
 	runAppCases(t, []appCase{
 		{"unknown kind", func(f *Filing) { f.Apps[0].Kind = "widget" }, []string{"apps[0].kind app.kind_unknown"}},
 		{"kind in upper case is normalised", func(f *Filing) { f.Apps[0].Kind = " APP " }, []string{}},
+		{"identifier, fingerprint and key typed full-width fold", func(f *Filing) {
+			p := &f.Apps[0].Platforms[0]
+			p.Identifier, p.Fingerprint, p.PublicKey = toFullWidth(p.Identifier), toFullWidth(p.Fingerprint), toFullWidth(p.PublicKey)
+		}, []string{}},
 		{"no name", func(f *Filing) { f.Apps[0].Name = "" }, []string{"apps[0].name filing.required"}},
 		{"no platform on a new app", func(f *Filing) { f.Apps[0].Platforms = nil }, []string{"apps[0].platforms app.no_platform"}},
 		{"platform listed twice", func(f *Filing) {

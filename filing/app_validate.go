@@ -124,7 +124,7 @@ func normalizeAppPlatform(p *AppPlatform, m *memo) AppPlatform {
 	n := *p
 	n.Platform = Platform(strings.ToLower(strings.TrimSpace(string(p.Platform))))
 	n.PlatformName = normText(p.PlatformName)
-	n.Identifier = strings.TrimSpace(p.Identifier)
+	n.Identifier = NormalizeText(p.Identifier) // full-width input folds; an identifier is ASCII
 	n.FingerprintAlgorithm = normalizeHashName(p.FingerprintAlgorithm)
 	if n.FingerprintAlgorithm == "" {
 		n.FingerprintAlgorithm, _ = n.Platform.DefaultFingerprint()
