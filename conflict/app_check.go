@@ -19,8 +19,9 @@ type checkApp struct {
 }
 
 type checkAppID struct {
-	platform int // index into Platforms of the filing's app
-	key      string
+	platform int    // index into Platforms of the filing's app
+	id       string // as the filing gives it (width-folded, case kept): what messages quote
+	key      string // AppIdentifierKey(id): what is compared
 	h        uint32
 }
 
@@ -49,7 +50,7 @@ func (ix *Index) prepareCheckApps(f *filing.Filing, out []checkApp) ([]checkApp,
 		}
 		for j := range a.Platforms {
 			p := &a.Platforms[j]
-			id := strings.TrimSpace(p.Identifier)
+			id := filing.NormalizeText(p.Identifier) // as NormalizeFiling stores it
 			if id == "" {
 				continue
 			}
@@ -64,7 +65,7 @@ func (ix *Index) prepareCheckApps(f *filing.Filing, out []checkApp) ([]checkApp,
 				dup = dup || x.key == key
 			}
 			if !dup {
-				ca.ids = append(ca.ids, checkAppID{platform: j, key: key, h: hash32(ix.seed, key)})
+				ca.ids = append(ca.ids, checkAppID{platform: j, id: id, key: key, h: hash32(ix.seed, key)})
 			}
 		}
 	}
@@ -123,10 +124,12 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 			for e := t.ids.first(x.h); e != none; e = t.ids.next[e] {
 				a := t.idApp[e]
 				v := t.view(a, false)
-				match := false
+				match, onFile := false, ""
 				t.identifiers(&v, func(_ byte, id uint32, b []byte) bool {
 					if id == e {
-						match = asciiFoldEqual(b, x.key)
+						if match = asciiFoldEqual(b, x.key); match && string(b) != x.id {
+							onFile = string(b)
+						}
 						return false
 					}
 					return true
@@ -151,7 +154,7 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 				} else {
 					k = KindAppIdentifierTaken
 				}
-				out = ix.appConflict(out, in, k, appIDPath(i, x.platform), x.key, a)
+				out = ix.appConflict(out, in, k, appIDPath(i, x.platform), x.id, onFile, a)
 			}
 		}
 		if !ca.named {
@@ -169,7 +172,7 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 			if NameKey(string(t.nameBytes(a))) != key {
 				continue
 			}
-			out = ix.appConflict(out, in, KindAppNameTaken, "apps["+strconv.Itoa(i)+"].name", "", a)
+			out = ix.appConflict(out, in, KindAppNameTaken, "apps["+strconv.Itoa(i)+"].name", "", "", a)
 		}
 	}
 	if err := probs.err(); err != nil {
@@ -211,7 +214,10 @@ func asciiFoldEqual(b []byte, key string) bool {
 
 // appConflict appends the Conflict of app a (blocking) found for a field
 // of the filing.
-func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, key string, a uint32) []Conflict {
+// appConflict appends the conflict of kind k with the app a on file. id is
+// the filing's identifier as given (case kept), onFile the one on file when
+// it is spelt otherwise (another letter case), or "".
+func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, id, onFile string, a uint32) []Conflict {
 	t := &ix.apps
 	v := t.view(a, true)
 	sv := viewSubject(ix.subj[v.subject])
@@ -238,11 +244,16 @@ func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, key s
 	if shownEn == "" {
 		shownEn = "under review, no number yet"
 	}
+	zhID, enID := "“"+id+"”", id
+	if onFile != "" {
+		zhID += "（已备案为“" + onFile + "”）"
+		enID += " (on file as " + onFile + ")"
+	}
 	switch k {
 	case KindAppIdentifierTaken:
 		c.Bureau = their.Bureau
-		c.Zh = fmt.Sprintf("应用标识“%s”已由%s的其他主体在%s“%s”中备案（%s），同一应用标识不能在两个主体下备案", key, their.Name, kind.Zh(), v.name, shown)
-		c.En = fmt.Sprintf("the identifier %s is on file for another subject's %s %q in %s (%s)", key, kind.En(), v.name, their.Name, shownEn)
+		c.Zh = fmt.Sprintf("应用标识%s已由%s的其他主体在%s“%s”中备案（%s），同一应用标识不能在两个主体下备案", zhID, their.Name, kind.Zh(), v.name, shown)
+		c.En = fmt.Sprintf("the identifier %s is on file for another subject's %s %q in %s (%s)", enID, kind.En(), v.name, their.Name, shownEn)
 		c.Steps = []Text{
 			{"请核对包名/Bundle ID是否填写正确，应与安装包中的一致（iOS Bundle ID不区分大小写）。",
 				"Check the package name or Bundle ID: it must be the one in the package (Bundle IDs are case-insensitive)."},
@@ -252,15 +263,15 @@ func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, key s
 				"If the app was transferred to you, the former subject cancels its filing of the app first."},
 		}
 	case KindAppFiledByYou:
-		c.Zh = fmt.Sprintf("应用标识“%s”已在本主体的%s“%s”中备案（%s）；新增运行平台或修改应用信息请办理变更备案", key, kind.Zh(), v.name, shown)
-		c.En = fmt.Sprintf("the identifier %s is already filed under your %s %q (%s): file a change of it", key, kind.En(), v.name, shownEn)
+		c.Zh = fmt.Sprintf("应用标识%s已在本主体的%s“%s”中备案（%s）；新增运行平台或修改应用信息请办理变更备案", zhID, kind.Zh(), v.name, shown)
+		c.En = fmt.Sprintf("the identifier %s is already filed under your %s %q (%s): file a change of it", enID, kind.En(), v.name, shownEn)
 		c.Steps = []Text{
 			{"同一应用只备案一次，各运行平台在同一备案中填写。请通过原接入商对已备案的应用办理变更备案。",
 				"An app is filed once with all its platforms: file a change of the filed app through its ISP."},
 		}
 	case KindResubmission, KindPending:
-		c.Zh = fmt.Sprintf("应用标识“%s”已在本主体%s的%s“%s”中提交", key, statusNames[v.status].Zh(), kind.Zh(), v.name)
-		c.En = fmt.Sprintf("the identifier %s is in your own %s %q, status %s", key, kind.En(), v.name, statusNames[v.status].En())
+		c.Zh = fmt.Sprintf("应用标识%s已在本主体%s的%s“%s”中提交", zhID, statusNames[v.status].Zh(), kind.Zh(), v.name)
+		c.En = fmt.Sprintf("the identifier %s is in your own %s %q, status %s", enID, kind.En(), v.name, statusNames[v.status].En())
 		c.Steps = []Text{
 			{"请修改原备案信息后重新提交，不要作为新应用再次备案。", "Edit and resubmit the earlier filing instead of filing the app again."},
 		}

@@ -123,6 +123,25 @@ func TestR74_IdentifierTakenNamesTheBlockingBureau(t *testing.T) {
 	assert.Equal(t, filing.StatusApproved, c.Blocking.Status)
 }
 
+// The message quotes the identifier as the applicant typed it, and the one on
+// file where it is spelt in another letter case, never the folded key.
+func TestR74_MessageQuotesIdentifierAsTypedAndOnFile(t *testing.T) {
+	ix := appFixture(t)
+	cs, err := ix.Check(appFiling("聊天工具", plat(filing.PlatformIOS, "COM.Tencent.XIN")))
+	require.NoError(t, err)
+	require.NotEmpty(t, cs)
+	c := cs[0]
+	require.Equal(t, KindAppIdentifierTaken, c.Kind)
+	assert.Contains(t, c.Zh, "应用标识“COM.Tencent.XIN”（已备案为“com.tencent.xin”）")
+	assert.Contains(t, c.En, "COM.Tencent.XIN (on file as com.tencent.xin)")
+
+	// Typed as on file: no second spelling.
+	cs, err = ix.Check(appFiling("聊天工具", plat(filing.PlatformAndroid, "ｃｏｍ．ｔｅｎｃｅｎｔ．ｍｍ")))
+	require.NoError(t, err, "full-width input folds as NormalizeFiling folds it")
+	require.NotEmpty(t, cs)
+	assert.Contains(t, cs[0].Zh, "应用标识“com.tencent.mm”已由")
+}
+
 func TestR74_OwnAppsNeverBlockAChange(t *testing.T) {
 	ix := appFixture(t)
 	own := &filing.Filing{
