@@ -14,7 +14,10 @@ import (
 // A hand-written decoder for the JSONL records of ClassifyStream. It reads
 // the fields the shell classification needs straight from the line, without
 // reflection, and checks the JSON syntax of everything else (RFC 8259:
-// strings with escapes, numbers, nested values). Instants are RFC 3339,
+// strings with escapes, numbers, nested values) with internal/jsonscan,
+// whose faults and positions its stream.syntax problems report. Unlike
+// encoding/json it rejects invalid UTF-8 in the fields it reads rather than
+// replacing it. Instants are RFC 3339,
 // parsed by a fast path for the canonical form with time.Parse as fallback,
 // so the accepted forms are exactly time.RFC3339Nano's.
 
