@@ -17,7 +17,8 @@ const MaxDepth = 512
 // it. On failure the input is to be rejected (or handed to a slower
 // decoder): SkipValue, Member and More then leave Pos at the offending byte
 // (len(Data) at the end of the input) and say in Fault what was wrong;
-// the other methods leave Pos where it was.
+// Str, Number and Null leave Pos where it was (Consume and AtEnd after the
+// white space they skip).
 type Scanner struct {
 	Data  []byte
 	Pos   int
@@ -412,7 +413,7 @@ func (s *Scanner) Member() (start, end, flags int, ok bool) {
 // fails with FaultObjectNext or FaultObjectEnd for an object,
 // FaultArrayNext or FaultArrayEnd for an array.
 func (s *Scanner) More(end byte) (more, ok bool) {
-	if s.Pos < len(s.Data) { // inlined: no white space
+	if s.Pos < len(s.Data) { // the common case: no white space
 		if c := s.Data[s.Pos]; c == ',' || c == end {
 			s.Pos++
 			return c == ',', true
