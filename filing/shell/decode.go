@@ -4,17 +4,20 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/jsonscan"
 )
 
 // A hand-written decoder for the JSONL records of ClassifyStream. It reads
 // the fields the shell classification needs straight from the line, without
 // reflection, and checks the JSON syntax of everything else (RFC 8259:
-// strings with escapes, numbers, nested values). Instants are RFC 3339,
+// strings with escapes, numbers, nested values) with internal/jsonscan,
+// whose faults and positions its stream.syntax problems report. Unlike
+// encoding/json it rejects invalid UTF-8 in the fields it reads rather than
+// replacing it. Instants are RFC 3339,
 // parsed by a fast path for the canonical form with time.Parse as fallback,
 // so the accepted forms are exactly time.RFC3339Nano's.
 
@@ -34,31 +37,23 @@ type lineRecord struct {
 	esc        []byte
 }
 
-// maxDepth bounds the nesting of skipped values.
-const maxDepth = 512
+// maxLevels bounds the nesting of a skipped value (the record's object
+// aside: a member's value may hold 513 levels).
+const maxLevels = jsonscan.MaxDepth + 1
 
 type jsonDec struct {
-	b   []byte
-	i   int
+	sc  jsonscan.Scanner
 	rec *lineRecord
 	in  *interner
 }
 
-func (d *jsonDec) ws() {
-	for d.i < len(d.b) {
-		switch d.b[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
-}
-
 func (d *jsonDec) syntax(what string) *filing.Problem {
-	n := strconv.Itoa(d.i + 1)
+	n := strconv.Itoa(d.sc.Pos + 1)
 	return streamSyntax("第"+n+"个字节处有误", what+" at byte "+n)
 }
+
+// fault is the problem of the scanner's last fault.
+func (d *jsonDec) fault() *filing.Problem { return d.syntax(d.sc.Fault.String()) }
 
 // streamSyntax is a stream.syntax problem with its detail in each language.
 func streamSyntax(zh, en string) *filing.Problem {
@@ -76,17 +71,14 @@ func (r *lineRecord) decode(b []byte, in *interner) *filing.Problem {
 	r.kind, r.typ, r.number, r.subject, r.province, r.appKind, r.host = 0, nil, nil, nil, nil, nil, nil
 	r.status, r.approvedAt = "", time.Time{}
 	r.access, r.esc = r.access[:0], r.esc[:0]
-	d := jsonDec{b: b, rec: r, in: in}
-	d.ws()
-	if d.i >= len(b) || b[d.i] != '{' {
+	d := jsonDec{sc: jsonscan.Scanner{Data: b}, rec: r, in: in}
+	if !d.sc.Consume('{') {
 		return d.syntax("expected '{'")
 	}
-	d.i++
 	if p := d.object(d.topField); p != nil {
 		return p
 	}
-	d.ws()
-	if d.i != len(b) {
+	if !d.sc.AtEnd() {
 		return d.syntax("unexpected data after the record")
 	}
 	switch string(r.typ) {
@@ -108,40 +100,26 @@ func (r *lineRecord) decode(b []byte, in *interner) *filing.Problem {
 }
 
 // object reads the members of an object whose '{' was consumed, handing
-// each key to field with d.i at the value.
+// each key to field with the scanner at the value.
 func (d *jsonDec) object(field func(key []byte) *filing.Problem) *filing.Problem {
-	d.ws()
-	if d.i < len(d.b) && d.b[d.i] == '}' {
-		d.i++
+	sc := &d.sc
+	if sc.Consume('}') {
 		return nil
 	}
 	for {
-		d.ws()
-		key, ok := d.str()
+		start, end, flags, ok := sc.Member()
 		if !ok {
-			return d.syntax("expected a string key")
+			return d.fault()
 		}
-		d.ws()
-		if d.i >= len(d.b) || d.b[d.i] != ':' {
-			return d.syntax("expected ':'")
-		}
-		d.i++
-		d.ws()
-		if p := field(key); p != nil {
+		if p := field(d.text(start, end, flags)); p != nil {
 			return p
 		}
-		d.ws()
-		if d.i >= len(d.b) {
-			return d.syntax("unterminated object")
+		more, ok := sc.More('}')
+		if !ok {
+			return d.fault()
 		}
-		switch d.b[d.i] {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
+		if !more {
 			return nil
-		default:
-			return d.syntax("expected ',' or '}'")
 		}
 	}
 }
@@ -173,7 +151,7 @@ func (d *jsonDec) topField(key []byte) *filing.Problem {
 	case "access":
 		return d.accessList()
 	}
-	return d.skip(0)
+	return d.skip()
 }
 
 // statusOf maps status bytes to a Status without allocating for the known
@@ -206,37 +184,45 @@ func statusOf(b []byte) filing.Status {
 
 // strField reads a string or null into *dst.
 func (d *jsonDec) strField(dst *[]byte) *filing.Problem {
-	if d.null() {
+	if d.sc.Null() {
 		*dst = nil
 		return nil
 	}
-	s, ok := d.str()
+	start, end, flags, ok := d.sc.Str()
 	if !ok {
 		return d.syntax("expected a string")
 	}
-	*dst = s
+	*dst = d.text(start, end, flags)
 	return nil
 }
 
-// null consumes a JSON null.
-func (d *jsonDec) null() bool {
-	if d.i+4 <= len(d.b) && string(d.b[d.i:d.i+4]) == "null" {
-		d.i += 4
-		return true
+// text returns the value of the string Data[start:end] that Str read: the
+// bytes of the line, or for a string with escapes its value in rec.esc
+// (invalid UTF-8 kept, for the caller to reject).
+func (d *jsonDec) text(start, end, flags int) []byte {
+	if flags&jsonscan.Escaped == 0 {
+		return d.sc.Data[start:end:end]
 	}
-	return false
+	return d.unescape(start, end)
+}
+
+func (d *jsonDec) unescape(start, end int) []byte {
+	r := d.rec
+	from := len(r.esc)
+	r.esc = jsonscan.Unescape(r.esc, d.sc.Data[start:end])
+	return r.esc[from:len(r.esc):len(r.esc)]
 }
 
 // timeField reads an instant or null into *dst; n is the access index of
 // the field (-1 for a top-level field), used only for the error's path.
 func (d *jsonDec) timeField(dst *time.Time, n int, field string) *filing.Problem {
-	if d.null() {
+	var s []byte
+	if p := d.strField(&s); p != nil {
+		return p
+	}
+	if s == nil { // null
 		*dst = time.Time{}
 		return nil
-	}
-	s, ok := d.str()
-	if !ok {
-		return d.syntax("expected a string")
 	}
 	t, ok := parseInstant(s)
 	if !ok {
@@ -252,320 +238,80 @@ func (d *jsonDec) timeField(dst *time.Time, n int, field string) *filing.Problem
 
 func (d *jsonDec) accessList() *filing.Problem {
 	r := d.rec
+	sc := &d.sc
 	r.access = r.access[:0]
-	if d.null() {
+	if sc.Null() {
 		return nil
 	}
-	if d.i >= len(d.b) || d.b[d.i] != '[' {
+	if sc.Peek() != '[' {
 		return d.syntax("expected '[' for access")
 	}
-	d.i++
-	d.ws()
-	if d.i < len(d.b) && d.b[d.i] == ']' {
-		d.i++
+	sc.Pos++
+	if sc.Consume(']') {
 		return nil
 	}
 	for {
-		d.ws()
+		sc.SkipSpace()
 		n := len(r.access)
 		r.access = append(r.access, filing.Access{})
-		if d.null() {
-			// A null element is an access record without data: it has no
-			// start, which the classification reports.
-		} else {
-			if d.i >= len(d.b) || d.b[d.i] != '{' {
+		// A null element is an access record without data: it has no
+		// start, which the classification reports.
+		if !sc.Null() {
+			if sc.Peek() != '{' {
 				return d.syntax("expected an access object")
 			}
-			d.i++
+			sc.Pos++
 			if p := d.object(func(key []byte) *filing.Problem { return d.accessField(n, key) }); p != nil {
 				return p
 			}
 		}
-		d.ws()
-		if d.i >= len(d.b) {
-			return d.syntax("unterminated access list")
+		more, ok := sc.More(']')
+		if !ok {
+			if sc.Fault == jsonscan.FaultArrayEnd {
+				return d.syntax("unterminated access list")
+			}
+			return d.fault()
 		}
-		switch d.b[d.i] {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		if !more {
 			return nil
-		default:
-			return d.syntax("expected ',' or ']'")
 		}
 	}
 }
 
 func (d *jsonDec) accessField(n int, key []byte) *filing.Problem {
 	a := &d.rec.access[n]
-	var s []byte
 	switch string(key) {
 	case "isp":
-		if p := d.strField(&s); p != nil {
-			return p
-		}
-		if !utf8.Valid(s) {
-			return badUTF8()
-		}
-		a.ISP = d.in.str(s)
-		return nil
+		return d.internedField(&a.ISP)
 	case "isp_province":
-		if p := d.strField(&s); p != nil {
-			return p
-		}
-		if !utf8.Valid(s) {
-			return badUTF8()
-		}
-		a.ISPProvince = d.in.str(s)
-		return nil
+		return d.internedField(&a.ISPProvince)
 	case "since":
 		return d.timeField(&a.Since, n, "since")
 	case "until":
 		return d.timeField(&a.Until, n, "until")
 	}
-	return d.skip(0)
+	return d.skip()
 }
 
-// str reads a JSON string at d.i and returns its unescaped bytes.
-func (d *jsonDec) str() ([]byte, bool) {
-	b := d.b
-	if d.i >= len(b) || b[d.i] != '"' {
-		return nil, false
+// internedField reads a string or null, which must be valid UTF-8, into
+// *dst as an interned string.
+func (d *jsonDec) internedField(dst *string) *filing.Problem {
+	var s []byte
+	if p := d.strField(&s); p != nil {
+		return p
 	}
-	start := d.i + 1
-	for j := start; j < len(b); j++ {
-		switch c := b[j]; {
-		case c == '"':
-			d.i = j + 1
-			return b[start:j], true
-		case c == '\\':
-			return d.strEscaped(start)
-		case c < 0x20:
-			return nil, false
-		}
+	if !utf8.Valid(s) {
+		return badUTF8()
 	}
-	return nil, false
-}
-
-// strEscaped decodes a string with escapes into rec.esc.
-func (d *jsonDec) strEscaped(start int) ([]byte, bool) {
-	r := d.rec
-	b := d.b
-	from := len(r.esc)
-	j := start
-	for j < len(b) {
-		c := b[j]
-		switch {
-		case c == '"':
-			d.i = j + 1
-			return r.esc[from:len(r.esc):len(r.esc)], true
-		case c < 0x20:
-			return nil, false
-		case c != '\\':
-			r.esc = append(r.esc, c)
-			j++
-			continue
-		}
-		if j+1 >= len(b) {
-			return nil, false
-		}
-		switch e := b[j+1]; e {
-		case '"', '\\', '/':
-			r.esc = append(r.esc, e)
-		case 'b':
-			r.esc = append(r.esc, '\b')
-		case 'f':
-			r.esc = append(r.esc, '\f')
-		case 'n':
-			r.esc = append(r.esc, '\n')
-		case 'r':
-			r.esc = append(r.esc, '\r')
-		case 't':
-			r.esc = append(r.esc, '\t')
-		case 'u':
-			u, ok := hex4(b, j+2)
-			if !ok {
-				return nil, false
-			}
-			j += 6
-			ch := rune(u)
-			if utf16.IsSurrogate(ch) {
-				ch = utf8.RuneError
-				if j+1 < len(b) && b[j] == '\\' && b[j+1] == 'u' {
-					if u2, ok := hex4(b, j+2); ok {
-						if dec := utf16.DecodeRune(rune(u), rune(u2)); dec != utf8.RuneError {
-							ch = dec
-							j += 6
-						}
-					}
-				}
-			}
-			r.esc = utf8.AppendRune(r.esc, ch)
-			continue
-		default:
-			return nil, false
-		}
-		j += 2
-	}
-	return nil, false
-}
-
-func hex4(b []byte, i int) (uint16, bool) {
-	if i+4 > len(b) {
-		return 0, false
-	}
-	var v uint16
-	for _, c := range b[i : i+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		case c >= 'A' && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		v = v<<4 | uint16(c)
-	}
-	return v, true
+	*dst = d.in.str(s)
+	return nil
 }
 
 // skip checks and skips one JSON value.
-func (d *jsonDec) skip(depth int) *filing.Problem {
-	if depth > maxDepth {
-		return d.syntax("nesting too deep")
+func (d *jsonDec) skip() *filing.Problem {
+	if !d.sc.SkipValueLevels(maxLevels) {
+		return d.fault()
 	}
-	b := d.b
-	if d.i >= len(b) {
-		return d.syntax("expected a value")
-	}
-	switch c := b[d.i]; {
-	case c == '"':
-		if _, ok := d.skipStr(); !ok {
-			return d.syntax("invalid string")
-		}
-		return nil
-	case c == '{':
-		d.i++
-		return d.object(func([]byte) *filing.Problem { return d.skip(depth + 1) })
-	case c == '[':
-		d.i++
-		d.ws()
-		if d.i < len(b) && b[d.i] == ']' {
-			d.i++
-			return nil
-		}
-		for {
-			d.ws()
-			if p := d.skip(depth + 1); p != nil {
-				return p
-			}
-			d.ws()
-			if d.i >= len(b) {
-				return d.syntax("unterminated array")
-			}
-			switch b[d.i] {
-			case ',':
-				d.i++
-			case ']':
-				d.i++
-				return nil
-			default:
-				return d.syntax("expected ',' or ']'")
-			}
-		}
-	case c == 't':
-		return d.lit("true")
-	case c == 'f':
-		return d.lit("false")
-	case c == 'n':
-		return d.lit("null")
-	case c == '-' || (c >= '0' && c <= '9'):
-		return d.number()
-	}
-	return d.syntax("expected a value")
-}
-
-// skipStr skips a string without decoding it (escapes are checked).
-func (d *jsonDec) skipStr() (int, bool) {
-	b := d.b
-	j := d.i + 1
-	for j < len(b) {
-		c := b[j]
-		switch {
-		case c == '"':
-			d.i = j + 1
-			return j, true
-		case c < 0x20:
-			return 0, false
-		case c == '\\':
-			if j+1 >= len(b) {
-				return 0, false
-			}
-			switch b[j+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				j += 2
-			case 'u':
-				if _, ok := hex4(b, j+2); !ok {
-					return 0, false
-				}
-				j += 6
-			default:
-				return 0, false
-			}
-			continue
-		}
-		j++
-	}
-	return 0, false
-}
-
-func (d *jsonDec) lit(s string) *filing.Problem {
-	if d.i+len(s) <= len(d.b) && string(d.b[d.i:d.i+len(s)]) == s {
-		d.i += len(s)
-		return nil
-	}
-	return d.syntax("invalid literal")
-}
-
-// number skips a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func (d *jsonDec) number() *filing.Problem {
-	b := d.b
-	j := d.i
-	if j < len(b) && b[j] == '-' {
-		j++
-	}
-	digits := func() int {
-		k := j
-		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
-			j++
-		}
-		return j - k
-	}
-	switch {
-	case j < len(b) && b[j] == '0':
-		j++
-	case digits() == 0:
-		return d.syntax("invalid number")
-	}
-	if j < len(b) && b[j] == '.' {
-		j++
-		if digits() == 0 {
-			return d.syntax("invalid number")
-		}
-	}
-	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
-		j++
-		if j < len(b) && (b[j] == '+' || b[j] == '-') {
-			j++
-		}
-		if digits() == 0 {
-			return d.syntax("invalid number")
-		}
-	}
-	d.i = j
 	return nil
 }
 

@@ -8,5 +8,8 @@
 // against encoding/json as its oracle.
 //
 // Nesting is bounded by MaxDepth, below encoding/json's limit: a decoder
-// that sees SkipValue fail hands the input to encoding/json, which decides.
+// that sees SkipValue fail hands the input to encoding/json, which decides
+// (conflict's JSONL load). A decoder that gives its own errors (the shell
+// classification's JSONL stream) words them from the Fault and the position
+// that a failed SkipValue, Member or More leaves.
 package jsonscan

@@ -1,7 +1,9 @@
 package jsonscan
 
 import (
+	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -12,15 +14,62 @@ const MaxDepth = 512
 
 // Scanner reads JSON from Data at Pos. Every method that reads a value
 // expects Pos at its first byte (call SkipSpace first) and leaves Pos after
-// it; on failure Pos is unspecified and the input is to be rejected (or
-// handed to a slower decoder).
+// it. On failure the input is to be rejected (or handed to a slower
+// decoder): SkipValue, Member and More then leave Pos at the offending byte
+// (len(Data) at the end of the input) and say in Fault what was wrong;
+// Str, Number and Null leave Pos where it was (Consume and AtEnd after the
+// white space they skip).
 type Scanner struct {
-	Data []byte
-	Pos  int
+	Data  []byte
+	Pos   int
+	Fault Fault // why the last SkipValue, Member or More failed
+}
+
+// A Fault is the syntax error that stopped a Scanner. Its String is the
+// English description.
+type Fault uint8
+
+// Faults of SkipValue, Member and More.
+const (
+	FaultNone       Fault = iota
+	FaultValue            // no value here
+	FaultString           // a string with a control character, a bad escape or no end
+	FaultLiteral          // neither true, false nor null
+	FaultNumber           // not a number
+	FaultDepth            // nested deeper than allowed
+	FaultKey              // an object member without a string key
+	FaultColon            // a key without ':'
+	FaultObjectNext       // neither ',' nor '}' after a member
+	FaultObjectEnd        // the input ends inside an object
+	FaultArrayNext        // neither ',' nor ']' after an element
+	FaultArrayEnd         // the input ends inside an array
+)
+
+var faultText = [...]string{
+	FaultNone:       "no fault",
+	FaultValue:      "expected a value",
+	FaultString:     "invalid string",
+	FaultLiteral:    "invalid literal",
+	FaultNumber:     "invalid number",
+	FaultDepth:      "nesting too deep",
+	FaultKey:        "expected a string key",
+	FaultColon:      "expected ':'",
+	FaultObjectNext: "expected ',' or '}'",
+	FaultObjectEnd:  "unterminated object",
+	FaultArrayNext:  "expected ',' or ']'",
+	FaultArrayEnd:   "unterminated array",
+}
+
+// String returns the English description, e.g. "expected ':'".
+func (f Fault) String() string {
+	if int(f) < len(faultText) {
+		return faultText[f]
+	}
+	return "unknown fault"
 }
 
 // Reset starts reading b from its first byte.
-func (s *Scanner) Reset(b []byte) { s.Data, s.Pos = b, 0 }
+func (s *Scanner) Reset(b []byte) { s.Data, s.Pos, s.Fault = b, 0, FaultNone }
 
 // SkipSpace skips JSON white space (space, tab, line feed, carriage
 // return).
@@ -90,13 +139,16 @@ func (s *Scanner) Str() (start, end, flags int, ok bool) {
 	}
 	start = s.Pos + 1
 	j := start
-	// Eight bytes at a time while none of them ends the string or needs a
+	// Eight bytes at a time up to the first that ends the string or needs a
 	// look (a quote, a backslash, a control character); bytes ≥ 0x80 are
 	// only noted.
 	var high uint64
 	for ; j+8 <= len(b); j += 8 {
 		w := binary.LittleEndian.Uint64(b[j:])
-		if special(w) != 0 {
+		if m := special(w); m != 0 {
+			k := bits.TrailingZeros64(m) >> 3 // the first special byte
+			high |= w & (1<<(k<<3) - 1)
+			j += k
 			break
 		}
 		high |= w
@@ -141,55 +193,89 @@ func (s *Scanner) Str() (start, end, flags int, ok bool) {
 // escapes are valid) to dst, decoded as encoding/json decodes it: escapes
 // resolved, a surrogate pair joined, an unpaired surrogate and every byte
 // of invalid UTF-8 replaced by U+FFFD.
-func Unquote(dst, q []byte) []byte {
+func Unquote(dst, q []byte) []byte { return unescape(dst, q, true) }
+
+// Unescape appends the string content q (as Str bounded it) to dst with its
+// escapes resolved as Unquote resolves them, and every other byte as it is,
+// invalid UTF-8 included: utf8.Valid of what it appends is utf8.Valid(q),
+// and for valid UTF-8 it appends what Unquote appends. It is for a decoder
+// that rejects invalid UTF-8 rather than replacing it.
+func Unescape(dst, q []byte) []byte { return unescape(dst, q, false) }
+
+func unescape(dst, q []byte, replace bool) []byte {
 	for j := 0; j < len(q); {
-		c := q[j]
-		switch {
-		case c == '\\' && j+1 < len(q):
-			switch e := q[j+1]; e {
-			case 'b':
-				dst = append(dst, '\b')
-			case 'f':
-				dst = append(dst, '\f')
-			case 'n':
-				dst = append(dst, '\n')
-			case 'r':
-				dst = append(dst, '\r')
-			case 't':
-				dst = append(dst, '\t')
-			case 'u':
-				u, _ := hex4(q, j+2)
-				j += 6
-				r := rune(u)
-				if utf16.IsSurrogate(r) {
-					r = utf8.RuneError
-					if j+1 < len(q) && q[j] == '\\' && q[j+1] == 'u' {
-						if u2, ok := hex4(q, j+2); ok {
-							if dec := utf16.DecodeRune(rune(u), rune(u2)); dec != utf8.RuneError {
-								r = dec
-								j += 6
-							}
+		if q[j] != '\\' {
+			// A run of bytes without escapes.
+			k := bytes.IndexByte(q[j:], '\\')
+			if k < 0 {
+				k = len(q)
+			} else {
+				k += j
+			}
+			if replace && !utf8.Valid(q[j:k]) {
+				dst = appendValid(dst, q[j:k])
+			} else {
+				dst = append(dst, q[j:k]...)
+			}
+			j = k
+			continue
+		}
+		if j+1 >= len(q) { // not after Str: keep the byte
+			dst = append(dst, '\\')
+			break
+		}
+		switch e := q[j+1]; e {
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			u, _ := hex4(q, j+2)
+			j += 6
+			r := rune(u)
+			if utf16.IsSurrogate(r) {
+				r = utf8.RuneError
+				if j+1 < len(q) && q[j] == '\\' && q[j+1] == 'u' {
+					if u2, ok := hex4(q, j+2); ok {
+						if dec := utf16.DecodeRune(rune(u), rune(u2)); dec != utf8.RuneError {
+							r = dec
+							j += 6
 						}
 					}
 				}
-				dst = utf8.AppendRune(dst, r)
-				continue
-			default: // '"', '\\', '/'
-				dst = append(dst, e)
 			}
-			j += 2
-		case c < utf8.RuneSelf:
-			dst = append(dst, c)
-			j++
-		default:
-			r, n := utf8.DecodeRune(q[j:])
-			if r == utf8.RuneError && n == 1 {
-				dst = utf8.AppendRune(dst, utf8.RuneError)
-			} else {
-				dst = append(dst, q[j:j+n]...)
-			}
-			j += n
+			dst = utf8.AppendRune(dst, r)
+			continue
+		default: // '"', '\\', '/'
+			dst = append(dst, e)
 		}
+		j += 2
+	}
+	return dst
+}
+
+// appendValid appends b with every byte of invalid UTF-8 replaced by
+// U+FFFD.
+func appendValid(dst, b []byte) []byte {
+	for j := 0; j < len(b); {
+		if b[j] < utf8.RuneSelf {
+			dst = append(dst, b[j])
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[j:])
+		if r == utf8.RuneError && n == 1 {
+			dst = utf8.AppendRune(dst, utf8.RuneError)
+		} else {
+			dst = append(dst, b[j:j+n]...)
+		}
+		j += n
 	}
 	return dst
 }
@@ -201,7 +287,9 @@ const (
 
 // special returns a non-zero value when a byte of w is '"', '\\' or below
 // 0x20 (the bit tricks of "Bit Twiddling Hacks": hasless(w, 0x20) and
-// haszero(w ^ c); exact on whether any byte matches).
+// haszero(w ^ c); exact on whether any byte matches, and its lowest set bit
+// is the high bit of the first byte that matches: a false match needs a
+// borrow from a true one below it).
 func special(w uint64) uint64 {
 	ctl := (w - loBits*0x20) & ^w
 	quote := w ^ (loBits * '"')
@@ -233,39 +321,43 @@ func hex4(b []byte, i int) (uint16, bool) {
 }
 
 // SkipValue checks and skips one value of any kind. It fails on a syntax
-// error and on nesting deeper than MaxDepth.
+// error and on nesting deeper than MaxDepth levels (a value inside an
+// array or object is one level deeper than the array or object).
 func (s *Scanner) SkipValue() bool { return s.skip(0) }
+
+// SkipValueLevels is SkipValue with at most levels levels of nesting
+// instead of MaxDepth.
+func (s *Scanner) SkipValueLevels(levels int) bool {
+	// skip fails at depth MaxDepth: start deeper or shallower than 0.
+	return s.skip(MaxDepth - levels)
+}
 
 func (s *Scanner) skip(depth int) bool {
 	if depth >= MaxDepth {
-		return false
+		return s.fail(FaultDepth)
 	}
 	b := s.Data
 	if s.Pos >= len(b) {
-		return false
+		return s.fail(FaultValue)
 	}
 	switch c := b[s.Pos]; {
 	case c == '"':
-		_, _, _, ok := s.Str()
-		return ok
+		if _, _, _, ok := s.Str(); !ok {
+			return s.fail(FaultString)
+		}
+		return true
 	case c == '{':
 		s.Pos++
 		if s.Consume('}') {
 			return true
 		}
 		for {
-			s.SkipSpace()
-			if _, _, _, ok := s.Str(); !ok || !s.Consume(':') {
+			if _, _, _, ok := s.Member(); !ok || !s.skip(depth+1) {
 				return false
 			}
-			s.SkipSpace()
-			if !s.skip(depth + 1) {
-				return false
+			if more, ok := s.More('}'); !more {
+				return ok
 			}
-			if s.Consume(',') {
-				continue
-			}
-			return s.Consume('}')
 		}
 	case c == '[':
 		s.Pos++
@@ -277,21 +369,75 @@ func (s *Scanner) skip(depth int) bool {
 			if !s.skip(depth + 1) {
 				return false
 			}
-			if s.Consume(',') {
-				continue
+			if more, ok := s.More(']'); !more {
+				return ok
 			}
-			return s.Consume(']')
 		}
 	case c == 't':
-		return s.literal("true")
+		return s.literal("true") || s.fail(FaultLiteral)
 	case c == 'f':
-		return s.literal("false")
+		return s.literal("false") || s.fail(FaultLiteral)
 	case c == 'n':
-		return s.literal("null")
+		return s.literal("null") || s.fail(FaultLiteral)
 	case c == '-' || (c >= '0' && c <= '9'):
-		return s.Number()
+		return s.Number() || s.fail(FaultNumber)
 	}
+	return s.fail(FaultValue)
+}
+
+// fail records f and reports false.
+func (s *Scanner) fail(f Fault) bool {
+	s.Fault = f
 	return false
+}
+
+// Member reads the key of an object member, the ':' after it and the white
+// space around them, leaving Pos at the member's value. Its results are
+// Str's; it fails with FaultKey or FaultColon.
+func (s *Scanner) Member() (start, end, flags int, ok bool) {
+	s.SkipSpace()
+	if start, end, flags, ok = s.Str(); !ok {
+		s.Fault = FaultKey
+		return 0, 0, 0, false
+	}
+	if !s.Consume(':') {
+		s.Fault = FaultColon
+		return 0, 0, 0, false
+	}
+	s.SkipSpace()
+	return start, end, flags, true
+}
+
+// More reads what follows a member of an object (end '}') or an element of
+// an array (end ']'): white space and ',' (more) or end (not more). It
+// fails with FaultObjectNext or FaultObjectEnd for an object,
+// FaultArrayNext or FaultArrayEnd for an array.
+func (s *Scanner) More(end byte) (more, ok bool) {
+	if s.Pos < len(s.Data) { // the common case: no white space
+		if c := s.Data[s.Pos]; c == ',' || c == end {
+			s.Pos++
+			return c == ',', true
+		}
+	}
+	return s.moreAfterSpace(end)
+}
+
+func (s *Scanner) moreAfterSpace(end byte) (more, ok bool) {
+	s.SkipSpace()
+	if s.Pos < len(s.Data) {
+		if c := s.Data[s.Pos]; c == ',' || c == end {
+			s.Pos++
+			return c == ',', true
+		}
+	}
+	f := FaultArrayNext
+	if end == '}' {
+		f = FaultObjectNext
+	}
+	if s.Pos == len(s.Data) {
+		f++ // FaultObjectEnd, FaultArrayEnd
+	}
+	return false, s.fail(f)
 }
 
 // Number skips a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?

@@ -238,6 +238,7 @@ var registry = map[string]entry{
 	"numbering/pgstore.Store":   typ[npgstore.Store](),
 	"internal/catalog.Entry":    typ[catalog.Entry](),
 	"internal/catalog.Set":      typ[catalog.Set[filing.Code]](),
+	"internal/jsonscan.Fault":   typ[jsonscan.Fault](),
 	"internal/jsonscan.Scanner": typ[jsonscan.Scanner](),
 	"numbering.AllocError":      typ[numbering.AllocError](),
 	"numbering.Allocator":       typ[numbering.Allocator](),
