@@ -155,10 +155,18 @@ func (r AddrRange) Contains(a netip.Addr) bool {
 
 // nonPublic lists the blocks that are not access addresses (R-86). DESIGN:
 // no source lists them; they follow from "the ISP's public addresses" and
-// the IANA special-purpose registries (RFC 6890): unspecified, "this
-// network", private (RFC 1918), shared (CGNAT, RFC 6598), loopback,
-// link-local, documentation, benchmarking, multicast, reserved, unique local,
-// NAT64 well-known and discard-only blocks.
+// the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890):
+// unspecified, "this network", private (RFC 1918), shared (CGNAT, RFC 6598),
+// loopback, link-local, documentation (RFC 5737, RFC 3849, RFC 9637),
+// benchmarking, multicast, reserved, unique local, NAT64 well-known and
+// discard-only blocks, the IETF protocol assignments 2001::/23 (RFC 2928:
+// Teredo 2001::/32 of RFC 4380, ORCHIDv2 2001:20::/28 of RFC 7343 and the
+// other anycast and experimental assignments; DESIGN: refused whole, since
+// none of it is address space an ISP is allocated for its servers) and
+// 6to4 2002::/16 (RFC 3056, deprecated by RFC 7526: a tunnel address,
+// not the ISP's own). 2001::/23 ends at 2001:1ff:ffff:…: 2001:200::/23 and
+// the rest of 2001::/16 (e.g. 2001:4860::/32) are regional-registry
+// allocations and stay public.
 var nonPublic = []struct {
 	p  netip.Prefix
 	zh string
@@ -180,7 +188,10 @@ var nonPublic = []struct {
 	{netip.MustParsePrefix("::/127"), "未指定或环回地址"},
 	{netip.MustParsePrefix("64:ff9b::/96"), "NAT64地址"},
 	{netip.MustParsePrefix("100::/64"), "丢弃地址"},
-	{netip.MustParsePrefix("2001:db8::/32"), "文档示例地址"},
+	{netip.MustParsePrefix("2001::/23"), "IETF协议分配地址"}, // RFC 2928, incl. Teredo (RFC 4380), ORCHIDv2 (RFC 7343)
+	{netip.MustParsePrefix("2001:db8::/32"), "文档示例地址"}, // RFC 3849
+	{netip.MustParsePrefix("2002::/16"), "6to4隧道地址"},   // RFC 3056, RFC 7526
+	{netip.MustParsePrefix("3fff::/20"), "文档示例地址"},     // RFC 9637
 	{netip.MustParsePrefix("fc00::/7"), "唯一本地地址"},
 	{netip.MustParsePrefix("fe80::/10"), "链路本地地址"},
 	{netip.MustParsePrefix("ff00::/8"), "组播地址"},

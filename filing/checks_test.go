@@ -264,7 +264,7 @@ func TestR86_PublicUnicast(t *testing.T) {
 		{"224.0.0.1", false}, {"240.0.0.1", false}, {"255.255.255.255", false}, {"0.0.0.0", false},
 		{"192.0.2.1", false}, {"203.0.113.9", false}, {"::1", false}, {"::", false},
 		{"fc00::1", false}, {"fd12::1", false}, {"fe80::1", false}, {"ff02::1", false},
-		{"2001:db8::1", false}, {"::ffff:10.0.0.1", false}, {"::ffff:1.2.3.4", true}, {"3fff::1", true}, {"4000::1", false},
+		{"2001:db8::1", false}, {"::ffff:10.0.0.1", false}, {"::ffff:1.2.3.4", true}, {"3fff::1", false}, {"3ffe::1", true}, {"4000::1", false},
 	}
 	for _, tc := range cases {
 		ok, why := filing.PublicUnicast(netip.MustParseAddr(tc.addr))
@@ -365,4 +365,133 @@ func TestR87_PSNumber(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "南山区", name)
 	assert.Equal(t, "2023-06-30", filing.AreaCodesAsOf())
+}
+
+func TestR84_MissingEndIsMissingNotExpired(t *testing.T) {
+	asOf := cst(2026, 3, 5)
+	cases := []struct {
+		name string
+		v    filing.Validity
+		code filing.Code
+	}{
+		{"start only", filing.Validity{Start: day(2020, 1, 2)}, filing.CodeValidityMissing},
+		{"start only, in the future", filing.Validity{Start: day(2027, 1, 2)}, filing.CodeCertNotYetValid},
+		{"start and 长期", filing.Validity{Start: day(2020, 1, 2), LongTerm: true}, ""},
+		{"长期 only", filing.Validity{LongTerm: true}, ""},
+		{"nothing", filing.Validity{}, filing.CodeValidityMissing},
+	}
+	for _, tc := range cases {
+		err := filing.CheckValidity(tc.v, 3, asOf)
+		if tc.code == "" {
+			assert.NoError(t, err, tc.name)
+			continue
+		}
+		assert.ErrorIs(t, err, tc.code, tc.name)
+		assert.NotErrorIs(t, err, filing.CodeCertExpired, tc.name)
+		if err != nil {
+			assert.NotContains(t, err.Error(), "0001-01-01", tc.name)
+		}
+	}
+	// JSON with a start but neither end nor long_term, as an ISP API sends it.
+	var p filing.Person
+	require.NoError(t, json.Unmarshal([]byte(`{"cert_validity":{"start":"2020-01-02T00:00:00+08:00","long_term":false}}`), &p))
+	p.CertType = filing.CertResidentID
+	err := filing.CheckPersonValidity(p, "52", asOf)
+	assert.ErrorIs(t, err, filing.CodeValidityMissing)
+	assert.NoError(t, filing.CheckExpired(p, asOf), "an unknown end is not reported as expired")
+}
+
+func TestR85_MissingExpiryIsNotExpired(t *testing.T) {
+	d := reg()
+	d.Expires = time.Time{}
+	warnings, err := filing.CheckDomainRegistration(org(), d, cst(2026, 3, 5))
+	assert.Empty(t, warnings)
+	assert.Equal(t, []filing.Code{filing.CodeDomainExpiryMissing}, problemCodes(err))
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "0001-01-01")
+	assert.Equal(t, "R-85", filing.CodeDomainExpiryMissing.Rule())
+	assert.NotEmpty(t, filing.CodeDomainExpiryMissing.MessageZh())
+}
+
+func TestR85_RegistrationsMatchedByNormalizedDomain(t *testing.T) {
+	asOf := cst(2026, 3, 5)
+	cases := []struct {
+		name          string
+		site, regData string
+		codes         []filing.Code
+	}{
+		{"same A-label", "xn--fiqs8s.com", "xn--fiqs8s.com", nil},
+		{"U-label registry data", "xn--fiqs8s.com", "中国.com", nil},
+		{"upper case with a trailing dot", "xn--fiqs8s.com", "XN--FIQS8S.COM.", nil},
+		{"U-label website, A-label data", "中国.com", "xn--fiqs8s.com", nil},
+		{"full-width and ideographic full stop", "ｅｘａｍｐｌｅ。cn", "example.cn", nil},
+		{"another domain", "xn--fiqs8s.com", "xn--fiqs8s.cn", []filing.Code{filing.CodeRegistrationMissing, filing.CodeRegistrationDomain}},
+	}
+	for _, tc := range cases {
+		d := reg()
+		d.Domain = tc.regData
+		w := filing.Website{Domains: []string{tc.site}, Registrations: []filing.DomainRegistration{d}}
+		_, err := filing.CheckWebsiteRegistrations(org(), w, asOf)
+		assert.Equal(t, tc.codes, problemCodes(err), tc.name)
+	}
+}
+
+func TestR85_NormalizeFilingRegistrations(t *testing.T) {
+	d := reg()
+	d.Domain = " XN--FIQS8S.COM. "
+	d.Holder = "贵州示例科技有限公司　"
+	f := &filing.Filing{Websites: []filing.Website{{Domains: []string{"中国.com"}, Registrations: []filing.DomainRegistration{d}}}}
+	n := filing.NormalizeFiling(f)
+	require.Len(t, n.Websites[0].Registrations, 1)
+	assert.Equal(t, "xn--fiqs8s.com", n.Websites[0].Registrations[0].Domain)
+	assert.Equal(t, "贵州示例科技有限公司", n.Websites[0].Registrations[0].Holder)
+	assert.Equal(t, " XN--FIQS8S.COM. ", f.Websites[0].Registrations[0].Domain, "the input is not changed")
+	assert.Equal(t, n, filing.NormalizeFiling(n), "idempotent")
+	_, err := filing.CheckWebsiteRegistrations(org(), n.Websites[0], cst(2026, 3, 5))
+	assert.NoError(t, err)
+}
+
+func TestR86_SpecialIPv6Blocks(t *testing.T) {
+	cases := []struct {
+		addr string
+		ok   bool
+	}{
+		{"3fff::1", false},             // documentation, RFC 9637
+		{"3fff:fff:ffff::1", false},    // last /20 address range
+		{"3fff:1000::1", true},         // just past 3fff::/20
+		{"2001::1", false},             // Teredo, RFC 4380
+		{"2001:0:4136:e378::1", false}, // Teredo
+		{"2001:20::1", false},          // ORCHIDv2, RFC 7343
+		{"2001:1ff:ffff::1", false},    // end of 2001::/23
+		{"2001:200::1", true},          // APNIC allocation (WIDE), outside 2001::/23
+		{"2001:4860:4860::8888", true}, // a real global address
+		{"2001:da8::1", true},          // CERNET
+		{"2002::1", false},             // 6to4, RFC 3056
+		{"2002:c000:204::1", false},    // 6to4 of 192.0.2.4
+		{"2003::1", true},              // RIPE NCC allocation
+		{"2001:db8::1", false},         // documentation, RFC 3849
+		{"2400:3200::1", true},         // Alibaba
+	}
+	for _, tc := range cases {
+		ok, why := filing.PublicUnicast(netip.MustParseAddr(tc.addr))
+		assert.Equal(t, tc.ok, ok, tc.addr)
+		assert.Equal(t, tc.ok, why == "", tc.addr)
+	}
+	for _, r := range []struct {
+		from, to string
+		ok       bool
+	}{
+		{"2001:1f0::", "2001:210::", false}, // straddles the end of 2001::/23
+		{"2001:200::", "2001:3ff::", true},
+		{"2001:ffff::", "2003::", false}, // spans 6to4
+		{"3ffe::", "3fff:1::", false},    // reaches into 3fff::/20
+	} {
+		a := filing.Access{ISP: "中国电信", Ranges: []filing.AddrRange{{From: netip.MustParseAddr(r.from), To: netip.MustParseAddr(r.to)}}}
+		err := filing.CheckAccess(a)
+		if r.ok {
+			assert.NoError(t, err, "%s-%s", r.from, r.to)
+		} else {
+			assert.ErrorIs(t, err, filing.CodeAccessAddrNotPublic, "%s-%s", r.from, r.to)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package filing
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 )
@@ -21,6 +22,9 @@ var (
 	CodeRegistrarMissing = define("registry.registrar", "R-85",
 		"域名%[1]s的注册服务机构未知，须在工信部批准的注册服务机构注册",
 		"domain %[1]s: registrar unknown; it must be an MIIT-approved registrar")
+	CodeDomainExpiryMissing = define("registry.expiry_missing", "R-85",
+		"未取得域名%[1]s的到期日，无法核对域名是否在有效期内",
+		"domain %[1]s: the registry data gives no expiry date; its validity cannot be checked")
 	CodeDomainExpired = define("registry.expired", "R-85",
 		"域名%[1]s已过期（到期日%[2]s）",
 		"domain %[1]s expired on %[2]s")
@@ -168,7 +172,9 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 		ps.add(newProblem(CodeRegistrarMissing, name))
 	}
 	day := civilDay(asOf)
-	if d.Expires.IsZero() || civilDay(d.Expires).Before(day) {
+	if d.Expires.IsZero() {
+		ps.add(newProblem(CodeDomainExpiryMissing, name))
+	} else if civilDay(d.Expires).Before(day) {
 		ps.add(newProblem(CodeDomainExpired, name, civilDay(d.Expires).Format(time.DateOnly)))
 	} else if months, refused := DomainMinMonths(s.Province); months > 0 && !civilDay(d.Expires).After(addMonths(day, months)) {
 		p := newProblem(CodeDomainExpiringSoon, name, civilDay(d.Expires).Format(time.DateOnly), months)
@@ -187,6 +193,16 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 		ps.add(newProblem(CodeHolderCertMismatch, name))
 	}
 	return warnings, ps.err()
+}
+
+// domainKey is the form in which a website's domains and registry data are
+// matched: NormalizeDomain, or for a name it rejects (reported by the
+// domain checks) the trimmed lower-case text.
+func domainKey(s string) string {
+	if d, err := NormalizeDomain(s); err == nil {
+		return d
+	}
+	return strings.ToLower(NormalizeText(s))
 }
 
 var policyZh = map[HolderPolicy]string{
@@ -212,19 +228,23 @@ func holderMatches(s Subject, holder string, p HolderPolicy) bool {
 }
 
 // CheckWebsiteRegistrations checks that every domain of w has registry data
-// and runs CheckDomainRegistration on each. Problems carry paths
+// and runs CheckDomainRegistration on each. Domains are matched to
+// registry data by their NormalizeDomain form, so "中国.com",
+// "XN--FIQS8S.COM." and "xn--fiqs8s.com" are one domain. Problems carry paths
 // under "registrations[i]"; a domain without data is CodeRegistrationMissing
 // at "domains[i]".
 func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings []*Problem, err error) {
 	var ps problems
+	regKeys := make([]string, len(w.Registrations))
+	for k, r := range w.Registrations {
+		regKeys[k] = domainKey(r.Domain)
+	}
+	domKeys := make([]string, len(w.Domains))
 	for i, dom := range w.Domains {
-		j := -1
-		for k := range w.Registrations {
-			if strings.EqualFold(w.Registrations[k].Domain, dom) {
-				j = k
-				break
-			}
-		}
+		domKeys[i] = domainKey(dom)
+	}
+	for i, dom := range w.Domains {
+		j := slices.Index(regKeys, domKeys[i])
 		if j < 0 {
 			ps.addAt(newProblem(CodeRegistrationMissing, dom), fmt.Sprintf("domains[%d]", i), "网站域名")
 			continue
@@ -241,11 +261,7 @@ func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings [
 		}
 	}
 	for k, r := range w.Registrations {
-		found := false
-		for _, dom := range w.Domains {
-			found = found || strings.EqualFold(r.Domain, dom)
-		}
-		if !found {
+		if !slices.Contains(domKeys, regKeys[k]) {
 			ps.addAt(newProblem(CodeRegistrationDomain, r.Domain), fmt.Sprintf("registrations[%d]", k), "域名注册信息")
 		}
 	}

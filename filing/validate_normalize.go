@@ -27,8 +27,8 @@ import (
 //     organisation code as "XXXXXXXX-C").
 //   - Phones: NormalizePhone (mobile as 11 digits, landline as
 //     "0AA-NNNNNNNN[-EXT]"); e-mail: NormalizeEmail.
-//   - Domains: NormalizeDomain (lower-case A-labels); home URL:
-//     NormalizeHomeURL.
+//   - Domains, of websites and of their registry data (Registrations):
+//     NormalizeDomain (lower-case A-labels); home URL: NormalizeHomeURL.
 //
 // NormalizeFiling(nil) is nil.
 func NormalizeFiling(f *Filing) *Filing { return normalizeFiling(f, nil) }
@@ -115,8 +115,30 @@ func normalizeWebsite(w *Website, m *memo) Website {
 			n.Access[i] = a
 		}
 	}
+	if w.Registrations != nil {
+		n.Registrations = make([]DomainRegistration, len(w.Registrations))
+		for i, r := range w.Registrations {
+			n.Registrations[i] = normalizeRegistration(r, m)
+		}
+	}
 	n.Status = Status(normText(string(w.Status)))
 	return n
+}
+
+// normalizeRegistration normalises registry data as the website's own
+// fields: the domain with NormalizeDomain (so that it matches the website's
+// domains), names as text, the holder's certificate as a person's.
+func normalizeRegistration(r DomainRegistration, m *memo) DomainRegistration {
+	if a, err := m.normalizeDomain(r.Domain); err == nil {
+		r.Domain = a
+	} else {
+		r.Domain = normText(r.Domain)
+	}
+	r.Holder = normText(r.Holder)
+	r.HolderCertType = normalizeCertType(r.HolderCertType)
+	r.HolderCertNumber = normalizeCertNumber(r.HolderCertType, r.HolderCertNumber)
+	r.Registrar = normText(r.Registrar)
+	return r
 }
 
 func normalizePerson(p Person) Person {

@@ -170,7 +170,9 @@ func CertMinMonths(province string, t CertType) int {
 // CheckValidity checks a certificate's validity on the civil date of asOf
 // a period whose end is before its start, a certificate not yet
 // valid or expired, or one with no more than minMonths calendar months
-// left is refused; 长期 never expires. A zero Validity is CodeValidityMissing.
+// left is refused; 长期 never expires. A zero Validity, or one with neither
+// an end date nor 长期 (a start alone), is CodeValidityMissing: a missing
+// end is unknown, never read as expired.
 //
 // "More than 3 months" is read on civil dates: on 2026-03-05 the end must be
 // after 2026-06-05 (DESIGN).
@@ -185,8 +187,11 @@ func CheckValidity(v Validity, minMonths int, asOf time.Time) error {
 	if !v.Start.IsZero() && civilDay(v.Start).After(day) {
 		return newProblem(CodeCertNotYetValid, civilDay(v.Start).Format(time.DateOnly))
 	}
-	if v.LongTerm && v.End.IsZero() {
-		return nil
+	if v.End.IsZero() {
+		if v.LongTerm {
+			return nil
+		}
+		return newProblem(CodeValidityMissing)
 	}
 	end := civilDay(v.End)
 	if end.Before(day) {
