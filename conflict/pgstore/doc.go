@@ -42,6 +42,12 @@
 // fails with an *Error matching ErrUnavailable; calls succeed again once the
 // server is back, without restarting the process.
 //
+// A connection lost during COMMIT is never retried: the server may have
+// committed, and a retried Put would then find its own record's sequence
+// above since and answer "stale". The call returns at once an *Error
+// matching ErrUnavailable with OutcomeUnknown set ("outcome unknown"); the
+// caller re-reads (Changes, Export) to learn whether the write was made.
+//
 // # PostgreSQL features used
 //
 // Tables with text, bigint, smallint and boolean columns, primary keys, a

@@ -34,6 +34,12 @@ type Error struct {
 	// Unavailable reports a server that could not be reached or that went
 	// away (connection refused or reset, shutdown): ErrUnavailable matches.
 	Unavailable bool `json:"unavailable"`
+	// OutcomeUnknown reports a connection lost while COMMIT was in flight
+	// (Tx): the transaction may or may not have been committed. Such an
+	// error is never retried, since running the work again after a commit
+	// that did succeed would find its own writes; the caller re-reads the
+	// state before deciding anything. Unavailable is set too.
+	OutcomeUnknown bool `json:"outcome_unknown,omitempty"`
 	// Err is the driver's error.
 	Err error `json:"-"`
 }
@@ -92,15 +98,32 @@ func (e *Error) Is(target error) bool {
 // ErrorCode returns "store.unavailable" or "store.failed".
 func (e *Error) ErrorCode() string { return string(e.sentinel()) }
 
-// MessageZh returns the message for end users.
-func (e *Error) MessageZh() string { return e.sentinel().MessageZh() }
+// outcomeUnknownZh and outcomeUnknownEn describe an error whose
+// OutcomeUnknown is set.
+const (
+	outcomeUnknownZh = "数据库连接在提交时中断，操作结果未知，请刷新后核对是否已保存"
+	outcomeUnknownEn = "outcome unknown: the connection was lost during COMMIT; re-read before retrying"
+)
 
-// MessageEn returns the message for developers.
-func (e *Error) MessageEn() string {
-	if e.Err == nil {
-		return e.Op + ": " + e.sentinel().MessageEn()
+// MessageZh returns the message for end users.
+func (e *Error) MessageZh() string {
+	if e.OutcomeUnknown {
+		return outcomeUnknownZh
 	}
-	return e.Op + ": " + e.Err.Error()
+	return e.sentinel().MessageZh()
+}
+
+// MessageEn returns the message for developers; it says "outcome unknown"
+// when OutcomeUnknown is set.
+func (e *Error) MessageEn() string {
+	msg := e.Op + ": "
+	if e.OutcomeUnknown {
+		msg += outcomeUnknownEn + ": "
+	}
+	if e.Err == nil {
+		return msg + e.sentinel().MessageEn()
+	}
+	return msg + e.Err.Error()
 }
 
 // sqlState reads the SQLSTATE of a server error from any driver that
@@ -232,6 +255,15 @@ func (p *permanent) Unwrap() error { return p.err }
 // Tx runs fn in a transaction at p.Isolation, committing when fn returns
 // nil, with the retries of Do: fn may run more than once and must not keep
 // state between runs.
+//
+// A failure before COMMIT, and a COMMIT the server refused (a serialization
+// failure at commit), rolled the transaction back and is retried. A COMMIT
+// whose connection failed (Unavailable: reset, EOF, broken connection,
+// timeout) is not: the server may have committed before the connection
+// went, and a retry would then find the transaction's own writes and answer
+// wrongly. Tx returns at once an *Error with Unavailable and OutcomeUnknown
+// set (errors.Is(err, ErrUnavailable)); the caller re-reads to learn
+// whether the work was done.
 func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	return Do(ctx, p, op, func(ctx context.Context) error {
 		tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: p.Isolation})
@@ -242,7 +274,13 @@ func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx contex
 			_ = tx.Rollback()
 			return err
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			if Unavailable(err) {
+				return Permanent(&Error{Op: op, Unavailable: true, OutcomeUnknown: true, Err: err})
+			}
+			return err
+		}
+		return nil
 	})
 }
 

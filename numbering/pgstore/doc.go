@@ -36,7 +36,10 @@
 // transactions. While the server cannot be reached it retries for
 // WithUnavailableWait (default 2s) and then fails with an *Error matching
 // ErrUnavailable; the next call after the server is back succeeds, without
-// restarting the process.
+// restarting the process. Under WithIsolation (an explicit transaction) a
+// connection lost during COMMIT is not retried: the call returns at once an
+// *Error matching ErrUnavailable with OutcomeUnknown set ("outcome
+// unknown"), since the reservation may have been made.
 //
 // # PostgreSQL features used
 //
