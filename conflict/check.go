@@ -230,6 +230,12 @@ type checkInput struct {
 	// before.
 	name   string
 	number string
+	// own is the applicant's subject on file as check proved it (none
+	// when the filing is nobody on file), and unproven the subject whose
+	// number the filing claims without proof (none when there is no such
+	// claim). check sets both for checkApps, so that apps are judged by
+	// the same proof as websites.
+	own, unproven uint32
 }
 
 // checkWebsites are the websites of a filing normalised for Check. They are
@@ -373,7 +379,7 @@ type hit struct {
 	status           byte
 }
 
-// check appends the hits of in to hits.
+// check appends the hits of in to hits, and sets in.own and in.unproven.
 func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits []hit) ([]hit, error) {
 	var probs problemList
 	own, unproven := none, none
@@ -457,6 +463,7 @@ func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits 
 	if err := probs.err(); err != nil {
 		return nil, err
 	}
+	in.own, in.unproven = own, unproven
 	for k := range ws.doms {
 		d := &ws.doms[k]
 		hits = ix.domainHits(hits, in, o, own, siteIDs[d.site], d)
