@@ -156,8 +156,12 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 //
 // The applicant is identified by its subject certificate (CertType,
 // CertNumber) and, for an approved subject, by Subject.Number: records under
-// that subject are the applicant's own and never block it. A website with a
-// Number is a change of that (own) website; a website without one is new.
+// that subject are the applicant's own and never block it. Subject.Number
+// is believed only when it is the number of the certificate's subject
+// (KindSubjectNumberNotProven otherwise), for websites and apps alike. A
+// website (an app) with a Number is a change of that own website (app); a
+// website or app without one, or one of a subject claimed without proof,
+// is new.
 // Domains are compared by registrable domain (www.Example.com., example.com
 // and m.example.com meet; an IDN meets its A-label).
 //
