@@ -76,44 +76,30 @@ func appIDPath(i, j int) string {
 	return "apps[" + strconv.Itoa(i) + "].platforms[" + strconv.Itoa(j) + "].identifier"
 }
 
-// ownSubject returns the applicant's subject on file, as check judges it:
-// by subject number, else by certificate when that subject is not yet
-// numbered or has the applicant's name.
-func (ix *Index) ownSubject(in *checkInput) uint32 {
-	if in.number != "" {
-		return ix.findNum(in.number)
-	}
-	s := ix.findCert(in.certType, in.cert)
-	if s == none {
-		return none
-	}
-	v := viewSubject(ix.subj[s])
-	if v.number == "" || NameKey(v.name) == NameKey(in.name) {
-		return s
-	}
-	return none
-}
-
 // checkApps returns the conflicts of the filing's apps; the caller holds
-// the read lock.
+// the read lock and has run check, which set in.own (the applicant's
+// subject as its certificate proves it) and in.unproven (a subject whose
+// number the filing claims without proof). A claimed subject number is
+// never believed here either: an app of the unproven subject is
+// not the applicant's, and an app number of it is checked as a new app,
+// so that its identifiers and name meet their record, as check
+// does with the websites of that subject.
 func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]Conflict, error) {
 	t := &ix.apps
-	own := ix.ownSubject(in)
+	own := in.own
 	var probs problemList
 	var out []Conflict
 	for i := range apps {
 		ca := &apps[i]
+		change := false // the filing changes an own app on file
 		if ca.number != "" {
-			found := false
-			if own != none {
-				subjNum := viewSubject(ix.subj[own]).number
-				t.each(own, func(a uint32) bool {
-					v := t.view(a, false)
-					found = t.numberIs(&v, subjNum, ca.number)
-					return !found
-				})
-			}
-			if !found {
+			switch {
+			case ix.hasApp(own, ca.number):
+				change = true
+			case ix.hasApp(in.unproven, ca.number):
+				// Another subject's app, claimed with its subject:
+				// checked as new.
+			default:
 				probs = append(probs, problem(CodeNumberUnknown, "R-75", "apps["+strconv.Itoa(i)+"].number", "应用备案号",
 					fmt.Sprintf("应用备案号“%s”不存在或不属于本主体，请核对", ca.number),
 					fmt.Sprintf("app number %s is not on file under the filing's subject", ca.number)))
@@ -140,7 +126,7 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 				var k Kind
 				if v.subject == own {
 					switch {
-					case ca.number != "":
+					case change:
 						continue // a change: own apps never block it
 					case o.resubmit && (rejected(v.status) || pending(v.status)):
 						continue
@@ -179,6 +165,23 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 		return nil, err
 	}
 	return out, nil
+}
+
+// hasApp reports whether subject s (none: nobody) has an app numbered n
+// (a numberKey).
+func (ix *Index) hasApp(s uint32, n string) bool {
+	if s == none {
+		return false
+	}
+	t := &ix.apps
+	subjNum := viewSubject(ix.subj[s]).number
+	found := false
+	t.each(s, func(a uint32) bool {
+		v := t.view(a, false)
+		found = t.numberIs(&v, subjNum, n)
+		return !found
+	})
+	return found
 }
 
 // numberIs reports whether app v's number is n.

@@ -156,8 +156,12 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 //
 // The applicant is identified by its subject certificate (CertType,
 // CertNumber) and, for an approved subject, by Subject.Number: records under
-// that subject are the applicant's own and never block it. A website with a
-// Number is a change of that (own) website; a website without one is new.
+// that subject are the applicant's own and never block it. Subject.Number
+// is believed only when it is the number of the certificate's subject
+// (KindSubjectNumberNotProven otherwise), for websites and apps alike. A
+// website (an app) with a Number is a change of that own website (app); a
+// website or app without one, or one of a subject claimed without proof,
+// is new.
 // Domains are compared by registrable domain (www.Example.com., example.com
 // and m.example.com meet; an IDN meets its A-label).
 //
@@ -230,6 +234,12 @@ type checkInput struct {
 	// before.
 	name   string
 	number string
+	// own is the applicant's subject on file as check proved it (none
+	// when the filing is nobody on file), and unproven the subject whose
+	// number the filing claims without proof (none when there is no such
+	// claim). check sets both for checkApps, so that apps are judged by
+	// the same proof as websites.
+	own, unproven uint32
 }
 
 // checkWebsites are the websites of a filing normalised for Check. They are
@@ -373,7 +383,7 @@ type hit struct {
 	status           byte
 }
 
-// check appends the hits of in to hits.
+// check appends the hits of in to hits, and sets in.own and in.unproven.
 func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits []hit) ([]hit, error) {
 	var probs problemList
 	own, unproven := none, none
@@ -457,6 +467,7 @@ func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits 
 	if err := probs.err(); err != nil {
 		return nil, err
 	}
+	in.own, in.unproven = own, unproven
 	for k := range ws.doms {
 		d := &ws.doms[k]
 		hits = ix.domainHits(hits, in, o, own, siteIDs[d.site], d)

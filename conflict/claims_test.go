@@ -83,3 +83,51 @@ func TestR31_ClaimedWebsiteNumberMustBeTheSubjects(t *testing.T) {
 	_, err := ix.Check(f)
 	assert.ErrorIs(t, err, CodeWebsiteNotOwn)
 }
+
+// TestR74_R31_ClaimedSubjectNumberOwnsNoApp: the app check believes a
+// claimed subject number no more than the website check does. A stranger
+// naming Tencent's subject number (and WeChat's app number) is told the
+// number is not proven and WeChat's identifier and name are another
+// subject's, never that WeChat is its own app.
+func TestR74_R31_ClaimedSubjectNumberOwnsNoApp(t *testing.T) {
+	ix := appFixture(t)
+	taken := []Kind{KindAppIdentifierTaken, KindAppNameTaken}
+	for _, c := range []struct {
+		name      string
+		number    string // the subject number the filing claims
+		cert      string
+		appNumber string // the app number the filing claims ("" for a new app)
+		want      []Kind
+	}{
+		{"stranger, no claim", "", certE, "", taken},
+		{"stranger claims Tencent", numTencent, certE, "", append([]Kind{KindSubjectNumberNotProven}, taken...)},
+		{"stranger claims Tencent and WeChat", numTencent, certE, numTencent + "-1627A", append([]Kind{KindSubjectNumberNotProven}, taken...)},
+		{"stranger claims Tencent and WeChat, lower case", numTencent, certE, "粤b2-20090059-1627a", append([]Kind{KindSubjectNumberNotProven}, taken...)},
+		// Douyin's certificate is on file under Douyin's number.
+		{"Douyin claims Tencent and WeChat", numTencent, certA, numTencent + "-1627A", append([]Kind{KindSubjectCertificateTaken}, taken...)},
+		// The honest case: Tencent's number, certificate and app.
+		{"Tencent, change of WeChat", numTencent, certB, numTencent + "-1627A", nil},
+		{"Tencent, WeChat again as new", numTencent, certB, "", []Kind{KindAppFiledByYou}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := appFiling("微信", plat(filing.PlatformAndroid, "com.tencent.mm"))
+			f.Subject.Number, f.Subject.CertNumber = c.number, filing.IDNumber(c.cert)
+			f.Apps[0].Number = c.appNumber
+			cs, err := ix.Check(f)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, kinds(cs))
+			for _, cf := range cs {
+				if cf.Rule == "R-74" {
+					assert.Equal(t, numTencent+"-1627A", cf.Blocking.AppNumber)
+				}
+			}
+		})
+	}
+
+	// Another subject's app number under an unproven claim is still unknown.
+	f := appFiling("抖音", plat(filing.PlatformAndroid, "cn.example.dy"))
+	f.Subject.Number = numTencent
+	f.Apps[0].Number = numDouyin + "-2A"
+	_, err := ix.Check(f)
+	assert.ErrorIs(t, err, CodeNumberUnknown)
+}

@@ -57,6 +57,14 @@ type Plan struct {
 //     a name change needs the name-change letter where the province asks;
 //     a server never moves to another province by change.
 //
+// Access records are matched by ISP (see Diff): a record of a new ISP is
+// an addition (新增接入), and a record of an ISP the website leaves is
+// that ISP's cancellation (取消接入), which is neither a change nor an
+// addition for R-82 (DESIGN: moving to another ISP is new access there,
+// not a change, 腾讯云 变更信息; the old ISP then cancels its access). A
+// change that only removes access records is of type
+// lifecycle.SMSCancelAccess.
+//
 // The province whose table applies is old's.
 func Check(old, new *filing.Filing, opts Options) (Plan, error) {
 	set, err := Diff(old, new)
@@ -88,12 +96,18 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		}
 	}
 
-	var subject, website, access, addition bool
+	var subject, website, access, addition, cancel bool
 	changedSites := map[int]bool{}
 	for _, c := range set.Changes {
 		if c.Op == OpAdded && (isWebsite(c.Path) || isAccess(c.Path)) {
 			addition = true
 			changedSites[c.Website] = true
+			continue
+		}
+		if c.Op == OpRemoved && isAccess(c.Path) {
+			// The record of an ISP the website leaves: that ISP's
+			// 取消接入, neither a change nor an addition (DESIGN).
+			cancel = true
 			continue
 		}
 		if c.Op == OpRemoved && isWebsite(c.Path) {
@@ -161,7 +175,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		switch rules.SubjectToOther {
 		case Always:
 		case SameLegalRep:
-			if os.LegalRepresentative == "" || os.LegalRepresentative != ns.LegalRepresentative {
+			if l := filing.NormalizeText(os.LegalRepresentative); l == "" || l != filing.NormalizeText(ns.LegalRepresentative) {
 				add(CodeSubjectReplacedLegalRep, "subject.legal_representative", "法定代表人")
 			}
 		default:
@@ -193,8 +207,12 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		if ow == nil {
 			continue
 		}
-		for k := range min(len(ow.Access), len(nw.Access)) {
-			a, b := ow.Access[k].ServerProvince, nw.Access[k].ServerProvince
+		var room [4]int
+		for k, j := range accessPairs(ow.Access, nw.Access, room[:0]) {
+			if j < 0 {
+				continue // a new ISP's access: an addition, not a move
+			}
+			a, b := strings.TrimSpace(ow.Access[j].ServerProvince), strings.TrimSpace(nw.Access[k].ServerProvince)
 			if a != "" && b != "" && a != b {
 				add(CodeServerMoved, "websites["+strconv.Itoa(i)+"].access["+strconv.Itoa(k)+"].server_province",
 					"服务器放置地", provinceName(a), provinceName(b))
@@ -220,6 +238,8 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		if set.Touches(AreaWebsite) {
 			plan.Type = lifecycle.SMSNewWebsite
 		}
+	case cancel:
+		plan.Type = lifecycle.SMSCancelAccess
 	}
 	if roles, ok := lifecycle.SMSRecipients(plan.Type); ok {
 		for _, r := range roles {

@@ -78,7 +78,41 @@ func (d *differ) add(path, label string, op Op, identity bool) {
 	d.set.Changes = append(d.set.Changes, Change{Path: path, Label: label, Op: op, Area: d.area, Website: d.website, Identity: identity})
 }
 
+// str reports the change of a text field; values compare by
+// filing.NormalizeText (spaces around and doubled, full-width forms), as
+// filing.NormalizeFiling stores them.
 func (d *differ) str(prefix, field, label, a, b string, identity bool) {
+	if a == b {
+		return
+	}
+	d.norm(prefix, field, label, filing.NormalizeText(a), filing.NormalizeText(b), identity)
+}
+
+// cert reports the change of a certificate number: numbers compare by
+// certKey.
+func (d *differ) cert(prefix, field, label string, ta filing.CertType, a filing.IDNumber, tb filing.CertType, b filing.IDNumber, identity bool) {
+	if a == b {
+		return
+	}
+	d.norm(prefix, field, label, certKey(ta, a.Raw()), certKey(tb, b.Raw()), identity)
+}
+
+// certKey is the certificate number s of type t as compared:
+// filing.NormalizeCertNumber's form (full-width folded, spaces removed,
+// letters upper-cased), or, for a number that does not parse as its type,
+// the same folding done without the check.
+func certKey(t filing.CertType, s string) string {
+	if s == "" {
+		return ""
+	}
+	if n, err := filing.NormalizeCertNumber(filing.CertType(filing.NormalizeText(string(t))), s); err == nil {
+		return n.Raw()
+	}
+	return strings.ToUpper(strings.ReplaceAll(filing.NormalizeText(s), " ", ""))
+}
+
+// norm reports the change of a field whose values a and b are normalised.
+func (d *differ) norm(prefix, field, label, a, b string, identity bool) {
 	if a == b {
 		return
 	}
@@ -97,9 +131,21 @@ func (d *differ) str(prefix, field, label, a, b string, identity bool) {
 // change). Websites are matched by record number (a number given twice
 // matches in order); a website of new without a number is an addition
 // (OpAdded at "websites[i]"), a numbered website missing from new is
-// OpRemoved. Statuses and record numbers are the
-// lifecycle's and are not compared. Diff fails only on a nil filing
-// (CodeNil); whether the changes are allowed is Check's.
+// OpRemoved. Access records of a website are matched by ISP and start,
+// then by ISP (accessPairs), never by position: a record of a new ISP is
+// OpAdded at "websites[i].access[k]" (k in new), a record of an ISP that
+// is gone OpRemoved (k in old), and only matched records are compared
+// field by field.
+//
+// Values are compared normalised, so that the same value typed otherwise
+// (spaces around, full-width forms, a lower-case check letter) is no
+// change: text fields (names, addresses, the legal representative, ...)
+// by filing.NormalizeText, certificate numbers by
+// filing.NormalizeCertNumber of their type (a number that does not parse
+// by the same folding without the check), ISPs by NormalizeText with ASCII
+// case folded. The filings are not modified. Statuses and record numbers
+// are the lifecycle's and are not compared. Diff fails only on a nil
+// filing (CodeNil); whether the changes are allowed is Check's.
 func Diff(old, new *filing.Filing) (Set, error) {
 	if old == nil || new == nil {
 		return Set{}, filing.NewProblem(CodeNil)
@@ -110,7 +156,7 @@ func Diff(old, new *filing.Filing) (Set, error) {
 	d.str("subject.", "name", "主办单位名称", os.Name, ns.Name, true)
 	d.str("subject.", "nature", "主办单位性质", string(os.Nature), string(ns.Nature), true)
 	d.str("subject.", "cert_type", "主办单位证件类型", string(os.CertType), string(ns.CertType), true)
-	d.str("subject.", "cert_number", "主办单位证件号码", os.CertNumber.Raw(), ns.CertNumber.Raw(), true)
+	d.cert("subject.", "cert_number", "主办单位证件号码", os.CertType, os.CertNumber, ns.CertType, ns.CertNumber, true)
 	d.str("subject.", "cert_address", "主办单位证件住所", os.CertAddress, ns.CertAddress, true)
 	d.str("subject.", "address", "主办单位通信地址", os.Address, ns.Address, false)
 	d.str("subject.", "legal_representative", "法定代表人", os.LegalRepresentative, ns.LegalRepresentative, true)
@@ -150,7 +196,7 @@ func Diff(old, new *filing.Filing) (Set, error) {
 func (d *differ) person(prefix string, a, b *filing.Person) {
 	d.str(prefix, "name", "负责人姓名", a.Name, b.Name, true)
 	d.str(prefix, "cert_type", "负责人证件类型", string(a.CertType), string(b.CertType), true)
-	d.str(prefix, "cert_number", "负责人证件号码", a.CertNumber.Raw(), b.CertNumber.Raw(), true)
+	d.cert(prefix, "cert_number", "负责人证件号码", a.CertType, a.CertNumber, b.CertType, b.CertNumber, true)
 	d.str(prefix, "mobile", "手机号码", a.Mobile.Raw(), b.Mobile.Raw(), false)
 	d.str(prefix, "landline", "办公电话", a.Landline.Raw(), b.Landline.Raw(), false)
 	d.str(prefix, "emergency_phone", "应急联系电话", a.EmergencyPhone.Raw(), b.EmergencyPhone.Raw(), false)
@@ -177,25 +223,70 @@ func (d *differ) websiteDiff(prefix string, a, b *filing.Website) {
 	}
 	d.person(prefix+"principal.", &a.Principal, &b.Principal)
 	d.area = AreaAccess
-	for k := range max(len(a.Access), len(b.Access)) {
+	var room [4]int
+	pairs := accessPairs(a.Access, b.Access, room[:0])
+	matched := 0
+	for k, j := range pairs {
 		p := prefix + "access[" + strconv.Itoa(k) + "]"
-		switch {
-		case k >= len(a.Access):
+		if j < 0 {
 			d.add(p, "接入信息", OpAdded, false)
-		case k >= len(b.Access):
-			d.add(p, "接入信息", OpRemoved, false)
-		default:
-			x, y := &a.Access[k], &b.Access[k]
-			p += "."
-			d.str(p, "isp", "接入服务单位", x.ISP, y.ISP, false)
-			d.str(p, "method", "接入方式", string(x.Method), string(y.Method), false)
-			d.str(p, "server_province", "服务器放置地", x.ServerProvince, y.ServerProvince, false)
-			if !slices.Equal(x.IPs, y.IPs) || !slices.Equal(x.Ranges, y.Ranges) {
-				d.add(p+"ips", "IP地址", OpModified, false)
+			continue
+		}
+		matched++
+		x, y := &a.Access[j], &b.Access[k]
+		p += "."
+		d.str(p, "method", "接入方式", string(x.Method), string(y.Method), false)
+		d.str(p, "server_province", "服务器放置地", x.ServerProvince, y.ServerProvince, false)
+		if !slices.Equal(x.IPs, y.IPs) || !slices.Equal(x.Ranges, y.Ranges) {
+			d.add(p+"ips", "IP地址", OpModified, false)
+		}
+	}
+	if matched < len(a.Access) {
+		for j := range a.Access {
+			if !slices.Contains(pairs, j) {
+				d.add(prefix+"access["+strconv.Itoa(j)+"]", "接入信息", OpRemoved, false)
 			}
 		}
 	}
 	d.area = AreaWebsite
+}
+
+// accessPairs matches the access records of a website's old and new
+// versions by identity, not position: by ISP (filing.NormalizeText, ASCII
+// letters case-folded) and start (Since), then by ISP alone in order for
+// the records left. It appends to out, for each record of b, the index of
+// its record in a, or -1 for a record of a new ISP (an addition, 新增接入),
+// and returns it; a record of a matched by none is a removal (取消接入).
+// The ISP is the record's identity because access to another ISP is new
+// access there, never a change (腾讯云 变更信息).
+func accessPairs(a, b []filing.Access, out []int) []int {
+	for k := range b {
+		j := -1
+		for i := range a {
+			if a[i].Since.Equal(b[k].Since) && sameISP(a[i].ISP, b[k].ISP) && !slices.Contains(out, i) {
+				j = i
+				break
+			}
+		}
+		out = append(out, j)
+	}
+	for k := range b {
+		if out[k] >= 0 {
+			continue
+		}
+		for i := range a {
+			if sameISP(a[i].ISP, b[k].ISP) && !slices.Contains(out, i) {
+				out[k] = i
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sameISP reports whether two ISP names (or IDs) name the same ISP.
+func sameISP(a, b string) bool {
+	return a == b || strings.EqualFold(filing.NormalizeText(a), filing.NormalizeText(b))
 }
 
 // domains reports each added and removed domain; domains compare

@@ -105,12 +105,22 @@ var mpsHosts = map[string]LinkKind{
 
 func isSystem(k LinkKind) bool { return k == LinkCurrent || k == LinkOutdated }
 
+// classify returns the kind of the link href among hosts. Only a link a
+// browser follows to the host can lead to the filing system: the scheme
+// must be http, https or none (a scheme-relative "//host/" link), so that
+// "javascript://beian.miit.gov.cn/%0Aalert(1)", which names the host but
+// runs a script, is LinkOther.
 func classify(href string, hosts map[string]LinkKind) LinkKind {
 	if href == "" {
 		return LinkNone
 	}
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
+		return LinkOther
+	}
+	switch strings.ToLower(u.Scheme) { // url.Parse lower-cases it; kept explicit
+	case "http", "https", "":
+	default:
 		return LinkOther
 	}
 	if k, ok := hosts[strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")]; ok {
@@ -264,7 +274,7 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 					}
 				}
 				s.inAnchor = tt == html.StartTagToken
-				if bytes.Contains(s.href, []byte("beian")) && isSystem(classify(string(s.href), miitHosts)) {
+				if mayBeSystem(s.href) && isSystem(classify(string(s.href), miitHosts)) {
 					s.page.SystemLinks++
 				}
 				continue
@@ -302,6 +312,28 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 			}
 		}
 	}
+}
+
+// mayBeSystem reports whether href holds "beian" in any ASCII letter case,
+// as every filing-system host does: a link without it is not classified.
+func mayBeSystem(href []byte) bool {
+	const key = "beian"
+	for i := 0; i+len(key) <= len(href); i++ {
+		j := 0
+		for ; j < len(key); j++ {
+			c := href[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != key[j] {
+				break
+			}
+		}
+		if j == len(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // tagName returns the lower-case name of the tag in raw ("<DIV class>",

@@ -146,3 +146,45 @@ func TestR88_CheckNilPage(t *testing.T) {
 	_, err := footer.Check(nil, subject, website)
 	assert.ErrorIs(t, err, footer.CodeNumberMissing)
 }
+
+// TestR88_LinkSchemeMustBeHTTP: only an http, https or scheme-relative link
+// leads to the filing system; a javascript:, data: or ftp: URL that names
+// its host leads nowhere and is a link elsewhere.
+func TestR88_LinkSchemeMustBeHTTP(t *testing.T) {
+	gzSubj := filing.Subject{Province: "52", Number: "黔ICP备15000410号"}
+	gzSite := filing.Website{Number: "黔ICP备15000410号-1"}
+	for _, tc := range []struct {
+		name, href string
+		kind       footer.LinkKind
+	}{
+		{"javascript with the host", "javascript://beian.miit.gov.cn/%0Aalert(1)", footer.LinkOther},
+		{"javascript in capitals", "JavaScript://BEIAN.MIIT.GOV.CN/%0Aalert(1)", footer.LinkOther},
+		{"javascript behind spaces", " \tjavascript://beian.miit.gov.cn/%0Aalert(1)", footer.LinkOther},
+		{"vbscript", "vbscript://beian.miit.gov.cn/", footer.LinkOther},
+		{"ftp", "ftp://beian.miit.gov.cn/", footer.LinkOther},
+		{"data", "data://beian.miit.gov.cn/,x", footer.LinkOther},
+		{"outdated host under javascript", "javascript://www.miitbeian.gov.cn/%0Aalert(1)", footer.LinkOther},
+		{"https", "https://beian.miit.gov.cn/", footer.LinkCurrent},
+		{"http in capitals", "HTTP://BEIAN.MIIT.GOV.CN", footer.LinkCurrent},
+		{"scheme-relative", "//beian.miit.gov.cn/", footer.LinkCurrent},
+		{"scheme-relative outdated", "//www.miitbeian.gov.cn/", footer.LinkOutdated},
+	} {
+		page := `<div><a href="` + tc.href + `">黔ICP备15000410号-1</a></div>`
+		p := scan(t, page)
+		require.Len(t, p.Numbers, 1, tc.name)
+		assert.Equal(t, tc.kind, p.Numbers[0].Kind, tc.name)
+		_, err := footer.Check(p, gzSubj, gzSite)
+		if tc.kind == footer.LinkOther {
+			assert.Equal(t, []filing.Code{footer.CodeLinkWrong}, refusedOf(err), tc.name)
+			assert.Zero(t, p.SystemLinks, "%s: no link to the filing system", tc.name)
+		} else {
+			assert.NoError(t, err, tc.name)
+			assert.Equal(t, 1, p.SystemLinks, tc.name)
+		}
+	}
+
+	// The public-security link is held to the same schemes.
+	p := scan(t, `<a href="javascript://beian.mps.gov.cn/%0Aalert(1)">京公网安备11010802035340号</a>`)
+	require.Len(t, p.PublicSecurity, 1)
+	assert.Equal(t, footer.LinkOther, p.PublicSecurity[0].Kind)
+}
