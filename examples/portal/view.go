@@ -223,8 +223,15 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), ev.Reason})
 	}
 	p.Deadline = newDeadlineView(st, cal, now)
-	p.SMS = newSMSView(e, now)
+	p.SMS = newSMSView(st, now)
 	return p
+}
+
+// setNotice shows the answer to an SMS input or resend in the SMS step.
+func (p *statusPage) setNotice(msg string, late bool) {
+	if p.SMS != nil {
+		p.SMS.Notice, p.SMS.NoticeLate = msg, late
+	}
 }
 
 // deadlineView is the time limit running on a filing (R-20; R-21 in
