@@ -183,7 +183,9 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 		}
 		return v
 	}
-	code, mobile, cert := field(fieldSMSCode), field(fieldSMSMobile), field(fieldSMSCert)
+	// An input method may type the code's digits full-width: they are
+	// folded, as the mobile and the certificate tail are by the Verifier.
+	code, mobile, cert := foldDigits(field(fieldSMSCode)), field(fieldSMSMobile), field(fieldSMSCert)
 	now := s.now()
 	var applied lifecycle.State
 	var applyErr error
@@ -218,6 +220,16 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 		page.setNotice("核验成功，请等待其他核验人进行短信核验。", false)
 	}
 	s.render(w, status, "status.html", page)
+}
+
+// foldDigits turns full-width digits into ASCII ones.
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
 }
 
 // handleSMSResend sends new codes to the people who have not verified

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -31,38 +30,27 @@ type sentSMS struct {
 	Code string
 }
 
-// smsPortal is a portal whose SMS codes the test receives.
-type smsPortal struct {
-	*portal
-	mu   sync.Mutex
-	sent []sentSMS
-}
-
-func newSMSPortal(t *testing.T, now time.Time) *smsPortal {
-	t.Helper()
-	p := &smsPortal{portal: &portal{t: t, clock: &clock{t: now}, logs: &lockedBuffer{}}}
-	h, err := newServer(options{
-		Now:    p.clock.Now,
-		ISP:    "测试云",
-		Logger: slog.New(slog.NewTextHandler(p.logs, nil)),
-		SendSMS: func(id string, to filing.Phone, code string) {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			p.sent = append(p.sent, sentSMS{id, to, code})
-		},
-	})
-	require.NoError(t, err)
-	p.ts = httptest.NewServer(h)
-	t.Cleanup(p.ts.Close)
-	p.client = p.ts.Client()
-	p.client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	return p
-}
-
-func (p *smsPortal) codes() []sentSMS {
+func (p *portal) codes() []sentSMS {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]sentSMS(nil), p.sent...)
+}
+
+// verifySMS enters the last code sent for the filing at loc, which must
+// complete its SMS step.
+func (p *portal) verifySMS(loc string) {
+	p.t.Helper()
+	id := strings.TrimPrefix(loc, "/filings/")
+	code := ""
+	for _, c := range p.codes() {
+		if c.ID == id {
+			code = c.Code
+		}
+	}
+	require.NotEmpty(p.t, code, "no SMS code sent for %s", loc)
+	resp, body := p.enter(loc, code, sampleMobile, sampleCert6)
+	require.Equal(p.t, http.StatusOK, resp.StatusCode, "SMS input: %s", pageText(body))
+	require.Contains(p.t, body, "短信核验已完成。")
 }
 
 // postTo posts a form to path.
@@ -123,7 +111,7 @@ func TestR83_PortalShowsSMSCountdown(t *testing.T) {
 // here); the code goes to options.SendSMS and never into a page or the
 // info-level log, and the right code completes the step.
 func TestR83_PortalSendsSMSOnReview(t *testing.T) {
-	p := newSMSPortal(t, cst(2026, 3, 2, 10))
+	p := newPortal(t, cst(2026, 3, 2, 10))
 	loc := p.submit(sample())
 	sent := p.codes()
 	require.Len(t, sent, 1, "one mobile, one code")
@@ -149,7 +137,8 @@ func TestR83_PortalSendsSMSOnReview(t *testing.T) {
 	wantContains(t, "answer to the right code", body,
 		`<strong id="status">管局审核中</strong>`,
 		"短信核验已完成。",
-		"短信核验已于2026-03-02 11:00完成")
+		"短信核验已于2026-03-02 11:00完成",
+		"<td>2026-03-02 11:00</td><td>短信核验</td><td>接入商（测试云）</td><td>139****2345：核验通过</td>")
 	assert.NotContains(t, body, `action="`+loc+`/sms"`, "the verified step still has its form")
 
 	// Verified: the 24 hours no longer matter.
@@ -190,7 +179,7 @@ func TestR83_PortalSMSCodeInDebugLog(t *testing.T) {
 // to the ISP whatever it holds, even the right code (409), with the cause
 // as the reason.
 func TestR83_PortalSMSWrongInputsReturnFiling(t *testing.T) {
-	p := newSMSPortal(t, cst(2026, 3, 2, 10))
+	p := newPortal(t, cst(2026, 3, 2, 10))
 	loc := p.submit(sample())
 	code := p.codes()[0].Code
 	wrong := []struct{ code, mobile, cert6 string }{
@@ -223,6 +212,9 @@ func TestR83_PortalSMSWrongInputsReturnFiling(t *testing.T) {
 	assert.Contains(t, body, "当前没有等待输入的短信验证码。")
 	_, page := p.get(loc)
 	assert.Equal(t, 6, strings.Count(page, "<td>短信核验</td>"), "history rows of inputs")
+	assert.Equal(t, 5, strings.Count(page, "：输入有误</td>"), "history rows of wrong inputs")
+	assert.Contains(t, page, "<td>139****2346：输入有误</td>", "the other mobile, masked")
+	assert.NotContains(t, page, "13985012346")
 	assert.NotContains(t, page, code)
 }
 
@@ -232,7 +224,7 @@ func TestR83_PortalSMSWrongInputsReturnFiling(t *testing.T) {
 // and an input after it finds the filing returned.
 func TestR83_PortalSMSExpiry(t *testing.T) {
 	for _, read := range []time.Duration{0, 49*time.Hour + 30*time.Minute} {
-		p := newSMSPortal(t, cst(2026, 3, 2, 10))
+		p := newPortal(t, cst(2026, 3, 2, 10))
 		loc := p.submit(sample())
 		code := p.codes()[0].Code
 
@@ -261,7 +253,7 @@ func TestR83_PortalSMSExpiry(t *testing.T) {
 // TestR83_PortalSMSResend: a resend issues a new code and voids the old
 // one, at most twice; the 24 hours still count from the first send.
 func TestR83_PortalSMSResend(t *testing.T) {
-	p := newSMSPortal(t, cst(2026, 3, 2, 10))
+	p := newPortal(t, cst(2026, 3, 2, 10))
 	loc := p.submit(sample())
 	first := p.codes()[0].Code
 	for i := 1; i <= 2; i++ {

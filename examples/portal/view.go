@@ -220,7 +220,15 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 		p.Domain = filing.DomainUnicode(w.Domains[0])
 	}
 	for _, ev := range st.History {
-		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), ev.Reason})
+		reason := ev.Reason
+		if ev.Action == lifecycle.ActionSMSInput && reason == "" {
+			// The input's mobile prints masked; the code is never kept.
+			reason = fmt.Sprintf("%s：输入有误", ev.Mobile)
+			if ev.Correct {
+				reason = fmt.Sprintf("%s：核验通过", ev.Mobile)
+			}
+		}
+		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), reason})
 	}
 	p.Deadline = newDeadlineView(st, cal, now)
 	p.SMS = newSMSView(st, now)
