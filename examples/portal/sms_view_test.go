@@ -78,6 +78,12 @@ func wrongCode(code string) string {
 
 var sixDigits = regexp.MustCompile(`^[0-9]{6}$`)
 
+// withoutID removes the filing's ID (base32, which may hold a run of six
+// digits) from a page, to look for a code in what remains.
+func withoutID(page, loc string) string {
+	return strings.ReplaceAll(page, strings.TrimPrefix(loc, "/filings/"), "")
+}
+
 // TestR83_PortalShowsSMSCountdown: the status page of a filing under
 // review shows the SMS step's 24-hour countdown (State.SMSCountdown), then
 // its timeout, which returns the filing to the ISP.
@@ -126,8 +132,8 @@ func TestR83_PortalSendsSMSOnReview(t *testing.T) {
 		`<strong id="status">管局审核中</strong>`,
 		"<td>2026-03-02 10:00</td><td>发送核验短信</td><td>接入商（测试云）</td>",
 		`剩余时间：<strong id="sms-remaining">24小时0分</strong>`)
-	assert.NotContains(t, body, code, "the page shows the code")
-	assert.NotContains(t, p.logs.String(), code, "the info-level log holds the code")
+	assert.NotContains(t, withoutID(body, loc), code, "the page shows the code")
+	assert.NotContains(t, withoutID(p.logs.String(), loc), code, "the info-level log holds the code")
 	assert.NotContains(t, p.logs.String(), sampleMobile, "the log holds the mobile in clear")
 
 	// The right code an hour later, the mobile typed with +86 and dashes.
@@ -215,7 +221,7 @@ func TestR83_PortalSMSWrongInputsReturnFiling(t *testing.T) {
 	assert.Equal(t, 5, strings.Count(page, "：输入有误</td>"), "history rows of wrong inputs")
 	assert.Contains(t, page, "<td>139****2346：输入有误</td>", "the other mobile, masked")
 	assert.NotContains(t, page, "13985012346")
-	assert.NotContains(t, page, code)
+	assert.NotContains(t, withoutID(page, loc), code, "the page shows the code")
 }
 
 // TestR83_PortalSMSExpiry: the code is valid for [sent, sent+24h): an
@@ -279,4 +285,50 @@ func TestR83_PortalSMSResend(t *testing.T) {
 	resp, body = p.enter(loc, last, sampleMobile, sampleCert6)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Contains(t, body, "短信核验已完成。")
+}
+
+// FuzzSMSInput posts arbitrary values into the SMS form of a fresh filing
+// ("{code}" in the code stands for the code sent): the handler never
+// panics, answers 200, 422 or 400 only (the filing is fresh: nothing
+// returns it), never shows the code, and accepts only the code sent.
+func FuzzSMSInput(f *testing.F) {
+	f.Add("{code}", sampleMobile, sampleCert6)
+	f.Add("{code}", "+86 139 8501 2345", "071236")
+	f.Add("{code}", "１３９８５０１２３４５", "０７１２３６")
+	f.Add("", "", "")
+	f.Add("\xff\x00", "\u200b13985012345", "<script>")
+	f.Add(strings.Repeat("9", 5000), sampleMobile, sampleCert6)
+	f.Fuzz(func(t *testing.T, code, mobile, cert6 string) {
+		var sent []string
+		h, err := newServer(options{
+			Now:     func() time.Time { return cst(2026, 3, 2, 10) },
+			Logger:  slog.New(slog.DiscardHandler),
+			SendSMS: func(_ string, _ filing.Phone, c string) { sent = append(sent, c) },
+		})
+		require.NoError(t, err)
+		req := httptest.NewRequest(http.MethodPost, "/filings", strings.NewReader(sample().Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		require.Equal(t, http.StatusSeeOther, rec.Code)
+		require.Len(t, sent, 1)
+		loc := rec.Header().Get("Location")
+		code = strings.ReplaceAll(code, "{code}", sent[0])
+
+		v := url.Values{fieldSMSCode: {code}, fieldSMSMobile: {mobile}, fieldSMSCert: {cert6}}
+		req = httptest.NewRequest(http.MethodPost, loc+"/sms", strings.NewReader(v.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusOK:
+			assert.Contains(t, rec.Body.String(), "短信核验已完成。")
+			assert.Equal(t, sent[0], foldDigits(strings.TrimSpace(code)), "accepted a code that is not the one sent")
+		case http.StatusUnprocessableEntity, http.StatusBadRequest:
+		default:
+			t.Fatalf("status %d for %q", rec.Code, v.Encode())
+		}
+		assert.NotContains(t, withoutID(rec.Body.String(), loc), sent[0], "the page shows the code")
+		assert.Equal(t, foldDigits(code), foldDigits(foldDigits(code)), "foldDigits is not idempotent")
+	})
 }
