@@ -234,13 +234,18 @@ func foldDigits(s string) string {
 
 // handleSMSResend sends new codes to the people who have not verified
 // (ActionSMSResend, at most 2; the 24 hours still count from the first
-// send): 200, or 409 when no resend is left or nothing waits.
+// send): 200, or 409 when no resend is left or nothing waits. A resend
+// asked at or after the 24 hours applies the timeout instead.
 func (s *server) handleSMSResend(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	var ds []smsDelivery
 	var sendErr error
 	e, ok := s.update(r.PathValue("id"), func(e *entry) (lifecycle.State, bool) {
 		st := e.State
+		if n, due := s.expire(st, now); due {
+			sendErr = filing.NewProblem(lifecycle.CodeSMSExpired)
+			return n, true
+		}
 		if st.SMS == nil {
 			sendErr = filing.NewProblem(lifecycle.CodeSMSNone, lifecycle.ActionSMSResend.Zh())
 			return st, false
@@ -264,8 +269,11 @@ func (s *server) handleSMSResend(w http.ResponseWriter, r *http.Request) {
 	if sendErr != nil {
 		s.log.Info("sms resend refused", "id", e.ID, "code", smsErrCode(sendErr))
 		msg := "当前没有等待输入的短信验证码。"
-		if errors.Is(sendErr, lifecycle.CodeSMSResendLimit) {
+		switch {
+		case errors.Is(sendErr, lifecycle.CodeSMSResendLimit):
 			msg = lifecycle.CodeSMSResendLimit.MessageZh() + "。"
+		case errors.Is(sendErr, lifecycle.CodeSMSExpired):
+			msg = lifecycle.CodeSMSExpired.MessageZh() + "。"
 		}
 		page.setNotice(msg, true)
 		s.render(w, http.StatusConflict, "status.html", page)

@@ -256,6 +256,33 @@ func TestR83_PortalSMSExpiry(t *testing.T) {
 	}
 }
 
+// TestR83_PortalSMSInputOrResendAfterExpiry: an input or a resend at the
+// 24 hours, with no read of the page before, returns the filing to the ISP
+// with the timeout as reason (409); the right code is too late.
+func TestR83_PortalSMSInputOrResendAfterExpiry(t *testing.T) {
+	for _, resend := range []bool{false, true} {
+		p := newPortal(t, cst(2026, 3, 2, 10))
+		loc := p.submit(sample())
+		code := p.codes()[0].Code
+		p.clock.Set(cst(2026, 3, 3, 10))
+		var resp *http.Response
+		var body string
+		if resend {
+			resp, body = p.postTo(loc+"/sms/resend", nil)
+		} else {
+			resp, body = p.enter(loc, code, sampleMobile, sampleCert6)
+		}
+		assert.Equal(t, http.StatusConflict, resp.StatusCode, "resend %v", resend)
+		wantContains(t, "answer at the 24 hours", body,
+			`<strong id="status">管局退回接入商</strong>`,
+			"退回原因：短信验证码已超过24小时有效期，备案已退回接入商",
+			"短信核验已超时，备案已退回接入商")
+		assert.Len(t, p.codes(), 1, "resend %v: a code was sent after the 24 hours", resend)
+		_, page := p.get(loc)
+		assert.Equal(t, 1, strings.Count(page, "短信验证码已超过24小时有效期，备案已退回接入商</td>"), "resend %v: timeouts recorded", resend)
+	}
+}
+
 // TestR83_PortalSMSResend: a resend issues a new code and voids the old
 // one, at most twice; the 24 hours still count from the first send.
 func TestR83_PortalSMSResend(t *testing.T) {
