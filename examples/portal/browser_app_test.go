@@ -322,16 +322,20 @@ const smsJS = `(() => {
   };
 })()`
 
-// The status page of a filing submitted at 10:00 shows the MIIT SMS step
-// (R-83) between the review deadline and the filing: who was sent a code
-// (masked), until when, and the time left, which a reload later in the day
-// shows shorter; after 24 hours the page says the window has closed and
-// shows no countdown.
+// The status page of a filing submitted at 10:00 shows the SMS step the
+// portal started when the filing reached the bureau (R-83,
+// lifecycle.ActionSMSSend) between the review deadline and the filing: who
+// was sent a code (masked), until when, and the time left, which a reload
+// later in the day shows shorter. A wrong code typed into the step's form
+// is counted and said so in red. After 24 hours the page returns the filing
+// to the ISP with the timeout as reason, and shows no countdown and no form.
 func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	p := newBrowserPortal(t)
 	require.EqualValues(t, http.StatusOK, p.open("/"))
 	require.EqualValues(t, http.StatusOK, p.submitByMouse())
 	p.shot("sms-sent")
+	loc := evalJS[string](p, `location.pathname`)
+	require.True(t, strings.HasPrefix(loc, "/filings/"), "status page at %q", loc)
 
 	read := func() smsStep {
 		t.Helper()
@@ -342,15 +346,17 @@ func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	assert.Equal(t, "短信核验", s.Heading)
 	assert.Equal(t, []string{"审核时限", "短信核验", "备案信息", "办理记录"}, s.Order)
 	for _, want := range []string{
-		"工信部已于2026-03-02 10:00向139****2345发送短信验证码（R-83），请在24小时内（2026-03-03 10:00前）登录 https://beian.miit.gov.cn 输入验证码、手机号码和证件号码后六位。",
+		"工信部已于2026-03-02 10:00向139****2345发送短信验证码（R-83），请在24小时内（2026-03-03 10:00前）在下方输入验证码、手机号码和证件号码后六位。",
 		"剩余时间：24小时0分",
-		"错误满5次后再次提交将退回备案",
+		"还可输错5次，错误满5次后再次提交将退回接入商",
 		"最多可重发2次",
 	} {
 		assert.Contains(t, s.Text, want)
 	}
 	assert.NotContains(t, s.Text, "13985012345", "the mobile is shown unmasked")
 	assert.Equal(t, 1, strings.Count(s.Text, "139****2345"), "the same mobile is listed twice")
+	assert.NotContains(t, withoutID(evalJS[string](p, `document.documentElement.outerHTML`), loc), p.lastCode(), "the page shows the code")
+	assert.Contains(t, evalJS[string](p, `document.getElementById('history').innerText`), "发送核验短信")
 
 	// Later the same day the countdown is shorter.
 	p.clock.Set(cst(2026, 3, 2, 16).Add(45 * time.Minute))
@@ -361,17 +367,61 @@ func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	assert.Equal(t, "17小时15分", evalJS[string](p, `document.getElementById('sms-remaining').innerText`))
 	assert.Equal(t, "700", evalJS[string](p, `getComputedStyle(document.getElementById('sms-remaining')).fontWeight`), "the time left is not bold")
 
-	// A day later the window has closed.
+	// A wrong code is counted.
+	p.retype("sms_code", wrongCode(p.lastCode()))
+	p.retype("sms_mobile", "13985012345")
+	p.retype("sms_cert6", "071236")
+	resp, err := chromedp.RunResponse(p.ctx, chromedp.Click(chromedp.ID("sms-submit"), chromedp.NodeVisible))
+	require.NoError(t, err)
+	assert.EqualValues(t, http.StatusUnprocessableEntity, resp.Status)
+	p.shot("sms-wrong")
+	assert.Equal(t, "验证码、手机号码或证件号码后六位不正确（已错误1次，错误满5次后再次提交将退回接入商）。",
+		evalJS[string](p, `document.getElementById('sms-notice').innerText`))
+	assert.Equal(t, "rgb(204, 0, 0)", evalJS[string](p, `getComputedStyle(document.getElementById('sms-notice')).color`), "the wrong input is not shown as a warning")
+	assert.Contains(t, read().Text, "还可输错4次")
+
+	// A day later the window has closed: reading the page returns the
+	// filing to the ISP.
 	p.clock.Set(cst(2026, 3, 3, 10))
-	require.EqualValues(t, http.StatusOK, p.reload())
+	require.EqualValues(t, http.StatusOK, p.open(loc))
 	p.shot("sms-expired")
 	s = read()
-	assert.Contains(t, s.Text, "短信核验已超时，备案将退回接入商，接入商重新提交后会再次发送验证码。")
+	assert.Equal(t, "管局退回接入商", evalJS[string](p, `document.getElementById('status').innerText`))
+	assert.Contains(t, evalJS[string](p, `document.body.innerText`), "退回原因：短信验证码已超过24小时有效期，备案已退回接入商")
+	assert.Contains(t, s.Text, "短信核验已超时，备案已退回接入商，接入商重新提交后会再次发送验证码。")
 	assert.Contains(t, s.Text, "工信部已于2026-03-02 10:00向139****2345发送短信验证码（R-83），验证码已于2026-03-03 10:00失效。")
 	assert.NotContains(t, s.Text, "请在24小时内", "the page still asks to enter the code")
 	assert.NotContains(t, s.Text, "剩余时间")
-	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-remaining').length`))
+	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-remaining, #sms-form').length`))
 	assert.Equal(t, "rgb(204, 0, 0)", evalJS[string](p, `getComputedStyle(document.querySelector('#sms .late')).color`), "the timeout is not shown as a warning")
+	assert.Contains(t, evalJS[string](p, `document.getElementById('history').innerText`), "短信核验超时")
+}
+
+// The person enters the code sent to them with full-width digits (an input
+// method), their mobile with +86 and spaces, and the certificate tail: the
+// step is complete, the form is gone, and the filing waits for the bureau.
+func TestR83_BrowserSMSRightCode(t *testing.T) {
+	p := newBrowserPortal(t)
+	require.EqualValues(t, http.StatusOK, p.open("/"))
+	require.EqualValues(t, http.StatusOK, p.submitByMouse())
+	p.clock.Set(cst(2026, 3, 2, 11))
+
+	code := []rune(p.lastCode())
+	for i, r := range code {
+		code[i] = r - '0' + '０'
+	}
+	p.retype("sms_code", string(code))
+	p.retype("sms_mobile", "+86 139 8501 2345")
+	p.retype("sms_cert6", "071236")
+	p.shot("sms-typed")
+	resp, err := chromedp.RunResponse(p.ctx, chromedp.KeyEvent(kb.Enter))
+	require.NoError(t, err)
+	assert.EqualValues(t, http.StatusOK, resp.Status)
+	p.shot("sms-verified")
+	assert.Equal(t, "短信核验已完成。", evalJS[string](p, `document.getElementById('sms-notice').innerText`))
+	assert.Contains(t, evalJS[smsStep](p, smsJS).Text, "短信核验已于2026-03-02 11:00完成，等待贵州省通信管理局审核。")
+	assert.Equal(t, "管局审核中", evalJS[string](p, `document.getElementById('status').innerText`))
+	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-form, #sms-remaining').length`))
 }
 
 // reload reloads the current page and returns its HTTP status.

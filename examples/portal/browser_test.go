@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -27,6 +28,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/browsertest"
 )
 
@@ -45,16 +47,33 @@ type browserPortal struct {
 	url   string
 	dir   string // screenshots of this test
 	shots int
+
+	mu    sync.Mutex
+	codes []string // the SMS codes the portal sent (options.SendSMS), oldest first
+}
+
+// lastCode returns the last SMS code the portal sent.
+func (p *browserPortal) lastCode() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	require.NotEmpty(p.t, p.codes, "no SMS code was sent")
+	return p.codes[len(p.codes)-1]
 }
 
 func newBrowserPortal(t *testing.T) *browserPortal {
 	t.Helper()
 	ctx := browsertest.New(t)
 	clk := &clock{t: cst(2026, 3, 2, 10)} // a Monday
+	p := &browserPortal{t: t, ctx: ctx, clock: clk}
 	h, err := newServer(options{
 		Now:    clk.Now,
 		ISP:    "测试云",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		SendSMS: func(_ string, _ filing.Phone, code string) {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			p.codes = append(p.codes, code)
+		},
 	})
 	require.NoError(t, err)
 	ts := httptest.NewServer(h)
@@ -65,7 +84,7 @@ func newBrowserPortal(t *testing.T) *browserPortal {
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	t.Logf("screenshots of %s in %s", t.Name(), dir)
 
-	p := &browserPortal{t: t, ctx: ctx, clock: clk, url: ts.URL, dir: dir}
+	p.url, p.dir = ts.URL, dir
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900)))
 	return p
 }

@@ -17,7 +17,16 @@
 //     which shows the status, the history and the bureau's time limit as a
 //     working-day countdown (R-20; R-21 in Jiangxi). When the due date falls
 //     in a year whose holiday schedule is not published yet, the page says
-//     so instead of guessing (calendar.ErrNotPublished).
+//     so instead of guessing (calendar.ErrNotPublished);
+//   - sends the MIIT SMS verification code to the people the filing type
+//     names (lifecycle.ActionSMSSend, R-83) when the filing reaches the
+//     bureau; the status page shows the 24-hour countdown
+//     (State.SMSCountdown) and a form to enter the code, and reading it
+//     after the 24 hours returns the filing to the ISP
+//     (lifecycle.ActionSMSExpire). The demo has no SMS gateway: with -debug
+//     it writes each code to its log at debug level (mobile masked); no
+//     page shows a code, and the filing keeps only the code's seal
+//     (lifecycle.Verifier).
 //
 // Personal data reaches the logs only masked, through the SDK's IDNumber,
 // Phone and Email types; pages are escaped by html/template.
@@ -25,6 +34,7 @@
 // Run it from the repository root and open http://127.0.0.1:8080/:
 //
 //	go run ./examples/portal
+//	go run ./examples/portal -debug # the SMS codes appear in the log
 //	go run ./examples/portal -addr 127.0.0.1:9000 -isp 示例云 -records examples/portal/data/records.jsonl
 //
 // The form comes prefilled with a valid sample; submit it to see the status
@@ -96,6 +106,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
 	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
+	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -103,7 +114,11 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		return fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
 
-	logger := slog.New(slog.NewTextHandler(logw, nil))
+	level := slog.LevelInfo
+	if *debug {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
 	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)

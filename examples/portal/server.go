@@ -78,6 +78,14 @@ type options struct {
 	// FollowEvery is how often the index picks up the changes other
 	// instances made (with DB only). Default 1s.
 	FollowEvery time.Duration
+	// SMSKey is the secret key of the lifecycle.Verifier that seals the
+	// SMS codes (R-83; at least 16 bytes). Default: 32 random bytes per
+	// process, which is enough while the filings live in memory.
+	SMSKey []byte
+	// SendSMS delivers the SMS code of filing id to a mobile.
+	// Default: the demo writes it to Logger at debug level, with the mobile
+	// masked; no page shows a code.
+	SendSMS func(id string, to filing.Phone, code string)
 }
 
 // server is the portal. All its state is here; it is safe for concurrent
@@ -91,6 +99,8 @@ type server struct {
 	maxFiled  int
 	tmpl      *template.Template
 	validator *filing.Validator // built once, safe for concurrent use
+	verifier  *lifecycle.Verifier
+	sendSMS   func(id string, to filing.Phone, code string)
 
 	// replica keeps the index (the record set the checks read) in step
 	// with the store that decides races: two submissions of one domain,
@@ -105,7 +115,8 @@ type server struct {
 }
 
 // entry is one filing the portal has accepted. Entries are never modified
-// once stored (lifecycle.State is a value), so readers may use them after
+// once stored (lifecycle.State is a value): a change of state stores a new
+// entry under the lock (server.update), so readers may use them after
 // releasing the lock.
 type entry struct {
 	ID     string
@@ -145,7 +156,19 @@ func newServer(opts options) (http.Handler, error) {
 		s.maxFiled = defaultMaxFilings
 	}
 
+	key := opts.SMSKey
+	if key == nil {
+		key = make([]byte, 32)
+		_, _ = rand.Read(key) // never fails (crypto/rand)
+	}
 	var err error
+	if s.verifier, err = lifecycle.NewVerifier(key); err != nil {
+		return nil, err
+	}
+	s.sendSMS = opts.SendSMS
+	if s.sendSMS == nil {
+		s.sendSMS = logSMS(s)
+	}
 	if s.validator, err = filing.NewValidator(filing.WithNow(s.now)); err != nil {
 		return nil, err
 	}
@@ -182,6 +205,8 @@ func newServer(opts options) (http.Handler, error) {
 	mux.HandleFunc("GET /{$}", s.handleForm)
 	mux.HandleFunc("POST /filings", s.handleCreate)
 	mux.HandleFunc("GET /filings/{id}", s.handleStatus)
+	mux.HandleFunc("POST /filings/{id}/sms", s.handleSMS) // sms.go
+	mux.HandleFunc("POST /filings/{id}/sms/resend", s.handleSMSResend)
 	mux.HandleFunc("GET /apps", s.handleAppForm) // app_handler.go
 	mux.HandleFunc("POST /apps", s.handleAppCreate)
 
@@ -275,7 +300,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		s.rejectInvalid(w, form, err)
 		return
 	}
-	state, err := s.lifecycle(f)
+	state, codes, err := s.lifecycle(f)
 	if err != nil {
 		s.internalError(w, "lifecycle", err)
 		return
@@ -313,6 +338,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	s.deliver(e.ID, codes)
 	// Log what support staff need; the SDK's personal-data types log
 	// masked (IDNumber, Phone, Email implement slog.LogValuer).
 	s.log.Info("filing accepted",
@@ -325,6 +351,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		"principal_email", f.Subject.Principal.Email,
 		"domain", f.Websites[0].Domains[0],
 		"status", e.State.Status,
+		"sms_targets", len(codes),
 	)
 	http.Redirect(w, r, "/filings/"+e.ID, http.StatusSeeOther)
 }
@@ -348,13 +375,16 @@ func (s *server) rejectInvalid(w http.ResponseWriter, form filingForm, err error
 // lifecycle takes a new filing through the steps that happen at the portal:
 // the self-filing user creates and submits it, and this ISP verifies
 // it and submits it to the bureau of the subject's province, which
-// starts the bureau's time limit (R-20, R-21 in Jiangxi). A real portal
-// would have an ISP reviewer verify it later; the demo verifies at once.
-func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, error) {
+// starts the bureau's time limit (R-20, R-21 in Jiangxi) and the SMS
+// verification (R-83, sms.go): the codes it returns go out once the filing
+// is recorded. A real portal would have an ISP reviewer verify it later;
+// the demo verifies at once.
+func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, []smsDelivery, error) {
 	now := s.now()
 	user := lifecycle.Actor{Kind: lifecycle.ActorSelfFiler}
-	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: s.isp}
-	st := lifecycle.State{Kind: lifecycle.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province}
+	isp := s.ispActor()
+	st := lifecycle.State{Kind: lifecycle.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province,
+		SMSType: lifecycle.SMSNewFiling}
 	for _, ev := range []lifecycle.Event{
 		{Action: lifecycle.ActionCreate, Actor: user, At: now},
 		{Action: lifecycle.ActionSubmit, Actor: user, At: now},
@@ -362,10 +392,10 @@ func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, error) {
 	} {
 		var err error
 		if st, err = lifecycle.Apply(st, ev); err != nil {
-			return lifecycle.State{}, err
+			return lifecycle.State{}, nil, err
 		}
 	}
-	return st, nil
+	return s.smsSend(st, f, isp, now)
 }
 
 // record checks f against the record set and, when nothing conflicts,
@@ -412,16 +442,15 @@ func underReview(f *filing.Filing, status filing.Status) conflict.Record {
 	return r
 }
 
-// handleStatus shows a filing's status, history and deadline.
+// handleStatus shows a filing's status, history, deadline and SMS step.
 func (s *server) handleStatus(w http.ResponseWriter, r *http.Request) {
-	s.mu.RLock()
-	e, ok := s.filings[r.PathValue("id")]
-	s.mu.RUnlock()
+	now := s.now()
+	e, ok := s.readEntry(r.PathValue("id"), now) // applies the SMS timeout (sms.go)
 	if !ok {
 		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
 		return
 	}
-	s.render(w, http.StatusOK, "status.html", newStatusPage(e, s.cal, s.now()))
+	s.render(w, http.StatusOK, "status.html", newStatusPage(e, s.cal, now))
 }
 
 type messagePage struct{ Title, Detail string }

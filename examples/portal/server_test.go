@@ -56,6 +56,9 @@ type portal struct {
 	client *http.Client
 	clock  *clock
 	logs   *lockedBuffer
+
+	mu   sync.Mutex
+	sent []sentSMS // the SMS codes the portal handed to options.SendSMS
 }
 
 // newPortal starts the portal on a test server with the clock at now.
@@ -66,6 +69,11 @@ func newPortal(t *testing.T, now time.Time) *portal {
 		Now:    p.clock.Now,
 		ISP:    "测试云",
 		Logger: slog.New(slog.NewTextHandler(p.logs, nil)),
+		SendSMS: func(id string, to filing.Phone, code string) {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			p.sent = append(p.sent, sentSMS{id, to, code})
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -430,6 +438,9 @@ func TestGoodFilingLifecycleAndCountdown(t *testing.T) {
 		}
 	}
 
+	// The SMS step is done within its 24 hours (R-83), so that the filing
+	// stays under review.
+	p.verifySMS(loc)
 	p.clock.Set(cst(2026, 3, 20, 9))
 	_, body = p.get(loc)
 	wantContains(t, "status page on 2026-03-20", body, "距审核截止还有 <strong>6</strong> 个工作日。")
@@ -482,6 +493,7 @@ func TestDeadlineInUnpublishedYear(t *testing.T) {
 	t.Run("due date passed, today unpublished", func(t *testing.T) {
 		p := newPortal(t, cst(last, 11, 2, 10))
 		loc := p.submit(sample())
+		p.verifySMS(loc)
 		p.clock.Set(cst(last+1, 1, 5, 10))
 		_, body := p.get(loc)
 		wantContains(t, "status page", body, "截止日期：<strong>", "已超过审核截止日期，请联系", next)
@@ -703,13 +715,35 @@ func TestConcurrentSubmissions(t *testing.T) {
 			}
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "管局审核中") {
+			// Until the clock reaches the SMS step's 24 hours the filing is
+			// under review; then the read returns it to the ISP (R-83).
+			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "管局审核中") && !strings.Contains(string(b), "管局退回接入商") {
 				t.Errorf("GET %s: status %d", loc, resp.StatusCode)
 			}
 		}()
 	}
 	p.clock.Set(cst(2026, 3, 3, 10))
 	wg.Wait()
+	// Concurrent reads at the expiry record the timeout once per filing.
+	for _, loc := range locations {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := p.client.Get(p.ts.URL + loc)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+		}()
+	}
+	wg.Wait()
+	for _, loc := range locations {
+		_, body := p.get(loc)
+		if n := strings.Count(body, "<td>短信核验超时</td>"); n != 1 || !strings.Contains(body, `<strong id="status">管局退回接入商</strong>`) {
+			t.Errorf("GET %s after the 24 hours: %d timeouts recorded, want 1, and 管局退回接入商", loc, n)
+		}
+	}
 }
 
 // FuzzCreateFiling posts arbitrary values into every field: the handler never

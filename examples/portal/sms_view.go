@@ -8,49 +8,59 @@ import (
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 
-// smsView is the MIIT SMS verification step as of now: the code is
-// sent to the responsible persons when the ISP submits the filing to the
-// bureau and must be entered within 24 hours at beian.miit.gov.cn. The
-// portal does not see the inputs (the MIIT page takes them), so it shows
-// the window, who was sent a code (masked) and the limits.
+// smsView is the SMS verification step of the filing's current submission
+// as of now, read from lifecycle.State.SMS and State.SMSCountdown:
+// who was sent a code (masked), until when, the time left, wrong inputs and
+// resends left, and how it ended.
 type smsView struct {
 	Sent      string
 	Expires   string
-	Remaining string // "23小时15分"
-	Expired   bool
+	Remaining string // "23小时15分"; empty unless waiting
+	Waiting   bool   // the code can still be entered
+	Verified  bool
+	Expired   bool // returned to the ISP: 24 hours ran out
+	TooWrong  bool // returned to the ISP: 5 wrong inputs, then a sixth attempt
+	Closed    string
 	Mobiles   []filing.Phone // prints masked
+	Pending   []filing.Phone // not verified yet, masked
 	Resends   int
-	Wrong     int
+	Wrong     int // wrong inputs left
+	WrongUsed int
+	// Notice is the answer to the input just made ("" on a plain read).
+	Notice     string
+	NoticeLate bool
 }
 
-// newSMSView returns the SMS step of a filing under bureau review, or nil.
-func newSMSView(e *entry, now time.Time) *smsView {
-	st, f := e.State, e.Filing
-	if st.Status != filing.StatusBureauReview || st.ReviewFrom.IsZero() || len(f.Websites) == 0 {
+// newSMSView returns the SMS step of st as of now, or nil when the current
+// submission has none.
+func newSMSView(st lifecycle.State, now time.Time) *smsView {
+	c, ok := st.SMSCountdown(now)
+	if !ok {
 		return nil
 	}
-	roles, _ := lifecycle.SMSRecipients(lifecycle.SMSNewFiling)
-	var people []lifecycle.SMSPerson
-	for _, r := range roles {
-		p := f.Subject.Principal
-		if r == lifecycle.RoleWebsitePrincipal {
-			p = f.Websites[0].Principal
-		}
-		people = append(people, lifecycle.SMSPerson{Role: r, Person: p})
-	}
-	sms, err := lifecycle.NewSMS(st.ReviewFrom, people)
-	if err != nil {
-		return nil
-	}
-	c := sms.Countdown(now)
-	v := &smsView{Sent: cstTime(sms.SentAt), Expires: cstTime(c.Expires), Expired: c.Expired,
-		Resends: c.ResendsLeft, Wrong: c.WrongInputsLeft}
+	sms := st.SMS
+	v := &smsView{Sent: cstTime(sms.SentAt), Expires: cstTime(c.Expires),
+		Resends: c.ResendsLeft, Wrong: c.WrongInputsLeft, WrongUsed: sms.WrongInputs}
 	for _, t := range sms.Targets {
 		v.Mobiles = append(v.Mobiles, t.Mobile)
+		if t.VerifiedAt.IsZero() {
+			v.Pending = append(v.Pending, t.Mobile)
+		}
 	}
-	if !c.Expired {
+	if !sms.ClosedAt.IsZero() {
+		v.Closed = cstTime(sms.ClosedAt)
+	}
+	switch c.Status {
+	case lifecycle.SMSWaiting:
+		v.Waiting = true
 		m := int(c.Remaining.Round(time.Minute) / time.Minute)
 		v.Remaining = fmt.Sprintf("%d小时%d分", m/60, m%60)
+	case lifecycle.SMSVerified:
+		v.Verified = true
+	case lifecycle.SMSReturnedTimeout:
+		v.Expired = true
+	case lifecycle.SMSReturnedWrongInputs:
+		v.TooWrong = true
 	}
 	return v
 }

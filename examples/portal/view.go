@@ -220,11 +220,26 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 		p.Domain = filing.DomainUnicode(w.Domains[0])
 	}
 	for _, ev := range st.History {
-		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), ev.Reason})
+		reason := ev.Reason
+		if ev.Action == lifecycle.ActionSMSInput && reason == "" {
+			// The input's mobile prints masked; the code is never kept.
+			reason = fmt.Sprintf("%s：输入有误", ev.Mobile)
+			if ev.Correct {
+				reason = fmt.Sprintf("%s：核验通过", ev.Mobile)
+			}
+		}
+		p.History = append(p.History, historyRow{cstTime(ev.At), actionLabel(ev.Action), actorLabel(ev.Actor), reason})
 	}
 	p.Deadline = newDeadlineView(st, cal, now)
-	p.SMS = newSMSView(e, now)
+	p.SMS = newSMSView(st, now)
 	return p
+}
+
+// setNotice shows the answer to an SMS input or resend in the SMS step.
+func (p *statusPage) setNotice(msg string, late bool) {
+	if p.SMS != nil {
+		p.SMS.Notice, p.SMS.NoticeLate = msg, late
+	}
 }
 
 // deadlineView is the time limit running on a filing (R-20; R-21 in
