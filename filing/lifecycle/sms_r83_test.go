@@ -274,3 +274,25 @@ func TestR83_SealUnmarshalTextCodes(t *testing.T) {
 	require.NoError(t, s.UnmarshalText(nil))
 	assert.True(t, s.IsZero())
 }
+
+// FuzzSealText: Seal.UnmarshalText never panics; text it accepts is 64
+// hexadecimal digits (or empty) and marshals back to the same digits in
+// lower case; text it refuses is CodeSMSSeal and leaves the seal unchanged.
+func FuzzSealText(f *testing.F) {
+	f.Add(strings.Repeat("0123456789abcdef", 4))
+	f.Fuzz(func(t *testing.T, text string) {
+		before := lifecycle.Seal{1, 2, 3}
+		s := before
+		err := s.UnmarshalText([]byte(text))
+		if err != nil {
+			if !errors.Is(err, lifecycle.CodeSMSSeal) || s != before {
+				t.Fatalf("%q: %v, seal %x", text, err, s)
+			}
+			return
+		}
+		out, err := s.MarshalText()
+		if err != nil || string(out) != strings.ToLower(text) {
+			t.Fatalf("%q: round trip %q, %v", text, out, err)
+		}
+	})
+}
