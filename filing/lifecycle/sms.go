@@ -478,13 +478,18 @@ func certTail(s string) string {
 // SealCode returns the seal of code for mobile and a certificate number
 // (its last six characters are used; passing only them works too).
 func (v *Verifier) SealCode(code, mobile, cert string) Seal {
+	return v.seal(code, mobile, certTail(cert))
+}
+
+// seal is SealCode with the certificate tail already folded.
+func (v *Verifier) seal(code, mobile, tail string) Seal {
 	m := hmac.New(sha256.New, v.key)
 	m.Write([]byte("beian-sms-v1\x00"))
 	m.Write([]byte(strings.TrimSpace(code)))
 	m.Write([]byte{0})
 	m.Write([]byte(normMobile(mobile)))
 	m.Write([]byte{0})
-	m.Write([]byte(certTail(cert)))
+	m.Write([]byte(tail))
 	var s Seal
 	m.Sum(s[:0])
 	return s
@@ -494,10 +499,11 @@ func (v *Verifier) SealCode(code, mobile, cert string) Seal {
 // the certificate's last six characters match the seal. An input with fewer
 // than six certificate characters never matches.
 func (v *Verifier) Check(seal Seal, code, mobile, certLast6 string) bool {
-	if utf8.RuneCountInString(certTail(certLast6)) < 6 {
+	tail := certTail(certLast6)
+	if utf8.RuneCountInString(tail) < 6 {
 		return false
 	}
-	got := v.SealCode(code, mobile, certLast6)
+	got := v.seal(code, mobile, tail)
 	return !seal.IsZero() && hmac.Equal(got[:], seal[:])
 }
 
@@ -566,7 +572,7 @@ func (v *Verifier) Send(s SMS, at time.Time, certs map[string]filing.IDNumber) (
 		}
 		codes[i] = c
 		s.Targets[i].CertLast6 = filing.IDNumber(tail)
-		s.Targets[i].Seal = v.SealCode(c, t.Mobile.Raw(), tail)
+		s.Targets[i].Seal = v.seal(c, t.Mobile.Raw(), tail)
 	}
 	return s, codes, nil
 }
