@@ -43,11 +43,14 @@
 // once); Attempt counts wrong inputs (the sixth attempt after five returns
 // the filing to the ISP), Resend allows two resends, Expire and Countdown
 // apply the 24 clock hours. A Verifier (HMAC-SHA256 under the caller's key)
-// issues codes and checks code, mobile and the certificate's last six
-// characters in constant time; only the seal of a code is stored.
+// issues codes sealed with each target's certificate tail (kept from
+// SMSPerson; a target without one is CodeSMSCert) and checks code,
+// mobile and the certificate's last six characters in constant time; only
+// the seal of a code is stored.
 //
 // In the lifecycle the step belongs to the submission under bureau review:
-// ActionSMSSend puts a verification in State.SMS, ActionSMSInput,
+// ActionSMSSend puts a verification in State.SMS (its targets normalised
+// and merged by mobile as NewSMS does them), ActionSMSInput,
 // ActionSMSResend and ActionSMSExpire move it, and while it waits the
 // bureau cannot approve or return the filing (lifecycle.sms_pending). The
 // sixth attempt after five wrong inputs and the end of the 24 hours return

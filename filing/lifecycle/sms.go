@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
 )
@@ -41,6 +42,12 @@ var (
 	CodeSMSTime = define("sms.time", "R-83",
 		"短信核验时间无效",
 		"zero instant, or an instant before the SMS was sent")
+	CodeSMSCert = define("sms.cert", "R-83",
+		"核验人（手机号码%[1]s）的证件号码缺失、不足六位或前后不一致，未发送短信",
+		"the person with mobile %[1]s has no certificate number of at least 6 characters, or two different ones: nothing was sent")
+	CodeSMSSeal = define("sms.seal", "R-83",
+		"短信核验凭据格式无效",
+		"a seal is 64 hexadecimal digits")
 )
 
 // SMSLimits of the MIIT SMS verification (R-83), nationwide since
@@ -96,10 +103,14 @@ func init() {
 	smsRecipients = d.Default
 }
 
-// SMSRecipients returns who receives the code for a filing type (R-83).
-// Sources disagree; DESIGN: the data follows the 2020 table of an ISP
-// notice (新增网站: both principals; 变更接入 and 取消接入: nobody), with the
-// other readings kept in the data file. ok is false for an unknown type.
+// SMSRecipients returns who receives the code for a filing type (R-83:
+// every filing type except 取消接入). Sources disagree; DESIGN: the data
+// follows the 2020 table of an ISP notice (新增网站: both principals), but
+// for 变更接入, where that table names nobody, it follows the rule and the
+// nationwide notice (华为云 备案短信核验: every type but 取消接入) and sends
+// to the website principal, as for 新增接入; the ISP table and the other
+// readings are kept in the data file. 取消接入 returns no role. ok is false
+// for an unknown type.
 func SMSRecipients(t SMSFilingType) (roles []SMSRole, ok bool) {
 	r, ok := smsRecipients[t]
 	return append([]SMSRole(nil), r...), ok
@@ -118,6 +129,11 @@ type SMSTarget struct {
 	// Mobile is the number the code goes to (personal data: masked in fmt
 	// and slog).
 	Mobile filing.Phone `json:"mobile"`
+	// CertLast6 is the last six characters of the person's certificate
+	// number, folded (upper-case, half-width), that Verifier.Send seals the
+	// codes with (personal data: hidden in fmt and slog, raw in JSON). NewSMS
+	// takes it from SMSPerson; empty when the person had no number.
+	CertLast6 filing.IDNumber `json:"cert_last6,omitempty"`
 	// Seal is the keyed hash of the current code with the mobile and the
 	// certificate's last six characters (see Verifier); no code is kept.
 	Seal Seal `json:"seal"`
@@ -163,31 +179,65 @@ type SMS struct {
 }
 
 // NewSMS starts the verification of a submission sent to the bureau at
-// sentAt, for the people a filing type names (SMSRecipients). People with
-// the same mobile number verify once. Call Verifier.Send to issue the codes.
+// sentAt, for the people a filing type names (SMSRecipients). Each target
+// keeps its person's certificate tail (SMSTarget.CertLast6). People with
+// the same mobile number verify once (DESIGN: with the tail of the first of
+// them that has a certificate number). Call Verifier.Send to issue the
+// codes.
 func NewSMS(sentAt time.Time, people []SMSPerson) (SMS, error) {
 	if sentAt.IsZero() {
 		return SMS{}, filing.NewProblem(CodeSMSTime)
 	}
 	s := SMS{SentAt: sentAt, Status: SMSWaiting}
 	for _, p := range people {
-		m := normMobile(p.Person.Mobile.Raw())
-		if m == "" {
-			continue
-		}
-		i := s.target(m)
-		if i < 0 {
-			s.Targets = append(s.Targets, SMSTarget{Mobile: filing.Phone(m)})
-			i = len(s.Targets) - 1
-		}
-		if !containsRole(s.Targets[i].Roles, p.Role) {
-			s.Targets[i].Roles = append(s.Targets[i].Roles, p.Role)
-		}
+		s.Targets = mergeTarget(s.Targets, SMSTarget{Roles: []SMSRole{p.Role}, Mobile: p.Person.Mobile,
+			CertLast6: filing.IDNumber(certTail(p.Person.CertNumber.Raw()))})
 	}
 	if len(s.Targets) == 0 {
 		return SMS{}, filing.NewProblem(CodeSMSNoRecipient)
 	}
 	return s, nil
+}
+
+// mergeTarget adds t to ts with its mobile normalised (normMobile), merged
+// into the target with the same mobile if there is one: the roles are
+// joined, and the certificate tail and the seal are the first non-empty
+// ones. A target without mobile digits is dropped. A merge updates ts[i]
+// in place (with a fresh roles slice).
+func mergeTarget(ts []SMSTarget, t SMSTarget) []SMSTarget {
+	m := normMobile(t.Mobile.Raw())
+	if m == "" {
+		return ts
+	}
+	t.Mobile = filing.Phone(m)
+	t.CertLast6 = filing.IDNumber(certTail(t.CertLast6.Raw()))
+	for i := range ts {
+		if ts[i].Mobile.Raw() != m {
+			continue
+		}
+		roles := append([]SMSRole(nil), ts[i].Roles...)
+		for _, r := range t.Roles {
+			if !containsRole(roles, r) {
+				roles = append(roles, r)
+			}
+		}
+		ts[i].Roles = roles
+		if ts[i].CertLast6 == "" {
+			ts[i].CertLast6 = t.CertLast6
+		}
+		if ts[i].Seal.IsZero() {
+			ts[i].Seal = t.Seal
+		}
+		return ts
+	}
+	var roles []SMSRole
+	for _, r := range t.Roles {
+		if !containsRole(roles, r) {
+			roles = append(roles, r)
+		}
+	}
+	t.Roles = roles
+	return append(ts, t)
 }
 
 func containsRole(rs []SMSRole, r SMSRole) bool {
@@ -368,17 +418,22 @@ func (s Seal) MarshalText() ([]byte, error) {
 	return []byte(hex.EncodeToString(s[:])), nil
 }
 
-// UnmarshalText reads a hex seal; empty text is the zero seal.
+// UnmarshalText reads a hex seal; empty text is the zero seal. Text that
+// is not 64 hexadecimal digits is CodeSMSSeal, and s is left unchanged.
 func (s *Seal) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*s = Seal{}
 		return nil
 	}
-	if hex.DecodedLen(len(b)) != len(s) {
-		return filing.NewProblem(CodeSMSKey)
+	var x Seal
+	if len(b) != hex.EncodedLen(len(x)) {
+		return filing.NewProblem(CodeSMSSeal)
 	}
-	_, err := hex.Decode(s[:], b)
-	return err
+	if _, err := hex.Decode(x[:], b); err != nil {
+		return filing.NewProblem(CodeSMSSeal)
+	}
+	*s = x
+	return nil
 }
 
 // Verifier issues and checks SMS codes for the ISP or bureau side (R-83).
@@ -423,22 +478,32 @@ func certTail(s string) string {
 // SealCode returns the seal of code for mobile and a certificate number
 // (its last six characters are used; passing only them works too).
 func (v *Verifier) SealCode(code, mobile, cert string) Seal {
+	return v.seal(code, mobile, certTail(cert))
+}
+
+// seal is SealCode with the certificate tail already folded.
+func (v *Verifier) seal(code, mobile, tail string) Seal {
 	m := hmac.New(sha256.New, v.key)
 	m.Write([]byte("beian-sms-v1\x00"))
 	m.Write([]byte(strings.TrimSpace(code)))
 	m.Write([]byte{0})
 	m.Write([]byte(normMobile(mobile)))
 	m.Write([]byte{0})
-	m.Write([]byte(certTail(cert)))
+	m.Write([]byte(tail))
 	var s Seal
 	m.Sum(s[:0])
 	return s
 }
 
 // Check reports, in constant time over the seal, whether code, mobile and
-// the certificate's last six characters match the seal.
+// the certificate's last six characters match the seal. An input with fewer
+// than six certificate characters never matches.
 func (v *Verifier) Check(seal Seal, code, mobile, certLast6 string) bool {
-	got := v.SealCode(code, mobile, certLast6)
+	tail := certTail(certLast6)
+	if utf8.RuneCountInString(tail) < 6 {
+		return false
+	}
+	got := v.seal(code, mobile, tail)
 	return !seal.IsZero() && hmac.Equal(got[:], seal[:])
 }
 
@@ -453,10 +518,24 @@ func GenerateCode() (string, error) {
 
 // Send issues a fresh code to every target that has not verified: it
 // returns s with the new seals and the codes to deliver, codes[i] for
-// s.Targets[i] ("" for a target already verified). certs maps each
-// target's mobile (digits) to its person's certificate number. The first
-// call sends; later calls are resends and count as such (Resend).
+// s.Targets[i] ("" for a target already verified). Each code is sealed
+// with the target's certificate tail: certs, which may be nil, maps a
+// mobile (in any form normMobile folds: "+86 138 1234 5678") to its
+// person's certificate number and replaces the tail NewSMS kept
+// (SMSTarget.CertLast6). A waiting target left without a tail of six
+// characters, or given two different numbers under two forms of its mobile,
+// is CodeSMSCert and nothing is sent. The first call sends; later calls are
+// resends and count as such (Resend).
 func (v *Verifier) Send(s SMS, at time.Time, certs map[string]filing.IDNumber) (SMS, []string, error) {
+	tails := make(map[string]string, len(certs))
+	for m, c := range certs {
+		k, t := normMobile(m), certTail(c.Raw())
+		if old, dup := tails[k]; dup && old != t {
+			return s, nil, filing.NewProblem(CodeSMSCert, filing.Phone(k).Masked())
+		}
+		tails[k] = t
+	}
+	orig := s
 	if anySealed(s) {
 		var err error
 		if s, err = s.Resend(at); err != nil {
@@ -464,6 +543,18 @@ func (v *Verifier) Send(s SMS, at time.Time, certs map[string]filing.IDNumber) (
 		}
 	} else if _, err := s.check(at); err != nil {
 		return s, nil, err
+	}
+	for _, t := range s.Targets {
+		if !t.VerifiedAt.IsZero() {
+			continue
+		}
+		tail, ok := tails[normMobile(t.Mobile.Raw())]
+		if !ok {
+			tail = certTail(t.CertLast6.Raw())
+		}
+		if utf8.RuneCountInString(tail) < 6 {
+			return orig, nil, filing.NewProblem(CodeSMSCert, t.Mobile.Masked())
+		}
 	}
 	s = s.clone()
 	codes := make([]string, len(s.Targets))
@@ -475,8 +566,13 @@ func (v *Verifier) Send(s SMS, at time.Time, certs map[string]filing.IDNumber) (
 		if err != nil {
 			return s, nil, err
 		}
+		tail, ok := tails[normMobile(t.Mobile.Raw())]
+		if !ok {
+			tail = certTail(t.CertLast6.Raw())
+		}
 		codes[i] = c
-		s.Targets[i].Seal = v.SealCode(c, t.Mobile.Raw(), certs[t.Mobile.Raw()].Raw())
+		s.Targets[i].CertLast6 = filing.IDNumber(tail)
+		s.Targets[i].Seal = v.seal(c, t.Mobile.Raw(), tail)
 	}
 	return s, codes, nil
 }

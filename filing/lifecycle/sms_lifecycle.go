@@ -22,7 +22,7 @@ import (
 //     for it) or by the filing's ISP (which follows the system's status).
 //     The same roles record inputs, resends and the timeout. DESIGN.
 //   - Who receives it is data (SMSRecipients, every filing type except
-//     取消接入 and 变更接入); the caller builds the verification with NewSMS.
+//     取消接入); the caller builds the verification with NewSMS.
 //     A State whose SMSType names a type with recipients must go through the
 //     step; a State without SMSType takes it only when ActionSMSSend is
 //     applied, so callers that do not model the SMS keep the lifecycle they
@@ -91,14 +91,16 @@ func smsMove(s State, e Event) (smsStep, filing.Code) {
 		if e.SMS == nil || len(e.SMS.Targets) == 0 {
 			return smsStep{}, CodeSMSNoRecipient
 		}
-		n := SMS{SentAt: e.At, Status: SMSWaiting, Targets: make([]SMSTarget, len(e.SMS.Targets))}
-		for i, t := range e.SMS.Targets {
+		// Targets are normalised and merged by mobile as NewSMS does them,
+		// so that Attempt and Input, which compare normalised digits, find
+		// them.
+		n := SMS{SentAt: e.At, Status: SMSWaiting}
+		for _, t := range e.SMS.Targets {
 			if normMobile(t.Mobile.Raw()) == "" {
 				return smsStep{}, CodeSMSNoRecipient
 			}
-			t.Roles = append([]SMSRole(nil), t.Roles...)
 			t.VerifiedAt = time.Time{}
-			n.Targets[i] = t
+			n.Targets = mergeTarget(n.Targets, t)
 		}
 		return smsStep{sms: &n}, ""
 	case ActionSMSInput, ActionSMSResend, ActionSMSExpire:
@@ -120,9 +122,18 @@ func smsMove(s State, e Event) (smsStep, filing.Code) {
 			return smsStep{}, smsCode(err)
 		}
 		if e.SMS != nil {
+			var given []SMSTarget
+			for _, t := range e.SMS.Targets {
+				given = mergeTarget(given, t)
+			}
 			for i := range x.Targets {
-				if j := e.SMS.target(x.Targets[i].Mobile.Raw()); j >= 0 && x.Targets[i].VerifiedAt.IsZero() {
-					x.Targets[i].Seal = e.SMS.Targets[j].Seal
+				for _, g := range given {
+					if g.Mobile == x.Targets[i].Mobile && x.Targets[i].VerifiedAt.IsZero() {
+						x.Targets[i].Seal = g.Seal
+						if g.CertLast6 != "" {
+							x.Targets[i].CertLast6 = g.CertLast6
+						}
+					}
 				}
 			}
 		}

@@ -222,7 +222,7 @@ func TestR83_SMSTypeMakesTheStepMandatory(t *testing.T) {
 		{lifecycle.SMSNewFiling, lifecycle.CodeSMSPending, ""},
 		{lifecycle.SMSNewWebsite, lifecycle.CodeSMSPending, ""},
 		{lifecycle.SMSChangeWebsite, lifecycle.CodeSMSPending, ""},
-		{lifecycle.SMSChangeAccess, "", lifecycle.CodeSMSNoRecipient},
+		{lifecycle.SMSChangeAccess, lifecycle.CodeSMSPending, ""},
 		{lifecycle.SMSCancelAccess, "", lifecycle.CodeSMSNoRecipient},
 	}
 	for _, c := range cases {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
 )
@@ -13,14 +15,21 @@ func (p SMSPerson) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("role", string(p.Role)), slog.Any("person", p.Person))
 }
 
-// LogValue logs the target with its mobile masked and without its seal.
+// LogValue logs the target with its mobile masked, its certificate tail
+// hidden and without its seal.
 func (t SMSTarget) LogValue() slog.Value {
 	roles := make([]string, len(t.Roles))
 	for i, r := range t.Roles {
 		roles[i] = string(r)
 	}
 	return slog.GroupValue(slog.Any("roles", roles), slog.String("mobile", t.Mobile.Masked()),
-		slog.Time("verified_at", t.VerifiedAt))
+		slog.String("cert_last6", hideTail(t.CertLast6)), slog.Time("verified_at", t.VerifiedAt))
+}
+
+// hideTail hides every character of a certificate tail: it is six
+// characters only, and IDNumber's mask would show four of them.
+func hideTail(n filing.IDNumber) string {
+	return strings.Repeat("*", utf8.RuneCountInString(n.Raw()))
 }
 
 // LogValue logs the verification with its targets masked.
@@ -36,8 +45,12 @@ func (s SMS) LogValue() slog.Value {
 // Format prints the person for fmt with the personal data masked.
 func (p SMSPerson) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
 
-// Format prints the target for fmt with the mobile masked.
-func (t SMSTarget) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, t) }
+// Format prints the target for fmt with the mobile masked and the
+// certificate tail hidden.
+func (t SMSTarget) Format(f fmt.State, verb rune) {
+	t.CertLast6 = filing.IDNumber(hideTail(t.CertLast6))
+	filing.FormatMasked(f, verb, t)
+}
 
 // Format prints the verification for fmt with the mobiles masked.
 func (s SMS) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
