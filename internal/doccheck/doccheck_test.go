@@ -211,7 +211,7 @@ func TestOutsidePatterns(t *testing.T) {
 		{"// RULES.md lists it", true},
 		{"// reference/filing-facts.md §7", true},
 		{"// as facts-2023 §1.4 says", true},
-		{"// GitHub " + "issue 8", true},
+		{"// GitHub " + "issue " + "8", true},
 		{"Issue 4 targets: IsWorkday ≤ 10 ns", true},
 		{"Targets come from the issues; speed is", true},
 		{"after this session's change", true},
