@@ -150,34 +150,14 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 	t.Run("R74_AppIdentifierRaceOneWinner", func(t *testing.T) {
 		s := newStore(t)
 		for race := range Races {
-			var wins, losses atomic.Int32
-			var wg sync.WaitGroup
-			errs := make(chan error, Racers)
-			for g := range Racers {
-				wg.Go(func() {
-					// Every racer spells the identifier in its own case.
-					id := fmt.Sprintf("com.race%d.app", race)
-					if g%2 == 1 {
-						id = fmt.Sprintf("COM.Race%d.App", race)
-					}
-					_, err := s.Put(ctx, PendingApp(fmt.Sprintf("P%dG%d", race, g), "52", id), conflict.Unconditional)
-					switch {
-					case err == nil:
-						wins.Add(1)
-					case errors.Is(err, conflict.ErrKeyTaken):
-						losses.Add(1)
-					default:
-						errs <- err
-					}
-				})
-			}
-			wg.Wait()
-			close(errs)
-			for err := range errs {
-				require.NoError(t, err)
-			}
-			require.Equal(t, int32(1), wins.Load(), "race %d: winners", race)
-			require.Equal(t, int32(Racers-1), losses.Load(), "race %d: losers", race)
+			oneWinner(t, s, race, func(g int) conflict.Record {
+				// Every racer spells the identifier in its own case.
+				id := fmt.Sprintf("com.race%d.app", race)
+				if g%2 == 1 {
+					id = fmt.Sprintf("COM.Race%d.App", race)
+				}
+				return PendingApp(fmt.Sprintf("P%dG%d", race, g), "52", id)
+			})
 		}
 		assert.Len(t, certs(t, s), Races)
 	})
@@ -318,29 +298,9 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 	t.Run("R30_ConcurrentRaceOneWinner", func(t *testing.T) {
 		s := newStore(t)
 		for race := range Races {
-			var wins, losses atomic.Int32
-			var wg sync.WaitGroup
-			errs := make(chan error, Racers)
-			for g := range Racers {
-				wg.Go(func() {
-					_, err := s.Put(ctx, Pending(fmt.Sprintf("R%dG%d", race, g), "52", fmt.Sprintf("race%d.cn", race)), conflict.Unconditional)
-					switch {
-					case err == nil:
-						wins.Add(1)
-					case errors.Is(err, conflict.ErrKeyTaken):
-						losses.Add(1)
-					default:
-						errs <- err
-					}
-				})
-			}
-			wg.Wait()
-			close(errs)
-			for err := range errs {
-				require.NoError(t, err)
-			}
-			require.Equal(t, int32(1), wins.Load(), "race %d: winners", race)
-			require.Equal(t, int32(Racers-1), losses.Load(), "race %d: losers", race)
+			oneWinner(t, s, race, func(g int) conflict.Record {
+				return Pending(fmt.Sprintf("R%dG%d", race, g), "52", fmt.Sprintf("race%d.cn", race))
+			})
 		}
 		assert.Len(t, certs(t, s), Races)
 	})
@@ -419,6 +379,36 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		require.NoError(t, err)
 		assert.Empty(t, got)
 	})
+}
+
+// oneWinner runs Racers goroutines that each Put record(g) unconditionally
+// at once, and requires exactly one to win and every other to lose with
+// ErrKeyTaken.
+func oneWinner(t *testing.T, s conflict.Store, race int, record func(g int) conflict.Record) {
+	t.Helper()
+	var wins, losses atomic.Int32
+	var wg sync.WaitGroup
+	errs := make(chan error, Racers)
+	for g := range Racers {
+		wg.Go(func() {
+			_, err := s.Put(t.Context(), record(g), conflict.Unconditional)
+			switch {
+			case err == nil:
+				wins.Add(1)
+			case errors.Is(err, conflict.ErrKeyTaken):
+				losses.Add(1)
+			default:
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	require.Equal(t, int32(1), wins.Load(), "race %d: winners", race)
+	require.Equal(t, int32(Racers-1), losses.Load(), "race %d: losers", race)
 }
 
 func put(t *testing.T, s conflict.Store, r conflict.Record) {
