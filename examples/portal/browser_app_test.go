@@ -275,12 +275,7 @@ func TestR71_BrowserAppFormKeyboardOnlyAndLabels(t *testing.T) {
 			assert.Equal(t, platform, rows[rowField(i, f)], "the row of %s", rowField(i, f))
 		}
 	}
-	ids := evalJS[[]string](p, `[...document.querySelectorAll('[id]')].map(e => e.id)`)
-	seen := map[string]bool{}
-	for _, id := range ids {
-		assert.False(t, seen[id], "id %q twice", id)
-		seen[id] = true
-	}
+	assertUniqueIDs(t, p)
 
 	var visited []string
 	for range controls {

@@ -355,12 +355,7 @@ func TestBrowserKeyboardOnlyAndLabels(t *testing.T) {
 			assert.True(t, strings.ContainsFunc(l, func(r rune) bool { return unicode.Is(unicode.Han, r) }), "field %s: label %q has no Chinese", name, l)
 		}
 	}
-	ids := evalJS[[]string](p, `[...document.querySelectorAll('[id]')].map(e => e.id)`)
-	seen := map[string]bool{}
-	for _, id := range ids {
-		assert.False(t, seen[id], "id %q twice", id)
-		seen[id] = true
-	}
+	assertUniqueIDs(t, p)
 
 	var visited []string
 	for range controls {
@@ -397,4 +392,16 @@ func writeDocsShot(t *testing.T, p *browserPortal) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join("..", "..", "docs", "portal.png"), png, 0o644))
 	require.NoError(t, chromedp.Do(p.ctx, chromedp.EmulateViewport(1000, 900)))
+}
+
+// assertUniqueIDs fails for every id the page uses twice (a label's for,
+// aria-describedby and the error links would point at the first one).
+func assertUniqueIDs(t *testing.T, p *browserPortal) {
+	t.Helper()
+	ids := evalJS[[]string](p, `[...document.querySelectorAll('[id]')].map(e => e.id)`)
+	seen := map[string]bool{}
+	for _, id := range ids {
+		assert.False(t, seen[id], "id %q twice", id)
+		seen[id] = true
+	}
 }

@@ -262,6 +262,20 @@ func reportCPU(b *testing.B, start time.Duration) {
 }
 
 func benchStream(b *testing.B, subjects int) {
+	benchClassify(b, subjects, func(g *genRecords, count func(SubjectReport) error) (StreamSummary, error) {
+		return ClassifyStream(context.Background(), g.reader(), genAsOf, count)
+	})
+}
+
+func benchSeq(b *testing.B, subjects int) {
+	benchClassify(b, subjects, func(g *genRecords, count func(SubjectReport) error) (StreamSummary, error) {
+		return ClassifySeq(context.Background(), g.seq(), genAsOf, count)
+	})
+}
+
+// benchClassify times classify over the generated export of subjects
+// subjects and checks its summary.
+func benchClassify(b *testing.B, subjects int, classify func(*genRecords, func(SubjectReport) error) (StreamSummary, error)) {
 	g := newGen(subjects)
 	websites := g.websites()
 	b.ReportAllocs()
@@ -271,36 +285,13 @@ func benchStream(b *testing.B, subjects int) {
 	start := cpuTime()
 	for b.Loop() {
 		var err error
-		sum, err = ClassifyStream(context.Background(), g.reader(), genAsOf, count)
-		if err != nil {
+		if sum, err = classify(g, count); err != nil {
 			b.Fatal(err)
 		}
 	}
 	reportCPU(b, start)
 	if sum.Subjects != subjects || sum.Websites != websites || sum.BadRecords != 0 {
 		b.Fatalf("subjects %d websites %d bad %d; want %d, %d, 0", sum.Subjects, sum.Websites, sum.BadRecords, subjects, websites)
-	}
-	b.ReportMetric(float64(websites), "websites/op")
-}
-
-func benchSeq(b *testing.B, subjects int) {
-	g := newGen(subjects)
-	websites := g.websites()
-	b.ReportAllocs()
-	var sum StreamSummary
-	reports := 0
-	count := func(r SubjectReport) error { reports += len(r.Findings); return nil }
-	start := cpuTime()
-	for b.Loop() {
-		var err error
-		sum, err = ClassifySeq(context.Background(), g.seq(), genAsOf, count)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, start)
-	if sum.Subjects != subjects || sum.Websites != websites || sum.BadRecords != 0 {
-		b.Fatalf("subjects %d websites %d bad %d", sum.Subjects, sum.Websites, sum.BadRecords)
 	}
 	b.ReportMetric(float64(websites), "websites/op")
 }
