@@ -161,13 +161,16 @@ func parseDate(s string) (int64, bool) {
 	y, ok1 := num(s[0:4])
 	m, ok2 := num(s[5:7])
 	d, ok3 := num(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
 		return 0, false
 	}
 	return daysFromCivil(int64(y), m, d), true
 }
 
-func daysIn(y, m int) int {
+// DaysIn returns the number of days of month m (1-12) of year y in the
+// proleptic Gregorian calendar: 29 for February of a leap year (divisible by
+// 4, and by 400 for a century year). It returns 0 for a month outside 1-12.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
@@ -176,8 +179,10 @@ func daysIn(y, m int) int {
 		return 28
 	case 4, 6, 9, 11:
 		return 30
+	case 1, 3, 5, 7, 8, 10, 12:
+		return 31
 	}
-	return 31
+	return 0
 }
 
 // formatDate formats epoch day z as "YYYY-MM-DD".

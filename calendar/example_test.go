@@ -132,3 +132,9 @@ func ExampleWithWeekendFallback() {
 	fmt.Println(info.Workday, info.Fallback)
 	// Output: true true
 }
+
+// Month lengths, leap years included: 2024 is a leap year, 1900 is not, 2000 is.
+func ExampleDaysIn() {
+	fmt.Println(calendar.DaysIn(2024, 2), calendar.DaysIn(1900, 2), calendar.DaysIn(2000, 2), calendar.DaysIn(2026, 4), calendar.DaysIn(2026, 13))
+	// Output: 29 28 29 30 0
+}

@@ -169,11 +169,7 @@ func certDate(d string) (y, m, day int, ok bool) {
 	if m < 1 || m > 12 || day < 1 {
 		return 0, 0, 0, false
 	}
-	dim := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m]
-	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		dim = 29
-	}
-	return y, m, day, day <= dim
+	return y, m, day, day <= calendar.DaysIn(y, m)
 }
 
 // certCheckBirth checks 8 digits YYYYMMDD as a birth date as of *now. A nil now

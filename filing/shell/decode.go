@@ -351,7 +351,7 @@ func fastInstant(s []byte) (time.Time, bool) {
 	mi, ok5 := num(14, 2)
 	ss, ok6 := num(17, 2)
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || y < 1 || mo < 1 || mo > 12 || dd < 1 ||
-		dd > daysInMonth(y, mo) || hh > 23 || mi > 59 || ss > 59 {
+		dd > calendar.DaysIn(y, mo) || hh > 23 || mi > 59 || ss > 59 {
 		return time.Time{}, false
 	}
 	i := 19
@@ -405,17 +405,4 @@ func civilDays(y, m, d int) int64 {
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return int64(era)*146097 + int64(doe) - 719468
-}
-
-func daysInMonth(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
