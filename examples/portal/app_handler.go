@@ -117,13 +117,7 @@ func (s *server) handleAppForm(w http.ResponseWriter, r *http.Request) {
 // validate (422, messages at their fields), check conflicts (409), then add
 // the app to the subject's record as under review and answer 201.
 func (s *server) handleAppCreate(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
-	if err := r.ParseForm(); err != nil {
-		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			s.renderMessage(w, http.StatusRequestEntityTooLarge, "提交的内容过大", "请检查填写的内容后重新提交。")
-			return
-		}
-		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案页面重新填写。")
+	if !s.readForm(w, r, s.maxBody) {
 		return
 	}
 	form := parseAppForm(r.PostForm)

@@ -271,25 +271,34 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "form.html", newFormPage(sampleForm()))
 }
 
-// handleCreate takes a filing: normalise, validate (422), check conflicts
-// against the record set (409), then record it and redirect to its status
-// page (303).
-func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+// readForm parses a posted form of at most limit bytes into r.PostForm,
+// with invalid UTF-8 replaced (U+FFFD) before anything is echoed back into
+// a page or reaches validation. On bad input it answers (413 or 400) and
+// returns false.
+func (s *server) readForm(w http.ResponseWriter, r *http.Request, limit int64) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			s.renderMessage(w, http.StatusRequestEntityTooLarge, "提交的内容过大", "请检查填写的内容后重新提交。")
-			return
+			return false
 		}
-		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案页面重新填写。")
-		return
+		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回上一页重新填写。")
+		return false
 	}
-	// Invalid UTF-8 is replaced (U+FFFD) before anything is echoed back
-	// into the form or reaches validation.
 	for _, vs := range r.PostForm {
 		for i, v := range vs {
 			vs[i] = strings.ToValidUTF8(v, "\uFFFD")
 		}
+	}
+	return true
+}
+
+// handleCreate takes a filing: normalise, validate (422), check conflicts
+// against the record set (409), then record it and redirect to its status
+// page (303).
+func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.readForm(w, r, s.maxBody) {
+		return
 	}
 	form := parseForm(r.PostForm)
 

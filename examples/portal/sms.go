@@ -171,13 +171,11 @@ const (
 // when the step is over (this attempt returned the filing, or nothing
 // waits). The answer is the status page with the outcome.
 func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
-	if err := r.ParseForm(); err != nil {
-		s.renderMessage(w, http.StatusBadRequest, "表单格式不正确", "请返回备案进度页面重新填写。")
+	if !s.readForm(w, r, 4<<10) {
 		return
 	}
 	field := func(name string) string {
-		v := strings.TrimSpace(strings.ToValidUTF8(r.PostForm.Get(name), "\uFFFD"))
+		v := strings.TrimSpace(r.PostForm.Get(name))
 		if len(v) > 64 {
 			v = v[:64]
 		}

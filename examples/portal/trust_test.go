@@ -66,3 +66,16 @@ func TestPromisePortalInvalidUTF8NotEchoed(t *testing.T) {
 	assert.False(t, strings.Contains(body, "\xff"))
 	assert.Contains(t, body, "站\uFFFD名") // a run of invalid bytes is one U+FFFD
 }
+
+// The app form echoes what it refuses too: the same replacement applies.
+func TestPromisePortalAppFormInvalidUTF8NotEchoed(t *testing.T) {
+	p := newPortal(t, cst(2026, time.March, 2, 10))
+	v := sampleApp()
+	v.Set(fieldAppName, "记\xff账")
+	v.Set(rowField(0, "identifier"), "cn.bad\xc3")
+	resp, body := p.postApp(v)
+	require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+	assert.True(t, utf8.ValidString(body), "the page is valid UTF-8")
+	assert.False(t, strings.Contains(body, "\xff"))
+	assert.Contains(t, body, "记\uFFFD账")
+}
