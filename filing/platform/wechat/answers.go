@@ -46,7 +46,7 @@ type Entrance struct {
 	Available int `json:"available"`
 	// SMSVerifyStatus is the bureau's SMS check while Status is 4:
 	// 1 waiting, 2 done, 3 timed out.
-	SMSVerifyStatus int            `json:"sms_verify_status,omitempty"`
+	SMSVerifyStatus int            `json:"sms_verify_status"`
 	Extra           platform.Extra `json:"-"`
 }
 
