@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
@@ -24,9 +25,26 @@ type field struct {
 	omitEmpty bool
 }
 
+type layout struct {
+	fields []field
+	extra  int
+}
+
+// layouts caches fields per struct type; safe for concurrent use.
+var layouts sync.Map // reflect.Type → layout
+
 // fields returns the declared JSON fields of struct type t and the index of
 // its Extra field (-1 when it has none).
 func fields(t reflect.Type) ([]field, int) {
+	if l, ok := layouts.Load(t); ok {
+		return l.(layout).fields, l.(layout).extra
+	}
+	fs, extra := scan(t)
+	layouts.Store(t, layout{fs, extra})
+	return fs, extra
+}
+
+func scan(t reflect.Type) ([]field, int) {
 	var out []field
 	extra := -1
 	for i := range t.NumField() {
