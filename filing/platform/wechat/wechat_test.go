@@ -42,7 +42,9 @@ func lists(t testing.TB) wechat.Lists {
 	}
 }
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location()) }
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location())
+}
 
 // fixture is a Guizhou company filing its WeChat mini-program; every field
 // it sets is one the payload carries, so it survives the round trip.
