@@ -14,7 +14,8 @@ import (
 // principal's name and certificate are not in the payload (the face
 // verification carries them), so they come back empty. Douyin's rules are
 // checked on the payload too (involve_pre_approval against the list,
-// service types, validity times) and unknown keys are reported; all come
+// service types, validity times, region codes outside their province or
+// city) and unknown keys are reported; all come
 // back in one *filing.ValidationError with the result.
 func ToModel(p *RecordInfo, lists Lists) (Input, error) {
 	var probs []*filing.Problem
@@ -49,6 +50,8 @@ func ToModel(p *RecordInfo, lists Lists) (Input, error) {
 	s.Name, s.CertNumber, s.CertAddress = c.CredentialsName, c.CredentialsNumber, c.CredentialsAddress
 	in.Media.CredentialsPic = pathOf(c.CredentialsPic)
 	in.Region = platform.Region{Province: c.ProvinceCode, City: c.CityCode, District: c.RegionCode}
+	_, rp := platform.CheckRegion(in.Region, "", areas(lists.RegionList, 0), "region")
+	add(rp...)
 	if len(c.ProvinceCode) >= 2 {
 		s.Province = c.ProvinceCode[:2]
 	}

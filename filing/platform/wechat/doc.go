@@ -23,7 +23,8 @@
 // as YYYYmmdd or 长期; the photos and letters the platform requires.
 //
 // Every type keeps the keys it does not declare (Extra) and writes them
-// back; ToModel and the answers' Problems report them
+// back (an optional field left empty may be written without its key, as
+// encoding/json's omitempty does); ToModel and the answers' Problems report them
 // (platform.CodeUnknownKey).
 //
 // # Fields

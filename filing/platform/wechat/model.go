@@ -15,7 +15,8 @@ import (
 // read through the platform's lists. WeChat's rules are checked on the
 // payload side too (an 以上都不涉及 item mixed with others, a duplicate
 // pre-approval type, more than five or first-level service types, the
-// remark's length, validity dates not YYYYmmdd or 长期), and every key the
+// remark's length, validity dates not YYYYmmdd or 长期, region codes outside
+// their province or city), and every key the
 // payload carries that the SDK does not declare is reported; all of them
 // come back in one *filing.ValidationError with the result.
 func ToModel(p *ApplyIcpFiling, lists Lists) (Input, error) {
@@ -44,6 +45,8 @@ func ToModel(p *ApplyIcpFiling, lists Lists) (Input, error) {
 	}
 	s.Name, s.Address, s.Remarks, s.Number = b.Name, b.Address, b.Comment, b.RecordNumber
 	in.Region = platform.Region{Province: b.Province, City: b.City, District: b.District}
+	_, rp := platform.CheckRegion(in.Region, "", areas(lists.Districts, 0), "region")
+	add(rp...)
 	if len(b.Province) >= 2 {
 		s.Province = b.Province[:2]
 	}

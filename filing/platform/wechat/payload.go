@@ -77,8 +77,8 @@ type PrincipalInfo struct {
 // LegalPersonInfo is icp_subject.legal_person_info (法人信息), required for a
 // non-individual subject whose principal is not the legal representative.
 type LegalPersonInfo struct {
-	Name              string          `json:"name"`
-	CertificateNumber filing.IDNumber `json:"certificate_number"`
+	Name              string          `json:"name,omitempty"`
+	CertificateNumber filing.IDNumber `json:"certificate_number,omitempty"`
 	Extra             platform.Extra  `json:"-"`
 }
 
