@@ -30,3 +30,22 @@ func ExampleCheckRegion() {
 	// Output:
 	// region.district 地区代码110105不属于520100
 }
+
+// WeChat's validity dates: YYYYmmdd, and 长期 for no expiry.
+func ExampleValidityDates() {
+	v, _ := platform.ParseValidityDates("20230815", "长期", "subject.principal.cert_validity")
+	s, e, ok := platform.ValidityDates(v)
+	fmt.Println(s, e, ok)
+	_, p := platform.ParseValidityDates("2023-08-15", "长期", "subject.principal.cert_validity")
+	fmt.Println(p.Path, p.Zh)
+	// Output:
+	// 20230815 长期 true
+	// subject.principal.cert_validity 证件有效期“2023-08-15”格式不正确，须为8位日期（如20330815）或“长期”
+}
+
+// An address loses its leading province, city and district.
+func ExampleStripRegion() {
+	fmt.Println(platform.StripRegion("北京市朝阳区高碑店路181号1栋12345室", [3]string{"北京市", "市辖区", "朝阳区"}))
+	// Output:
+	// 高碑店路181号1栋12345室
+}

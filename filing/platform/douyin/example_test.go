@@ -59,3 +59,32 @@ func ExampleToModel() {
 	// Output:
 	// <nil> 贵州星辰科技有限公司 2024-01-01至2044-01-01 [记账]
 }
+
+// Douyin's status numbers map through the caller's table.
+func ExampleStatusAnswer_Status() {
+	a, _ := douyin.DecodeStatus([]byte(`{"log_id":"x","data":{"status":1},"err_msg":"","err_no":0}`))
+	st, ok := a.Status(map[int]filing.Status{1: filing.StatusISPVerifying})
+	fmt.Println(st.Zh(), ok)
+	// Output:
+	// 接入商核验中 true
+}
+
+// The five list queries merge into one Lists.
+func ExampleLists_Merge() {
+	a, _ := douyin.DecodeLists([]byte(`{"data":{"pre_approval_item_type_list":[{"pre_approval_item_id":2,"pre_approval_item_name":"出版"}]},"err_msg":"","err_no":0,"log_id":"x"}`))
+	b, _ := douyin.DecodeLists([]byte(`{"data":{"credentials_type_list":[{"credentials_type_id":2,"credentials_type_name":"居民身份证"}]},"err_msg":"","err_no":0,"log_id":"y"}`))
+	l := a.Data.Merge(b.Data)
+	fmt.Println(len(l.PreApprovalItemTypeList), len(l.CredentialsTypeList))
+	// Output:
+	// 1 1
+}
+
+// A submit error names no field.
+func ExampleAnswer_Problems() {
+	a, _ := douyin.DecodeAnswer([]byte(`{"err_no":9998,"err_msg":"请求参数错误","log_id":"x"}`))
+	for _, p := range a.Problems() {
+		fmt.Println(p.Code, p.Zh)
+	}
+	// Output:
+	// platform.error 平台返回错误9998：请求参数错误
+}

@@ -76,3 +76,46 @@ func ExampleToModel() {
 	// Output:
 	// <nil> enterprise [记账 效率] 2019-01-02至长期
 }
+
+// The list queries share one answer shape; their IDs feed Prepare.
+func ExampleDecodeList() {
+	a, err := wechat.DecodeList([]byte(`{"errcode":0,"errmsg":"ok","items":[{"type":600,"parent_type":0,"name":"工具"},{"type":5,"parent_type":600,"name":"记账"}]}`))
+	fmt.Println(err, len(a.Items), a.Items[1].Type, a.Items[1].ParentType, a.Items[1].Name)
+	// Output:
+	// <nil> 2 5 600 记账
+}
+
+// The 未备案 statuses say what the mini-program still lacks.
+func ExampleEntranceInfo_Problems() {
+	e, _ := wechat.DecodeEntranceInfo([]byte(`{"errcode":0,"errmsg":"ok","info":{"status":1027,"is_canceling":false,"available":1,"sms_verify_status":0}}`))
+	for _, p := range e.Problems(0) {
+		fmt.Println(p.Path, p.Zh)
+	}
+	// Output:
+	// apps[0].name 尚不能提交备案：小程序信息未填
+	// apps[0].categories 尚不能提交备案：小程序类目未填
+}
+
+// The field table ties each payload field to the SDK's path.
+func ExampleFields() {
+	r, _ := wechat.Fields().ByPayload("icp_applets.principal_info.certificate_validity_date_end")
+	fmt.Println(r.SDKPath(1), r.Label)
+	// Output:
+	// apps[1].principal.cert_validity 小程序负责人证件有效期终止日期
+}
+
+// The face verification's task ID goes into the mini-program principal.
+func ExampleDecodeVerifyTask() {
+	v, _ := wechat.DecodeVerifyTask([]byte(`{"errcode":0,"errmsg":"ok","is_finish":true,"face_status":3}`))
+	fmt.Println(v.IsFinish, v.FaceStatus == 3)
+	// Output:
+	// true true
+}
+
+// The filed details carry the record numbers.
+func ExampleDecodeOnlineOrder() {
+	o, _ := wechat.DecodeOnlineOrder([]byte(`{"errcode":0,"errmsg":"ok","icp_subject":{"base_info":{"type":4,"name":"贵州星辰科技有限公司","record_number":"黔ICP备2026001073号"}},"icp_applets":[{"base_info":{"record_number":"黔ICP备2026001073号-3X"}}]}`))
+	fmt.Println(o.IcpSubject.BaseInfo.RecordNumber, o.IcpApplets[0].BaseInfo.RecordNumber)
+	// Output:
+	// 黔ICP备2026001073号 黔ICP备2026001073号-3X
+}
