@@ -70,6 +70,9 @@ var (
 	CodeMaterialMissing = define("platform.material_missing", "R-95",
 		"请上传%[1]s",
 		"missing upload: %[1]s")
+	CodeMaterialTooMany = define("platform.material_too_many", "R-95",
+		"%[1]s最多上传%[2]d个（现为%[3]d个）",
+		"%[1]s: at most %[2]d uploads (%[3]d given)")
 )
 
 // Codes of the platforms' answers mapped back.

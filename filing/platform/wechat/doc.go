@@ -20,7 +20,9 @@
 // duplicate type, a number and document for each; a remark (备注) of 20 to
 // 200 characters; the region inside the filing province; legal_person_info
 // when the principal is not the legal representative; certificate validity
-// as YYYYmmdd or 长期; the photos and letters the platform requires.
+// as YYYYmmdd or 长期; the photos and letters the platform requires (the
+// residence proof of an individual from another province, one upload per
+// material and ten per "other materials" list).
 //
 // Every type keeps the keys it does not declare (Extra) and writes them
 // back (an optional field left empty may be written without its key, as

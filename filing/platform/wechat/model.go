@@ -91,6 +91,7 @@ func ToModel(p *ApplyIcpFiling, lists Lists) (Input, error) {
 	in.VerifyTaskID = api.VerifyTaskID
 	in.Filing.Apps = []filing.App{app}
 	in.Materials = p.IcpMaterials
+	add(materialCounts(in.Materials, "materials")...)
 	add(platform.UnknownKeys(p)...)
 	if len(probs) > 0 {
 		return in, &filing.ValidationError{Problems: probs}

@@ -61,6 +61,9 @@ func Prepare(in Input, lists Lists) (*ApplyIcpFiling, error) {
 	individual := nat.Individual
 	if in.Media.ResidencePermit != "" {
 		p.IcpSubject.PersonalInfo = &PersonalInfo{ResidencePermit: in.Media.ResidencePermit}
+	} else if individual && s.ResidencePermit {
+		// 个人备案且非本省人员，需要提供居住证、暂住证、社保证明、房产证等临时居住证明
+		add(platform.At("media.residence_permit", "临时居住证明", platform.CodeMaterialMissing, "临时居住证明（居住证、暂住证、社保证明或房产证等）"))
 	}
 	o := &p.IcpSubject.OrganizeInfo
 	ci, _ := s.CertType.Info()
@@ -119,6 +122,7 @@ func Prepare(in Input, lists Lists) (*ApplyIcpFiling, error) {
 		add(platform.At("verify_task_id", "扫脸认证任务", platform.CodeMaterialMissing, "小程序负责人扫脸认证（人脸核验任务）"))
 	}
 	p.IcpMaterials = in.Materials
+	add(materialCounts(in.Materials, "materials")...)
 	if len(probs) > 0 {
 		return p, &filing.ValidationError{Problems: probs}
 	}
@@ -205,4 +209,30 @@ func nrlx(app filing.App, ap string, media map[filing.PreApprovalCategory]string
 		out = append(out, d)
 	}
 	return out, probs
+}
+
+// materialCounts reports the icp_materials lists past their caps: at most
+// one each, ten for the two "other materials" lists (最多上传1个 / 10个).
+func materialCounts(m Materials, path string) []*filing.Problem {
+	var out []*filing.Problem
+	for _, c := range []struct {
+		key, label string
+		n, max     int
+	}{
+		{"commitment_letter", "互联网信息服务承诺书", len(m.CommitmentLetter), 1},
+		{"business_name_change_letter", "主体更名函", len(m.BusinessNameChangeLetter), 1},
+		{"party_building_confirmation_letter", "党建确认函", len(m.PartyBuildingConfirmationLetter), 1},
+		{"promise_video", "承诺视频", len(m.PromiseVideo), 1},
+		{"authenticity_responsibility_letter", "网站备案信息真实性责任告知书", len(m.AuthenticityResponsibilityLetter), 1},
+		{"authenticity_commitment_letter", "小程序备案信息真实性承诺书", len(m.AuthenticityCommitmentLetter), 1},
+		{"website_construction_proposal", "小程序建设方案书", len(m.WebsiteConstructionProposal), 1},
+		{"subject_other_materials", "主体其它附件", len(m.SubjectOtherMaterials), 10},
+		{"applets_other_materials", "小程序其它附件", len(m.AppletsOtherMaterials), 10},
+		{"holding_certificate_photo", "手持证件照", len(m.HoldingCertificatePhoto), 1},
+	} {
+		if c.n > c.max {
+			out = append(out, platform.At(path+"."+c.key, c.label, platform.CodeMaterialTooMany, c.label, c.max, c.n))
+		}
+	}
+	return out
 }

@@ -259,6 +259,16 @@ func TestR95_WeChatRules(t *testing.T) {
 		{"no certificate photo", func(in *wechat.Input, _ *wechat.Lists) {
 			in.Media.CertificatePhoto = ""
 		}, []string{"media.certificate_photo platform.material_missing"}},
+		{"two commitment letters, eleven other materials", func(in *wechat.Input, _ *wechat.Lists) {
+			in.Materials.CommitmentLetter = []string{"a", "b"}
+			in.Materials.SubjectOtherMaterials = make([]string, 11)
+			in.Materials.AppletsOtherMaterials = make([]string, 10)
+		}, []string{"materials.commitment_letter platform.material_too_many", "materials.subject_other_materials platform.material_too_many"}},
+		{"individual from another province without residence proof", func(in *wechat.Input, _ *wechat.Lists) {
+			s := &in.Filing.Subject
+			s.Nature, s.Name, s.CertType, s.CertNumber = filing.NatureIndividual, "张伟", filing.CertResidentID, s.Principal.CertNumber
+			s.LegalRepresentative, s.ResidencePermit = "", true
+		}, []string{"media.residence_permit platform.material_missing"}},
 		{"no face verification", func(in *wechat.Input, _ *wechat.Lists) {
 			in.VerifyTaskID = ""
 		}, []string{"verify_task_id platform.material_missing"}},
