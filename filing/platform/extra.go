@@ -37,6 +37,25 @@ func (e Extra) Format(f fmt.State, _ rune) { _, _ = fmt.Fprint(f, e.String()) }
 // LogValue logs the keys only.
 func (e Extra) LogValue() slog.Value { return slog.StringValue(e.String()) }
 
+// Limits of the answers and payloads the adapters decode: real ones are a
+// few kilobytes deep six levels at most.
+const (
+	MaxBytes = 1 << 20 // 1 MiB
+	MaxDepth = 32
+)
+
+// CheckSize reports input past MaxBytes or MaxDepth as a CodeAnswerInvalid
+// problem, before any decoding.
+func CheckSize(data []byte) *filing.Problem {
+	if len(data) > MaxBytes {
+		return filing.NewProblem(CodeAnswerInvalid, fmt.Sprintf("larger than %d bytes", MaxBytes))
+	}
+	if object.Depth(data) > MaxDepth {
+		return filing.NewProblem(CodeAnswerInvalid, fmt.Sprintf("nested deeper than %d levels", MaxDepth))
+	}
+	return nil
+}
+
 // Unmarshal decodes the JSON object data into the struct v points to,
 // keeping undeclared keys in v's Extra field. The adapters' types call it
 // from their UnmarshalJSON methods.

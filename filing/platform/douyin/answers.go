@@ -194,6 +194,9 @@ func (a PreApprovalType) MarshalJSON() ([]byte, error) { return platform.Marshal
 
 func decode[T any](data []byte) (T, error) {
 	var v T
+	if p := platform.CheckSize(data); p != nil {
+		return v, p
+	}
 	if err := json.Unmarshal(data, &v); err != nil {
 		var zero T
 		msg := []rune(err.Error())

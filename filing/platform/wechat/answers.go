@@ -175,6 +175,9 @@ func (a OnlineOrder) LogValue() slog.Value { return filing.MaskedLogValue(a) }
 // the right shape is a *filing.Problem with platform.CodeAnswerInvalid.
 func decode[T any](data []byte) (T, error) {
 	var v T
+	if p := platform.CheckSize(data); p != nil {
+		return v, p
+	}
 	if err := json.Unmarshal(data, &v); err != nil {
 		var zero T
 		return zero, filing.NewProblem(platform.CodeAnswerInvalid, truncate(err.Error(), 120))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -229,4 +230,23 @@ func TestR95_WeChatDecodeErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestR95_WeChatDeepOrLargeInput: input nested past platform.MaxDepth or
+// larger than platform.MaxBytes is refused before decoding (each level is
+// decoded by its own method, so depth would multiply the work).
+func TestR95_WeChatDeepOrLargeInput(t *testing.T) {
+	deep := `{"errcode":0,"items":[` + strings.Repeat(`{"sub_list":[`, 40) + strings.Repeat(`]}`, 40) + `]}`
+	_, err := wechat.DecodeList([]byte(deep))
+	assert.ErrorIs(t, err, platform.CodeAnswerInvalid)
+	assert.ErrorContains(t, err, "nested deeper")
+	ok := `{"errcode":0,"items":[` + strings.Repeat(`{"sub_list":[`, 10) + strings.Repeat(`]}`, 10) + `]}`
+	_, err = wechat.DecodeList([]byte(ok))
+	assert.NoError(t, err)
+	// Brackets inside strings do not count.
+	_, err = wechat.DecodeList([]byte(`{"errcode":0,"errmsg":"` + strings.Repeat(`[{\"`, 100) + `","items":[]}`))
+	assert.NoError(t, err)
+	big := `{"errcode":0,"errmsg":"` + strings.Repeat("x", platform.MaxBytes) + `"}`
+	_, err = wechat.DecodeApplyAnswer([]byte(big))
+	assert.ErrorIs(t, err, platform.CodeAnswerInvalid)
 }

@@ -269,3 +269,35 @@ func declared(t reflect.Type, prefix string, out *[]string, depth int) {
 		}
 	}
 }
+
+// Depth returns the deepest nesting of JSON objects and arrays in data,
+// strings skipped, in one pass. The decoders refuse deep input before
+// decoding: each nested object is decoded by its own UnmarshalJSON, which
+// rescans its bytes, so depth multiplies the work.
+func Depth(data []byte) int {
+	depth, max := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > max {
+				max = depth
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return max
+}
