@@ -21,6 +21,11 @@
 // know, and a key of an answer the SDK does not declare, are kept and
 // reported (CodeRejectedUnplaced, CodeUnknownKey), never dropped.
 //
+// # Limits
+//
+// The adapters' decoders refuse input larger than MaxBytes or nested deeper
+// than MaxDepth (CheckSize) before decoding it.
+//
 // # Concurrency
 //
 // Field tables are read-only after loading and safe for concurrent use.

@@ -22,6 +22,12 @@
 // principal is not the legal representative, the principal's emergency
 // phone, the face verification token.
 //
+// DESIGN: corp_info has no field for the sponsor's name besides
+// credentials_name (the name on the certificate), so Subject.Name goes
+// there; the payload names no legal representative, so ToModel takes the
+// principal to be the legal representative unless an authority letter is
+// sent.
+//
 // Douyin's answers name no field: a submit error is
 // platform.CodePlatformError, a rejection reason of query_record_status is
 // platform.CodeRejectedUnplaced, kept as it came. Every type keeps the keys
