@@ -26,6 +26,9 @@
 //  8. It files an app (Android and iOS) and a WeChat mini-program under its
 //     subject: the wrong fingerprint and another company's Bundle ID are
 //     caught, the app and the mini-program get -2A and -3X (R-70..R-75).
+//  9. The mini-program's filing is prepared for WeChat's applyIcpFiling: the
+//     platform's own rules are reported at the SDK's fields, and the
+//     platform's per-field rejections are mapped back to them.
 package main
 
 import (
@@ -333,6 +336,11 @@ func run(w io.Writer) error {
 
 	// 8. Apps and mini-programs (apps.go).
 	if err := apps(r, ix, alloc, f, subj, at(2026, time.July, 10, 9, 0)); err != nil {
+		return err
+	}
+
+	// 9. The mini-program filed through WeChat (platform.go).
+	if err := wechatFiling(r, f); err != nil {
 		return err
 	}
 	return r.err

@@ -21,6 +21,8 @@ import (
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/platform"
+	"github.com/beiankit/beian/filing/platform/wechat"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
@@ -58,6 +60,7 @@ func packageCodes() map[string][]filing.Code {
 		"forms":     forms.Codes(),
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
+		"platform":  platform.Codes(), // the WeChat and Douyin adapters share them
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
@@ -180,6 +183,7 @@ func TestErrorShape(t *testing.T) {
 			_, err := cpgstore.New(db, cpgstore.WithUnavailableWait(0)).Changes(ctx, 0, 10)
 			return err
 		}, cpgstore.ErrUnavailable, "store.unavailable"},
+		{"filing/platform", func() error { _, err := wechat.DecodeApplyAnswer([]byte("{")); return err }, platform.CodeAnswerInvalid, "platform.answer_invalid"},
 		{"calendar", func() error { _, err := calendar.Default().AddWorkdays(time.Time{}, 1); return err }, calendar.ErrZeroTime, calendar.CodeZeroTime},
 	}
 	for _, tc := range cases {
