@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 const root = "../.."
@@ -166,24 +167,18 @@ func TestNoCitationOutsideTheModule(t *testing.T) {
 	exts := []string{".go", ".md", ".json", ".html", ".tmpl", ".txt", ".css", ".sh", ""}
 	// The tests that hold such patterns themselves.
 	exempt := []string{"internal/doccheck/doccheck_test.go", "internal/datacheck/data_test.go"}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	for _, rel := range files {
+		if strings.Contains("/"+rel, "/testdata/fuzz/") || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".ci/") {
+			continue
 		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") && rel != ".ci" || d.Name() == "fuzz" && filepath.Base(filepath.Dir(path)) == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(path)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
-			return nil
+		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(rel)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
+			continue
 		}
 		text := read(t, rel)
 		if !anyOutside.MatchString(text) {
-			return nil
+			continue
 		}
 		for n, line := range strings.Split(text, "\n") {
 			for _, o := range outside {
@@ -192,9 +187,7 @@ func TestNoCitationOutsideTheModule(t *testing.T) {
 				}
 			}
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 }
 
 // The patterns catch what they are meant to catch, and leave public
@@ -238,20 +231,14 @@ func TestOutsidePatterns(t *testing.T) {
 // user imports has at least one Example, so that pkg.go.dev and
 // `go test -run Example ./...` show how to call it.
 func TestPackagesHaveFrontDoors(t *testing.T) {
-	dirs := map[string]bool{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".go") {
-			dirs[filepath.Dir(path)] = true
-		}
-		return nil
-	})
+	files, err := modfiles.Files(root)
 	require.NoError(t, err)
+	dirs := map[string]bool{}
+	for _, rel := range files {
+		if strings.HasSuffix(rel, ".go") && !strings.Contains("/"+rel, "/testdata/") && !strings.Contains("/"+rel, "/.") {
+			dirs[filepath.Join(root, filepath.FromSlash(rel[:max(strings.LastIndexByte(rel, '/'), 0)]))] = true
+		}
+	}
 	for dir := range dirs {
 		rel, _ := filepath.Rel(root, dir)
 		rel = filepath.ToSlash(rel)
