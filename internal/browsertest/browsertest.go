@@ -43,9 +43,10 @@ func Path(tb testing.TB) string {
 // New starts a fresh headless Chromium (its own profile in a temporary
 // directory, no network services, no sandbox since CI runs as root) and
 // returns a chromedp context of one tab in it. The browser closes in
-// tb.Cleanup. It skips or fails tb as Path does, and fails it when the
-// Noto CJK fonts (Debian's fonts-noto-cjk) are missing, since every page
-// under test is Chinese.
+// tb.Cleanup; its profile and scratch folders live in tb's temporary
+// directories, so nothing is left in the shared /tmp. It skips or fails tb
+// as Path does, and fails it when the Noto CJK fonts (Debian's
+// fonts-noto-cjk) are missing, since every page under test is Chinese.
 func New(tb testing.TB) context.Context {
 	tb.Helper()
 	path := Path(tb)
@@ -53,6 +54,9 @@ func New(tb testing.TB) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(tb.TempDir()),
+		// Chromium's own scratch folders (.org.chromium.Chromium.*) go
+		// to TMPDIR: give it one that the test removes.
+		chromedp.Env("TMPDIR=" + tb.TempDir()),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,

@@ -290,3 +290,52 @@ func TestCIScratchFilesInATempDir(t *testing.T) {
 		assert.NotContains(t, line, "/tmp/", ".ci/run line %d writes outside $tmp", i+1)
 	}
 }
+
+// TestCIInstallsWithoutRecommends: every apt-get install of .ci/run and the
+// scripts it calls takes only the packages named, not their recommends (a
+// lean CI: the browser alone pulled in over a hundred packages with them).
+func TestCIInstallsWithoutRecommends(t *testing.T) {
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	installs := 0
+	for _, rel := range files {
+		if rel != ".ci/run" && !(strings.HasPrefix(rel, "scripts/") && strings.HasSuffix(rel, ".sh")) {
+			continue
+		}
+		for i, line := range strings.Split(read(t, rel), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "#") || !strings.Contains(line, "apt-get install") {
+				continue
+			}
+			installs++
+			assert.Contains(t, line, "--no-install-recommends", "%s:%d installs the packages' recommends too", rel, i+1)
+		}
+	}
+	assert.Positive(t, installs, "no apt-get install found in .ci/run or scripts/")
+}
+
+// TestScriptsLeaveTheCloneBeforeSu: a script that runs commands as another
+// user (su postgres -c …) first changes to a folder that user may enter, so
+// that a clone in a mode-0700 folder does not make it print "could not
+// change directory … Permission denied".
+func TestScriptsLeaveTheCloneBeforeSu(t *testing.T) {
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	for _, rel := range files {
+		if !strings.HasPrefix(rel, "scripts/") || !strings.HasSuffix(rel, ".sh") {
+			continue
+		}
+		cd := false
+		for i, line := range strings.Split(read(t, rel), "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			if line == "cd /" || strings.HasPrefix(line, "cd /tmp") {
+				cd = true
+			}
+			if strings.Contains(line, "su postgres") || strings.Contains(line, "su mysql") || strings.Contains(line, "runuser ") {
+				assert.True(t, cd, "%s:%d runs a command as another user before changing to a folder it may enter (cd /)", rel, i+1)
+			}
+		}
+	}
+}
