@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -338,4 +339,35 @@ func TestScriptsLeaveTheCloneBeforeSu(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReadmeInstallFromAClone: the README's way to use a clone that is not
+// published (go mod edit -require … -replace …, then go mod tidy) builds a
+// fresh module that imports the SDK.
+func TestReadmeInstallFromAClone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module: skipped with -short")
+	}
+	readme := read(t, "README.md")
+	cmd := regexp.MustCompile(`(?m)^go mod edit -require=github\.com/beiankit/beian@(\S+) -replace=github\.com/beiankit/beian=\S+$`).FindStringSubmatch(readme)
+	require.NotNil(t, cmd, "the README shows no go mod edit line for a clone")
+	abs, err := filepath.Abs(root)
+	require.NoError(t, err)
+	app := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.WriteFile(filepath.Join(app, name), []byte(text), 0o644))
+	}
+	write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/beiankit/beian/numbering\"\n)\n\nfunc main() {\n\tn, err := numbering.Parse(\"黔ICP备2026001073号-1\")\n\tfmt.Println(n, err)\n}\n")
+	gocmd := func(args ...string) {
+		t.Helper()
+		c := exec.Command("go", args...)
+		c.Dir = app
+		c.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		out, err := c.CombinedOutput()
+		require.NoError(t, err, "go %s: %s", strings.Join(args, " "), out)
+	}
+	gocmd("mod", "init", "example.com/app")
+	gocmd("mod", "edit", "-require=github.com/beiankit/beian@"+cmd[1], "-replace=github.com/beiankit/beian="+abs)
+	gocmd("mod", "tidy")
+	gocmd("build", "-o", filepath.Join(app, "app"), ".")
 }
