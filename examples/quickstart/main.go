@@ -160,7 +160,7 @@ func run(w io.Writer) error {
 		return fmt.Errorf("corrected filing: %w", err)
 	}
 	f = filing.NormalizeFiling(f) // store what validation checked
-	r.printf("改正后通过校验 ✓  省份=%s 主办单位=%q 手机=%s（打印时自动脱敏）\n",
+	r.printf("改正后通过校验 ✓  省份=%s 主办单位=%q 手机=%s（屏幕输出与日志中自动脱敏；交给管局的申请表上是完整号码）\n",
 		f.Subject.Province, f.Subject.Name, f.Subject.Principal.Mobile)
 
 	// 2. Conflicts against the national record set.
