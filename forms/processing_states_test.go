@@ -43,7 +43,7 @@ func TestR56_AbandonedApplicationReadsAbandoned(t *testing.T) {
 	var out strings.Builder
 	require.NoError(t, a.RenderText(&out))
 	text := out.String()
-	assert.Contains(t, text, "按放弃处理（处理意见“已办理”未能送达）")
+	assert.Contains(t, text, "按放弃处理（原处理意见：已办理，未能送达）")
 	assert.Contains(t, text, "[✓] 未送达  [✓] 三次")
 	assert.NotContains(t, text, "Xk29#pw", "undelivered credentials printed")
 	for _, l := range strings.Split(text, "\n") {

@@ -243,7 +243,7 @@ func (a *Application) bureauView() bureauView {
 	b.Processed, b.Notified = p.Processed.Chinese(), p.Notified.Chinese()
 	b.Result = p.Result.Zh()
 	if p.Result == ResultAbandoned && p.Undelivered.Zh() != "" {
-		b.Result += "（处理意见“" + p.Undelivered.Zh() + "”未能送达）"
+		b.Result += "（原处理意见：" + p.Undelivered.Zh() + "，未能送达）"
 	}
 	b.Remarks = clean(p.Remarks, MaxRemarksLen, true)
 	failed := 0

@@ -51,14 +51,19 @@ func goldenCases(t *testing.T) map[string]*Application {
 
 func TestR57_GoldenRendering(t *testing.T) {
 	for name, a := range goldenCases(t) {
-		for _, ext := range []string{"html", "txt"} {
+		// The .json files are the applications themselves: fixtures for
+		// the printing tests of forms/formpdf.
+		for _, ext := range []string{"html", "txt", "json"} {
 			t.Run(name+"."+ext, func(t *testing.T) {
 				var buf bytes.Buffer
 				var err error
-				if ext == "html" {
+				switch ext {
+				case "html":
 					err = a.RenderHTML(&buf)
-				} else {
+				case "txt":
 					err = a.RenderText(&buf)
+				default:
+					err = a.Encode(&buf)
 				}
 				require.NoError(t, err)
 				path := filepath.Join("testdata", "golden", name+"."+ext)

@@ -110,3 +110,13 @@ func RequireCJKFonts(tb testing.TB) {
 		tb.Fatalf("no Noto CJK font for Chinese (fc-list: %v): apt-get install fonts-noto-cjk", err)
 	}
 }
+
+// RequireFont fails tb unless fontconfig knows the font family (a form's
+// print face, say), naming the Debian package that installs it.
+func RequireFont(tb testing.TB, family, pkg string) {
+	tb.Helper()
+	out, err := exec.Command("fc-list", family, "family").Output()
+	if err != nil || !strings.Contains(string(out), family) {
+		tb.Fatalf("font %q not installed (fc-list: %v): apt-get install %s", family, err, pkg)
+	}
+}
