@@ -33,6 +33,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -54,7 +55,12 @@ import (
 //go:embed records.jsonl
 var records []byte
 
+// formFile, set by -form, is where the demonstration writes the
+// cancellation application as a printable A4 HTML page.
+var formFile = flag.String("form", "", "write the cancellation application as a printable A4 HTML page to this file (print it with forms/formpdf, or in a browser with its headers and footers off)")
+
 func main() {
+	flag.Parse()
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
@@ -327,6 +333,12 @@ func run(w io.Writer) error {
 		return err
 	}
 	r.printf("%s", text.String())
+	if *formFile != "" {
+		if err := writeForm(*formFile, app); err != nil {
+			return err
+		}
+		r.printf("申请表已写入%s（A4网页，可打印；转PDF见forms/formpdf）\n", *formFile)
+	}
 	if err := changeAndSMS(r, f); err != nil {
 		return err
 	}
@@ -371,4 +383,13 @@ func subjectRecord(f *filing.Filing) conflict.SubjectRecord {
 
 func websiteRecord(w filing.Website) conflict.WebsiteRecord {
 	return conflict.WebsiteRecord{Number: w.Number, Name: w.Name, Domains: w.Domains, HomeURL: w.HomeURL, Status: filing.StatusApproved}
+}
+
+// writeForm writes the application as its printable A4 HTML page.
+func writeForm(path string, app *forms.Application) error {
+	var page bytes.Buffer
+	if err := app.RenderHTML(&page); err != nil {
+		return err
+	}
+	return os.WriteFile(path, page.Bytes(), 0o644)
 }

@@ -107,3 +107,27 @@ func TestReportSaysWhatIsMasked(t *testing.T) {
 		}
 	}
 }
+
+// TestFormFlagWritesThePrintablePage: with -form the demonstration writes
+// the cancellation application as its A4 HTML page and says where.
+func TestFormFlagWritesThePrintablePage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "form.html")
+	*formFile = path
+	t.Cleanup(func() { *formFile = "" })
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "申请表已写入"+path) {
+		t.Errorf("report does not say where the form is")
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<title>注销备案信息申请表</title>", "@page { size: A4 portrait", "贵州星辰科技有限公司"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("form page lacks %q", want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func Path(tb testing.TB) string {
 			tb.Fatal(EnvBrowser + " not set: .ci/run installs chromium and must set it")
 			return ""
 		}
-		tb.Skip(EnvBrowser + " not set; to run the browser tests: apt-get install chromium fonts-noto-cjk poppler-utils && " + EnvBrowser + "=/usr/bin/chromium go test ./...")
+		tb.Skip(EnvBrowser + " not set; to run the browser tests: apt-get install --no-install-recommends chromium fonts-noto-cjk fonts-arphic-uming poppler-utils && " + EnvBrowser + "=/usr/bin/chromium go test ./...")
 		return ""
 	}
 	path, err := exec.LookPath(p)
