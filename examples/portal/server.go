@@ -475,7 +475,11 @@ func (s *server) handleStatus(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
 		return
 	}
-	s.render(w, http.StatusOK, "status.html", newStatusPage(e, s.cal, now))
+	page := newStatusPage(e, s.cal, now)
+	if outcome := r.URL.Query().Get("sms"); outcome != "" {
+		page.setNotice(smsNotice(outcome, e.State))
+	}
+	s.render(w, http.StatusOK, "status.html", page)
 }
 
 type messagePage struct{ Title, Detail string }
