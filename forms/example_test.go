@@ -185,6 +185,25 @@ func ExampleApplication_RenderText() {
 	// true
 }
 
+// Printing on paper: RenderHTML writes the form as one A4 page with its own
+// @page rule. Print it with forms/formpdf (a PDF with no browser header or
+// footer), or open it in a browser and print with "headers and footers"
+// off.
+func ExampleApplication_RenderHTML() {
+	a := &forms.Application{Kind: forms.KindDeletion, ApplicantName: "李四", SponsorName: "郑州示例科技有限公司"}
+	var page strings.Builder
+	if err := a.RenderHTML(&page); err != nil {
+		fmt.Println(err)
+		return
+	}
+	html := page.String()
+	fmt.Println(strings.Contains(html, "<title>删除备案信息申请表</title>"))
+	fmt.Println(strings.Contains(html, "@page { size: A4 portrait; margin: 12mm 18mm; }"))
+	// Output:
+	// true
+	// true
+}
+
 // A portal asks why the user wants to cancel and starts the right form
 // (R-50).
 func ExampleOccasion_Form() {

@@ -301,6 +301,8 @@ var labels = map[string]string{
 	"bureau.username":                  "用户名",
 	"bureau.password":                  "密码",
 	"bureau.remarks":                   "备注",
+	"bureau.result":                    "处理结果",
+	"bureau.undelivered":               "未送达的处理意见",
 }
 
 // Label returns the Chinese label of a field by its JSON path

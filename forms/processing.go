@@ -44,19 +44,34 @@ func (s State) Zh() string { return stateNames[s] }
 // Final reports whether no further action is possible.
 func (s State) Final() bool { return s == StateNotified || s == StateAbandoned }
 
-// Result is the bureau's decision.
+// Result is the bureau's decision, or, once the answer could not be
+// delivered three times, the abandonment that replaces it (R-56).
 type Result string
 
-// Results.
+// Results. The bureau decides ResultDone or ResultRejected when it
+// processes an application; ResultAbandoned is never decided: it is what
+// the third failed notification turns the decision into.
+//
+// Decision of the SDK (R-56, R-57): "申请做放弃处理" means the application
+// is treated as withdrawn, so an abandoned application cannot also read
+// "已办理". The decision that could not be delivered is kept in
+// Processing.Undelivered for the bureau's records, the rendered section
+// says 按放弃处理, and the retrieval credentials, never delivered, are
+// cleared.
 const (
-	ResultDone     Result = "done"     // 已办理: reset, cancelled or deleted
-	ResultRejected Result = "rejected" // 不予办理: materials do not match the filing, etc. (reason in Remarks)
+	ResultDone      Result = "done"      // 已办理: reset, cancelled or deleted
+	ResultRejected  Result = "rejected"  // 不予办理: materials do not match the filing, etc. (reason in Remarks)
+	ResultAbandoned Result = "abandoned" // 按放弃处理: three failed notifications (R-56)
 )
 
-var resultNames = map[Result]string{ResultDone: "已办理", ResultRejected: "不予办理"}
+var resultNames = map[Result]string{ResultDone: "已办理", ResultRejected: "不予办理", ResultAbandoned: "按放弃处理"}
 
-// Zh returns "已办理" or "不予办理", or "".
+// Zh returns "已办理", "不予办理" or "按放弃处理", or "".
 func (r Result) Zh() string { return resultNames[r] }
+
+// Decided reports whether r is a decision the bureau makes when it
+// processes an application (done or rejected).
+func (r Result) Decided() bool { return r == ResultDone || r == ResultRejected }
 
 // Outcome is the outcome of one notification attempt (R-56).
 type Outcome string
@@ -132,8 +147,13 @@ type Processing struct {
 	// Due is the R-22 due date: the 5th working day after Received.
 	Due Date `json:"due"`
 	// Processed is 处理日期.
-	Processed Date   `json:"processed,omitzero"`
-	Result    Result `json:"result,omitempty"`
+	Processed Date `json:"processed,omitzero"`
+	// Result is the decision (done or rejected), or ResultAbandoned once
+	// the third notification failed.
+	Result Result `json:"result,omitempty"`
+	// Undelivered is the decision an abandoned application was processed
+	// with and that never reached the applicant; empty otherwise.
+	Undelivered Result `json:"undelivered,omitempty"`
 	// Username and Password are the 用户名 and 密码 boxes, retrieval only.
 	Username string `json:"username,omitempty"`
 	Password Secret `json:"password,omitempty"`
@@ -257,7 +277,7 @@ func (a *Application) Process(on Date, d Decision) (*Application, error) {
 		return nil, bureauProblem(CodeDateMissing, "bureau.processed")
 	case on.Before(a.Bureau.Received):
 		return nil, bureauProblem(CodeDateBackwards, "bureau.processed", a.Bureau.Received.String())
-	case d.Result.Zh() == "":
+	case !d.Result.Decided():
 		return nil, bureauProblem(CodeResultInvalid, "bureau.result", clip(string(d.Result), 20))
 	case a.Kind != KindRetrieval && (d.Username != "" || d.Password != ""):
 		return nil, bureauProblem(CodeCredentialsOnly, "bureau.username")
@@ -310,6 +330,8 @@ func (a *Application) Notify(on Date, outcome Outcome, note string) (*Applicatio
 		q.State, q.Notified = StateNotified, on
 	case q.Failed() >= MaxFailedNotifications:
 		q.State, q.Notified = StateAbandoned, on
+		q.Undelivered, q.Result = q.Result, ResultAbandoned
+		q.Username, q.Password = "", ""
 	}
 	b.Bureau = q
 	return &b, nil
@@ -377,6 +399,21 @@ func (p *Processing) check(c *checker, a *Application) {
 	}
 	if p.Result.Zh() == "" {
 		c.code(CodeResultInvalid, "bureau.result", clip(string(p.Result), 20))
+	}
+	// The result follows the state (R-56): a decision until the third
+	// failed notification, then 按放弃处理 with the decision kept as
+	// undelivered and no credentials.
+	switch {
+	case p.State == StateAbandoned && p.Result != ResultAbandoned:
+		c.code(CodeBureauInvalid, "bureau.result", "an abandoned application reads "+string(ResultAbandoned)+", not "+string(p.Result))
+	case p.State != StateAbandoned && p.Result == ResultAbandoned:
+		c.code(CodeBureauInvalid, "bureau.result", "result abandoned in state "+string(p.State))
+	case p.State == StateAbandoned && !p.Undelivered.Decided():
+		c.code(CodeBureauInvalid, "bureau.undelivered", "an abandoned application keeps the decision it was processed with")
+	case p.State != StateAbandoned && p.Undelivered != "":
+		c.code(CodeBureauInvalid, "bureau.undelivered", "an undelivered decision in state "+string(p.State))
+	case p.State == StateAbandoned && (p.Username != "" || p.Password != ""):
+		c.code(CodeBureauInvalid, "bureau.username", "credentials on an abandoned application")
 	}
 	if len(p.Attempts) > MaxAttempts {
 		c.code(CodeTooLong, "bureau.attempts", MaxAttempts)

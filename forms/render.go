@@ -242,6 +242,9 @@ func (a *Application) bureauView() bureauView {
 	b.Received, b.Due = p.Received.Chinese(), p.Due.Chinese()
 	b.Processed, b.Notified = p.Processed.Chinese(), p.Notified.Chinese()
 	b.Result = p.Result.Zh()
+	if p.Result == ResultAbandoned && p.Undelivered.Zh() != "" {
+		b.Result += "（原处理意见：" + p.Undelivered.Zh() + "，未能送达）"
+	}
 	b.Remarks = clean(p.Remarks, MaxRemarksLen, true)
 	failed := 0
 	for i, at := range p.Attempts {

@@ -32,7 +32,7 @@ func goldenCases(t *testing.T) map[string]*Application {
 	filledRetrieval, _ = filledRetrieval.Notify(NewDate(2026, time.March, 5), OutcomeDelivered, "")
 
 	abandoned := mustReceive(t, orgCancellation(), NewDate(2026, time.March, 2))
-	abandoned, _ = abandoned.Process(NewDate(2026, time.March, 3), Decision{Result: ResultDone, Remarks: "已注销网站豫ICP备2021012345号-2"})
+	abandoned, _ = abandoned.Process(NewDate(2026, time.March, 3), Decision{Result: ResultDone, Remarks: "材料齐全，核实后注销网站豫ICP备2021012345号-2"})
 	for i, o := range []Outcome{OutcomePhoneOff, OutcomeNoAnswer, OutcomeNoAnswer} {
 		abandoned, err = abandoned.Notify(NewDate(2026, time.March, 3+i), o, "")
 		if err != nil {
@@ -51,14 +51,19 @@ func goldenCases(t *testing.T) map[string]*Application {
 
 func TestR57_GoldenRendering(t *testing.T) {
 	for name, a := range goldenCases(t) {
-		for _, ext := range []string{"html", "txt"} {
+		// The .json files are the applications themselves: fixtures for
+		// the printing tests of forms/formpdf.
+		for _, ext := range []string{"html", "txt", "json"} {
 			t.Run(name+"."+ext, func(t *testing.T) {
 				var buf bytes.Buffer
 				var err error
-				if ext == "html" {
+				switch ext {
+				case "html":
 					err = a.RenderHTML(&buf)
-				} else {
+				case "txt":
 					err = a.RenderText(&buf)
+				default:
+					err = a.Encode(&buf)
 				}
 				require.NoError(t, err)
 				path := filepath.Join("testdata", "golden", name+"."+ext)

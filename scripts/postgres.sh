@@ -9,9 +9,12 @@
 # Set BEIAN_TEST_POSTGRES_RESTART=1 as well to run the test that restarts the
 # server under running stores (it calls pg_ctlcluster stop/start).
 set -euo pipefail
+# The commands below run as the postgres user, who may not enter the folder
+# this is called from (a clone in a mode-0700 home): work from / instead.
+cd /
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   echo "installing PostgreSQL from the distribution's packages" >&2
-  apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >&2
+  apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >&2
 fi
 ver=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
 if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -qx "$ver main"; then

@@ -66,7 +66,7 @@ func runChecks(in io.Reader, out io.Writer, asOf time.Time) (checkSummary, error
 		var f filing.Filing
 		if err := json.Unmarshal(sc.Bytes(), &f); err != nil {
 			sum.Bad++
-			fmt.Fprintf(w, "第%d行：无法解析（%v）\n", line, err)
+			fmt.Fprintf(w, "第%d行：无法解析（%s）\n", line, jsonZh(err))
 			continue
 		}
 		sum.Records++
@@ -113,10 +113,40 @@ func runChecks(in io.Reader, out io.Writer, asOf time.Time) (checkSummary, error
 	return sum, w.Flush()
 }
 
+// zh is the Chinese message of err for the report: every error of the SDK
+// carries one (MessageZh); anything else is reported without its English
+// text, which belongs in a developer's log, not in the Chinese report.
 func zh(err error) string {
 	var p *filing.Problem
 	if errors.As(err, &p) {
 		return p.Zh
 	}
-	return err.Error()
+	var m interface{ MessageZh() string }
+	if errors.As(err, &m) {
+		if s := m.MessageZh(); s != "" {
+			return s
+		}
+	}
+	return "无法核查（内部错误）"
+}
+
+// jsonZh says in Chinese why a line is not a record: where the JSON is
+// broken, or which field has the wrong type, or the SDK's own message.
+func jsonZh(err error) string {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Sprintf("JSON格式错误，位于第%d个字节附近", syn.Offset)
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		if typ.Field != "" {
+			return fmt.Sprintf("字段“%s”的类型不正确", typ.Field)
+		}
+		return "记录的类型不正确，应为一个JSON对象"
+	}
+	var m interface{ MessageZh() string }
+	if errors.As(err, &m) && m.MessageZh() != "" {
+		return m.MessageZh()
+	}
+	return "不是有效的备案记录JSON"
 }

@@ -44,3 +44,30 @@ func TestR84_BureauChecks(t *testing.T) {
 		t.Error("a certificate number is printed in clear")
 	}
 }
+
+// TestChecksReportSpeaksChinese: a line that is not a record is explained
+// in Chinese (where the JSON breaks, which field has the wrong type), never
+// with Go's English error text inside the Chinese report.
+func TestChecksReportSpeaksChinese(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{`{"subject":`, "JSON格式错误"},
+		{`{"subject":{"name":1}}`, "字段“subject.name”的类型不正确"},
+		{`[1,2]`, "记录的类型不正确"},
+		{`not json`, "JSON格式错误，位于第2个字节附近"},
+	} {
+		var out bytes.Buffer
+		sum, err := runChecks(strings.NewReader(tc.line+"\n"), &out, time.Date(2026, 6, 1, 0, 0, 0, 0, calendar.Location()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if sum.Bad != 1 || !strings.Contains(got, "第1行：无法解析（"+tc.want) {
+			t.Errorf("%s: report %q, want 第1行：无法解析（%s…", tc.line, got, tc.want)
+		}
+		for _, english := range []string{"invalid", "unexpected", "cannot", "json:", "Go value"} {
+			if strings.Contains(got, english) {
+				t.Errorf("%s: report %q carries English error text %q", tc.line, got, english)
+			}
+		}
+	}
+}

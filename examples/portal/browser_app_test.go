@@ -368,8 +368,12 @@ func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	p.retype("sms_cert6", "071236")
 	resp, err := chromedp.RunResponse(p.ctx, chromedp.Click(chromedp.ID("sms-submit"), chromedp.NodeVisible))
 	require.NoError(t, err)
-	assert.EqualValues(t, http.StatusUnprocessableEntity, resp.Status)
+	assert.EqualValues(t, http.StatusOK, resp.Status, "the status page after the redirect")
 	p.shot("sms-wrong")
+	// Reloading the answer re-reads the page; it posts no second input.
+	require.EqualValues(t, http.StatusOK, p.reload())
+	assert.Contains(t, evalJS[string](p, `document.getElementById('history').innerText`), "输入有误")
+	assert.Equal(t, 1, strings.Count(evalJS[string](p, `document.getElementById('history').innerText`), "输入有误"), "a reload posted the code again")
 	assert.Equal(t, "验证码、手机号码或证件号码后六位不正确（已错误1次，错误满5次后再次提交将退回接入商）。",
 		evalJS[string](p, `document.getElementById('sms-notice').innerText`))
 	assert.Equal(t, "rgb(204, 0, 0)", evalJS[string](p, `getComputedStyle(document.getElementById('sms-notice')).color`), "the wrong input is not shown as a warning")
@@ -381,7 +385,7 @@ func TestR83_BrowserStatusShowsSMSCountdown(t *testing.T) {
 	require.EqualValues(t, http.StatusOK, p.open(loc))
 	p.shot("sms-expired")
 	s = read()
-	assert.Equal(t, "管局退回接入商", evalJS[string](p, `document.getElementById('status').innerText`))
+	assert.Equal(t, "短信核验超时，系统退回接入商", evalJS[string](p, `document.getElementById('status').innerText`))
 	assert.Contains(t, evalJS[string](p, `document.body.innerText`), "退回原因：短信验证码已超过24小时有效期，备案已退回接入商")
 	assert.Contains(t, s.Text, "短信核验已超时，备案已退回接入商，接入商重新提交后会再次发送验证码。")
 	assert.Contains(t, s.Text, "工信部已于2026-03-02 10:00向139****2345发送短信验证码（R-83），验证码已于2026-03-03 10:00失效。")
@@ -413,7 +417,10 @@ func TestR83_BrowserSMSRightCode(t *testing.T) {
 	require.NoError(t, err)
 	assert.EqualValues(t, http.StatusOK, resp.Status)
 	p.shot("sms-verified")
-	assert.Equal(t, "短信核验已完成。", evalJS[string](p, `document.getElementById('sms-notice').innerText`))
+	// Post/redirect/get: the page shown is the status page's GET, so a
+	// reload posts nothing; one box says the step is complete.
+	assert.Contains(t, evalJS[string](p, `location.search`), "sms=verified")
+	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-notice').length`))
 	assert.Contains(t, evalJS[smsStep](p, smsJS).Text, "短信核验已于2026-03-02 11:00完成，等待贵州省通信管理局审核。")
 	assert.Equal(t, "管局审核中", evalJS[string](p, `document.getElementById('status').innerText`))
 	assert.Zero(t, evalJS[float64](p, `document.querySelectorAll('#sms-form, #sms-remaining').length`))

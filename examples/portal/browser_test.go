@@ -33,8 +33,8 @@ import (
 )
 
 var (
-	screenshotDir = flag.String("screenshots", filepath.Join(os.TempDir(), "beian-portal-screenshots"),
-		"directory the browser tests write a screenshot of each step to")
+	screenshotDir = flag.String("screenshots", "",
+		"directory the browser tests keep a screenshot of each step in (default: the test's own temporary directory, removed after it)")
 	docsShot = flag.Bool("docs", false, "rewrite ../../docs/portal.png, the README's picture of the portal")
 )
 
@@ -79,14 +79,26 @@ func newBrowserPortal(t *testing.T) *browserPortal {
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 
-	dir := filepath.Join(*screenshotDir, t.Name())
-	require.NoError(t, os.RemoveAll(dir))
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	t.Logf("screenshots of %s in %s", t.Name(), dir)
+	dir := screenshotsOf(t)
 
 	p.url, p.dir = ts.URL, dir
 	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1000, 900)))
 	return p
+}
+
+// screenshotsOf returns the directory for t's screenshots: t.TempDir(),
+// removed with the test, unless -screenshots names a directory to keep them
+// in. A browser test writes nothing outside its temporary directories.
+func screenshotsOf(t *testing.T) string {
+	t.Helper()
+	if *screenshotDir == "" {
+		return t.TempDir()
+	}
+	dir := filepath.Join(*screenshotDir, t.Name())
+	require.NoError(t, os.RemoveAll(dir))
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	t.Logf("screenshots of %s in %s", t.Name(), dir)
+	return dir
 }
 
 // open loads path and returns the HTTP status of the page.

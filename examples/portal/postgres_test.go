@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -93,5 +94,31 @@ func TestR30_TwoInstancesOneDatabase(t *testing.T) {
 		if !(codes[0] == 303 && codes[1] == 409 || codes[0] == 409 && codes[1] == 303) {
 			t.Fatalf("race %d: statuses %v, want one 303 and one 409", i, codes)
 		}
+	}
+}
+
+// TestPortalsStartedTogetherFillOnce: portal instances started at the same
+// moment on one empty database fill it once; the others load what the first
+// filled, and their logs say so.
+func TestPortalsStartedTogetherFillOnce(t *testing.T) {
+	_, dsn := pgtest.NewSchema(t, pgtest.DSN(t))
+	now := cst(2026, 3, 2, 10)
+	const n = 4
+	portals := make([]*portal, n)
+	var wg sync.WaitGroup
+	for i := range portals {
+		wg.Go(func() { portals[i] = newPortalDB(t, dsn, now) })
+	}
+	wg.Wait()
+	filled := 0
+	for _, p := range portals {
+		logs := p.logs.String()
+		if strings.Contains(logs, "database filled with the record set") {
+			filled++
+		}
+		wantContains(t, "logs", logs, "record set loaded from the database")
+	}
+	if filled != 1 {
+		t.Fatalf("%d of %d instances filled the database, want 1", filled, n)
 	}
 }

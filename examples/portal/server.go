@@ -215,6 +215,10 @@ func newServer(opts options) (http.Handler, error) {
 	return securityHeaders(http.NewCrossOriginProtection().Handler(mux)), nil
 }
 
+// fillLock is the advisory-lock key under which one portal instance fills
+// an empty database with the sample record set ("beianfil" in ASCII).
+const fillLock int64 = 0x6265_6961_6e66_696c
+
 // openDB loads the index from PostgreSQL (filling an empty database from
 // records first) and starts following the changes of other instances.
 func (s *server) openDB(opts options, records io.Reader) error {
@@ -227,6 +231,18 @@ func (s *server) openDB(opts options, records io.Reader) error {
 		return fmt.Errorf("migrating the database: %w", err)
 	}
 	s.replica = conflict.NewReplica(store, s.index)
+	// Instances started together must not both find the database empty
+	// and both fill it: the first takes a session-level advisory lock,
+	// loads, fills if empty and lets go; the others wait and then load.
+	conn, err := opts.DB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("connecting to the database: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", fillLock); err != nil {
+		return fmt.Errorf("locking the record set for the first fill: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", fillLock) //nolint:errcheck // closing the connection releases it too
 	n, err := s.replica.Load(ctx)
 	if err != nil {
 		return fmt.Errorf("loading the record set from the database: %w", err)
@@ -459,7 +475,11 @@ func (s *server) handleStatus(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
 		return
 	}
-	s.render(w, http.StatusOK, "status.html", newStatusPage(e, s.cal, now))
+	page := newStatusPage(e, s.cal, now)
+	if outcome := r.URL.Query().Get("sms"); outcome != "" {
+		page.setNotice(smsNotice(outcome, e.State))
+	}
+	s.render(w, http.StatusOK, "status.html", page)
 }
 
 type messagePage struct{ Title, Detail string }

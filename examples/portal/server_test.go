@@ -717,7 +717,7 @@ func TestConcurrentSubmissions(t *testing.T) {
 			resp.Body.Close()
 			// Until the clock reaches the SMS step's 24 hours the filing is
 			// under review; then the read returns it to the ISP (R-83).
-			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "管局审核中") && !strings.Contains(string(b), "管局退回接入商") {
+			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), "管局审核中") && !strings.Contains(string(b), "短信核验超时，系统退回接入商") {
 				t.Errorf("GET %s: status %d", loc, resp.StatusCode)
 			}
 		}()
@@ -740,8 +740,8 @@ func TestConcurrentSubmissions(t *testing.T) {
 	wg.Wait()
 	for _, loc := range locations {
 		_, body := p.get(loc)
-		if n := strings.Count(body, "<td>短信核验超时</td>"); n != 1 || !strings.Contains(body, `<strong id="status">管局退回接入商</strong>`) {
-			t.Errorf("GET %s after the 24 hours: %d timeouts recorded, want 1, and 管局退回接入商", loc, n)
+		if n := strings.Count(body, "<td>短信核验超时</td>"); n != 1 || !strings.Contains(body, `<strong id="status">短信核验超时，系统退回接入商</strong>`) {
+			t.Errorf("GET %s after the 24 hours: %d timeouts recorded, want 1, and 短信核验超时，系统退回接入商", loc, n)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -133,7 +134,7 @@ func (s *server) expire(st lifecycle.State, now time.Time) (lifecycle.State, boo
 	if st.SMS == nil || st.SMS.Status != lifecycle.SMSWaiting || now.Before(st.SMS.Expires()) {
 		return st, false
 	}
-	n, err := lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: s.ispActor(), At: st.SMS.Expires()})
+	n, err := lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: lifecycle.SystemActor(), At: st.SMS.Expires()})
 	if err != nil {
 		s.log.Error("sms expire", "err", err)
 		return st, false
@@ -166,10 +167,12 @@ const (
 	fieldSMSCert   = "sms_cert6"
 )
 
-// handleSMS records one input of the SMS form (ActionSMSInput): 200 when
-// the code was right, 422 when it was wrong and the step still waits, 409
-// when the step is over (this attempt returned the filing, or nothing
-// waits). The answer is the status page with the outcome.
+// handleSMS records one input of the SMS form (ActionSMSInput), as an act
+// of the person who received the code (lifecycle.ActorApplicant), and
+// answers 303 See Other to the status page with the outcome in its query
+// (post/redirect/get: reloading the page never posts the code again). The
+// status page words the outcome from the filing's state, never from the
+// query alone (smsNotice).
 func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r, 4<<10) {
 		return
@@ -188,7 +191,7 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 	var applied lifecycle.State
 	var applyErr error
 	e, ok := s.update(r.PathValue("id"), func(e *entry) (lifecycle.State, bool) {
-		ev := s.verifier.Input(e.State, s.ispActor(), now, code, mobile, cert)
+		ev := s.verifier.Input(e.State, lifecycle.ApplicantActor(), now, code, mobile, cert)
 		applied, applyErr = lifecycle.Apply(e.State, ev)
 		return applied, applyErr == nil
 	})
@@ -196,28 +199,63 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
 		return
 	}
-	page := newStatusPage(e, s.cal, now)
-	status := http.StatusOK
+	outcome := smsVerified
 	switch {
 	case applyErr != nil:
 		s.log.Info("sms input refused", "id", e.ID, "code", smsErrCode(applyErr))
-		status = http.StatusConflict
-		page.setNotice("当前没有等待输入的短信验证码。", true)
+		outcome = smsNone
 	case applied.Status == filing.StatusReturnedToISP:
 		s.log.Info("filing returned to the ISP", "id", e.ID, "cause", applied.SMS.Status)
-		status = http.StatusConflict
-		page.setNotice(applied.Reason+"。", true)
+		outcome = smsReturned
 	case !applied.History[len(applied.History)-1].Correct:
 		s.log.Info("sms input wrong", "id", e.ID, "wrong_inputs", applied.SMS.WrongInputs)
-		status = http.StatusUnprocessableEntity
-		page.setNotice(filing.NewProblem(lifecycle.CodeSMSWrongInput, applied.SMS.WrongInputs).Zh+"。", true)
+		outcome = smsWrong
 	case applied.SMS.Status == lifecycle.SMSVerified:
 		s.log.Info("sms verified", "id", e.ID)
-		page.setNotice("短信核验已完成。", false)
 	default:
-		page.setNotice("核验成功，请等待其他核验人进行短信核验。", false)
+		outcome = smsPartly
 	}
-	s.render(w, status, "status.html", page)
+	s.seeStatus(w, r, e.ID, outcome)
+}
+
+// The outcomes of the SMS forms, carried to the status page in its query
+// (?sms=...).
+const (
+	smsVerified    = "verified"     // the step is complete
+	smsPartly      = "partly"       // this person verified; others still have to
+	smsWrong       = "wrong"        // a wrong input, counted
+	smsReturned    = "returned"     // this attempt returned the filing to the ISP
+	smsNone        = "none"         // nothing waits for an input
+	smsResent      = "resent"       // new codes went out
+	smsResendLimit = "resend_limit" // no resend left
+)
+
+// seeStatus answers a POST with 303 See Other to the filing's status page
+// carrying the outcome.
+func (s *server) seeStatus(w http.ResponseWriter, r *http.Request, id, outcome string) {
+	http.Redirect(w, r, "/filings/"+url.PathEscape(id)+"?sms="+url.QueryEscape(outcome), http.StatusSeeOther)
+}
+
+// smsNotice words an outcome of the SMS forms for the status page, from
+// the filing's state: an outcome the state does not bear out (an old link,
+// an edited query) shows nothing. A complete or ended step already says so
+// in its own box, so it gets no second one.
+func smsNotice(outcome string, st lifecycle.State) (msg string, late bool) {
+	sms := st.SMS
+	waiting := sms != nil && sms.Status == lifecycle.SMSWaiting
+	switch {
+	case outcome == smsPartly && waiting:
+		return "核验成功，请等待其他核验人进行短信核验。", false
+	case outcome == smsWrong && waiting && sms.WrongInputs > 0:
+		return filing.NewProblem(lifecycle.CodeSMSWrongInput, sms.WrongInputs).Zh + "。", true
+	case outcome == smsResent && waiting && sms.Resends > 0:
+		return "验证码已重新发送，之前的验证码作废。", false
+	case outcome == smsResendLimit && waiting && sms.Resends >= lifecycle.SMSMaxResends:
+		return lifecycle.CodeSMSResendLimit.MessageZh() + "。", true
+	case outcome == smsNone && !waiting && st.Status != filing.StatusReturnedToISP && (sms == nil || sms.Status != lifecycle.SMSVerified):
+		return "当前没有等待输入的短信验证码。", true
+	}
+	return "", false
 }
 
 // foldDigits turns full-width digits into ASCII ones.
@@ -263,24 +301,22 @@ func (s *server) handleSMSResend(w http.ResponseWriter, r *http.Request) {
 		s.renderMessage(w, http.StatusNotFound, "未找到该备案申请", "请核对链接是否完整。")
 		return
 	}
-	page := newStatusPage(e, s.cal, now)
+	outcome := smsResent
 	if sendErr != nil {
 		s.log.Info("sms resend refused", "id", e.ID, "code", smsErrCode(sendErr))
-		msg := "当前没有等待输入的短信验证码。"
 		switch {
 		case errors.Is(sendErr, lifecycle.CodeSMSResendLimit):
-			msg = lifecycle.CodeSMSResendLimit.MessageZh() + "。"
+			outcome = smsResendLimit
 		case errors.Is(sendErr, lifecycle.CodeSMSExpired):
-			msg = lifecycle.CodeSMSExpired.MessageZh() + "。"
+			outcome = smsReturned
+		default:
+			outcome = smsNone
 		}
-		page.setNotice(msg, true)
-		s.render(w, http.StatusConflict, "status.html", page)
-		return
+	} else {
+		s.deliver(e.ID, ds)
+		s.log.Info("sms resent", "id", e.ID, "resends", e.State.SMS.Resends)
 	}
-	s.deliver(e.ID, ds)
-	s.log.Info("sms resent", "id", e.ID, "resends", e.State.SMS.Resends)
-	page.setNotice("验证码已重新发送，之前的验证码作废。", false)
-	s.render(w, http.StatusOK, "status.html", page)
+	s.seeStatus(w, r, e.ID, outcome)
 }
 
 // smsErrCode is the stable code of an SMS error, for the log.

@@ -48,9 +48,9 @@ func (p *portal) verifySMS(loc string) {
 		}
 	}
 	require.NotEmpty(p.t, code, "no SMS code sent for %s", loc)
-	resp, body := p.enter(loc, code, sampleMobile, sampleCert6)
-	require.Equal(p.t, http.StatusOK, resp.StatusCode, "SMS input: %s", pageText(body))
-	require.Contains(p.t, body, "短信核验已完成。")
+	outcome, body := p.enter(loc, code, sampleMobile, sampleCert6)
+	require.Equal(p.t, smsVerified, outcome, "SMS input: %s", pageText(body))
+	require.Contains(p.t, body, `id="sms-done"`)
 }
 
 // postTo posts a form to path.
@@ -62,10 +62,34 @@ func (p *portal) postTo(path string, v url.Values) (*http.Response, string) {
 	return p.do(req)
 }
 
-// enter posts one input of the SMS form of the filing at loc.
-func (p *portal) enter(loc, code, mobile, cert6 string) (*http.Response, string) {
+// enter posts one input of the SMS form of the filing at loc, which
+// answers 303 See Other to the status page (post/redirect/get), and
+// returns the outcome the redirect carries and the page it leads to.
+func (p *portal) enter(loc, code, mobile, cert6 string) (string, string) {
 	p.t.Helper()
-	return p.postTo(loc+"/sms", url.Values{fieldSMSCode: {code}, fieldSMSMobile: {mobile}, fieldSMSCert: {cert6}})
+	resp, _ := p.postTo(loc+"/sms", url.Values{fieldSMSCode: {code}, fieldSMSMobile: {mobile}, fieldSMSCert: {cert6}})
+	return p.follow(loc, resp)
+}
+
+// resend posts the resend form of the filing at loc and follows its
+// redirect as enter does.
+func (p *portal) resend(loc string) (string, string) {
+	p.t.Helper()
+	resp, _ := p.postTo(loc+"/sms/resend", nil)
+	return p.follow(loc, resp)
+}
+
+// follow requires resp to be a 303 to the status page at loc with an SMS
+// outcome, and gets that page.
+func (p *portal) follow(loc string, resp *http.Response) (string, string) {
+	p.t.Helper()
+	require.Equal(p.t, http.StatusSeeOther, resp.StatusCode, "an SMS form answers with a redirect")
+	u, err := url.Parse(resp.Header.Get("Location"))
+	require.NoError(p.t, err)
+	require.Equal(p.t, loc, u.Path, "redirect target")
+	got, body := p.get(u.String())
+	require.Equal(p.t, http.StatusOK, got.StatusCode)
+	return u.Query().Get("sms"), body
 }
 
 // wrongCode returns a 6-digit code other than code.
@@ -104,7 +128,7 @@ func TestR83_PortalShowsSMSCountdown(t *testing.T) {
 	p.clock.Set(cst(2026, 3, 3, 10))
 	_, body = p.get(loc)
 	wantContains(t, "status page a day later", body,
-		`<strong id="status">管局退回接入商</strong>`,
+		`<strong id="status">短信核验超时，系统退回接入商</strong>`,
 		"退回原因：短信验证码已超过24小时有效期，备案已退回接入商",
 		"短信核验已超时，备案已退回接入商", "验证码已于2026-03-03 10:00失效")
 	assert.NotContains(t, body, "请在24小时内", "the expired SMS step still asks to enter the code")
@@ -138,13 +162,15 @@ func TestR83_PortalSendsSMSOnReview(t *testing.T) {
 
 	// The right code an hour later, the mobile typed with +86 and dashes.
 	p.clock.Set(cst(2026, 3, 2, 11))
-	resp, body = p.enter(loc, code, "+86 139-8501-2345", sampleCert6)
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	outcome, body := p.enter(loc, code, "+86 139-8501-2345", sampleCert6)
+	assert.Equal(t, smsVerified, outcome)
 	wantContains(t, "answer to the right code", body,
 		`<strong id="status">管局审核中</strong>`,
-		"短信核验已完成。",
 		"短信核验已于2026-03-02 11:00完成",
-		"<td>2026-03-02 11:00</td><td>短信核验</td><td>接入商（测试云）</td><td>139****2345：核验通过</td>")
+		"<td>2026-03-02 11:00</td><td>短信核验</td><td>负责人本人</td><td>139****2345：核验通过</td>")
+	// One box says the step is complete, not two saying the same.
+	assert.Equal(t, 1, strings.Count(body, "短信核验已"), "boxes about the complete step:\n%s", pageText(body))
+	assert.NotContains(t, body, `id="sms-notice"`)
 	assert.NotContains(t, body, `action="`+loc+`/sms"`, "the verified step still has its form")
 
 	// Verified: the 24 hours no longer matter.
@@ -197,25 +223,25 @@ func TestR83_PortalSMSWrongInputsReturnFiling(t *testing.T) {
 	}
 	for i, in := range wrong {
 		p.clock.Set(cst(2026, 3, 2, 11+i))
-		resp, body := p.enter(loc, in.code, in.mobile, in.cert6)
-		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "input %d", i+1)
+		outcome, body := p.enter(loc, in.code, in.mobile, in.cert6)
+		assert.Equal(t, smsWrong, outcome, "input %d", i+1)
 		assert.Contains(t, body, "已错误"+string(rune('1'+i))+"次", "input %d", i+1)
 		assert.Contains(t, body, "还可输错"+string(rune('4'-i))+"次", "input %d", i+1)
 		assert.Contains(t, body, `<strong id="status">管局审核中</strong>`, "input %d", i+1)
 	}
 	p.clock.Set(cst(2026, 3, 2, 17))
-	resp, body := p.enter(loc, code, sampleMobile, sampleCert6)
-	assert.Equal(t, http.StatusConflict, resp.StatusCode)
+	outcome, body := p.enter(loc, code, sampleMobile, sampleCert6)
+	assert.Equal(t, smsReturned, outcome)
 	wantContains(t, "answer to the sixth attempt", body,
-		`<strong id="status">管局退回接入商</strong>`,
+		`<strong id="status">短信核验未通过，系统退回接入商</strong>`,
 		"退回原因：短信核验已错误5次，备案已退回接入商",
-		"<td>2026-03-02 17:00</td><td>短信核验</td><td>接入商（测试云）</td><td>短信核验已错误5次，备案已退回接入商</td>")
+		"<td>2026-03-02 17:00</td><td>短信核验</td><td>负责人本人</td><td>短信核验已错误5次，备案已退回接入商</td>")
 	assert.NotContains(t, body, `action="`+loc+`/sms"`)
 
 	// Nothing waits any more: another input is refused and changes nothing.
-	resp, body = p.enter(loc, code, sampleMobile, sampleCert6)
-	assert.Equal(t, http.StatusConflict, resp.StatusCode)
-	assert.Contains(t, body, "当前没有等待输入的短信验证码。")
+	outcome, body = p.enter(loc, code, sampleMobile, sampleCert6)
+	assert.Equal(t, smsNone, outcome)
+	assert.NotContains(t, body, "当前没有等待输入的短信验证码。", "the returned filing's page says why already")
 	_, page := p.get(loc)
 	assert.Equal(t, 6, strings.Count(page, "<td>短信核验</td>"), "history rows of inputs")
 	assert.Equal(t, 5, strings.Count(page, "：输入有误</td>"), "history rows of wrong inputs")
@@ -235,24 +261,24 @@ func TestR83_PortalSMSExpiry(t *testing.T) {
 		code := p.codes()[0].Code
 
 		p.clock.Set(cst(2026, 3, 3, 10).Add(-time.Minute))
-		resp, body := p.enter(loc, wrongCode(code), sampleMobile, sampleCert6)
-		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+		outcome, body := p.enter(loc, wrongCode(code), sampleMobile, sampleCert6)
+		assert.Equal(t, smsWrong, outcome)
 		assert.Contains(t, body, `剩余时间：<strong id="sms-remaining">0小时1分</strong>`)
 
 		p.clock.Set(cst(2026, 3, 3, 10).Add(read))
 		_, body = p.get(loc)
 		wantContains(t, "status page after the 24 hours", body,
-			`<strong id="status">管局退回接入商</strong>`,
+			`<strong id="status">短信核验超时，系统退回接入商</strong>`,
 			"退回原因：短信验证码已超过24小时有效期，备案已退回接入商",
-			"<td>2026-03-03 10:00</td><td>短信核验超时</td><td>接入商（测试云）</td><td>短信验证码已超过24小时有效期，备案已退回接入商</td>")
+			"<td>2026-03-03 10:00</td><td>短信核验超时</td><td>备案系统</td><td>短信验证码已超过24小时有效期，备案已退回接入商</td>")
 		assert.NotContains(t, body, "审核时限", "a returned filing has no review limit running")
 
 		// Reading again records nothing more; the right code is too late.
 		_, again := p.get(loc)
 		assert.Equal(t, 1, strings.Count(again, "<td>短信核验超时</td>"))
-		resp, body = p.enter(loc, code, sampleMobile, sampleCert6)
-		assert.Equal(t, http.StatusConflict, resp.StatusCode)
-		assert.Contains(t, body, `<strong id="status">管局退回接入商</strong>`)
+		outcome, body = p.enter(loc, code, sampleMobile, sampleCert6)
+		assert.Equal(t, smsNone, outcome)
+		assert.Contains(t, body, `<strong id="status">短信核验超时，系统退回接入商</strong>`)
 	}
 }
 
@@ -265,16 +291,15 @@ func TestR83_PortalSMSInputOrResendAfterExpiry(t *testing.T) {
 		loc := p.submit(sample())
 		code := p.codes()[0].Code
 		p.clock.Set(cst(2026, 3, 3, 10))
-		var resp *http.Response
-		var body string
+		var outcome, body string
 		if resend {
-			resp, body = p.postTo(loc+"/sms/resend", nil)
+			outcome, body = p.resend(loc)
 		} else {
-			resp, body = p.enter(loc, code, sampleMobile, sampleCert6)
+			outcome, body = p.enter(loc, code, sampleMobile, sampleCert6)
 		}
-		assert.Equal(t, http.StatusConflict, resp.StatusCode, "resend %v", resend)
+		assert.Equal(t, smsReturned, outcome, "resend %v", resend)
 		wantContains(t, "answer at the 24 hours", body,
-			`<strong id="status">管局退回接入商</strong>`,
+			`<strong id="status">短信核验超时，系统退回接入商</strong>`,
 			"退回原因：短信验证码已超过24小时有效期，备案已退回接入商",
 			"短信核验已超时，备案已退回接入商")
 		assert.Len(t, p.codes(), 1, "resend %v: a code was sent after the 24 hours", resend)
@@ -291,33 +316,33 @@ func TestR83_PortalSMSResend(t *testing.T) {
 	first := p.codes()[0].Code
 	for i := 1; i <= 2; i++ {
 		p.clock.Set(cst(2026, 3, 2, 10+i))
-		resp, body := p.postTo(loc+"/sms/resend", nil)
-		assert.Equal(t, http.StatusOK, resp.StatusCode, "resend %d", i)
+		outcome, body := p.resend(loc)
+		assert.Equal(t, smsResent, outcome, "resend %d", i)
 		assert.Contains(t, body, "验证码已重新发送", "resend %d", i)
 		assert.Contains(t, body, "最多可重发"+string(rune('2'-i))+"次", "resend %d", i)
 		assert.Contains(t, body, "请在24小时内（2026-03-03 10:00前）", "resend %d", i)
 	}
 	assert.Len(t, p.codes(), 3)
-	resp, body := p.postTo(loc+"/sms/resend", nil)
-	assert.Equal(t, http.StatusConflict, resp.StatusCode)
+	outcome, body := p.resend(loc)
+	assert.Equal(t, smsResendLimit, outcome)
 	assert.Contains(t, body, "短信最多重发2次，本次未发送")
 	assert.NotContains(t, body, `id="sms-resend"`)
 	assert.Len(t, p.codes(), 3, "the third resend sent a code")
 
 	last := p.codes()[2].Code
 	if first != last {
-		resp, _ = p.enter(loc, first, sampleMobile, sampleCert6)
-		assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "the first code still works after a resend")
+		outcome, _ = p.enter(loc, first, sampleMobile, sampleCert6)
+		assert.Equal(t, smsWrong, outcome, "the first code still works after a resend")
 	}
-	resp, body = p.enter(loc, last, sampleMobile, sampleCert6)
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, body, "短信核验已完成。")
+	outcome, body = p.enter(loc, last, sampleMobile, sampleCert6)
+	assert.Equal(t, smsVerified, outcome)
+	assert.Contains(t, body, `id="sms-done"`)
 }
 
 // FuzzSMSInput posts arbitrary values into the SMS form of a fresh filing
 // ("{code}" in the code stands for the code sent): the handler never
-// panics, answers 200, 422 or 400 only (the filing is fresh: nothing
-// returns it), never shows the code, and accepts only the code sent.
+// panics, answers 303 to the status page (or 400/413 for a bad form),
+// never shows the code, and accepts only the code sent.
 func FuzzSMSInput(f *testing.F) {
 	f.Add("{code}", sampleMobile, sampleCert6)
 	f.Add("{code}", "+86 139 8501 2345", "071236")
@@ -348,10 +373,13 @@ func FuzzSMSInput(f *testing.F) {
 		rec = httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		switch rec.Code {
-		case http.StatusOK:
-			assert.Contains(t, rec.Body.String(), "短信核验已完成。")
-			assert.Equal(t, sent[0], foldDigits(strings.TrimSpace(code)), "accepted a code that is not the one sent")
-		case http.StatusUnprocessableEntity, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		case http.StatusSeeOther:
+			if rec.Header().Get("Location") == loc+"?sms="+smsVerified {
+				assert.Equal(t, sent[0], foldDigits(strings.TrimSpace(code)), "accepted a code that is not the one sent")
+			} else {
+				assert.Equal(t, loc+"?sms="+smsWrong, rec.Header().Get("Location"))
+			}
+		case http.StatusBadRequest, http.StatusRequestEntityTooLarge:
 		default:
 			t.Fatalf("status %d for %q", rec.Code, v.Encode())
 		}

@@ -195,7 +195,7 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 	w := f.Websites[0]
 	p := &statusPage{
 		ID:        e.ID,
-		Status:    statusLabel(st.Status),
+		Status:    st.StatusZh(),
 		Number:    st.Number,
 		Reason:    st.Reason,
 		Sponsor:   f.Subject.Name,

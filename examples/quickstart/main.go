@@ -36,6 +36,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,7 +58,12 @@ import (
 //go:embed records.jsonl
 var records []byte
 
+// formFile, set by -form, is where the demonstration writes the
+// cancellation application as a printable A4 HTML page.
+var formFile = flag.String("form", "", "write the cancellation application as a printable A4 HTML page to this file (print it with forms/formpdf, or in a browser with its headers and footers off)")
+
 func main() {
+	flag.Parse()
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
@@ -163,7 +169,7 @@ func run(w io.Writer) error {
 		return fmt.Errorf("corrected filing: %w", err)
 	}
 	f = filing.NormalizeFiling(f) // store what validation checked
-	r.printf("改正后通过校验 ✓  省份=%s 主办单位=%q 手机=%s（打印时自动脱敏）\n",
+	r.printf("改正后通过校验 ✓  省份=%s 主办单位=%q 手机=%s（屏幕输出与日志中自动脱敏；交给管局的申请表上是完整号码）\n",
 		f.Subject.Province, f.Subject.Name, f.Subject.Principal.Mobile)
 
 	// 2. Conflicts against the national record set.
@@ -330,6 +336,12 @@ func run(w io.Writer) error {
 		return err
 	}
 	r.printf("%s", text.String())
+	if *formFile != "" {
+		if err := writeForm(*formFile, app); err != nil {
+			return err
+		}
+		r.printf("申请表已写入%s（A4网页，可打印；转PDF见forms/formpdf）\n", *formFile)
+	}
 	if err := changeAndSMS(r, f); err != nil {
 		return err
 	}
@@ -379,4 +391,13 @@ func subjectRecord(f *filing.Filing) conflict.SubjectRecord {
 
 func websiteRecord(w filing.Website) conflict.WebsiteRecord {
 	return conflict.WebsiteRecord{Number: w.Number, Name: w.Name, Domains: w.Domains, HomeURL: w.HomeURL, Status: filing.StatusApproved}
+}
+
+// writeForm writes the application as its printable A4 HTML page.
+func writeForm(path string, app *forms.Application) error {
+	var page bytes.Buffer
+	if err := app.RenderHTML(&page); err != nil {
+		return err
+	}
+	return os.WriteFile(path, page.Bytes(), 0o644)
 }

@@ -84,3 +84,50 @@ func TestRunStable(t *testing.T) {
 		t.Error("two runs print different reports")
 	}
 }
+
+// TestReportSaysWhatIsMasked: the report claims masking only where it
+// happens. The mobile is masked in the report's own output, and the
+// application form printed for the bureau carries it in full, as the bureau
+// needs it; the report must say so rather than promise a masked printout.
+func TestReportSaysWhatIsMasked(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "手机号码：13800138000") {
+		t.Fatal("the printed form no longer carries the mobile in full: revisit the masking note")
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if strings.Contains(line, "138****8000") && (strings.Contains(line, "打印") && !strings.Contains(line, "完整")) {
+			t.Errorf("the report promises a masked printout, yet prints the form in full: %q", line)
+		}
+		if strings.Contains(line, "138****8000") && !strings.Contains(line, "申请表上是完整号码") {
+			t.Errorf("the masked mobile's note does not say the form carries it in full: %q", line)
+		}
+	}
+}
+
+// TestFormFlagWritesThePrintablePage: with -form the demonstration writes
+// the cancellation application as its A4 HTML page and says where.
+func TestFormFlagWritesThePrintablePage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "form.html")
+	*formFile = path
+	t.Cleanup(func() { *formFile = "" })
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "申请表已写入"+path) {
+		t.Errorf("report does not say where the form is")
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<title>注销备案信息申请表</title>", "@page { size: A4 portrait", "贵州星辰科技有限公司"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("form page lacks %q", want)
+		}
+	}
+}

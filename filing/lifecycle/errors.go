@@ -207,6 +207,10 @@ func (k ActorKind) Zh() string {
 		return "接入商"
 	case ActorBureau:
 		return "通信管理局"
+	case ActorApplicant:
+		return "负责人本人"
+	case ActorSystem:
+		return "备案系统"
 	}
 	return string(k)
 }

@@ -55,12 +55,32 @@ const (
 	// Actor.Province is its GB/T 2260 code; it acts only on filings of
 	// subjects of its province.
 	ActorBureau ActorKind = "bureau"
+	// ActorApplicant is a responsible person of the filing acting for
+	// themselves: the recipient of an SMS code who enters it with their
+	// mobile and certificate tail. Whatever page relays the input,
+	// the act is the person's, not the ISP's.
+	ActorApplicant ActorKind = "applicant"
+	// ActorSystem is the filing system itself: its timers, such as the 24
+	// hours of the SMS step running out. Nobody acted; the time
+	// did.
+	ActorSystem ActorKind = "system"
 )
 
 // Valid reports whether k is one of the declared kinds.
 func (k ActorKind) Valid() bool {
-	return k == ActorSelfFiler || k == ActorProxiedUser || k == ActorISP || k == ActorBureau
+	switch k {
+	case ActorSelfFiler, ActorProxiedUser, ActorISP, ActorBureau, ActorApplicant, ActorSystem:
+		return true
+	}
+	return false
 }
+
+// SystemActor is the actor of the filing system's own events (ActorSystem).
+func SystemActor() Actor { return Actor{Kind: ActorSystem} }
+
+// ApplicantActor is the actor of a responsible person's own events
+// (ActorApplicant).
+func ApplicantActor() Actor { return Actor{Kind: ActorApplicant} }
 
 // Actor is the party behind an event.
 type Actor struct {
@@ -158,6 +178,12 @@ const (
 	RoleOtherISP Role = "other_isp"
 	// RoleBureau is the bureau of the subject's province (State.Province).
 	RoleBureau Role = "bureau"
+	// RoleApplicant is a responsible person acting for themselves
+	// (ActorApplicant): entering an SMS code.
+	RoleApplicant Role = "applicant"
+	// RoleSystem is the filing system's own timers (ActorSystem): the SMS
+	// step's 24 hours.
+	RoleSystem Role = "system"
 )
 
 // Transition is one row of the lifecycle table: at status From, Action taken
@@ -184,6 +210,9 @@ var (
 	rolesEditorOrBureau = []Role{RoleEditor, RoleBureau}
 	rolesISPOrBureau    = []Role{RoleFilingISP, RoleBureau}
 	rolesAnyISP         = []Role{RoleFilingISP, RoleOtherISP}
+	// the SMS input and the timeout.
+	rolesApplicantISPOrBureau = []Role{RoleApplicant, RoleFilingISP, RoleBureau}
+	rolesSystemISPOrBureau    = []Role{RoleSystem, RoleFilingISP, RoleBureau}
 )
 
 // lcTransitions is THE lifecycle table. Every allowed move is one row; a move
@@ -219,9 +248,13 @@ var lcTransitions = []Transition{
 	// and any SMS event at or after the 24 hours, return the filing to the
 	// ISP (filing.StatusReturnedToISP) instead of To.
 	{From: filing.StatusBureauReview, Action: ActionSMSSend, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
-	{From: filing.StatusBureauReview, Action: ActionSMSInput, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
+	// The person enters the code (ActorApplicant), whatever page relays
+	// it; the 24 hours run out by themselves (ActorSystem). The filing's
+	// ISP and the bureau may still record both for a system that cannot
+	// tell who acted, but the history then says the ISP or the bureau did.
+	{From: filing.StatusBureauReview, Action: ActionSMSInput, Roles: rolesApplicantISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
 	{From: filing.StatusBureauReview, Action: ActionSMSResend, Roles: rolesISPOrBureau, To: filing.StatusBureauReview, Rule: "R-83"},
-	{From: filing.StatusBureauReview, Action: ActionSMSExpire, Roles: rolesISPOrBureau, To: filing.StatusReturnedToISP, Rule: "R-83"},
+	{From: filing.StatusBureauReview, Action: ActionSMSExpire, Roles: rolesSystemISPOrBureau, To: filing.StatusReturnedToISP, Rule: "R-83"},
 
 	// 退回. R-12: returned to the user, the user edits (for filings only the
 	// ISP modifies, R-11, the ISP edits for the user); returned to the ISP,
@@ -393,8 +426,38 @@ func (s State) plays(a Actor, r Role) bool {
 		return a.Kind == ActorISP && a.ISP != "" && !s.isFilingISP(a)
 	case RoleBureau:
 		return a.Kind == ActorBureau && a.Province != "" && a.Province == s.Province
+	case RoleApplicant:
+		return a.Kind == ActorApplicant
+	case RoleSystem:
+		return a.Kind == ActorSystem
 	}
 	return false
+}
+
+// StatusZh is the status in Chinese as a user should read it: who put the
+// filing where it is. A filing back with its ISP reads 管局退回接入商 only
+// when the bureau returned it; after the SMS step's 24 hours it reads
+// 短信核验超时，系统退回接入商, and after too many wrong codes
+// 短信核验未通过，系统退回接入商, since the bureau did nothing. Every
+// other status reads as filing.Status.Zh.
+func (s State) StatusZh() string {
+	if s.Status != filing.StatusReturnedToISP {
+		return s.Status.Zh()
+	}
+	for i := len(s.History) - 1; i >= 0; i-- {
+		e := s.History[i]
+		switch {
+		case e.Action == ActionReturnToISP:
+			return s.Status.Zh()
+		case e.Action == ActionSMSExpire:
+			return "短信核验超时，系统退回接入商"
+		case e.Reason == CodeSMSExpired.MessageZh():
+			return "短信核验超时，系统退回接入商"
+		case e.Reason == CodeSMSTooManyWrong.MessageZh():
+			return "短信核验未通过，系统退回接入商"
+		}
+	}
+	return s.Status.Zh()
 }
 
 // refusal classifies why actor a may not take row t: the ISP actor of a row

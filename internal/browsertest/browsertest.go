@@ -29,7 +29,7 @@ func Path(tb testing.TB) string {
 			tb.Fatal(EnvBrowser + " not set: .ci/run installs chromium and must set it")
 			return ""
 		}
-		tb.Skip(EnvBrowser + " not set; to run the browser tests: apt-get install chromium fonts-noto-cjk poppler-utils && " + EnvBrowser + "=/usr/bin/chromium go test ./...")
+		tb.Skip(EnvBrowser + " not set; to run the browser tests: apt-get install --no-install-recommends chromium fonts-noto-cjk fonts-arphic-uming poppler-utils && " + EnvBrowser + "=/usr/bin/chromium go test ./...")
 		return ""
 	}
 	path, err := exec.LookPath(p)
@@ -43,9 +43,10 @@ func Path(tb testing.TB) string {
 // New starts a fresh headless Chromium (its own profile in a temporary
 // directory, no network services, no sandbox since CI runs as root) and
 // returns a chromedp context of one tab in it. The browser closes in
-// tb.Cleanup. It skips or fails tb as Path does, and fails it when the
-// Noto CJK fonts (Debian's fonts-noto-cjk) are missing, since every page
-// under test is Chinese.
+// tb.Cleanup; its profile and scratch folders live in tb's temporary
+// directories, so nothing is left in the shared /tmp. It skips or fails tb
+// as Path does, and fails it when the Noto CJK fonts (Debian's
+// fonts-noto-cjk) are missing, since every page under test is Chinese.
 func New(tb testing.TB) context.Context {
 	tb.Helper()
 	path := Path(tb)
@@ -53,6 +54,9 @@ func New(tb testing.TB) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(tb.TempDir()),
+		// Chromium's own scratch folders (.org.chromium.Chromium.*) go
+		// to TMPDIR: give it one that the test removes.
+		chromedp.Env("TMPDIR=" + tb.TempDir()),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -104,5 +108,15 @@ func RequireCJKFonts(tb testing.TB) {
 	out, err := exec.Command("fc-list", ":lang=zh-cn", "family").Output()
 	if err != nil || !strings.Contains(string(out), "Noto") || !strings.Contains(string(out), "CJK") {
 		tb.Fatalf("no Noto CJK font for Chinese (fc-list: %v): apt-get install fonts-noto-cjk", err)
+	}
+}
+
+// RequireFont fails tb unless fontconfig knows the font family (a form's
+// print face, say), naming the Debian package that installs it.
+func RequireFont(tb testing.TB, family, pkg string) {
+	tb.Helper()
+	out, err := exec.Command("fc-list", family, "family").Output()
+	if err != nil || !strings.Contains(string(out), family) {
+		tb.Fatalf("font %q not installed (fc-list: %v): apt-get install %s", family, err, pkg)
 	}
 }

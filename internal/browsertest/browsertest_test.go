@@ -2,9 +2,13 @@ package browsertest
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // recorder is a testing.TB that records Skip and Fatal instead of ending
@@ -47,4 +51,28 @@ func TestPathGate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBrowserLeavesNothingInTmp: a browser started by New and closed with
+// its test leaves no profile or scratch folder in the shared temporary
+// directory.
+func TestBrowserLeavesNothingInTmp(t *testing.T) {
+	Path(t)
+	chromiumEntries := func() []string {
+		entries, err := os.ReadDir(os.TempDir())
+		require.NoError(t, err)
+		var out []string
+		for _, e := range entries {
+			if n := strings.ToLower(e.Name()); strings.Contains(n, "chrom") {
+				out = append(out, e.Name())
+			}
+		}
+		return out
+	}
+	before := chromiumEntries()
+	t.Run("browser", func(t *testing.T) {
+		ctx := New(t)
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("data:text/html,<p>备案</p>")))
+	})
+	assert.ElementsMatch(t, before, chromiumEntries(), "folders the browser left in %s", os.TempDir())
 }

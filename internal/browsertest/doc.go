@@ -2,7 +2,8 @@
 // tests: the portal driven end to end, and the printed application forms.
 //
 // The tests run only when BEIAN_TEST_BROWSER names the Chromium binary
-// (Debian: apt-get install chromium fonts-noto-cjk poppler-utils, then
+// (Debian: apt-get install --no-install-recommends chromium fonts-noto-cjk
+// fonts-arphic-uming poppler-utils, then
 // BEIAN_TEST_BROWSER=/usr/bin/chromium). Without it they skip with one line,
 // so that `go test ./...` stays browser-free, except under CI=true, where
 // they fail: CI installs the browser and must run them. The variable is

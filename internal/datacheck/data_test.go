@@ -2,7 +2,6 @@ package datacheck
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 const root = "../.."
@@ -26,20 +27,18 @@ var outside = regexp.MustCompile(`(?i)\.\./|reference/|filing-facts|RULES\.md|DE
 func tables(t *testing.T) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	for _, rel := range files {
+		if strings.HasPrefix(rel, ".") || strings.Contains(rel, "/.") || strings.Contains("/"+rel, "/testdata/") {
+			continue
 		}
-		if d.IsDir() && path != root && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && filepath.Base(filepath.Dir(path)) == "data" && strings.HasSuffix(path, ".json") {
+		path := filepath.Join(root, filepath.FromSlash(rel))
+		if filepath.Base(filepath.Dir(path)) == "data" && strings.HasSuffix(path, ".json") {
 			pkg := filepath.Dir(filepath.Dir(path))
 			out[pkg] = append(out[pkg], path)
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 	return out
 }
 

@@ -4,8 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 const root = "../.."
@@ -166,24 +168,18 @@ func TestNoCitationOutsideTheModule(t *testing.T) {
 	exts := []string{".go", ".md", ".json", ".html", ".tmpl", ".txt", ".css", ".sh", ""}
 	// The tests that hold such patterns themselves.
 	exempt := []string{"internal/doccheck/doccheck_test.go", "internal/datacheck/data_test.go"}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	for _, rel := range files {
+		if strings.Contains("/"+rel, "/testdata/fuzz/") || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".ci/") {
+			continue
 		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") && rel != ".ci" || d.Name() == "fuzz" && filepath.Base(filepath.Dir(path)) == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(path)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
-			return nil
+		if slices.Contains(exempt, rel) || !slices.Contains(exts, filepath.Ext(rel)) || rel == "LICENSE" || strings.HasPrefix(rel, "go.") {
+			continue
 		}
 		text := read(t, rel)
 		if !anyOutside.MatchString(text) {
-			return nil
+			continue
 		}
 		for n, line := range strings.Split(text, "\n") {
 			for _, o := range outside {
@@ -192,9 +188,7 @@ func TestNoCitationOutsideTheModule(t *testing.T) {
 				}
 			}
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 }
 
 // The patterns catch what they are meant to catch, and leave public
@@ -238,20 +232,14 @@ func TestOutsidePatterns(t *testing.T) {
 // user imports has at least one Example, so that pkg.go.dev and
 // `go test -run Example ./...` show how to call it.
 func TestPackagesHaveFrontDoors(t *testing.T) {
-	dirs := map[string]bool{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".go") {
-			dirs[filepath.Dir(path)] = true
-		}
-		return nil
-	})
+	files, err := modfiles.Files(root)
 	require.NoError(t, err)
+	dirs := map[string]bool{}
+	for _, rel := range files {
+		if strings.HasSuffix(rel, ".go") && !strings.Contains("/"+rel, "/testdata/") && !strings.Contains("/"+rel, "/.") {
+			dirs[filepath.Join(root, filepath.FromSlash(rel[:max(strings.LastIndexByte(rel, '/'), 0)]))] = true
+		}
+	}
 	for dir := range dirs {
 		rel, _ := filepath.Rel(root, dir)
 		rel = filepath.ToSlash(rel)
@@ -302,4 +290,84 @@ func TestCIScratchFilesInATempDir(t *testing.T) {
 		}
 		assert.NotContains(t, line, "/tmp/", ".ci/run line %d writes outside $tmp", i+1)
 	}
+}
+
+// TestCIInstallsWithoutRecommends: every apt-get install of .ci/run and the
+// scripts it calls takes only the packages named, not their recommends (a
+// lean CI: the browser alone pulled in over a hundred packages with them).
+func TestCIInstallsWithoutRecommends(t *testing.T) {
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	installs := 0
+	for _, rel := range files {
+		if rel != ".ci/run" && !(strings.HasPrefix(rel, "scripts/") && strings.HasSuffix(rel, ".sh")) {
+			continue
+		}
+		for i, line := range strings.Split(read(t, rel), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "#") || !strings.Contains(line, "apt-get install") {
+				continue
+			}
+			installs++
+			assert.Contains(t, line, "--no-install-recommends", "%s:%d installs the packages' recommends too", rel, i+1)
+		}
+	}
+	assert.Positive(t, installs, "no apt-get install found in .ci/run or scripts/")
+}
+
+// TestScriptsLeaveTheCloneBeforeSu: a script that runs commands as another
+// user (su postgres -c …) first changes to a folder that user may enter, so
+// that a clone in a mode-0700 folder does not make it print "could not
+// change directory … Permission denied".
+func TestScriptsLeaveTheCloneBeforeSu(t *testing.T) {
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	for _, rel := range files {
+		if !strings.HasPrefix(rel, "scripts/") || !strings.HasSuffix(rel, ".sh") {
+			continue
+		}
+		cd := false
+		for i, line := range strings.Split(read(t, rel), "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			if line == "cd /" || strings.HasPrefix(line, "cd /tmp") {
+				cd = true
+			}
+			if strings.Contains(line, "su postgres") || strings.Contains(line, "su mysql") || strings.Contains(line, "runuser ") {
+				assert.True(t, cd, "%s:%d runs a command as another user before changing to a folder it may enter (cd /)", rel, i+1)
+			}
+		}
+	}
+}
+
+// TestReadmeInstallFromAClone: the README's way to use a clone that is not
+// published (go mod edit -require … -replace …, then go mod tidy) builds a
+// fresh module that imports the SDK.
+func TestReadmeInstallFromAClone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module: skipped with -short")
+	}
+	readme := read(t, "README.md")
+	cmd := regexp.MustCompile(`(?m)^go mod edit -require=github\.com/beiankit/beian@(\S+) -replace=github\.com/beiankit/beian=\S+$`).FindStringSubmatch(readme)
+	require.NotNil(t, cmd, "the README shows no go mod edit line for a clone")
+	abs, err := filepath.Abs(root)
+	require.NoError(t, err)
+	app := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.WriteFile(filepath.Join(app, name), []byte(text), 0o644))
+	}
+	write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/beiankit/beian/numbering\"\n)\n\nfunc main() {\n\tn, err := numbering.Parse(\"黔ICP备2026001073号-1\")\n\tfmt.Println(n, err)\n}\n")
+	gocmd := func(args ...string) {
+		t.Helper()
+		c := exec.Command("go", args...)
+		c.Dir = app
+		c.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		out, err := c.CombinedOutput()
+		require.NoError(t, err, "go %s: %s", strings.Join(args, " "), out)
+	}
+	gocmd("mod", "init", "example.com/app")
+	gocmd("mod", "edit", "-require=github.com/beiankit/beian@"+cmd[1], "-replace=github.com/beiankit/beian="+abs)
+	gocmd("mod", "tidy")
+	gocmd("build", "-o", filepath.Join(app, "app"), ".")
 }

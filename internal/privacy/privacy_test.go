@@ -26,6 +26,7 @@ import (
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
+	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
@@ -227,6 +228,8 @@ var registry = map[string]entry{
 	"forms.Secret":            typ[forms.Secret](),
 	"forms.State":             typ[forms.State](),
 	"forms.Target":            typ[forms.Target](),
+	"forms/formpdf.Options":   typ[formpdf.Options](),
+	"forms/formpdf.Printer":   typ[formpdf.Printer](),
 
 	"conflict/pgstore.Error":    typ[cpgstore.Error](),
 	"conflict/pgstore.Option":   typ[cpgstore.Option](),

@@ -4,12 +4,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 // moduleRoot is the module's root directory, two levels up.
@@ -33,26 +34,24 @@ func exportedTypes(t *testing.T) []string {
 	root := moduleRoot(t)
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	files, err := modfiles.Files(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, relFile := range files {
+		if !strings.HasSuffix(relFile, ".go") || strings.HasSuffix(relFile, "_test.go") {
+			continue
 		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			return nil
+		if skip := "/" + relFile; strings.Contains(skip, "/testdata/") || strings.Contains(skip, "/.") || strings.Contains(skip, "/_") {
+			continue
 		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+		path := filepath.Join(root, filepath.FromSlash(relFile))
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		if f.Name.Name == "main" {
-			return nil
+			continue
 		}
 		rel, _ := filepath.Rel(root, filepath.Dir(path))
 		rel = filepath.ToSlash(rel)
@@ -68,10 +67,6 @@ func exportedTypes(t *testing.T) []string {
 				}
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	out := make([]string, 0, len(seen))
 	for k := range seen {

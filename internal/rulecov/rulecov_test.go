@@ -3,7 +3,6 @@ package rulecov
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 var update = flag.Bool("update", false, "rewrite README.md's rule coverage table")
@@ -65,28 +66,20 @@ func readCatalogue(t *testing.T) []rule {
 	return rules
 }
 
-// walk calls fn for every file of the module with one of the extensions,
-// skipping hidden directories and fuzz corpora.
+// walk calls fn for every file of the module (modfiles.Files) with one of
+// the extensions, skipping hidden directories and fuzz corpora.
 func walk(t *testing.T, exts []string, fn func(rel, text string)) {
 	t.Helper()
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "fuzz" && filepath.Base(filepath.Dir(path)) == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !slices.Contains(exts, filepath.Ext(path)) {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		fn(filepath.ToSlash(rel), read(t, path))
-		return nil
-	})
+	files, err := modfiles.Files(root)
 	require.NoError(t, err)
+	for _, rel := range files {
+		if strings.HasPrefix(rel, ".") || strings.Contains(rel, "/.") || strings.Contains("/"+rel, "/testdata/fuzz/") {
+			continue
+		}
+		if slices.Contains(exts, filepath.Ext(rel)) {
+			fn(rel, read(t, filepath.Join(root, filepath.FromSlash(rel))))
+		}
+	}
 }
 
 func read(t *testing.T, path string) string {
