@@ -72,6 +72,9 @@ type appRow struct {
 	Algorithm, Domains, SDKName, SDKVendor string
 }
 
+// Blank reports whether nothing was typed into the row (for the template).
+func (r appRow) Blank() bool { return r.blank() }
+
 func (r appRow) blank() bool {
 	return strings.TrimSpace(r.Identifier+r.PublicKey+r.Fingerprint+r.Domains+r.SDKName+r.SDKVendor+r.Name) == ""
 }

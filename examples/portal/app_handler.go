@@ -21,13 +21,10 @@ type appPage struct {
 	Warnings     []string
 	Kinds, Hosts []option
 	Done         string // the success message
-	// Summary links each message shown at a field to the field, in the
-	// order of the page (rejectApp sorts it): the form is several screens
-	// long, and the box above it must say where to look.
-	Summary []summaryLink
 }
 
-// summaryLink is one entry of the summary of problems above the app form.
+// summaryLink is one entry of the summary of problems above a form: the
+// field's block and the message.
 type summaryLink struct {
 	Target string // the id of the field's block
 	Text   string
@@ -38,6 +35,11 @@ type appRowView struct {
 	Platform string // Chinese name
 	Other    bool
 	Row      appRow
+	// Open shows the row's fields: a row with data (or, on a fresh form,
+	// the first row) is open, the others are one line each until clicked,
+	// so the form is not four platforms of empty fields tall. A row with
+	// errors is always open (rejectApp opens it).
+	Open bool
 }
 
 func newAppPage(af appForm) *appPage {
@@ -51,8 +53,13 @@ func newAppPage(af appForm) *appPage {
 		filing.HostKuaishou, filing.HostHuaweiQuick, filing.HostQuickAlly, filing.HostOther} {
 		p.Hosts = append(p.Hosts, option{string(h), h.Zh(), string(h) == af.Host})
 	}
+	filled := false
 	for i, r := range af.Rows {
-		p.Rows = append(p.Rows, appRowView{Index: i, Platform: r.Platform.Zh(), Other: r.Platform == filing.PlatformOther, Row: r})
+		p.Rows = append(p.Rows, appRowView{Index: i, Platform: r.Platform.Zh(), Other: r.Platform == filing.PlatformOther, Row: r, Open: !r.blank()})
+		filled = filled || !r.blank()
+	}
+	if !filled && len(p.Rows) > 0 {
+		p.Rows[0].Open = true
 	}
 	return p
 }
@@ -92,17 +99,10 @@ func appSelect(p *appPage, name, label string, options []option) fieldView {
 // the form.
 func (p *appPage) addAppMessage(path, label, msg string, rows []int) {
 	if field := appFieldOf(path, rows); field != "" {
-		for _, m := range p.Page.Errors[field] {
-			if m == msg {
-				return
-			}
-		}
-		p.Page.Errors[field] = append(p.Page.Errors[field], msg)
-		text := msg
 		if i, ok := rowOf(field); ok {
-			text = appPlatformRows[i].Zh() + "：" + msg // which row
+			label = appPlatformRows[i].Zh() // which row
 		}
-		p.Summary = append(p.Summary, summaryLink{Target: "field-" + field, Text: text})
+		p.Page.addFieldMessage(field, label, msg)
 		return
 	}
 	p.Page.addMessage(path, label, msg)
@@ -177,7 +177,14 @@ func (s *server) rejectApp(w http.ResponseWriter, page *appPage, ve *filing.Vali
 		page.addAppMessage(p.Path, p.Label, p.Zh, rows)
 	}
 	page.Page.Invalid = true
-	slices.SortStableFunc(page.Summary, func(a, b summaryLink) int {
+	for i := range page.Rows {
+		for field := range page.Page.Errors {
+			if j, ok := rowOf(field); ok && j == page.Rows[i].Index {
+				page.Rows[i].Open = true
+			}
+		}
+	}
+	slices.SortStableFunc(page.Page.Summary, func(a, b summaryLink) int {
 		return cmp.Compare(appFieldRank(strings.TrimPrefix(a.Target, "field-")), appFieldRank(strings.TrimPrefix(b.Target, "field-")))
 	})
 	s.log.Info("app filing refused: invalid", "problems", codes)

@@ -63,7 +63,13 @@ func TestR72_AppMessagesAtTheirFields(t *testing.T) {
 	wantContains(t, "app_name", fieldBlock(t, page, "app_name"), "请填写")
 	wantNoMessages(t, page, "p3_identifier", "mobile")
 	// The box above the long form links to each of them.
-	wantContains(t, "problem links", page, `<a href="#field-p1_fingerprint">iOS：SHA-1签名值应为40位`, `<a href="#field-app_name">请填写`)
+	wantContains(t, "problem links", page, `<a href="#field-p1_fingerprint">iOS：SHA-1签名值应为40位`, `<a href="#field-app_name">`)
+	wantContains(t, "problem count", page, "备案信息有6处问题") // p0 identifier, p1 fingerprint, p2 identifier, algorithm and fingerprint, the name
+	// Rows with errors are open; the untouched row stays one line.
+	wantContains(t, "rows", page, `<details class="platform-row" id="platform-1" open>`, `<details class="platform-row" id="platform-2" open>`)
+	assert.NotContains(t, page, `<details class="platform-row" id="platform-3" open>`)
+	// The public key is a text area: a long hex key is not cut.
+	wantContains(t, "public key", fieldBlock(t, page, "p0_public_key"), "<textarea")
 }
 
 func TestR71_MiniProgramWithPlatformRowsIsRefused(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,9 +116,20 @@ func (p *browserPortal) viewShot(name string) {
 // row i.
 func (p *browserPortal) typeAppRow(i int, identifier, publicKey, fingerprint string) {
 	p.t.Helper()
+	p.openAppRow(i)
 	p.retype(rowField(i, "identifier"), identifier)
 	p.retype(rowField(i, "public_key"), publicKey)
 	p.retype(rowField(i, "fingerprint"), fingerprint)
+}
+
+// openAppRow opens the platform row i of the app form (a click on its
+// summary) unless it is open.
+func (p *browserPortal) openAppRow(i int) {
+	p.t.Helper()
+	if evalJS[bool](p, `document.getElementById('platform-`+strconv.Itoa(i)+`').open`) {
+		return
+	}
+	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#platform-`+strconv.Itoa(i)+` > summary`), chromedp.NodeVisible)))
 }
 
 // An app filed through /apps by the Guizhou subject on file: the app typed
@@ -148,7 +160,7 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 	// A mini-program names its host platform and has no platform rows.
 	require.EqualValues(t, http.StatusUnprocessableEntity, p.submitByMouse())
 	p.shot("app-as-mini-program")
-	assert.Equal(t, "备案信息有误，请按提示修改后重新提交。", evalJS[string](p, `document.querySelector('#problems p').textContent.trim()`))
+	assert.Equal(t, "备案信息有2处问题，请按提示修改后重新提交：", evalJS[string](p, `document.querySelector('#problems p').textContent.trim()`))
 	assertMessages(t, p.fields(), map[string]string{fieldAppHost: "请选择小程序所属的平台"})
 	g := p.platformGroup()
 	assert.Equal(t, []string{"小程序无需填写运行平台、包名、公钥、签名值和域名，由所在平台备案"}, g.Messages)
@@ -159,9 +171,9 @@ func TestR74_BrowserAppFilingJourney(t *testing.T) {
 	assert.Less(t, g.DX, 4.0, "the message is not aligned with the rows")
 	assert.Equal(t, "小程序", p.selected(fieldAppKind), "the kind chosen comes back")
 	p.assertSummary([][2]string{
-		{"field-" + fieldAppHost, "请选择小程序所属的平台"},
-		{"field-" + fieldAppPlatforms, "小程序无需填写运行平台、包名、公钥、签名值和域名，由所在平台备案"},
-	}, "field-"+fieldAppPlatforms, rowField(0, "identifier"))
+		{"field-" + fieldAppHost, "小程序/快应用所属平台：请选择小程序所属的平台"},
+		{"field-" + fieldAppPlatforms, "运行平台：小程序无需填写运行平台、包名、公钥、签名值和域名，由所在平台备案"},
+	}, "field-"+fieldAppPlatforms, "platform-0-toggle")
 
 	// It is an app: the rows' own mistakes show now.
 	p.choose(fieldAppKind, "APP")
@@ -252,12 +264,24 @@ func TestR71_BrowserAppFormKeyboardOnlyAndLabels(t *testing.T) {
 	p := newBrowserPortal(t)
 	require.EqualValues(t, http.StatusOK, p.open("/apps"))
 
-	controls := evalJS[[]string](p, `[...document.querySelectorAll('a[href], input, select, textarea, button')]
-	  .filter(e => !e.disabled && e.type !== 'hidden').map(e => e.id || e.tagName.toLowerCase())`)
-	require.GreaterOrEqual(t, len(controls), 40, "controls on the app form")
+	// The unused platform rows are one line each: Enter on a row's
+	// summary opens it (and again closes it), so the keyboard reaches every
+	// field.
+	assert.True(t, evalJS[bool](p, `document.getElementById('platform-0').open`), "the first row of a fresh form is open")
+	assert.False(t, evalJS[bool](p, `document.getElementById('platform-3').open`), "an unused row is open")
+	evalJS[bool](p, `(s => (s.focus(), true))(document.querySelector('#platform-3 > summary'))`)
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Enter)))
+	assert.True(t, evalJS[bool](p, `document.getElementById('platform-3').open`), "Enter on the summary does not open the row")
+	require.NoError(t, chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Enter)))
+	require.False(t, evalJS[bool](p, `document.getElementById('platform-3').open`))
+	require.EqualValues(t, http.StatusOK, p.open("/apps")) // Tab from the top again
+
+	controls := evalJS[[]string](p, `[...document.querySelectorAll('a[href], input, select, textarea, button, details > summary')]
+	  .filter(e => !e.disabled && e.type !== 'hidden' && e.checkVisibility()).map(e => e.id || e.tagName.toLowerCase())`)
+	require.GreaterOrEqual(t, len(controls), 20, "controls on the app form")
 	fs := p.fields()
 	for _, id := range controls {
-		if id == "a" || id == "button" {
+		if id == "a" || id == "button" || strings.HasSuffix(id, "-toggle") {
 			continue
 		}
 		assert.Contains(t, fs, id, "control #%s is not in a .field block", id)
@@ -268,7 +292,7 @@ func TestR71_BrowserAppFormKeyboardOnlyAndLabels(t *testing.T) {
 			assert.True(t, strings.ContainsFunc(l, func(r rune) bool { return unicode.Is(unicode.Han, r) }), "field %s: label %q has no Chinese", name, l)
 		}
 	}
-	rows := evalJS[map[string]string](p, `Object.fromEntries([...document.querySelectorAll('fieldset.platform input, fieldset.platform select')]
+	rows := evalJS[map[string]string](p, `Object.fromEntries([...document.querySelectorAll('fieldset.platform input, fieldset.platform select, fieldset.platform textarea')]
 	  .map(c => [c.id, c.closest('fieldset.platform').querySelector('legend').textContent.trim()]))`)
 	for i, platform := range []string{"安卓", "iOS", "鸿蒙", "其他"} {
 		for _, f := range []string{"identifier", "public_key", "fingerprint", "algorithm", "domains", "sdk_name", "sdk_vendor"} {

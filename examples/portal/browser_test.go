@@ -282,8 +282,10 @@ func TestBrowserFilingJourney(t *testing.T) {
 		writeDocsShot(t, p)
 	}
 	require.NotEmpty(t, png)
-	problems := evalJS[string](p, `document.getElementById('problems').textContent.trim()`)
-	assert.Equal(t, "备案信息有误，请按提示修改后重新提交。", problems)
+	// The box counts the problems and links to each field, as the app
+	// form's does (one template for both forms).
+	assert.Equal(t, "备案信息有3处问题，请按提示修改后重新提交：", evalJS[string](p, `document.querySelector('#problems p').textContent.trim()`))
+	assert.Equal(t, 3.0, evalJS[float64](p, `document.querySelectorAll('#problems #problem-links a').length`), "links to the problems")
 	fs := p.fields()
 	assertMessages(t, fs, map[string]string{
 		fieldPrincipalCertNumber: "身份证号码校验位不正确，请核对号码",

@@ -278,11 +278,18 @@ func TestInvalidFilingShowsMessagesNextToFields(t *testing.T) {
 	wantNoMessages(t, body, fieldMobile, fieldCertNumber, fieldSponsorName, fieldProvince, fieldHomeURL)
 	// The user's input comes back as typed, to be corrected.
 	wantContains(t, "mobile field", fieldBlock(t, body, fieldMobile), `value="１３９ ８５０１ ２３４５"`)
-	wantContains(t, "page", body, "备案信息有误，请按提示修改后重新提交。")
+	// The box above the form counts the problems and links to each field,
+	// as the app form's does (one template for both).
+	wantContains(t, "page", body, "备案信息有2处问题，请按提示修改后重新提交：",
+		`<a href="#field-principal_cert_number">`, `<a href="#field-domain">`)
 	// The checksum problem is reported for the subject's and the website's
-	// principal (same form field), and shown once.
-	if n := strings.Count(body, "身份证号码校验位不正确"); n != 1 {
-		t.Errorf("checksum message shown %d times, want 1", n)
+	// principal (same form field), and shown once at the field and once in
+	// the summary.
+	if n := strings.Count(fieldBlock(t, body, fieldPrincipalCertNumber), "身份证号码校验位不正确"); n != 1 {
+		t.Errorf("checksum message shown %d times at the field, want 1", n)
+	}
+	if n := strings.Count(body, "身份证号码校验位不正确"); n != 2 {
+		t.Errorf("checksum message shown %d times, want 2 (field and summary)", n)
 	}
 }
 

@@ -50,6 +50,11 @@ type formPage struct {
 	Errors map[string][]string
 	// General are problems that belong to no single field.
 	General []string
+	// Summary links each message shown at a field to the field, in the
+	// order the problems came (the app form sorts it into the page's
+	// order): the box above the form says how many problems there are and
+	// where, for both forms (template "problems").
+	Summary []summaryLink
 	// Invalid is true when validation failed (422), as opposed to a
 	// conflict with the record set (409).
 	Invalid   bool
@@ -81,9 +86,7 @@ func newFormPage(ff filingForm) *formPage {
 // the website's principal, so the same problem often comes twice.
 func (p *formPage) addMessage(path, label, msg string) {
 	if field, ok := fieldOfPath[path]; ok {
-		if !slices.Contains(p.Errors[field], msg) {
-			p.Errors[field] = append(p.Errors[field], msg)
-		}
+		p.addFieldMessage(field, label, msg)
 		return
 	}
 	if label != "" {
@@ -93,6 +96,23 @@ func (p *formPage) addMessage(path, label, msg string) {
 		p.General = append(p.General, msg)
 	}
 }
+
+// addFieldMessage shows msg at field once, and links it from the summary,
+// labelled (a message is worded for its place next to the field).
+func (p *formPage) addFieldMessage(field, label, msg string) {
+	if slices.Contains(p.Errors[field], msg) {
+		return
+	}
+	p.Errors[field] = append(p.Errors[field], msg)
+	text := msg
+	if label != "" {
+		text = label + "：" + msg
+	}
+	p.Summary = append(p.Summary, summaryLink{Target: "field-" + field, Text: text})
+}
+
+// ProblemCount is the number of problems the summary box lists.
+func (p *formPage) ProblemCount() int { return len(p.Summary) + len(p.General) }
 
 func (p *formPage) addProblems(problems []*filing.Problem) {
 	p.Invalid = true
