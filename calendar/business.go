@@ -17,8 +17,9 @@ import (
 // Cacheable flag if it is shared between goroutines (rickar/cal's cache is
 // not synchronised). rickar/cal reads the civil date of a time in the time's
 // own location, so pass dates in China Standard Time (Date, DateOf).
-// rickar/cal cannot report unpublished years: outside the data, and in the
-// gap years, it answers with the plain Monday–Friday rule. It is also far
+// rickar/cal cannot report unpublished years: outside the data, in the gap
+// years and in provisional years, it answers with the plain
+// Monday–Friday rule. It is also far
 // slower than this package (it steps day by day and scans every holiday for
 // each day); see the package benchmarks.
 func (c *Calendar) Business() *cal.BusinessCalendar {

@@ -209,7 +209,7 @@ func (c *Calendar) Provisional(year int) bool {
 		(c.first == 0 || year > c.first)
 }
 
-// provisionalEntry returns the provisional entry of year, building it once;
+// provisionalEntryLocked returns the provisional entry of year, building it once;
 // c.mu must be held. nil if it cannot be built.
 func (c *Calendar) provisionalEntryLocked(year int) *entry {
 	if e, ok := c.prov[year]; ok {
