@@ -457,8 +457,10 @@ func (c *Calendar) provisionalIn(lo, hi int64) bool {
 	if t.provs != nil && lo >= t.start && hi < t.start+t.n {
 		return t.provs[hi-t.start+1] != t.provs[lo-t.start]
 	}
-	if yearOf(hi)-yearOf(lo) > ProvisionalMaxYear-ProvisionalMinYear {
-		lo = daysFromCivil(ProvisionalMinYear, 1, 1)
+	lo = max(lo, daysFromCivil(ProvisionalMinYear, 1, 1))
+	hi = min(hi, daysFromCivil(ProvisionalMaxYear, 12, 31))
+	if lo > hi {
+		return false
 	}
 	for y := yearOf(lo); ; y++ {
 		if c.Provisional(y) {

@@ -264,6 +264,35 @@ func TestR24_StrictKeepsNotPublished(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotPublished)
 	assert.False(t, c.ProvisionalBetween(Date(2027, 1, 1), Date(2028, 1, 1)))
 	assert.NotContains(t, c.String(), "provisional")
+	// ProvisionalBetween over long ranges, with no data at all.
+	empty, err := New(WithoutEmbedded())
+	require.NoError(t, err)
+	assert.False(t, empty.ProvisionalBetween(Date(1, 1, 1), Date(1999, 12, 31)))
+	assert.True(t, empty.ProvisionalBetween(Date(1, 1, 1), Date(2000, 1, 1)))
+	assert.False(t, empty.ProvisionalBetween(Date(2101, 1, 1), Date(9999, 12, 31)))
+	assert.True(t, Default().ProvisionalBetween(Date(2026, 1, 1), Date(9999, 12, 31)))
+	assert.False(t, Default().ProvisionalBetween(Date(1, 1, 1), Date(2026, 12, 31)))
+	info, err := empty.Day(Date(2024, 2, 12)) // no data: 2024 is provisional (初三)
+	require.NoError(t, err)
+	assert.True(t, info.Provisional)
+	assert.Equal(t, KindHoliday, info.Kind)
+	// Extending the tables downwards: 2010's 春节 (除夕 Saturday 02-13 to
+	// 初二 Monday 02-15, the weekend made up on 02-16 and 02-17).
+	for _, tc := range []struct {
+		d    time.Time
+		work bool
+	}{{Date(2010, 2, 12), true}, {Date(2010, 2, 15), false}, {Date(2010, 2, 17), false}, {Date(2010, 2, 18), true}} {
+		w, err := empty.IsWorkday(tc.d)
+		require.NoError(t, err)
+		assert.Equal(t, tc.work, w, "%v", tc.d)
+	}
+	n, err := empty.WorkdaysBetween(Date(2010, 2, 12), Date(2024, 2, 12))
+	require.NoError(t, err)
+	m, err := empty.WorkdaysBetween(Date(2010, 2, 12), Date(2017, 1, 1))
+	require.NoError(t, err)
+	k, err := empty.WorkdaysBetween(Date(2017, 1, 1), Date(2024, 2, 12))
+	require.NoError(t, err)
+	assert.Equal(t, n, m+k)
 	assert.Contains(t, Default().String(), "provisional 2027–2100")
 
 	// Beyond ProvisionalMaxYear the default calendar fails as before.
