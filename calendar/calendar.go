@@ -650,14 +650,16 @@ func (c *Calendar) addSlow(tb *tables, d int64, n int) (int64, error) {
 			}
 			return 0, ErrOutOfRange
 		}
+		// A year without any schedule up to e fails now: building the
+		// provisional years before it would only move e later.
+		if err := c.need(d+1, e); err != nil {
+			return 0, err
+		}
 		// A provisional year beyond the tables: build it and count again
 		// (its holidays push the result later).
 		if nt := c.cover(tb, d+1, e); nt != tb {
 			tb = nt
 			continue
-		}
-		if err := c.need(d+1, e); err != nil {
-			return 0, err
 		}
 		return e, nil
 	}
@@ -689,11 +691,11 @@ func (c *Calendar) WorkdaysBetween(from, to time.Time) (int, error) {
 			return sign * int(tb.cum[xb]-tb.cum[xa]), nil
 		}
 	}
-	if a < b {
-		tb = c.cover(tb, a+1, b)
-	}
 	if err := c.need(a+1, b); err != nil {
 		return 0, err
+	}
+	if a < b {
+		tb = c.cover(tb, a+1, b)
 	}
 	xa, xb = a-tb.start+1, b-tb.start+1
 	return sign * int(tb.cumAt(xb)-tb.cumAt(xa)), nil
