@@ -17,14 +17,16 @@ import (
 // Cacheable flag if it is shared between goroutines (rickar/cal's cache is
 // not synchronised). rickar/cal reads the civil date of a time in the time's
 // own location, so pass dates in China Standard Time (Date, DateOf).
-// rickar/cal cannot report unpublished years: outside the data, and in the
-// gap years, it answers with the plain Monday–Friday rule. It is also far
+// rickar/cal cannot report unpublished years: outside the data, in the gap
+// years and in provisional years, it answers with the plain
+// Monday–Friday rule. It is also far
 // slower than this package (it steps day by day and scans every holiday for
 // each day); see the package benchmarks.
 func (c *Calendar) Business() *cal.BusinessCalendar {
 	bc := cal.NewBusinessCalendar()
 	bc.Name = "CN"
 	bc.Description = "Mainland China working days (State Council holiday schedules)"
+	tb := c.tab.Load()
 	for y := c.first; c.first != 0 && y <= c.last; y++ {
 		e := c.sched[y-c.first]
 		if e == nil {
@@ -32,7 +34,7 @@ func (c *Calendar) Business() *cal.BusinessCalendar {
 		}
 		for _, p := range e.periods {
 			for z := p.first; z <= p.last; z++ {
-				if x := z - c.start; x < 0 || x >= c.n || c.kind[x]&kindFallback != 0 {
+				if x := z - tb.start; x < 0 || x >= tb.n || tb.kind[x]&kindFallback != 0 {
 					continue
 				}
 				yy, m, d := civilFromDays(z)
@@ -52,7 +54,7 @@ func (c *Calendar) Business() *cal.BusinessCalendar {
 	bc.WorkdayFunc = func(t time.Time) bool {
 		y, m, d := t.Date()
 		z := daysFromCivil(int64(y), int(m), d)
-		if x := z - c.start; x >= 0 && x < c.n && DayKind(c.kind[x]) == KindMakeupWorkday {
+		if x := z - tb.start; x >= 0 && x < tb.n && DayKind(tb.kind[x]) == KindMakeupWorkday {
 			return true
 		}
 		return !isWeekend(z)

@@ -224,7 +224,8 @@ func TestTimeZones(t *testing.T) {
 }
 
 func TestNotPublished(t *testing.T) {
-	c := Default()
+	c, err := New(WithStrict()) // R-24: strict keeps the error of an unpublished year
+	require.NoError(t, err)
 	_, last := c.Years()
 	unpublished := last + 1
 	cases := []struct {
@@ -328,7 +329,7 @@ func TestInvalidInputs(t *testing.T) {
 }
 
 func TestWeekendFallback(t *testing.T) {
-	c, err := New(WithWeekendFallback())
+	c, err := New(WithWeekendFallback(), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,8 +465,9 @@ func TestRuntimeSchedules_Add2027And2028(t *testing.T) {
 			if err != nil || !got.Equal(Date(2027, 1, 4)) {
 				t.Errorf("AddWorkdays = %v %v", got, err)
 			}
-			if _, err := c.IsWorkday(Date(2029, 1, 1)); !errors.Is(err, &NotPublishedError{Year: 2029}) {
-				t.Errorf("2029: %v", err)
+			// R-24: the year after the runtime data is provisional.
+			if info, err := c.Day(Date(2029, 1, 1)); err != nil || !info.Provisional || info.Workday {
+				t.Errorf("2029: %v %v", info, err)
 			}
 			s, err := c.Schedule(2027)
 			if err != nil || s.Notices[0].Number != "测试〔2026〕1号" {
@@ -485,7 +487,7 @@ func TestRuntimeSchedules_ReplaceYear(t *testing.T) {
 	  "notices":[{"title":"t","number":"n1","date":"2025-11-04"}],
 	  "holidays":[{"zh":"春节","en":"Spring Festival","first":"2026-02-16","last":"2026-02-20"}],
 	  "workdays":[]}]}`
-	c, err := New(WithSchedulesJSON([]byte(doc)))
+	c, err := New(WithSchedulesJSON([]byte(doc)), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +508,7 @@ func TestRuntimeSchedules_GapYear(t *testing.T) {
 	  "notices":[{"title":"t","number":"n","date":"2027-11-01"}],
 	  "holidays":[{"zh":"元旦","en":"New Year's Day","first":"2027-12-31","last":"2028-01-03"}],
 	  "workdays":[]}]}`
-	c, err := New(WithSchedulesJSON([]byte(doc)))
+	c, err := New(WithSchedulesJSON([]byte(doc)), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -532,7 +534,7 @@ func TestRuntimeSchedules_GapYear(t *testing.T) {
 	if _, err := c.Day(Date(2027, 12, 31)); !errors.Is(err, ErrNotPublished) {
 		t.Errorf("declared day in gap year: %v", err)
 	}
-	fc, err := New(WithSchedulesJSON([]byte(doc)), WithWeekendFallback())
+	fc, err := New(WithSchedulesJSON([]byte(doc)), WithWeekendFallback(), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -559,7 +561,7 @@ func TestRuntimeSchedules_GapYear(t *testing.T) {
 }
 
 func TestWithoutEmbedded(t *testing.T) {
-	c, err := New(WithoutEmbedded())
+	c, err := New(WithoutEmbedded(), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -569,7 +571,7 @@ func TestWithoutEmbedded(t *testing.T) {
 	if _, err := c.IsWorkday(Date(2024, 1, 1)); !errors.Is(err, &NotPublishedError{Year: 2024}) {
 		t.Errorf("empty calendar: %v", err)
 	}
-	c, err = New(WithoutEmbedded(), WithSchedulesJSON([]byte(schedules2027)))
+	c, err = New(WithoutEmbedded(), WithSchedulesJSON([]byte(schedules2027)), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -579,7 +581,7 @@ func TestWithoutEmbedded(t *testing.T) {
 	if _, err := c.IsWorkday(Date(2026, 12, 31)); !errors.Is(err, &NotPublishedError{Year: 2026}) {
 		t.Errorf("2026 without embedded: %v", err)
 	}
-	fc, err := New(WithoutEmbedded(), WithWeekendFallback())
+	fc, err := New(WithoutEmbedded(), WithWeekendFallback(), WithStrict())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,6 +69,18 @@ type DayInfo struct {
 	// Fallback is true when the year has no published schedule and the
 	// answer comes from the Monday–Friday rule of WithWeekendFallback.
 	Fallback bool
+	// Provisional is true when the year has no published schedule and the
+	// answer comes from its provisional schedule (R-24, built from the
+	// statutory public holidays; Notice is then empty). Show NoteZh with it.
+	Provisional bool
+}
+
+// NoteZh returns ProvisionalNoteZh for a provisional answer, else "".
+func (d DayInfo) NoteZh() string {
+	if d.Provisional {
+		return ProvisionalNoteZh
+	}
+	return ""
 }
 
 // String returns e.g. "2024-02-04 makeup_workday 春节".
@@ -80,22 +92,32 @@ func (d DayInfo) String() string {
 	if d.Fallback {
 		s += " (fallback)"
 	}
+	if d.Provisional {
+		s += " (provisional)"
+	}
 	return s
 }
 
-// Day describes t's civil date in China. It fails with an error wrapping
-// ErrNotPublished if the year has no published schedule (unless weekend
-// fallback is on, in which case DayInfo.Fallback is true).
+// Day describes t's civil date in China. A day of a provisional year
+// has DayInfo.Provisional set. It fails with an error wrapping
+// ErrNotPublished if the year has neither a published nor a provisional
+// schedule (unless weekend fallback is on, in which case DayInfo.Fallback is
+// true).
 func (c *Calendar) Day(t time.Time) (DayInfo, error) {
 	d, err := dayOf(t)
 	if err != nil {
 		return DayInfo{}, err
 	}
 	info := DayInfo{Date: midnight(d)}
-	if x := d - c.start; uint64(x) < uint64(c.n) && c.kind[x]&kindFallback == 0 {
-		info.Kind = DayKind(c.kind[x])
-		if r := c.ref[x]; r != 0 {
-			l := c.labels[r-1]
+	tb := c.tab.Load()
+	if x := d - tb.start; uint64(x) >= uint64(tb.n) {
+		tb = c.cover(tb, d, d)
+	}
+	if x := d - tb.start; uint64(x) < uint64(tb.n) && tb.kind[x]&kindFallback == 0 {
+		info.Kind = DayKind(tb.kind[x] &^ kindProvisional)
+		info.Provisional = tb.kind[x]&kindProvisional != 0
+		if r := tb.ref[x]; r != 0 {
+			l := tb.labels[r-1]
 			info.HolidayZh, info.HolidayEn, info.Notice = l.zh, l.en, l.notice
 		}
 	} else {

@@ -105,12 +105,72 @@ func itoa(n int) string {
 
 // Deadline returns the due date (midnight CST) of the time limit kind for an
 // event on from's civil date: AddWorkdays(from, kind.Workdays()). The due
-// date is the last day allowed.
+// date is the last day allowed. A due date counted through a provisional
+// year is provisional: DeadlineOf says so.
 func (c *Calendar) Deadline(kind DeadlineKind, from time.Time) (time.Time, error) {
 	if !kind.Valid() {
 		return time.Time{}, ErrUnknownDeadline
 	}
 	return c.AddWorkdays(from, deadlineSpecs[kind].workdays)
+}
+
+// Due is the due date of a time limit and how it was computed.
+type Due struct {
+	Kind DeadlineKind
+	From time.Time // midnight CST of the event's date
+	Date time.Time // midnight CST of the due date, the last day allowed
+	// Provisional is true when the working days were counted through a
+	// year without a published schedule, from its provisional schedule
+	// the date may move when the State Council's notice is
+	// published. Show NoteZh with the date.
+	Provisional bool
+	// Fallback is true when they were counted with the Monday–Friday rule
+	// of WithWeekendFallback.
+	Fallback bool
+}
+
+// NoteZh returns ProvisionalNoteZh for a provisional due date, else "".
+func (d Due) NoteZh() string {
+	if d.Provisional {
+		return ProvisionalNoteZh
+	}
+	return ""
+}
+
+// String returns e.g. "R-20 due 2027-01-06 (provisional)".
+func (d Due) String() string {
+	s := d.Kind.RuleID() + " due " + d.Date.Format("2006-01-02")
+	if d.Provisional {
+		s += " (provisional)"
+	}
+	if d.Fallback {
+		s += " (fallback)"
+	}
+	return s
+}
+
+// DeadlineOf is Deadline with the provenance of the answer: the due date of
+// the time limit kind for an event on from's civil date, and whether it is
+// provisional or fallback.
+func (c *Calendar) DeadlineOf(kind DeadlineKind, from time.Time) (Due, error) {
+	if !kind.Valid() {
+		return Due{}, ErrUnknownDeadline
+	}
+	d, err := dayOf(from)
+	if err != nil {
+		return Due{}, err
+	}
+	e, err := c.addDays(d, deadlineSpecs[kind].workdays)
+	if err != nil {
+		return Due{}, err
+	}
+	return Due{
+		Kind:        kind,
+		From:        midnight(d),
+		Date:        midnight(e),
+		Provisional: c.provisionalIn(d+1, e),
+		Fallback:    c.fallback && c.firstGap(d+1, e) != 0,
+	}, nil
 }
 
 // Countdown is the state of a time limit as of a given day.
@@ -133,11 +193,26 @@ type Countdown struct {
 	// Fallback is true when the count used the weekend fallback for a year
 	// without a published schedule.
 	Fallback bool
+	// Provisional is true when a day from AsOf to Due (inclusive, so also a
+	// due date in a provisional year) lies in a year without a published
+	// schedule, counted from its provisional schedule: the counts and
+	// the due date may move when the State Council's notice is published.
+	// Show NoteZh with the countdown.
+	Provisional bool
+}
+
+// NoteZh returns ProvisionalNoteZh for a provisional countdown, else "".
+func (cd Countdown) NoteZh() string {
+	if cd.Provisional {
+		return ProvisionalNoteZh
+	}
+	return ""
 }
 
 // Remaining computes the countdown of a time limit with due date due as of
-// now (both mapped to their civil dates in China). It fails with an error
-// wrapping ErrNotPublished when the working days between the two dates
+// now (both mapped to their civil dates in China). A count through a
+// provisional year has Countdown.Provisional set. It fails with an
+// error wrapping ErrNotPublished when the working days between the two dates
 // cannot be counted; the countdown it returns with that error still holds
 // what the dates alone decide (Due, AsOf, DueToday, Overdue), with the
 // working-day counts Remaining and OverdueBy left 0.
@@ -151,6 +226,8 @@ func (c *Calendar) Remaining(due, now time.Time) (Countdown, error) {
 		return Countdown{}, err
 	}
 	cd := Countdown{Due: midnight(dd), AsOf: midnight(dn), DueToday: dn == dd, Overdue: dn > dd}
+	lo, hi := min(dn, dd), max(dn, dd)
+	cd.Provisional = c.provisionalIn(lo, hi)
 	n, err := c.WorkdaysBetween(cd.AsOf, cd.Due)
 	if err != nil {
 		return cd, err
@@ -162,10 +239,6 @@ func (c *Calendar) Remaining(due, now time.Time) (Countdown, error) {
 		cd.OverdueBy = -n
 	}
 	if c.fallback {
-		lo, hi := dn, dd
-		if hi < lo {
-			lo, hi = hi, lo
-		}
 		cd.Fallback = c.firstGap(lo+1, hi) != 0
 	}
 	return cd, nil

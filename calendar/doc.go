@@ -22,22 +22,41 @@
 // days in (a, b], so WorkdaysBetween(d, AddWorkdays(d, n)) == n. Returned
 // times are midnight CST of the date.
 //
-// # Unpublished years
+// # Unpublished years
 //
-// The State Council publishes next year's schedule late in the year. A query
-// that needs a year with no published schedule fails with an error wrapping
-// ErrNotPublished (a *NotPublishedError naming the year), never a silent
-// weekend-only guess. Callers may opt in to a Monday–Friday fallback with
-// WithWeekendFallback; answers made that way are marked (DayInfo.Fallback,
-// Countdown.Fallback, Covers). Newer schedules can be given at run time in the
-// same JSON format (WithSchedules, WithSchedulesJSON), so a bureau that has
-// the next notice does not wait for a release.
+// The State Council publishes next year's schedule late in the year, while
+// time limits counted in December already run into it. A year without a
+// published schedule (after the first year of the data, up to
+// ProvisionalMaxYear) is answered from a provisional schedule
+// (ProvisionalSchedule) built from the statutory public holidays of 全国年节
+// 及纪念日放假办法 in the version governing that year (13 days from 2025, 11
+// in 2008–2024; data/statutory.json), with the made-up day (补假) the
+// measures require for a holiday on a weekend. It cannot know the notice's
+// extra days off and makeup workdays, so every answer built on it says so:
+// DayInfo.Provisional, Countdown.Provisional, Due.Provisional (DeadlineOf),
+// ProvisionalBetween, and the Chinese note ProvisionalNoteZh
+// "（暂按法定节假日推算，以国务院通知为准）". What it costs, measured against
+// every published year 2008–2026, is in docs/calendar-provisional.md: at
+// most 7 calendar days (3 working days) on a 20-working-day deadline.
+//
+// WithStrict turns provisional years off: a query that needs a year
+// without a published schedule then fails with an error wrapping
+// ErrNotPublished (a *NotPublishedError naming the year), as do queries
+// before the data and after ProvisionalMaxYear. Callers may opt in to a
+// Monday–Friday fallback for those with WithWeekendFallback; answers made
+// that way are marked (DayInfo.Fallback, Countdown.Fallback, Covers). Newer
+// schedules can be given at run time in the same JSON format (WithSchedules,
+// WithSchedulesJSON): a year given there replaces the provisional one, so a
+// bureau that has the next notice does not wait for a release.
 //
 // # Speed
 //
 // New precomputes per-day tables (a cumulative working-day count per day and
 // the list of working days), so IsWorkday, AddWorkdays and WorkdaysBetween
-// are O(1) and allocation-free. Business returns a github.com/rickar/cal/v2
+// are O(1) and allocation-free. Provisional years are built into the same
+// tables the first time a query needs them (a few milliseconds per year,
+// once; concurrent queries read a consistent snapshot), and cost no more
+// than published ones afterwards. Business returns a github.com/rickar/cal/v2
 // BusinessCalendar on the same data for callers already using that library.
 //
 // # Errors

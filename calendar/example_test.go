@@ -60,7 +60,7 @@ func ExampleCalendar_AddWorkdays() {
 }
 
 func ExampleCalendar_AddWorkdays_notPublished() {
-	c := calendar.Default()
+	c, _ := calendar.New(calendar.WithStrict()) // no provisional years (R-24)
 	_, last := c.Years()
 	_, err := c.AddWorkdays(calendar.Date(last, 12, 20), 20)
 	var npe *calendar.NotPublishedError
@@ -127,7 +127,7 @@ func ExampleNew_runtimeSchedules() {
 }
 
 func ExampleWithWeekendFallback() {
-	c, _ := calendar.New(calendar.WithWeekendFallback())
+	c, _ := calendar.New(calendar.WithWeekendFallback(), calendar.WithStrict())
 	info, _ := c.Day(calendar.Date(2099, 1, 2)) // a Friday in a year without a schedule
 	fmt.Println(info.Workday, info.Fallback)
 	// Output: true true

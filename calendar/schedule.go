@@ -89,9 +89,10 @@ type MakeupWorkday struct {
 
 // entry is a validated Schedule with parsed dates.
 type entry struct {
-	sched   Schedule
-	periods []parsedPeriod
-	makeups []parsedMakeup
+	sched       Schedule
+	periods     []parsedPeriod
+	makeups     []parsedMakeup
+	provisional bool // built by ProvisionalSchedule, not published
 }
 
 type parsedPeriod struct {

@@ -42,9 +42,10 @@ func TestR22_DueDateFiveWorkingDays(t *testing.T) {
 	}
 }
 
+// 2131 is past calendar.ProvisionalMaxYear: no provisional schedule.
 func TestR22_UnpublishedYearIsAnError(t *testing.T) {
 	a := individualRetrieval()
-	_, err := a.Receive(NewDate(2031, time.March, 3), nil)
+	_, err := a.Receive(NewDate(2131, time.March, 5), nil)
 	if !errors.Is(err, calendar.ErrNotPublished) || !errors.Is(err, CodeDeadline) {
 		t.Fatalf("want form.bureau.deadline wrapping calendar.ErrNotPublished, got %v", err)
 	}
@@ -57,8 +58,8 @@ func TestR22_UnpublishedYearIsAnError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := a.Receive(NewDate(2031, time.March, 3), cal)
-	if err != nil || !b.Bureau.Due.Equal(NewDate(2031, time.March, 10)) {
+	b, err := a.Receive(NewDate(2131, time.March, 5), cal)
+	if err != nil || !b.Bureau.Due.Equal(NewDate(2131, time.March, 12)) {
 		t.Fatalf("fallback: %v %v", b, err)
 	}
 }

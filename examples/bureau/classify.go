@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/internal/safetext"
@@ -23,6 +22,10 @@ const noISP = "(no access)"
 
 // classify reads the export and writes the report.
 func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	cal, err := loadCalendar(cfg.schedule, cfg.strict)
+	if err != nil {
+		return err
+	}
 	in, name := stdin, "standard input"
 	if cfg.in != "-" {
 		f, err := os.Open(cfg.in)
@@ -41,7 +44,7 @@ func classify(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 	}()
 	fmt.Fprintf(out, "bureau batch: %s as of %s CST\n", safetext.Escape(name), cfg.asOf.Format("2006-01-02 15:04"))
 
-	reviews := newReviewScanner(cfg.asOf, calendar.Default(), cfg.dueWithin, cfg.maxReviews)
+	reviews := newReviewScanner(cfg.asOf, cal, cfg.dueWithin, cfg.maxReviews)
 	var prog *progress
 	if cfg.progress || isTerminal(stderr) {
 		prog = startProgress(stderr, reviews, isTerminal(stderr), time.Second)

@@ -13,8 +13,10 @@
 //     reported with their line numbers while the stream goes on;
 //   - time limits counted in working days (lifecycle.State.Countdown over
 //     calendar.Default()), including the honest answer for a year whose
-//     holiday schedule the State Council has not published yet
-//     (calendar.ErrNotPublished: reported, never guessed);
+//     holiday schedule the State Council has not published yet: counted
+//     from the statutory holidays and marked provisional (R-24), or with
+//     -strict reported as not computable (calendar.ErrNotPublished); a
+//     notice published after this release is loaded with -schedule;
 //   - a deterministic generator of synthetic exports, for trying it at scale;
 //   - with -checks, over full filed records: expired certificates (R-84),
 //     domains expiring within the province's minimum (R-85) and overdue
@@ -186,6 +188,8 @@ type config struct {
 	gen         int
 	seed        uint64
 	out         string
+	schedule    string // -schedule: a holiday schedule file (calendar.ScheduleFile JSON)
+	strict      bool   // -strict: no provisional years (calendar.WithStrict)
 }
 
 // usageError is a bad command line. shown is true when package flag has
@@ -238,6 +242,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (config, error) 
 	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` website lines instead of reading one")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "`seed` of -gen")
 	fs.StringVar(&cfg.out, "out", "-", "where -gen writes (`path`; \"-\": standard output)")
+	fs.StringVar(&cfg.schedule, "schedule", "", "holiday schedule file (`path`, the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24)")
+	fs.BoolVar(&cfg.strict, "strict", false, "no provisional years: a limit running into a year without a published notice is reported as not computable (R-24)")
 	fs.BoolVar(&cfg.checks, "checks", false, "read filed records (one filing JSON per line) and report expired certificates, domains expiring within the minimum and overdue public-security filings")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -170,9 +171,10 @@ func TestScannerMatchesKeysExactly(t *testing.T) {
 		"  line 3 黔ICP备2026001073号-2 R-20 备案审核期限 due 2026-05-20, overdue by 8 working days (counted from 2026-04-20)")
 }
 
-// A due date in a year whose holiday schedule is not published is reported
-// as such, never guessed; so is a count of working days up to an as-of
-// date in such a year. Problems of the review fields are listed too.
+// With -strict (no provisional years, R-24), a due date in a year whose
+// holiday schedule is not published is reported as such, never guessed; so
+// is a count of working days up to an as-of date in such a year. Problems
+// of the review fields are listed too.
 func TestUnpublishedYear(t *testing.T) {
 	in := `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
 {"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"bureau_review","submitted_at":"2026-12-10T10:00:00+08:00","access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]}
@@ -183,7 +185,7 @@ func TestUnpublishedYear(t *testing.T) {
 	if calendar.Default().Published(2027) {
 		t.Skip("the embedded calendar has 2027 now: pick a later year for this test")
 	}
-	out, _ := runOK(t, strings.NewReader(in), "-asof", "2026-12-20")
+	out, _ := runOK(t, strings.NewReader(in), "-asof", "2026-12-20", "-strict")
 	hasLines(t, out,
 		"reviews 4: overdue 1, due within 3 working days 0, on time 0, not computable 3 (schedule not published 1)",
 		"  line 2 黔ICP备2026001073号-1: 2027年节假日安排尚未公布，无法计算工作日 (calendar.not_published: holiday schedule for 2027 not published; working days cannot be computed)",
@@ -192,7 +194,7 @@ func TestUnpublishedYear(t *testing.T) {
 		`  line 5 沪ICP备2025007732号: 时间格式不正确（应为RFC 3339） (submitted_at "2026-12-31": instant is not RFC 3339)`,
 	)
 
-	out, _ = runOK(t, strings.NewReader(in), "-asof", "2027-01-15")
+	out, _ = runOK(t, strings.NewReader(in), "-asof", "2027-01-15", "-strict")
 	hasLines(t, out,
 		"reviews 4: overdue 1, due within 3 working days 0, on time 0, not computable 3 (schedule not published 1)",
 		"  line 3 黔ICP备2026001073号-2 R-20 备案审核期限 due 2026-11-30, overdue; working days not countable: 2027年节假日安排尚未公布，无法计算工作日 (calendar.not_published: holiday schedule for 2027 not published; working days cannot be computed)",
@@ -471,5 +473,51 @@ func TestProgressReports(t *testing.T) {
 		if terminal != strings.Contains(out, "\r") || strings.Count(out, "\n") != map[bool]int{false: reports, true: 1}[terminal] {
 			t.Errorf("terminal %v: line ends wrong:\n%q", terminal, out)
 		}
+	}
+}
+
+// TestR24_ProvisionalAndScheduleFile: without -strict a limit running into
+// a year without a published notice is counted from the statutory holidays
+// and says so; a notice given with -schedule replaces the provisional year.
+func TestR24_ProvisionalAndScheduleFile(t *testing.T) {
+	if calendar.Default().Published(2027) {
+		t.Skip("the embedded calendar has 2027 now: pick a later year for this test")
+	}
+	in := `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
+{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"bureau_review","submitted_at":"2026-12-10T10:00:00+08:00","access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]}
+`
+	// 2027-01-01 (元旦, a Friday) off: 20 working days end on 01-08.
+	out, _ := runOK(t, strings.NewReader(in), "-asof", "2026-12-20", "-due-within", "20")
+	hasLines(t, out,
+		"reviews 1: overdue 0, due within 20 working days 1, on time 0, not computable 0 (schedule not published 0)",
+		"  line 2 黔ICP备2026001073号-1 R-20 备案审核期限 due 2027-01-08, 14 working days left (counted from 2026-12-10) （暂按法定节假日推算，以国务院通知为准）",
+	)
+	// A (test) notice with 01-01 to 01-04 off moves the due date to 01-11.
+	path := filepath.Join(t.TempDir(), "2027.json")
+	doc := `{"source": "test", "compiled": "2026-12-07", "years": [{"year": 2027,
+ "notices": [{"title": "国务院办公厅关于2027年部分节假日安排的通知", "number": "国办发明电〔2026〕99号", "date": "2026-11-20"}],
+ "holidays": [{"zh": "元旦", "en": "New Year's Day", "first": "2027-01-01", "last": "2027-01-04"}],
+ "workdays": []}]}`
+	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _ = runOK(t, strings.NewReader(in), "-asof", "2026-12-20", "-due-within", "20", "-schedule", path)
+	hasLines(t, out,
+		"  line 2 黔ICP备2026001073号-1 R-20 备案审核期限 due 2027-01-11, 14 working days left (counted from 2026-12-10)",
+	)
+	if strings.Contains(out, calendar.ProvisionalNoteZh) {
+		t.Error("a published year is not provisional")
+	}
+	// A missing or invalid file stops the run.
+	var stdout, stderr strings.Builder
+	if err := run(context.Background(), []string{"-asof", "2026-12-20", "-schedule", path + ".missing"}, strings.NewReader(in), &stdout, &stderr); err == nil {
+		t.Error("missing schedule file: no error")
+	}
+	if err := os.WriteFile(path, []byte(`{"years": [{"year": 2027}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := run(context.Background(), []string{"-asof", "2026-12-20", "-schedule", path}, strings.NewReader(in), &stdout, &stderr)
+	if !errors.Is(err, calendar.ErrInvalidSchedule) {
+		t.Errorf("invalid schedule file: %v", err)
 	}
 }

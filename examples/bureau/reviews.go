@@ -351,6 +351,9 @@ func (r *review) describe() string {
 	}
 	cd := r.cd
 	from := " (counted from " + cd.From.Format(time.DateOnly) + ")"
+	if cd.Provisional { // a year without a published notice
+		from += " " + calendar.ProvisionalNoteZh
+	}
 	switch {
 	case cd.Overdue:
 		return head + ", overdue by " + workdays(cd.OverdueBy) + from

@@ -16,8 +16,10 @@
 //     submits it to the bureau, R-10, R-14) and redirects to its status page,
 //     which shows the status, the history and the bureau's time limit as a
 //     working-day countdown (R-20; R-21 in Jiangxi). When the due date falls
-//     in a year whose holiday schedule is not published yet, the page says
-//     so instead of guessing (calendar.ErrNotPublished);
+//     in a year whose holiday schedule is not published yet, it is counted
+//     from the statutory holidays and marked provisional; a notice
+//     published after this release is loaded with -schedule, and -strict
+//     shows such a due date as not computable (calendar.ErrNotPublished);
 //   - sends the MIIT SMS verification code to the people the filing type
 //     names (lifecycle.ActionSMSSend, R-83) when the filing reaches the
 //     bureau; the status page shows the 24-hour countdown
@@ -106,6 +108,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
 	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
+	schedulePath := fs.String("schedule", "", "holiday schedule file (the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24), e.g. next year's notice the day it is published")
+	strict := fs.Bool("strict", false, "no provisional years: a deadline running into a year without a published holiday notice is shown as not computable (R-24)")
 	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -120,6 +124,11 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
 	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
+	cal, err := loadCalendar(*schedulePath, *strict)
+	if err != nil {
+		return err
+	}
+	opts.Calendar = cal
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)
 		if err != nil {

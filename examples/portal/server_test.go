@@ -481,20 +481,23 @@ func TestJiangxiCountdown(t *testing.T) {
 
 // The due date falls in a year whose holiday schedule is not published: the
 // page explains it instead of failing or guessing.
+// TestDeadlineInUnpublishedYear: a due date in a year whose holiday notice
+// is not published is counted from the statutory holidays and says so
+// (R-24); see provisional_test.go for the strict calendar.
 func TestDeadlineInUnpublishedYear(t *testing.T) {
 	_, last := calendar.Default().Years()
-	next := fmt.Sprintf("%d年节假日安排尚未公布", last+1)
 
-	t.Run("due date unknown", func(t *testing.T) {
+	t.Run("due date provisional", func(t *testing.T) {
 		p := newPortal(t, cst(last, 12, 20, 10))
 		loc := p.submit(sample())
 		resp, body := p.get(loc)
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("status %d, want 200", resp.StatusCode)
 		}
-		wantContains(t, "status page", body, `<strong id="status">管局审核中</strong>`, next, "管局应自"+fmt.Sprint(last)+"-12-20起20个工作日内完成审核")
-		if strings.Contains(body, "截止日期：<strong>") || strings.Contains(body, "距审核截止还有") {
-			t.Errorf("page shows a due date or a countdown it cannot know:\n%s", body)
+		wantContains(t, "status page", body, `<strong id="status">管局审核中</strong>`, "截止日期：<strong>",
+			"距审核截止还有", calendar.ProvisionalNoteZh, "暂按全国年节及纪念日放假办法规定的法定节假日推算")
+		if strings.Contains(body, "节假日安排尚未公布") || strings.Contains(body, "无法计算") {
+			t.Errorf("page says the schedule is missing instead of counting provisionally:\n%s", body)
 		}
 	})
 	t.Run("due date passed, today unpublished", func(t *testing.T) {
@@ -503,7 +506,13 @@ func TestDeadlineInUnpublishedYear(t *testing.T) {
 		p.verifySMS(loc)
 		p.clock.Set(cst(last+1, 1, 5, 10))
 		_, body := p.get(loc)
-		wantContains(t, "status page", body, "截止日期：<strong>", "已超过审核截止日期，请联系", next)
+		// The due date is in a published year; the count up to today is not.
+		due, err := calendar.Default().Deadline(calendar.ReviewR20, cst(last, 11, 2, 10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "status page", body, "截止日期：<strong>"+due.Format(time.DateOnly)+"</strong>。",
+			"个工作日"+calendar.ProvisionalNoteZh+"，请联系")
 	})
 }
 

@@ -278,6 +278,11 @@ type deadlineView struct {
 	// Fallback: the count used a Monday–Friday guess for an unpublished
 	// year (never with calendar.Default, which refuses to guess).
 	Fallback bool
+	// DueNote and CountNote are calendar.ProvisionalNoteZh when the due
+	// date, resp. the working days counted up to today, used a year whose
+	// holiday notice is not published yet (R-24: counted from the statutory
+	// holidays), else empty.
+	DueNote, CountNote string
 	// Note explains why the countdown cannot be shown, e.g. the holiday
 	// schedule of the due year is not published yet.
 	Note string
@@ -308,13 +313,20 @@ func newDeadlineView(st lifecycle.State, cal *calendar.Calendar, now time.Time) 
 		return v
 	}
 	v.Remaining, v.DueToday, v.Overdue, v.OverdueBy, v.Fallback = cd.Remaining, cd.DueToday, cd.Overdue, cd.OverdueBy, cd.Fallback
+	v.CountNote = cd.NoteZh()
+	if cal == nil {
+		cal = calendar.Default() // as st.Countdown
+	}
+	if cal.ProvisionalBetween(cd.From, cd.Due) {
+		v.DueNote = calendar.ProvisionalNoteZh
+	}
 	return v
 }
 
 func unknownDeadlineNote(err error, v *deadlineView) string {
 	if np, ok := errors.AsType[*calendar.NotPublishedError](err); ok {
-		return fmt.Sprintf("%s，暂时无法计算准确的工作日。管局应自%s起%d个工作日内完成审核；节假日安排公布后，本页将显示准确的截止日期。",
-			np.MessageZh(), v.From, v.Workdays)
+		return fmt.Sprintf("%d年节假日安排尚未公布，暂时无法计算准确的截止日期。管局应在%s之后的%d个工作日内完成审核；节假日安排公布后，本页将显示准确的截止日期。",
+			np.Year, v.From, v.Workdays)
 	}
 	return "暂时无法计算审核截止日期，请稍后再试。"
 }

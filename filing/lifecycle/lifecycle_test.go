@@ -531,9 +531,11 @@ func TestR20_R21_R23_Deadlines(t *testing.T) {
 	}
 }
 
+// TestDeadline_NotPublished: a year past calendar.ProvisionalMaxYear has
+// neither a notice nor a provisional schedule.
 func TestDeadline_NotPublished(t *testing.T) {
 	s := newLC(t, proxied()).do(ActionCreate, ispGZ).do(ActionSubmit, ispGZ).s
-	s, err := Apply(s, Event{Action: ActionVerify, Actor: ispGZ, At: time.Date(2099, 12, 20, 0, 0, 0, 0, cstZone)})
+	s, err := Apply(s, Event{Action: ActionVerify, Actor: ispGZ, At: time.Date(2199, 12, 20, 0, 0, 0, 0, cstZone)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,9 +543,9 @@ func TestDeadline_NotPublished(t *testing.T) {
 		t.Fatalf("ok %v err %v", ok, err)
 	}
 	// The countdown still says which limit runs, from when.
-	cd, ok, err := s.Countdown(nil, time.Date(2099, 12, 21, 0, 0, 0, 0, cstZone))
+	cd, ok, err := s.Countdown(nil, time.Date(2199, 12, 21, 0, 0, 0, 0, cstZone))
 	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Kind != calendar.ReviewR20 || cd.Rule != "R-20" ||
-		!cd.From.Equal(time.Date(2099, 12, 20, 0, 0, 0, 0, cstZone)) || !cd.Due.IsZero() {
+		!cd.From.Equal(time.Date(2199, 12, 20, 0, 0, 0, 0, cstZone)) || !cd.Due.IsZero() {
 		t.Fatalf("Countdown = %+v, %v, %v", cd, ok, err)
 	}
 	// A due date in a published year, asked about from an unpublished one:
@@ -553,9 +555,9 @@ func TestDeadline_NotPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cd, ok, err = s.Countdown(nil, time.Date(2099, 1, 5, 0, 0, 0, 0, cstZone))
+	cd, ok, err = s.Countdown(nil, time.Date(2199, 1, 5, 0, 0, 0, 0, cstZone))
 	if !ok || !errors.Is(err, calendar.ErrNotPublished) || cd.Rule != "R-20" || !cd.Due.Equal(due) || cd.Remaining != 0 || !cd.Overdue {
-		t.Fatalf("Countdown from 2099 = %+v, %v, %v", cd, ok, err)
+		t.Fatalf("Countdown from 2199 = %+v, %v, %v", cd, ok, err)
 	}
 }
 

@@ -66,6 +66,7 @@ var registry = map[string]entry{
 	"calendar.DayInfo":              typ[calendar.DayInfo](),
 	"calendar.DayKind":              typ[calendar.DayKind](),
 	"calendar.DeadlineKind":         typ[calendar.DeadlineKind](),
+	"calendar.Due":                  typ[calendar.Due](),
 	"calendar.Error":                typ[calendar.Error](),
 	"calendar.HolidayPeriod":        typ[calendar.HolidayPeriod](),
 	"calendar.InvalidScheduleError": typ[calendar.InvalidScheduleError](),
@@ -76,6 +77,7 @@ var registry = map[string]entry{
 	"calendar.Schedule":             typ[calendar.Schedule](),
 	"calendar.ScheduleError":        typ[calendar.ScheduleError](),
 	"calendar.ScheduleFile":         typ[calendar.ScheduleFile](),
+	"calendar.StatutoryDay":         typ[calendar.StatutoryDay](),
 
 	"conflict.AppPlatformRecord": typ[conflict.AppPlatformRecord](),
 	"conflict.AppRecord":         typ[conflict.AppRecord](),
