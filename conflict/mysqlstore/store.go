@@ -226,9 +226,11 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 		}
 		// 2. Holders: a key held by another subject is taken.
 		var taken []conflict.Taken
+		found := 0
 		for part := range slices.Chunk(keys, chunk) {
 			where, args := byKind(part)
 			err := scan(ctx, tx, `SELECT kind, value, subject FROM beian_conflict_claim WHERE `+where+` FOR UPDATE`, args, func(k conflict.Key, holder string) {
+				found++
 				if holder != want[k] {
 					taken = append(taken, conflict.Taken{Key: k, Holder: conflict.Key{Kind: conflict.KeyCert, Value: holder}})
 				}
@@ -236,6 +238,9 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 			if err != nil {
 				return err
 			}
+		}
+		if found != len(keys) { // every key was just inserted or locked
+			return errRaced
 		}
 		if len(taken) > 0 {
 			slices.SortFunc(taken, func(a, b conflict.Taken) int { return cmpKey(a.Key, b.Key) })
@@ -297,9 +302,13 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 			seq := head - int64(len(recs)) + int64(i) + 1
 			seqs[i] = uint64(seq)
 			if exists[p.subject.Value] {
-				if _, err := tx.ExecContext(ctx, `UPDATE beian_conflict_record SET seq = ?, removed = FALSE, body = ? WHERE subject = ?`,
-					seq, p.body, p.subject.Value); err != nil {
+				res, err := tx.ExecContext(ctx, `UPDATE beian_conflict_record SET seq = ?, removed = FALSE, body = ? WHERE subject = ?`,
+					seq, p.body, p.subject.Value)
+				if err != nil {
 					return err
+				}
+				if n, err := res.RowsAffected(); err != nil || n != 1 { // seq is new: the row changes
+					return errRaced
 				}
 				continue
 			}
@@ -345,14 +354,28 @@ func scan(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(k c
 	return rows.Err()
 }
 
-// bump raises the change sequence by n and returns its new value.
+// errRaced is a statement that found less than the transaction's own
+// writes and locks guarantee: on a Galera cluster, a transaction aborted by
+// another node's write set can see statements answer with no rows before
+// its COMMIT fails. It is retried as a conflict.
+var errRaced = sqltx.Conflict(errors.New("conflict/mysqlstore: a statement did not see the transaction's own rows"))
+
+// bump raises the change sequence by n and returns its new value: a
+// locking read and a compare-and-set from the value read, whose result is
+// never re-read (see errRaced).
 func (s *Store) bump(ctx context.Context, tx *sql.Tx, n int) (int64, error) {
-	if _, err := tx.ExecContext(ctx, `UPDATE beian_conflict_head SET seq = seq + ? WHERE id = 1`, n); err != nil {
+	var seq int64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1 FOR UPDATE`).Scan(&seq); err != nil {
 		return 0, err
 	}
-	var seq int64
-	err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1`).Scan(&seq)
-	return seq, err
+	res, err := tx.ExecContext(ctx, `UPDATE beian_conflict_head SET seq = ? WHERE id = 1 AND seq = ?`, seq+int64(n), seq)
+	if err != nil {
+		return 0, err
+	}
+	if changed, err := res.RowsAffected(); err != nil || changed != 1 {
+		return 0, errRaced
+	}
+	return seq + int64(n), nil
 }
 
 // Remove implements conflict.Store.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // Dialect is how Do and Tx read a database family's errors: which ones a
@@ -120,8 +121,11 @@ const (
 // MySQLRetryable reports a deadlock or a Galera certification failure
 // (1213), a lock wait timeout (1205), and TiDB's write conflicts (9007,
 // 8022, 8028): errors after which the transaction was rolled back and may
-// run again.
+// run again; and an error made by Conflict.
 func MySQLRetryable(err error) bool {
+	if _, ok := errors.AsType[*conflictError](err); ok {
+		return true
+	}
 	n, _, ok := MySQLNumber(err)
 	if !ok {
 		return false
@@ -253,3 +257,22 @@ func SplitStatements(src string) []string {
 	}
 	return out
 }
+
+// retries counts the retries of Do in this process.
+var retries atomic.Uint64
+
+// Retries returns how many times Do retried a call in this process (after
+// a deadlock, certification failure, serialization failure or lock wait
+// timeout, or while the server was unreachable): a figure for tests and
+// metrics.
+func Retries() uint64 { return retries.Load() }
+
+// Conflict wraps an error that the MySQL dialect retries as it does a
+// deadlock: a store's own finding that a concurrent transaction won (a
+// compare-and-set that changed no row).
+func Conflict(err error) error { return &conflictError{err} }
+
+type conflictError struct{ err error }
+
+func (c *conflictError) Error() string { return c.err.Error() }
+func (c *conflictError) Unwrap() error { return c.err }

@@ -232,6 +232,7 @@ func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) e
 			}
 			return &Error{Op: op, SQLState: p.sqlState(err), Unavailable: p.unavailable(err), Err: err}
 		}
+		retries.Add(1)
 		// Full jitter: a random wait up to the backoff, so that racing
 		// transactions do not collide again in step.
 		t := time.NewTimer(time.Duration(rand.Int64N(int64(backoff))) + time.Millisecond)

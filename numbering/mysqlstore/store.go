@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"io/fs"
 	"maps"
 	"math"
@@ -97,19 +98,26 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 const (
-	bumpSQL   = `UPDATE beian_numbering_counter SET last = last + 1 WHERE counter_key = ? AND last < ?`
-	createSQL = `INSERT INTO beian_numbering_counter (counter_key, last) VALUES (?, 0)
-ON DUPLICATE KEY UPDATE last = last`
-	readSQL = `SELECT last FROM beian_numbering_counter WHERE counter_key = ?`
+	lockSQL   = `SELECT last FROM beian_numbering_counter WHERE counter_key = ? FOR UPDATE`
+	insertSQL = `INSERT INTO beian_numbering_counter (counter_key, last) VALUES (?, 1)`
+	casSQL    = `UPDATE beian_numbering_counter SET last = ? WHERE counter_key = ? AND last = ?`
 )
 
 // errExhausted stops a reservation whose counter reached its limit.
 var errExhausted = sqltx.Permanent(numbering.ErrSequenceExhausted)
 
-// Reserve implements numbering.Store in one transaction: the UPDATE that
-// increments (creating the row first when it is missing) locks the
-// counter's row until the commit, and the SELECT reads the transaction's
-// own increment.
+// errRaced is a compare-and-set that found the counter moved: retried as a
+// conflict.
+var errRaced = sqltx.Conflict(errors.New("numbering/mysqlstore: the counter moved under the reservation"))
+
+// Reserve implements numbering.Store in one transaction: a locking read of
+// the counter, then a compare-and-set from the value read to the next
+// (or the insert of a missing counter at 1). The value returned is the one
+// the compare-and-set wrote, never re-read: on a Galera cluster a
+// transaction aborted by a write set of another node can see statements
+// answer with no rows or no changes before its COMMIT fails, and a
+// re-read after such an answer could return another reservation's value.
+// A compare-and-set that changes no row is retried.
 func (s *Store) Reserve(ctx context.Context, key numbering.Key, max uint64) (uint64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
@@ -121,35 +129,44 @@ func (s *Store) Reserve(ctx context.Context, key numbering.Key, max uint64) (uin
 	k := key.String()
 	var v int64
 	err := s.tx(ctx, "numbering/mysqlstore: Reserve", func(ctx context.Context, tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, bumpSQL, k, lim)
+		var last int64
+		err := tx.QueryRowContext(ctx, lockSQL, k).Scan(&last)
+		if errors.Is(err, sql.ErrNoRows) {
+			// A missing counter: two inserting at once collide on the
+			// primary key (1062 on one server, 1213 across Galera nodes).
+			if _, err := tx.ExecContext(ctx, insertSQL, k); err != nil {
+				if n, _, _ := sqltx.MySQLNumber(err); n == erDupEntry {
+					return errRaced
+				}
+				return err
+			}
+			v = 1
+			return nil
+		}
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
+		if last >= lim { // exhausted, never wrapped round
+			return errExhausted
+		}
+		res, err := tx.ExecContext(ctx, casSQL, last+1, k, last)
 		if err != nil {
 			return err
 		}
-		if n == 0 { // missing, or exhausted
-			if _, err := tx.ExecContext(ctx, createSQL, k); err != nil {
-				return err
-			}
-			if res, err = tx.ExecContext(ctx, bumpSQL, k, lim); err != nil {
-				return err
-			}
-			if n, err = res.RowsAffected(); err != nil {
-				return err
-			}
-			if n == 0 { // the WHERE refused: exhausted, never wrapped round
-				return errExhausted
-			}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return errRaced
 		}
-		return tx.QueryRowContext(ctx, readSQL, k).Scan(&v)
+		v = last + 1
+		return nil
 	})
 	if err != nil {
 		return 0, err
 	}
 	return uint64(v), nil
 }
+
+// erDupEntry is ER_DUP_ENTRY.
+const erDupEntry = 1062
 
 const raiseSQL = `INSERT INTO beian_numbering_counter (counter_key, last) VALUES (?, ?)
 ON DUPLICATE KEY UPDATE last = GREATEST(last, ?)`
