@@ -108,6 +108,11 @@ start)
     apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends mariadb-server galera-4 rsync >&2
   fi
   mkdir -p "$dir"
+  chown "$user:" "$dir"
+  if ! runuser -u "$user" -- test -w "$dir"; then
+    echo "user $user cannot write $dir: its parent directories must be traversable (chmod o+x)" >&2
+    exit 1
+  fi
   echo "$base" >"$dir/ports"
   if [ ! -d "$dir/node1/data/mysql" ]; then
     # One datadir for all three: node 1 bootstraps it, gets the test user

@@ -18,6 +18,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	cmysqlstore "github.com/beiankit/beian/conflict/mysqlstore"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
@@ -30,6 +31,7 @@ import (
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
+	nmysqlstore "github.com/beiankit/beian/numbering/mysqlstore"
 	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
 
@@ -227,6 +229,14 @@ var registry = map[string]entry{
 	"forms.Secret":            typ[forms.Secret](),
 	"forms.State":             typ[forms.State](),
 	"forms.Target":            typ[forms.Target](),
+
+	"conflict/mysqlstore.Error":   typ[cmysqlstore.Error](),
+	"conflict/mysqlstore.Option":  typ[cmysqlstore.Option](),
+	"conflict/mysqlstore.Store":   typ[cmysqlstore.Store](),
+	"numbering/mysqlstore.Error":  typ[nmysqlstore.Error](),
+	"numbering/mysqlstore.Option": typ[nmysqlstore.Option](),
+	"numbering/mysqlstore.Store":  typ[nmysqlstore.Store](),
+	"internal/sqltx.Dialect":      typ[sqltx.Dialect](),
 
 	"conflict/pgstore.Error":    typ[cpgstore.Error](),
 	"conflict/pgstore.Option":   typ[cpgstore.Option](),
