@@ -236,7 +236,7 @@ ON DUPLICATE KEY UPDATE version = version`, component); err != nil {
 
 // SplitStatements splits a migration file into statements: each ends with
 // ";" at the end of a line; lines starting with "--" (after blanks) are
-// comments.
+// comments. Statements come back trimmed, without their ";", never empty.
 func SplitStatements(src string) []string {
 	var out []string
 	var cur strings.Builder
@@ -247,8 +247,10 @@ func SplitStatements(src string) []string {
 		}
 		cur.WriteString(line)
 		if strings.HasSuffix(trim, ";") {
-			stmt := strings.TrimSpace(cur.String())
-			out = append(out, strings.TrimSuffix(stmt, ";"))
+			stmt := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"))
+			if stmt != "" { // a lone ";" ends nothing
+				out = append(out, stmt)
+			}
 			cur.Reset()
 		}
 	}
