@@ -330,11 +330,20 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 	})
 }
 
+// insertRecords inserts the rows of subjects the transaction found absent.
+// A duplicate key (1062) means the locking read missed a row (a
+// transaction aborted by another Galera node's write set): retried.
 func insertRecords(ctx context.Context, tx *sql.Tx, n int, args []any) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO beian_conflict_record (subject, seq, removed, body) VALUES `+
 		placeholders(n, "(?,?,FALSE,?)"), args...)
+	if num, _, _ := sqltx.MySQLNumber(err); num == erDupEntry {
+		return errRaced
+	}
 	return err
 }
+
+// erDupEntry is ER_DUP_ENTRY.
+const erDupEntry = 1062
 
 // scan runs a query of (kind, value, subject) rows.
 func scan(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(k conflict.Key, holder string)) error {
