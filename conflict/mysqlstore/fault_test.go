@@ -213,4 +213,3 @@ func TestR30_TwoInstancesRace1000(t *testing.T) {
 		assert.Equal(t, races, subjects)
 	}
 }
-
