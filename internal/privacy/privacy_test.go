@@ -18,6 +18,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	cmysqlstore "github.com/beiankit/beian/conflict/mysqlstore"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
@@ -31,6 +32,7 @@ import (
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
+	nmysqlstore "github.com/beiankit/beian/numbering/mysqlstore"
 	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
 
@@ -232,6 +234,14 @@ var registry = map[string]entry{
 	"forms.Target":            typ[forms.Target](),
 	"forms/formpdf.Options":   typ[formpdf.Options](),
 	"forms/formpdf.Printer":   typ[formpdf.Printer](),
+
+	"conflict/mysqlstore.Error":   typ[cmysqlstore.Error](),
+	"conflict/mysqlstore.Option":  typ[cmysqlstore.Option](),
+	"conflict/mysqlstore.Store":   typ[cmysqlstore.Store](),
+	"numbering/mysqlstore.Error":  typ[nmysqlstore.Error](),
+	"numbering/mysqlstore.Option": typ[nmysqlstore.Option](),
+	"numbering/mysqlstore.Store":  typ[nmysqlstore.Store](),
+	"internal/sqltx.Dialect":      typ[sqltx.Dialect](),
 
 	"conflict/pgstore.Error":    typ[cpgstore.Error](),
 	"conflict/pgstore.Option":   typ[cpgstore.Option](),

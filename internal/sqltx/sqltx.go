@@ -177,6 +177,9 @@ type Policy struct {
 	// be reached before it returns an error matching ErrUnavailable.
 	// Default 2s; negative: do not retry.
 	UnavailableWait time.Duration
+	// Dialect classifies the driver's errors: nil for PostgreSQL's
+	// SQLSTATEs (Retryable, Unavailable), MySQL for the MySQL family.
+	Dialect *Dialect
 }
 
 const (
@@ -207,12 +210,12 @@ func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) e
 		if p, ok := errors.AsType[*permanent](err); ok {
 			return p.err
 		}
-		if cerr := ctx.Err(); cerr != nil && (errors.Is(err, cerr) || !Retryable(err)) {
+		if cerr := ctx.Err(); cerr != nil && (errors.Is(err, cerr) || !p.retryable(err)) {
 			return cerr
 		}
 		switch {
-		case Retryable(err) && attempt < maxConflicts:
-		case Unavailable(err) && wait > 0:
+		case p.retryable(err) && attempt < maxConflicts:
+		case p.unavailable(err) && wait > 0:
 			if deadline.IsZero() {
 				deadline = time.Now().Add(wait)
 			}
@@ -227,8 +230,9 @@ func Do(ctx context.Context, p Policy, op string, fn func(ctx context.Context) e
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return err
 			}
-			return &Error{Op: op, SQLState: sqlState(err), Unavailable: Unavailable(err), Err: err}
+			return &Error{Op: op, SQLState: p.sqlState(err), Unavailable: p.unavailable(err), Err: err}
 		}
+		retries.Add(1)
 		// Full jitter: a random wait up to the backoff, so that racing
 		// transactions do not collide again in step.
 		t := time.NewTimer(time.Duration(rand.Int64N(int64(backoff))) + time.Millisecond)
@@ -275,7 +279,7 @@ func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx contex
 			return err
 		}
 		if err := tx.Commit(); err != nil {
-			if Unavailable(err) {
+			if p.unavailable(err) {
 				return Permanent(&Error{Op: op, Unavailable: true, OutcomeUnknown: true, Err: err})
 			}
 			return err
