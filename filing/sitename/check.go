@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/beiankit/beian/internal/catalog"
 )
@@ -86,7 +87,14 @@ func (r *Rules) Check(in Input) []Finding {
 	}
 	if in.Nature == "individual" {
 		if p := Normalize(in.Sponsor); utf8Len(p) >= 2 && strings.Contains(n, p) {
-			out = append(out, finding(CodePerson, Error, "", p, in.Name, p, "", "用体现网站内容的名称，不要使用本人姓名", ""))
+			// Named after the person: the name is the person's name, give
+			// or take one character ("王磊网"). A name that only carries it
+			// ("王磊的读书笔记", ozabc's "XXX的研发日志") is a warning.
+			sev := Warning
+			if utf8Len(n)-utf8Len(p) <= 1 {
+				sev = Error
+			}
+			out = append(out, finding(CodePerson, sev, "", p, in.Name, p, "", "用体现网站内容的名称，不要使用本人姓名", ""))
 		}
 		for _, pl := range r.places {
 			if strings.HasPrefix(n, pl) {
@@ -95,6 +103,8 @@ func (r *Rules) Check(in Input) []Finding {
 			}
 		}
 	}
+	var hitBuf [16]hit
+	hits := r.scan(n, hitBuf[:0])
 	for i := range r.families {
 		f := &r.families[i]
 		if !f.applies(in) {
@@ -106,20 +116,16 @@ func (r *Rules) Check(in Input) []Finding {
 			}
 			continue
 		}
-		for _, w := range f.words {
-			var hit bool
-			if f.Match == "prefix" {
-				hit = strings.HasPrefix(n, w)
-			} else {
-				hit = strings.Contains(n, w)
+		if len(hits) > 0 {
+			for _, w := range f.words { // the row's first word that hits: "有限公司" before "公司"
+				if !hitOf(hits, i, w, f.Match == "prefix") || f.exempt(in, w, sponsorHas) {
+					continue
+				}
+				out = append(out, f.finding(in.Name, w, suggest(f.SuggestionZh, w)))
+				break // one finding per row: the first word says enough
 			}
-			if !hit || f.exempt(in, w, sponsorHas) {
-				continue
-			}
-			out = append(out, f.finding(in.Name, w, suggest(f.SuggestionZh, w)))
-			break // one finding per row: the first word says enough
 		}
-		if len(f.dwords) > 0 && (f.Approval == "" || !slices.Contains(in.Approvals, f.Approval)) {
+		if len(f.dwords) > 0 && len(in.Domains) > 0 && (f.Approval == "" || !slices.Contains(in.Approvals, f.Approval)) {
 			if d, w, ok := domainHit(in.Domains, f.dwords); ok {
 				fd := f.finding(in.Name, w, suggest(f.SuggestionZh, w))
 				fd.Zh = "域名“" + d + "”含“" + w + "”，视为论坛：" + f.ReasonZh
@@ -147,7 +153,7 @@ func (r *Rules) formFindings(name, n string) []Finding {
 	var symbol rune
 	for _, c := range n {
 		switch {
-		case unicode.Is(unicode.Han, c):
+		case c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && unicode.Is(unicode.Han, c):
 			han++
 			count++
 		case c < 0x80 && ('a' <= c && c <= 'z'):
@@ -159,7 +165,7 @@ func (r *Rules) formFindings(name, n string) []Finding {
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
 			count++ // letters of other scripts: not a symbol
 		case strings.ContainsRune(r.allowed, c):
-		case c == '.' && isDomain(n):
+		case c == '.' && isDomain(n): // rare: only names with a dot get here
 		default:
 			if symbol == 0 {
 				symbol = c
@@ -167,10 +173,11 @@ func (r *Rules) formFindings(name, n string) []Finding {
 		}
 	}
 	var out []Finding
+	dotted := strings.IndexByte(n, '.') >= 0
 	switch {
 	case count > 0 && digit == count:
 		return append(out, finding(CodeAllDigits, Error, "", "", name, "", "", "用能体现网站内容的中文名称", ""))
-	case isDomain(n):
+	case dotted && isDomain(n):
 		return append(out, finding(CodeDomain, Error, "", n, name, n, "", "用能体现网站内容的中文名称，不要直接填写域名", ""))
 	case han == 0 && latin > 0:
 		return append(out, finding(CodeAllLatin, Error, "", "", name, "", "", "在名称中使用汉字，如“"+name+"技术笔记”", ""))
@@ -287,3 +294,54 @@ func domainHit(domains []string, words []string) (domain, word string, ok bool) 
 func (r *Rules) placesSource() string { return "GB/T 2260; 新网 服务名称填写要求" }
 
 func utf8Len(s string) int { return len([]rune(s)) }
+
+// hit is one occurrence of a row's word in the normalised name.
+type hit struct {
+	fam  int
+	word string
+	pos  int
+}
+
+// wordRef is one word of one row in the index of first runes.
+type wordRef struct {
+	fam  int
+	word string
+}
+
+// buildIndex indexes the words of every row by their first rune, so that
+// Check scans the name once rather than searching every word.
+func (r *Rules) buildIndex() {
+	r.index = map[rune][]wordRef{}
+	for i := range r.families {
+		f := &r.families[i]
+		if f.Kind == "suffix" {
+			continue
+		}
+		for _, w := range f.words {
+			c, _ := utf8.DecodeRuneInString(w)
+			r.index[c] = append(r.index[c], wordRef{i, w})
+		}
+	}
+}
+
+// scan returns the occurrences of the rows' words in n.
+func (r *Rules) scan(n string, hits []hit) []hit {
+	for pos, c := range n {
+		for _, ref := range r.index[c] {
+			if strings.HasPrefix(n[pos:], ref.word) {
+				hits = append(hits, hit{ref.fam, ref.word, pos})
+			}
+		}
+	}
+	return hits
+}
+
+// hitOf reports whether word w of row fam occurs (at the start, if prefix).
+func hitOf(hits []hit, fam int, w string, prefix bool) bool {
+	for _, h := range hits {
+		if h.fam == fam && h.word == w && (!prefix || h.pos == 0) {
+			return true
+		}
+	}
+	return false
+}

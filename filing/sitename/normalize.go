@@ -18,6 +18,9 @@ func Normalize(s string) string {
 	if isPlainHan(s) {
 		return s
 	}
+	if a, ok := plainASCII(s); ok {
+		return a
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -73,4 +76,21 @@ var homoglyphs = map[rune]rune{
 	'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ь': 'b', 'ɡ': 'g',
 	'α': 'a', 'β': 'b', 'ε': 'e', 'ζ': 'z', 'η': 'h', 'ι': 'i', 'κ': 'k', 'μ': 'm', 'ν': 'v', 'ο': 'o',
 	'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ϲ': 'c',
+}
+
+// plainASCII normalises a printable ASCII string without spaces (lower
+// case) and reports whether s was one; NFKC leaves such a string alone.
+func plainASCII(s string) (string, bool) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f {
+			return "", false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if upper {
+		return strings.ToLower(s), true
+	}
+	return s, true
 }

@@ -111,6 +111,7 @@ type Rules struct {
 	allowed  string
 	families []Family // national rows, then province rows
 	places   []string // normalised place names
+	index    map[rune][]wordRef
 	source   string
 	compiled string
 }
@@ -137,6 +138,7 @@ func Parse(data []byte) (*Rules, error) {
 		}
 		r.families = append(r.families, f)
 	}
+	r.buildIndex()
 	return r, nil
 }
 
@@ -238,5 +240,6 @@ func (r *Rules) With(rows ...Family) (*Rules, error) {
 			out.families = append(out.families, f)
 		}
 	}
+	out.buildIndex()
 	return &out, nil
 }
