@@ -63,6 +63,7 @@ type options struct {
 	// compare the plans with.
 	viaValidator bool
 	names        *sitename.Rules // WithNameRules; nil: sitename.Default
+	noNames      bool            // withoutNameRules (benchmark baseline)
 }
 
 // WithProvinceRules replaces the province-rules table (DefaultProvinceRules)

@@ -19,6 +19,12 @@ func WithNameRules(rules *sitename.Rules) Option {
 	return func(o *options) { o.names = rules }
 }
 
+// withoutNameRules turns the name rules off: the baseline of the
+// benchmark pair (validate_names_test.go), the Validate before.
+func withoutNameRules() Option {
+	return func(o *options) { o.noNames = true }
+}
+
 // nameRules returns the validator's name rules.
 func (c *ruleCtx) nameRules() *sitename.Rules {
 	if c.v.o.names != nil {
@@ -57,7 +63,7 @@ func nameProblem(f sitename.Finding, path string) *Problem {
 
 // checkName reports the name errors of one website or app.
 func (c *ruleCtx) checkName(path, service, name string, involves []PreApprovalCategory, pas []PreApproval, domains []string) {
-	if name == "" || c.failed[path] {
+	if name == "" || c.failed[path] || c.v.o.noNames {
 		return
 	}
 	for _, f := range c.nameRules().Check(nameInput(&c.f.Subject, service, name, involves, pas, domains)) {

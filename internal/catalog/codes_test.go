@@ -22,6 +22,7 @@ import (
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
@@ -58,10 +59,21 @@ func packageCodes() map[string][]filing.Code {
 		"forms":     forms.Codes(),
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
+		"sitename":  sitenameCodes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
 	}
+}
+
+// sitenameCodes lists package sitename's codes (its own Code type: it
+// imports nothing of filing) as filing codes.
+func sitenameCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range sitename.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
 }
 
 // TestStoreCodesShared: numbering/pgstore and conflict/pgstore list the same
