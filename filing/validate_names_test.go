@@ -3,6 +3,7 @@ package filing
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,4 +88,26 @@ func BenchmarkR90_ValidateNames(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkR90_ValidateNamesInterleaved validates the same filing without
+// and with the name rules in every iteration, so that a loaded machine
+// slows both alike, and reports the ratio of their times (with/without).
+func BenchmarkR90_ValidateNamesInterleaved(b *testing.B) {
+	f := validFiling(b)
+	with, err := NewValidator(WithNow(fixedNow))
+	require.NoError(b, err)
+	without, err := NewValidator(WithNow(fixedNow), withoutNameRules())
+	require.NoError(b, err)
+	var tWith, tWithout time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		_ = without.Validate(f)
+		t1 := time.Now()
+		_ = with.Validate(f)
+		t2 := time.Now()
+		tWithout += t1.Sub(t0)
+		tWith += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(tWith)/float64(tWithout), "with/without")
 }

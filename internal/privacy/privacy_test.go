@@ -25,6 +25,7 @@ import (
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/internal/jsonscan"
@@ -189,6 +190,14 @@ var registry = map[string]entry{
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	// sitename: names, words and nature codes; no ID number, phone or e-mail.
+	"filing/sitename.Code":     typ[sitename.Code](),
+	"filing/sitename.Family":   typ[sitename.Family](),
+	"filing/sitename.Finding":  typ[sitename.Finding](),
+	"filing/sitename.Input":    typ[sitename.Input](),
+	"filing/sitename.Rules":    typ[sitename.Rules](),
+	"filing/sitename.Severity": typ[sitename.Severity](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
