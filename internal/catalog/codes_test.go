@@ -19,6 +19,7 @@ import (
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
+	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
@@ -60,6 +61,7 @@ func packageCodes() map[string][]filing.Code {
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
 		"sitename":  sitenameCodes(),
+		"content":   contentCodes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
@@ -71,6 +73,15 @@ func packageCodes() map[string][]filing.Code {
 func sitenameCodes() []filing.Code {
 	var out []filing.Code
 	for _, c := range sitename.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
+}
+
+// contentCodes lists package content's codes as filing codes.
+func contentCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range content.Codes() {
 		out = append(out, filing.Code(c))
 	}
 	return out

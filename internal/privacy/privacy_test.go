@@ -21,6 +21,7 @@ import (
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
+	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
@@ -190,6 +191,13 @@ var registry = map[string]entry{
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	// content: service content types and remarks; no personal data.
+	"filing/content.Code":        typ[content.Code](),
+	"filing/content.Declaration": typ[content.Declaration](),
+	"filing/content.Problem":     typ[content.Problem](),
+	"filing/content.Taxonomy":    typ[content.Taxonomy](),
+	"filing/content.Type":        typ[content.Type](),
 
 	// sitename: names, words and nature codes; no ID number, phone or e-mail.
 	"filing/sitename.Code":     typ[sitename.Code](),
