@@ -22,6 +22,7 @@ import (
 	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
@@ -62,6 +63,7 @@ func packageCodes() map[string][]filing.Code {
 		"footer":    footer.Codes(),
 		"sitename":  sitenameCodes(),
 		"content":   contentCodes(),
+		"materials": materialsCodes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
@@ -82,6 +84,15 @@ func sitenameCodes() []filing.Code {
 func contentCodes() []filing.Code {
 	var out []filing.Code
 	for _, c := range content.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
+}
+
+// materialsCodes lists package materials' codes as filing codes.
+func materialsCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range materials.Codes() {
 		out = append(out, filing.Code(c))
 	}
 	return out

@@ -25,6 +25,7 @@ import (
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
@@ -198,6 +199,16 @@ var registry = map[string]entry{
 	"filing/content.Problem":     typ[content.Problem](),
 	"filing/content.Taxonomy":    typ[content.Taxonomy](),
 	"filing/content.Type":        typ[content.Type](),
+
+	// materials: a Case holds a filing, whose personal fields mask themselves.
+	"filing/materials.Case":         typ[materials.Case](),
+	"filing/materials.Code":         typ[materials.Code](),
+	"filing/materials.ID":           typ[materials.ID](),
+	"filing/materials.Material":     typ[materials.Material](),
+	"filing/materials.MissingError": typ[materials.MissingError](),
+	"filing/materials.Requirement":  typ[materials.Requirement](),
+	"filing/materials.Row":          typ[materials.Row](),
+	"filing/materials.Rules":        typ[materials.Rules](),
 
 	// sitename: names, words and nature codes; no ID number, phone or e-mail.
 	"filing/sitename.Code":     typ[sitename.Code](),
