@@ -36,9 +36,7 @@ func (c *ruleCtx) nameRules() *sitename.Rules {
 // nameInput builds the input of the name rules for one website or app.
 func nameInput(s *Subject, service, name string, involves []PreApprovalCategory, pas []PreApproval, domains []string) sitename.Input {
 	in := sitename.Input{Name: name, Sponsor: s.Name, Province: s.Province, Domains: domains, Service: service}
-	if nat, ok := s.Nature.Info(); ok {
-		in.Nature = string(nat.Code)
-	}
+	in.Nature = string(s.Nature) // a code: the filing is normalised (NormalizeFiling)
 	if n := len(involves) + len(pas); n > 0 {
 		in.Approvals = make([]string, 0, n)
 		for _, c := range involves {

@@ -105,7 +105,17 @@ func (r *Rules) Check(in Input) []Finding {
 	}
 	var hitBuf [16]hit
 	hits := r.scan(n, hitBuf[:0])
-	for i := range r.families {
+	fams := r.always // rows that need no hit: conventions and domain words
+	var famHit uint64 // bit i: row i has a hit (rows past 63 are always looked at)
+	if len(hits) > 0 {
+		fams = r.all
+		for _, h := range hits {
+			if h.fam < 64 {
+				famHit |= 1 << h.fam
+			}
+		}
+	}
+	for _, i := range fams {
 		f := &r.families[i]
 		if !f.applies(in) {
 			continue
@@ -116,7 +126,7 @@ func (r *Rules) Check(in Input) []Finding {
 			}
 			continue
 		}
-		if len(hits) > 0 {
+		if len(hits) > 0 && (i >= 64 || famHit&(1<<i) != 0) {
 			for _, w := range f.words { // the row's first word that hits: "有限公司" before "公司"
 				if !hitOf(hits, i, w, f.Match == "prefix") || f.exempt(in, w, sponsorHas) {
 					continue
@@ -312,14 +322,23 @@ type wordRef struct {
 // Check scans the name once rather than searching every word.
 func (r *Rules) buildIndex() {
 	r.index = map[rune][]wordRef{}
+	r.first = new([1024]uint64)
+	r.all, r.always = nil, nil
 	for i := range r.families {
 		f := &r.families[i]
+		r.all = append(r.all, i)
+		if f.Kind == "suffix" || len(f.dwords) > 0 {
+			r.always = append(r.always, i)
+		}
 		if f.Kind == "suffix" {
 			continue
 		}
 		for _, w := range f.words {
 			c, _ := utf8.DecodeRuneInString(w)
 			r.index[c] = append(r.index[c], wordRef{i, w})
+			if c < 0x10000 {
+				r.first[c>>6] |= 1 << (c & 63)
+			}
 		}
 	}
 }
@@ -327,6 +346,9 @@ func (r *Rules) buildIndex() {
 // scan returns the occurrences of the rows' words in n.
 func (r *Rules) scan(n string, hits []hit) []hit {
 	for pos, c := range n {
+		if c < 0x10000 && r.first[c>>6]&(1<<(c&63)) == 0 {
+			continue // no word starts with c: most runes of most names
+		}
 		for _, ref := range r.index[c] {
 			if strings.HasPrefix(n[pos:], ref.word) {
 				hits = append(hits, hit{ref.fam, ref.word, pos})

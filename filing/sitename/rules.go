@@ -112,6 +112,9 @@ type Rules struct {
 	families []Family // national rows, then province rows
 	places   []string // normalised place names
 	index    map[rune][]wordRef
+	first    *[1024]uint64 // bit c set: some word starts with rune c (c < 0x10000)
+	all      []int         // indexes of every row
+	always   []int         // rows checked even without a word hit
 	source   string
 	compiled string
 }
