@@ -68,7 +68,7 @@ func Check(in Input) []Finding { return Default().Check(in) }
 // word families and the province rows. An empty name gives nothing: a
 // missing name is the caller's required-field problem.
 func (r *Rules) Check(in Input) []Finding {
-	if strings.TrimSpace(in.Name) == "" {
+	if isBlank(in.Name) {
 		return nil
 	}
 	n := Normalize(in.Name)
@@ -366,4 +366,15 @@ func hitOf(hits []hit, fam int, w string, prefix bool) bool {
 		}
 	}
 	return false
+}
+
+// isBlank reports whether s is empty or white space only; it stops at the
+// first other rune.
+func isBlank(s string) bool {
+	for _, c := range s {
+		if !unicode.IsSpace(c) {
+			return false
+		}
+	}
+	return true
 }
