@@ -105,7 +105,7 @@ func (r *Rules) Check(in Input) []Finding {
 	}
 	var hitBuf [16]hit
 	hits := r.scan(n, hitBuf[:0])
-	fams := r.always // rows that need no hit: conventions and domain words
+	fams := r.always  // rows that need no hit: conventions and domain words
 	var famHit uint64 // bit i: row i has a hit (rows past 63 are always looked at)
 	if len(hits) > 0 {
 		fams = r.all
