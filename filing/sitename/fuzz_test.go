@@ -36,3 +36,16 @@ func FuzzR91_Check(f *testing.F) {
 		}
 	})
 }
+
+// FuzzR91_Parse: Parse never panics, and rules it accepts check names
+// without panicking.
+func FuzzR91_Parse(f *testing.F) {
+	f.Add([]byte(`{"min_chars":3,"families":[{"id":"x","code":"name.province_word","severity":"error","words":["维修"]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := sitename.Parse(data)
+		if err != nil {
+			return
+		}
+		_ = r.Check(sitename.Input{Name: "家电维修笔记", Nature: "individual", Province: "33", Domains: []string{"bbs.example.cn"}})
+	})
+}
