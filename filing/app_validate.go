@@ -212,6 +212,7 @@ func (c *ruleCtx) appRules() {
 			c.appPlatformRules(i, a, natOK, ids)
 		}
 		c.appPreApprovalRules(i, a)
+		c.appName(i)
 		for k, x := range a.Access {
 			switch {
 			case !x.Until.IsZero() && !x.Since.IsZero() && x.Until.Before(x.Since):

@@ -44,7 +44,8 @@ func AppIDWarning(host HostPlatform, id string) *Problem {
 	return problemZhEn(CodeHostAppIDFormat, []any{host.Zh(), zh, id}, []any{host.En(), en, id})
 }
 
-// Warnings returns the warnings about a filing (see AppIDWarning), each at
+// Warnings returns the warnings about a filing (see AppIDWarning, and the
+// name warnings of package sitename, R-90/R-91), each at
 // its field path with its Chinese label. They never make Validate fail.
 // The filing is read in its normalised form; nil gives nil.
 func Warnings(f *Filing) []*Problem {
@@ -60,7 +61,7 @@ func Warnings(f *Filing) []*Problem {
 			out = append(out, w.at(path, Label(path)))
 		}
 	}
-	return out
+	return append(out, nameWarnings(f)...) // R-90, R-91 (validate_names.go)
 }
 
 func isLowerHex(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/beiankit/beian/filing/sitename"
 )
 
 // Validation of whole filings, in the order one filing goes through it:
@@ -60,6 +62,8 @@ type options struct {
 	// the plans of validate_plan.go: the reference the agreement tests
 	// compare the plans with.
 	viaValidator bool
+	names        *sitename.Rules // WithNameRules; nil: sitename.Default
+	noNames      bool            // withoutNameRules (benchmark baseline)
 }
 
 // WithProvinceRules replaces the province-rules table (DefaultProvinceRules)

@@ -329,6 +329,7 @@ func (c *ruleCtx) websiteRules() {
 		if w.Status != StatusCancelled && w.Status != StatusDeleted {
 			live++
 		}
+		c.websiteName(i)
 		for j, d := range w.Domains {
 			if c.failed != nil {
 				if path := websitePath(i, ".domains["+strconv.Itoa(j)+"]"); c.failed[path] {

@@ -205,6 +205,8 @@ func newServer(opts options) (http.Handler, error) {
 	mux.HandleFunc("GET /{$}", s.handleForm)
 	mux.HandleFunc("POST /filings", s.handleCreate)
 	mux.HandleFunc("GET /filings/{id}", s.handleStatus)
+	// materials_view.go:
+	mux.HandleFunc("GET /filings/{id}/materials", s.handleMaterials)
 	mux.HandleFunc("POST /filings/{id}/sms", s.handleSMS) // sms.go
 	mux.HandleFunc("POST /filings/{id}/sms/resend", s.handleSMSResend)
 	mux.HandleFunc("GET /apps", s.handleAppForm) // app_handler.go

@@ -198,7 +198,7 @@ func (g *Gen) Website(s filing.Subject) filing.Website {
 		home = "https://" + domain + "/index.html"
 	}
 	w := filing.Website{
-		Name:    g.fresh("website", func(tag string) string { return b.han + tag + pick(g, websiteSuffix) }),
+		Name:    g.fresh("website", func(tag string) string { return b.han + tag + g.siteSuffix(nature, p.province) }),
 		Domains: []string{domain},
 		HomeURL: home,
 	}

@@ -19,11 +19,14 @@ import (
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
+	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/platform"
 	"github.com/beiankit/beian/filing/platform/wechat"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
@@ -61,10 +64,41 @@ func packageCodes() map[string][]filing.Code {
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
 		"platform":  platform.Codes(), // the WeChat and Douyin adapters share them
+		"sitename":  sitenameCodes(),
+		"content":   contentCodes(),
+		"materials": materialsCodes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
 	}
+}
+
+// sitenameCodes lists package sitename's codes (its own Code type: it
+// imports nothing of filing) as filing codes.
+func sitenameCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range sitename.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
+}
+
+// contentCodes lists package content's codes as filing codes.
+func contentCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range content.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
+}
+
+// materialsCodes lists package materials' codes as filing codes.
+func materialsCodes() []filing.Code {
+	var out []filing.Code
+	for _, c := range materials.Codes() {
+		out = append(out, filing.Code(c))
+	}
+	return out
 }
 
 // TestStoreCodesShared: numbering/pgstore and conflict/pgstore list the same

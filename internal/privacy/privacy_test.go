@@ -22,10 +22,13 @@ import (
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
+	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
@@ -194,6 +197,31 @@ var registry = map[string]entry{
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	// content: service content types and remarks; no personal data.
+	"filing/content.Code":        typ[content.Code](),
+	"filing/content.Declaration": typ[content.Declaration](),
+	"filing/content.Problem":     typ[content.Problem](),
+	"filing/content.Taxonomy":    typ[content.Taxonomy](),
+	"filing/content.Type":        typ[content.Type](),
+
+	// materials: a Case holds a filing, whose personal fields mask themselves.
+	"filing/materials.Case":         typ[materials.Case](),
+	"filing/materials.Code":         typ[materials.Code](),
+	"filing/materials.ID":           typ[materials.ID](),
+	"filing/materials.Material":     typ[materials.Material](),
+	"filing/materials.MissingError": typ[materials.MissingError](),
+	"filing/materials.Requirement":  typ[materials.Requirement](),
+	"filing/materials.Row":          typ[materials.Row](),
+	"filing/materials.Rules":        typ[materials.Rules](),
+
+	// sitename: names, words and nature codes; no ID number, phone or e-mail.
+	"filing/sitename.Code":     typ[sitename.Code](),
+	"filing/sitename.Family":   typ[sitename.Family](),
+	"filing/sitename.Finding":  typ[sitename.Finding](),
+	"filing/sitename.Input":    typ[sitename.Input](),
+	"filing/sitename.Rules":    typ[sitename.Rules](),
+	"filing/sitename.Severity": typ[sitename.Severity](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
