@@ -21,6 +21,7 @@ import (
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/resource"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
@@ -43,8 +44,9 @@ var noRule = []string{
 	"form.json.too_large",
 	"form.json.trailing",
 	"form.kind_unknown",
-	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
-	"store.unavailable", // the database cannot be reached
+	"resource.bad_input", // misuse: an empty account, filing ID or instance
+	"store.failed",       // a database call failed (numbering/pgstore, conflict/pgstore)
+	"store.unavailable",  // the database cannot be reached
 }
 
 // packageCodes is every package's own list of its codes.
@@ -58,6 +60,7 @@ func packageCodes() map[string][]filing.Code {
 		"forms":     forms.Codes(),
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
+		"resource":  resource.Codes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),

@@ -24,6 +24,8 @@ import (
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/resource"
+	"github.com/beiankit/beian/filing/resource/resourcetest"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
@@ -189,6 +191,21 @@ var registry = map[string]entry{
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	"filing/resource.Entry":              typ[resource.Entry](),
+	"filing/resource.Error":              typ[resource.Error](),
+	"filing/resource.IneligibleError":    typ[resource.IneligibleError](),
+	"filing/resource.Instance":           typ[resource.Instance](),
+	"filing/resource.Kind":               typ[resource.Kind](),
+	"filing/resource.Ledger":             typ[resource.Ledger](),
+	"filing/resource.MemoryStore":        typ[resource.MemoryStore](),
+	"filing/resource.Option":             typ[resource.Option](),
+	"filing/resource.Policy":             typ[resource.Policy](),
+	"filing/resource.Set":                typ[resource.Set](),
+	"filing/resource.State":              typ[resource.State](),
+	"filing/resource.Store":              typ[resource.Store](),
+	"filing/resource.Where":              typ[resource.Where](),
+	"filing/resource/resourcetest.Clock": typ[resourcetest.Clock](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
