@@ -47,7 +47,11 @@ func (l *Ledger) Issue(ctx context.Context, inst Instance) (Entry, error) {
 	if inst.ID == "" || inst.Account == "" {
 		return Entry{}, newError(ErrBadInput, "", "instance ID and account are required")
 	}
-	now := l.now()
+	if err := bounded(inst.ID, inst.Account); err != nil {
+		return Entry{}, err
+	}
+	now := l.clock()
+	inst.ExpiresAt = inst.ExpiresAt.Truncate(time.Microsecond)
 	if err := Eligible(inst, l.policy, now); err != nil {
 		return Entry{}, err
 	}
@@ -73,7 +77,10 @@ func (l *Ledger) Redeem(ctx context.Context, code, account, filingID string) (En
 	if account == "" || filingID == "" {
 		return Entry{}, newError(ErrBadInput, "", "account and filing ID are required")
 	}
-	now := l.now()
+	if err := bounded(account, filingID); err != nil {
+		return Entry{}, err
+	}
+	now := l.clock()
 	w := Where{State: StateIssued, LiveAt: now}
 	if !l.policy.Bearer {
 		w.Account = account
@@ -89,7 +96,10 @@ func (l *Ledger) Complete(ctx context.Context, code, filingID, recordNumber stri
 	if filingID == "" {
 		return Entry{}, newError(ErrBadInput, "", "filing ID is required")
 	}
-	now := l.now()
+	if err := bounded(filingID, recordNumber); err != nil {
+		return Entry{}, err
+	}
+	now := l.clock()
 	return l.step(ctx, code, Where{State: StateInReview, FilingID: filingID}, func(e Entry) Set {
 		return Set{State: StateFiled, FilingID: filingID, Filer: e.Filer, RecordNumber: recordNumber, At: now}
 	}, func(e Entry) bool { return e.State == StateFiled && e.FilingID == filingID })
@@ -101,7 +111,7 @@ func (l *Ledger) Abandon(ctx context.Context, code, filingID string) (Entry, err
 	if filingID == "" {
 		return Entry{}, newError(ErrBadInput, "", "filing ID is required")
 	}
-	now := l.now()
+	now := l.clock()
 	return l.step(ctx, code, Where{State: StateInReview, FilingID: filingID}, func(Entry) Set {
 		return Set{State: StateIssued, At: now}
 	}, nil)
@@ -113,6 +123,9 @@ func (l *Ledger) Grant(ctx context.Context, code, owner, to string) (Entry, erro
 	if owner == "" || to == "" {
 		return Entry{}, newError(ErrBadInput, "", "owner and grantee are required")
 	}
+	if err := bounded(owner, to); err != nil {
+		return Entry{}, err
+	}
 	c, err := NormalizeCode(code)
 	if err != nil {
 		return Entry{}, err
@@ -120,7 +133,7 @@ func (l *Ledger) Grant(ctx context.Context, code, owner, to string) (Entry, erro
 	if !l.policy.Grantable {
 		return Entry{}, newError(ErrNotGrantable, c, c)
 	}
-	now := l.now()
+	now := l.clock()
 	return l.step(ctx, c, Where{State: StateIssued, Owner: owner, LiveAt: now}, func(Entry) Set {
 		return Set{State: StateIssued, Grantee: to, SetGrantee: true, At: now}
 	}, func(e Entry) bool { return e.State == StateIssued && e.Owner == owner && e.Grantee == to })
@@ -132,7 +145,7 @@ func (l *Ledger) Revoke(ctx context.Context, code, owner string) (Entry, error) 
 	if owner == "" {
 		return Entry{}, newError(ErrBadInput, "", "owner is required")
 	}
-	now := l.now()
+	now := l.clock()
 	return l.step(ctx, code, Where{State: StateIssued, Owner: owner}, func(Entry) Set {
 		return Set{State: StateRevoked, At: now}
 	}, func(e Entry) bool { return e.State == StateRevoked })
@@ -144,8 +157,26 @@ func (l *Ledger) Renew(ctx context.Context, instance string, expiresAt time.Time
 	if instance == "" {
 		return 0, newError(ErrBadInput, "", "instance ID is required")
 	}
-	return l.store.SetExpiry(ctx, instance, expiresAt)
+	return l.store.SetExpiry(ctx, instance, expiresAt.Truncate(time.Microsecond))
 }
+
+// MaxIDLen is the longest instance ID, account, filing ID or record number
+// the ledger takes, in bytes.
+const MaxIDLen = 255
+
+// bounded refuses identifiers longer than MaxIDLen.
+func bounded(ids ...string) error {
+	for _, s := range ids {
+		if len(s) > MaxIDLen {
+			return newError(ErrBadInput, "", "identifier longer than 255 bytes")
+		}
+	}
+	return nil
+}
+
+// clock returns the time to the microsecond, the precision every Store
+// keeps.
+func (l *Ledger) clock() time.Time { return l.now().Truncate(time.Microsecond) }
 
 // Get returns the entry of a code as typed by a user (NormalizeCode).
 func (l *Ledger) Get(ctx context.Context, code string) (Entry, error) {

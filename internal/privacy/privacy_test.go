@@ -25,6 +25,7 @@ import (
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/resource"
+	rpgstore "github.com/beiankit/beian/filing/resource/pgstore"
 	"github.com/beiankit/beian/filing/resource/resourcetest"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
@@ -206,6 +207,9 @@ var registry = map[string]entry{
 	"filing/resource.Store":              typ[resource.Store](),
 	"filing/resource.Where":              typ[resource.Where](),
 	"filing/resource/resourcetest.Clock": typ[resourcetest.Clock](),
+	"filing/resource/pgstore.Error":      typ[rpgstore.Error](),
+	"filing/resource/pgstore.Option":     typ[rpgstore.Option](),
+	"filing/resource/pgstore.Store":      typ[rpgstore.Store](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
