@@ -18,6 +18,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/audit"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
@@ -45,6 +46,7 @@ var noRule = []string{
 	"form.json.trailing",
 	"form.kind_unknown",
 	"resource.bad_input", // misuse: an empty account, filing ID or instance
+	"audit.bad_block",    // misuse: an invalid prefix given to audit.New
 	"store.failed",       // a database call failed (numbering/pgstore, conflict/pgstore)
 	"store.unavailable",  // the database cannot be reached
 }
@@ -61,6 +63,7 @@ func packageCodes() map[string][]filing.Code {
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
 		"resource":  resource.Codes(),
+		"audit":     audit.Codes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),

@@ -20,6 +20,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/audit"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
@@ -192,6 +193,18 @@ var registry = map[string]entry{
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	"filing/audit.Answer":       typ[audit.Answer](),
+	"filing/audit.Answers":      typ[audit.Answers](),
+	"filing/audit.Auditor":      typ[audit.Auditor](),
+	"filing/audit.Error":        typ[audit.Error](),
+	"filing/audit.Finding":      typ[audit.Finding](),
+	"filing/audit.Kind":         typ[audit.Kind](),
+	"filing/audit.Resolver":     typ[audit.Resolver](),
+	"filing/audit.ResolverFunc": typ[audit.ResolverFunc](),
+	"filing/audit.Site":         typ[audit.Site](),
+	"filing/audit.SiteReport":   typ[audit.SiteReport](),
+	"filing/audit.Summary":      typ[audit.Summary](),
 
 	"filing/resource.Entry":              typ[resource.Entry](),
 	"filing/resource.Error":              typ[resource.Error](),
