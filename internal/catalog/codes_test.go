@@ -34,11 +34,12 @@ import (
 // the API, internal failures and malformed transport (JSON) rather than a
 // filing that breaks a rule. Every other code names its rule.
 var noRule = []string{
-	"conflict.bad_input",  // a JSONL line that does not decode
-	"conflict.bad_record", // wraps the record's own problems, which carry their rules
-	"conflict.invalid",    // wraps a field check's error without a code of its own
-	"conflict.too_large",  // a record past the index's size limits
-	"filing.internal",     // the validator engine failed
+	"conflict.bad_input",   // a JSONL line that does not decode
+	"conflict.contact_key", // misuse: a contact keyer's secret shorter than 16 bytes
+	"conflict.bad_record",  // wraps the record's own problems, which carry their rules
+	"conflict.invalid",     // wraps a field check's error without a code of its own
+	"conflict.too_large",   // a record past the index's size limits
+	"filing.internal",      // the validator engine failed
 	"filing.option_invalid",
 	"form.json.field",
 	"form.json.syntax",
