@@ -65,6 +65,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"flag"
@@ -106,6 +107,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
 	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
+	dns := fs.String("dns", "", "host:port of the DNS server the access audit page (/audit, R-97) resolves through (empty: the page is off)")
+	resourceCodes := fs.Int("resource-codes", 3, "filing resources (备案授权码, R-96) the demo instance issues at start-up, logged with -debug")
 	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -119,7 +122,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
-	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
+	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings, DNS: *dns, ResourceCodes: *resourceCodes,
+		ContactKey: []byte(rand.Text() + rand.Text())} // per process, as the filings live in memory
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)
 		if err != nil {
