@@ -249,30 +249,32 @@ func (c contact) path(f *filing.Filing) string {
 }
 
 // contactsOf appends the normalised contacts of f's principals to dst, and
-// the indexes of those that do not normalise to bad.
+// those that do not normalise to bad (when not nil).
 func contactsOf(dst []contact, bad *[]contact, f *filing.Filing) []contact {
-	add := func(who int, p *filing.Person) {
-		if m := p.Mobile.Raw(); m != "" {
-			if d, ok := NormalizeMobile(m); ok {
-				dst = append(dst, contact{KeyMobile, d, who, false})
-			} else if bad != nil {
-				*bad = append(*bad, contact{KeyMobile, "", who, false})
-			}
-		}
-		if e := string(p.Email); e != "" {
-			if n, ok := normalizeContactEmail(e); ok {
-				dst = append(dst, contact{KeyEmail, n, who, true})
-			} else if bad != nil {
-				*bad = append(*bad, contact{KeyEmail, "", who, true})
-			}
-		}
-	}
-	add(-1, &f.Subject.Principal)
+	dst = personContacts(dst, bad, -1, &f.Subject.Principal)
 	for i := range f.Websites {
-		add(i, &f.Websites[i].Principal)
+		dst = personContacts(dst, bad, i, &f.Websites[i].Principal)
 	}
 	for i := range f.Apps {
-		add(len(f.Websites)+i, &f.Apps[i].Principal)
+		dst = personContacts(dst, bad, len(f.Websites)+i, &f.Apps[i].Principal)
+	}
+	return dst
+}
+
+func personContacts(dst []contact, bad *[]contact, who int, p *filing.Person) []contact {
+	if m := p.Mobile.Raw(); m != "" {
+		if d, ok := NormalizeMobile(m); ok {
+			dst = append(dst, contact{KeyMobile, d, who, false})
+		} else if bad != nil {
+			*bad = append(*bad, contact{KeyMobile, "", who, false})
+		}
+	}
+	if e := string(p.Email); e != "" {
+		if n, ok := normalizeContactEmail(e); ok {
+			dst = append(dst, contact{KeyEmail, n, who, true})
+		} else if bad != nil {
+			*bad = append(*bad, contact{KeyEmail, "", who, true})
+		}
 	}
 	return dst
 }
@@ -309,8 +311,9 @@ type contactHolder struct {
 
 // contactEntry is one claim of the register: the HMAC key and its holder.
 type contactEntry struct {
-	key Key
-	h   contactHolder
+	key   Key
+	check uint64 // a second keyed hash (seed2): a Check confirms a hit with it, without an HMAC
+	h     contactHolder
 }
 
 // Contacts is the register of contact claims: which subject holds
@@ -323,6 +326,7 @@ type contactEntry struct {
 type Contacts struct {
 	keyer     *ContactKeyer
 	seed      maphash.Seed
+	seed2     maphash.Seed
 	mu        sync.RWMutex
 	byHash    map[uint64][]contactEntry
 	bySubject map[Key][]uint64
@@ -336,7 +340,7 @@ type Contacts struct {
 
 // NewContacts returns an empty register over keyer.
 func NewContacts(keyer *ContactKeyer) *Contacts {
-	return &Contacts{keyer: keyer, seed: maphash.MakeSeed(), byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{},
+	return &Contacts{keyer: keyer, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{},
 		bits: make([]uint64, 1<<10)}
 }
 
@@ -366,9 +370,11 @@ func (c *Contacts) grow() {
 	}
 }
 
-func (c *Contacts) hash(x contact) uint64 {
+func (c *Contacts) hash(x contact) uint64 { return contactHash(c.seed, x) }
+
+func contactHash(seed maphash.Seed, x contact) uint64 {
 	var h maphash.Hash
-	h.SetSeed(c.seed)
+	h.SetSeed(seed)
 	h.WriteString(string(x.kind))
 	h.WriteByte(0)
 	h.WriteString(x.norm)
@@ -394,14 +400,14 @@ func (c *Contacts) Put(f *filing.Filing) error {
 	cs := contactsOf(nil, nil, f)
 	h := subjectOf(f)
 	type claim struct {
-		hash uint64
-		key  Key
+		hash, check uint64
+		key         Key
 	}
 	claims := make([]claim, 0, len(cs))
 	for _, x := range cs {
 		k := c.keyer.sum(x.kind, x.norm)
 		if !slices.ContainsFunc(claims, func(o claim) bool { return o.key == k }) {
-			claims = append(claims, claim{c.hash(x), k})
+			claims = append(claims, claim{c.hash(x), contactHash(c.seed2, x), k})
 		}
 	}
 	c.mu.Lock()
@@ -421,7 +427,7 @@ func (c *Contacts) Put(f *filing.Filing) error {
 	hashes := make([]uint64, len(claims))
 	for i, cl := range claims {
 		hashes[i] = cl.hash
-		c.byHash[cl.hash] = append(c.byHash[cl.hash], contactEntry{cl.key, h})
+		c.byHash[cl.hash] = append(c.byHash[cl.hash], contactEntry{cl.key, cl.check, h})
 		c.mark(cl.hash)
 		c.n++
 	}
@@ -475,7 +481,7 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 	}
 	var out []Conflict
 	var own *Key
-	var seen []Key
+	var seen []uint64
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	for i, x := range cs {
@@ -486,37 +492,49 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 		if len(es) == 0 {
 			continue
 		}
-		k := c.keyer.sum(x.kind, x.norm)
-		if slices.Contains(seen, k) {
+		chk := contactHash(c.seed2, x)
+		if slices.Contains(seen, chk) {
 			continue
 		}
-		seen = append(seen, k)
-		if own == nil {
-			o := SubjectKey(f.Subject.CertType, f.Subject.CertNumber)
-			own = &o
-		}
+		seen = append(seen, chk)
 		for _, e := range es {
-			if e.key == k && e.h.subject != *own {
-				out = append(out, contactConflict(ContactClaim{k, x.path(f)}, e.h))
+			if e.check != chk {
+				continue
+			}
+			if own == nil {
+				o := SubjectKey(f.Subject.CertType, f.Subject.CertNumber)
+				own = &o
+			}
+			if e.h.subject != *own {
+				out = append(out, contactConflict(x.kind, x.path(f), e.h))
 			}
 		}
 	}
 	return out
 }
 
-func contactConflict(cl ContactClaim, o contactHolder) Conflict {
-	what, whatEn := "手机号码", "mobile number"
-	if cl.Key.Kind == KeyEmail {
-		what, whatEn = "电子邮箱", "e-mail address"
-	}
-	c := Conflict{Kind: KindContactTaken, Rule: "R-94", Path: cl.Path,
-		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
-		Zh:       "该负责人" + what + "已被其他主体的负责人使用，不能用于本主体备案",
-		En:       "the principal's " + whatEn + " is on file for another subject's principal",
-		Steps: []Text{
-			{Zh: "请填写负责人本人实名登记、本人使用的" + what + "；管局核查时会拨打电话核实", En: "give the principal's own " + whatEn + ", registered in their name; the bureau's audit calls the numbers"},
+// Texts of the contact conflicts, by key kind.
+var contactTexts = map[KeyKind]struct {
+	zh, en string
+	steps  []Text
+}{
+	KeyMobile: {"该负责人手机号码已被其他主体的负责人使用，不能用于本主体备案",
+		"the principal's mobile number is on file for another subject's principal", []Text{
+			{Zh: "请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实", En: "give the principal's own mobile number, registered in their name; the bureau's audit calls the numbers"},
 			{Zh: "如确为同一人同时担任两个主体的负责人，请联系接入商人工核实", En: "if the same person is principal of both subjects, ask the ISP to verify by hand"},
-		},
+		}},
+	KeyEmail: {"该负责人电子邮箱已被其他主体的负责人使用，不能用于本主体备案",
+		"the principal's e-mail address is on file for another subject's principal", []Text{
+			{Zh: "请填写负责人本人使用的电子邮箱", En: "give the principal's own e-mail address"},
+			{Zh: "如确为同一人同时担任两个主体的负责人，请联系接入商人工核实", En: "if the same person is principal of both subjects, ask the ISP to verify by hand"},
+		}},
+}
+
+func contactConflict(kind KeyKind, path string, o contactHolder) Conflict {
+	t := contactTexts[kind]
+	c := Conflict{Kind: KindContactTaken, Rule: "R-94", Path: path,
+		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
+		Zh:       t.zh, En: t.en, Steps: slices.Clip(t.steps),
 	}
 	if p, ok := filing.ProvinceByCode(o.province); ok {
 		c.Blocking.ProvinceName = p.Name

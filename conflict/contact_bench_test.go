@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/beiankit/beian/filing"
 )
@@ -88,4 +89,37 @@ func BenchmarkR94_ContactsCheck(b *testing.B) {
 		_ = cs.Check(fs[i%len(fs)])
 		i++
 	}
+}
+
+// BenchmarkR94_ContactOverhead interleaves the pair of
+// BenchmarkR94_CheckWithContacts in one loop: rounds of 512 Checks alone
+// and 512 Checks with the contact check, alternately, and reports the
+// ratio of the fastest round of each (the minimum is what a shared,
+// loaded machine distorts least) as "ratio" (at most 1.15 by R-94's
+// budget). go test ./conflict -run '^$' -bench R94_ContactOverhead
+func BenchmarkR94_ContactOverhead(b *testing.B) {
+	ix, cs := benchIndex(), benchContacts()
+	fs := contactFilings()
+	const round = 512
+	best := [2]time.Duration{1 << 62, 1 << 62}
+	i := 0
+	for b.Loop() {
+		for k := range 2 {
+			t0 := time.Now()
+			for j := range round {
+				f := fs[(i+j)%len(fs)]
+				if _, err := ix.Check(f); err != nil {
+					b.Fatal(err)
+				}
+				if k == 1 {
+					_ = cs.Check(f)
+				}
+			}
+			best[k] = min(best[k], time.Since(t0))
+		}
+		i += round
+	}
+	b.ReportMetric(float64(best[0].Nanoseconds())/round, "check-ns/op")
+	b.ReportMetric(float64(best[1].Nanoseconds())/round, "check+contacts-ns/op")
+	b.ReportMetric(float64(best[1])/float64(best[0]), "ratio")
 }
