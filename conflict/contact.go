@@ -145,45 +145,56 @@ func allDigits(s string) bool {
 // would leave as it is but for case: local part of letters, digits and
 // ._%+-, one @, a domain of dot-separated LDH labels (none an A-label,
 // which IDNA must check) with at least one dot. Its normal form is its
-// lower case.
-func simpleEmail(s string) bool {
+// lower case; upper reports whether it has upper-case letters.
+func simpleEmail(s string) (ok, upper bool) {
 	at := strings.IndexByte(s, '@')
-	if at < 1 || at > 64 || len(s) > 254 || len(s)-at < 4 {
-		return false
+	if at < 1 || at > 64 || len(s) > 254 || len(s)-at < 4 || s[0] == '.' || s[at-1] == '.' {
+		return false, false
 	}
 	for i := 0; i < at; i++ {
-		c := s[i] | 0x20
-		if !(c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9' || strings.IndexByte("._%+-", s[i]) >= 0) {
-			return false
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '%', c == '+', c == '-':
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c == '.':
+			if s[i+1] == '.' {
+				return false, false
+			}
+		default:
+			return false, false
 		}
-	}
-	if s[0] == '.' || s[at-1] == '.' || strings.Contains(s[:at], "..") {
-		return false
 	}
 	dots, label := 0, 0
 	for i := at + 1; i < len(s); i++ {
-		c := s[i] | 0x20
+		c := s[i]
 		switch {
-		case c >= 'a' && c <= 'z', s[i] >= '0' && s[i] <= '9':
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 			label++
-		case s[i] == '-':
+		case c >= 'A' && c <= 'Z':
+			upper = true
+			label++
+		case c == '-':
 			if label == 0 || i+1 == len(s) || s[i+1] == '.' {
-				return false
+				return false, false
+			}
+			if label == 2 && s[i-1]|0x20 == 'n' && s[i-2]|0x20 == 'x' && i+1 < len(s) && s[i+1] == '-' {
+				return false, false // an A-label: IDNA decides
 			}
 			label++
-		case s[i] == '.':
+		case c == '.':
 			if label == 0 {
-				return false
+				return false, false
 			}
 			dots, label = dots+1, 0
 		default:
-			return false
+			return false, false
 		}
 		if label > 63 {
-			return false
+			return false, false
 		}
 	}
-	return dots > 0 && label > 0 && !strings.Contains(strings.ToLower(s[at:]), "xn--")
+	return dots > 0 && label > 0, upper
 }
 
 // normalizeContactEmail is filing.NormalizeEmail with the local part
@@ -191,8 +202,11 @@ func simpleEmail(s string) bool {
 // principals treat addresses case-insensitively, and a claim must not be
 // dodged by case.
 func normalizeContactEmail(s string) (string, bool) {
-	if simpleEmail(s) {
-		return strings.ToLower(s), true
+	if ok, upper := simpleEmail(s); ok {
+		if upper {
+			s = strings.ToLower(s)
+		}
+		return s, true
 	}
 	e, err := filing.NormalizeEmail(s)
 	if err != nil {

@@ -233,3 +233,27 @@ func TestR94_SimpleEmailFastPathAgreesWithFiling(t *testing.T) {
 		assert.Equal(t, slow, fast, s)
 	}
 }
+
+// FuzzR94_EmailKey: wherever filing.NormalizeEmail accepts an address, the
+// claim key of the address as typed is the key of its normal form (the
+// ASCII fast path and the full normalisation agree).
+func FuzzR94_EmailKey(f *testing.F) {
+	for _, s := range []string{"Zhang.San@Example.COM", "root@xn--fiqs8s.cn", "a@b-c.cn", "张三@例子.中国", "a.b@c.d.e", "X@Y.CN"} {
+		f.Add(s)
+	}
+	k := keyer(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := filing.NormalizeEmail(s)
+		if err != nil {
+			return
+		}
+		got, ok := k.EmailKey(s)
+		if !ok {
+			t.Fatalf("%q: filing accepts it (%q), the claim does not", s, e)
+		}
+		want, ok := k.EmailKey(string(e))
+		if !ok || got != want {
+			t.Fatalf("%q and its normal form %q give different keys", s, e)
+		}
+	})
+}
