@@ -62,6 +62,8 @@ func (k Kind) Rule() string {
 		return "R-13"
 	case KindAppIdentifierTaken, KindAppFiledByYou, KindAppNameTaken:
 		return "R-74"
+	case KindContactTaken:
+		return "R-94"
 	}
 	return ""
 }

@@ -116,6 +116,9 @@
 //	-gen N            write a synthetic export of N website lines instead of reading
 //	-seed S           seed of -gen (default 1; same seed, same export)
 //	-out path         where -gen writes (default: standard output)
+//	-audit path       audit the export's access (R-97, audit.go) against the DNS
+//	                  answers in path, JSON Lines {"domain","addrs","failed"}
+//	-blocks list      with -audit: the ISPs' filed address blocks, comma-separated
 //
 // With -gen, -asof is the instant the synthetic export is made for (default
 // 2026-06-01, fixed so that the output does not depend on the day it is
@@ -130,6 +133,7 @@
 //	go run ./examples/bureau -gen 100000 | go run ./examples/bureau -asof 2026-06-01
 //	go run ./examples/bureau -gen 1000000 -seed 7 -out /tmp/export.jsonl
 //	go run ./examples/bureau -in /tmp/export.jsonl -asof 2026-06-01 -max-findings 0 -progress
+//	go run ./examples/bureau -in /tmp/export.jsonl -audit /tmp/answers.jsonl -blocks 119.29.0.0/16
 //
 // The exit status is 0 when the run completed (bad records do not fail it),
 // 2 for a bad command line and 1 for any other error.
@@ -178,7 +182,9 @@ func exitCode(err error, stderr io.Writer) int {
 
 // config is the parsed command line.
 type config struct {
-	checks      bool // -checks: the record checks of checks.go
+	checks      bool   // -checks: the record checks of checks.go
+	audit       string // -audit: the DNS answers of the access audit (audit.go)
+	blocks      string // -blocks: the ISPs' filed address blocks (audit.go)
 	in          string
 	asOf        time.Time
 	maxFindings int
@@ -220,6 +226,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cfg.checks {
 		return checkRecords(cfg, stdin, stdout)
 	}
+	if cfg.audit != "" {
+		return auditExport(ctx, cfg, stdin, stdout)
+	}
 	return classify(ctx, cfg, stdin, stdout, stderr)
 }
 
@@ -245,6 +254,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (config, error) 
 	fs.StringVar(&cfg.schedule, "schedule", "", "holiday schedule file (`path`, the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24)")
 	fs.BoolVar(&cfg.strict, "strict", false, "no provisional years: a limit running into a year without a published notice is reported as not computable (R-24)")
 	fs.BoolVar(&cfg.checks, "checks", false, "read filed records (one filing JSON per line) and report expired certificates, domains expiring within the minimum and overdue public-security filings")
+	fs.StringVar(&cfg.audit, "audit", "", "audit the export's access (R-97) against the DNS answers in this JSONL `file` ({\"domain\",\"addrs\",\"failed\"} per line)")
+	fs.StringVar(&cfg.blocks, "blocks", "", "with -audit: the ISPs' filed address `blocks`, comma-separated prefixes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err

@@ -67,6 +67,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"flag"
@@ -110,6 +111,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
 	schedulePath := fs.String("schedule", "", "holiday schedule file (the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24), e.g. next year's notice the day it is published")
 	strict := fs.Bool("strict", false, "no provisional years: a deadline running into a year without a published holiday notice is shown as not computable (R-24)")
+	dns := fs.String("dns", "", "host:port of the DNS server the access audit page (/audit, R-97) resolves through (empty: the page is off)")
+	resourceCodes := fs.Int("resource-codes", 3, "filing resources (备案授权码, R-96) the demo instance issues at start-up, logged with -debug")
 	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -123,7 +126,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
-	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
+	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings, DNS: *dns, ResourceCodes: *resourceCodes,
+		ContactKey: []byte(rand.Text() + rand.Text())} // per process, as the filings live in memory
 	cal, err := loadCalendar(*schedulePath, *strict)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -86,6 +87,18 @@ type options struct {
 	// Default: the demo writes it to Logger at debug level, with the mobile
 	// masked; no page shows a code.
 	SendSMS func(id string, to filing.Phone, code string)
+	// ContactKey is the secret of the contact claims (R-94, at least 16
+	// bytes; ispchecks.go). Default nil: the contact check is off (main
+	// sets 32 random bytes per process).
+	ContactKey []byte
+	// ResourceCodes is how many filing resources the demo's instance
+	// issues at start-up (R-96; logged at debug level). Default 0.
+	ResourceCodes int
+	// DNS is the host:port of the DNS server the audit page resolves
+	// through (R-97, audit_page.go); empty: the page is off.
+	DNS string
+	// Blocks are the ISP's filed address blocks. Default 119.29.0.0/16.
+	Blocks []netip.Prefix
 }
 
 // server is the portal. All its state is here; it is safe for concurrent
@@ -101,6 +114,9 @@ type server struct {
 	validator *filing.Validator // built once, safe for concurrent use
 	verifier  *lifecycle.Verifier
 	sendSMS   func(id string, to filing.Phone, code string)
+	checks    ispChecks      // ispchecks.go
+	dns       string         // audit_page.go
+	blocks    []netip.Prefix // audit_page.go
 
 	// replica keeps the index (the record set the checks read) in step
 	// with the store that decides races: two submissions of one domain,
@@ -169,6 +185,13 @@ func newServer(opts options) (http.Handler, error) {
 	if s.sendSMS == nil {
 		s.sendSMS = logSMS(s)
 	}
+	if err := s.newISPChecks(opts.ContactKey, opts.ResourceCodes); err != nil {
+		return nil, err
+	}
+	s.dns, s.blocks = opts.DNS, opts.Blocks
+	if s.blocks == nil {
+		s.blocks = defaultBlocks
+	}
 	if s.validator, err = filing.NewValidator(filing.WithNow(s.now)); err != nil {
 		return nil, err
 	}
@@ -211,6 +234,7 @@ func newServer(opts options) (http.Handler, error) {
 	mux.HandleFunc("POST /filings/{id}/sms/resend", s.handleSMSResend)
 	mux.HandleFunc("GET /apps", s.handleAppForm) // app_handler.go
 	mux.HandleFunc("POST /apps", s.handleAppCreate)
+	mux.HandleFunc("GET /audit", s.handleAudit) // audit_page.go
 
 	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
 	// headers.
@@ -332,6 +356,12 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "lifecycle", err)
 		return
 	}
+	h, ok := s.precheck(w, form, f, r.PostForm.Get("resource_code")) // ispchecks.go
+	if !ok {
+		return
+	}
+	accepted := false
+	defer func() { s.settle(f, h, accepted) }()
 	e, conflicts, err := s.record(r.Context(), f, state)
 	switch {
 	case errors.Is(err, errFull):
@@ -365,6 +395,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	accepted = true
 	s.deliver(e.ID, codes)
 	// Log what support staff need; the SDK's personal-data types log
 	// masked (IDNumber, Phone, Email implement slog.LogValuer).

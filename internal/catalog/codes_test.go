@@ -18,6 +18,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/audit"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/footer"
@@ -25,6 +26,7 @@ import (
 	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/platform"
 	"github.com/beiankit/beian/filing/platform/wechat"
+	"github.com/beiankit/beian/filing/resource"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
@@ -37,19 +39,22 @@ import (
 // the API, internal failures and malformed transport (JSON) rather than a
 // filing that breaks a rule. Every other code names its rule.
 var noRule = []string{
-	"conflict.bad_input",  // a JSONL line that does not decode
-	"conflict.bad_record", // wraps the record's own problems, which carry their rules
-	"conflict.invalid",    // wraps a field check's error without a code of its own
-	"conflict.too_large",  // a record past the index's size limits
-	"filing.internal",     // the validator engine failed
+	"conflict.bad_input",   // a JSONL line that does not decode
+	"conflict.contact_key", // misuse: a contact keyer's secret shorter than 16 bytes
+	"conflict.bad_record",  // wraps the record's own problems, which carry their rules
+	"conflict.invalid",     // wraps a field check's error without a code of its own
+	"conflict.too_large",   // a record past the index's size limits
+	"filing.internal",      // the validator engine failed
 	"filing.option_invalid",
 	"form.json.field",
 	"form.json.syntax",
 	"form.json.too_large",
 	"form.json.trailing",
 	"form.kind_unknown",
-	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
-	"store.unavailable", // the database cannot be reached
+	"resource.bad_input", // misuse: an empty account, filing ID or instance
+	"audit.bad_block",    // misuse: an invalid prefix given to audit.New
+	"store.failed",       // a database call failed (numbering/pgstore, conflict/pgstore)
+	"store.unavailable",  // the database cannot be reached
 }
 
 // packageCodes is every package's own list of its codes.
@@ -67,6 +72,8 @@ func packageCodes() map[string][]filing.Code {
 		"sitename":  sitenameCodes(),
 		"content":   contentCodes(),
 		"materials": materialsCodes(),
+		"resource":  resource.Codes(),
+		"audit":     audit.Codes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),

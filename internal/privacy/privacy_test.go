@@ -21,12 +21,16 @@ import (
 	cmysqlstore "github.com/beiankit/beian/conflict/mysqlstore"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/audit"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/content"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/materials"
+	"github.com/beiankit/beian/filing/resource"
+	rpgstore "github.com/beiankit/beian/filing/resource/pgstore"
+	"github.com/beiankit/beian/filing/resource/resourcetest"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
@@ -84,31 +88,35 @@ var registry = map[string]entry{
 	"calendar.ScheduleFile":         typ[calendar.ScheduleFile](),
 	"calendar.StatutoryDay":         typ[calendar.StatutoryDay](),
 
-	"conflict.AppPlatformRecord": typ[conflict.AppPlatformRecord](),
-	"conflict.AppRecord":         typ[conflict.AppRecord](),
-	"conflict.Change":            typ[conflict.Change](),
-	"conflict.ClaimError":        typ[conflict.ClaimError](),
-	"conflict.Key":               typ[conflict.Key](),
-	"conflict.KeyKind":           typ[conflict.KeyKind](),
-	"conflict.MemoryStore":       {typ: reflect.TypeFor[conflict.MemoryStore](), make: makeMemoryStore},
-	"conflict.Replica":           {typ: reflect.TypeFor[conflict.Replica](), make: makeReplica},
-	"conflict.Store":             typ[conflict.Store](),
-	"conflict.Taken":             typ[conflict.Taken](),
-	"conflict.Blocking":          typ[conflict.Blocking](),
-	"conflict.CheckOption":       typ[conflict.CheckOption](),
-	"conflict.Conflict":          typ[conflict.Conflict](),
-	"conflict.Error":             typ[conflict.Error](),
-	"conflict.Field":             typ[conflict.Field](),
-	"conflict.Index":             {typ: reflect.TypeFor[conflict.Index](), make: makeIndex},
-	"conflict.Kind":              typ[conflict.Kind](),
-	"conflict.Option":            typ[conflict.Option](),
-	"conflict.PublicRecord":      typ[conflict.PublicRecord](),
-	"conflict.Query":             typ[conflict.Query](),
-	"conflict.Record":            typ[conflict.Record](),
-	"conflict.Result":            typ[conflict.Result](),
-	"conflict.SubjectRecord":     typ[conflict.SubjectRecord](),
-	"conflict.Text":              typ[conflict.Text](),
-	"conflict.WebsiteRecord":     typ[conflict.WebsiteRecord](),
+	"conflict.AppPlatformRecord":   typ[conflict.AppPlatformRecord](),
+	"conflict.AppRecord":           typ[conflict.AppRecord](),
+	"conflict.Change":              typ[conflict.Change](),
+	"conflict.ClaimError":          typ[conflict.ClaimError](),
+	"conflict.Key":                 typ[conflict.Key](),
+	"conflict.KeyKind":             typ[conflict.KeyKind](),
+	"conflict.MemoryStore":         {typ: reflect.TypeFor[conflict.MemoryStore](), make: makeMemoryStore},
+	"conflict.Contacts":            {typ: reflect.TypeFor[conflict.Contacts](), make: makeContacts},
+	"conflict.ContactKeyer":        {typ: reflect.TypeFor[conflict.ContactKeyer](), make: func(t *testing.T) any { return contactKeyer(t) }},
+	"conflict.ContactClaim":        typ[conflict.ContactClaim](),
+	"conflict.ContactProvinceRule": typ[conflict.ContactProvinceRule](),
+	"conflict.Replica":             {typ: reflect.TypeFor[conflict.Replica](), make: makeReplica},
+	"conflict.Store":               typ[conflict.Store](),
+	"conflict.Taken":               typ[conflict.Taken](),
+	"conflict.Blocking":            typ[conflict.Blocking](),
+	"conflict.CheckOption":         typ[conflict.CheckOption](),
+	"conflict.Conflict":            typ[conflict.Conflict](),
+	"conflict.Error":               typ[conflict.Error](),
+	"conflict.Field":               typ[conflict.Field](),
+	"conflict.Index":               {typ: reflect.TypeFor[conflict.Index](), make: makeIndex},
+	"conflict.Kind":                typ[conflict.Kind](),
+	"conflict.Option":              typ[conflict.Option](),
+	"conflict.PublicRecord":        typ[conflict.PublicRecord](),
+	"conflict.Query":               typ[conflict.Query](),
+	"conflict.Record":              typ[conflict.Record](),
+	"conflict.Result":              typ[conflict.Result](),
+	"conflict.SubjectRecord":       typ[conflict.SubjectRecord](),
+	"conflict.Text":                typ[conflict.Text](),
+	"conflict.WebsiteRecord":       typ[conflict.WebsiteRecord](),
 
 	"filing.AccessMethod":        typ[filing.AccessMethod](),
 	"filing.AccessMethodInfo":    typ[filing.AccessMethodInfo](),
@@ -216,12 +224,41 @@ var registry = map[string]entry{
 	"filing/materials.Rules":        typ[materials.Rules](),
 
 	// sitename: names, words and nature codes; no ID number, phone or e-mail.
-	"filing/sitename.Code":     typ[sitename.Code](),
-	"filing/sitename.Family":   typ[sitename.Family](),
-	"filing/sitename.Finding":  typ[sitename.Finding](),
-	"filing/sitename.Input":    typ[sitename.Input](),
-	"filing/sitename.Rules":    typ[sitename.Rules](),
-	"filing/sitename.Severity": typ[sitename.Severity](),
+	"filing/sitename.Code":      typ[sitename.Code](),
+	"filing/sitename.Family":    typ[sitename.Family](),
+	"filing/sitename.Finding":   typ[sitename.Finding](),
+	"filing/sitename.Input":     typ[sitename.Input](),
+	"filing/sitename.Rules":     typ[sitename.Rules](),
+	"filing/sitename.Severity":  typ[sitename.Severity](),
+	"filing/audit.Answer":       typ[audit.Answer](),
+	"filing/audit.Answers":      typ[audit.Answers](),
+	"filing/audit.Auditor":      typ[audit.Auditor](),
+	"filing/audit.Error":        typ[audit.Error](),
+	"filing/audit.Finding":      typ[audit.Finding](),
+	"filing/audit.Kind":         typ[audit.Kind](),
+	"filing/audit.Resolver":     typ[audit.Resolver](),
+	"filing/audit.ResolverFunc": typ[audit.ResolverFunc](),
+	"filing/audit.Site":         typ[audit.Site](),
+	"filing/audit.SiteReport":   typ[audit.SiteReport](),
+	"filing/audit.Summary":      typ[audit.Summary](),
+
+	"filing/resource.Entry":              typ[resource.Entry](),
+	"filing/resource.Error":              typ[resource.Error](),
+	"filing/resource.IneligibleError":    typ[resource.IneligibleError](),
+	"filing/resource.Instance":           typ[resource.Instance](),
+	"filing/resource.Kind":               typ[resource.Kind](),
+	"filing/resource.Ledger":             typ[resource.Ledger](),
+	"filing/resource.MemoryStore":        typ[resource.MemoryStore](),
+	"filing/resource.Option":             typ[resource.Option](),
+	"filing/resource.Policy":             typ[resource.Policy](),
+	"filing/resource.Set":                typ[resource.Set](),
+	"filing/resource.State":              typ[resource.State](),
+	"filing/resource.Store":              typ[resource.Store](),
+	"filing/resource.Where":              typ[resource.Where](),
+	"filing/resource/resourcetest.Clock": typ[resourcetest.Clock](),
+	"filing/resource/pgstore.Error":      typ[rpgstore.Error](),
+	"filing/resource/pgstore.Option":     typ[rpgstore.Option](),
+	"filing/resource/pgstore.Store":      typ[rpgstore.Store](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),
@@ -320,6 +357,62 @@ func makeMemoryStore(t *testing.T) any {
 	_, err := s.Put(t.Context(), sentinelRecord(), conflict.Unconditional)
 	require.NoError(t, err)
 	return s
+}
+
+// contactKeyer is a keyer whose secret holds the sentinel mobile, so that a
+// keyer printing its secret would leak it.
+func contactKeyer(t *testing.T) *conflict.ContactKeyer {
+	k, err := conflict.NewContactKeyer([]byte("secret:" + sentPhone + ":" + sentEmail))
+	require.NoError(t, err)
+	return k
+}
+
+// contactFiling is a filing whose principals hold the sentinel mobile and
+// e-mail address, of the subject with certificate cert.
+func contactFiling(cert string) *filing.Filing {
+	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertNumber: sentID, Mobile: sentPhone, Email: sentEmail}
+	return &filing.Filing{
+		Subject:  filing.Subject{Province: "11", Number: "京ICP备05002571号", Name: "北京某科技有限公司", CertType: "工商营业执照", CertNumber: filing.IDNumber(cert), Principal: p},
+		Websites: []filing.Website{{Name: "网站", Domains: []string{"example.cn"}, Principal: p}},
+	}
+}
+
+// makeContacts returns a register holding the sentinel contacts.
+func makeContacts(t *testing.T) any {
+	c := conflict.NewContacts(contactKeyer(t))
+	require.NoError(t, c.Put(contactFiling("91110000802100433B")))
+	return c
+}
+
+// TestPromiseContactClaimsNeverRaw: the contact claims keep no
+// contact in clear anywhere, encoding/json included: the register's keys,
+// a conflict with another subject, the ClaimError of a losing Put.
+func TestPromiseContactClaimsNeverRaw(t *testing.T) {
+	k := contactKeyer(t)
+	c := conflict.NewContacts(k)
+	first := contactFiling("91110000802100433B")
+	require.NoError(t, c.Put(first))
+	second := contactFiling("91110000MA00000001")
+	second.Subject.Number = ""
+	claims, invalid := k.ContactClaims(second)
+	require.Len(t, claims, 2)
+	require.Empty(t, invalid)
+	conflicts := c.Check(second)
+	require.Len(t, conflicts, 2)
+	err := c.Put(second)
+	require.ErrorIs(t, err, conflict.ErrKeyTaken)
+	for what, v := range map[string]any{"claims": claims, "conflicts": conflicts, "error": err, "contacts": c, "keyer": k} {
+		j, jerr := json.Marshal(v)
+		if jerr == nil {
+			assertNoLeak(t, "json of "+what, string(j))
+		}
+		checkFmt(t, what, v)
+		checkSlog(t, what, v, nil)
+	}
+	assertNoLeak(t, "error text", err.Error())
+	p := conflict.CheckMobileProvince(conflict.ContactProvinceRule{Province: "11", RequireLocalMobile: true}, "subject.principal.mobile", sentPhone, nil)
+	require.NotNil(t, p)
+	assertNoLeak(t, "province problem", p.Zh+p.En+p.Error())
 }
 
 // makeReplica returns a replica loaded from makeMemoryStore's store.

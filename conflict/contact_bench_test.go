@@ -1,0 +1,125 @@
+package conflict
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/beiankit/beian/filing"
+)
+
+// benchContacts is a register of the contacts of the 30 000 subjects of
+// benchIndex (two principals each: the subject's and a website's).
+var benchContacts = sync.OnceValue(func() *Contacts {
+	k, err := NewContactKeyer([]byte("bench-secret-0123456789abcdef"))
+	if err != nil {
+		panic(err)
+	}
+	c := NewContacts(k)
+	for i := range 30000 {
+		ct, cn := genCert(i)
+		f := &filing.Filing{Subject: filing.Subject{Province: "52", CertType: ct, CertNumber: cn,
+			Principal: filing.Person{Mobile: filing.Phone(fmt.Sprintf("138%08d", i)), Email: filing.Email(fmt.Sprintf("p%d@example.com", i))}},
+			Websites: []filing.Website{{Principal: filing.Person{Mobile: filing.Phone(fmt.Sprintf("139%08d", i)), Email: filing.Email(fmt.Sprintf("w%d@example.cn", i))}}}}
+		if err := c.Put(f); err != nil {
+			panic(err)
+		}
+	}
+	return c
+})
+
+// contactFilings are checkFilings with principals: the subject's and the
+// website's mobile and e-mail, every 4th reusing a number on file.
+func contactFilings() []*filing.Filing {
+	fs := checkFilings(30000, 1024)
+	out := make([]*filing.Filing, len(fs))
+	for i, f := range fs {
+		g := *f
+		g.Websites = append([]filing.Website(nil), f.Websites...)
+		m := fmt.Sprintf("137%08d", i)
+		if i%4 == 0 {
+			m = fmt.Sprintf("138%08d", i*7)
+		}
+		g.Subject.Principal = filing.Person{Name: "张伟", Mobile: filing.Phone(m), Email: filing.Email(fmt.Sprintf("new%d@example.com", i))}
+		g.Websites[0].Principal = filing.Person{Name: "李娜", Mobile: filing.Phone(fmt.Sprintf("136%08d", i)), Email: filing.Email(fmt.Sprintf("site%d@example.cn", i))}
+		out[i] = &g
+	}
+	return out
+}
+
+// BenchmarkR94_CheckWithContacts: Check alone and Check followed by the
+// contact claims' check, on the same filings with two principals;
+// the ratio of the two is the cost of the contact claims (at most 1.15).
+// go test ./conflict -run '^$' -bench R94_CheckWithContacts -count 3
+func BenchmarkR94_CheckWithContacts(b *testing.B) {
+	ix, cs := benchIndex(), benchContacts()
+	fs := contactFilings()
+	b.Run("check", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if _, err := ix.Check(fs[i%len(fs)]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("check+contacts", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			f := fs[i%len(fs)]
+			if _, err := ix.Check(f); err != nil {
+				b.Fatal(err)
+			}
+			_ = cs.Check(f)
+			i++
+		}
+	})
+}
+
+// BenchmarkR94_ContactsCheck: the contact claims' check alone.
+func BenchmarkR94_ContactsCheck(b *testing.B) {
+	cs := benchContacts()
+	fs := contactFilings()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_ = cs.Check(fs[i%len(fs)])
+		i++
+	}
+}
+
+// BenchmarkR94_ContactOverhead interleaves the pair of
+// BenchmarkR94_CheckWithContacts in one loop: rounds of 512 Checks alone
+// and 512 Checks with the contact check, alternately, and reports the
+// ratio of the fastest round of each (the minimum is what a shared,
+// loaded machine distorts least) as "ratio" (at most 1.15 by R-94's
+// budget). go test ./conflict -run '^$' -bench R94_ContactOverhead
+func BenchmarkR94_ContactOverhead(b *testing.B) {
+	ix, cs := benchIndex(), benchContacts()
+	fs := contactFilings()
+	const round = 512
+	best := [2]time.Duration{1 << 62, 1 << 62}
+	i := 0
+	for b.Loop() {
+		for k := range 2 {
+			t0 := time.Now()
+			for j := range round {
+				f := fs[(i+j)%len(fs)]
+				if _, err := ix.Check(f); err != nil {
+					b.Fatal(err)
+				}
+				if k == 1 {
+					_ = cs.Check(f)
+				}
+			}
+			best[k] = min(best[k], time.Since(t0))
+		}
+		i += round
+	}
+	b.ReportMetric(float64(best[0].Nanoseconds())/round, "check-ns/op")
+	b.ReportMetric(float64(best[1].Nanoseconds())/round, "check+contacts-ns/op")
+	b.ReportMetric(float64(best[1])/float64(best[0]), "ratio")
+}

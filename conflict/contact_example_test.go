@@ -1,0 +1,31 @@
+package conflict_test
+
+import (
+	"fmt"
+
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+)
+
+// A mobile number already used by another subject's principal is a
+// conflict (R-94); the register keeps only keyed hashes of the numbers.
+func ExampleContacts_Check() {
+	keyer, _ := conflict.NewContactKeyer([]byte("the ISP's secret, at least 16 bytes"))
+	contacts := conflict.NewContacts(keyer)
+	filed := &filing.Filing{Subject: filing.Subject{Province: "52", Number: "黔ICP备2026000001号",
+		CertType: "工商营业执照", CertNumber: "91520100MA6H000001",
+		Principal: filing.Person{Mobile: "13800138000", Email: "boss@example.com"}}}
+	_ = contacts.Put(filed)
+	applicant := &filing.Filing{Subject: filing.Subject{Province: "52",
+		CertType: "工商营业执照", CertNumber: "91520100MA6H000002",
+		Principal: filing.Person{Mobile: "+86 138 0013 8000", Email: "new@example.com"}}}
+	for _, c := range contacts.Check(applicant) {
+		fmt.Println(c.Rule, c.Path, c.Blocking.SubjectNumber)
+		fmt.Println(c.Zh)
+		fmt.Println(c.Steps[0].Zh)
+	}
+	// Output:
+	// R-94 subject.principal.mobile 黔ICP备2026000001号
+	// 该负责人手机号码已被其他主体的负责人使用，不能用于本主体备案
+	// 请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实
+}

@@ -1,0 +1,259 @@
+package conflict_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
+)
+
+var contactSecret = []byte("beian-test-secret-0123456789abcdef")
+
+func keyer(t testing.TB) *conflict.ContactKeyer {
+	k, err := conflict.NewContactKeyer(contactSecret)
+	require.NoError(t, err)
+	return k
+}
+
+func contactFiling(cert, number, mobile, email string, sites ...filing.Person) *filing.Filing {
+	f := &filing.Filing{Subject: filing.Subject{Province: "52", Number: number, Name: "贵州某科技有限公司", CertType: "工商营业执照",
+		CertNumber: filing.IDNumber(cert), Principal: filing.Person{Name: "张伟", Mobile: filing.Phone(mobile), Email: filing.Email(email)}}}
+	for i, p := range sites {
+		f.Websites = append(f.Websites, filing.Website{Name: fmt.Sprint("网站", i), Domains: []string{fmt.Sprintf("site%d.cn", i)}, Principal: p})
+	}
+	return f
+}
+
+func TestR94_ContactKeyerNormalisesAndHashes(t *testing.T) {
+	k := keyer(t)
+	a, ok := k.MobileKey("13800138000")
+	require.True(t, ok)
+	for _, s := range []string{"１３８ ００１３ ８０００", "+86 138-0013-8000", "008613800138000", "(138)00138000"} {
+		b, ok := k.MobileKey(s)
+		require.True(t, ok, s)
+		assert.Equal(t, a, b, s)
+	}
+	for _, s := range []string{"1380013800", "23800138000", "138001380001", "1380013800O", "+1 138 0013 8000 9"} {
+		_, ok := k.MobileKey(s)
+		assert.False(t, ok, s)
+	}
+	assert.Equal(t, conflict.KeyMobile, a.Kind)
+	assert.Len(t, a.Value, 32)
+	assert.NotContains(t, a.Value, "13800138000")
+	e1, ok := k.EmailKey("Zhang.San@Example.COM")
+	require.True(t, ok)
+	e2, ok := k.EmailKey("zhang.san＠example.com")
+	require.True(t, ok)
+	assert.Equal(t, e1, e2)
+	_, ok = k.EmailKey("not an address")
+	assert.False(t, ok)
+	// Another secret gives other keys: without it a key reveals nothing.
+	k2, err := conflict.NewContactKeyer([]byte("another-secret-0123456789"))
+	require.NoError(t, err)
+	c, _ := k2.MobileKey("13800138000")
+	assert.NotEqual(t, a, c)
+	_, err = conflict.NewContactKeyer([]byte("short"))
+	assert.ErrorIs(t, err, conflict.ErrContactKey)
+	// The secret never prints.
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "keyer", k)
+	out := fmt.Sprintf("%v %+v %#v %s", k, k, k, buf.String())
+	assert.NotContains(t, out, "beian-test-secret")
+	assert.NotContains(t, out, fmt.Sprint(contactSecret))
+}
+
+func TestR94_NormalizeMobileIdempotent(t *testing.T) {
+	for _, s := range []string{"13800138000", "+86 13800138000", "１３８００１３８０００"} {
+		d, ok := conflict.NormalizeMobile(s)
+		require.True(t, ok)
+		d2, ok := conflict.NormalizeMobile(d)
+		require.True(t, ok)
+		assert.Equal(t, d, d2)
+	}
+}
+
+func TestR94_SecondSubjectUsingAContactConflicts(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	first := contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13800138000", "boss@example.com",
+		filing.Person{Name: "李娜", Mobile: "13900139000", Email: "lina@example.cn"})
+	require.NoError(t, cs.Put(first))
+	assert.Equal(t, 4, cs.Len()) // the boss's and Li Na's mobile and e-mail
+	// The same subject filing again, with the same person on two websites: no conflict.
+	again := contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13800138000", "boss@example.com",
+		filing.Person{Name: "张伟", Mobile: "138 0013 8000", Email: "BOSS@example.com"},
+		filing.Person{Name: "张伟", Mobile: "13800138000", Email: "boss@example.com"})
+	assert.Empty(t, cs.Check(again))
+	// Another subject whose website principal uses the first subject's mobile, in another spelling.
+	other := contactFiling("91520100MA6H000002", "", "13700137000", "me@example.org",
+		filing.Person{Name: "王芳", Mobile: "+86 138-0013-8000", Email: "wf@example.org"},
+		filing.Person{Name: "赵磊", Mobile: "13600136000", Email: "LiNa@Example.cn"})
+	got := cs.Check(other)
+	require.Len(t, got, 2)
+	assert.Equal(t, "websites[0].principal.mobile", got[0].Path)
+	assert.Equal(t, "websites[1].principal.email", got[1].Path)
+	for _, c := range got {
+		assert.Equal(t, conflict.KindContactTaken, c.Kind)
+		assert.Equal(t, "R-94", c.Rule)
+		assert.Equal(t, "R-94", c.Kind.Rule())
+		assert.True(t, errors.Is(c, conflict.KindContactTaken))
+		assert.Equal(t, "黔ICP备2026000001号", c.Blocking.SubjectNumber)
+		assert.Equal(t, "贵州省", c.Blocking.ProvinceName)
+		assert.NotEmpty(t, c.Steps)
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		for _, raw := range []string{"13800138000", "138-0013", "lina", "LiNa"} {
+			assert.NotContains(t, string(b), raw, "a conflict never shows the contact")
+		}
+	}
+	// Put refuses the second subject, all or none, and names no contact.
+	err := cs.Put(other)
+	var ce *conflict.ClaimError
+	require.ErrorAs(t, err, &ce)
+	assert.ErrorIs(t, err, conflict.ErrKeyTaken)
+	assert.Len(t, ce.Taken, 2)
+	assert.NotContains(t, err.Error(), "13800138000")
+	assert.Equal(t, 4, cs.Len())
+	// Once the first subject gives the numbers up, the second may file.
+	cs.Remove(first.Subject.CertType, first.Subject.CertNumber)
+	assert.Empty(t, cs.Check(other))
+	require.NoError(t, cs.Put(other))
+}
+
+func TestR94_ContactsReleasedOnChange(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	a := contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13800138000", "boss@example.com")
+	require.NoError(t, cs.Put(a))
+	a2 := contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13900139000", "boss@example.com")
+	require.NoError(t, cs.Put(a2)) // the principal changed numbers
+	b := contactFiling("91520100MA6H000002", "", "13800138000", "b@example.com")
+	assert.Empty(t, cs.Check(b), "the old number was released")
+}
+
+func TestR94_ContactsConcurrentPutsOneWinner(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	won := 0
+	for i := range 32 {
+		wg.Go(func() {
+			f := contactFiling(fmt.Sprintf("91520100MA6H%06d", i), "", "13800138000", fmt.Sprintf("u%d@example.com", i))
+			if cs.Put(f) == nil {
+				mu.Lock()
+				won++
+				mu.Unlock()
+			}
+			_ = cs.Check(f)
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, 1, won)
+}
+
+func TestR94_InvalidContactsAreReportedNotClaimed(t *testing.T) {
+	f := contactFiling("91520100MA6H000001", "", "12345", "nope",
+		filing.Person{Name: "李娜", Mobile: "13900139000"})
+	claims, invalid := keyer(t).ContactClaims(f)
+	assert.Equal(t, []string{"subject.principal.mobile", "subject.principal.email"}, invalid)
+	require.Len(t, claims, 1)
+	assert.Equal(t, "websites[0].principal.mobile", claims[0].Path)
+}
+
+func TestR94_MobileProvince(t *testing.T) {
+	rule := conflict.ContactProvinceRule{Province: "52", RequireLocalMobile: true, Source: "test"}
+	seg := func(d string) (string, bool) {
+		if strings.HasPrefix(d, "1388510") {
+			return "52", true
+		}
+		if strings.HasPrefix(d, "1380013") {
+			return "11", true
+		}
+		return "", false
+	}
+	assert.Nil(t, conflict.CheckMobileProvince(conflict.ContactProvinceRule{Province: "52"}, "p", "13800138000", nil))
+	assert.Nil(t, conflict.CheckMobileProvince(rule, "p", "13885101234", seg))
+	p := conflict.CheckMobileProvince(rule, "subject.principal.mobile", "13800138000", seg)
+	require.NotNil(t, p)
+	assert.Equal(t, conflict.ErrContactOtherProvince, p.Code)
+	assert.Contains(t, p.Zh, "北京市")
+	assert.NotContains(t, p.Zh+p.En, "13800138000")
+	p = conflict.CheckMobileProvince(rule, "subject.principal.mobile", "13700137000", seg)
+	require.NotNil(t, p)
+	assert.Equal(t, conflict.ErrContactProvinceUnknown, p.Code)
+	p = conflict.CheckMobileProvince(rule, "subject.principal.mobile", "13700137000", nil)
+	require.NotNil(t, p)
+	assert.Equal(t, conflict.ErrContactProvinceUnknown, p.Code, "no segment data: a warning, never a guess")
+	p = conflict.CheckMobileProvince(rule, "x", "bad", seg)
+	require.NotNil(t, p)
+	assert.Equal(t, conflict.ErrContactInvalid, p.Code)
+}
+
+// FuzzR94_NormalizeMobile: no panic; a result is 11 digits starting with 1
+// and normalises to itself.
+func FuzzR94_NormalizeMobile(f *testing.F) {
+	for _, s := range []string{"13800138000", "+86 138-0013-8000", "１３８ ００１３ ８０００", "0086 13800138000", "86", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := conflict.NormalizeMobile(s)
+		if !ok {
+			return
+		}
+		if len(d) != 11 || d[0] != '1' {
+			t.Fatalf("%q → %q", s, d)
+		}
+		if d2, ok := conflict.NormalizeMobile(d); !ok || d2 != d {
+			t.Fatalf("not idempotent: %q → %q → %q", s, d, d2)
+		}
+	})
+}
+
+// TestR94_SimpleEmailFastPathAgreesWithFiling: the ASCII fast path gives
+// the form filing.NormalizeEmail gives (lower-cased) wherever both accept.
+func TestR94_SimpleEmailFastPathAgreesWithFiling(t *testing.T) {
+	k := keyer(t)
+	for _, s := range []string{"Zhang.San@Example.COM", "a_b-c+d%e@sub.example.cn", "X@Y.CN", "root@xn--fiqs8s.cn", "a@b", "a..b@c.cn",
+		".a@b.cn", "a@-b.cn", "a@b-.cn", "a@b..cn", "张三@例子.中国"} {
+		e, err := filing.NormalizeEmail(s)
+		fast, fok := k.EmailKey(s)
+		if err != nil {
+			continue // validation reports it; a claim key for it is harmless
+		}
+		slow, _ := k.EmailKey(strings.ToLower(string(e)))
+		require.True(t, fok, s)
+		assert.Equal(t, slow, fast, s)
+	}
+}
+
+// FuzzR94_EmailKey: wherever filing.NormalizeEmail accepts an address, the
+// claim key of the address as typed is the key of its normal form (the
+// ASCII fast path and the full normalisation agree).
+func FuzzR94_EmailKey(f *testing.F) {
+	for _, s := range []string{"Zhang.San@Example.COM", "root@xn--fiqs8s.cn", "a@b-c.cn", "张三@例子.中国", "a.b@c.d.e", "X@Y.CN"} {
+		f.Add(s)
+	}
+	k := keyer(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := filing.NormalizeEmail(s)
+		if err != nil {
+			return
+		}
+		got, ok := k.EmailKey(s)
+		if !ok {
+			t.Fatalf("%q: filing accepts it (%q), the claim does not", s, e)
+		}
+		want, ok := k.EmailKey(string(e))
+		if !ok || got != want {
+			t.Fatalf("%q and its normal form %q give different keys", s, e)
+		}
+	})
+}
