@@ -164,6 +164,8 @@ var registry = map[string]entry{
 	"filing/footer.Page":        typ[footer.Page](),
 	"filing/footer.Preference":  typ[footer.Preference](),
 
+	"filing/footer.SnippetOptions": typ[footer.SnippetOptions](),
+
 	"filing/filingtest.BrokenCase": typ[filingtest.BrokenCase](),
 	"filing/filingtest.Case":       typ[filingtest.Case](),
 	"filing/filingtest.Expect":     typ[filingtest.Expect](),
