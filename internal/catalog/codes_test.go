@@ -24,6 +24,7 @@ import (
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/internal/jsapi"
 	"github.com/beiankit/beian/numbering"
 	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
@@ -43,6 +44,12 @@ var noRule = []string{
 	"form.json.too_large",
 	"form.json.trailing",
 	"form.kind_unknown",
+	"js.deadline", // the JavaScript interface (internal/jsapi): malformed calls
+	"js.field",
+	"js.json",
+	"js.method",
+	"js.time",
+	"js.too_large",
 	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
 	"store.unavailable", // the database cannot be reached
 }
@@ -58,6 +65,7 @@ func packageCodes() map[string][]filing.Code {
 		"forms":     forms.Codes(),
 		"change":    change.Codes(),
 		"footer":    footer.Codes(),
+		"jsapi":     jsapi.Codes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),
