@@ -353,4 +353,6 @@ func codedProblem(err error) *filing.Problem {
 }
 
 // problemOf is filing.NewProblem for this package's codes.
-func problemOf(code filing.Code, args ...any) *filing.Problem { return filing.NewProblem(code, args...) }
+func problemOf(code filing.Code, args ...any) *filing.Problem {
+	return filing.NewProblem(code, args...)
+}
