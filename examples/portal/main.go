@@ -106,6 +106,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	maxFilings := fs.Int("max-filings", defaultMaxFilings, "most filings kept in memory; beyond it submissions are refused (503)")
 	recordsPath := fs.String("records", "", "record set for the conflict checks, JSON Lines of conflict.Record (default: a built-in sample)")
 	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL: keep the record set in the database, shared with other instances (default $DATABASE_URL; empty: in memory)")
+	wasmDir := fs.String("wasm", "", "directory of the SDK's WebAssembly build (go generate ./examples/portal writes examples/portal/wasm): fields are checked as the user types")
 	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -119,7 +120,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
-	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings}
+	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings, WasmDir: *wasmDir}
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)
 		if err != nil {
