@@ -32,6 +32,7 @@ async function start({ wasmURL, execURL } = {}) {
   const ready = new Promise((resolve) => {
     globalThis.beianReady = resolve;
   });
+  const t0 = performance.now();
   let instance;
   const response = fetch(wasmURL);
   if (WebAssembly.instantiateStreaming) {
@@ -46,9 +47,13 @@ async function start({ wasmURL, execURL } = {}) {
     const bytes = await (await response).arrayBuffer();
     ({ instance } = await WebAssembly.instantiate(bytes, go.importObject));
   }
+  const t1 = performance.now();
   go.run(instance); // resolves only when the Go program exits, which it does not
   await ready;
   delete globalThis.beianReady;
+  // How long loading took: fetching and compiling the module, then
+  // starting the Go program (its package initialisation).
+  api.timing = { compileMs: t1 - t0, startMs: performance.now() - t1 };
   return api;
 }
 
