@@ -2,13 +2,6 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-// Package publicsuffix is golang.org/x/net/publicsuffix (v0.62.0, BSD
-// licence in LICENSE) without its cookiejar.PublicSuffixList variable,
-// whose import of net/http/cookiejar links the whole of net/http and
-// crypto/tls into every binary, 0.8 MB of the WebAssembly build's gzip
-// size. The functions and the embedded publicsuffix.org snapshot are the
-// module's, unchanged; TestAgreesWithXNet checks that both give the same
-// answers, so a newer x/net is noticed.
 package publicsuffix
 
 // TODO: specify case sensitivity and leading/trailing dot behavior for
