@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -61,6 +63,8 @@ func routeWasm(mux *http.ServeMux, dir string) bool {
 		_, _ = zw.Write(b)
 		_ = zw.Close()
 		plain, gz := b, z.Bytes()
+		sum := sha256.Sum256(b)
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 		typ := "text/javascript; charset=utf-8"
 		if strings.HasSuffix(f, ".wasm") {
 			typ = "application/wasm"
@@ -70,11 +74,14 @@ func routeWasm(mux *http.ServeMux, dir string) bool {
 			h.Set("Content-Type", typ)
 			h.Set("Cache-Control", "no-cache")
 			h.Add("Vary", "Accept-Encoding")
-			body := plain
+			body, tag := plain, etag
 			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 				h.Set("Content-Encoding", "gzip")
-				body = gz
+				body, tag = gz, etag[:len(etag)-1]+`-gz"`
 			}
+			// An ETag lets a browser revalidate (304) instead of fetching
+			// the build again, and so reuse the code it compiled from it.
+			h.Set("ETag", tag)
 			http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 		})
 	}
