@@ -3,9 +3,10 @@ package filing
 import (
 	"strings"
 
-	"golang.org/x/net/publicsuffix"
-
 	"github.com/beiankit/beian/internal/domainkey"
+	// golang.org/x/net/publicsuffix without its net/http import (R-98
+	// WebAssembly size budget); same tables, same answers.
+	"github.com/beiankit/beian/internal/publicsuffix"
 )
 
 func init() {

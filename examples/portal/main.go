@@ -113,6 +113,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	strict := fs.Bool("strict", false, "no provisional years: a deadline running into a year without a published holiday notice is shown as not computable (R-24)")
 	dns := fs.String("dns", "", "host:port of the DNS server the access audit page (/audit, R-97) resolves through (empty: the page is off)")
 	resourceCodes := fs.Int("resource-codes", 3, "filing resources (备案授权码, R-96) the demo instance issues at start-up, logged with -debug")
+	wasmDir := fs.String("wasm", "", "directory of the SDK's WebAssembly build (go generate ./examples/portal writes examples/portal/wasm): fields are checked as the user types")
 	debug := fs.Bool("debug", false, "log at debug level; the demo then logs the SMS verification codes it would send (R-83), with the mobiles masked")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -133,6 +134,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 		return err
 	}
 	opts.Calendar = cal
+	opts.WasmDir = *wasmDir
 	if *recordsPath != "" {
 		f, err := os.Open(*recordsPath)
 		if err != nil {

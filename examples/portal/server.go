@@ -99,6 +99,10 @@ type options struct {
 	DNS string
 	// Blocks are the ISP's filed address blocks. Default 119.29.0.0/16.
 	Blocks []netip.Prefix
+	// WasmDir holds the SDK's WebAssembly build (go run ./cmd/beianwasm
+	// -o dir), served under /wasm/ for the field checks as the user types
+	// (wasm.go). Default: none; the form works without it.
+	WasmDir string
 }
 
 // server is the portal. All its state is here; it is safe for concurrent
@@ -235,6 +239,9 @@ func newServer(opts options) (http.Handler, error) {
 	mux.HandleFunc("GET /apps", s.handleAppForm) // app_handler.go
 	mux.HandleFunc("POST /apps", s.handleAppCreate)
 	mux.HandleFunc("GET /audit", s.handleAudit) // audit_page.go
+	if routeWasm(mux, opts.WasmDir) {           // wasm.go
+		s.log.Info("serving the SDK's WebAssembly build", "dir", opts.WasmDir)
+	}
 
 	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
 	// headers.
@@ -298,7 +305,7 @@ func (s *server) openDB(opts options, records io.Reader) error {
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		// The pages carry personal data (the form echoes what was typed,

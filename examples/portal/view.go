@@ -206,6 +206,9 @@ type statusPage struct {
 	Deadline  *deadlineView
 	SMS       *smsView // R-83, sms_view.go
 	Now       string
+	// Footer is the footer snippet offered once approved (R-98,
+	// footer_view.go).
+	Footer *footerView
 }
 
 type historyRow struct{ At, Action, Actor, Reason string }
@@ -252,6 +255,7 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 	}
 	p.Deadline = newDeadlineView(st, cal, now)
 	p.SMS = newSMSView(st, now)
+	p.Footer = newFooterView(f, st)
 	return p
 }
 

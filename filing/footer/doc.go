@@ -26,6 +26,14 @@
 // or a licence category with its dash (B2-), which keeps the scan near the
 // tokenizer's own speed.
 //
+// # Generating the footer
+//
+// Snippet and SnippetFor write the footer HTML: the ICP filing
+// number linked to https://beian.miit.gov.cn/ and the public-security
+// number linked to https://beian.mps.gov.cn/#/query/webSearch?code= with
+// its 14 digits, the number the province prefers (PreferenceOf), every
+// text and attribute escaped. Check accepts what they write.
+//
 // # Errors
 //
 // A page over Options.MaxBytes stops the scan with CodeTooLarge (the Page

@@ -54,9 +54,9 @@ func New(tb testing.TB) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(tb.TempDir()),
-		// Chromium's own scratch folders (.org.chromium.Chromium.*) go
+		// Chromium's own scratch folders (org.chromium.Chromium.*) go
 		// to TMPDIR: give it one that the test removes.
-		chromedp.Env("TMPDIR=" + tb.TempDir()),
+		chromedp.Env("TMPDIR=" + shortTempDir(tb)),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -119,4 +119,19 @@ func RequireFont(tb testing.TB, family, pkg string) {
 	if err != nil || !strings.Contains(string(out), family) {
 		tb.Fatalf("font %q not installed (fc-list: %v): apt-get install %s", family, err, pkg)
 	}
+}
+
+// shortTempDir is a temporary directory removed when tb ends, with a short
+// path: Chromium puts its singleton socket in TMPDIR, and a Unix socket path
+// has at most 107 bytes, which tb.TempDir() (named after the test, subtests
+// included) can exceed. Registered before the browser's cleanup, it is
+// removed after the browser has closed.
+func shortTempDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.MkdirTemp("", "beian-cr-")
+	if err != nil {
+		tb.Fatalf("browsertest: temporary directory: %v", err)
+	}
+	tb.Cleanup(func() { _ = os.RemoveAll(dir) })
+	return dir
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/internal/jsapi"
 	"github.com/beiankit/beian/numbering"
 	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
@@ -53,8 +54,14 @@ var noRule = []string{
 	"form.kind_unknown",
 	"resource.bad_input", // misuse: an empty account, filing ID or instance
 	"audit.bad_block",    // misuse: an invalid prefix given to audit.New
-	"store.failed",       // a database call failed (numbering/pgstore, conflict/pgstore)
-	"store.unavailable",  // the database cannot be reached
+	"js.deadline",        // the JavaScript interface (internal/jsapi): malformed calls
+	"js.field",
+	"js.json",
+	"js.method",
+	"js.time",
+	"js.too_large",
+	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
+	"store.unavailable", // the database cannot be reached
 }
 
 // packageCodes is every package's own list of its codes.
@@ -74,6 +81,7 @@ func packageCodes() map[string][]filing.Code {
 		"materials": materialsCodes(),
 		"resource":  resource.Codes(),
 		"audit":     audit.Codes(),
+		"jsapi":     jsapi.Codes(),
 		// The PostgreSQL stores share their codes (internal/sqltx);
 		// TestStoreCodesShared checks that both list the same.
 		"pgstore": npgstore.Codes(),

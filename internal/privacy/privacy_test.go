@@ -36,6 +36,7 @@ import (
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/internal/jsapi"
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
@@ -179,6 +180,15 @@ var registry = map[string]entry{
 	"filing/footer.Options":     typ[footer.Options](),
 	"filing/footer.Page":        typ[footer.Page](),
 	"filing/footer.Preference":  typ[footer.Preference](),
+
+	"filing/footer.SnippetOptions": typ[footer.SnippetOptions](),
+
+	"internal/jsapi.CountdownResult": typ[jsapi.CountdownResult](),
+	"internal/jsapi.Field":           typ[jsapi.Field](),
+	"internal/jsapi.FieldOptions":    typ[jsapi.FieldOptions](),
+	"internal/jsapi.NumberResult":    typ[jsapi.NumberResult](),
+	"internal/jsapi.Result":          typ[jsapi.Result](),
+	"internal/jsapi.ValidateOptions": typ[jsapi.ValidateOptions](),
 
 	"filing/filingtest.BrokenCase": typ[filingtest.BrokenCase](),
 	"filing/filingtest.Case":       typ[filingtest.Case](),
