@@ -313,13 +313,9 @@ func findWebsite(f *filing.Filing, n string) *filing.Website {
 	return nil
 }
 
+// containsFold reports whether list holds the domain s (sameDomain).
 func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(list, func(x string) bool { return sameDomain(x, s) })
 }
 
 func provinceName(code string) string {

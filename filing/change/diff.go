@@ -310,11 +310,11 @@ func sameISP(a, b string) bool {
 	return a == b || strings.EqualFold(filing.NormalizeText(a), filing.NormalizeText(b))
 }
 
-// domains reports each added and removed domain; domains compare
-// case-insensitively.
+// domains reports each added and removed domain; domains compare as
+// domains (sameDomain).
 func (d *differ) domains(prefix string, a, b []string) {
 	has := func(list []string, s string) bool {
-		return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+		return slices.ContainsFunc(list, func(x string) bool { return sameDomain(x, s) })
 	}
 	for i, s := range b {
 		if !has(a, s) {
