@@ -217,7 +217,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		}
 	}
 	if set.Has("subject.nature") {
-		oi, ni := os.Nature == filing.NatureIndividual, ns.Nature == filing.NatureIndividual
+		oi, ni := individual(os.Nature), individual(ns.Nature)
 		switch {
 		case !oi && ni:
 			add(CodeToIndividual, "subject.nature", "主办单位性质")

@@ -164,7 +164,7 @@ func Diff(old, new *filing.Filing) (Set, error) {
 	os, ns := &old.Subject, &new.Subject
 	d.str("subject.", "province", "主办单位所在省", os.Province, ns.Province, true)
 	d.str("subject.", "name", "主办单位名称", os.Name, ns.Name, true)
-	d.str("subject.", "nature", "主办单位性质", string(os.Nature), string(ns.Nature), true)
+	d.norm("subject.", "nature", "主办单位性质", natureKey(os.Nature), natureKey(ns.Nature), true)
 	d.str("subject.", "cert_type", "主办单位证件类型", string(os.CertType), string(ns.CertType), true)
 	d.cert("subject.", "cert_number", "主办单位证件号码", os.CertType, os.CertNumber, ns.CertType, ns.CertNumber, true)
 	d.str("subject.", "cert_address", "主办单位证件住所", os.CertAddress, ns.CertAddress, true)
