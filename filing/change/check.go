@@ -29,7 +29,7 @@ type Plan struct {
 	// Verify lists who receives the SMS code again (R-83), from the new
 	// filing, per lifecycle.SMSRecipients; pass it to lifecycle.NewSMS.
 	// Only the principals of changed websites are named.
-	Verify []lifecycle.SMSPerson `json:"verify,omitempty"`
+	Verify lifecycle.SMSPersons `json:"verify,omitempty"`
 	// FaceCheck is true when the in-person or face check (当面核验) is
 	// needed again: an identity field changed (subject name, nature,
 	// certificate, legal representative, a responsible person's name or

@@ -169,11 +169,11 @@ func (s SMSStatus) ReturnsToISP() bool {
 // wrong inputs are counted, the next attempt returns the filing whatever it
 // holds.
 type SMS struct {
-	SentAt      time.Time   `json:"sent_at"`
-	Targets     []SMSTarget `json:"targets"`
-	WrongInputs int         `json:"wrong_inputs"`
-	Resends     int         `json:"resends"`
-	Status      SMSStatus   `json:"status"`
+	SentAt      time.Time  `json:"sent_at"`
+	Targets     SMSTargets `json:"targets"`
+	WrongInputs int        `json:"wrong_inputs"`
+	Resends     int        `json:"resends"`
+	Status      SMSStatus  `json:"status"`
 	// ClosedAt is when the status left SMSWaiting.
 	ClosedAt time.Time `json:"closed_at,omitzero"`
 }
