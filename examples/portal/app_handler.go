@@ -157,7 +157,7 @@ func (s *server) handleAppCreate(w http.ResponseWriter, r *http.Request) {
 			kinds[i] = string(c.Kind)
 		}
 		s.log.Info("app filing refused: conflict", "conflicts", kinds)
-		page.Page.addConflicts(conflicts)
+		page.Page.addConflicts(disclose(f, conflicts)) // disclosure.go
 		for _, c := range conflicts {
 			page.addAppMessage(c.Path, "", "与已有备案冲突，处理办法见页面上方", rows)
 		}
