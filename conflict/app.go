@@ -17,7 +17,7 @@ import (
 // names, iOS Bundle IDs, HarmonyOS bundle names) with the identifiers on file
 // under filing.AppIdentifierKey (ASCII case folded: Bundle IDs are
 // case-insensitive), and the apps' names with the names of other subjects'
-// apps on NameKey. The public query finds apps by name (ByAppName), by
+// apps on AppNameKey. The public query finds apps by name (ByAppName), by
 // number and by sponsor name, with the service type in each row.
 //
 // Decisions (DESIGN: no source says what the filing system does):
@@ -170,7 +170,7 @@ func prepareApps(p *prepared, r *Record, seed maphash.Seed, probs problemList) p
 			continue
 		}
 		pa := prepApp{status: st, kind: kb, number: num, name: normText(a.Name)}
-		pa.hName = hash32(seed, NameKey(pa.name))
+		pa.hName = hash32(seed, AppNameKey(pa.name))
 		if len(a.Platforms) > maxAppPlatforms {
 			probs = append(probs, problem(CodeTooLarge, "", path()+".platforms", "运行平台", "运行平台过多", "too many platforms in one app"))
 			continue
@@ -222,7 +222,7 @@ type appTable struct {
 	next   []uint32 // next app of the same subject
 	free   []uint32
 	first  []uint32 // first app by subject id, grown on demand
-	name   chains   // app ids by hash of NameKey(name)
+	name   chains   // app ids by hash of AppNameKey(name)
 	idApp  []uint32 // identifier entry → app id
 	idFree []uint32
 	ids    chains // identifier entries by hash of AppIdentifierKey
@@ -376,7 +376,7 @@ func (ix *Index) unlinkApps(s uint32) {
 			}
 			return true
 		})
-		t.name.remove(hash32(ix.seed, NameKey(v.name)), a)
+		t.name.remove(hash32(ix.seed, AppNameKey(v.name)), a)
 		next := t.next[a]
 		t.waste += t.blobLen(a)
 		t.off[a] = none
@@ -438,7 +438,7 @@ func (ix *Index) preparedApps(s uint32) []prepApp {
 	t.each(s, func(a uint32) bool {
 		v := t.view(a, true)
 		pa := prepApp{status: v.status, kind: v.kind, number: v.number(subjNum), name: v.name}
-		pa.hName = hash32(ix.seed, NameKey(v.name))
+		pa.hName = hash32(ix.seed, AppNameKey(v.name))
 		t.identifiers(&v, func(pb byte, _ uint32, id []byte) bool {
 			x := prepAppID{platform: pb, id: string(id)}
 			if pb&0x80 == 0 {

@@ -45,7 +45,7 @@ func (ix *Index) prepareCheckApps(f *filing.Filing, out []checkApp) ([]checkApp,
 		ca.ids = ca.idRoom[:0]
 		ca.number = numberKey(a.Number)
 		ca.name = a.Name
-		if k := NameKey(a.Name); k != "" {
+		if k := AppNameKey(a.Name); k != "" {
 			ca.named, ca.hName = true, hash32(ix.seed, k)
 		}
 		for j := range a.Platforms {
@@ -153,9 +153,9 @@ func (ix *Index) checkApps(in *checkInput, apps []checkApp, o *checkOptions) ([]
 				continue
 			}
 			if key == "" {
-				key = NameKey(ca.name)
+				key = AppNameKey(ca.name)
 			}
-			if NameKey(string(t.nameBytes(a))) != key {
+			if AppNameKey(string(t.nameBytes(a))) != key {
 				continue
 			}
 			out = ix.appConflict(out, in, KindAppNameTaken, "apps["+strconv.Itoa(i)+"].name", "", "", a)

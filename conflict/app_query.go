@@ -7,21 +7,21 @@ import (
 )
 
 // ByAppName matches the whole name of an app, mini-program or quick app on
-// NameKey, as ByWebsiteName matches website names. ByNumber finds
+// AppNameKey (NameKey of the name's confusable skeleton), as ByWebsiteName matches website names. ByNumber finds
 // app numbers too, and BySponsorName and a subject number list a subject's
 // apps beside its websites; each row names its ServiceType.
 const ByAppName Field = "app_name"
 
 // appRowsByName returns the public rows of the filed apps named v.
 func (ix *Index) appRowsByName(v string) []PublicRecord {
-	key := NameKey(v)
+	key := AppNameKey(v)
 	var rows []PublicRecord
 	t := &ix.apps
 	h := hash32(ix.seed, key)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for a := t.name.first(h); a != none; a = t.name.next[a] {
-		if NameKey(string(t.nameBytes(a))) == key {
+		if AppNameKey(string(t.nameBytes(a))) == key {
 			rows = ix.appRow(rows, a)
 		}
 	}

@@ -151,7 +151,7 @@ type Store interface {
 	// Changes returns up to limit changes with a sequence number above
 	// after, in ascending order: the current state of each subject changed
 	// since (a subject changed twice appears once, at its last change).
-	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
+	Changes(ctx context.Context, after uint64, limit int) (Changes, error)
 }
 
 // Change is the state of one subject after a change of the record set.

@@ -132,7 +132,7 @@ func (s *MemoryStore) Export(ctx context.Context, w io.Writer) (uint64, error) {
 }
 
 // Changes implements Store.
-func (s *MemoryStore) Changes(ctx context.Context, after uint64, limit int) ([]Change, error) {
+func (s *MemoryStore) Changes(ctx context.Context, after uint64, limit int) (Changes, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -290,6 +290,7 @@ func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err erro
 		p.sites = append(p.sites, ps)
 	}
 	probs = prepareApps(p, r, seed, probs)
+	probs = serviceSuffixes(r, probs)
 	if len(probs) > 0 {
 		return false, probs.err()
 	}

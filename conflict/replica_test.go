@@ -70,7 +70,7 @@ type failing struct {
 
 var errDown = errors.New("store down")
 
-func (f *failing) Changes(ctx context.Context, after uint64, limit int) ([]conflict.Change, error) {
+func (f *failing) Changes(ctx context.Context, after uint64, limit int) (conflict.Changes, error) {
 	if f.down.Load() {
 		return nil, errDown
 	}

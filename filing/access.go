@@ -164,7 +164,8 @@ func (r AddrRange) Contains(a netip.Addr) bool {
 // other anycast and experimental assignments; DESIGN: refused whole, since
 // none of it is address space an ISP is allocated for its servers) and
 // 6to4 2002::/16 (RFC 3056, deprecated by RFC 7526: a tunnel address,
-// not the ISP's own). 2001::/23 ends at 2001:1ff:ffff:…: 2001:200::/23 and
+// not the ISP's own) with its IPv4 relay anycast block 192.88.99.0/24
+// (RFC 3068, deprecated by the same RFC 7526: judged as 2002::/16 is). 2001::/23 ends at 2001:1ff:ffff:…: 2001:200::/23 and
 // the rest of 2001::/16 (e.g. 2001:4860::/32) are regional-registry
 // allocations and stay public.
 var nonPublic = []struct {
@@ -179,6 +180,7 @@ var nonPublic = []struct {
 	{netip.MustParsePrefix("172.16.0.0/12"), "私有地址"},
 	{netip.MustParsePrefix("192.0.0.0/24"), "IETF协议分配地址"},
 	{netip.MustParsePrefix("192.0.2.0/24"), "文档示例地址"},
+	{netip.MustParsePrefix("192.88.99.0/24"), "6to4中继地址"}, // RFC 3068, deprecated by RFC 7526, as 2002::/16
 	{netip.MustParsePrefix("192.168.0.0/16"), "私有地址"},
 	{netip.MustParsePrefix("198.18.0.0/15"), "基准测试地址"},
 	{netip.MustParsePrefix("198.51.100.0/24"), "文档示例地址"},
@@ -205,10 +207,10 @@ func PublicUnicast(a netip.Addr) (ok bool, whyZh string) {
 	if !a.IsValid() {
 		return false, "无效地址"
 	}
-	a = a.Unmap()
-	if a.Zone() != "" {
+	if a.Zone() != "" { // before Unmap, which drops the zone of ::ffff:8.8.8.8%eth0
 		return false, "带区域标识的地址"
 	}
+	a = a.Unmap()
 	for _, n := range nonPublic {
 		if n.p.Contains(a) {
 			return false, n.zh

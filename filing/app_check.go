@@ -16,8 +16,9 @@ import (
 //     identifiers of every platform at 255 bytes (DESIGN, the longest file
 //     name Android and iOS accept for the package's data directory).
 //   - iOS Bundle IDs: letters, digits, '-' and '.' (Apple glossary "Bundle
-//     ID"), in reverse-DNS form: the SDK requires at least 2 non-empty
-//     segments (DESIGN). They are case-insensitive: the case is kept for
+//     ID"), non-empty segments. Reverse-DNS form is Apple's advice, not a
+//     rule: single-segment IDs (youdaoPro, SuningEMall, yyvoice) are on
+//     the App Store and are accepted (DESIGN: 1 segment or more). They are case-insensitive: the case is kept for
 //     display, AppIdentifierKey folds it for comparisons.
 //   - HarmonyOS bundle names: the app.json5 rule of OpenHarmony 5.0.0.55 and
 //     later (at least 3 segments; letters, digits and '_'; the first segment
@@ -128,7 +129,10 @@ func checkAppIdentifier(p Platform, id string) *Problem {
 			return "", ""
 		})
 	case PlatformIOS:
-		return checkSegments(id, 2, syntax, func(seg string, _ int) (string, string) {
+		// Apple's CFBundleIdentifier: alphanumerics, '-' and '.', no
+		// segment count: single-segment IDs (youdaoPro, SuningEMall,
+		// yyvoice) are real, on the App Store, and accepted.
+		return checkSegments(id, 1, syntax, func(seg string, _ int) (string, string) {
 			for i := 0; i < len(seg); i++ {
 				if c := seg[i]; !isASCIILetter(c) && !isDigit(c) && c != '-' {
 					return "只能包含字母、数字、连字符和点", "letters, digits, '-' and '.' only"

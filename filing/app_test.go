@@ -160,7 +160,7 @@ func TestR72_IOSBundleIDs(t *testing.T) {
 		{"com.tencent.mqq", "", "QQ"},
 		{"com.my-company.app", "", "hyphen allowed"},
 		{"com.123.app", "", "digit-led segment allowed on iOS"},
-		{"xin", CodeAppIdentifierSyntax, "one segment"},
+		{"xin", "", "one segment: Apple sets no segment count (youdaoPro is real)"},
 		{"com.tencent_xin.app", CodeAppIdentifierSyntax, "underscore"},
 		{"com.tencent xin", CodeAppIdentifierSyntax, "space inside"},
 		{"com.腾讯.xin", CodeAppIdentifierSyntax, "Han characters"},

@@ -222,6 +222,7 @@ func (c *ruleCtx) appRules() {
 			}
 		}
 	}
+	c.serviceNumberRules()
 }
 
 // appNameKey returns the key under which app names of one filing meet: the name

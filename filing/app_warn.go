@@ -12,7 +12,9 @@ import (
 //   - WeChat: "wx" + 16 lower-case hex digits (wx5a6c601ca97c8443);
 //   - Alipay: 16 digits (2021002163661399);
 //   - Douyin: "tt" + 16 hex digits (tt411d37a0de37d565, the open platform's
-//     own example).
+//     own example), or "tt" + 18 hex digits ending in "01" or "10", the
+//     20-character AppIDs of newer mini-programs (observed on published
+//     Douyin mini-programs).
 //
 // Other hosting platforms have no observed format and get no warning.
 
@@ -33,8 +35,9 @@ func AppIDWarning(host HostPlatform, id string) *Problem {
 		ok = len(id) == 16 && allDigits(id)
 		zh, en = "16位数字", "16 digits"
 	case HostDouyin:
-		ok = len(id) == 18 && id[:2] == "tt" && isHexString(id[2:])
-		zh, en = "tt开头加16位十六进制字符", `"tt" + 16 hex digits`
+		ok = len(id) == 18 && id[:2] == "tt" && isHexString(id[2:]) ||
+			len(id) == 20 && id[:2] == "tt" && isHexString(id[2:]) && (id[18:] == "01" || id[18:] == "10")
+		zh, en = "tt开头加16位十六进制字符（或18位，以01或10结尾）", `"tt" + 16 hex digits (or 18 ending in 01 or 10)`
 	default:
 		return nil
 	}

@@ -11,10 +11,10 @@ import (
 // and quick apps filed under it. A website or app can only be filed under a
 // subject, and a filing has exactly one subject (R-01, R-70).
 type Filing struct {
-	Subject  Subject   `json:"subject"`
-	Websites []Website `json:"websites" validate:"omitempty,max=200,dive"`
+	Subject  Subject  `json:"subject"`
+	Websites Websites `json:"websites" validate:"omitempty,max=200,dive"`
 	// Apps are the apps, mini-programs and quick apps (R-70, app.go).
-	Apps []App `json:"apps,omitempty" validate:"omitempty,max=200,dive"`
+	Apps Apps `json:"apps,omitempty" validate:"omitempty,max=200,dive"`
 }
 
 // Subject is the filing subject (主体, 网站主办者): an individual or an

@@ -3,6 +3,7 @@ package filing
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -349,7 +350,7 @@ func TestR06_WebsitesPerSubject(t *testing.T) {
 	f.Websites = nil
 	for i := range 31 {
 		w := base
-		w.Number = "陕ICP备2026001073号-" + string(rune('0'+i%10))
+		w.Number = "陕ICP备2026001073号-" + strconv.Itoa(i+1) // one suffix each
 		w.Domains = []string{"site" + strings.Repeat("x", i+1) + ".cn"}
 		w.HomeURL = w.Domains[0]
 		f.Websites = append(f.Websites, w)

@@ -94,8 +94,10 @@ func init() {
 }
 
 // AreaCode looks a six-digit GB/T 2260 administrative-division code up in
-// the embedded table (统计用区划代码 as of AreaCodesAsOf) and returns its
-// name ("南山区"). Codes retired before that edition are not known.
+// the embedded table (GB/T 2260 as 民政部 publishes it: county rows of
+// 统计用区划代码 as of AreaCodesAsOf, with the rows GB/T 2260 has beyond it,
+// such as 460302 西沙区 and 810000 香港特别行政区) and returns its name
+// ("南山区"). Codes retired before that edition are not known.
 func AreaCode(code string) (name string, ok bool) {
 	name, ok = areaCodes[code]
 	return name, ok

@@ -201,6 +201,7 @@ func parseAt(s string, i int, find bool) (Number, int, perr) {
 	} else if r == '合' && len(s) >= sc.i+6 && s[sc.i+3:sc.i+6] == "字" {
 		joint = true
 		sc.i += 6
+		sc.skipSpace() // 合字 B2-20250310, as footers print it
 	} else if r != 'A' && r != 'B' {
 		return n, sc.i, perr{CodeProvinceUnknown, sc.i}
 	}

@@ -483,7 +483,7 @@ func stopIf(wrote bool, err error) error {
 }
 
 // Changes implements conflict.Store.
-func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]conflict.Change, error) {
+func (s *Store) Changes(ctx context.Context, after uint64, limit int) (conflict.Changes, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -491,7 +491,7 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]conflic
 	if limit > 0 {
 		lim = int64(limit)
 	}
-	var out []conflict.Change
+	var out conflict.Changes
 	err := sqltx.Do(ctx, s.policy, "conflict/mysqlstore: Changes", func(ctx context.Context) error {
 		out = out[:0]
 		rows, err := s.db.QueryContext(ctx, `SELECT seq, removed, body FROM beian_conflict_record

@@ -345,7 +345,7 @@ func stopIf(wrote bool, err error) error {
 }
 
 // Changes implements conflict.Store.
-func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]conflict.Change, error) {
+func (s *Store) Changes(ctx context.Context, after uint64, limit int) (conflict.Changes, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -141,7 +142,7 @@ func (s *server) handleAppCreate(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "app lifecycle", err)
 		return
 	}
-	conflicts, err := s.recordApp(f, st)
+	conflicts, err := s.recordApp(r.Context(), f, st)
 	if err != nil {
 		if ve, ok := errors.AsType[*filing.ValidationError](err); ok {
 			s.rejectApp(w, page, ve, rows)
@@ -156,7 +157,7 @@ func (s *server) handleAppCreate(w http.ResponseWriter, r *http.Request) {
 			kinds[i] = string(c.Kind)
 		}
 		s.log.Info("app filing refused: conflict", "conflicts", kinds)
-		page.Page.addConflicts(conflicts)
+		page.Page.addConflicts(disclose(f, conflicts)) // disclosure.go
 		for _, c := range conflicts {
 			page.addAppMessage(c.Path, "", "与已有备案冲突，处理办法见页面上方", rows)
 		}
@@ -206,20 +207,31 @@ func (s *server) appLifecycle(f *filing.Filing) (lifecycle.State, error) {
 	return st, nil
 }
 
-// recordApp checks the app filing and, when nothing conflicts, adds the app
-// to its subject's record as under review, so that filing it again is
-// refused.
-func (s *server) recordApp(f *filing.Filing, st lifecycle.State) ([]conflict.Conflict, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	conflicts, err := s.index.Check(f)
-	if err != nil || len(conflicts) > 0 {
-		return conflicts, err
+// recordApp checks the app filing and, when nothing conflicts, claims its
+// keys and adds the app to its subject's record as under review, through
+// the replica like a website filing (server.record): the store decides
+// races, so two instances on one database cannot both accept one package
+// name for two subjects, and filing it again is refused here or on
+// another instance. The subject's record is read after a sync, and
+// read again when another instance's change arrives before the claim, so
+// that the claim never puts back a record without that change.
+func (s *server) recordApp(ctx context.Context, f *filing.Filing, st lifecycle.State) ([]conflict.Conflict, error) {
+	for try := 0; ; try++ {
+		if _, err := s.replica.Sync(ctx); err != nil {
+			return nil, err
+		}
+		seq := s.replica.Seq()
+		if conflicts, err := s.index.Check(f); err != nil || len(conflicts) > 0 {
+			return conflicts, err // a subject not on file is Check's error
+		}
+		rec, err := s.index.Lookup(f.Subject.Number)
+		if err != nil {
+			return nil, err
+		}
+		rec.Apps = append(rec.Apps, appRecord(&f.Apps[0], st.Status))
+		if s.replica.Seq() != seq && try < 3 {
+			continue // a change arrived while the record was read
+		}
+		return s.replica.Claim(ctx, f, rec)
 	}
-	rec, err := s.index.Lookup(f.Subject.Number)
-	if err != nil {
-		return nil, err
-	}
-	rec.Apps = append(rec.Apps, appRecord(&f.Apps[0], st.Status))
-	return nil, s.index.Put(rec)
 }

@@ -397,7 +397,7 @@ func (s *server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		s.log.Info("filing refused: conflict", "province", f.Subject.Province, "conflicts", kinds)
 		page := newFormPage(form)
-		page.addConflicts(conflicts)
+		page.addConflicts(disclose(f, conflicts)) // disclosure.go
 		s.render(w, http.StatusConflict, "form.html", page)
 		return
 	}

@@ -161,6 +161,9 @@ func (p *formPage) addConflicts(cs []conflict.Conflict) {
 		v := conflictView{Zh: c.Zh, Rule: c.Rule, Bureau: c.Bureau, Form: c.Form}
 		b := c.Blocking
 		v.Blocking = b.ProvinceName + "，" + statusLabel(b.Status)
+		if b == (conflict.Blocking{}) {
+			v.Blocking = "为保护个人信息，不予显示" // disclose (disclosure.go)
+		}
 		n := cmp.Or(b.AppNumber, b.WebsiteNumber, b.SubjectNumber)
 		if b.AppNumber == "" && b.SubjectNumber != "" && strings.HasPrefix(c.Path, "apps[") {
 			// An app under review has no number yet: the status is the

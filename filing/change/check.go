@@ -3,6 +3,7 @@ package change
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,7 +29,7 @@ type Plan struct {
 	// Verify lists who receives the SMS code again (R-83), from the new
 	// filing, per lifecycle.SMSRecipients; pass it to lifecycle.NewSMS.
 	// Only the principals of changed websites are named.
-	Verify []lifecycle.SMSPerson `json:"verify,omitempty"`
+	Verify lifecycle.SMSPersons `json:"verify,omitempty"`
 	// FaceCheck is true when the in-person or face check (当面核验) is
 	// needed again: an identity field changed (subject name, nature,
 	// certificate, legal representative, a responsible person's name or
@@ -65,6 +66,20 @@ type Plan struct {
 // change that only removes access records is of type
 // lifecycle.SMSCancelAccess.
 //
+// Apps, mini-programs and quick apps are services like websites (R-70):
+// a change of an app's fields is a change of a service (SMS type 变更网站,
+// the app's responsible person verifying in the website principal's role:
+// the SMS table names no app rows, DESIGN); a new app is an addition (新增
+// 网站 type); an app is removed by cancelling it (CodeAppRemoved); an app
+// number old does not hold is refused (CodeAppUnknown). An app's kind never
+// changes (its number's letter names it, CodeAppKindChanged), and the
+// identifier of a platform row it keeps is never replaced
+// (CodeAppIdentifierReplaced): the identifier names the app on its
+// platform as the domain names a single-domain website (R-80, R-74;
+// DESIGN: a swap to another package would otherwise carry another party's
+// app under this record). A platform row added by change brings a new
+// identifier, which conflict.Check must clear like a new filing's (R-74).
+//
 // The province whose table applies is old's.
 func Check(old, new *filing.Filing, opts Options) (Plan, error) {
 	set, err := Diff(old, new)
@@ -97,11 +112,15 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 	}
 
 	var subject, website, access, addition, cancel bool
-	changedSites := map[int]bool{}
+	changedSites, changedApps := map[int]bool{}, map[int]bool{}
 	for _, c := range set.Changes {
-		if c.Op == OpAdded && (isWebsite(c.Path) || isAccess(c.Path)) {
+		changed := changedSites
+		if c.App {
+			changed = changedApps
+		}
+		if c.Op == OpAdded && (isWebsite(c.Path) || isAccess(c.Path) || isApp(c.Path)) {
 			addition = true
-			changedSites[c.Website] = true
+			changed[c.Website] = true
 			continue
 		}
 		if c.Op == OpRemoved && isAccess(c.Path) {
@@ -114,12 +133,16 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 			add(CodeWebsiteRemoved, c.Path, c.Label)
 			continue
 		}
+		if c.Op == OpRemoved && isApp(c.Path) {
+			add(CodeAppRemoved, c.Path, c.Label)
+			continue
+		}
 		switch c.Area {
 		case AreaSubject:
 			subject = true
-		case AreaWebsite:
+		case AreaWebsite, AreaApp:
 			website = true
-			changedSites[c.Website] = true
+			changed[c.Website] = true
 		case AreaAccess:
 			access = true
 		}
@@ -135,6 +158,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 			add(CodeWebsiteUnknown, "websites["+strconv.Itoa(i)+"].number", "网站备案号", nw.Number)
 		}
 	}
+	ps = appRules(ps, old, new)
 
 	// R-80: domains.
 	for i := range new.Websites {
@@ -193,7 +217,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		}
 	}
 	if set.Has("subject.nature") {
-		oi, ni := os.Nature == filing.NatureIndividual, ns.Nature == filing.NatureIndividual
+		oi, ni := individual(os.Nature), individual(ns.Nature)
 		switch {
 		case !oi && ni:
 			add(CodeToIndividual, "subject.nature", "主办单位性质")
@@ -235,7 +259,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 		plan.Type = lifecycle.SMSChangeAccess
 	case addition:
 		plan.Type = lifecycle.SMSNewAccess
-		if set.Touches(AreaWebsite) {
+		if set.Touches(AreaWebsite) || set.Touches(AreaApp) {
 			plan.Type = lifecycle.SMSNewWebsite
 		}
 	case cancel:
@@ -250,6 +274,11 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 				for i := range new.Websites {
 					if changedSites[i] {
 						plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: new.Websites[i].Principal})
+					}
+				}
+				for i := range new.Apps {
+					if changedApps[i] {
+						plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: new.Apps[i].Principal})
 					}
 				}
 			}
@@ -284,13 +313,9 @@ func findWebsite(f *filing.Filing, n string) *filing.Website {
 	return nil
 }
 
+// containsFold reports whether list holds the domain s (sameDomain).
 func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(list, func(x string) bool { return sameDomain(x, s) })
 }
 
 func provinceName(code string) string {
@@ -306,3 +331,46 @@ func (p Plan) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
 
 // LogValue logs the plan with the people of Verify masked.
 func (p Plan) LogValue() slog.Value { return filing.MaskedLogValue(p) }
+
+func isApp(path string) bool {
+	return strings.HasPrefix(path, "apps[") && strings.IndexByte(path, '.') < 0
+}
+
+// appRules adds the problems of the apps of a change: an unknown number,
+// a kind changed, an identifier replaced (see Check).
+func appRules(ps []*filing.Problem, old, new *filing.Filing) []*filing.Problem {
+	add := func(c filing.Code, path, label string, args ...any) {
+		ps = append(ps, filing.NewProblem(c, args...).WithPath(path, label))
+	}
+	for i := range new.Apps {
+		na := &new.Apps[i]
+		prefix := "apps[" + strconv.Itoa(i) + "]"
+		if na.Number == "" {
+			continue
+		}
+		oi := slices.IndexFunc(old.Apps, func(a filing.App) bool { return a.Number == na.Number })
+		if oi < 0 {
+			add(CodeAppUnknown, prefix+".number", "APP备案号", na.Number)
+			continue
+		}
+		a, b := filing.NormalizeApp(old.Apps[oi]), filing.NormalizeApp(*na)
+		if a.Kind != b.Kind {
+			add(CodeAppKindChanged, prefix+".kind", "应用类型", a.Kind.Zh(), b.Kind.Zh())
+		}
+		used := make([]bool, len(a.Platforms))
+		for k := range b.Platforms {
+			for j := range a.Platforms {
+				if used[j] || platformKey(&a.Platforms[j]) != platformKey(&b.Platforms[k]) {
+					continue
+				}
+				used[j] = true
+				x, y := a.Platforms[j].Identifier, b.Platforms[k].Identifier
+				if filing.AppIdentifierKey(x) != filing.AppIdentifierKey(y) {
+					add(CodeAppIdentifierReplaced, prefix+".platforms["+strconv.Itoa(k)+"].identifier", "应用标识", x, y)
+				}
+				break
+			}
+		}
+	}
+	return ps
+}

@@ -27,6 +27,9 @@ const (
 	AreaSubject Area = "subject" // 主体信息
 	AreaWebsite Area = "website" // 网站信息
 	AreaAccess  Area = "access"  // 接入信息
+	// AreaApp is an app's, mini-program's or quick app's own fields (应用信息,
+	// R-70, R-71); the access records of an app are AreaAccess with App set.
+	AreaApp Area = "app"
 )
 
 // Change is one changed field. It holds no values (the old and new values
@@ -48,6 +51,9 @@ type Change struct {
 	// the subject's name, nature, certificate and legal representative, and
 	// the name and certificate of a responsible person.
 	Identity bool `json:"identity,omitempty"`
+	// App is true for a change of an app (path "apps[i]…"): Website then
+	// indexes Filing.Apps, in the new filing (in the old one for OpRemoved).
+	App bool `json:"app,omitempty"`
 }
 
 // Set is the change set between a filed record and its changed version.
@@ -72,10 +78,11 @@ type differ struct {
 	set     Set
 	website int
 	area    Area
+	app     bool
 }
 
 func (d *differ) add(path, label string, op Op, identity bool) {
-	d.set.Changes = append(d.set.Changes, Change{Path: path, Label: label, Op: op, Area: d.area, Website: d.website, Identity: identity})
+	d.set.Changes = append(d.set.Changes, Change{Path: path, Label: label, Op: op, Area: d.area, Website: d.website, Identity: identity, App: d.app})
 }
 
 // str reports the change of a text field; values compare by
@@ -144,7 +151,10 @@ func (d *differ) norm(prefix, field, label, a, b string, identity bool) {
 // filing.NormalizeCertNumber of their type (a number that does not parse
 // by the same folding without the check), ISPs by NormalizeText with ASCII
 // case folded. The filings are not modified. Statuses and record numbers
-// are the lifecycle's and are not compared. Diff fails only on a nil
+// are the lifecycle's and are not compared, nor are the start and end
+// of an access record (Since, Until: the lifecycle's 新增接入 and 取消接入).
+// Apps are compared as websites are (see apps): no filed field of an app
+// changes unseen. Diff fails only on a nil
 // filing (CodeNil); whether the changes are allowed is Check's.
 func Diff(old, new *filing.Filing) (Set, error) {
 	if old == nil || new == nil {
@@ -154,7 +164,7 @@ func Diff(old, new *filing.Filing) (Set, error) {
 	os, ns := &old.Subject, &new.Subject
 	d.str("subject.", "province", "主办单位所在省", os.Province, ns.Province, true)
 	d.str("subject.", "name", "主办单位名称", os.Name, ns.Name, true)
-	d.str("subject.", "nature", "主办单位性质", string(os.Nature), string(ns.Nature), true)
+	d.norm("subject.", "nature", "主办单位性质", natureKey(os.Nature), natureKey(ns.Nature), true)
 	d.str("subject.", "cert_type", "主办单位证件类型", string(os.CertType), string(ns.CertType), true)
 	d.cert("subject.", "cert_number", "主办单位证件号码", os.CertType, os.CertNumber, ns.CertType, ns.CertNumber, true)
 	d.str("subject.", "cert_address", "主办单位证件住所", os.CertAddress, ns.CertAddress, true)
@@ -190,6 +200,7 @@ func Diff(old, new *filing.Filing) (Set, error) {
 			d.add("websites["+strconv.Itoa(j)+"]", "网站", OpRemoved, false)
 		}
 	}
+	d.apps(old.Apps, new.Apps)
 	return d.set, nil
 }
 
@@ -223,8 +234,15 @@ func (d *differ) websiteDiff(prefix string, a, b *filing.Website) {
 	}
 	d.person(prefix+"principal.", &a.Principal, &b.Principal)
 	d.area = AreaAccess
+	d.access(prefix, a.Access, b.Access)
+	d.area = AreaWebsite
+}
+
+// access reports the access records of a service (website or app) added,
+// removed and changed, matched by accessPairs.
+func (d *differ) access(prefix string, a, b []filing.Access) {
 	var room [4]int
-	pairs := accessPairs(a.Access, b.Access, room[:0])
+	pairs := accessPairs(a, b, room[:0])
 	matched := 0
 	for k, j := range pairs {
 		p := prefix + "access[" + strconv.Itoa(k) + "]"
@@ -233,22 +251,25 @@ func (d *differ) websiteDiff(prefix string, a, b *filing.Website) {
 			continue
 		}
 		matched++
-		x, y := &a.Access[j], &b.Access[k]
+		x, y := &a[j], &b[k]
 		p += "."
 		d.str(p, "method", "接入方式", string(x.Method), string(y.Method), false)
 		d.str(p, "server_province", "服务器放置地", x.ServerProvince, y.ServerProvince, false)
-		if !slices.Equal(x.IPs, y.IPs) || !slices.Equal(x.Ranges, y.Ranges) {
+		d.str(p, "isp_province", "接入商所在省", x.ISPProvince, y.ISPProvince, false)
+		if !slices.Equal(x.IPs, y.IPs) {
 			d.add(p+"ips", "IP地址", OpModified, false)
 		}
+		if !slices.Equal(x.Ranges, y.Ranges) {
+			d.add(p+"ranges", "IP地址段", OpModified, false)
+		}
 	}
-	if matched < len(a.Access) {
-		for j := range a.Access {
+	if matched < len(a) {
+		for j := range a {
 			if !slices.Contains(pairs, j) {
 				d.add(prefix+"access["+strconv.Itoa(j)+"]", "接入信息", OpRemoved, false)
 			}
 		}
 	}
-	d.area = AreaWebsite
 }
 
 // accessPairs matches the access records of a website's old and new
@@ -289,11 +310,11 @@ func sameISP(a, b string) bool {
 	return a == b || strings.EqualFold(filing.NormalizeText(a), filing.NormalizeText(b))
 }
 
-// domains reports each added and removed domain; domains compare
-// case-insensitively.
+// domains reports each added and removed domain; domains compare as
+// domains (sameDomain).
 func (d *differ) domains(prefix string, a, b []string) {
 	has := func(list []string, s string) bool {
-		return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+		return slices.ContainsFunc(list, func(x string) bool { return sameDomain(x, s) })
 	}
 	for i, s := range b {
 		if !has(a, s) {

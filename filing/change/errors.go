@@ -66,3 +66,19 @@ var (
 		"网站备案号%[1]s不在原备案中",
 		"website number %[1]s is not in the filed record")
 )
+
+// Codes of refused changes of apps, mini-programs and quick apps (see Check).
+var (
+	CodeAppRemoved = define("change.app_removed", "R-82",
+		"删除APP、小程序或快应用须办理注销，不能在变更备案中办理",
+		"an app, mini-program or quick app is removed by cancelling it, not by a change")
+	CodeAppUnknown = define("change.app_unknown", "R-82",
+		"APP备案号%[1]s不在原备案中",
+		"app number %[1]s is not in the filed record")
+	CodeAppKindChanged = define("change.app_kind", "R-81",
+		"应用类型不能变更（%[1]s → %[2]s）；请注销后重新备案",
+		"an app's kind cannot change (%[1]s -> %[2]s): cancel and file anew")
+	CodeAppIdentifierReplaced = define("change.app_identifier_replaced", "R-74",
+		"APP的应用标识不能通过变更备案更换（%[1]s → %[2]s）；请注销该APP后作为新增APP备案",
+		"an app's platform identifier cannot be replaced by a change (%[1]s -> %[2]s): cancel the app and file the new one")
+)

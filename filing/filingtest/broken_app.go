@@ -48,6 +48,20 @@ var appBrokenDefs = []brokenDef{
 			f.Apps = append(f.Apps, ios)
 		}},
 
+	//
+	{name: "app-number-letter", rule: "R-42", desc: "an app numbered with the quick app's letter (-2K)",
+		want: filing.CodeServiceLetter, path: "apps[0].number", base: withApps,
+		brk: func(g *Gen, f *filing.Filing) {
+			f.Subject.Number = "粤ICP备2023103620号"
+			f.Websites[0].Number, f.Apps[0].Number = f.Subject.Number+"-1", f.Subject.Number+"-2K"
+		}},
+	{name: "app-number-suffix-taken", rule: "R-41", desc: "an app -1A beside the website -1: one suffix sequence per subject",
+		want: filing.CodeSuffixTaken, path: "apps[0].number", base: withApps,
+		brk: func(g *Gen, f *filing.Filing) {
+			f.Subject.Number = "粤ICP备2023103620号"
+			f.Websites[0].Number, f.Apps[0].Number = f.Subject.Number+"-1", f.Subject.Number+"-1A"
+		}},
+
 	//
 	{name: "android-package-name-syntax", rule: "R-72", desc: "an Android package name segment starts with a digit",
 		want: filing.CodeAppIdentifierSyntax, path: "apps[0].platforms[0].identifier", base: withApps,

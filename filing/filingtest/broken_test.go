@@ -120,7 +120,7 @@ func TestBroken(t *testing.T) {
 func TestBrokenFor(t *testing.T) {
 	all := BrokenCases()
 	n := 0
-	for _, rule := range []string{"R-01", "R-02", "R-03", "R-04", "R-05", "R-06", "R-07", "R-09", "R-10", "R-70", "R-71", "R-72", "R-73", "R-74", "R-90", "R-91"} {
+	for _, rule := range []string{"R-01", "R-02", "R-03", "R-04", "R-05", "R-06", "R-07", "R-09", "R-10", "R-41", "R-42", "R-70", "R-71", "R-72", "R-73", "R-74", "R-90", "R-91"} {
 		cases := BrokenFor(rule)
 		n += len(cases)
 		for _, c := range cases {

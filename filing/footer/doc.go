@@ -15,13 +15,20 @@
 // run, so it is not judged (DESIGN): any displayed text counts.
 //
 // Text inside script, style, template, noscript, title and textarea is not
-// displayed and is skipped; so are comments and attribute values. Text runs
-// are joined across inline tags (京ICP备<b>12345678</b>号) and split at
-// block boundaries (div, p, br, li, td, footer ...). A number inside an
-// <a href> is linked to that address. Memory is bounded: text runs and
-// anchor texts are cut at 16 KiB, and a token longer than the tokenizer
-// bound is an error. Numbers are found with numbering.FindAll; older
-// public-security forms (浙备3301000000001号) are not recognised on a page.
+// displayed and is skipped, as is the fallback text of iframe, noembed and
+// noframes, and the whole content of an element with the hidden attribute
+// or an inline style display:none or visibility:hidden (nesting counted;
+// a "/>" on a non-void element opens it, as in browsers); so are comments
+// and attribute values. Text runs are joined across inline tags
+// (京ICP备<b>12345678</b>号) and split at block boundaries (div, p, br, li,
+// td, footer ...). A number inside an <a href> is linked to that address.
+// Memory is bounded: a text run or anchor text is searched in windows of
+// 16 KiB that overlap, so a number after any length of text is found once;
+// a token longer than the tokenizer bound is an error. Numbers are those
+// numbering.FindAll finds: a public-security number without 号 or with a
+// colon counts as displayed (DESIGN: the province and 14 digits identify
+// it); older public-security forms (浙备3301000000001号) are not
+// recognised on a page.
 // A run is searched only when it holds "ICP" (any case or width), 公网安备
 // or a licence category with its dash (B2-), which keeps the scan near the
 // tokenizer's own speed.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -192,9 +194,19 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// skipped are elements whose text is not displayed.
+// skipped are elements whose text is not displayed: scripts and styles,
+// templates (inert), the fallback text of iframe, noembed and noframes
+// (a browser that supports them shows the frame or embed instead), noscript
+// (scripting is on in every browser a visitor uses), and the document title
+// and a textarea's initial value (not page text).
 var skipped = map[string]bool{"script": true, "style": true, "template": true, "noscript": true,
-	"title": true, "textarea": true}
+	"title": true, "textarea": true, "iframe": true, "noembed": true, "noframes": true}
+
+// void are the HTML elements without content: a start tag of any other
+// element opens it, whatever a "/>" says (browsers ignore the self-closing
+// flag on HTML elements).
+var void = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
 // blocks end a text run.
 var blocks = map[string]bool{"address": true, "article": true, "aside": true, "blockquote": true, "br": true,
@@ -209,7 +221,8 @@ type scanner struct {
 	anchor   []byte // text inside the current anchor
 	href     []byte // href of the current anchor, reused
 	inAnchor bool
-	skip     string // element whose text is skipped, "" when none
+	skip     string // element whose content is skipped, "" when none
+	depth    int    // open elements named skip, the skipped one included
 }
 
 // Scan reads HTML from r and returns the numbers it displays. It
@@ -249,18 +262,22 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 			if s.skip != "" {
 				continue
 			}
-			raw := z.Raw()
-			if s.inAnchor {
-				s.anchor = appendBounded(s.anchor, raw)
-			} else {
-				s.run = appendBounded(s.run, raw)
-			}
+			s.text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
+			var nb [16]byte
+			raw := z.Raw()
+			name := tagName(raw, &nb)
 			if s.skip != "" {
+				if string(name) == s.skip && !void[s.skip] {
+					s.depth++
+				}
 				continue
 			}
-			var nb [16]byte
-			name := tagName(z.Raw(), &nb)
+			if !void[string(name)] && name != nil && (len(name) != 1 || name[0] != 'a' || tt == html.StartTagToken) &&
+				(skipped[string(name)] || mayHide(raw) && hidden(z)) {
+				s.skip, s.depth = string(name), 1
+				continue
+			}
 			if len(name) == 1 && name[0] == 'a' {
 				_, hasAttr := z.TagName()
 				s.flushRun()
@@ -279,10 +296,6 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 				}
 				continue
 			}
-			if tt == html.StartTagToken && skipped[string(name)] {
-				s.skip = string(name)
-				continue
-			}
 			if blocks[string(name)] {
 				if s.inAnchor {
 					s.anchor = append(s.anchor, ' ')
@@ -295,7 +308,9 @@ func Scan(r io.Reader, opts Options) (*Page, error) {
 			name := tagName(z.Raw(), &nb)
 			if s.skip != "" {
 				if string(name) == s.skip {
-					s.skip = ""
+					if s.depth--; s.depth <= 0 {
+						s.skip = ""
+					}
 				}
 				continue
 			}
@@ -362,11 +377,90 @@ func tagName(raw []byte, buf *[16]byte) []byte {
 	return buf[:n]
 }
 
-func appendBounded(buf, raw []byte) []byte {
-	if len(buf)+len(raw) > maxRun {
-		raw = raw[:max(0, maxRun-len(buf))]
+// text adds displayed text (entities unescaped) to the current run or
+// anchor text. A run never holds more than maxRun bytes: when it would, the
+// run so far is searched and all but its last overlap bytes dropped, so
+// that memory stays bounded and no number is lost, however long the text
+// before it (a number crossing the cut lies whole in the overlap, and one
+// starting before it is reported by the search that drops it, never twice).
+func (s *scanner) text(t []byte) {
+	buf := &s.run
+	var href []byte
+	if s.inAnchor {
+		buf, href = &s.anchor, s.href
 	}
-	return append(buf, raw...)
+	for len(*buf)+len(t) > maxRun {
+		take := maxRun - len(*buf)
+		*buf = append(*buf, t[:take]...)
+		t = t[take:]
+		cut := len(*buf) - overlap
+		for cut > 0 && !utf8.RuneStart((*buf)[cut]) {
+			cut--
+		}
+		s.findBefore(*buf, href, cut)
+		*buf = append((*buf)[:0], (*buf)[cut:]...)
+	}
+	*buf = append(*buf, t...)
+}
+
+// overlap is the text kept after a search of a full run: far more than the
+// longest number with its noise.
+const overlap = 512
+
+// mayHide reports whether a tag's raw text may hold the hidden attribute or
+// a style that hides (display:none, visibility:hidden), in any ASCII case:
+// the attributes of other tags are not read.
+func mayHide(raw []byte) bool {
+	return containsFold(raw, "hidden") || containsFold(raw, "none")
+}
+
+// hidden reports whether the tag the tokenizer is on hides its content: the
+// hidden attribute (any value, "until-found" included: the content is not
+// rendered until found) or an inline style with display:none or
+// visibility:hidden (DESIGN: style sheets are not run, see the package
+// doc; an inline style is the tag's own).
+func hidden(z *html.Tokenizer) bool {
+	_, more := z.TagName()
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+					return -1
+				}
+				return unicode.ToLower(r)
+			}, string(v))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether b holds the lower-case ASCII key in any
+// ASCII letter case.
+func containsFold(b []byte, key string) bool {
+	for i := 0; i+len(key) <= len(b); i++ {
+		j := 0
+		for ; j < len(key); j++ {
+			c := b[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != key[j] {
+				break
+			}
+		}
+		if j == len(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHold reports whether text may hold a record or public-security number:
@@ -399,21 +493,28 @@ func (s *scanner) endAnchor() {
 	}
 }
 
-func (s *scanner) find(raw, hrefBytes []byte) {
-	if bytes.Contains(raw, []byte("&#")) {
-		raw = []byte(html.UnescapeString(string(raw)))
-	}
+func (s *scanner) find(raw, hrefBytes []byte) { s.findBefore(raw, hrefBytes, len(raw)) }
+
+// findBefore reports the numbers of the text that start before byte limit.
+// The text is displayed text, entities already unescaped.
+//
+// A public-security number is reported as numbering's parser reads it
+// (its canonical form), so "京公网安备 11010802017522" without 号 and
+// "沪公网安备: 31010902002961号" with a colon count as displayed (DESIGN: a
+// browser shows the number, and the 14 digits with the province are what
+// identifies the filing; the 号 and the colon are typography).
+func (s *scanner) findBefore(raw, hrefBytes []byte, limit int) {
 	if !mayHold(raw) {
 		return
 	}
 	href := string(hrefBytes)
 	text := string(raw)
-	if strings.IndexByte(text, '&') >= 0 {
-		text = html.UnescapeString(text)
-	}
 	for _, m := range numbering.FindAll(text) {
+		if m.Start >= limit {
+			break
+		}
 		if m.Number.Kind() == numbering.KindPublicSecurity {
-			if n, _, err := filing.ParsePSNumber(text[m.Start:m.End]); err == nil {
+			if n, _, err := filing.ParsePSNumber(m.Number.String()); err == nil {
 				s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: n, Link: href, Kind: classify(href, mpsHosts)})
 			}
 			continue

@@ -38,7 +38,7 @@ var (
 		"no SMS recipient: the filing type needs none, or no person with a mobile was given")
 	CodeSMSKey = define("sms.key", "R-83",
 		"短信核验密钥无效",
-		"verifier key must be at least 16 bytes")
+		"verifier key must be at least 16 bytes, not a constant or a short repeated pattern (at least 8 distinct byte values)")
 	CodeSMSTime = define("sms.time", "R-83",
 		"短信核验时间无效",
 		"zero instant, or an instant before the SMS was sent")
@@ -169,11 +169,11 @@ func (s SMSStatus) ReturnsToISP() bool {
 // wrong inputs are counted, the next attempt returns the filing whatever it
 // holds.
 type SMS struct {
-	SentAt      time.Time   `json:"sent_at"`
-	Targets     []SMSTarget `json:"targets"`
-	WrongInputs int         `json:"wrong_inputs"`
-	Resends     int         `json:"resends"`
-	Status      SMSStatus   `json:"status"`
+	SentAt      time.Time  `json:"sent_at"`
+	Targets     SMSTargets `json:"targets"`
+	WrongInputs int        `json:"wrong_inputs"`
+	Resends     int        `json:"resends"`
+	Status      SMSStatus  `json:"status"`
 	// ClosedAt is when the status left SMSWaiting.
 	ClosedAt time.Time `json:"closed_at,omitzero"`
 }
@@ -447,7 +447,7 @@ type Verifier struct {
 // (CodeSMSKey otherwise). Keep the key out of the database holding the
 // seals.
 func NewVerifier(key []byte) (*Verifier, error) {
-	if len(key) < 16 {
+	if len(key) < 16 || weakKey(key) {
 		return nil, filing.NewProblem(CodeSMSKey)
 	}
 	return &Verifier{key: append([]byte(nil), key...)}, nil
@@ -485,7 +485,7 @@ func (v *Verifier) SealCode(code, mobile, cert string) Seal {
 func (v *Verifier) seal(code, mobile, tail string) Seal {
 	m := hmac.New(sha256.New, v.key)
 	m.Write([]byte("beian-sms-v1\x00"))
-	m.Write([]byte(strings.TrimSpace(code)))
+	m.Write([]byte(foldCode(code)))
 	m.Write([]byte{0})
 	m.Write([]byte(normMobile(mobile)))
 	m.Write([]byte{0})

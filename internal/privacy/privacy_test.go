@@ -118,6 +118,8 @@ var registry = map[string]entry{
 	"conflict.SubjectRecord":       typ[conflict.SubjectRecord](),
 	"conflict.Text":                typ[conflict.Text](),
 	"conflict.WebsiteRecord":       typ[conflict.WebsiteRecord](),
+	"conflict.Records":             typ[conflict.Records](),
+	"conflict.Changes":             typ[conflict.Changes](),
 
 	"filing.AccessMethod":        typ[filing.AccessMethod](),
 	"filing.AccessMethodInfo":    typ[filing.AccessMethodInfo](),
@@ -164,6 +166,8 @@ var registry = map[string]entry{
 	"filing.ValidationError":     typ[filing.ValidationError](),
 	"filing.Validator":           typ[filing.Validator](),
 	"filing.Website":             typ[filing.Website](),
+	"filing.Websites":            typ[filing.Websites](),
+	"filing.Apps":                typ[filing.Apps](),
 
 	"filing/change.Allowance": typ[change.Allowance](),
 	"filing/change.Area":      typ[change.Area](),
@@ -203,6 +207,8 @@ var registry = map[string]entry{
 	"filing/lifecycle.SMSRole":         typ[lifecycle.SMSRole](),
 	"filing/lifecycle.SMSStatus":       typ[lifecycle.SMSStatus](),
 	"filing/lifecycle.SMSTarget":       typ[lifecycle.SMSTarget](),
+	"filing/lifecycle.SMSTargets":      typ[lifecycle.SMSTargets](),
+	"filing/lifecycle.SMSPersons":      typ[lifecycle.SMSPersons](),
 	"filing/lifecycle.Seal":            typ[lifecycle.Seal](),
 	"filing/lifecycle.Verifier":        typ[lifecycle.Verifier](),
 	"filing/lifecycle.Action":          typ[lifecycle.Action](),
