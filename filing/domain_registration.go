@@ -252,7 +252,7 @@ func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings [
 		ws, err := CheckDomainRegistration(s, w.Registrations[j], asOf)
 		path := fmt.Sprintf("registrations[%d]", j)
 		for _, p := range ws {
-			warnings = append(warnings, p.at(path, "域名注册信息"))
+			warnings = append(warnings, p.WithPath(path, "域名注册信息"))
 		}
 		if ve, ok := err.(*ValidationError); ok {
 			for _, p := range ve.Problems {

@@ -1,4 +1,4 @@
-package filing
+package province
 
 import (
 	_ "embed"
@@ -33,20 +33,27 @@ type Province struct {
 var provincesJSON []byte
 
 var (
-	provinces      []Province
+	provinces      = loadProvinces()
 	provinceByCode = map[string]int{}
 	provinceByAbbr = map[string]int{}
 	provinceByName = map[string]int{}
+	_              = indexProvinces()
 )
 
-func init() {
+// loadProvinces decodes the embedded table.
+func loadProvinces() []Province {
 	var doc struct {
 		Provinces []Province `json:"provinces"`
 	}
 	if err := json.Unmarshal(provincesJSON, &doc); err != nil {
-		panic("filing: embedded data/provinces.json: " + err.Error()) // build defect, caught by every test run
+		panic("province: embedded data/provinces.json: " + err.Error()) // build defect, caught by every test run
 	}
-	provinces = doc.Provinces
+	return doc.Provinces
+}
+
+// indexProvinces fills the look-up maps; it runs once, during package
+// variable initialisation, after provinces is loaded.
+func indexProvinces() bool {
 	for i, p := range provinces {
 		provinceByCode[p.Code] = i
 		provinceByName[p.Name] = i
@@ -57,18 +64,19 @@ func init() {
 			provinceByAbbr[a] = i
 		}
 	}
+	return true
 }
 
-// Provinces returns the 31 provinces in GB/T 2260 code order. The slice is a
+// All returns the 31 provinces in GB/T 2260 code order. The slice is a
 // copy; changing it changes nothing in the package.
-func Provinces() []Province {
+func All() []Province {
 	out := make([]Province, len(provinces))
 	copy(out, provinces)
 	return out
 }
 
-// ProvinceByCode returns the province with a two-digit GB/T 2260 code.
-func ProvinceByCode(code string) (Province, bool) {
+// ByCode returns the province with a two-digit GB/T 2260 code.
+func ByCode(code string) (Province, bool) {
 	i, ok := provinceByCode[code]
 	if !ok {
 		return Province{}, false
@@ -76,10 +84,10 @@ func ProvinceByCode(code string) (Province, bool) {
 	return provinces[i], true
 }
 
-// ProvinceByAbbr returns the province of a one-character abbreviation, either
+// ByAbbr returns the province of a one-character abbreviation, either
 // the record-number abbreviation (黔), the GB/T 2260 one (贵) or an
 // alternate seen in real numbers (川 for 蜀).
-func ProvinceByAbbr(abbr string) (Province, bool) {
+func ByAbbr(abbr string) (Province, bool) {
 	i, ok := provinceByAbbr[abbr]
 	if !ok {
 		return Province{}, false
@@ -87,9 +95,9 @@ func ProvinceByAbbr(abbr string) (Province, bool) {
 	return provinces[i], true
 }
 
-// ProvinceByName returns the province with a Chinese name, full ("贵州省")
+// ByName returns the province with a Chinese name, full ("贵州省")
 // or without its 省/市 suffix ("贵州").
-func ProvinceByName(name string) (Province, bool) {
+func ByName(name string) (Province, bool) {
 	i, ok := provinceByName[name]
 	if !ok {
 		return Province{}, false

@@ -1,4 +1,4 @@
-package filing
+package problem
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 //
 // A Code is itself an error, so it can be used as a sentinel with errors.Is:
 //
-//	if errors.Is(err, filing.CodeIDChecksum) { ... }
+//	if errors.Is(err, certno.CodeIDChecksum) { ... }
 //
 // matches any *Problem with that code, including one inside a *ValidationError.
 type Code string
@@ -33,19 +33,6 @@ func (c Code) MessageZh() string { e, _ := catalog.Lookup(string(c)); return e.Z
 // MessageEn returns the English message of the code (for developers), with
 // its fmt verbs unfilled.
 func (c Code) MessageEn() string { e, _ := catalog.Lookup(string(c)); return e.En }
-
-// codes are the codes this package owns, in the module's one registry
-// (internal/catalog).
-var codes catalog.Set[Code]
-
-// define registers a code of this package with its rule ID and its Chinese
-// (end-user) and English (developer) messages, which may hold fmt verbs.
-// For package-level variable initialisation only; a code defined twice in
-// the module panics.
-func define(code, rule, zh, en string) Code { return codes.Define(code, rule, zh, en) }
-
-// Codes returns every code the package defines, sorted.
-func Codes() []Code { return codes.Codes() }
 
 // Problem is one thing wrong with an input: a field that fails its check, or
 // a rule that a whole filing breaks. It is an error on its own (the field
@@ -91,9 +78,11 @@ func (p *Problem) MessageZh() string { return p.Zh }
 // MessageEn returns the English message for developers.
 func (p *Problem) MessageEn() string { return p.En }
 
-// newProblem builds the Problem of a defined code. args fill the fmt verbs of
-// both messages (the same args, in the same order).
-func newProblem(code Code, args ...any) *Problem {
+// New builds the Problem of a registered code (of any package of the
+// module). args fill the fmt verbs of both messages, the same args in the
+// same order. A code that is not registered gives a Problem whose messages
+// are the code itself.
+func New(code Code, args ...any) *Problem {
 	info, ok := catalog.Lookup(string(code))
 	if !ok {
 		return &Problem{Code: code, Zh: string(code), En: string(code)}
@@ -106,19 +95,9 @@ func newProblem(code Code, args ...any) *Problem {
 	return p
 }
 
-// NewProblem builds the Problem of a registered code (of any package of the
-// module). args fill the fmt verbs of both messages, the same args in the
-// same order. It is for packages that check parts of a filing with the
-// codes of the module's registry; a code that is not registered gives a
-// Problem whose messages are the code itself.
-func NewProblem(code Code, args ...any) *Problem { return newProblem(code, args...) }
-
 // WithPath returns a copy of p placed at a field path with its Chinese label
 // (an empty label keeps p's own).
-func (p *Problem) WithPath(path, label string) *Problem { return p.at(path, label) }
-
-// at returns a copy of p placed at a field path with its Chinese label.
-func (p *Problem) at(path, label string) *Problem {
+func (p *Problem) WithPath(path, label string) *Problem {
 	q := *p
 	q.Path = path
 	if q.Label == "" || label != "" {
@@ -181,20 +160,4 @@ func (e *ValidationError) At(path string) []*Problem {
 		}
 	}
 	return out
-}
-
-// problems collects Problems while a validation walks an input.
-type problems struct{ list []*Problem }
-
-func (ps *problems) add(p *Problem) { ps.list = append(ps.list, p) }
-func (ps *problems) addAt(p *Problem, path, label string) {
-	ps.list = append(ps.list, p.at(path, label))
-}
-
-// err returns nil when nothing was found, else a *ValidationError.
-func (ps *problems) err() error {
-	if len(ps.list) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: ps.list}
 }

@@ -1,0 +1,70 @@
+package filing
+
+import (
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/filing/province"
+	"github.com/beiankit/beian/internal/catalog"
+)
+
+// This file keeps the names that moved to the leaf packages reachable as
+// filing.X, so that code written against the filing package keeps
+// compiling. New code may import the leaf package directly.
+
+// Code is problem.Code: the stable, machine-readable identifier of one kind
+// of problem, such as "id.checksum" or "domain.tld_not_approved".
+type Code = problem.Code
+
+// Problem is problem.Problem: one thing wrong with an input.
+type Problem = problem.Problem
+
+// ValidationError is problem.ValidationError: every problem found in one
+// input.
+type ValidationError = problem.ValidationError
+
+// NewProblem builds the Problem of a registered code (problem.New).
+func NewProblem(code Code, args ...any) *Problem { return problem.New(code, args...) }
+
+// newProblem is problem.New, for this package's checks.
+func newProblem(code Code, args ...any) *Problem { return problem.New(code, args...) }
+
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[Code]
+
+// define registers a code of this package with its rule ID and its Chinese
+// (end-user) and English (developer) messages, which may hold fmt verbs.
+// For package-level variable initialisation only; a code defined twice in
+// the module panics.
+func define(code, rule, zh, en string) Code { return codes.Define(code, rule, zh, en) }
+
+// Codes returns every code of the filing family, sorted: the codes this
+// package defines and those of its leaf packages (certno, contact, domain,
+// province), which were defined here before they moved; the code strings
+// did not change.
+func Codes() []Code { return codes.Codes() }
+
+// Province is province.Province: one of the 31 provincial communications
+// bureaus that take ICP filings.
+type Province = province.Province
+
+// Provinces returns the 31 provinces in GB/T 2260 code order (province.All).
+func Provinces() []Province { return province.All() }
+
+// ProvinceByCode returns the province with a two-digit GB/T 2260 code
+// (province.ByCode).
+func ProvinceByCode(code string) (Province, bool) { return province.ByCode(code) }
+
+// ProvinceByAbbr returns the province of a one-character abbreviation
+// (province.ByAbbr).
+func ProvinceByAbbr(abbr string) (Province, bool) { return province.ByAbbr(abbr) }
+
+// ProvinceByName returns the province with a Chinese name, full or without
+// its 省/市 suffix (province.ByName).
+func ProvinceByName(name string) (Province, bool) { return province.ByName(name) }
+
+// AreaCode looks a six-digit GB/T 2260 division code up (province.AreaCode).
+func AreaCode(code string) (name string, ok bool) { return province.AreaCode(code) }
+
+// AreaCodesAsOf returns the date of the embedded area-code edition
+// (province.AreaCodesAsOf).
+func AreaCodesAsOf() string { return province.AreaCodesAsOf() }
