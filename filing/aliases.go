@@ -1,9 +1,11 @@
 package filing
 
 import (
+	"github.com/beiankit/beian/filing/personal"
 	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/filing/province"
 	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // This file keeps the names that moved to the leaf packages reachable as
@@ -68,3 +70,27 @@ func AreaCode(code string) (name string, ok bool) { return province.AreaCode(cod
 // AreaCodesAsOf returns the date of the embedded area-code edition
 // (province.AreaCodesAsOf).
 func AreaCodesAsOf() string { return province.AreaCodesAsOf() }
+
+// IDNumber is personal.IDNumber: a certificate number that prints masked.
+type IDNumber = personal.IDNumber
+
+// Phone is personal.Phone: a phone number that prints masked.
+type Phone = personal.Phone
+
+// Email is personal.Email: an e-mail address that prints masked.
+type Email = personal.Email
+
+// NormalizeText returns s in NFKC form (full-width letters, digits and
+// punctuation that Chinese input methods produce become their ASCII forms:
+// "１３８" → "138", "－" → "-", the ideographic space becomes a space), with
+// surrounding white space removed and inner runs of white space folded to one
+// space. Invalid UTF-8 sequences are replaced by U+FFFD so that checks see
+// and reject them instead of passing raw bytes on.
+func NormalizeText(s string) string { return textnorm.Text(s) }
+
+// normalizeKey normalises a table key typed by a user (a nature or
+// certificate name): NFKC and trimmed.
+func normalizeKey(s string) string { return textnorm.Text(s) }
+
+// isPlainASCII is textnorm.PlainASCII.
+func isPlainASCII(s string) bool { return textnorm.PlainASCII(s) }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/internal/mask"
 )
 
 // Codes of domain holder and validity.
@@ -66,7 +68,7 @@ type DomainRegistration struct {
 }
 
 // maskedName masks a person's name: first character kept.
-func maskedName(s string) string { return maskMiddle(s, 1, 0) }
+func maskedName(s string) string { return mask.Middle(s, 1, 0) }
 
 // String returns the registration with holder and certificate masked.
 func (d DomainRegistration) String() string {
@@ -76,7 +78,7 @@ func (d DomainRegistration) String() string {
 }
 
 // Format prints the registration masked with every verb.
-func (d DomainRegistration) Format(f fmt.State, verb rune) { formatMasked(f, verb, d.String()) }
+func (d DomainRegistration) Format(f fmt.State, verb rune) { mask.Format(f, verb, d.String()) }
 
 // LogValue logs the registration masked.
 func (d DomainRegistration) LogValue() slog.Value {

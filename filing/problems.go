@@ -15,3 +15,16 @@ func (ps *problems) err() error {
 	}
 	return &ValidationError{Problems: ps.list}
 }
+
+// allDigits reports whether s is non-empty and all ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

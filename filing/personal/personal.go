@@ -1,9 +1,11 @@
-package filing
+package personal
 
 import (
 	"fmt"
 	"log/slog"
 	"unicode/utf8"
+
+	"github.com/beiankit/beian/internal/mask"
 )
 
 // Personal data (PIPL): certificate numbers, phone numbers and e-mail
@@ -83,41 +85,6 @@ func (p Phone) LogValue() slog.Value { return slog.StringValue(p.Masked()) }
 // LogValue logs the masked value.
 func (e Email) LogValue() slog.Value { return slog.StringValue(e.Masked()) }
 
-func formatMasked(f fmt.State, verb rune, masked string) {
-	if verb == 'q' || (verb == 'v' && f.Flag('#')) {
-		fmt.Fprintf(f, "%q", masked)
-		return
-	}
-	fmt.Fprint(f, masked)
-}
+func formatMasked(f fmt.State, verb rune, masked string) { mask.Format(f, verb, masked) }
 
-// maskMiddle keeps head runes at the start and tail runes at the end and
-// replaces the rest with '*'. Short values are masked more: at least a third
-// of the runes are always hidden.
-func maskMiddle(s string, head, tail int) string {
-	n := utf8.RuneCountInString(s)
-	if n == 0 {
-		return ""
-	}
-	for head+tail > n-(n+2)/3 {
-		switch {
-		case head > tail && head > 0:
-			head--
-		case tail > 0:
-			tail--
-		default:
-			head--
-		}
-	}
-	b := make([]byte, 0, len(s))
-	i := 0
-	for _, r := range s {
-		if i < head || i >= n-tail {
-			b = utf8.AppendRune(b, r)
-		} else {
-			b = append(b, '*')
-		}
-		i++
-	}
-	return string(b)
-}
+func maskMiddle(s string, head, tail int) string { return mask.Middle(s, head, tail) }

@@ -1,4 +1,4 @@
-package filing
+package domain
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beiankit/beian/filing/problem"
 	"golang.org/x/net/idna"
 )
 
@@ -65,9 +66,9 @@ func TestR09_CheckDomain(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("CheckDomain(%q) = %v, want %s", tt.in, err, tt.want)
 			}
-			var p *Problem
+			var p *problem.Problem
 			if !errors.As(err, &p) || p.Rule != "R-09" || p.Zh == "" || p.En == "" {
-				t.Fatalf("CheckDomain(%q) = %#v, want a *Problem with rule and messages", tt.in, err)
+				t.Fatalf("CheckDomain(%q) = %#v, want a *problem.Problem with rule and messages", tt.in, err)
 			}
 		})
 	}
@@ -75,7 +76,7 @@ func TestR09_CheckDomain(t *testing.T) {
 
 func TestR09_TLDNotApprovedMessage(t *testing.T) {
 	err := CheckDomain("example.org")
-	var p *Problem
+	var p *problem.Problem
 	if !errors.As(err, &p) {
 		t.Fatalf("got %v", err)
 	}
@@ -86,7 +87,7 @@ func TestR09_TLDNotApprovedMessage(t *testing.T) {
 		t.Errorf("en = %q", p.En)
 	}
 	// The U-label is shown for an IDN TLD that is not approved.
-	if _, p := (*memo)(nil).checkDomain("example.xn--p1ai"); p == nil || !strings.Contains(p.Zh, ".рф") {
+	if _, p := (*Memo)(nil).Check("example.xn--p1ai"); p == nil || !strings.Contains(p.Zh, ".рф") {
 		t.Errorf("IDN TLD message = %v", p)
 	}
 }
@@ -121,13 +122,8 @@ func TestR09_TLDTableConsistent(t *testing.T) {
 			t.Errorf("TLD %q is both approved and not approved", a)
 		}
 	}
-	for _, r := range tab.reserved {
-		for _, n := range r.natures {
-			if _, ok := n.Info(); !ok {
-				t.Errorf("reserved %q names unknown nature %q", r.suffix, n)
-			}
-		}
-	}
+	// That every nature of tab.reserved is a known filing.Nature is checked
+	// in package filing (TestR09_TLDReservedNaturesKnown).
 	if got := ApprovedTLDs(); len(got) < 80 || got[0] > got[len(got)-1] {
 		t.Errorf("ApprovedTLDs() = %d entries", len(got))
 	}
@@ -137,35 +133,6 @@ func TestR09_TLDTableConsistent(t *testing.T) {
 		}
 	}()
 	loadTLDs([]byte(`{"groups":[{"tlds":[{"tld":"xn--fiqz9s","unicode":"中国"}]}]}`))
-}
-
-func TestR09_CheckDomainForNature(t *testing.T) {
-	tests := []struct {
-		domain string
-		nature Nature
-		want   Code
-	}{
-		{"beijing.gov.cn", NatureGovernment, ""},
-		{"beijing.gov.cn", NatureEnterprise, CodeDomainGovernmentOnly},
-		{"BEIJING.GOV.CN.", NatureIndividual, CodeDomainGovernmentOnly},
-		{"北京.政务", NatureGovernment, ""},
-		{"北京.政务", NatureInstitution, CodeDomainGovernmentOnly},
-		{"北京.政务.cn", NatureEnterprise, CodeDomainGovernmentOnly},
-		{"红十字.公益", NatureSocialGroup, ""},
-		{"红十字.公益", NatureInstitution, ""},
-		{"红十字.公益", NatureEnterprise, CodeDomainNonprofitOnly},
-		{"红十字.公益.cn", NatureIndividual, CodeDomainNonprofitOnly},
-		{"agov.cn", NatureEnterprise, ""}, // label boundary: not under gov.cn
-		{"example.org", NatureGovernment, CodeDomainTLDNotApproved},
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s/%s", tt.domain, tt.nature), func(t *testing.T) {
-			err := CheckDomainForNature(tt.domain, tt.nature)
-			if tt.want == "" && err != nil || tt.want != "" && !errors.Is(err, tt.want) {
-				t.Fatalf("CheckDomainForNature(%q, %s) = %v, want %q", tt.domain, tt.nature, err, tt.want)
-			}
-		})
-	}
 }
 
 func TestR09_RegistrableSecondLevel(t *testing.T) {
@@ -186,7 +153,7 @@ func TestR09_RegistrableSecondLevel(t *testing.T) {
 func ExampleCheckDomain() {
 	for _, d := range []string{"例子.中国", "WWW.EXAMPLE.COM.", "example.org", "com.cn", "192.168.0.1"} {
 		if err := CheckDomain(d); err != nil {
-			var p *Problem
+			var p *problem.Problem
 			errors.As(err, &p)
 			fmt.Printf("%s: %s %s\n", d, p.Code, p.Zh)
 			continue

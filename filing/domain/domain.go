@@ -1,10 +1,13 @@
-package filing
+package domain
 
 import (
 	_ "embed"
+	"encoding/json"
 	"slices"
 	"strings"
 
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 	"golang.org/x/net/idna"
 )
 
@@ -22,16 +25,16 @@ import (
 // Domain problems of the filing rules (R-09; the province rules on public
 // sector domains are R-06).
 var (
-	CodeDomainTLDNotApproved = define("domain.tld_not_approved", "R-09",
+	CodeDomainTLDNotApproved = codes.Define("domain.tld_not_approved", "R-09",
 		"该域名后缀“.%s”未经工信部批复，无法备案（工信部信管〔2017〕264号）。请更换为已批复后缀（如 .cn、.com、.中国）的域名",
 		"top-level domain .%s is not approved by MIIT for filing (MIIT notice 工信部信管〔2017〕264号)")
-	CodeDomainSubdomain = define("domain.subdomain", "R-09",
+	CodeDomainSubdomain = codes.Define("domain.subdomain", "R-09",
 		"请填写注册的主域名“%s”，不要填写 www 等子域名",
 		"file the registered domain %s, not a subdomain of it")
-	CodeDomainGovernmentOnly = define("domain.government_only", "R-09",
+	CodeDomainGovernmentOnly = codes.Define("domain.government_only", "R-09",
 		"“.%s”域名仅限党政机关、群团组织备案，请核对主办单位性质或更换域名",
 		"the .%s suffix is reserved for government and mass organisations")
-	CodeDomainNonprofitOnly = define("domain.nonprofit_only", "R-09",
+	CodeDomainNonprofitOnly = codes.Define("domain.nonprofit_only", "R-09",
 		"“.%s”域名仅限非营利机构（党政机关、事业单位、社会组织）备案，请核对主办单位性质或更换域名",
 		"the .%s suffix is reserved for non-profit bodies")
 )
@@ -53,7 +56,7 @@ type tldTable struct {
 type reservedSuffix struct {
 	suffix  string // A-label, no leading dot
 	group   string // "government" or "nonprofit"
-	natures []Nature
+	natures []string
 }
 
 var tlds = loadTLDs(tldsJSON)
@@ -79,10 +82,12 @@ func loadTLDs(data []byte) *tldTable {
 		Reserved []struct {
 			Suffix  string   `json:"suffix"`
 			Group   string   `json:"group"`
-			Natures []Nature `json:"natures"`
+			Natures []string `json:"natures"`
 		} `json:"reserved"`
 	}
-	mustUnmarshal("tlds", data, &doc)
+	if err := json.Unmarshal(data, &doc); err != nil {
+		panic("domain: embedded data/tlds.json: " + err.Error()) // build defect, caught by every test run
+	}
 	t := &tldTable{approved: map[string]bool{}, notApproved: map[string]string{},
 		idnALabel: map[string]string{}, idnULabel: map[string]string{}}
 	for _, g := range doc.Groups {
@@ -128,7 +133,7 @@ func ApprovedTLDs() []string {
 // "cn", ".COM", "中国" and "xn--fiqs8s" are approved; "org", "io", "ai", "me"
 // and "dev" are not.
 func TLDApproved(tld string) bool {
-	tld = strings.TrimPrefix(NormalizeText(tld), ".")
+	tld = strings.TrimPrefix(textnorm.Text(tld), ".")
 	if tld == "" || strings.Contains(tld, ".") {
 		return false
 	}
@@ -144,14 +149,14 @@ func TLDApproved(tld string) bool {
 // label), it must not be a public suffix such as "com.cn"
 // (domain.public_suffix), and its top-level domain must be approved by MIIT
 // (domain.tld_not_approved for .org, .io, .ai, .me, .dev and every TLD not in
-// data/tlds.json). It returns nil or a *Problem.
+// data/tlds.json). It returns nil or a *problem.Problem.
 //
 // CheckDomain accepts subdomains ("www.example.com"): it answers whether the
 // name lies in filable space. That a website files its registered domain
 // rather than a subdomain is a rule of the filing (domain.subdomain), checked
 // by Validate.
 func CheckDomain(s string) error {
-	if _, p := (*memo)(nil).checkDomain(s); p != nil {
+	if _, p := (*Memo)(nil).Check(s); p != nil {
 		return p
 	}
 	return nil
@@ -161,20 +166,21 @@ func CheckDomain(s string) error {
 // subject natures (MIIT 公告2018年第7号): .gov.cn, .政务 and .政务.cn only
 // for government and mass organisations (domain.government_only), .公益
 // and .公益.cn only for non-profit bodies (domain.nonprofit_only).
-func CheckDomainForNature(s string, nature Nature) error {
-	a, p := (*memo)(nil).checkDomain(s)
+func CheckDomainForNature(s string, nature string) error {
+	a, p := (*Memo)(nil).Check(s)
 	if p != nil {
 		return p
 	}
-	if p := checkReserved(a, nature); p != nil {
+	if p := CheckReserved(a, nature); p != nil {
 		return p
 	}
 	return nil
 }
 
-// checkDomain normalises and checks a domain and returns its A-label form.
-func (m *memo) checkDomain(s string) (string, *Problem) {
-	a, err := m.normalizeDomain(s)
+// Check is CheckDomain returning the A-label form, remembered by m (a nil
+// *Memo remembers nothing).
+func (m *Memo) Check(s string) (string, *problem.Problem) {
+	a, err := m.Normalize(s)
 	if err != nil {
 		return "", asProblem(err)
 	}
@@ -183,47 +189,48 @@ func (m *memo) checkDomain(s string) (string, *Problem) {
 	}
 	tld := a[strings.LastIndexByte(a, '.')+1:]
 	if !tlds.approved[tld] {
-		return a, newProblem(CodeDomainTLDNotApproved, DomainUnicode(tld))
+		return a, problem.New(CodeDomainTLDNotApproved, DomainUnicode(tld))
 	}
 	return a, nil
 }
 
-// checkReserved reports a domain under a suffix the nature may not use. a is
-// a normalised domain.
-func checkReserved(a string, nature Nature) *Problem {
+// CheckReserved reports a domain under a suffix the subject nature (a
+// filing.Nature code such as "government") may not use (domain.government_only,
+// domain.nonprofit_only), or nil. a is a normalised domain (NormalizeDomain).
+func CheckReserved(a string, nature string) *problem.Problem {
 	r, ok := reservedFor(a)
 	if !ok || slices.Contains(r.natures, nature) {
 		return nil
 	}
 	if r.group == "government" {
-		return newProblem(CodeDomainGovernmentOnly, DomainUnicode(r.suffix))
+		return problem.New(CodeDomainGovernmentOnly, DomainUnicode(r.suffix))
 	}
-	return newProblem(CodeDomainNonprofitOnly, DomainUnicode(r.suffix))
+	return problem.New(CodeDomainNonprofitOnly, DomainUnicode(r.suffix))
 }
 
 // reservedFor returns the reserved suffix a normalised domain is under.
 func reservedFor(a string) (reservedSuffix, bool) {
 	for _, r := range tlds.reserved {
-		if hasDomainSuffix(a, r.suffix) {
+		if Under(a, r.suffix) {
 			return r, true
 		}
 	}
 	return reservedSuffix{}, false
 }
 
-// hasDomainSuffix reports whether the normalised domain a equals sfx or is
-// under it, on label boundaries ("agov.cn" is not under "gov.cn").
-func hasDomainSuffix(a, sfx string) bool {
+// Under reports whether the normalised domain a equals sfx or is under it,
+// on label boundaries ("agov.cn" is not under "gov.cn").
+func Under(a, sfx string) bool {
 	if !strings.HasSuffix(a, sfx) {
 		return false
 	}
 	return len(a) == len(sfx) || a[len(a)-len(sfx)-1] == '.'
 }
 
-// asProblem returns err as a *Problem; errors of this package always are.
-func asProblem(err error) *Problem {
-	if p, ok := err.(*Problem); ok {
+// asProblem returns err as a *problem.Problem; errors of this package always are.
+func asProblem(err error) *problem.Problem {
+	if p, ok := err.(*problem.Problem); ok {
 		return p
 	}
-	return &Problem{Code: CodeDomainInvalid, Rule: "R-09", Zh: CodeDomainInvalid.MessageZh(), En: err.Error()}
+	return &problem.Problem{Code: CodeDomainInvalid, Rule: "R-09", Zh: CodeDomainInvalid.MessageZh(), En: err.Error()}
 }

@@ -1,22 +1,12 @@
-package filing
+package domain
 
 import (
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
 
-	"github.com/beiankit/beian/internal/domainkey"
+	"github.com/beiankit/beian/filing/problem"
 )
-
-func init() {
-	domainkey.OfNormalised = func(ascii string) (string, error) {
-		reg, p := registrableASCII(ascii)
-		if p != nil {
-			return "", p
-		}
-		return reg, nil
-	}
-}
 
 // RegistrableDomain returns the registrable domain of a domain — the label
 // a registrant registers plus the public suffix it is under:
@@ -43,19 +33,26 @@ func RegistrableDomain(domain string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	reg, p := registrableASCII(ascii)
+	return RegistrableASCII(ascii)
+}
+
+// RegistrableASCII is RegistrableDomain of a domain already normalised by
+// NormalizeDomain (lower-case A-labels), without normalising it again: the
+// fast path of the conflict keys. Its error is a *problem.Problem.
+func RegistrableASCII(a string) (string, error) {
+	reg, p := registrableASCII(a)
 	if p != nil {
 		return "", p
 	}
 	return reg, nil
 }
 
-// registrableASCII is RegistrableDomain of a normalised domain.
-func registrableASCII(a string) (string, *Problem) {
+// registrableASCII is RegistrableASCII with a typed result.
+func registrableASCII(a string) (string, *problem.Problem) {
 	a = strings.TrimSuffix(a, ".")
 	for _, sfx := range tlds.secondLevel {
 		if a == sfx {
-			return "", newProblem(CodeDomainPublicSuffix)
+			return "", problem.New(CodeDomainPublicSuffix)
 		}
 		if len(a) > len(sfx)+1 && strings.HasSuffix(a, sfx) && a[len(a)-len(sfx)-1] == '.' {
 			return labelAbove(a, len(sfx)), nil
@@ -63,7 +60,7 @@ func registrableASCII(a string) (string, *Problem) {
 	}
 	sfx := icannSuffix(a)
 	if len(a) <= len(sfx) {
-		return "", newProblem(CodeDomainPublicSuffix)
+		return "", problem.New(CodeDomainPublicSuffix)
 	}
 	return labelAbove(a, len(sfx)), nil
 }

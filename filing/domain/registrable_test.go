@@ -1,12 +1,10 @@
-package filing
+package domain
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/beiankit/beian/internal/domainkey"
 )
 
 // TestR09_RegistrableDomain: the approved-suffix table's own second-level
@@ -45,11 +43,11 @@ func TestR09_RegistrableDomain(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
 			got, err := RegistrableDomain(c.in)
-			// The hook package conflict uses on normalised domains agrees.
+			// The fast path package conflict uses on normalised domains agrees.
 			if a, nerr := NormalizeDomain(c.in); nerr == nil {
-				hook, herr := domainkey.OfNormalised(a)
-				assert.Equal(t, got, hook, "domainkey.OfNormalised")
-				assert.Equal(t, codeOf(err), codeOf(herr), "domainkey.OfNormalised error")
+				fast, ferr := RegistrableASCII(a)
+				assert.Equal(t, got, fast, "RegistrableASCII")
+				assert.Equal(t, codeOf(err), codeOf(ferr), "RegistrableASCII error")
 			}
 			if c.code != "" {
 				assert.ErrorIs(t, err, c.code)
@@ -62,33 +60,5 @@ func TestR09_RegistrableDomain(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, got, again, "idempotent")
 		})
-	}
-}
-
-// TestR09_PrivateSuffixHostIsSubdomain: validation agrees; a host under a
-// private-section entry is not a registrable domain a user could file.
-func TestR09_PrivateSuffixHostIsSubdomain(t *testing.T) {
-	for _, c := range []struct{ in, reg string }{
-		{"a.blogspot.com", "blogspot.com"},
-		{"shop.myshopify.com", "myshopify.com"},
-		{"x.cn-north-1.eb.amazonaws.com.cn", "amazonaws.com.cn"},
-		{"www.例子.政务.cn", "例子.政务.cn"},
-	} {
-		f := validFiling(t)
-		f.Websites[0].Domains = []string{c.in}
-		f.Websites[0].HomeURL = "http://" + c.in
-		err := validateAt(f)
-		assert.ErrorIs(t, err, CodeDomainSubdomain, c.in)
-		var ve *ValidationError
-		if assert.ErrorAs(t, err, &ve, c.in) {
-			found := false
-			for _, p := range ve.Problems {
-				if p.Code == CodeDomainSubdomain {
-					found = true
-					assert.Contains(t, p.Zh, c.reg, "the message names the registered domain")
-				}
-			}
-			assert.True(t, found, c.in)
-		}
 	}
 }

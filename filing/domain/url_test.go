@@ -1,4 +1,4 @@
-package filing
+package domain
 
 import (
 	"errors"
@@ -115,7 +115,7 @@ func TestR09_FastHomeURLMatchesSlowPath(t *testing.T) {
 			t.Errorf("fastHomeURL(%q) not taken", s)
 			continue
 		}
-		var m memo
+		var m Memo
 		want, p := m.checkHomeURLSlow(s, nil)
 		if p != nil || out != want || host != m.urls[0].host {
 			t.Errorf("fastHomeURL(%q) = %q, %q; slow path %q, %v", s, out, host, want, p)

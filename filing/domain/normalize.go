@@ -1,91 +1,25 @@
-package filing
+package domain
 
 import (
 	"net/netip"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 	"golang.org/x/net/idna"
-	"golang.org/x/text/unicode/norm"
 )
-
-// Normalisation happens before every check, and the normalised value is what
-// callers should store and compare.
-
-// NormalizeText returns s in NFKC form (full-width letters, digits and
-// punctuation that Chinese input methods produce become their ASCII forms:
-// "１３８" → "138", "－" → "-", the ideographic space becomes a space), with
-// surrounding white space removed and inner runs of white space folded to one
-// space. Invalid UTF-8 sequences are replaced by U+FFFD so that checks see
-// and reject them instead of passing raw bytes on.
-func NormalizeText(s string) string {
-	if isPlainASCII(s) || isPlainHan(s) {
-		return s
-	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// isPlainASCII reports whether s is printable ASCII with no leading, trailing
-// or doubled spaces: already normal, nothing to do.
-func isPlainASCII(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	prevSpace := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x7f {
-			return false
-		}
-		if c == ' ' {
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		} else {
-			prevSpace = false
-		}
-	}
-	return true
-}
-
-// normalizeKey normalises a table key typed by a user (a nature or
-// certificate name): NFKC and trimmed.
-func normalizeKey(s string) string { return NormalizeText(s) }
 
 // Domain problems found by NormalizeDomain and RegistrableDomain.
 var (
-	CodeDomainEmpty        = define("domain.empty", "R-09", "域名不能为空", "domain is empty")
-	CodeDomainTooLong      = define("domain.too_long", "R-09", "域名过长（最多253个字符，每级最多63个字符）", "domain is too long (at most 253 characters, 63 per label)")
-	CodeDomainInvalid      = define("domain.invalid", "R-09", "域名格式不正确", "domain is not a valid IDNA host name")
-	CodeDomainIPLiteral    = define("domain.ip_literal", "R-09", "请填写域名，不能填写IP地址", "an IP address is not a domain")
-	CodeDomainPort         = define("domain.port", "R-09", "域名中不能包含端口号", "domain must not carry a port")
-	CodeDomainURL          = define("domain.url", "R-09", "请只填写域名，不要包含“http://”或路径", "domain must not carry a scheme, path, query or user info")
-	CodeDomainWildcard     = define("domain.wildcard", "R-09", "域名中不能包含通配符“*”", "wildcard domains cannot be filed")
-	CodeDomainSingleLabel  = define("domain.single_label", "R-09", "域名不完整，缺少后缀", "domain needs at least two labels")
-	CodeDomainPublicSuffix = define("domain.public_suffix", "R-09", "该名称是公共后缀（如 com.cn），不是可备案的域名", "the name is a public suffix, not a registrable domain")
+	CodeDomainEmpty        = codes.Define("domain.empty", "R-09", "域名不能为空", "domain is empty")
+	CodeDomainTooLong      = codes.Define("domain.too_long", "R-09", "域名过长（最多253个字符，每级最多63个字符）", "domain is too long (at most 253 characters, 63 per label)")
+	CodeDomainInvalid      = codes.Define("domain.invalid", "R-09", "域名格式不正确", "domain is not a valid IDNA host name")
+	CodeDomainIPLiteral    = codes.Define("domain.ip_literal", "R-09", "请填写域名，不能填写IP地址", "an IP address is not a domain")
+	CodeDomainPort         = codes.Define("domain.port", "R-09", "域名中不能包含端口号", "domain must not carry a port")
+	CodeDomainURL          = codes.Define("domain.url", "R-09", "请只填写域名，不要包含“http://”或路径", "domain must not carry a scheme, path, query or user info")
+	CodeDomainWildcard     = codes.Define("domain.wildcard", "R-09", "域名中不能包含通配符“*”", "wildcard domains cannot be filed")
+	CodeDomainSingleLabel  = codes.Define("domain.single_label", "R-09", "域名不完整，缺少后缀", "domain needs at least two labels")
+	CodeDomainPublicSuffix = codes.Define("domain.public_suffix", "R-09", "该名称是公共后缀（如 com.cn），不是可备案的域名", "the name is a public suffix, not a registrable domain")
 )
 
 // NormalizeDomain returns the canonical form of a domain as it is stored and
@@ -95,11 +29,11 @@ var (
 // "xn--fsqu00a.xn--fiqs8s" all give "xn--fsqu00a.xn--fiqs8s".
 //
 // It rejects IP literals, ports, URLs, wildcards, single labels and names
-// that break IDNA or DNS length limits, returning a *Problem. Whether the TLD
+// that break IDNA or DNS length limits, returning a *problem.Problem. Whether the TLD
 // may be filed is a separate check.
 func NormalizeDomain(s string) (string, error) {
 	if len(s) > 1024 {
-		return "", newProblem(CodeDomainTooLong)
+		return "", problem.New(CodeDomainTooLong)
 	}
 	if d, ok := fastASCIIDomain(s); ok {
 		return d, nil
@@ -116,34 +50,34 @@ func NormalizeDomain(s string) (string, error) {
 // normalizeDomainIDNA is NormalizeDomain's general path: NFKC, "。", the
 // syntax checks, then IDNA.
 func normalizeDomainIDNA(s string) (string, error) {
-	s = NormalizeText(s)
+	s = textnorm.Text(s)
 	s = strings.ReplaceAll(s, "。", ".")
 	if s == "" {
-		return "", newProblem(CodeDomainEmpty)
+		return "", problem.New(CodeDomainEmpty)
 	}
 	if strings.Contains(s, "://") || strings.ContainsAny(s, "/?#@\\") {
-		return "", newProblem(CodeDomainURL)
+		return "", problem.New(CodeDomainURL)
 	}
 	if strings.Contains(s, "*") {
-		return "", newProblem(CodeDomainWildcard)
+		return "", problem.New(CodeDomainWildcard)
 	}
 	if strings.HasPrefix(s, "[") {
-		return "", newProblem(CodeDomainIPLiteral)
+		return "", problem.New(CodeDomainIPLiteral)
 	}
 	// Only a name ending in a digit or holding a colon can be an IP address
 	// (ParseAddr allocates its error for every other name).
 	if h := strings.TrimSuffix(s, "."); h != "" && (h[len(h)-1] >= '0' && h[len(h)-1] <= '9' || strings.Contains(h, ":")) {
 		if _, err := netip.ParseAddr(h); err == nil {
-			return "", newProblem(CodeDomainIPLiteral)
+			return "", problem.New(CodeDomainIPLiteral)
 		}
 	}
 	if strings.Contains(s, ":") {
-		return "", newProblem(CodeDomainPort)
+		return "", problem.New(CodeDomainPort)
 	}
 	s = strings.TrimSuffix(s, ".")
 	ascii, err := idna.Lookup.ToASCII(s)
 	if err != nil || ascii == "" {
-		return "", newProblem(CodeDomainInvalid)
+		return "", problem.New(CodeDomainInvalid)
 	}
 	return checkDomainShape(ascii)
 }
@@ -267,23 +201,23 @@ func foldASCIIDomain(s string) (string, bool) {
 // checkDomainShape applies the DNS limits IDNA's lookup profile leaves out.
 func checkDomainShape(ascii string) (string, error) {
 	if len(ascii) > 253 {
-		return "", newProblem(CodeDomainTooLong)
+		return "", problem.New(CodeDomainTooLong)
 	}
 	labels := 0
 	for l := range strings.SplitSeq(ascii, ".") {
 		if l == "" {
-			return "", newProblem(CodeDomainInvalid)
+			return "", problem.New(CodeDomainInvalid)
 		}
 		if len(l) > 63 {
-			return "", newProblem(CodeDomainTooLong)
+			return "", problem.New(CodeDomainTooLong)
 		}
 		labels++
 	}
 	if labels < 2 {
-		return "", newProblem(CodeDomainSingleLabel)
+		return "", problem.New(CodeDomainSingleLabel)
 	}
 	if allDigits(ascii[strings.LastIndexByte(ascii, '.')+1:]) {
-		return "", newProblem(CodeDomainIPLiteral)
+		return "", problem.New(CodeDomainIPLiteral)
 	}
 	return ascii, nil
 }

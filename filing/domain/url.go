@@ -1,9 +1,12 @@
-package filing
+package domain
 
 import (
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // Home URL (网站首页网址) checks, R-09.
@@ -32,26 +35,26 @@ const HomeURLMaxLen = 2048
 
 // Home URL problems.
 var (
-	CodeURLEmpty          = define("url.empty", "R-09", "网站首页网址不能为空", "home URL is empty")
-	CodeURLTooLong        = define("url.too_long", "R-09", "网站首页网址过长（最多2048个字符）", "home URL is longer than 2048 bytes")
-	CodeURLInvalid        = define("url.invalid", "R-09", "网站首页网址格式不正确，请填写如“www.example.com”或“https://www.example.com/”的网址（不能包含空格）", "home URL does not parse as an http(s) URL")
-	CodeURLScheme         = define("url.scheme", "R-09", "网站首页网址只能以“http://”或“https://”开头", "home URL scheme must be http or https")
-	CodeURLUserInfo       = define("url.userinfo", "R-09", "网站首页网址中不能包含用户名或密码（“@”前的部分）", "home URL must not carry user info")
-	CodeURLPort           = define("url.port", "R-09", "网站首页网址不能使用非标准端口，请去掉“:%s”（仅允许http的80端口和https的443端口）", "home URL uses non-default port %s; only :80 for http and :443 for https are accepted")
-	CodeURLHost           = define("url.host", "R-09", "网站首页网址中的域名格式不正确", "home URL host is not a valid domain name")
-	CodeURLIPHost         = define("url.ip_host", "R-09", "网站首页网址须使用本网站的域名，不能使用IP地址", "home URL host must be a domain, not an IP address")
-	CodeURLNotUnderDomain = define("url.not_under_domain", "R-09", "网站首页网址的域名“%s”不属于本网站填写的域名，请填写本网站域名下的网址", "home URL host %s is not one of the website's domains or a subdomain of one")
+	CodeURLEmpty          = codes.Define("url.empty", "R-09", "网站首页网址不能为空", "home URL is empty")
+	CodeURLTooLong        = codes.Define("url.too_long", "R-09", "网站首页网址过长（最多2048个字符）", "home URL is longer than 2048 bytes")
+	CodeURLInvalid        = codes.Define("url.invalid", "R-09", "网站首页网址格式不正确，请填写如“www.example.com”或“https://www.example.com/”的网址（不能包含空格）", "home URL does not parse as an http(s) URL")
+	CodeURLScheme         = codes.Define("url.scheme", "R-09", "网站首页网址只能以“http://”或“https://”开头", "home URL scheme must be http or https")
+	CodeURLUserInfo       = codes.Define("url.userinfo", "R-09", "网站首页网址中不能包含用户名或密码（“@”前的部分）", "home URL must not carry user info")
+	CodeURLPort           = codes.Define("url.port", "R-09", "网站首页网址不能使用非标准端口，请去掉“:%s”（仅允许http的80端口和https的443端口）", "home URL uses non-default port %s; only :80 for http and :443 for https are accepted")
+	CodeURLHost           = codes.Define("url.host", "R-09", "网站首页网址中的域名格式不正确", "home URL host is not a valid domain name")
+	CodeURLIPHost         = codes.Define("url.ip_host", "R-09", "网站首页网址须使用本网站的域名，不能使用IP地址", "home URL host must be a domain, not an IP address")
+	CodeURLNotUnderDomain = codes.Define("url.not_under_domain", "R-09", "网站首页网址的域名“%s”不属于本网站填写的域名，请填写本网站域名下的网址", "home URL host %s is not one of the website's domains or a subdomain of one")
 )
 
 // CheckHomeURL checks a website's home URL: http or https, a host
 // that is one of domains or a subdomain of one (after NormalizeDomain), no
 // user info, no port but the scheme's default, at most 2048 bytes. Domains
 // that do not normalise are ignored; when none is left the URL cannot be
-// under a filed domain (url.not_under_domain). It returns nil or a *Problem.
+// under a filed domain (url.not_under_domain). It returns nil or a *problem.Problem.
 func CheckHomeURL(raw string, domains []string) error {
-	if _, p := (*memo)(nil).checkHomeURL(raw, func(host string) bool {
+	if _, p := (*Memo)(nil).CheckHomeURL(raw, func(host string) bool {
 		for _, d := range domains {
-			if a, err := NormalizeDomain(d); err == nil && hasDomainSuffix(host, a) {
+			if a, err := NormalizeDomain(d); err == nil && Under(host, a) {
 				return true
 			}
 		}
@@ -68,25 +71,26 @@ func CheckHomeURL(raw string, domains []string) error {
 // " WWW.例子.中国:80/ " gives "http://www.xn--fsqu00a.xn--fiqs8s". It checks
 // everything CheckHomeURL checks except the domains.
 func NormalizeHomeURL(raw string) (string, error) {
-	u, p := (*memo)(nil).checkHomeURL(raw, nil)
+	u, p := (*Memo)(nil).CheckHomeURL(raw, nil)
 	if p != nil {
 		return "", p
 	}
 	return u, nil
 }
 
-// checkHomeURL checks raw and returns its normalised form. under, when not
-// nil, decides whether the normalised host is under a filed domain.
-func (m *memo) checkHomeURL(raw string, under func(host string) bool) (string, *Problem) {
+// CheckHomeURL checks raw and returns its normalised form, remembered by m
+// (a nil *Memo remembers nothing). under, when not nil, decides whether the
+// normalised host is under a filed domain.
+func (m *Memo) CheckHomeURL(raw string, under func(host string) bool) (string, *problem.Problem) {
 	if host, ok := m.homeURL(raw); ok {
 		if under != nil && !under(host) {
-			return "", newProblem(CodeURLNotUnderDomain, DomainUnicode(host))
+			return "", problem.New(CodeURLNotUnderDomain, DomainUnicode(host))
 		}
 		return raw, nil
 	}
 	if out, host, ok := fastHomeURL(raw); ok {
 		if under != nil && !under(host) {
-			return "", newProblem(CodeURLNotUnderDomain, DomainUnicode(host))
+			return "", problem.New(CodeURLNotUnderDomain, DomainUnicode(host))
 		}
 		m.rememberURL(out, host)
 		return out, nil
@@ -135,20 +139,20 @@ func fastHomeURL(s string) (out, host string, ok bool) {
 
 // checkHomeURLSlow is checkHomeURL for any input: normalised, parsed with
 // net/url and rebuilt.
-func (m *memo) checkHomeURLSlow(raw string, under func(host string) bool) (string, *Problem) {
+func (m *Memo) checkHomeURLSlow(raw string, under func(host string) bool) (string, *problem.Problem) {
 	if len(raw) > HomeURLMaxLen {
-		return "", newProblem(CodeURLTooLong)
+		return "", problem.New(CodeURLTooLong)
 	}
-	s := normText(raw)
+	s := textnorm.Text(raw)
 	if s == "" {
-		return "", newProblem(CodeURLEmpty)
+		return "", problem.New(CodeURLEmpty)
 	}
 	if len(s) > HomeURLMaxLen {
-		return "", newProblem(CodeURLTooLong)
+		return "", problem.New(CodeURLTooLong)
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c <= ' ' || c == 0x7f {
-			return "", newProblem(CodeURLInvalid)
+			return "", problem.New(CodeURLInvalid)
 		}
 	}
 	switch i := strings.Index(s, "://"); {
@@ -157,9 +161,9 @@ func (m *memo) checkHomeURLSlow(raw string, under func(host string) bool) (strin
 		case "http", "https":
 		default:
 			if isSchemeName(s[:i]) {
-				return "", newProblem(CodeURLScheme)
+				return "", problem.New(CodeURLScheme)
 			}
-			return "", newProblem(CodeURLInvalid)
+			return "", problem.New(CodeURLInvalid)
 		}
 	case strings.HasPrefix(s, "//"):
 		s = "http:" + s
@@ -169,45 +173,45 @@ func (m *memo) checkHomeURLSlow(raw string, under func(host string) bool) (strin
 		// scheme; "example.com:8080" is a host and port.
 		if c := strings.IndexByte(s, ':'); c > 0 && isSchemeName(s[:c]) && !strings.Contains(s[:c], ".") &&
 			(c+1 == len(s) || s[c+1] < '0' || s[c+1] > '9') {
-			return "", newProblem(CodeURLScheme)
+			return "", problem.New(CodeURLScheme)
 		}
 		s = "http://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Opaque != "" || u.Host == "" {
 		if err == nil && u.Host == "" && u.Opaque == "" && u.User == nil {
-			return "", newProblem(CodeURLHost)
+			return "", problem.New(CodeURLHost)
 		}
-		return "", newProblem(CodeURLInvalid)
+		return "", problem.New(CodeURLInvalid)
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.User != nil {
-		return "", newProblem(CodeURLUserInfo)
+		return "", problem.New(CodeURLUserInfo)
 	}
 	host, port := u.Hostname(), u.Port()
 	if strings.HasSuffix(u.Host, ":") {
-		return "", newProblem(CodeURLInvalid)
+		return "", problem.New(CodeURLInvalid)
 	}
 	if port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
-		return "", newProblem(CodeURLPort, port)
+		return "", problem.New(CodeURLPort, port)
 	}
 	if strings.HasPrefix(u.Host, "[") {
-		return "", newProblem(CodeURLIPHost)
+		return "", problem.New(CodeURLIPHost)
 	}
 	if h := strings.TrimSuffix(host, "."); h != "" && (h[len(h)-1] >= '0' && h[len(h)-1] <= '9' || strings.Contains(h, ":")) {
 		if _, err := netip.ParseAddr(h); err == nil {
-			return "", newProblem(CodeURLIPHost)
+			return "", problem.New(CodeURLIPHost)
 		}
 	}
-	a, err := m.normalizeDomain(host)
+	a, err := m.Normalize(host)
 	if err != nil {
 		if asProblem(err).Code == CodeDomainIPLiteral {
-			return "", newProblem(CodeURLIPHost)
+			return "", problem.New(CodeURLIPHost)
 		}
-		return "", newProblem(CodeURLHost)
+		return "", problem.New(CodeURLHost)
 	}
 	if under != nil && !under(a) {
-		return "", newProblem(CodeURLNotUnderDomain, DomainUnicode(a))
+		return "", problem.New(CodeURLNotUnderDomain, DomainUnicode(a))
 	}
 	u.Host = a
 	if u.Path == "/" && u.RawQuery == "" && u.Fragment == "" {
@@ -215,7 +219,7 @@ func (m *memo) checkHomeURLSlow(raw string, under func(host string) bool) (strin
 	}
 	out := u.String()
 	if len(out) > HomeURLMaxLen {
-		return "", newProblem(CodeURLTooLong)
+		return "", problem.New(CodeURLTooLong)
 	}
 	m.rememberURL(out, a)
 	return out, nil
