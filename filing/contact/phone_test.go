@@ -1,9 +1,11 @@
-package filing
+package contact
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/beiankit/beian/filing/problem"
 )
 
 func TestR09_MobileValid(t *testing.T) {
@@ -295,7 +297,7 @@ func TestR09_PhoneCodesRegistered(t *testing.T) {
 			t.Errorf("%s: rule %q", c, c.Rule())
 		}
 	}
-	p := newProblem(CodePhoneLandNumber, 7)
+	p := problem.New(CodePhoneLandNumber, 7)
 	if !strings.Contains(p.Zh, "7位") || !strings.Contains(p.En, "7 digits") {
 		t.Errorf("message args not filled: %+v", p)
 	}

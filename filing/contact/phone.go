@@ -1,8 +1,12 @@
-package filing
+package contact
 
 import (
 	_ "embed"
 	"strings"
+
+	"github.com/beiankit/beian/filing/personal"
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // Phone number checks (R-09 field formats; the per-province phone
@@ -26,18 +30,18 @@ const phoneMaxInput = 96
 
 // Phone problems (R-09).
 var (
-	CodePhoneEmpty         = define("phone.empty", "R-09", "电话号码不能为空", "phone number is empty")
-	CodePhoneTooLong       = define("phone.too_long", "R-09", "电话号码过长", "phone number is too long")
-	CodePhoneChars         = define("phone.chars", "R-09", "电话号码含有不允许的字符，只能填写数字、空格、“-”和括号", "phone number has characters other than digits, spaces, hyphens and parentheses")
-	CodePhoneCountry       = define("phone.country", "R-09", "请填写中国大陆的电话号码（国家码+86）", "phone number has a country code other than +86")
-	CodePhoneMobileFormat  = define("phone.mobile_format", "R-09", "手机号码应为11位数字，以1开头", "mobile number must be 11 digits starting with 1")
-	CodePhoneMobileSegment = define("phone.mobile_segment", "R-09", "手机号码的号段不存在，请核对号码", "mobile number prefix is not an allocated mobile segment")
-	CodePhoneMobileIoT     = define("phone.mobile_iot", "R-09", "物联网卡号码不能接收短信验证码，请填写手机号码", "13-digit IoT numbers cannot receive verification SMS")
-	CodePhoneLandFormat    = define("phone.landline_format", "R-09", "固定电话格式不正确，应为“区号-号码”，如“010-12345678”", "landline must be area code and number, e.g. 010-12345678")
-	CodePhoneLandArea      = define("phone.landline_area", "R-09", "固定电话区号不正确或缺少区号（以0开头，如010、0755）", "landline area code is missing or not in the numbering plan")
-	CodePhoneLandNumber    = define("phone.landline_number", "R-09", "固定电话号码位数不正确（该区号下应为%d位，且不以0开头）", "landline subscriber number must have %d digits and not start with 0")
-	CodePhoneExtension     = define("phone.extension", "R-09", "分机号应为1-6位数字", "extension must be 1 to 6 digits")
-	CodePhoneService       = define("phone.service_number", "R-09", "400/800等客服号码不能作为联系电话，请填写固定电话或手机号码", "400/800 service numbers are not accepted as a contact number")
+	CodePhoneEmpty         = codes.Define("phone.empty", "R-09", "电话号码不能为空", "phone number is empty")
+	CodePhoneTooLong       = codes.Define("phone.too_long", "R-09", "电话号码过长", "phone number is too long")
+	CodePhoneChars         = codes.Define("phone.chars", "R-09", "电话号码含有不允许的字符，只能填写数字、空格、“-”和括号", "phone number has characters other than digits, spaces, hyphens and parentheses")
+	CodePhoneCountry       = codes.Define("phone.country", "R-09", "请填写中国大陆的电话号码（国家码+86）", "phone number has a country code other than +86")
+	CodePhoneMobileFormat  = codes.Define("phone.mobile_format", "R-09", "手机号码应为11位数字，以1开头", "mobile number must be 11 digits starting with 1")
+	CodePhoneMobileSegment = codes.Define("phone.mobile_segment", "R-09", "手机号码的号段不存在，请核对号码", "mobile number prefix is not an allocated mobile segment")
+	CodePhoneMobileIoT     = codes.Define("phone.mobile_iot", "R-09", "物联网卡号码不能接收短信验证码，请填写手机号码", "13-digit IoT numbers cannot receive verification SMS")
+	CodePhoneLandFormat    = codes.Define("phone.landline_format", "R-09", "固定电话格式不正确，应为“区号-号码”，如“010-12345678”", "landline must be area code and number, e.g. 010-12345678")
+	CodePhoneLandArea      = codes.Define("phone.landline_area", "R-09", "固定电话区号不正确或缺少区号（以0开头，如010、0755）", "landline area code is missing or not in the numbering plan")
+	CodePhoneLandNumber    = codes.Define("phone.landline_number", "R-09", "固定电话号码位数不正确（该区号下应为%d位，且不以0开头）", "landline subscriber number must have %d digits and not start with 0")
+	CodePhoneExtension     = codes.Define("phone.extension", "R-09", "分机号应为1-6位数字", "extension must be 1 to 6 digits")
+	CodePhoneService       = codes.Define("phone.service_number", "R-09", "400/800等客服号码不能作为联系电话，请填写固定电话或手机号码", "400/800 service numbers are not accepted as a contact number")
 )
 
 //go:embed data/mobile_prefixes.json
@@ -64,17 +68,20 @@ var (
 	// of the three-digit area n; 0 for an unlisted area.
 	phoneAreaLens [1000]uint16
 	phoneService  []string
+	_             = loadPhoneTables()
 )
 
-func init() {
+// loadPhoneTables decodes the embedded tables into the look-up arrays above;
+// it runs once, during package variable initialisation.
+func loadPhoneTables() bool {
 	var m struct {
 		Prefixes []phoneSegment `json:"prefixes"`
 	}
 	mustUnmarshal("mobile_prefixes", phoneMobilePrefixesJSON, &m)
 	phoneSegments = m.Prefixes
 	for i, p := range phoneSegments {
-		if len(p.Prefix) < 3 || len(p.Prefix) > 5 || !certAllDigits(p.Prefix) {
-			panic("filing: embedded data/mobile_prefixes.json: bad prefix " + p.Prefix) // build defect
+		if len(p.Prefix) < 3 || len(p.Prefix) > 5 || !allDigits(p.Prefix) {
+			panic("contact: embedded data/mobile_prefixes.json: bad prefix " + p.Prefix) // build defect
 		}
 		phoneSegByPrefix[phonePrefixKey(p.Prefix)] = i
 	}
@@ -95,6 +102,7 @@ func init() {
 		phoneAreaLens[phoneAtoi(k)] |= 1 << 7
 	}
 	phoneService = a.Service
+	return true
 }
 
 func phoneAtoi(s string) int {
@@ -129,7 +137,7 @@ func phoneLookupSegment(d string) (phoneSegment, bool) {
 // rejected. A +86, 0086 or 86 prefix, spaces, hyphens and full-width digits
 // are accepted.
 func CheckMobile(s string) error {
-	if len(s) == 11 && certAllDigits(s) { // canonical fast path
+	if len(s) == 11 && allDigits(s) { // canonical fast path
 		if p := checkMobileDigits(s); p != nil {
 			return p
 		}
@@ -144,13 +152,13 @@ func CheckMobile(s string) error {
 // phoneDigits normalises s and returns its digits with the country code
 // removed. plus86 is true when a country code was present. Spaces, hyphens
 // and parentheses are dropped.
-func phoneDigits(s string) (digits string, plus86 bool, p *Problem) {
+func phoneDigits(s string) (digits string, plus86 bool, p *problem.Problem) {
 	if len(s) > phoneMaxInput {
-		return "", false, newProblem(CodePhoneTooLong)
+		return "", false, problem.New(CodePhoneTooLong)
 	}
-	t := NormalizeText(s)
+	t := textnorm.Text(s)
 	if t == "" {
-		return "", false, newProblem(CodePhoneEmpty)
+		return "", false, problem.New(CodePhoneEmpty)
 	}
 	plus := false
 	b := make([]byte, 0, len(t))
@@ -163,7 +171,7 @@ func phoneDigits(s string) (digits string, plus86 bool, p *Problem) {
 		case c == '+' && len(b) == 0 && !plus:
 			plus = true
 		default:
-			return "", false, newProblem(CodePhoneChars)
+			return "", false, problem.New(CodePhoneChars)
 		}
 	}
 	d := string(b)
@@ -171,11 +179,11 @@ func phoneDigits(s string) (digits string, plus86 bool, p *Problem) {
 	case plus && strings.HasPrefix(d, "86"):
 		return d[2:], true, nil
 	case plus:
-		return "", false, newProblem(CodePhoneCountry)
+		return "", false, problem.New(CodePhoneCountry)
 	case strings.HasPrefix(d, "0086"):
 		return d[4:], true, nil
 	case strings.HasPrefix(d, "00"):
-		return "", false, newProblem(CodePhoneCountry)
+		return "", false, problem.New(CodePhoneCountry)
 	case len(d) == 13 && strings.HasPrefix(d, "861"):
 		return d[2:], true, nil
 	}
@@ -183,7 +191,7 @@ func phoneDigits(s string) (digits string, plus86 bool, p *Problem) {
 }
 
 // normalizeMobile returns the 11-digit canonical form of a mobile number.
-func normalizeMobile(s string) (string, *Problem) {
+func normalizeMobile(s string) (string, *problem.Problem) {
 	d, _, p := phoneDigits(s)
 	if p != nil {
 		return "", p
@@ -195,18 +203,18 @@ func normalizeMobile(s string) (string, *Problem) {
 }
 
 // checkMobileDigits checks a digit string as a mobile number.
-func checkMobileDigits(d string) *Problem {
+func checkMobileDigits(d string) *problem.Problem {
 	if len(d) == 13 && strings.HasPrefix(d, "14") {
 		if seg, ok := phoneLookupSegment(d); ok && seg.Kind == "iot" {
-			return newProblem(CodePhoneMobileIoT)
+			return problem.New(CodePhoneMobileIoT)
 		}
 	}
 	if len(d) != 11 || d[0] != '1' {
-		return newProblem(CodePhoneMobileFormat)
+		return problem.New(CodePhoneMobileFormat)
 	}
 	seg, ok := phoneLookupSegment(d)
 	if !ok || seg.Kind == "iot" {
-		return newProblem(CodePhoneMobileSegment)
+		return problem.New(CodePhoneMobileSegment)
 	}
 	return nil
 }
@@ -230,13 +238,13 @@ func CheckLandline(s string) error {
 var phoneExtMarkers = []string{"转", "分机", "ext.", "ext", "x", "#", ","}
 
 // normalizeLandline returns the canonical "0AA-NNNNNNNN[-EXT]" form.
-func normalizeLandline(s string) (string, *Problem) {
+func normalizeLandline(s string) (string, *problem.Problem) {
 	if len(s) > phoneMaxInput {
-		return "", newProblem(CodePhoneTooLong)
+		return "", problem.New(CodePhoneTooLong)
 	}
-	t := strings.ToLower(NormalizeText(s))
+	t := strings.ToLower(textnorm.Text(s))
 	if t == "" {
-		return "", newProblem(CodePhoneEmpty)
+		return "", problem.New(CodePhoneEmpty)
 	}
 	main, ext, marked := t, "", false
 	for _, m := range phoneExtMarkers {
@@ -264,7 +272,7 @@ func normalizeLandline(s string) (string, *Problem) {
 		case c == '+' && len(groups) == 0 && start < 0 && !plus:
 			plus = true
 		default:
-			return "", newProblem(CodePhoneChars)
+			return "", problem.New(CodePhoneChars)
 		}
 		if start >= 0 {
 			groups = append(groups, main[start:i])
@@ -272,43 +280,43 @@ func normalizeLandline(s string) (string, *Problem) {
 		}
 	}
 	if len(groups) == 0 {
-		return "", newProblem(CodePhoneEmpty)
+		return "", problem.New(CodePhoneEmpty)
 	}
 	// Country code: +86, 0086 (then the trunk 0 is dropped in the number).
 	switch {
 	case plus:
 		if !strings.HasPrefix(groups[0], "86") {
-			return "", newProblem(CodePhoneCountry)
+			return "", problem.New(CodePhoneCountry)
 		}
 		groups[0] = groups[0][2:]
 		if groups[0] == "" {
 			groups = groups[1:]
 		}
 		if len(groups) == 0 {
-			return "", newProblem(CodePhoneLandFormat)
+			return "", problem.New(CodePhoneLandFormat)
 		}
 		groups[0] = "0" + strings.TrimPrefix(groups[0], "0")
 	case strings.HasPrefix(groups[0], "0086"):
 		groups[0] = "0" + strings.TrimPrefix(groups[0][4:], "0")
 	case strings.HasPrefix(groups[0], "00"):
-		return "", newProblem(CodePhoneCountry)
+		return "", problem.New(CodePhoneCountry)
 	}
 	first := groups[0]
 	for _, sp := range phoneService {
 		if strings.HasPrefix(first, sp) || strings.HasPrefix(first, "10"+sp) {
-			return "", newProblem(CodePhoneService)
+			return "", problem.New(CodePhoneService)
 		}
 	}
 	if first[0] != '0' {
 		if len(first) > 1 && first[0] == '1' && first[1] >= '3' {
-			return "", newProblem(CodePhoneLandFormat) // a mobile number
+			return "", problem.New(CodePhoneLandFormat) // a mobile number
 		}
-		return "", newProblem(CodePhoneLandArea)
+		return "", problem.New(CodePhoneLandArea)
 	}
 	// Area code from the first digits (across groups).
 	all := strings.Join(groups, "")
 	if len(all) < 4 {
-		return "", newProblem(CodePhoneLandFormat)
+		return "", problem.New(CodePhoneLandFormat)
 	}
 	var areaLen int
 	var lens uint16
@@ -318,7 +326,7 @@ func normalizeLandline(s string) (string, *Problem) {
 	default:
 		areaLen, lens = 3, phoneAreaLens[phoneAtoi(all[1:4])]
 		if lens == 0 {
-			return "", newProblem(CodePhoneLandArea)
+			return "", problem.New(CodePhoneLandArea)
 		}
 	}
 	// The number ends at a group boundary; at most one further group is an
@@ -357,12 +365,12 @@ func normalizeLandline(s string) (string, *Problem) {
 		if lens&(1<<8) == 0 {
 			l = 7
 		}
-		return "", newProblem(CodePhoneLandNumber, l)
+		return "", problem.New(CodePhoneLandNumber, l)
 	}
 	need := 1 + areaLen + subLen
 	if rest := groups[k:]; len(rest) > 0 {
 		if marked || len(rest) > 1 {
-			return "", newProblem(CodePhoneLandFormat)
+			return "", problem.New(CodePhoneLandFormat)
 		}
 		ext = rest[0]
 	} else if marked {
@@ -372,17 +380,17 @@ func normalizeLandline(s string) (string, *Problem) {
 			}
 			return r
 		}, ext)
-		if ext == "" || len(ext) > 6 || !certAllDigits(ext) {
-			return "", newProblem(CodePhoneExtension)
+		if ext == "" || len(ext) > 6 || !allDigits(ext) {
+			return "", problem.New(CodePhoneExtension)
 		}
 	}
 	if ext != "" && len(ext) > 6 {
-		return "", newProblem(CodePhoneExtension)
+		return "", problem.New(CodePhoneExtension)
 	}
 	num := all[:need]
 	area, sub := num[:1+areaLen], num[1+areaLen:]
 	if sub[0] == '0' {
-		return "", newProblem(CodePhoneLandNumber, subLen)
+		return "", problem.New(CodePhoneLandNumber, subLen)
 	}
 	out := area + "-" + sub
 	if ext != "" {
@@ -396,25 +404,25 @@ func normalizeLandline(s string) (string, *Problem) {
 // full-width digits folded), a landline as "0AA-NNNNNNNN[-EXT]". The number
 // is a mobile when, after the country code, it starts with 1 followed by 3-9;
 // everything else is checked as a landline.
-func NormalizePhone(s string) (Phone, error) {
-	if len(s) == 11 && certAllDigits(s) && s[0] == '1' {
+func NormalizePhone(s string) (personal.Phone, error) {
+	if len(s) == 11 && allDigits(s) && s[0] == '1' {
 		if p := checkMobileDigits(s); p != nil {
 			return "", p
 		}
-		return Phone(s), nil
+		return personal.Phone(s), nil
 	}
 	d, _, p := phoneDigits(s)
 	if p == nil && len(d) >= 2 && d[0] == '1' && d[1] >= '3' && !phoneHasExtMarker(s) {
 		if p := checkMobileDigits(d); p != nil {
 			return "", p
 		}
-		return Phone(d), nil
+		return personal.Phone(d), nil
 	}
 	out, p := normalizeLandline(s)
 	if p != nil {
 		return "", p
 	}
-	return Phone(out), nil
+	return personal.Phone(out), nil
 }
 
 // phoneHasExtMarker reports whether s holds an extension marker (a mobile has

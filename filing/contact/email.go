@@ -1,7 +1,12 @@
-package filing
+package contact
 
 import (
 	"strings"
+
+	"github.com/beiankit/beian/filing/domain"
+	"github.com/beiankit/beian/filing/personal"
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // E-mail address checks (R-09): a practical subset of RFC 5321/5322.
@@ -27,13 +32,13 @@ const emailMaxInput = 512
 
 // E-mail problems (R-09).
 var (
-	CodeEmailEmpty     = define("email.empty", "R-09", "电子邮箱不能为空", "e-mail address is empty")
-	CodeEmailTooLong   = define("email.too_long", "R-09", "电子邮箱地址过长（最多254个字符）", "e-mail address is longer than 254 octets")
-	CodeEmailFormat    = define("email.format", "R-09", "电子邮箱格式不正确，只填写邮箱地址，如“name@example.com”", "e-mail address must be a bare address like name@example.com (no display name, spaces or quotes)")
-	CodeEmailAt        = define("email.at", "R-09", "电子邮箱地址应包含且仅包含一个“@”", "e-mail address must contain exactly one @")
-	CodeEmailLocal     = define("email.local", "R-09", "电子邮箱“@”前的用户名格式不正确", "e-mail local part is not an ASCII dot-atom")
-	CodeEmailLocalLong = define("email.local_too_long", "R-09", "电子邮箱“@”前的用户名过长（最多64个字符）", "e-mail local part is longer than 64 octets")
-	CodeEmailDomain    = define("email.domain", "R-09", "电子邮箱“@”后的域名不正确", "e-mail domain is not a valid domain name")
+	CodeEmailEmpty     = codes.Define("email.empty", "R-09", "电子邮箱不能为空", "e-mail address is empty")
+	CodeEmailTooLong   = codes.Define("email.too_long", "R-09", "电子邮箱地址过长（最多254个字符）", "e-mail address is longer than 254 octets")
+	CodeEmailFormat    = codes.Define("email.format", "R-09", "电子邮箱格式不正确，只填写邮箱地址，如“name@example.com”", "e-mail address must be a bare address like name@example.com (no display name, spaces or quotes)")
+	CodeEmailAt        = codes.Define("email.at", "R-09", "电子邮箱地址应包含且仅包含一个“@”", "e-mail address must contain exactly one @")
+	CodeEmailLocal     = codes.Define("email.local", "R-09", "电子邮箱“@”前的用户名格式不正确", "e-mail local part is not an ASCII dot-atom")
+	CodeEmailLocalLong = codes.Define("email.local_too_long", "R-09", "电子邮箱“@”前的用户名过长（最多64个字符）", "e-mail local part is longer than 64 octets")
+	CodeEmailDomain    = codes.Define("email.domain", "R-09", "电子邮箱“@”后的域名不正确", "e-mail domain is not a valid domain name")
 )
 
 // CheckEmail checks an e-mail address (R-09); see NormalizeEmail.
@@ -48,47 +53,47 @@ func CheckEmail(s string) error {
 // trimmed (NFKC, so full-width "＠" and letters are folded), local part as
 // typed, domain through NormalizeDomain (lower-case, IDNA A-labels):
 // "Zhang.San@例子.中国" gives "Zhang.San@xn--fsqu00a.xn--fiqs8s".
-func NormalizeEmail(s string) (Email, error) {
+func NormalizeEmail(s string) (personal.Email, error) {
 	e, p := normalizeEmail(s)
 	if p != nil {
 		return "", p
 	}
-	return Email(e), nil
+	return personal.Email(e), nil
 }
 
-func normalizeEmail(s string) (string, *Problem) {
+func normalizeEmail(s string) (string, *problem.Problem) {
 	if len(s) > emailMaxInput {
-		return "", newProblem(CodeEmailTooLong)
+		return "", problem.New(CodeEmailTooLong)
 	}
-	t := NormalizeText(s)
+	t := textnorm.Text(s)
 	if t == "" {
-		return "", newProblem(CodeEmailEmpty)
+		return "", problem.New(CodeEmailEmpty)
 	}
 	if strings.ContainsAny(t, " <>\"()[]\\;:,") {
-		return "", newProblem(CodeEmailFormat)
+		return "", problem.New(CodeEmailFormat)
 	}
 	at := strings.IndexByte(t, '@')
 	if at < 0 || strings.IndexByte(t[at+1:], '@') >= 0 {
-		return "", newProblem(CodeEmailAt)
+		return "", problem.New(CodeEmailAt)
 	}
-	local, domain := t[:at], t[at+1:]
+	local, host := t[:at], t[at+1:]
 	if len(local) > 64 {
-		return "", newProblem(CodeEmailLocalLong)
+		return "", problem.New(CodeEmailLocalLong)
 	}
 	if !emailDotAtom(local) {
-		return "", newProblem(CodeEmailLocal)
+		return "", problem.New(CodeEmailLocal)
 	}
-	if domain == "" {
-		return "", newProblem(CodeEmailDomain)
+	if host == "" {
+		return "", problem.New(CodeEmailDomain)
 	}
-	d, err := NormalizeDomain(domain)
+	d, err := domain.NormalizeDomain(host)
 	if err != nil {
-		return "", newProblem(CodeEmailDomain)
+		return "", problem.New(CodeEmailDomain)
 	}
 	if len(local)+1+len(d) > 254 {
-		return "", newProblem(CodeEmailTooLong)
+		return "", problem.New(CodeEmailTooLong)
 	}
-	if d == domain { // already canonical: no allocation
+	if d == host { // already canonical: no allocation
 		return t, nil
 	}
 	return local + "@" + d, nil

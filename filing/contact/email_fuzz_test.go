@@ -1,8 +1,11 @@
-package filing
+package contact
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/beiankit/beian/filing/domain"
+	"github.com/beiankit/beian/filing/problem"
 )
 
 // FuzzCheckEmail: no panic; whatever passes normalises to an address
@@ -22,8 +25,8 @@ func FuzzCheckEmail(f *testing.F) {
 			t.Fatalf("%q: Check %v, Normalize %v", s, err, nerr)
 		}
 		if err != nil {
-			if _, ok := err.(*Problem); !ok {
-				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			if _, ok := err.(*problem.Problem); !ok {
+				t.Fatalf("%q: error %T is not a *problem.Problem", s, err)
 			}
 			return
 		}
@@ -32,7 +35,7 @@ func FuzzCheckEmail(f *testing.F) {
 			t.Fatalf("%q → %q", s, r)
 		}
 		at := strings.IndexByte(r, '@')
-		if d, err := NormalizeDomain(r[at+1:]); err != nil || d != r[at+1:] {
+		if d, err := domain.NormalizeDomain(r[at+1:]); err != nil || d != r[at+1:] {
 			t.Fatalf("%q → %q: domain not canonical (%q, %v)", s, r, d, err)
 		}
 		again, err := NormalizeEmail(r)

@@ -1,4 +1,4 @@
-package filing
+package contact
 
 import (
 	"strings"

@@ -1,8 +1,10 @@
-package filing
+package contact
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/beiankit/beian/filing/problem"
 )
 
 // FuzzNormalizePhone: no panic; whatever normalises is canonical
@@ -24,8 +26,8 @@ func FuzzNormalizePhone(f *testing.F) {
 		}
 		p, err := NormalizePhone(s)
 		if err != nil {
-			if _, ok := err.(*Problem); !ok {
-				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			if _, ok := err.(*problem.Problem); !ok {
+				t.Fatalf("%q: error %T is not a *problem.Problem", s, err)
 			}
 			if p != "" {
 				t.Fatalf("%q: error with result %q", s, p.Raw())
@@ -33,7 +35,7 @@ func FuzzNormalizePhone(f *testing.F) {
 			return
 		}
 		r := p.Raw()
-		if len(r) == 11 && certAllDigits(r) {
+		if len(r) == 11 && allDigits(r) {
 			if err := CheckMobile(r); err != nil {
 				t.Fatalf("%q → %q fails CheckMobile: %v", s, r, err)
 			}
@@ -43,7 +45,7 @@ func FuzzNormalizePhone(f *testing.F) {
 				t.Fatalf("%q → %q is not canonical", s, r)
 			}
 			for _, x := range parts {
-				if !certAllDigits(x) {
+				if !allDigits(x) {
 					t.Fatalf("%q → %q is not canonical", s, r)
 				}
 			}

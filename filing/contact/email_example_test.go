@@ -1,4 +1,4 @@
-package filing_test
+package contact_test
 
 import (
 	"fmt"
