@@ -1,11 +1,17 @@
 package filing
 
 import (
+	"slices"
+
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/personal"
 	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/filing/province"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/internal/textnorm"
+	"github.com/beiankit/beian/numbering"
 )
 
 // This file keeps the names that moved to the leaf packages reachable as
@@ -40,10 +46,17 @@ var codes catalog.Set[Code]
 func define(code, rule, zh, en string) Code { return codes.Define(code, rule, zh, en) }
 
 // Codes returns every code of the filing family, sorted: the codes this
-// package defines and those of its leaf packages (certno, contact, domain,
-// province), which were defined here before they moved; the code strings
+// package defines and those of its leaf packages (certno, contact and
+// domain), which were defined here before they moved; the code strings
 // did not change.
-func Codes() []Code { return codes.Codes() }
+func Codes() []Code {
+	out := codes.Codes()
+	out = append(out, certno.Codes()...)
+	out = append(out, contact.Codes()...)
+	out = append(out, domain.Codes()...)
+	slices.Sort(out)
+	return out
+}
 
 // Province is province.Province: one of the 31 provincial communications
 // bureaus that take ICP filings.
@@ -94,3 +107,13 @@ func normalizeKey(s string) string { return textnorm.Text(s) }
 
 // isPlainASCII is textnorm.PlainASCII.
 func isPlainASCII(s string) bool { return textnorm.PlainASCII(s) }
+
+// AppKind is numbering.AppKind: app, mini-program or quick app.
+type AppKind = numbering.AppKind
+
+// App kinds (numbering.AppKindApp, ...).
+const (
+	AppKindApp         = numbering.AppKindApp         // APP: -nA
+	AppKindMiniProgram = numbering.AppKindMiniProgram // 小程序: -nX
+	AppKindQuickApp    = numbering.AppKindQuickApp    // 快应用: -nK
+)

@@ -207,7 +207,7 @@ func (c *ruleCtx) appRules() {
 			}
 			names[k] = i
 		}
-		if a.Kind.hostedKind() {
+		if hostedKind(a.Kind) {
 			c.hostedRules(i, a)
 		} else {
 			c.appPlatformRules(i, a, natOK, ids)
@@ -397,7 +397,7 @@ const maxAppDomainDepth = 3
 // appPreApprovalRules: R-07 for an app, as for a website.
 func (c *ruleCtx) appPreApprovalRules(i int, a *App) {
 	for j, pa := range a.PreApprovals {
-		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
+		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
 				appPath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}

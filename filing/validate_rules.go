@@ -414,7 +414,7 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 // date in China and expired from the next day on.
 func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 	for j, pa := range w.PreApprovals {
-		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
+		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
 				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}

@@ -1,11 +1,13 @@
-package filing
+package certno
+
+import "github.com/beiankit/beian/filing/problem"
 
 // Organisation code (组织机构代码), GB 11714-1997: parsing and checks.
 
 // Organisation code problems.
 var (
-	CodeOrgCodeFormat   = define("orgcode.format", "R-09", "组织机构代码格式应为8位数字或大写字母加1位校验码，如“D2143569-X”", "organisation code must be 8 digits or upper-case letters and a check character, e.g. D2143569-X")
-	CodeOrgCodeChecksum = define("orgcode.checksum", "R-09", "组织机构代码校验码不正确，请核对号码", "organisation code check character (GB 11714) does not match")
+	CodeOrgCodeFormat   = codes.Define("orgcode.format", "R-09", "组织机构代码格式应为8位数字或大写字母加1位校验码，如“D2143569-X”", "organisation code must be 8 digits or upper-case letters and a check character, e.g. D2143569-X")
+	CodeOrgCodeChecksum = codes.Define("orgcode.checksum", "R-09", "组织机构代码校验码不正确，请核对号码", "organisation code check character (GB 11714) does not match")
 )
 
 var orgCodeWeights = [8]int{3, 7, 9, 10, 5, 8, 4, 2}
@@ -48,11 +50,11 @@ func orgCodeCheck(body string) byte {
 // orgcode.format unless first8 is 8 digits or upper-case ASCII letters.
 func OrgCodeCheckChar(first8 string) (byte, error) {
 	if len(first8) != 8 {
-		return 0, newProblem(CodeOrgCodeFormat)
+		return 0, problem.New(CodeOrgCodeFormat)
 	}
 	c := orgCodeCheck(first8)
 	if c == 0 {
-		return 0, newProblem(CodeOrgCodeFormat)
+		return 0, problem.New(CodeOrgCodeFormat)
 	}
 	return c, nil
 }
@@ -74,7 +76,7 @@ func CheckOrgCode(s string) error {
 // checkOrgCodeCanon checks a canonical organisation code and returns its
 // printed form "XXXXXXXX-C" (c itself when it already is, without
 // allocating).
-func checkOrgCodeCanon(c string) (string, *Problem) {
+func checkOrgCodeCanon(c string) (string, *problem.Problem) {
 	var body, check string
 	switch {
 	case len(c) == 10 && c[8] == '-':
@@ -82,14 +84,14 @@ func checkOrgCodeCanon(c string) (string, *Problem) {
 	case len(c) == 9:
 		body, check = c[:8], c[8:]
 	default:
-		return "", newProblem(CodeOrgCodeFormat)
+		return "", problem.New(CodeOrgCodeFormat)
 	}
 	want := orgCodeCheck(body)
 	if want == 0 || !(check[0] == 'X' || '0' <= check[0] && check[0] <= '9') {
-		return "", newProblem(CodeOrgCodeFormat)
+		return "", problem.New(CodeOrgCodeFormat)
 	}
 	if want != check[0] {
-		return "", newProblem(CodeOrgCodeChecksum)
+		return "", problem.New(CodeOrgCodeChecksum)
 	}
 	if len(c) == 10 {
 		return c, nil

@@ -1,14 +1,16 @@
-package filing
+package certno
+
+import "github.com/beiankit/beian/filing/problem"
 
 // Permits, passports and foreign permanent residence IDs: parsing and checks.
 
 // Permit, passport and permanent residence ID problems.
 var (
-	CodeHKMOPermitFormat = define("permit.hk_mo_format", "R-09", "港澳居民来往内地通行证号码应为字母H或M加8位数字（旧版为H或M加10位数字）", "HK/MO permit number: H or M then 8 digits (older form: 10 digits)")
-	CodeTWPermitFormat   = define("permit.tw_format", "R-09", "台湾居民来往大陆通行证号码应为8位数字（旧版为10位数字）", "Taiwan permit number: 8 digits (older form: 10 digits)")
-	CodePassportFormat   = define("passport.format", "R-09", "护照号码应为5-17位字母或数字", "passport number: 5 to 17 letters or digits")
-	CodePRIDFormat       = define("prid.format", "R-09", "外国人永久居留身份证号码应为18位（以9开头）或15位（3位字母加12位数字）", "foreign permanent residence ID: 18 characters starting with 9, or 3 letters and 12 digits")
-	CodePRIDChecksum     = define("prid.checksum", "R-09", "外国人永久居留身份证号码校验位不正确，请核对号码", "foreign permanent residence ID check character (MOD 11-2) does not match")
+	CodeHKMOPermitFormat = codes.Define("permit.hk_mo_format", "R-09", "港澳居民来往内地通行证号码应为字母H或M加8位数字（旧版为H或M加10位数字）", "HK/MO permit number: H or M then 8 digits (older form: 10 digits)")
+	CodeTWPermitFormat   = codes.Define("permit.tw_format", "R-09", "台湾居民来往大陆通行证号码应为8位数字（旧版为10位数字）", "Taiwan permit number: 8 digits (older form: 10 digits)")
+	CodePassportFormat   = codes.Define("passport.format", "R-09", "护照号码应为5-17位字母或数字", "passport number: 5 to 17 letters or digits")
+	CodePRIDFormat       = codes.Define("prid.format", "R-09", "外国人永久居留身份证号码应为18位（以9开头）或15位（3位字母加12位数字）", "foreign permanent residence ID: 18 characters starting with 9, or 3 letters and 12 digits")
+	CodePRIDChecksum     = codes.Define("prid.checksum", "R-09", "外国人永久居留身份证号码校验位不正确，请核对号码", "foreign permanent residence ID check character (MOD 11-2) does not match")
 )
 
 // CheckHKMOPermit checks the number of a Mainland travel permit for Hong Kong
@@ -25,7 +27,7 @@ func CheckHKMOPermit(s string) error {
 		return p
 	}
 	if !hkmoPermitOK(c) {
-		return newProblem(CodeHKMOPermitFormat)
+		return problem.New(CodeHKMOPermitFormat)
 	}
 	return nil
 }
@@ -48,7 +50,7 @@ func CheckTWPermit(s string) error {
 		return p
 	}
 	if !twPermitOK(c) {
-		return newProblem(CodeTWPermitFormat)
+		return problem.New(CodeTWPermitFormat)
 	}
 	return nil
 }
@@ -69,7 +71,7 @@ func CheckPassport(s string) error {
 		return p
 	}
 	if !passportOK(c) {
-		return newProblem(CodePassportFormat)
+		return problem.New(CodePassportFormat)
 	}
 	return nil
 }
@@ -108,26 +110,26 @@ func CheckForeignPRID(s string) error {
 	return nil
 }
 
-func checkPRIDCanon(c string) *Problem {
+func checkPRIDCanon(c string) *problem.Problem {
 	switch len(c) {
 	case 18:
 		if c[0] != '9' || !certAllDigits(c[:17]) || !(c[17] == 'X' || '0' <= c[17] && c[17] <= '9') {
-			return newProblem(CodePRIDFormat)
+			return problem.New(CodePRIDFormat)
 		}
 		if mod112(c) != c[17] {
-			return newProblem(CodePRIDChecksum)
+			return problem.New(CodePRIDChecksum)
 		}
 		return nil
 	case 15:
 		for i := 0; i < 3; i++ {
 			if c[i] < 'A' || c[i] > 'Z' {
-				return newProblem(CodePRIDFormat)
+				return problem.New(CodePRIDFormat)
 			}
 		}
 		if !certAllDigits(c[3:]) {
-			return newProblem(CodePRIDFormat)
+			return problem.New(CodePRIDFormat)
 		}
 		return nil
 	}
-	return newProblem(CodePRIDFormat)
+	return problem.New(CodePRIDFormat)
 }

@@ -1,7 +1,8 @@
-package filing
+package certno
 
 import (
 	_ "embed"
+	"encoding/json"
 )
 
 // Tables behind the certificate checks (R-09), embedded from data/ with
@@ -35,9 +36,18 @@ var (
 	certNationalRegion = map[string]bool{}
 	// certDepartments is indexed by the department character.
 	certDepartments [256]*certDepartment
+	_               = loadCertTables()
 )
 
-func init() {
+func mustUnmarshal(name string, data []byte, v any) {
+	if err := json.Unmarshal(data, v); err != nil {
+		panic("certno: embedded data/" + name + ".json: " + err.Error()) // build defect, caught by every test run
+	}
+}
+
+// loadCertTables decodes the embedded tables into the look-up arrays above;
+// it runs once, during package variable initialisation.
+func loadCertTables() bool {
 	var r struct {
 		Mainland        []string          `json:"mainland"`
 		ResidencePermit map[string]string `json:"residence_permit"`
@@ -46,7 +56,7 @@ func init() {
 	mustUnmarshal("regions", certRegionsJSON, &r)
 	for _, p := range r.Mainland {
 		if len(p) != 2 || !certAllDigits(p) {
-			panic("filing: embedded data/regions.json: bad province code " + p) // build defect
+			panic("certno: embedded data/regions.json: bad province code " + p) // build defect
 		}
 		certProvince[int(p[0]-'0')*10+int(p[1]-'0')] = true
 	}
@@ -66,16 +76,17 @@ func init() {
 	for i := range u.Departments {
 		d := &u.Departments[i]
 		if len(d.Code) != 1 || usccValue[d.Code[0]] < 0 {
-			panic("filing: embedded data/uscc_categories.json: bad department " + d.Code) // build defect
+			panic("certno: embedded data/uscc_categories.json: bad department " + d.Code) // build defect
 		}
 		certDepartments[d.Code[0]] = d
 	}
 	for _, c := range u.LaterCategories {
 		if len(c.Code) != 2 || certDepartments[c.Code[0]] == nil {
-			panic("filing: embedded data/uscc_categories.json: bad later category " + c.Code) // build defect
+			panic("certno: embedded data/uscc_categories.json: bad later category " + c.Code) // build defect
 		}
 		certDepartments[c.Code[0]].Categories[c.Code[1:]] = c.Zh
 	}
+	return true
 }
 
 // certAllDigits reports whether s is non-empty and all ASCII digits.

@@ -1,14 +1,18 @@
-package filing
+package certno
 
 import (
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/filing/personal"
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // Certificate number checks. Every Check* function takes raw user
 // input, normalises it (NormalizeText: NFKC so full-width digits and letters
 // become ASCII, white space removed, ASCII letters upper-cased) and checks it
-// against its national standard. It returns nil or a *Problem without a Path.
+// against its national standard. It returns nil or a *problem.Problem without a Path.
 //
 // Input longer than certMaxInput bytes is rejected with cert.too_long before
 // any normalisation work, so hostile input costs nothing.
@@ -20,19 +24,19 @@ const certMaxInput = 128
 
 // Certificate problems common to every type.
 var (
-	CodeCertEmpty       = define("cert.empty", "R-09", "证件号码不能为空", "certificate number is empty")
-	CodeCertTooLong     = define("cert.too_long", "R-09", "证件号码过长", "certificate number is too long")
-	CodeCertUnknownType = define("cert.unknown_type", "R-09", "证件类型不正确，请从列表中选择", "unknown certificate type")
-	CodeCertFree        = define("cert.free_format", "R-09", "证件号码含有不允许的字符或过长（最多64个字符）", "certificate number has control characters or is longer than 64 characters")
+	CodeCertEmpty       = codes.Define("cert.empty", "R-09", "证件号码不能为空", "certificate number is empty")
+	CodeCertTooLong     = codes.Define("cert.too_long", "R-09", "证件号码过长", "certificate number is too long")
+	CodeCertUnknownType = codes.Define("cert.unknown_type", "R-09", "证件类型不正确，请从列表中选择", "unknown certificate type")
+	CodeCertFree        = codes.Define("cert.free_format", "R-09", "证件号码含有不允许的字符或过长（最多64个字符）", "certificate number has control characters or is longer than 64 characters")
 )
 
 // certCanon returns the canonical form of a certificate number: NFKC, white
 // space removed, ASCII letters upper-cased. Input that is already canonical
 // (ASCII digits, upper-case letters and hyphens only) is returned as is
-// without allocating. A nil *Problem means c may be checked.
-func certCanon(s string) (string, *Problem) {
+// without allocating. A nil *problem.Problem means c may be checked.
+func certCanon(s string) (string, *problem.Problem) {
 	if len(s) > certMaxInput {
-		return "", newProblem(CodeCertTooLong)
+		return "", problem.New(CodeCertTooLong)
 	}
 	canonical := len(s) > 0
 	for i := 0; i < len(s); i++ {
@@ -45,7 +49,7 @@ func certCanon(s string) (string, *Problem) {
 	if canonical {
 		return s, nil
 	}
-	t := NormalizeText(s)
+	t := textnorm.Text(s)
 	var b strings.Builder
 	b.Grow(len(t))
 	for _, r := range t {
@@ -59,7 +63,7 @@ func certCanon(s string) (string, *Problem) {
 		}
 	}
 	if b.Len() == 0 {
-		return "", newProblem(CodeCertEmpty)
+		return "", problem.New(CodeCertEmpty)
 	}
 	return b.String(), nil
 }
@@ -83,7 +87,7 @@ func CheckCertNumber(t CertType, s string) error {
 // returns the canonical form to store: normalised (NFKC, no spaces), letters
 // upper-cased, the organisation code in its printed form "XXXXXXXX-C", every
 // other standard number without separators.
-func NormalizeCertNumber(t CertType, s string) (IDNumber, error) {
+func NormalizeCertNumber(t CertType, s string) (personal.IDNumber, error) {
 	return normalizeCertNumberAt(t, s, nil)
 }
 
@@ -96,11 +100,17 @@ func CheckCertNumberAt(t CertType, s string, now time.Time) error {
 	return nil
 }
 
+// NormalizeCertNumberAt is NormalizeCertNumber with resident-ID birth dates
+// checked against the instant now instead of the clock.
+func NormalizeCertNumberAt(t CertType, s string, now time.Time) (personal.IDNumber, error) {
+	return normalizeCertNumberAt(t, s, &now)
+}
+
 // normalizeCertNumberAt is NormalizeCertNumber as of *now (nil: the clock).
-func normalizeCertNumberAt(t CertType, s string, now *time.Time) (IDNumber, error) {
+func normalizeCertNumberAt(t CertType, s string, now *time.Time) (personal.IDNumber, error) {
 	info, ok := t.Info()
 	if !ok {
-		return "", newProblem(CodeCertUnknownType)
+		return "", problem.New(CodeCertUnknownType)
 	}
 	if info.Format == FormatFree {
 		return normalizeFreeCert(s)
@@ -117,9 +127,9 @@ func normalizeCertNumberAt(t CertType, s string, now *time.Time) (IDNumber, erro
 		_, permit := certPermitRegion[c[:6]]
 		switch {
 		case info.Code == CertHKMOTWResidence && !permit:
-			return "", newProblem(CodeIDNotPermit)
+			return "", problem.New(CodeIDNotPermit)
 		case info.Code != CertHKMOTWResidence && permit:
-			return "", newProblem(CodeIDPermitNumber)
+			return "", problem.New(CodeIDPermitNumber)
 		}
 	case FormatUSCC:
 		if _, p := checkUSCCCanon(c); p != nil {
@@ -145,45 +155,45 @@ func normalizeCertNumberAt(t CertType, s string, now *time.Time) (IDNumber, erro
 		c = o
 	case FormatHKMOPermit:
 		if !hkmoPermitOK(c) {
-			return "", newProblem(CodeHKMOPermitFormat)
+			return "", problem.New(CodeHKMOPermitFormat)
 		}
 	case FormatTWPermit:
 		if !twPermitOK(c) {
-			return "", newProblem(CodeTWPermitFormat)
+			return "", problem.New(CodeTWPermitFormat)
 		}
 	case FormatPassport:
 		if !passportOK(c) {
-			return "", newProblem(CodePassportFormat)
+			return "", problem.New(CodePassportFormat)
 		}
 	case FormatForeignPRID:
 		if p := checkPRIDCanon(c); p != nil {
 			return "", p
 		}
 	default:
-		return "", newProblem(CodeCertUnknownType)
+		return "", problem.New(CodeCertUnknownType)
 	}
-	return IDNumber(c), nil
+	return personal.IDNumber(c), nil
 }
 
 // normalizeFreeCert normalises a number with no national standard (部队代号,
 // 办学许可证 ...): NFKC, trimmed, 1 to 64 characters, no control characters.
-func normalizeFreeCert(s string) (IDNumber, error) {
+func normalizeFreeCert(s string) (personal.IDNumber, error) {
 	if len(s) > certMaxInput*2 {
-		return "", newProblem(CodeCertTooLong)
+		return "", problem.New(CodeCertTooLong)
 	}
-	t := NormalizeText(s)
+	t := textnorm.Text(s)
 	if t == "" {
-		return "", newProblem(CodeCertEmpty)
+		return "", problem.New(CodeCertEmpty)
 	}
 	n := 0
 	for _, r := range t {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFD' {
-			return "", newProblem(CodeCertFree)
+			return "", problem.New(CodeCertFree)
 		}
 		n++
 	}
 	if n > 64 {
-		return "", newProblem(CodeCertFree)
+		return "", problem.New(CodeCertFree)
 	}
-	return IDNumber(t), nil
+	return personal.IDNumber(t), nil
 }

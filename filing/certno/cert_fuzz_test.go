@@ -1,4 +1,4 @@
-package filing
+package certno
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/problem"
 )
 
 // Fuzz targets for the certificate checks. Properties: no panic;
@@ -34,8 +35,8 @@ func FuzzCheckResidentID(f *testing.F) {
 			t.Fatalf("%q: Check ok but Parse fails: %v", s, perr)
 		}
 		if err != nil {
-			if _, ok := err.(*Problem); !ok {
-				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			if _, ok := err.(*problem.Problem); !ok {
+				t.Fatalf("%q: error %T is not a *problem.Problem", s, err)
 			}
 			return
 		}
@@ -65,9 +66,9 @@ func FuzzCheckResidentID(f *testing.F) {
 	})
 }
 
-// ckCodeOf returns the Code of a *Problem, or "" for nil.
+// ckCodeOf returns the Code of a *problem.Problem, or "" for nil.
 func ckCodeOf(err error) Code {
-	if p, ok := err.(*Problem); ok {
+	if p, ok := err.(*problem.Problem); ok {
 		return p.Code
 	}
 	if err != nil {
@@ -91,8 +92,8 @@ func FuzzCheckUSCC(f *testing.F) {
 			t.Fatalf("%q: Check %v, Parse %v", s, err, perr)
 		}
 		if err != nil {
-			if _, ok := err.(*Problem); !ok {
-				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			if _, ok := err.(*problem.Problem); !ok {
+				t.Fatalf("%q: error %T is not a *problem.Problem", s, err)
 			}
 			return
 		}
@@ -123,8 +124,8 @@ func FuzzCheckOrgCode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		err := CheckOrgCode(s)
 		if err != nil {
-			if _, ok := err.(*Problem); !ok {
-				t.Fatalf("%q: error %T is not a *Problem", s, err)
+			if _, ok := err.(*problem.Problem); !ok {
+				t.Fatalf("%q: error %T is not a *problem.Problem", s, err)
 			}
 			return
 		}

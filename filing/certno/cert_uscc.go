@@ -1,16 +1,18 @@
-package filing
+package certno
+
+import "github.com/beiankit/beian/filing/problem"
 
 // Unified social credit code (统一社会信用代码), GB 32100-2015: parsing and checks.
 
 // Unified social credit code problems.
 var (
-	CodeUSCCLength     = define("uscc.length", "R-09", "统一社会信用代码应为18位", "unified social credit code must have 18 characters")
-	CodeUSCCRegNo15    = define("uscc.registration_number", "R-09", "这是15位旧工商注册号，请填写18位统一社会信用代码", "15-digit business registration numbers were replaced by the 18-character unified social credit code")
-	CodeUSCCChars      = define("uscc.chars", "R-09", "统一社会信用代码含有不允许的字符（不使用字母I、O、Z、S、V）", "unified social credit code has characters outside 0-9 A-Z without I O Z S V")
-	CodeUSCCChecksum   = define("uscc.checksum", "R-09", "统一社会信用代码校验位不正确，请核对号码", "unified social credit code check character (GB 32100 MOD 31) does not match")
-	CodeUSCCDepartment = define("uscc.department", "R-09", "统一社会信用代码的登记管理部门代码（第1位）不正确", "unified social credit code: unknown registration department code (character 1)")
-	CodeUSCCRegion     = define("uscc.region", "R-09", "统一社会信用代码的行政区划码（第3-8位）不正确", "unified social credit code: region code (characters 3-8) is not a valid region")
-	CodeUSCCOrgCode    = define("uscc.orgcode", "R-09", "统一社会信用代码中的组织机构代码（第9-17位）不正确", "unified social credit code: embedded organisation code (characters 9-17) fails GB 11714")
+	CodeUSCCLength     = codes.Define("uscc.length", "R-09", "统一社会信用代码应为18位", "unified social credit code must have 18 characters")
+	CodeUSCCRegNo15    = codes.Define("uscc.registration_number", "R-09", "这是15位旧工商注册号，请填写18位统一社会信用代码", "15-digit business registration numbers were replaced by the 18-character unified social credit code")
+	CodeUSCCChars      = codes.Define("uscc.chars", "R-09", "统一社会信用代码含有不允许的字符（不使用字母I、O、Z、S、V）", "unified social credit code has characters outside 0-9 A-Z without I O Z S V")
+	CodeUSCCChecksum   = codes.Define("uscc.checksum", "R-09", "统一社会信用代码校验位不正确，请核对号码", "unified social credit code check character (GB 32100 MOD 31) does not match")
+	CodeUSCCDepartment = codes.Define("uscc.department", "R-09", "统一社会信用代码的登记管理部门代码（第1位）不正确", "unified social credit code: unknown registration department code (character 1)")
+	CodeUSCCRegion     = codes.Define("uscc.region", "R-09", "统一社会信用代码的行政区划码（第3-8位）不正确", "unified social credit code: region code (characters 3-8) is not a valid region")
+	CodeUSCCOrgCode    = codes.Define("uscc.orgcode", "R-09", "统一社会信用代码中的组织机构代码（第9-17位）不正确", "unified social credit code: embedded organisation code (characters 9-17) fails GB 11714")
 )
 
 // usccAlphabet is the GB 32100 character set; a character's value is its index.
@@ -58,11 +60,11 @@ type USCC struct {
 // unless first17 is 17 characters of the GB 32100 alphabet.
 func USCCCheckChar(first17 string) (byte, error) {
 	if len(first17) != 17 {
-		return 0, newProblem(CodeUSCCChars)
+		return 0, problem.New(CodeUSCCChars)
 	}
 	for i := 0; i < 17; i++ {
 		if usccValue[first17[i]] < 0 {
-			return 0, newProblem(CodeUSCCChars)
+			return 0, problem.New(CodeUSCCChars)
 		}
 	}
 	return usccCheck(first17), nil
@@ -98,32 +100,32 @@ func CheckUSCC(s string) error {
 }
 
 // checkUSCCCanon checks a canonical code and returns its department entry.
-func checkUSCCCanon(c string) (*certDepartment, *Problem) {
+func checkUSCCCanon(c string) (*certDepartment, *problem.Problem) {
 	if len(c) == 15 && certAllDigits(c) {
-		return nil, newProblem(CodeUSCCRegNo15)
+		return nil, problem.New(CodeUSCCRegNo15)
 	}
 	if len(c) != 18 {
-		return nil, newProblem(CodeUSCCLength)
+		return nil, problem.New(CodeUSCCLength)
 	}
 	for i := 0; i < 18; i++ {
 		if usccValue[c[i]] < 0 {
-			return nil, newProblem(CodeUSCCChars)
+			return nil, problem.New(CodeUSCCChars)
 		}
 	}
 	if usccCheck(c) != c[17] {
-		return nil, newProblem(CodeUSCCChecksum)
+		return nil, problem.New(CodeUSCCChecksum)
 	}
 	dept := certDepartments[c[0]]
 	if dept == nil {
-		return nil, newProblem(CodeUSCCDepartment)
+		return nil, problem.New(CodeUSCCDepartment)
 	}
 	region := c[2:8]
 	if !certAllDigits(region) ||
 		!(certProvince[int(region[0]-'0')*10+int(region[1]-'0')] || certNationalRegion[region]) {
-		return nil, newProblem(CodeUSCCRegion)
+		return nil, problem.New(CodeUSCCRegion)
 	}
 	if orgCodeCheck(c[8:16]) != c[16] {
-		return nil, newProblem(CodeUSCCOrgCode)
+		return nil, problem.New(CodeUSCCOrgCode)
 	}
 	return dept, nil
 }

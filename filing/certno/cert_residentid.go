@@ -1,25 +1,27 @@
-package filing
+package certno
 
 import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/personal"
+	"github.com/beiankit/beian/filing/problem"
 )
 
 // Resident ID (公民身份号码), GB 11643-1999: parsing and checks.
 
 // Resident ID problems.
 var (
-	CodeIDLength       = define("id.length", "R-09", "身份证号码应为18位", "resident ID number must have 18 characters")
-	CodeIDLegacy15     = define("id.legacy_15", "R-09", "15位旧身份证号码已停用，请填写18位身份证号码", "15-digit legacy resident ID numbers are not accepted; use the 18-digit number")
-	CodeIDChars        = define("id.chars", "R-09", "身份证号码前17位应为数字，最后一位为数字或字母X", "resident ID number: 17 digits then a digit or X")
-	CodeIDRegion       = define("id.region", "R-09", "身份证号码的地址码（前6位）不正确", "resident ID address code (first 6 digits) is not a valid region")
-	CodeIDBirthDate    = define("id.birth_date", "R-09", "身份证号码中的出生日期不正确", "resident ID birth date (digits 7-14) is not a real date")
-	CodeIDBirthFuture  = define("id.birth_future", "R-09", "身份证号码中的出生日期晚于今天", "resident ID birth date is in the future")
-	CodeIDBirthEarly   = define("id.birth_too_early", "R-09", "身份证号码中的出生日期早于1800年", "resident ID birth date is before 1800-01-01")
-	CodeIDChecksum     = define("id.checksum", "R-09", "身份证号码校验位不正确，请核对号码", "resident ID check character (GB 11643 MOD 11-2) does not match")
-	CodeIDPermitNumber = define("id.residence_permit_number", "R-09", "该号码是港澳台居民居住证号码，请选择证件类型“港澳台居民居住证”", "the number is a residence-permit number (address code 810000/820000/830000); choose certificate type hk_mo_tw_residence")
-	CodeIDNotPermit    = define("id.not_residence_permit", "R-09", "港澳台居民居住证号码应以810000、820000或830000开头", "a residence-permit number starts with 810000, 820000 or 830000")
+	CodeIDLength       = codes.Define("id.length", "R-09", "身份证号码应为18位", "resident ID number must have 18 characters")
+	CodeIDLegacy15     = codes.Define("id.legacy_15", "R-09", "15位旧身份证号码已停用，请填写18位身份证号码", "15-digit legacy resident ID numbers are not accepted; use the 18-digit number")
+	CodeIDChars        = codes.Define("id.chars", "R-09", "身份证号码前17位应为数字，最后一位为数字或字母X", "resident ID number: 17 digits then a digit or X")
+	CodeIDRegion       = codes.Define("id.region", "R-09", "身份证号码的地址码（前6位）不正确", "resident ID address code (first 6 digits) is not a valid region")
+	CodeIDBirthDate    = codes.Define("id.birth_date", "R-09", "身份证号码中的出生日期不正确", "resident ID birth date (digits 7-14) is not a real date")
+	CodeIDBirthFuture  = codes.Define("id.birth_future", "R-09", "身份证号码中的出生日期晚于今天", "resident ID birth date is in the future")
+	CodeIDBirthEarly   = codes.Define("id.birth_too_early", "R-09", "身份证号码中的出生日期早于1800年", "resident ID birth date is before 1800-01-01")
+	CodeIDChecksum     = codes.Define("id.checksum", "R-09", "身份证号码校验位不正确，请核对号码", "resident ID check character (GB 11643 MOD 11-2) does not match")
+	CodeIDPermitNumber = codes.Define("id.residence_permit_number", "R-09", "该号码是港澳台居民居住证号码，请选择证件类型“港澳台居民居住证”", "the number is a residence-permit number (address code 810000/820000/830000); choose certificate type hk_mo_tw_residence")
+	CodeIDNotPermit    = codes.Define("id.not_residence_permit", "R-09", "港澳台居民居住证号码应以810000、820000或830000开头", "a residence-permit number starts with 810000, 820000 or 830000")
 )
 
 // ResidentID is the structure of a citizen identity number (公民身份号码,
@@ -53,7 +55,7 @@ const residentIDChecks = "10X98765432"
 // is exactly 17 ASCII digits.
 func ResidentIDCheckChar(first17 string) (byte, error) {
 	if len(first17) != 17 || !certAllDigits(first17) {
-		return 0, newProblem(CodeIDChars)
+		return 0, problem.New(CodeIDChars)
 	}
 	return mod112(first17), nil
 }
@@ -123,29 +125,29 @@ func checkResidentID(s string, now *time.Time) error {
 
 // checkResidentIDCanon checks a canonical 18-character number; a nil now
 // means the clock.
-func checkResidentIDCanon(c string, now *time.Time) *Problem {
+func checkResidentIDCanon(c string, now *time.Time) *problem.Problem {
 	if len(c) == 15 && certAllDigits(c) {
-		return newProblem(CodeIDLegacy15)
+		return problem.New(CodeIDLegacy15)
 	}
 	if len(c) != 18 {
-		return newProblem(CodeIDLength)
+		return problem.New(CodeIDLength)
 	}
 	if !certAllDigits(c[:17]) || !(c[17] == 'X' || '0' <= c[17] && c[17] <= '9') {
-		return newProblem(CodeIDChars)
+		return problem.New(CodeIDChars)
 	}
 	return checkResidentIDBody(c[:17], c[17], now)
 }
 
 // checkResidentIDBody checks 17 digits and the upper-case check character.
-func checkResidentIDBody(body string, check byte, now *time.Time) *Problem {
+func checkResidentIDBody(body string, check byte, now *time.Time) *problem.Problem {
 	if !residentIDRegionOK(body[:6]) {
-		return newProblem(CodeIDRegion)
+		return problem.New(CodeIDRegion)
 	}
 	if p := certCheckBirth(body[6:14], now); p != nil {
 		return p
 	}
 	if mod112(body) != check {
-		return newProblem(CodeIDChecksum)
+		return problem.New(CodeIDChecksum)
 	}
 	return nil
 }
@@ -176,13 +178,13 @@ func certDate(d string) (y, m, day int, ok bool) {
 // means the clock, which is only read for a birth date after the day the
 // package was initialised (earlier dates cannot be in the future), so the
 // common case costs no clock read.
-func certCheckBirth(d string, now *time.Time) *Problem {
+func certCheckBirth(d string, now *time.Time) *problem.Problem {
 	y, m, day, ok := certDate(d)
 	if !ok {
-		return newProblem(CodeIDBirthDate)
+		return problem.New(CodeIDBirthDate)
 	}
 	if y < 1800 {
-		return newProblem(CodeIDBirthEarly)
+		return problem.New(CodeIDBirthEarly)
 	}
 	birth := certCivilDays(y, m, day)
 	var today int64
@@ -195,7 +197,7 @@ func certCheckBirth(d string, now *time.Time) *Problem {
 		today = certChinaDay(*now)
 	}
 	if birth > today {
-		return newProblem(CodeIDBirthFuture)
+		return problem.New(CodeIDBirthFuture)
 	}
 	return nil
 }
@@ -255,7 +257,7 @@ func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 	if len(c) == 15 && certAllDigits(c) {
 		legacy = true
 		if !residentIDRegionOK(c[:6]) {
-			return ResidentID{}, newProblem(CodeIDRegion)
+			return ResidentID{}, problem.New(CodeIDRegion)
 		}
 		if p := certCheckBirth("19"+c[6:12], now); p != nil {
 			return ResidentID{}, p
@@ -278,16 +280,16 @@ func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 // number to its 18-digit form (insert "19" before the birth year, append the
 // MOD 11-2 check): 110105491231002 gives 11010519491231002X. The result is
 // the number to ask the user to confirm, not a substitute for it.
-func UpgradeLegacyResidentID(s string) (IDNumber, error) {
+func UpgradeLegacyResidentID(s string) (personal.IDNumber, error) {
 	c, p := certCanon(s)
 	if p != nil {
 		return "", p
 	}
 	if len(c) != 15 || !certAllDigits(c) {
-		return "", newProblem(CodeIDLength)
+		return "", problem.New(CodeIDLength)
 	}
 	n := c[:6] + "19" + c[6:]
-	return IDNumber(n + string(mod112(n))), nil
+	return personal.IDNumber(n + string(mod112(n))), nil
 }
 
 // AgeAt returns the age in completed years on the date of instant t in China

@@ -1,4 +1,4 @@
-package filing_test
+package certno_test
 
 import (
 	"errors"
