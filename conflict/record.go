@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
-	"github.com/beiankit/beian/internal/domainkey"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Record is what the filing system has on file for one subject: the subject
@@ -151,7 +151,7 @@ func normDomain(s string) (string, int, error) {
 	}
 	// filing.RegistrableDomain of the normalised domain, without
 	// normalising it again.
-	reg, err := domainkey.OfNormalised(d)
+	reg, err := domain.RegistrableASCII(d)
 	if err != nil {
 		return "", 0, err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Validation of apps, mini-programs and quick apps (R-70..R-73, R-75): the
@@ -142,7 +143,7 @@ func normalizeAppPlatform(p *AppPlatform, m *memo) AppPlatform {
 	if p.Domains != nil {
 		n.Domains = make([]string, len(p.Domains))
 		for i, d := range p.Domains {
-			if a, err := m.normalizeDomain(d); err == nil {
+			if a, err := m.dm().Normalize(d); err == nil {
 				n.Domains[i] = a
 			} else {
 				n.Domains[i] = normText(d)
@@ -206,7 +207,7 @@ func (c *ruleCtx) appRules() {
 			}
 			names[k] = i
 		}
-		if a.Kind.hostedKind() {
+		if hostedKind(a.Kind) {
 			c.hostedRules(i, a)
 		} else {
 			c.appPlatformRules(i, a, natOK, ids)
@@ -375,7 +376,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			c.add(newProblem(CodeAppDuplicateDomain, DomainUnicode(d)), path)
 			continue
 		}
-		reg, pr := registrableASCII(d)
+		reg, pr := domain.RegistrableASCII(d)
 		if pr != nil {
 			continue // icp_domain reports it
 		}
@@ -384,7 +385,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			continue
 		}
 		if natOK {
-			if pr := checkReserved(d, c.f.Subject.Nature); pr != nil {
+			if pr := domain.CheckReserved(d, string(c.f.Subject.Nature)); pr != nil {
 				c.add(pr, path)
 			}
 		}
@@ -398,7 +399,7 @@ const maxAppDomainDepth = 3
 // appPreApprovalRules: R-07 for an app, as for a website.
 func (c *ruleCtx) appPreApprovalRules(i int, a *App) {
 	for j, pa := range a.PreApprovals {
-		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
+		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
 				appPath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}

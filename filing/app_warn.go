@@ -61,7 +61,7 @@ func Warnings(f *Filing) []*Problem {
 		host := HostPlatform(strings.ToLower(strings.TrimSpace(string(a.Host))))
 		if w := AppIDWarning(host, strings.TrimSpace(a.HostAppID)); w != nil {
 			path := "apps[" + strconv.Itoa(i) + "].host_app_id"
-			out = append(out, w.at(path, Label(path)))
+			out = append(out, w.WithPath(path, Label(path)))
 		}
 	}
 	return append(out, nameWarnings(f)...) // R-90, R-91 (validate_names.go)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/beiankit/beian/internal/mask"
 )
 
 // Codes of domain holder and validity.
@@ -66,7 +68,7 @@ type DomainRegistration struct {
 }
 
 // maskedName masks a person's name: first character kept.
-func maskedName(s string) string { return maskMiddle(s, 1, 0) }
+func maskedName(s string) string { return mask.Middle(s, 1, 0) }
 
 // String returns the registration with holder and certificate masked.
 func (d DomainRegistration) String() string {
@@ -76,7 +78,7 @@ func (d DomainRegistration) String() string {
 }
 
 // Format prints the registration masked with every verb.
-func (d DomainRegistration) Format(f fmt.State, verb rune) { formatMasked(f, verb, d.String()) }
+func (d DomainRegistration) Format(f fmt.State, verb rune) { mask.Format(f, verb, d.String()) }
 
 // LogValue logs the registration masked.
 func (d DomainRegistration) LogValue() slog.Value {
@@ -252,7 +254,7 @@ func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings [
 		ws, err := CheckDomainRegistration(s, w.Registrations[j], asOf)
 		path := fmt.Sprintf("registrations[%d]", j)
 		for _, p := range ws {
-			warnings = append(warnings, p.at(path, "域名注册信息"))
+			warnings = append(warnings, p.WithPath(path, "域名注册信息"))
 		}
 		if ve, ok := err.(*ValidationError); ok {
 			for _, p := range ve.Problems {

@@ -119,8 +119,8 @@ func ParsePSNumber(s string) (n PSNumber, warnings []*Problem, err error) {
 		return n, []*Problem{newProblem(CodePSLegacy, truncate(t, 32))}, nil
 	}
 	area := d[:6]
-	if _, known := areaCodes[area]; !known {
-		warnings = append(warnings, newProblem(CodePSAreaUnknown, area, areaCodesAsOf))
+	if _, known := AreaCode(area); !known {
+		warnings = append(warnings, newProblem(CodePSAreaUnknown, area, AreaCodesAsOf()))
 	} else if area[:2] != prov.Code {
 		warnings = append(warnings, newProblem(CodePSProvinceMismatch, prov.Abbr, area))
 	}

@@ -6,59 +6,6 @@ import (
 	"slices"
 )
 
-// CertType identifies a kind of certificate the filing system accepts, as a
-// stable code such as "resident_id" or "business_licence". JSON input may use
-// the code or the Chinese name ("居民身份证"); output is always the code.
-type CertType string
-
-// CertFormat names the national standard a certificate number follows, which
-// decides how it is checked.
-type CertFormat string
-
-// Certificate number formats.
-const (
-	FormatResidentID    CertFormat = "resident_id"     // GB 11643-1999
-	FormatUSCC          CertFormat = "uscc"            // GB 32100-2015
-	FormatOrgCode       CertFormat = "orgcode"         // GB 11714-1997
-	FormatUSCCOrOrgCode CertFormat = "uscc_or_orgcode" // either of the two
-	FormatHKMOPermit    CertFormat = "hk_mo_permit"    // 港澳居民来往内地通行证
-	FormatTWPermit      CertFormat = "tw_permit"       // 台湾居民来往大陆通行证
-	FormatPassport      CertFormat = "passport"        // ICAO 9303 document number
-	FormatForeignPRID   CertFormat = "foreign_pr_id"   // 外国人永久居留身份证, 2017 and 2023 forms
-	FormatFree          CertFormat = "free"            // no national standard: length and charset only
-)
-
-// Certificate types (the codes of data/certificates.json most callers need by
-// name; CertTypes lists them all).
-const (
-	CertResidentID      CertType = "resident_id"
-	CertHKMOPermit      CertType = "hk_mo_permit"
-	CertTWPermit        CertType = "tw_permit"
-	CertHKMOTWResidence CertType = "hk_mo_tw_residence"
-	CertPassport        CertType = "passport"
-	CertForeignPRID     CertType = "foreign_pr_id"
-	CertBusinessLicence CertType = "business_licence"
-	CertUSCC            CertType = "uscc_certificate"
-	CertOrgCode         CertType = "orgcode_certificate"
-	CertInstitution     CertType = "institution_legal_person"
-)
-
-// CertInfo describes one certificate type.
-type CertInfo struct {
-	Code CertType `json:"code"`
-	// Zh is the Chinese name as the filing system shows it.
-	Zh string `json:"zh"`
-	// En is an English name.
-	En string `json:"en"`
-	// Holder is "person" or "organisation".
-	Holder string `json:"holder"`
-	// Format is the number format.
-	Format CertFormat `json:"format"`
-}
-
-// Personal reports whether the certificate is held by a natural person.
-func (c CertInfo) Personal() bool { return c.Holder == "person" }
-
 // Nature is the subject nature (主办单位性质) as a stable code such as
 // "enterprise". JSON input may use the code or the Chinese name ("企业").
 type Nature string
@@ -106,9 +53,6 @@ type PreApprovalInfo struct {
 	Authority string `json:"authority"`
 }
 
-//go:embed data/certificates.json
-var certificatesJSON []byte
-
 //go:embed data/natures.json
 var naturesJSON []byte
 
@@ -116,8 +60,6 @@ var naturesJSON []byte
 var preapprovalsJSON []byte
 
 var (
-	certInfos   []CertInfo
-	certByKey   = map[string]int{}
 	natureInfos []NatureInfo
 	natureByKey = map[string]int{}
 	preInfos    []PreApprovalInfo
@@ -125,23 +67,15 @@ var (
 )
 
 func init() {
-	var c struct {
-		Certificates []CertInfo `json:"certificates"`
-	}
 	var n struct {
 		Natures []NatureInfo `json:"natures"`
 	}
 	var p struct {
 		Categories []PreApprovalInfo `json:"categories"`
 	}
-	mustUnmarshal("certificates", certificatesJSON, &c)
 	mustUnmarshal("natures", naturesJSON, &n)
 	mustUnmarshal("preapprovals", preapprovalsJSON, &p)
-	certInfos, natureInfos, preInfos = c.Certificates, n.Natures, p.Categories
-	for i, x := range certInfos {
-		certByKey[string(x.Code)] = i
-		certByKey[x.Zh] = i
-	}
+	natureInfos, preInfos = n.Natures, p.Categories
 	for i, x := range natureInfos {
 		natureByKey[string(x.Code)] = i
 		natureByKey[x.Zh] = i
@@ -156,30 +90,6 @@ func mustUnmarshal(name string, data []byte, v any) {
 	if err := json.Unmarshal(data, v); err != nil {
 		panic("filing: embedded data/" + name + ".json: " + err.Error()) // build defect, caught by every test run
 	}
-}
-
-// CertTypes returns every certificate type the filing system accepts.
-func CertTypes() []CertInfo { return slices.Clone(certInfos) }
-
-// Info returns the description of the certificate type; ok is false for an
-// unknown code.
-func (t CertType) Info() (info CertInfo, ok bool) {
-	i, ok := certByKey[string(t)]
-	if !ok {
-		return CertInfo{}, false
-	}
-	return certInfos[i], true
-}
-
-// UnmarshalText accepts the code or the Chinese name.
-func (t *CertType) UnmarshalText(b []byte) error {
-	s := normalizeKey(string(b))
-	if i, ok := certByKey[s]; ok {
-		*t = certInfos[i].Code
-		return nil
-	}
-	*t = CertType(s) // unknown: kept, reported by validation
-	return nil
 }
 
 // Natures returns every subject nature.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -260,7 +261,7 @@ var tagChecks = map[string]func(*memo, string) *Problem{
 	},
 	TagEmail: func(_ *memo, s string) *Problem { return problemOf(CheckEmail(s)) },
 	TagDomain: func(m *memo, s string) *Problem {
-		_, p := m.checkDomain(s)
+		_, p := m.dm().Check(s)
 		return p
 	},
 	TagProvince: func(_ *memo, s string) *Problem {
@@ -356,12 +357,12 @@ func homeURLProblem(m *memo, parent reflect.Value, raw string) *Problem {
 // homeURLCheck checks a home URL against domains, the value of the Domains
 // field of its struct (invalid when there is none).
 func homeURLCheck(m *memo, domains reflect.Value, raw string) *Problem {
-	_, p := m.checkHomeURL(raw, func(host string) bool {
+	_, p := m.dm().CheckHomeURL(raw, func(host string) bool {
 		if !domains.IsValid() || domains.Kind() != reflect.Slice {
 			return false
 		}
 		for i := 0; i < domains.Len(); i++ {
-			if a, err := m.normalizeDomain(domains.Index(i).String()); err == nil && hasDomainSuffix(host, a) {
+			if a, err := m.dm().Normalize(domains.Index(i).String()); err == nil && domain.Under(host, a) {
 				return true
 			}
 		}

@@ -56,7 +56,7 @@ func nameProblem(f sitename.Finding, path string) *Problem {
 	if f.Suggestion != "" {
 		p.Zh += "。建议：" + f.Suggestion
 	}
-	return p.at(path, Label(path))
+	return p.WithPath(path, Label(path))
 }
 
 // checkName reports the name errors of one website or app.

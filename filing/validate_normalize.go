@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // Step 1 of Validate: the normalised copy that both passes check, and the
@@ -77,14 +79,14 @@ func normalizeWebsite(w *Website, m *memo) Website {
 	if w.Domains != nil {
 		n.Domains = make([]string, len(w.Domains))
 		for i, d := range w.Domains {
-			if a, err := m.normalizeDomain(d); err == nil {
+			if a, err := m.dm().Normalize(d); err == nil {
 				n.Domains[i] = a
 			} else {
 				n.Domains[i] = normText(d)
 			}
 		}
 	}
-	if u, p := m.checkHomeURL(w.HomeURL, nil); p == nil {
+	if u, p := m.dm().CheckHomeURL(w.HomeURL, nil); p == nil {
 		n.HomeURL = u
 	} else {
 		n.HomeURL = normText(w.HomeURL)
@@ -129,7 +131,7 @@ func normalizeWebsite(w *Website, m *memo) Website {
 // fields: the domain with NormalizeDomain (so that it matches the website's
 // domains), names as text, the holder's certificate as a person's.
 func normalizeRegistration(r DomainRegistration, m *memo) DomainRegistration {
-	if a, err := m.normalizeDomain(r.Domain); err == nil {
+	if a, err := m.dm().Normalize(r.Domain); err == nil {
 		r.Domain = a
 	} else {
 		r.Domain = normText(r.Domain)
@@ -233,28 +235,7 @@ func normalizeCategory(c PreApprovalCategory) PreApprovalCategory {
 // there is no space to trim or fold. It decodes the three-byte sequences
 // inline, the hot path of validating a filing typed without full-width
 // characters.
-func isPlainHan(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c <= ' ' || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		// U+4E00..U+9FFF is E4 B8 80 .. E9 BF BF.
-		if c < 0xE4 || c > 0xE9 || i+2 >= len(s) {
-			return false
-		}
-		c1, c2 := s[i+1], s[i+2]
-		if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || (c == 0xE4 && c1 < 0xB8) {
-			return false
-		}
-		i += 3
-	}
-	return true
-}
+func isPlainHan(s string) bool { return textnorm.PlainHan(s) }
 
 func normText(s string) string {
 	if isPlainASCII(s) || isPlainHan(s) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Step 3 of Validate: the cross-field and cross-record rules, run after the
@@ -382,14 +383,14 @@ func (c *ruleCtx) websiteRules() {
 // the registered domain, not under a suffix the nature may not use, and on
 // a public sector suffix where the province wants one.
 func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
-	if reg, p := registrableASCII(d); p == nil && reg != d {
+	if reg, p := domain.RegistrableASCII(d); p == nil && reg != d {
 		return newProblem(CodeDomainSubdomain, DomainUnicode(reg))
 	}
 	if !natOK {
 		return nil
 	}
 	nature := c.f.Subject.Nature
-	if p := checkReserved(d, nature); p != nil {
+	if p := domain.CheckReserved(d, string(nature)); p != nil {
 		return p
 	}
 	if !publicSector {
@@ -397,11 +398,11 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 	}
 	switch nature {
 	case NatureGovernment:
-		if !hasDomainSuffix(d, "gov.cn") && !hasDomainSuffix(d, "xn--zfr164b") && !hasDomainSuffix(d, "xn--zfr164b.cn") {
+		if !domain.Under(d, "gov.cn") && !domain.Under(d, "xn--zfr164b") && !domain.Under(d, "xn--zfr164b.cn") {
 			return newProblem(CodeGovSuffixRequired, c.provName)
 		}
 	case NatureInstitution:
-		if !hasDomainSuffix(d, "cn") && !hasDomainSuffix(d, "xn--55qw42g") {
+		if !domain.Under(d, "cn") && !domain.Under(d, "xn--55qw42g") {
 			return newProblem(CodeInstSuffixRequired, c.provName)
 		}
 	}
@@ -414,7 +415,7 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 // date in China and expired from the next day on.
 func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 	for j, pa := range w.PreApprovals {
-		if !pa.ValidUntil.IsZero() && certChinaDay(pa.ValidUntil) < certChinaDay(c.now) {
+		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
 				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
 		}

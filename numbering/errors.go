@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/internal/catalog"
 )
 
@@ -13,14 +13,14 @@ import (
 // a record number, such as "number.province_unknown". Codes never change
 // meaning once released.
 //
-// Code is filing.Code: one type for the codes of every package, whose Rule,
+// Code is problem.Code: one type for the codes of every package, whose Rule,
 // MessageZh and MessageEn read the module's one code registry. A Code is an
 // error, so it works as a sentinel with errors.Is:
 //
 //	if errors.Is(err, numbering.CodeMissingHao) { ... }
 //
 // matches a *ParseError or *AllocError with that code.
-type Code = filing.Code
+type Code = problem.Code
 
 // codes are the codes this package owns, in the module's one registry
 // (internal/catalog).

@@ -3,7 +3,7 @@ package numbering
 import (
 	"strconv"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/province"
 )
 
 // Kind is the kind of a record number.
@@ -135,9 +135,9 @@ func (n Number) Kind() Kind { return n.kind }
 // Province returns the province of the number's prefix. It reports false for
 // nationwide telecom licences (A2.B1.B2-20090003, 合字B1.B2-20130004) and the
 // zero Number.
-func (n Number) Province() (filing.Province, bool) {
+func (n Number) Province() (province.Province, bool) {
 	if n.prov == 0 || int(n.prov) > len(provs) {
-		return filing.Province{}, false
+		return province.Province{}, false
 	}
 	return provs[n.prov-1].p, true
 }

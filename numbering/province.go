@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"unicode/utf8"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/province"
 )
 
 // The province table comes from package filing (filing/data/provinces.json);
@@ -26,7 +26,7 @@ var abbreviationsJSON []byte
 // index+1 of its province (0 = none) so that Number stays small and
 // comparable.
 type provinceEntry struct {
-	p    filing.Province
+	p    province.Province
 	code uint8     // numeric GB/T 2260 code, e.g. 52
 	out  [5]string // printed abbreviation per Kind
 }
@@ -46,7 +46,7 @@ func init() {
 	if err := json.Unmarshal(abbreviationsJSON, &doc); err != nil {
 		panic("numbering: embedded data/abbreviations.json: " + err.Error()) // build defect, caught by every test run
 	}
-	for _, p := range filing.Provinces() {
+	for _, p := range province.All() {
 		if len(provs) >= 254 || len(p.Code) != 2 {
 			panic("numbering: unexpected province table") // build defect
 		}
@@ -87,7 +87,7 @@ func lookupProvince(s string) (uint8, bool) {
 		i, ok := provByRune[r]
 		return i, ok
 	}
-	if p, ok := filing.ProvinceByName(s); ok {
+	if p, ok := province.ByName(s); ok {
 		return lookupProvince(p.Code)
 	}
 	return 0, false

@@ -1,7 +1,7 @@
 // Command beianwasm is the SDK's rules compiled to WebAssembly for the
 // applicant's browser: the same validation, field checks, record-number
 // parser and working-day countdown the server runs, from the same Go code
-// (internal/jsapi).
+// (cmd/beianwasm/jsapi).
 //
 // Build it with the Go toolchain alone:
 //

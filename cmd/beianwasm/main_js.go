@@ -5,7 +5,7 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/beiankit/beian/internal/jsapi"
+	"github.com/beiankit/beian/cmd/beianwasm/jsapi"
 )
 
 // main registers globalThis.beianCall(method, argsJSON) → resultJSON,

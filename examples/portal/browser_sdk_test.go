@@ -27,10 +27,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/beiankit/beian/cmd/beianwasm/jsapi"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/internal/browsertest"
-	"github.com/beiankit/beian/internal/jsapi"
 )
 
 // Budgets of the browser build (R-09 checks as the user types). The size

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/cmd/beianwasm/jsapi"
 	"github.com/beiankit/beian/conflict"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
@@ -31,7 +32,6 @@ import (
 	"github.com/beiankit/beian/filing/sitename"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
-	"github.com/beiankit/beian/internal/jsapi"
 	"github.com/beiankit/beian/numbering"
 	npgstore "github.com/beiankit/beian/numbering/pgstore"
 )
@@ -54,7 +54,7 @@ var noRule = []string{
 	"form.kind_unknown",
 	"resource.bad_input", // misuse: an empty account, filing ID or instance
 	"audit.bad_block",    // misuse: an invalid prefix given to audit.New
-	"js.deadline",        // the JavaScript interface (internal/jsapi): malformed calls
+	"js.deadline",        // the JavaScript interface (cmd/beianwasm/jsapi): malformed calls
 	"js.field",
 	"js.json",
 	"js.method",

@@ -17,17 +17,23 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/cmd/beianwasm/jsapi"
 	"github.com/beiankit/beian/conflict"
 	cmysqlstore "github.com/beiankit/beian/conflict/mysqlstore"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/audit"
+	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/content"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/filingtest"
 	"github.com/beiankit/beian/filing/footer"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/materials"
+	"github.com/beiankit/beian/filing/personal"
+	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/filing/province"
 	"github.com/beiankit/beian/filing/resource"
 	rpgstore "github.com/beiankit/beian/filing/resource/pgstore"
 	"github.com/beiankit/beian/filing/resource/resourcetest"
@@ -36,7 +42,6 @@ import (
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
-	"github.com/beiankit/beian/internal/jsapi"
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
@@ -121,10 +126,28 @@ var registry = map[string]entry{
 	"conflict.Records":             typ[conflict.Records](),
 	"conflict.Changes":             typ[conflict.Changes](),
 
-	"filing.AccessMethod":        typ[filing.AccessMethod](),
-	"filing.AccessMethodInfo":    typ[filing.AccessMethodInfo](),
-	"filing.AddrRange":           typ[filing.AddrRange](),
-	"filing.App":                 typ[filing.App](),
+	"filing.AccessMethod":     typ[filing.AccessMethod](),
+	"filing.AccessMethodInfo": typ[filing.AccessMethodInfo](),
+	"filing.AddrRange":        typ[filing.AddrRange](),
+	"filing.App":              typ[filing.App](),
+
+	// The leaf packages: the filing root's names for these types are
+	// aliases, so each entry has the same promise as its alias above.
+	"filing/certno.CertFormat":       typ[certno.CertFormat](),
+	"filing/certno.CertInfo":         typ[certno.CertInfo](),
+	"filing/certno.CertType":         typ[certno.CertType](),
+	"filing/certno.ResidentID":       typ[certno.ResidentID](),
+	"filing/certno.USCC":             typ[certno.USCC](),
+	"filing/domain.Memo":             typ[domain.Memo](),
+	"filing/personal.Email":          typ[personal.Email](),
+	"filing/personal.IDNumber":       typ[personal.IDNumber](),
+	"filing/personal.Phone":          typ[personal.Phone](),
+	"filing/problem.Code":            typ[problem.Code](),
+	"filing/problem.Problem":         typ[problem.Problem](),
+	"filing/problem.ValidationError": typ[problem.ValidationError](),
+	"filing/province.Province":       typ[province.Province](),
+	"numbering.AppKind":              typ[numbering.AppKind](),
+
 	"filing.AppKind":             typ[filing.AppKind](),
 	"filing.AppPlatform":         typ[filing.AppPlatform](),
 	"filing.AppSDK":              typ[filing.AppSDK](),
@@ -187,12 +210,12 @@ var registry = map[string]entry{
 
 	"filing/footer.SnippetOptions": typ[footer.SnippetOptions](),
 
-	"internal/jsapi.CountdownResult": typ[jsapi.CountdownResult](),
-	"internal/jsapi.Field":           typ[jsapi.Field](),
-	"internal/jsapi.FieldOptions":    typ[jsapi.FieldOptions](),
-	"internal/jsapi.NumberResult":    typ[jsapi.NumberResult](),
-	"internal/jsapi.Result":          typ[jsapi.Result](),
-	"internal/jsapi.ValidateOptions": typ[jsapi.ValidateOptions](),
+	"cmd/beianwasm/jsapi.CountdownResult": typ[jsapi.CountdownResult](),
+	"cmd/beianwasm/jsapi.Field":           typ[jsapi.Field](),
+	"cmd/beianwasm/jsapi.FieldOptions":    typ[jsapi.FieldOptions](),
+	"cmd/beianwasm/jsapi.NumberResult":    typ[jsapi.NumberResult](),
+	"cmd/beianwasm/jsapi.Result":          typ[jsapi.Result](),
+	"cmd/beianwasm/jsapi.ValidateOptions": typ[jsapi.ValidateOptions](),
 
 	"filing/filingtest.BrokenCase": typ[filingtest.BrokenCase](),
 	"filing/filingtest.Case":       typ[filingtest.Case](),

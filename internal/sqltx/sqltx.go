@@ -21,7 +21,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/internal/catalog"
 )
 
@@ -60,22 +60,22 @@ var (
 		"the database call failed")
 )
 
-var codes []filing.Code
+var codes []problem.Code
 
-func define(code, rule, zh, en string) filing.Code {
-	c := filing.Code(catalog.Define(code, rule, zh, en))
+func define(code, rule, zh, en string) problem.Code {
+	c := problem.Code(catalog.Define(code, rule, zh, en))
 	codes = append(codes, c)
 	return c
 }
 
 // Codes returns the codes of database failures, sorted.
-func Codes() []filing.Code {
+func Codes() []problem.Code {
 	out := slices.Clone(codes)
 	slices.Sort(out)
 	return out
 }
 
-func (e *Error) sentinel() filing.Code {
+func (e *Error) sentinel() problem.Code {
 	if e.Unavailable {
 		return ErrUnavailable
 	}
@@ -91,7 +91,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Is matches ErrUnavailable when the server was unreachable and ErrFailed
 // otherwise.
 func (e *Error) Is(target error) bool {
-	c, ok := target.(filing.Code)
+	c, ok := target.(problem.Code)
 	return ok && c == e.sentinel()
 }
 

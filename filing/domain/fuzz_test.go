@@ -1,0 +1,76 @@
+package domain
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/beiankit/beian/filing/problem"
+	"golang.org/x/net/idna"
+)
+
+func FuzzCheckDomain(f *testing.F) {
+	for _, s := range []string{"example.com", "WWW.EXAMPLE.COM.", "例子.中国", "例子。中国", "xn--fsqu00a.xn--fiqs8s", "com.cn", "example.io", "192.168.0.1", "[::1]", "*.example.com", "example.com:80", "ｅｘａｍｐｌｅ．ｃｎ", "beijing.政务.cn"} {
+		f.Add(s)
+	}
+	f.Add("example.中国")
+	f.Add("www.example.xn--fiqs8s")
+	f.Fuzz(func(t *testing.T, s string) {
+		// The fast paths agree with IDNA wherever they answer.
+		if d, ok := fastIDNTLDDomain(s); ok {
+			if want, err := normalizeDomainIDNA(s); err != nil || d != want {
+				t.Fatalf("fastIDNTLDDomain(%q) = %q; IDNA gives %q, %v", s, d, want, err)
+			}
+			if u, err := idna.Display.ToUnicode(d); err != nil || DomainUnicode(d) != u {
+				t.Fatalf("DomainUnicode(%q) = %q; IDNA gives %q, %v", d, DomainUnicode(d), u, err)
+			}
+		}
+		err := CheckDomain(s)
+		if err != nil {
+			var p *problem.Problem
+			if !errors.As(err, &p) || p.Code == "" || p.Zh == "" {
+				t.Fatalf("CheckDomain(%q) = %#v", s, err)
+			}
+			return
+		}
+		a, err := NormalizeDomain(s)
+		if err != nil {
+			t.Fatalf("CheckDomain(%q) ok but NormalizeDomain fails: %v", s, err)
+		}
+		if err := CheckDomain(a); err != nil {
+			t.Fatalf("normalised %q of %q fails: %v", a, s, err)
+		}
+		if b, _ := NormalizeDomain(a); b != a {
+			t.Fatalf("NormalizeDomain not idempotent: %q → %q → %q", s, a, b)
+		}
+	})
+}
+
+func FuzzCheckHomeURL(f *testing.F) {
+	for _, s := range []string{"http://www.example.com/", "www.example.com", "javascript:alert(1)", "http://user@example.com", "https://example.com:443/a?b#c", "http://例子.中国/", "ｈｔｔｐ：／／ｅｘａｍｐｌｅ．ｃｏｍ", "//example.com", "http://[::1]/", "example.com:8080"} {
+		f.Add(s, "example.com")
+	}
+	f.Fuzz(func(t *testing.T, raw, domain string) {
+		if out, host, ok := fastHomeURL(raw); ok {
+			var m Memo
+			slow, p := m.checkHomeURLSlow(raw, nil)
+			if p != nil || slow != out || m.urls[0].host != host {
+				t.Fatalf("fast path %q (host %q) for %q; slow path %q, %v", out, host, raw, slow, p)
+			}
+		}
+		err := CheckHomeURL(raw, []string{domain})
+		u, nerr := NormalizeHomeURL(raw)
+		if err == nil && nerr != nil {
+			t.Fatalf("CheckHomeURL(%q) ok but NormalizeHomeURL fails: %v", raw, nerr)
+		}
+		if nerr != nil {
+			return
+		}
+		again, err2 := NormalizeHomeURL(u)
+		if err2 != nil || again != u {
+			t.Fatalf("NormalizeHomeURL not idempotent: %q → %q → %q (%v)", raw, u, again, err2)
+		}
+		if (CheckHomeURL(u, []string{domain}) == nil) != (err == nil) {
+			t.Fatalf("CheckHomeURL differs on %q and its normal form %q", raw, u)
+		}
+	})
+}

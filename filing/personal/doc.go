@@ -1,0 +1,10 @@
+// Package personal holds the personal data of a filing (PIPL) in types that
+// never print it in clear: IDNumber (a certificate number), Phone and Email
+// print masked through fmt (every verb) and log/slog ("110105********123X"),
+// encoding/json keeps the full value for storage, and Raw returns it
+// explicitly.
+//
+// The checks that produce these values are in packages certno (certificate
+// numbers) and contact (phones and e-mail). Package filing re-exports the
+// types as filing.IDNumber, filing.Phone and filing.Email.
+package personal

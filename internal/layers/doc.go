@@ -1,0 +1,5 @@
+// Package layers holds the module's import-direction test: each package
+// imports only packages of its own layer or below (README, "How the packages
+// fit"), numbering builds without validator/v10 and x/net, and no internal
+// package imports the filing root. It has no code of its own.
+package layers

@@ -1,0 +1,101 @@
+// Package textnorm is the one text normalisation of the module (NFKC,
+// trimmed, inner white space folded), shared by the filing model and its leaf
+// packages; filing.NormalizeText is Text.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalisation happens before every check, and the normalised value is what
+// callers should store and compare.
+
+// Text returns s in NFKC form (full-width letters, digits and
+// punctuation that Chinese input methods produce become their ASCII forms:
+// "１３８" → "138", "－" → "-", the ideographic space becomes a space), with
+// surrounding white space removed and inner runs of white space folded to one
+// space. Invalid UTF-8 sequences are replaced by U+FFFD so that checks see
+// and reject them instead of passing raw bytes on.
+func Text(s string) string {
+	if PlainASCII(s) || PlainHan(s) {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// PlainASCII reports whether s is printable ASCII with no leading, trailing
+// or doubled spaces: already normal, nothing to do.
+func PlainASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// PlainHan reports whether s holds only printable ASCII other than the
+// space and CJK Unified Ideographs (U+4E00..U+9FFF), in well-formed UTF-8:
+// the usual Chinese name or address. Such a string is already normal: the
+// ideographs have no compatibility mapping and compose with nothing, and
+// there is no space to trim or fold.
+func PlainHan(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		// U+4E00..U+9FFF is E4 B8 80 .. E9 BF BF.
+		if c < 0xE4 || c > 0xE9 || i+2 >= len(s) {
+			return false
+		}
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || (c == 0xE4 && c1 < 0xB8) {
+			return false
+		}
+		i += 3
+	}
+	return true
+}
