@@ -69,7 +69,7 @@ func TestR91_WithNameRules(t *testing.T) {
 
 // BenchmarkR90_ValidateNames is the pair: Validate with the name rules
 // (today's default) and without them (the Validate before ), in
-// one run; docs/bench/i27.md records the ratio.
+// one run; BENCHMARKS.md records the ratio.
 func BenchmarkR90_ValidateNames(b *testing.B) {
 	f := validFiling(b)
 	with, err := NewValidator(WithNow(fixedNow))

@@ -35,7 +35,7 @@ import (
 
 // Budgets of the browser build (R-09 checks as the user types). The size
 // is checked as it is. The latencies are medians measured inside Chromium,
-// and the targets hold on an idle machine (docs/bench/i30.md has the
+// and the targets hold on an idle machine (BENCHMARKS.md, "The SDK in the browser", has the
 // figures); a shared test runner is many times slower, so this test fails
 // only past timeSlack times a target, which catches a regression by an
 // order of magnitude without failing on a busy machine. It logs the

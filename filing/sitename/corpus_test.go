@@ -13,7 +13,7 @@ import (
 )
 
 // corpusRefusals are the names of testdata/realnames.txt the rules refuse,
-// each checked by hand against its rule (docs/bench/i27.md explains each).
+// each checked by hand against its rule (BENCHMARKS.md, "Names …", explains each).
 // A refusal not listed here, or a listed name now accepted, fails the test.
 var corpusRefusals = map[string]sitename.Code{}
 
