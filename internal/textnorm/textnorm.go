@@ -24,6 +24,53 @@ func Text(s string) string {
 	if PlainASCII(s) || PlainHan(s) {
 		return s
 	}
+	if t, ok := foldWide(s); ok {
+		return t
+	}
+	return textSlow(s)
+}
+
+// foldWide is Text's fast path for what Chinese input methods type most:
+// printable ASCII mixed with full-width forms (U+FF01..U+FF5E, whose NFKC
+// form is the ASCII character 0xFEE0 below) and the ideographic space
+// (U+3000, NFKC a space). It folds them in one pass and one allocation,
+// with Text's trimming and inner-space folding, and reports false for any
+// other input, which takes the NFKC path. FuzzFoldWide holds it to that
+// path.
+func foldWide(s string) (string, bool) {
+	var stack [64]byte
+	b := stack[:0]
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var a byte
+		switch {
+		case 0x20 <= c && c < 0x7f:
+			a, i = c, i+1
+		case c == 0xef && i+2 < len(s) && (s[i+1] == 0xbc && 0x81 <= s[i+2] && s[i+2] <= 0xbf || s[i+1] == 0xbd && 0x80 <= s[i+2] && s[i+2] <= 0x9e):
+			// U+FF01..U+FF3F is EF BC 81..BF, U+FF40..U+FF5E is EF BD 80..9E.
+			r := rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f) | 0xf000
+			a, i = byte(r-0xfee0), i+3
+		case c == 0xe3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+			a, i = ' ', i+3
+		default:
+			return "", false
+		}
+		if a == ' ' {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, a)
+	}
+	return string(b), true
+}
+
+// textSlow is Text through NFKC, for any input.
+func textSlow(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
