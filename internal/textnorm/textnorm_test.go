@@ -24,11 +24,11 @@ func TestR09_FoldWideAgreesWithNFKC(t *testing.T) {
 		{"～！＠＃", "~!@#", true},
 		{"", "", true},
 		{"　", "", true},
-		{"１２３\t４", "123 4", false},      // a tab: NFKC path
+		{"１２３\t４", "123 4", false},              // a tab: NFKC path
 		{"ｈｔｔｐ：／／例子．中国", "http://例子.中国", false}, // Han: NFKC path
-		{"Ａ\u0301", "Á", false},          // a combining mark composes
-		{"\uff5f", "⦅", false},            // U+FF5F is outside the folded range
-		{"\xef\xbc", "\uFFFD", false},     // truncated UTF-8
+		{"Ａ\u0301", "Á", false},                 // a combining mark composes
+		{"\uff5f", "⦅", false},                  // U+FF5F is outside the folded range
+		{"\xef\xbc", "\uFFFD", false},           // truncated UTF-8
 	} {
 		got, ok := foldWide(tc.in)
 		assert.Equal(t, tc.fast, ok, "foldWide(%q) taken", tc.in)
