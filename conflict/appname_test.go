@@ -49,7 +49,7 @@ func TestR74_AppNameHomoglyphs(t *testing.T) {
 // FuzzAppNameKey: AppNameKey never panics, is idempotent, and a key is
 // never longer than NFKC and folding can make it.
 func FuzzAppNameKey(f *testing.F) {
-	for _, s := range []string{"WeChat Pay", "WеChat\u200dPay", "ԀԁΑα", "е\u0301", "\xff", "微信"} {
+	for _, s := range []string{"WeChat Pay", "WеChat\u200dPay", "ԀԁΑα", "е\u0301", "\xff", "微信", "ᏹ0", "Ᏹ0", "ꭰᎠ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -66,4 +66,15 @@ func ExampleAppNameKey() {
 	// Output:
 	// true
 	// wechatpay
+}
+
+// TestR74_CherokeeNamesMeet: a Cherokee name meets itself in either case,
+// and its key is a fixed point (x/text's case folding swaps Cherokee cases).
+func TestR74_CherokeeNamesMeet(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{{"ᏹ0", "Ᏹ0"}, {"ꭰᏹ", "ᎠᏱ"}, {"Ꮳ App", "ꮳapp"}} {
+		ka, kb := AppNameKey(tc.a), AppNameKey(tc.b)
+		assert.Equal(t, ka, kb, "%q and %q", tc.a, tc.b)
+		assert.Equal(t, ka, AppNameKey(ka), "AppNameKey(%q) not a fixed point", tc.a)
+		assert.Equal(t, NameKey(tc.a), NameKey(NameKey(tc.a)), "NameKey(%q) not a fixed point", tc.a)
+	}
 }

@@ -38,8 +38,24 @@ func NameKey(s string) string {
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			return -1
 		}
-		return r
+		return cherokeeFold(r)
 	}, s)
+}
+
+// cherokeeFold maps a Cherokee small letter to its capital, the direction
+// of Unicode's CaseFolding.txt (U+AB70..U+ABBF to U+13A0..U+13EF, U+13F8..
+// U+13FD to U+13F0..U+13F5). x/text's cases.Fold maps each Cherokee letter
+// to the other case, small to capital and capital to small, so without this
+// NameKey would not be idempotent ("ᏹ" and "Ᏹ" would trade places on every
+// call).
+func cherokeeFold(r rune) rune {
+	switch {
+	case 0xab70 <= r && r <= 0xabbf:
+		return r - 0xab70 + 0x13a0
+	case 0x13f8 <= r && r <= 0x13fd:
+		return r - 8
+	}
+	return r
 }
 
 // fastNameKey handles names made of lower-case ASCII without spaces and CJK
