@@ -328,7 +328,8 @@ func Migrate(ctx context.Context, db *sql.DB, p Policy, component string, fsys f
 	}
 	op := component + ": Migrate"
 	// Two processes creating the version table at once can collide on the
-	// catalog (42P07, 23505): the retry then finds the table.
+	// catalog: 42P07 (relation exists), 42710 (its row type exists) or 23505
+	// (unique violation in pg_type): the retry then finds the table.
 	for try := 0; ; try++ {
 		err := Tx(ctx, db, p, op, func(ctx context.Context, tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS beian_schema_version (
@@ -367,7 +368,7 @@ ON CONFLICT (component) DO NOTHING`, component); err != nil {
 			return err
 		}
 		switch sqlState(err) {
-		case "42P07", "23505":
+		case "42P07", "42710", "23505":
 			continue
 		}
 		return err
