@@ -118,7 +118,7 @@ func TestDayOfChinaStandardTime(t *testing.T) {
 		{time.Date(1969, 12, 31, 16, 0, 0, 0, time.UTC), "1970-01-01"},
 		{time.Date(0, 12, 31, 16, 0, 0, 0, time.UTC), "0001-01-01"},
 		{time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), "9999-12-31"},
-		{time.Date(0, 12, 31, 15, 59, 59, 0, time.UTC), ""}, // 0000-12-31 in China
+		{time.Date(0, 12, 31, 15, 59, 59, 0, time.UTC), ""},  // 0000-12-31 in China
 		{time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), ""}, // 10000-01-01 in China
 	} {
 		d := calendar.DayOf(tc.at)
