@@ -72,7 +72,19 @@ func NewDay(year int, month time.Month, day int) (Day, error) {
 	case day < 1 || day > DaysIn(year, int(month)):
 		return Day{}, &DayError{Pos: -1, Reason: "no such day in the month"}
 	}
-	return Day{int32(daysFromCivil(int64(year), int(month), day) - dayBias)}, nil
+	return Day{int32(daysFromCivilAD(year, int(month), day) - dayBias)}, nil
+}
+
+// daysFromCivilAD is daysFromCivil for years 1..9999, where no floor
+// division is needed: the hot path of NewDay and ParseDay.
+func daysFromCivilAD(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	return int64(era*146097+yoe*365+yoe/4-yoe/100+doy) - 719468
 }
 
 // DayOf returns the civil date in China (China Standard Time, UTC+8) of the
@@ -83,7 +95,13 @@ func DayOf(t time.Time) Day {
 	if t.IsZero() {
 		return Day{}
 	}
-	return dayFromEpoch(floorDiv(t.Unix()+cstOffset, secondsDay))
+	// Seconds since 0001-01-01T00:00 CST; earlier instants wrap round to
+	// huge values and fall out with the later ones.
+	n := uint64(t.Unix()+cstOffset-firstEpochDay*secondsDay)/secondsDay + 1
+	if n > lastEpochDay-dayBias {
+		return Day{}
+	}
+	return Day{int32(n)}
 }
 
 // ParseDay parses a date in the form "2006-01-02" (see Day for what is
@@ -118,7 +136,7 @@ func ParseDay(s string) (Day, error) {
 	case d < 1 || d > DaysIn(y, m):
 		return Day{}, &DayError{Pos: 8, Reason: "no such day in the month"}
 	}
-	return Day{int32(daysFromCivil(int64(y), m, d) - dayBias)}, nil
+	return Day{int32(daysFromCivilAD(y, m, d) - dayBias)}, nil
 }
 
 // MustParseDay is ParseDay for constant input known to be valid, in tests

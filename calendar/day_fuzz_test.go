@@ -61,3 +61,24 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDayOf checks DayOf against time.In(Location()).Date() for any instant.
+func FuzzDayOf(f *testing.F) {
+	for _, sec := range []int64{0, 1727713800, -62135596800, -62135625600, 253402271999, 253402272000, 1 << 62, -1 << 63} {
+		f.Add(sec, int64(0))
+	}
+	f.Fuzz(func(t *testing.T, sec, nsec int64) {
+		at := time.Unix(sec, nsec)
+		d := calendar.DayOf(at)
+		y, m, dd := at.In(calendar.Location()).Date()
+		if at.IsZero() || y < 1 || y > 9999 {
+			if d.IsValid() {
+				t.Fatalf("DayOf(%v) = %v, want the zero Day", at, d)
+			}
+			return
+		}
+		if gy, gm, gd := d.Date(); gy != y || gm != m || gd != dd {
+			t.Fatalf("DayOf(%v) = %v, want %04d-%02d-%02d", at, d, y, m, dd)
+		}
+	})
+}

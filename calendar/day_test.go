@@ -120,6 +120,10 @@ func TestDayOfChinaStandardTime(t *testing.T) {
 		{time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), "9999-12-31"},
 		{time.Date(0, 12, 31, 15, 59, 59, 0, time.UTC), ""},  // 0000-12-31 in China
 		{time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), ""}, // 10000-01-01 in China
+		{time.Unix(1<<62, 0), ""},
+		{time.Unix(-1<<62, 0), ""},
+		{time.Unix(1<<63-1, 999999999), ""},
+		{time.Unix(-1<<63, 0), ""},
 	} {
 		d := calendar.DayOf(tc.at)
 		assert.Equal(t, tc.want, d.String(), "%v", tc.at)
