@@ -108,7 +108,7 @@ func checkResidentID(s string, now *time.Time) error {
 			check = 'X'
 		}
 		if check == 'X' || '0' <= check && check <= '9' {
-			if p := checkResidentIDBody(s[:17], check, now); p != nil {
+			if _, p := checkResidentIDBody(s[:17], check, now); p != nil {
 				return p
 			}
 			return nil
@@ -118,39 +118,41 @@ func checkResidentID(s string, now *time.Time) error {
 	if p != nil {
 		return p
 	}
-	if p := checkResidentIDCanon(c, now); p != nil {
+	if _, p := checkResidentIDCanon(c, now); p != nil {
 		return p
 	}
 	return nil
 }
 
-// checkResidentIDCanon checks a canonical 18-character number; a nil now
-// means the clock.
-func checkResidentIDCanon(c string, now *time.Time) *problem.Problem {
+// checkResidentIDCanon checks a canonical 18-character number and returns
+// its birth date; a nil now means the clock.
+func checkResidentIDCanon(c string, now *time.Time) (calendar.Day, *problem.Problem) {
 	if len(c) == 15 && certAllDigits(c) {
-		return problem.New(CodeIDLegacy15)
+		return calendar.Day{}, problem.New(CodeIDLegacy15)
 	}
 	if len(c) != 18 {
-		return problem.New(CodeIDLength)
+		return calendar.Day{}, problem.New(CodeIDLength)
 	}
 	if !certAllDigits(c[:17]) || !(c[17] == 'X' || '0' <= c[17] && c[17] <= '9') {
-		return problem.New(CodeIDChars)
+		return calendar.Day{}, problem.New(CodeIDChars)
 	}
 	return checkResidentIDBody(c[:17], c[17], now)
 }
 
-// checkResidentIDBody checks 17 digits and the upper-case check character.
-func checkResidentIDBody(body string, check byte, now *time.Time) *problem.Problem {
+// checkResidentIDBody checks 17 digits and the upper-case check character,
+// and returns the birth date.
+func checkResidentIDBody(body string, check byte, now *time.Time) (calendar.Day, *problem.Problem) {
 	if !residentIDRegionOK(body[:6]) {
-		return problem.New(CodeIDRegion)
+		return calendar.Day{}, problem.New(CodeIDRegion)
 	}
-	if p := certCheckBirth(body[6:14], now); p != nil {
-		return p
+	birth, p := certCheckBirth(body[6:14], now)
+	if p != nil {
+		return calendar.Day{}, p
 	}
 	if mod112(body) != check {
-		return problem.New(CodeIDChecksum)
+		return calendar.Day{}, problem.New(CodeIDChecksum)
 	}
-	return nil
+	return birth, nil
 }
 
 // residentIDRegionOK reports whether a 6-digit address code is acceptable on
@@ -186,25 +188,26 @@ func certBirth(d string) (calendar.Day, *problem.Problem) {
 // certCheckBirth checks 8 digits YYYYMMDD as a birth date as of *now (its
 // civil date in China). A nil now means the clock, which is only read for a
 // birth date after the day the package was initialised (earlier dates cannot
-// be in the future), so the common case costs no clock read.
-func certCheckBirth(d string, now *time.Time) *problem.Problem {
+// be in the future), so the common case costs no clock read. It returns the
+// birth date.
+func certCheckBirth(d string, now *time.Time) (calendar.Day, *problem.Problem) {
 	birth, p := certBirth(d)
 	if p != nil {
-		return p
+		return calendar.Day{}, p
 	}
 	var today calendar.Day
 	if now == nil {
 		if !birth.After(certInitDay) {
-			return nil
+			return birth, nil
 		}
 		today = calendar.DayOf(time.Now())
 	} else {
 		today = calendar.DayOf(*now)
 	}
 	if birth.After(today) {
-		return problem.New(CodeIDBirthFuture)
+		return calendar.Day{}, problem.New(CodeIDBirthFuture)
 	}
-	return nil
+	return birth, nil
 }
 
 // certInitDay is the date in China when the package was initialised.
@@ -230,19 +233,19 @@ func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 		return ResidentID{}, p
 	}
 	legacy := false
+	var birth calendar.Day
 	if len(c) == 15 && certAllDigits(c) {
 		legacy = true
 		if !residentIDRegionOK(c[:6]) {
 			return ResidentID{}, problem.New(CodeIDRegion)
 		}
-		if p := certCheckBirth("19"+c[6:12], now); p != nil {
+		if birth, p = certCheckBirth("19"+c[6:12], now); p != nil {
 			return ResidentID{}, p
 		}
 		c = c[:6] + "19" + c[6:] + "0" // check char unused below
-	} else if p := checkResidentIDCanon(c, now); p != nil {
+	} else if birth, p = checkResidentIDCanon(c, now); p != nil {
 		return ResidentID{}, p
 	}
-	birth, _ := certBirth(c[6:14]) // checked above
 	return ResidentID{
 		Region:   c[:6],
 		Province: c[:2],
