@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -255,11 +256,14 @@ func (c contact) path(f *filing.Filing) string {
 	}
 	switch {
 	case c.who < 0:
-		return "subject.principal" + field
+		if c.mail {
+			return "subject.principal.email"
+		}
+		return "subject.principal.mobile"
 	case c.who < len(f.Websites):
-		return fmt.Sprintf("websites[%d].principal%s", c.who, field)
+		return "websites[" + strconv.Itoa(c.who) + "].principal" + field
 	}
-	return fmt.Sprintf("apps[%d].principal%s", c.who-len(f.Websites), field)
+	return "apps[" + strconv.Itoa(c.who-len(f.Websites)) + "].principal" + field
 }
 
 // contactsOf appends the normalised contacts of f's principals to dst, and
@@ -318,9 +322,10 @@ func (k *ContactKeyer) ContactClaims(f *filing.Filing) (claims []ContactClaim, i
 // contactHolder is the subject that holds a contact key: its certificate key
 // (never shown) and the public facts a Conflict may show.
 type contactHolder struct {
-	subject  Key
-	number   string
-	province string
+	subject      Key
+	number       string
+	province     string
+	provinceName string // the province table's name, looked up once at Put
 }
 
 // contactEntry is one claim of the register: the HMAC key and its holder.
@@ -386,13 +391,16 @@ func (c *Contacts) grow() {
 
 func (c *Contacts) hash(x contact) uint64 { return contactHash(c.seed, x) }
 
+// contactHash is the 64-bit keyed hash of a normalised contact. The normal
+// forms of the two kinds never meet (a mobile is 11 digits, an address has
+// an @), so the kind only salts the hash; maphash.String hashes in one call
+// what a maphash.Hash would buffer.
 func contactHash(seed maphash.Seed, x contact) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.WriteString(string(x.kind))
-	h.WriteByte(0)
-	h.WriteString(x.norm)
-	return h.Sum64()
+	h := maphash.String(seed, x.norm)
+	if x.mail {
+		h ^= 0x9e3779b97f4a7c15 // salt: an e-mail and a mobile differ even if their hashes met
+	}
+	return h
 }
 
 // subjectOf returns the certificate key of f's subject and its public
@@ -402,6 +410,9 @@ func subjectOf(f *filing.Filing) contactHolder {
 		province: f.Subject.Province}
 	if p, ok := filing.ProvinceByName(h.province); ok {
 		h.province = p.Code
+	}
+	if p, ok := filing.ProvinceByCode(h.province); ok {
+		h.provinceName = p.Name
 	}
 	return h
 }
@@ -494,7 +505,8 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 		hv = append(hv, c.hash(x))
 	}
 	var out []Conflict
-	var own *Key
+	var ownType, ownCert string // the filing's subject, computed on the first hit
+	ownDone := false
 	var seen []uint64
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -512,19 +524,25 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 		}
 		seen = append(seen, chk)
 		for _, e := range es {
-			if e.check != chk {
+			if e.check != chk || e.key.Kind != x.kind {
 				continue
 			}
-			if own == nil {
-				o := SubjectKey(f.Subject.CertType, f.Subject.CertNumber)
-				own = &o
+			if !ownDone {
+				ownType, ownCert, ownDone = string(f.Subject.CertType), certKey(f.Subject.CertType, f.Subject.CertNumber.Raw()), true
 			}
-			if e.h.subject != *own {
+			if !isSubject(e.h.subject, ownType, ownCert) {
 				out = append(out, contactConflict(x.kind, x.path(f), e.h))
 			}
 		}
 	}
 	return out
+}
+
+// isSubject reports whether k is SubjectKey's key of certificate type t and
+// canonical number cert, without building that key.
+func isSubject(k Key, t, cert string) bool {
+	v := k.Value
+	return k.Kind == KeyCert && len(v) == len(t)+1+len(cert) && v[len(t)] == ':' && v[:len(t)] == t && v[len(t)+1:] == cert
 }
 
 // Texts of the contact conflicts, by key kind.
@@ -550,9 +568,7 @@ func contactConflict(kind KeyKind, path string, o contactHolder) Conflict {
 		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
 		Zh:       t.zh, En: t.en, Steps: slices.Clip(t.steps),
 	}
-	if p, ok := filing.ProvinceByCode(o.province); ok {
-		c.Blocking.ProvinceName = p.Name
-	}
+	c.Blocking.ProvinceName = o.provinceName
 	if o.number == "" {
 		c.Blocking.Status = filing.StatusBureauReview
 	}
