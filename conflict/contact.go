@@ -350,10 +350,11 @@ type Contacts struct {
 	byHash    map[uint64][]contactEntry
 	bySubject map[Key][]uint64
 	n         int
-	// bits is a one-probe filter over byHash's hashes (a bit per hash,
-	// set on Put, cleared only when rebuilt): a Check reads one bit, in a
-	// table small enough for the cache, before the map. Rebuilt (doubled)
-	// when the entries pass a sixteenth of its bits.
+	// bits is a filter over byHash's hashes (two bits of one word per
+	// hash, set on Put, cleared only when rebuilt): a Check reads one word,
+	// in a table small enough for the cache, before the map. Its length is
+	// a power of two; rebuilt (doubled) when the entries pass a sixteenth
+	// of its bits.
 	bits []uint64
 }
 
@@ -363,15 +364,23 @@ func NewContacts(keyer *ContactKeyer) *Contacts {
 		bits: make([]uint64, 1<<10)}
 }
 
-// mayHold reads the filter bit of a hash.
+// filterBits returns the word of the filter a hash falls in and the two
+// bits it sets there: a blocked Bloom filter with two probes in one word
+// (one cache line read), which at a sixteenth of the bits in use passes
+// about 1.4 % of absent contacts to the map instead of about 6 % with one.
+func (c *Contacts) filterBits(hv uint64) (word int, bits uint64) {
+	return int(hv & uint64(len(c.bits)-1)), 1<<(hv>>32&63) | 1<<(hv>>48&63)
+}
+
+// mayHold reads the filter bits of a hash.
 func (c *Contacts) mayHold(hv uint64) bool {
-	i := hv & uint64(len(c.bits)*64-1)
-	return c.bits[i/64]&(1<<(i%64)) != 0
+	w, b := c.filterBits(hv)
+	return c.bits[w]&b == b
 }
 
 func (c *Contacts) mark(hv uint64) {
-	i := hv & uint64(len(c.bits)*64-1)
-	c.bits[i/64] |= 1 << (i % 64)
+	w, b := c.filterBits(hv)
+	c.bits[w] |= b
 }
 
 // grow doubles the filter while the entries pass a sixteenth of its bits.
