@@ -15,10 +15,8 @@ import (
 // verification form before approval and has 7 working days to send it
 // every other type is filed on a record that already has a
 // number, which it keeps while the filing runs, and only the ISP edits it
-//
-
-// onRecord reports whether a filing of type t is filed on a record that
-// already has a number: every type but a first filing and an added website.
+// . onRecord reports the last: every type but a first filing
+// and an added website.
 func onRecord(t sms.FilingType) bool {
 	return t != sms.NewFiling && t != sms.NewWebsite
 }

@@ -2,6 +2,7 @@ package lifecycle_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
@@ -56,4 +57,29 @@ func ExampleApply_smsWrongInputs() {
 	// 6 <nil> returned_to_isp 5
 	// returned_wrong_inputs 短信核验已错误5次，备案已退回接入商
 	// sms_input 138****5678 短信核验已错误5次，备案已退回接入商
+}
+
+// An input on the verification page becomes the event that records it:
+// SMSInput checks code, mobile and certificate tail against the seals and
+// keeps only the mobile and whether the input was right.
+func ExampleSMSInput() {
+	v, _ := sms.NewVerifier([]byte("a secret key of 16+ bytes"))
+	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "贵州星云数据", Province: "52"}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Location())
+	st := lifecycle.State{Type: sms.NewFiling, Province: "52", SMSRequired: true}
+	for _, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
+		st, _ = lifecycle.Apply(st, lifecycle.Event{Action: a, Actor: isp, At: at})
+	}
+	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: "13812345678"}
+	ver, _ := sms.New(at, []sms.Person{{Role: sms.RoleSubjectPrincipal, Person: p}})
+	ver, codes, _ := v.Send(ver, at, nil)
+	st, _ = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: isp, At: at, SMS: &ver})
+	e := lifecycle.SMSInput(v, st, lifecycle.ApplicantActor(), at.Add(time.Hour), codes[0], "+86 138 1234 5678", "01123X")
+	fmt.Println(e.Action, e.Mobile, e.Correct)
+	st, _ = lifecycle.Apply(st, e)
+	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
+	fmt.Println(st.SMS.Status, slices.Contains(lifecycle.Allowed(st, bureau), lifecycle.ActionApprove))
+	// Output:
+	// sms_input 138****5678 true
+	// verified true
 }

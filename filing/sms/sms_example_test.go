@@ -68,3 +68,35 @@ func ExampleRecipients() {
 	// change_website [website_principal]
 	// cancel_access []
 }
+
+func ExampleNormalizeMobile() {
+	fmt.Println(sms.NormalizeMobile("+86 138-1234-5678"), sms.NormalizeMobile("１３８ １２３４ ５６７８"))
+	// Output: 13812345678 13812345678
+}
+
+func ExampleFilingType_Valid() {
+	fmt.Println(sms.ChangeAccess.Valid(), sms.FilingType("change").Valid())
+	// Output: true false
+}
+
+// A caller that sends the codes itself hands the targets, with their
+// seals, to FromTargets: the mobiles are normalised and one person in two
+// roles is one target. A resend's new seals replace the old ones of the
+// people still waiting (WithSeals).
+func ExampleFromTargets() {
+	v, _ := sms.NewVerifier([]byte("a secret key of 16+ bytes"))
+	sent := time.Date(2026, 3, 5, 9, 30, 0, 0, calendar.Location())
+	s, _ := sms.FromTargets(sent, []sms.Target{
+		{Roles: []sms.Role{sms.RoleSubjectPrincipal}, Mobile: "+86 138 1234 5678", Seal: v.SealCode("111111", "13812345678", "01123X")},
+		{Roles: []sms.Role{sms.RoleWebsitePrincipal}, Mobile: "13812345678"},
+	})
+	fmt.Println(len(s.Targets), s.Targets[0].Roles, v.Match(s, "111111", "13812345678", "01123X"))
+	s = s.WithSeals([]sms.Target{{Mobile: "138 1234 5678", Seal: v.SealCode("222222", "13812345678", "01123X")}})
+	fmt.Println(v.Match(s, "111111", "13812345678", "01123X"), v.Match(s, "222222", "13812345678", "01123X"))
+	_, err := sms.FromTargets(sent, []sms.Target{{Mobile: " "}})
+	fmt.Println(err)
+	// Output:
+	// 1 [subject_principal website_principal] true
+	// false true
+	// sms.no_recipient: no SMS recipient: the filing type needs none, or no person with a mobile was given
+}

@@ -197,3 +197,22 @@ func TestR83_VerifierConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestR83_WithSealsKeepsVerifiedTargetsAndTheReceiver: a resend's seals
+// replace those of the targets still waiting, matched by normalised
+// mobile; a verified target keeps its seal and the receiver is not
+// modified.
+func TestR83_WithSealsKeepsVerifiedTargetsAndTheReceiver(t *testing.T) {
+	old, fresh := sms.Seal{1}, sms.Seal{2}
+	s, err := sms.FromTargets(smsAt, []sms.Target{{Mobile: mobileA, Seal: old}, {Mobile: mobileB, Seal: old}})
+	require.NoError(t, err)
+	s, err = s.Attempt(smsAt.Add(time.Minute), mobileA, true)
+	require.NoError(t, err)
+	require.Equal(t, 1, s.Waiting())
+	n := s.WithSeals([]sms.Target{{Mobile: "+86 138 1234 5678", Seal: fresh}, {Mobile: "139-8765-4321", Seal: fresh, CertLast6: "021234"}})
+	assert.Equal(t, old, n.Targets[0].Seal, "verified: kept")
+	assert.Equal(t, fresh, n.Targets[1].Seal)
+	assert.Equal(t, filing.IDNumber("021234"), n.Targets[1].CertLast6)
+	assert.Equal(t, old, s.Targets[1].Seal, "the receiver is unchanged")
+	assert.Empty(t, s.Targets[1].CertLast6)
+}
