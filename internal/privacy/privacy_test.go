@@ -354,6 +354,7 @@ var registry = map[string]entry{
 	"conflict/pgstore.Option":   typ[cpgstore.Option](),
 	"conflict/pgstore.Store":    typ[cpgstore.Store](),
 	"internal/sqltx.Error":      typ[sqltx.Error](),
+	"internal/sqltx.Option":     typ[sqltx.Option](), // every adapter's Option is an alias of it
 	"internal/sqltx.Policy":     typ[sqltx.Policy](),
 	"numbering/pgstore.Error":   typ[npgstore.Error](),
 	"numbering/pgstore.Option":  typ[npgstore.Option](),
