@@ -156,7 +156,6 @@ var registry = map[string]entry{
 	"filing.HashAlgorithm":       typ[filing.HashAlgorithm](),
 	"filing.HolderPolicy":        typ[filing.HolderPolicy](),
 	"filing.HostPlatform":        typ[filing.HostPlatform](),
-	"filing.PSNumber":            typ[filing.PSNumber](),
 	"filing.Platform":            typ[filing.Platform](),
 	"filing.Validity":            typ[filing.Validity](),
 	"filing.Access":              typ[filing.Access](),
