@@ -130,3 +130,23 @@ func TestQueriesDoNotAllocate(t *testing.T) {
 		t.Errorf("%v allocations per run", allocs)
 	}
 }
+
+var benchDay Day
+
+// BenchmarkParseDay: the strict "YYYY-MM-DD" parser (target: no allocation
+// on valid input).
+func BenchmarkParseDay(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		benchDay, _ = ParseDay("2024-02-29")
+	}
+}
+
+// BenchmarkDayOf: an instant's civil date in China.
+func BenchmarkDayOf(b *testing.B) {
+	at := time.Date(2024, 9, 30, 16, 30, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		benchDay = DayOf(at)
+	}
+}

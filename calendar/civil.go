@@ -142,29 +142,13 @@ func wkInv(w int64) int64 {
 	return 7*weeks + r - 3
 }
 
-// parseDate parses a strict "YYYY-MM-DD" date into an epoch day.
+// parseDate parses a strict "YYYY-MM-DD" date into an epoch day (ParseDay).
 func parseDate(s string) (int64, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	d, err := ParseDay(s)
+	if err != nil {
 		return 0, false
 	}
-	num := func(b string) (int, bool) {
-		n := 0
-		for i := 0; i < len(b); i++ {
-			c := b[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	y, ok1 := num(s[0:4])
-	m, ok2 := num(s[5:7])
-	d, ok3 := num(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
-		return 0, false
-	}
-	return daysFromCivil(int64(y), m, d), true
+	return d.epoch(), true
 }
 
 // DaysIn returns the number of days of month m (1-12) of year y in the
@@ -185,17 +169,5 @@ func DaysIn(y, m int) int {
 	return 0
 }
 
-// formatDate formats epoch day z as "YYYY-MM-DD".
-func formatDate(z int64) string {
-	y, m, d := civilFromDays(z)
-	b := []byte("0000-00-00")
-	b[0] = byte('0' + y/1000%10)
-	b[1] = byte('0' + y/100%10)
-	b[2] = byte('0' + y/10%10)
-	b[3] = byte('0' + y%10)
-	b[5] = byte('0' + m/10)
-	b[6] = byte('0' + m%10)
-	b[8] = byte('0' + d/10)
-	b[9] = byte('0' + d%10)
-	return string(b)
-}
+// formatDate formats epoch day z as "YYYY-MM-DD" ("" outside years 1..9999).
+func formatDate(z int64) string { return dayFromEpoch(z).String() }

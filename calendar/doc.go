@@ -22,6 +22,14 @@
 // days in (a, b], so WorkdaysBetween(d, AddWorkdays(d, n)) == n. Returned
 // times are midnight CST of the date.
 //
+// Day is the civil date itself, in the manner of net/netip.Addr: a small
+// comparable value (a day number) whose zero value is not a date, built by
+// NewDay (no normalisation: 2023-02-29 is an error), DayOf (an instant's
+// date in China) or ParseDay ("2006-01-02"), with day arithmetic (AddDays,
+// Sub, Compare) and text/JSON marshalling ("2006-01-02"; "" for the zero
+// Day). The working-day API keeps taking instants: pass d.Time(), midnight
+// CST of d, rather than a second set of Day methods.
+//
 // # Unpublished years
 //
 // The State Council publishes next year's schedule late in the year, while

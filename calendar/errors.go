@@ -19,6 +19,9 @@ const (
 	CodeOutOfRange = "calendar.out_of_range"
 	// CodeUnknownDeadline: a DeadlineKind that is not one of the declared kinds.
 	CodeUnknownDeadline = "calendar.unknown_deadline"
+	// CodeInvalidDay: a civil date that NewDay, ParseDay or Day.UnmarshalText
+	// refuses (not YYYY-MM-DD, or no such day).
+	CodeInvalidDay = "calendar.invalid_day"
 	// CodeInvalidSchedule: schedule data (JSON) that cannot be used; the
 	// individual problems carry the more specific CodeSchedule* codes.
 	CodeInvalidSchedule = "calendar.invalid_schedule"
@@ -94,6 +97,9 @@ var (
 	ErrOutOfRange = &Error{CodeOutOfRange, "日期超出支持范围（公元1年至9999年）", "date outside the supported range (years 1 to 9999)"}
 	// ErrUnknownDeadline is returned by Deadline for an undeclared DeadlineKind.
 	ErrUnknownDeadline = &Error{CodeUnknownDeadline, "未知的期限类型", "unknown deadline kind"}
+	// ErrInvalidDay is wrapped by *DayError: a date that is not
+	// "YYYY-MM-DD" or not a real date (2023-02-29).
+	ErrInvalidDay = &Error{CodeInvalidDay, "日期无效，请填写真实存在的日期（如2024-10-01）", "invalid date (want YYYY-MM-DD, a real date in years 1..9999)"}
 	// ErrInvalidSchedule is wrapped by *ScheduleError and *InvalidScheduleError.
 	ErrInvalidSchedule = &Error{CodeInvalidSchedule, "节假日安排数据无效", "invalid holiday schedule data"}
 )
@@ -258,4 +264,5 @@ var (
 	_ CodedError = (*NotPublishedError)(nil)
 	_ CodedError = (*ScheduleError)(nil)
 	_ CodedError = (*InvalidScheduleError)(nil)
+	_ CodedError = (*DayError)(nil)
 )

@@ -110,6 +110,40 @@ func TestR84_MonthEndClamp(t *testing.T) {
 	assert.NoError(t, filing.CheckValidity(filing.Validity{End: day(2024, 3, 1)}, 3, cst(2023, 11, 29)))
 }
 
+// Dates of a validity period are civil dates in China: leap days follow the
+// Gregorian rule (no normalisation), an instant is read in UTC+8, and the
+// ends of the date range neither panic nor read as expired.
+func TestR84_ValidityCivilDates(t *testing.T) {
+	for _, tc := range []struct {
+		end string
+		ok  bool
+	}{
+		{"2000-02-29", true}, {"20000229", true}, {"2024-02-29", true}, {"２０２４０２２９", true},
+		{"2100-02-29", false}, {"21000229", false}, {"2023-02-29", false}, {"2024-02-30", false},
+		{"1899-12-31", false}, {"9999-12-31", true}, {"2024-2-29", false}, {"2024-0229", false},
+	} {
+		v, err := filing.ParseValidity("", tc.end)
+		if !tc.ok {
+			assert.ErrorIs(t, err, filing.CodeValidityFormat, tc.end)
+			continue
+		}
+		if assert.NoError(t, err, tc.end) {
+			assert.Equal(t, calendar.Location(), v.End.Location(), tc.end)
+			assert.Zero(t, v.End.Hour(), tc.end)
+		}
+	}
+	// 2026-03-04T16:30:00Z is already 2026-03-05 in China: a certificate
+	// whose last day is 03-04 has expired.
+	p := filing.Person{CertType: filing.CertResidentID, CertValidity: filing.Validity{End: day(2026, 3, 4)}}
+	assert.ErrorIs(t, filing.CheckExpired(p, time.Date(2026, 3, 4, 16, 30, 0, 0, time.UTC)), filing.CodeCertExpired)
+	assert.NoError(t, filing.CheckExpired(p, time.Date(2026, 3, 4, 15, 59, 0, 0, time.UTC)))
+	// The last instant of year 9999 in UTC is 10000-01-01 in China.
+	far := filing.Validity{End: time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC)}
+	assert.NoError(t, filing.CheckValidity(far, 3, cst(2026, 3, 5)))
+	assert.ErrorIs(t, filing.CheckValidity(far, 3, time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC)), filing.CodeCertValidityShort)
+	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{Start: day(2026, 4, 1), LongTerm: true}, 3, time.Time{}), filing.CodeCertNotYetValid)
+}
+
 func TestR84_ExpiredAfterApproval(t *testing.T) {
 	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertValidity: filing.Validity{End: day(2026, 1, 31)}}
 	assert.ErrorIs(t, filing.CheckExpired(p, cst(2026, 2, 1)), filing.CodeCertExpired)

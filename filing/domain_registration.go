@@ -177,9 +177,9 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 	if d.Expires.IsZero() {
 		ps.add(newProblem(CodeDomainExpiryMissing, name))
 	} else if civilDay(d.Expires).Before(day) {
-		ps.add(newProblem(CodeDomainExpired, name, civilDay(d.Expires).Format(time.DateOnly)))
+		ps.add(newProblem(CodeDomainExpired, name, civilDay(d.Expires).String()))
 	} else if months, refused := DomainMinMonths(s.Province); months > 0 && !civilDay(d.Expires).After(addMonths(day, months)) {
-		p := newProblem(CodeDomainExpiringSoon, name, civilDay(d.Expires).Format(time.DateOnly), months)
+		p := newProblem(CodeDomainExpiringSoon, name, civilDay(d.Expires).String(), months)
 		if refused {
 			ps.add(p)
 		} else {

@@ -1,6 +1,7 @@
 package filing
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -90,7 +91,10 @@ func ParseValidity(start, end string) (Validity, error) {
 	return v, nil
 }
 
-// parseCivilDate reads a civil date in China.
+// parseCivilDate reads a civil date in China: after folding full-width
+// digits and separators, "YYYY-MM-DD" (any of - . / between the parts) or
+// "YYYYMMDD", a real date (calendar.NewDay rules: 2023-02-29 is refused)
+// from 1900. It returns midnight China Standard Time of the date.
 func parseCivilDate(s string) (time.Time, error) {
 	b := make([]byte, 0, 10)
 	for _, r := range s {
@@ -112,15 +116,14 @@ func parseCivilDate(s string) (time.Time, error) {
 			return time.Time{}, newProblem(CodeValidityFormat, truncate(s, 32))
 		}
 	}
-	layout := "2006-01-02"
-	if len(b) == 8 {
-		layout = "20060102"
+	if len(b) == 8 && !bytes.ContainsRune(b, '-') { // YYYYMMDD
+		b = []byte{b[0], b[1], b[2], b[3], '-', b[4], b[5], '-', b[6], b[7]}
 	}
-	t, err := time.ParseInLocation(layout, string(b), calendar.Location())
-	if err != nil || t.Year() < 1900 {
+	d, err := calendar.ParseDay(string(b))
+	if err != nil || d.Year() < 1900 {
 		return time.Time{}, newProblem(CodeValidityFormat, truncate(s, 32))
 	}
-	return t, nil
+	return d.Time(), nil
 }
 
 func truncate(s string, n int) string {
@@ -134,19 +137,36 @@ func truncate(s string, n int) string {
 	return s[:i] + "…"
 }
 
-// civilDay returns midnight CST of t's civil date in China.
-func civilDay(t time.Time) time.Time {
-	y, m, d := t.In(calendar.Location()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, calendar.Location())
+// civilDay returns t's civil date in China (calendar.DayOf), clamped to
+// years 1..9999: the zero time and earlier instants give 0001-01-01, later
+// ones 9999-12-31, so that a comparison never meets the zero Day.
+func civilDay(t time.Time) calendar.Day {
+	if d := calendar.DayOf(t); d.IsValid() {
+		return d
+	}
+	if t.IsZero() || t.Before(firstDay.Time()) {
+		return firstDay
+	}
+	return lastDay
 }
 
-// addMonths adds n calendar months to a civil date, clamping to the last
-// day of a shorter month (11-30 + 3 months = 02-28 or 02-29).
-func addMonths(day time.Time, n int) time.Time {
+var (
+	firstDay = calendar.MustParseDay("0001-01-01")
+	lastDay  = calendar.MustParseDay("9999-12-31")
+)
+
+// addMonths adds n ≥ 0 calendar months to a civil date, clamping to the last
+// day of a shorter month (11-30 + 3 months = 02-28 or 02-29) and to
+// 9999-12-31.
+func addMonths(day calendar.Day, n int) calendar.Day {
 	y, m, d := day.Date()
-	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, day.Location())
-	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, day.Location())
+	months := int(m) - 1 + n
+	y, m = y+months/12, time.Month(months%12+1)
+	r, err := calendar.NewDay(y, m, min(d, calendar.DaysIn(y, int(m))))
+	if err != nil {
+		return lastDay
+	}
+	return r
 }
 
 // CertMinMonths returns the minimum remaining validity, in calendar months,
@@ -184,8 +204,8 @@ func CheckValidity(v Validity, minMonths int, asOf time.Time) error {
 		return newProblem(CodeValidityOrder)
 	}
 	day := civilDay(asOf)
-	if !v.Start.IsZero() && civilDay(v.Start).After(day) {
-		return newProblem(CodeCertNotYetValid, civilDay(v.Start).Format(time.DateOnly))
+	if start := civilDay(v.Start); !v.Start.IsZero() && start.After(day) {
+		return newProblem(CodeCertNotYetValid, start.String())
 	}
 	if v.End.IsZero() {
 		if v.LongTerm {
@@ -195,10 +215,10 @@ func CheckValidity(v Validity, minMonths int, asOf time.Time) error {
 	}
 	end := civilDay(v.End)
 	if end.Before(day) {
-		return newProblem(CodeCertExpired, end.Format(time.DateOnly))
+		return newProblem(CodeCertExpired, end.String())
 	}
 	if minMonths > 0 && !end.After(addMonths(day, minMonths)) {
-		return newProblem(CodeCertValidityShort, end.Format(time.DateOnly), minMonths)
+		return newProblem(CodeCertValidityShort, end.String(), minMonths)
 	}
 	return nil
 }
@@ -219,8 +239,8 @@ func CheckExpired(p Person, asOf time.Time) error {
 	if v.IsZero() || v.End.IsZero() {
 		return nil
 	}
-	if civilDay(v.End).Before(civilDay(asOf)) {
-		return newProblem(CodeCertExpired, civilDay(v.End).Format(time.DateOnly))
+	if end := civilDay(v.End); end.Before(civilDay(asOf)) {
+		return newProblem(CodeCertExpired, end.String())
 	}
 	return nil
 }

@@ -66,7 +66,7 @@
 //     form.markup; the renderers escape everything anyway (html/template,
 //     plus control characters removed), so even an unchecked form renders
 //     safely.
-//   - Dates: civil dates in China (calendar.Date); not after today, not
+//   - Dates: civil dates in China (Date, a calendar.Day); not after today, not
 //     before 2005 (SystemStart); the bureau's dates never go backwards.
 //   - The deletion form's reason box is labelled "备案删除原因": 河南省通信管理局 备案业务表格
 //     附件3 repeats 附件2's "备案注销原因", a copy slip.

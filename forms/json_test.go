@@ -2,12 +2,16 @@ package forms
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestJSONRoundTrip(t *testing.T) {
@@ -93,12 +97,41 @@ func TestParseDate(t *testing.T) {
 		{"2026-03-01", true, 2026}, {"2026/3/1", true, 2026}, {"2026年3月1日", true, 2026}, {"２０２６－０３－０１", true, 2026},
 		{"2024-02-29", true, 2024}, {"2025-02-29", false, 0}, {"2026-13-01", false, 0}, {"2026-00-10", false, 0},
 		{"26-03-01", false, 0}, {"2026-03", false, 0}, {"yesterday", false, 0}, {"2026-03-01T10:00:00Z", false, 0}, {"", true, 0},
+		{"2100-02-29", false, 0}, {"2000-02-29", true, 2000}, {"２０００年２月２９日", true, 2000}, {"0000-01-01", false, 0},
+		{"9999-12-31", true, 9999}, {"2023/2/29", false, 0},
 	} {
 		d, ok := ParseDate(tc.in)
 		if ok != tc.ok || (ok && !d.IsZero() && d.Time().Year() != tc.y) {
 			t.Errorf("ParseDate(%q) = %v, %v", tc.in, d, ok)
 		}
 	}
+}
+
+// A Date is a calendar.Day: free conversions, the same text out, and the
+// zero value is the zero Day. NewDate normalises (like time.Date), ParseDate
+// does not.
+func TestDateIsCalendarDay(t *testing.T) {
+	day := calendar.MustParseDay("2024-02-29")
+	d := Date(day)
+	assert.Equal(t, day, d.Day())
+	assert.Equal(t, day.String(), d.String())
+	assert.Equal(t, "2024年2月29日", d.Chinese())
+	assert.Equal(t, day.Time(), d.Time())
+	b, err := json.Marshal(struct {
+		D Date         `json:"d"`
+		Z Date         `json:"z"`
+		O Date         `json:"o,omitzero"`
+		C calendar.Day `json:"c"`
+	}{D: d, C: day})
+	require.NoError(t, err)
+	assert.Equal(t, `{"d":"2024-02-29","z":"","c":"2024-02-29"}`, string(b))
+	assert.True(t, Date{}.IsZero())
+	assert.False(t, Date{}.Day().IsValid())
+	assert.Equal(t, "2026-03-02", NewDate(2026, time.February, 30).String(), "NewDate normalises")
+	_, ok := ParseDate("2026-02-30")
+	assert.False(t, ok, "ParseDate does not")
+	assert.Equal(t, "2024-10-01", DateOf(time.Date(2024, 9, 30, 16, 30, 0, 0, time.UTC)).String())
+	assert.True(t, DateOf(time.Time{}).IsZero())
 }
 
 // FuzzDecodeCheck decodes arbitrary JSON, checks it, lists its materials and

@@ -91,9 +91,11 @@ type Store interface {
 	Snapshot(ctx context.Context) ([]Counter, error)
 }
 
-// YearCST returns the calendar year of the instant t in China Standard Time:
-// the year a number approved at t carries (2025-12-31T16:30:00Z is 2026).
-func YearCST(t time.Time) int { return t.In(calendar.Location()).Year() }
+// YearCST returns the year of the civil date in China of the instant t
+// (calendar.DayOf): the year a number approved at t carries
+// (2025-12-31T16:30:00Z is 2026). It is 0 for the zero time and for an
+// instant outside years 1..9999 in China, which no number carries.
+func YearCST(t time.Time) int { return calendar.DayOf(t).Year() }
 
 // Allocator issues record numbers: subject numbers per
 // province and year, service suffixes per subject. It holds no state of its

@@ -11,6 +11,7 @@ import (
 
 	"github.com/beiankit/beian/numbering"
 	"github.com/beiankit/beian/numbering/numberingtest"
+	"github.com/stretchr/testify/assert"
 )
 
 var scale = flag.Bool("scale", false, "run the allocation tests at a larger scale (1 000 000 numbers)")
@@ -88,6 +89,17 @@ func TestR40_SubjectNumbersPerProvinceYear(t *testing.T) {
 
 // TestR40_YearFromChinaStandardTime: the year is the CST civil year of the
 // approval instant.
+// The zero time and instants outside years 1..9999 in China have no year.
+func TestR40_YearCSTOutOfRange(t *testing.T) {
+	for _, at := range []time.Time{{}, time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), time.Date(0, 12, 31, 15, 0, 0, 0, time.UTC)} {
+		assert.Zero(t, numbering.YearCST(at), "%v", at)
+	}
+	assert.Equal(t, 9999, numbering.YearCST(time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC)))
+	assert.Equal(t, 1, numbering.YearCST(time.Date(0, 12, 31, 16, 0, 0, 0, time.UTC)))
+	_, err := numbering.NewAllocator(numbering.NewMemoryStore()).NextSubject(context.Background(), "44", time.Time{})
+	assert.ErrorIs(t, err, numbering.CodeOutOfRange)
+}
+
 func TestR40_YearFromChinaStandardTime(t *testing.T) {
 	ctx := context.Background()
 	a := numbering.NewAllocator(numbering.NewMemoryStore())
@@ -99,6 +111,7 @@ func TestR40_YearFromChinaStandardTime(t *testing.T) {
 		{time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), 2026},   // 00:00 CST on 1 January
 		{time.Date(2026, 1, 1, 0, 30, 0, 0, time.FixedZone("PST", -8*3600)), 2026},
 		{time.Date(2026, 12, 31, 23, 0, 0, 0, time.FixedZone("PST", -8*3600)), 2027},
+		{time.Date(2024, 9, 30, 16, 30, 0, 0, time.UTC), 2024},
 	}
 	for _, c := range cases {
 		if got := numbering.YearCST(c.at); got != c.year {

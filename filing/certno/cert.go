@@ -121,7 +121,7 @@ func normalizeCertNumberAt(t CertType, s string, now *time.Time) (personal.IDNum
 	}
 	switch info.Format {
 	case FormatResidentID:
-		if p := checkResidentIDCanon(c, now); p != nil {
+		if _, p := checkResidentIDCanon(c, now); p != nil {
 			return "", p
 		}
 		_, permit := certPermitRegion[c[:6]]

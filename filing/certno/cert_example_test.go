@@ -40,7 +40,7 @@ func ExampleParseResidentID() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(r.Region, r.Province, r.Birth.Format("2006-01-02"), r.Male)
+	fmt.Println(r.Region, r.Province, r.Birth, r.Male)
 	fmt.Println(r.AgeAt(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
 	// Output:
 	// 110105 11 1949-12-31 false

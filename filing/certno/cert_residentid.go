@@ -33,8 +33,9 @@ type ResidentID struct {
 	// Province is the first two digits of Region ("81"/"82"/"83" for the
 	// residence permits of Hong Kong, Macao and Taiwan residents).
 	Province string
-	// Birth is the birth date at midnight China Standard Time (UTC+8).
-	Birth time.Time
+	// Birth is the birth date (a civil date; Birth.Time() is its midnight
+	// in China Standard Time).
+	Birth calendar.Day
 	// Male is true for an odd sequence code (digit 17), false for even.
 	Male bool
 	// Legacy is true for a 15-digit number of the first-generation card
@@ -107,7 +108,7 @@ func checkResidentID(s string, now *time.Time) error {
 			check = 'X'
 		}
 		if check == 'X' || '0' <= check && check <= '9' {
-			if p := checkResidentIDBody(s[:17], check, now); p != nil {
+			if _, p := checkResidentIDBody(s[:17], check, now); p != nil {
 				return p
 			}
 			return nil
@@ -117,39 +118,41 @@ func checkResidentID(s string, now *time.Time) error {
 	if p != nil {
 		return p
 	}
-	if p := checkResidentIDCanon(c, now); p != nil {
+	if _, p := checkResidentIDCanon(c, now); p != nil {
 		return p
 	}
 	return nil
 }
 
-// checkResidentIDCanon checks a canonical 18-character number; a nil now
-// means the clock.
-func checkResidentIDCanon(c string, now *time.Time) *problem.Problem {
+// checkResidentIDCanon checks a canonical 18-character number and returns
+// its birth date; a nil now means the clock.
+func checkResidentIDCanon(c string, now *time.Time) (calendar.Day, *problem.Problem) {
 	if len(c) == 15 && certAllDigits(c) {
-		return problem.New(CodeIDLegacy15)
+		return calendar.Day{}, problem.New(CodeIDLegacy15)
 	}
 	if len(c) != 18 {
-		return problem.New(CodeIDLength)
+		return calendar.Day{}, problem.New(CodeIDLength)
 	}
 	if !certAllDigits(c[:17]) || !(c[17] == 'X' || '0' <= c[17] && c[17] <= '9') {
-		return problem.New(CodeIDChars)
+		return calendar.Day{}, problem.New(CodeIDChars)
 	}
 	return checkResidentIDBody(c[:17], c[17], now)
 }
 
-// checkResidentIDBody checks 17 digits and the upper-case check character.
-func checkResidentIDBody(body string, check byte, now *time.Time) *problem.Problem {
+// checkResidentIDBody checks 17 digits and the upper-case check character,
+// and returns the birth date.
+func checkResidentIDBody(body string, check byte, now *time.Time) (calendar.Day, *problem.Problem) {
 	if !residentIDRegionOK(body[:6]) {
-		return problem.New(CodeIDRegion)
+		return calendar.Day{}, problem.New(CodeIDRegion)
 	}
-	if p := certCheckBirth(body[6:14], now); p != nil {
-		return p
+	birth, p := certCheckBirth(body[6:14], now)
+	if p != nil {
+		return calendar.Day{}, p
 	}
 	if mod112(body) != check {
-		return problem.New(CodeIDChecksum)
+		return calendar.Day{}, problem.New(CodeIDChecksum)
 	}
-	return nil
+	return birth, nil
 }
 
 // residentIDRegionOK reports whether a 6-digit address code is acceptable on
@@ -162,77 +165,53 @@ func residentIDRegionOK(region string) bool {
 	return ok
 }
 
-// certDate converts 8 ASCII digits YYYYMMDD to its parts; ok is false when
-// they are not a real Gregorian date.
-func certDate(d string) (y, m, day int, ok bool) {
-	y = int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
-	m = int(d[4]-'0')*10 + int(d[5]-'0')
-	day = int(d[6]-'0')*10 + int(d[7]-'0')
-	if m < 1 || m > 12 || day < 1 {
-		return 0, 0, 0, false
-	}
-	return y, m, day, day <= calendar.DaysIn(y, m)
-}
-
-// certCheckBirth checks 8 digits YYYYMMDD as a birth date as of *now. A nil now
-// means the clock, which is only read for a birth date after the day the
-// package was initialised (earlier dates cannot be in the future), so the
-// common case costs no clock read.
-func certCheckBirth(d string, now *time.Time) *problem.Problem {
-	y, m, day, ok := certDate(d)
-	if !ok {
-		return problem.New(CodeIDBirthDate)
-	}
-	if y < 1800 {
-		return problem.New(CodeIDBirthEarly)
-	}
-	birth := certCivilDays(y, m, day)
-	var today int64
-	if now == nil {
-		if birth <= certInitDay {
-			return nil
+// certBirth reads 8 ASCII digits YYYYMMDD as a birth date: id.birth_date
+// when they are not a real Gregorian date (calendar.NewDay does not
+// normalise: 19000229 is refused), id.birth_too_early before 1800-01-01.
+func certBirth(d string) (calendar.Day, *problem.Problem) {
+	y := int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+	m := int(d[4]-'0')*10 + int(d[5]-'0')
+	day := int(d[6]-'0')*10 + int(d[7]-'0')
+	if y < 1800 { // too early if it is a date at all (year 0000 included)
+		if m < 1 || m > 12 || day < 1 || day > calendar.DaysIn(y, m) {
+			return calendar.Day{}, problem.New(CodeIDBirthDate)
 		}
-		today = certChinaDay(time.Now())
+		return calendar.Day{}, problem.New(CodeIDBirthEarly)
+	}
+	birth, err := calendar.NewDay(y, time.Month(m), day)
+	if err != nil {
+		return calendar.Day{}, problem.New(CodeIDBirthDate)
+	}
+	return birth, nil
+}
+
+// certCheckBirth checks 8 digits YYYYMMDD as a birth date as of *now (its
+// civil date in China). A nil now means the clock, which is only read for a
+// birth date after the day the package was initialised (earlier dates cannot
+// be in the future), so the common case costs no clock read. It returns the
+// birth date.
+func certCheckBirth(d string, now *time.Time) (calendar.Day, *problem.Problem) {
+	birth, p := certBirth(d)
+	if p != nil {
+		return calendar.Day{}, p
+	}
+	var today calendar.Day
+	if now == nil {
+		if !birth.After(certInitDay) {
+			return birth, nil
+		}
+		today = calendar.DayOf(time.Now())
 	} else {
-		today = certChinaDay(*now)
+		today = calendar.DayOf(*now)
 	}
-	if birth > today {
-		return problem.New(CodeIDBirthFuture)
+	if birth.After(today) {
+		return calendar.Day{}, problem.New(CodeIDBirthFuture)
 	}
-	return nil
+	return birth, nil
 }
 
-// certInitDay is the China date (days since 1970-01-01) when the package was
-// initialised.
-var certInitDay = certChinaDay(time.Now())
-
-// certChinaDay returns the date of instant t in China (UTC+8) as days since
-// 1970-01-01.
-func certChinaDay(t time.Time) int64 {
-	s := t.Unix() + 8*3600
-	d := s / 86400
-	if s%86400 < 0 {
-		d--
-	}
-	return d
-}
-
-// certCivilDays returns the days from 1970-01-01 to the Gregorian date y-m-d
-// (Howard Hinnant's days_from_civil).
-func certCivilDays(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era)*146097 + int64(doe) - 719468
-}
+// certInitDay is the date in China when the package was initialised.
+var certInitDay = calendar.DayOf(time.Now())
 
 // ParseResidentID returns the structure of a resident ID number. It accepts
 // what CheckResidentID accepts (the birth date is checked against today), and
@@ -254,23 +233,23 @@ func parseResidentID(s string, now *time.Time) (ResidentID, error) {
 		return ResidentID{}, p
 	}
 	legacy := false
+	var birth calendar.Day
 	if len(c) == 15 && certAllDigits(c) {
 		legacy = true
 		if !residentIDRegionOK(c[:6]) {
 			return ResidentID{}, problem.New(CodeIDRegion)
 		}
-		if p := certCheckBirth("19"+c[6:12], now); p != nil {
+		if birth, p = certCheckBirth("19"+c[6:12], now); p != nil {
 			return ResidentID{}, p
 		}
 		c = c[:6] + "19" + c[6:] + "0" // check char unused below
-	} else if p := checkResidentIDCanon(c, now); p != nil {
+	} else if birth, p = checkResidentIDCanon(c, now); p != nil {
 		return ResidentID{}, p
 	}
-	y, m, d, _ := certDate(c[6:14])
 	return ResidentID{
 		Region:   c[:6],
 		Province: c[:2],
-		Birth:    time.Date(y, time.Month(m), d, 0, 0, 0, 0, calendar.Location()),
+		Birth:    birth,
 		Male:     (c[16]-'0')%2 == 1,
 		Legacy:   legacy,
 	}, nil
@@ -297,8 +276,8 @@ func UpgradeLegacyResidentID(s string) (personal.IDNumber, error) {
 // 29 February becomes a year older on 1 March in common years. A t before
 // the birth date gives a negative or zero age.
 func (r ResidentID) AgeAt(t time.Time) int {
-	by, bm, bd := r.Birth.In(calendar.Location()).Date()
-	ty, tm, td := t.In(calendar.Location()).Date()
+	by, bm, bd := r.Birth.Date()
+	ty, tm, td := calendar.DayOf(t).Date()
 	age := ty - by
 	if tm < bm || tm == bm && td < bd {
 		age--

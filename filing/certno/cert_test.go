@@ -261,11 +261,11 @@ func TestR09_ParseResidentID(t *testing.T) {
 		t.Fatal(err)
 	}
 	if r.Region != "110105" || r.Province != "11" || r.Male || r.Legacy ||
-		!r.Birth.Equal(time.Date(1949, 12, 31, 0, 0, 0, 0, calendar.Location())) {
+		r.Birth != calendar.MustParseDay("1949-12-31") {
 		t.Errorf("got %+v", r)
 	}
-	if _, off := r.Birth.Zone(); off != 8*3600 {
-		t.Errorf("birth zone offset %d, want UTC+8", off)
+	if !r.Birth.Time().Equal(time.Date(1949, 12, 31, 0, 0, 0, 0, calendar.Location())) {
+		t.Errorf("birth %v, want midnight UTC+8", r.Birth.Time())
 	}
 	r, err = ParseResidentID("440524188001010014")
 	if err != nil || !r.Male || r.Birth.Year() != 1880 || r.Province != "44" {
@@ -317,7 +317,7 @@ func TestR09_ResidentIDAgeAt(t *testing.T) {
 	at := func(y int, m time.Month, d int) time.Time {
 		return time.Date(y, m, d, 12, 0, 0, 0, calendar.Location())
 	}
-	r := ResidentID{Birth: time.Date(2008, 3, 1, 0, 0, 0, 0, calendar.Location())}
+	r := ResidentID{Birth: calendar.MustParseDay("2008-03-01")}
 	for _, tc := range []struct {
 		t    time.Time
 		want int
@@ -335,7 +335,7 @@ func TestR09_ResidentIDAgeAt(t *testing.T) {
 			t.Errorf("AgeAt(%v) = %d, want %d", tc.t, got, tc.want)
 		}
 	}
-	leap := ResidentID{Birth: time.Date(2008, 2, 29, 0, 0, 0, 0, calendar.Location())}
+	leap := ResidentID{Birth: calendar.MustParseDay("2008-02-29")}
 	if got := leap.AgeAt(at(2026, 2, 28)); got != 17 {
 		t.Errorf("leap-day birth on 02-28: %d, want 17", got)
 	}
@@ -842,31 +842,52 @@ func TestR09_ResidentIDZeroNow(t *testing.T) {
 	ckWantCode(t, "11010519491231002X", CheckResidentIDAt("11010519491231002X", time.Time{}), CodeIDBirthFuture)
 }
 
-// TestR09_CivilDays checks the day arithmetic of the birth-date check against
-// the time package, across the whole accepted range.
-func TestR09_CivilDays(t *testing.T) {
-	for d := time.Date(1799, 12, 25, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 7) {
-		want := d.Unix() / 86400
-		if d.Unix()%86400 != 0 {
-			t.Fatal("not midnight")
+// TestR09_BirthDates checks the reading of digits 7-14 against the time
+// package across the accepted range (every week from 1799-12-25 to 2100),
+// the leap days, and the date in China of "now" around midnight.
+func TestR09_BirthDates(t *testing.T) {
+	codeOf := func(p *problem.Problem) Code {
+		if p == nil {
+			return ""
 		}
-		if got := certCivilDays(d.Year(), int(d.Month()), d.Day()); got != want {
-			t.Fatalf("certCivilDays(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
+		return p.Code
+	}
+	for d := time.Date(1799, 12, 25, 0, 0, 0, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 7) {
+		b, p := certBirth(d.Format("20060102"))
+		if d.Year() < 1800 {
+			if codeOf(p) != CodeIDBirthEarly {
+				t.Fatalf("%s: %v, want %s", d.Format("2006-01-02"), p, CodeIDBirthEarly)
+			}
+			continue
+		}
+		if p != nil || b.String() != d.Format("2006-01-02") {
+			t.Fatalf("certBirth(%s) = %v, %v", d.Format("20060102"), b, p)
 		}
 	}
-	for _, tc := range []struct {
-		t    time.Time
-		want string
-	}{
-		{time.Date(2025, 12, 31, 15, 59, 59, 0, time.UTC), "2025-12-31"},
-		{time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), "2026-01-01"},
-		{time.Date(1969, 12, 31, 15, 0, 0, 0, time.UTC), "1969-12-31"},
-		{time.Date(1969, 12, 31, 16, 0, 0, 0, time.UTC), "1970-01-01"},
-		{time.Date(1900, 3, 1, 0, 0, 0, 0, calendar.Location()), "1900-03-01"},
+	for in, want := range map[string]Code{
+		"20240229": "", "20000229": "", "20230229": CodeIDBirthDate, "21000229": CodeIDBirthDate,
+		"19000229": CodeIDBirthDate, "20240431": CodeIDBirthDate, "20241301": CodeIDBirthDate,
+		"20240100": CodeIDBirthDate, "00000101": CodeIDBirthEarly, "00001301": CodeIDBirthDate,
+		"17991231": CodeIDBirthEarly, "18000101": "", "99991231": "",
 	} {
-		got := time.Unix(certChinaDay(tc.t)*86400, 0).UTC().Format("2006-01-02")
-		if got != tc.want {
-			t.Errorf("certChinaDay(%v) = %s, want %s", tc.t, got, tc.want)
+		_, p := certBirth(in)
+		if codeOf(p) != want {
+			t.Errorf("certBirth(%s) = %v, want %q", in, p, want)
+		}
+	}
+	// Born on 2026-01-01 (China): not yet born at 15:59:59 UTC on 31 December.
+	id := ckWithIDCheck(t, "11010520260101001")
+	for _, tc := range []struct {
+		now  time.Time
+		want Code
+	}{
+		{time.Date(2025, 12, 31, 15, 59, 59, 0, time.UTC), CodeIDBirthFuture},
+		{time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), ""},
+		{time.Date(2025, 12, 31, 8, 0, 0, 0, time.FixedZone("PST", -8*3600)), ""},
+		{time.Date(2025, 12, 31, 23, 59, 0, 0, calendar.Location()), CodeIDBirthFuture},
+	} {
+		if got := ckCodeOf(CheckResidentIDAt(id, tc.now)); got != tc.want {
+			t.Errorf("born 2026-01-01, now %v: %q, want %q", tc.now, got, tc.want)
 		}
 	}
 }

@@ -3,8 +3,8 @@ package filingtest
 import (
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -18,8 +18,8 @@ const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 // Birth dates of generated people: 1960-01-01 to 2004-12-31, so that
 // everyone is an adult in every province from 2023 on.
 var (
-	birthFrom = time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC)
-	birthDays = int(time.Date(2004, 12, 31, 0, 0, 0, 0, time.UTC).Sub(birthFrom).Hours()/24) + 1
+	birthFrom = calendar.MustParseDay("1960-01-01")
+	birthDays = calendar.MustParseDay("2004-12-31").Sub(birthFrom) + 1
 )
 
 // checkChar returns the check character computed by f, or '?' should f
@@ -50,7 +50,7 @@ func (g *Gen) sequence() string {
 
 // birth returns a random birth date YYYYMMDD in the generators' range.
 func (g *Gen) birth() string {
-	return birthFrom.AddDate(0, 0, g.intn(birthDays)).Format("20060102")
+	return strings.ReplaceAll(birthFrom.AddDays(g.intn(birthDays)).String(), "-", "")
 }
 
 // ResidentID returns a resident ID number (GB 11643-1999): the address code

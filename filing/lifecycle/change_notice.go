@@ -47,15 +47,9 @@ func CheckChangeNotice(filed, effective time.Time) error {
 	if filed.IsZero() || effective.IsZero() {
 		return filing.NewProblem(CodeChangeNoticeTime)
 	}
-	ahead := civilDaysBetween(calendar.DateOf(filed), calendar.DateOf(effective))
+	ahead := calendar.DayOf(effective).Sub(calendar.DayOf(filed))
 	if ahead >= ChangeNoticeDays {
 		return nil
 	}
 	return filing.NewProblem(CodeChangeNoticeLate, ChangeNoticeDays, ChangeFileBy(effective).Format(time.DateOnly), ahead)
-}
-
-// civilDaysBetween counts the days from midnight a to midnight b (both in
-// the same fixed zone, so every day has 24 hours).
-func civilDaysBetween(a, b time.Time) int {
-	return int(b.Sub(a).Hours()) / 24
 }

@@ -37,13 +37,14 @@ type PSCountdown struct {
 // public security organ for a network connected at connected: "自网络正式
 // 联通之日起三十日内" read with the civil-law convention that the day of
 // connection is not counted (民法典 第二百零一条), so the 30th day after the
-// connection day (R-87). ok is false for a zero instant.
+// connection day (R-87). ok is false for a zero instant (and for one whose
+// due date in China falls after 9999-12-31).
 func PublicSecurityDue(connected time.Time) (due time.Time, ok bool) {
-	if connected.IsZero() {
+	day := calendar.DayOf(connected).AddDays(PublicSecurityDays)
+	if !day.IsValid() {
 		return time.Time{}, false
 	}
-	y, m, d := connected.In(calendar.Location()).Date()
-	return time.Date(y, m, d+PublicSecurityDays, 0, 0, 0, 0, calendar.Location()), true
+	return day.Time(), true
 }
 
 // PublicSecurityCountdown returns the countdown of the public-security
@@ -54,12 +55,7 @@ func PublicSecurityCountdown(connected, now time.Time) (PSCountdown, bool) {
 	if !ok {
 		return PSCountdown{}, false
 	}
-	y, m, d := now.In(calendar.Location()).Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, calendar.Location())
-	days := int(due.Sub(today).Hours()+0.5) / 24
-	if due.Before(today) {
-		days = -int(today.Sub(due).Hours()+0.5) / 24
-	}
+	days := calendar.DayOf(due).Sub(calendar.DayOf(now)) // 0 for a zero now: due today
 	c := PSCountdown{Due: due}
 	switch {
 	case days > 0:

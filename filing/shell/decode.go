@@ -350,8 +350,11 @@ func fastInstant(s []byte) (time.Time, bool) {
 	hh, ok4 := num(11, 2)
 	mi, ok5 := num(14, 2)
 	ss, ok6 := num(17, 2)
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || y < 1 || mo < 1 || mo > 12 || dd < 1 ||
-		dd > calendar.DaysIn(y, mo) || hh > 23 || mi > 59 || ss > 59 {
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || hh > 23 || mi > 59 || ss > 59 {
+		return time.Time{}, false
+	}
+	day, err := calendar.NewDay(y, time.Month(mo), dd) // no normalisation: 02-30 is refused
+	if err != nil {
 		return time.Time{}, false
 	}
 	i := 19
@@ -389,20 +392,10 @@ func fastInstant(s []byte) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	unix := civilDays(y, mo, dd)*86400 + int64(hh*3600+mi*60+ss-off)
+	// day is read as a date in UTC here: its days since 1970-01-01.
+	unix := int64(day.Sub(unixEpochDay))*86400 + int64(hh*3600+mi*60+ss-off)
 	return time.Unix(unix, int64(nsec)).In(calendar.Location()), true
 }
 
-// civilDays returns the days from 1970-01-01 to y-m-d (proleptic Gregorian,
-// y ≥ 1), after H. Hinnant's days_from_civil.
-func civilDays(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400 // y ≥ 0 here
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era)*146097 + int64(doe) - 719468
-}
+// unixEpochDay is 1970-01-01, day 0 of Unix time.
+var unixEpochDay = calendar.MustParseDay("1970-01-01")

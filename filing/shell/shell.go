@@ -521,56 +521,26 @@ func civilMinute(t time.Time) string {
 	return string(appendCivil(b[:0], t, true))
 }
 
-// appendCivil appends t's civil date in China (UTC+8) and, with minute, its
-// time to the minute. It is a fast path of t.In(calendar.Location()).Format
-// for the years 1..9999; other instants go through Format.
+// appendCivil appends t's civil date in China (calendar.DayOf) and, with
+// minute, its time to the minute. It is a fast path of
+// t.In(calendar.Location()).Format for the years 1..9999; other instants go
+// through Format.
 func appendCivil(b []byte, t time.Time, minute bool) []byte {
-	secs := t.Unix() + 8*3600
-	days := secs / 86400
-	rem := secs % 86400
-	if rem < 0 {
-		days--
-		rem += 86400
-	}
-	y, m, d := civilFromDays(days)
-	if y < 1 || y > 9999 {
+	day := calendar.DayOf(t)
+	if !day.IsValid() {
 		layout := time.DateOnly
 		if minute {
 			layout = "2006-01-02 15:04"
 		}
 		return t.In(calendar.Location()).AppendFormat(b, layout)
 	}
-	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	b, _ = day.AppendText(b) // never fails
 	if minute {
-		h, mi := int(rem/3600), int(rem%3600/60)
+		m := int(t.Sub(day.Time()) / time.Minute) // since midnight in China
+		h, mi := m/60, m%60
 		b = append(b, ' ', byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mi/10), byte('0'+mi%10))
 	}
 	return b
-}
-
-// civilFromDays is the inverse of civilDays (H. Hinnant's civil_from_days).
-func civilFromDays(z int64) (y, m, d int) {
-	z += 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	yy := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = int(doy - (153*mp+2)/5 + 1)
-	if mp < 10 {
-		m = int(mp + 3)
-	} else {
-		m = int(mp - 9)
-	}
-	if m <= 2 {
-		yy++
-	}
-	return int(yy), m, d
 }
 
 // LogValue logs the website record with its principal's personal data

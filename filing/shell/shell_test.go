@@ -286,7 +286,8 @@ func TestShell_CivilDatesInChina(t *testing.T) {
 		t.Fatalf("civilMinute %s, want %s", got, want)
 	}
 	for _, tt := range []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 2, 29, 23, 59, 0, 0, time.UTC),
-		time.Date(1969, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), time.Date(-5, 3, 1, 0, 0, 0, 0, time.UTC)} {
+		time.Date(1969, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(9999, 12, 31, 16, 0, 0, 0, time.UTC), time.Date(-5, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 9, 30, 16, 30, 59, 999999999, time.UTC), time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(0, 12, 31, 16, 0, 0, 0, time.UTC)} {
 		if got, want := civilMinute(tt), tt.In(cstZone).Format("2006-01-02 15:04"); got != want {
 			t.Errorf("civilMinute(%s) = %s, want %s", tt, got, want)
 		}

@@ -79,6 +79,8 @@ var registry = map[string]entry{
 	"calendar.Calendar":             typ[calendar.Calendar](),
 	"calendar.CodedError":           typ[calendar.CodedError](),
 	"calendar.Countdown":            typ[calendar.Countdown](),
+	"calendar.Day":                  typ[calendar.Day](),
+	"calendar.DayError":             typ[calendar.DayError](),
 	"calendar.DayInfo":              typ[calendar.DayInfo](),
 	"calendar.DayKind":              typ[calendar.DayKind](),
 	"calendar.DeadlineKind":         typ[calendar.DeadlineKind](),
