@@ -80,6 +80,7 @@ func TestR41_R30_GaleraNodeKilled(t *testing.T) {
 		retries  uint64
 		failover int
 		ops      int
+		failures []string // the failed calls' lines
 	)
 	children := make([]*child, galeraProcs)
 	var readers sync.WaitGroup
@@ -117,9 +118,10 @@ func TestR41_R30_GaleraNodeKilled(t *testing.T) {
 				case "T":
 					ops++
 					taken++
-				case "E":
+				case "E": // E [subject] error: a failed call
 					ops++
 					failed++
+					failures = append(failures, strings.Join(f[1:], " "))
 				case "S": // S retries failovers
 					r, _ := strconv.ParseUint(f[1], 10, 64)
 					fo, _ := strconv.Atoi(f[2])
@@ -216,7 +218,12 @@ func TestR41_R30_GaleraNodeKilled(t *testing.T) {
 		delete(held, subj.Value)
 		records++
 	}
-	assert.Empty(t, held, "keys held by subjects with no record (half-claimed filings)")
+	if !assert.Empty(t, held, "keys held by subjects with no record (half-claimed filings)") {
+		// What the calls that failed were told, to match with the subjects.
+		for _, f := range failures {
+			t.Logf("failed call: %s", f)
+		}
+	}
 	committedUnknown := 0
 	for subj := range unknown {
 		if claims[0][conflict.Key{Kind: conflict.KeyCert, Value: subj}] == subj {
@@ -337,7 +344,7 @@ func TestHelperGalera(t *testing.T) {
 				case errors.As(err, &se) && se.OutcomeUnknown:
 					say("U %s %s", key.Value, domain)
 				default:
-					say("E %v", err)
+					say("E %s %v", key.Value, err)
 				}
 			}
 		})

@@ -208,8 +208,8 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 			for _, k := range part {
 				args = append(args, string(k.Kind), k.Value, want[k])
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO beian_conflict_claim (kind, value, subject) VALUES `+
-				placeholders(len(part), "(?,?,?)")+` ON DUPLICATE KEY UPDATE subject = subject`, args...); err != nil {
+			if _, err := tx.ExecContext(ctx, sqltx.MySQLText(`INSERT INTO beian_conflict_claim (kind, value, subject) VALUES `+
+				placeholders(len(part), "(?,?,?)")+` ON DUPLICATE KEY UPDATE subject = subject`, args...)); err != nil {
 				return err
 			}
 		}
@@ -249,14 +249,14 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 		slices.SortFunc(gone, cmpKey)
 		for part := range slices.Chunk(gone, chunk) {
 			where, args := byKind(part)
-			if _, err := tx.ExecContext(ctx, `DELETE FROM beian_conflict_claim WHERE `+where, args...); err != nil {
+			if _, err := tx.ExecContext(ctx, sqltx.MySQLText(`DELETE FROM beian_conflict_claim WHERE `+where, args...)); err != nil {
 				return err
 			}
 		}
 		// 4. Since: a subject whose row changed after since is stale.
 		exists := map[string]bool{}
-		rows, err := tx.QueryContext(ctx, `SELECT subject, seq FROM beian_conflict_record WHERE subject IN (`+
-			placeholders(len(subjects), "?")+`) FOR UPDATE`, subjects...)
+		rows, err := tx.QueryContext(ctx, sqltx.MySQLText(`SELECT subject, seq FROM beian_conflict_record WHERE subject IN (`+
+			placeholders(len(subjects), "?")+`) FOR UPDATE`, subjects...))
 		if err != nil {
 			return err
 		}
@@ -291,8 +291,8 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 			seq := head - int64(len(recs)) + int64(i) + 1
 			seqs[i] = uint64(seq)
 			if exists[p.subject.Value] {
-				res, err := tx.ExecContext(ctx, `UPDATE beian_conflict_record SET seq = ?, removed = FALSE, body = ? WHERE subject = ?`,
-					seq, p.body, p.subject.Value)
+				res, err := tx.ExecContext(ctx, sqltx.MySQLText(`UPDATE beian_conflict_record SET seq = ?, removed = FALSE, body = ? WHERE subject = ?`,
+					seq, p.body, p.subject.Value))
 				if err != nil {
 					return err
 				}
@@ -323,8 +323,8 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 // A duplicate key (1062) means the locking read missed a row (a
 // transaction aborted by another Galera node's write set): retried.
 func insertRecords(ctx context.Context, tx *sql.Tx, n int, args []any) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO beian_conflict_record (subject, seq, removed, body) VALUES `+
-		placeholders(n, "(?,?,FALSE,?)"), args...)
+	_, err := tx.ExecContext(ctx, sqltx.MySQLText(`INSERT INTO beian_conflict_record (subject, seq, removed, body) VALUES `+
+		placeholders(n, "(?,?,FALSE,?)"), args...))
 	if num, _, _ := sqltx.MySQLNumber(err); num == erDupEntry {
 		return errRaced
 	}
@@ -336,7 +336,7 @@ const erDupEntry = 1062
 
 // scan runs a query of (kind, value, subject) rows.
 func scan(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(k conflict.Key, holder string)) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
+	rows, err := tx.QueryContext(ctx, sqltx.MySQLText(query, args...))
 	if err != nil {
 		return err
 	}
@@ -366,7 +366,7 @@ func (s *Store) bump(ctx context.Context, tx *sql.Tx, n int) (int64, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1 FOR UPDATE`).Scan(&seq); err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE beian_conflict_head SET seq = ? WHERE id = 1 AND seq = ?`, seq+int64(n), seq)
+	res, err := tx.ExecContext(ctx, sqltx.MySQLText(`UPDATE beian_conflict_head SET seq = ? WHERE id = 1 AND seq = ?`, seq+int64(n), seq))
 	if err != nil {
 		return 0, err
 	}
@@ -390,7 +390,7 @@ func (s *Store) remove(ctx context.Context, subject conflict.Key, since uint64) 
 		seq = 0
 		var removed bool
 		var at int64
-		err := tx.QueryRowContext(ctx, `SELECT removed, seq FROM beian_conflict_record WHERE subject = ? FOR UPDATE`, subject.Value).Scan(&removed, &at)
+		err := tx.QueryRowContext(ctx, sqltx.MySQLText(`SELECT removed, seq FROM beian_conflict_record WHERE subject = ? FOR UPDATE`, subject.Value)).Scan(&removed, &at)
 		if err == nil && uint64(at) > since {
 			return sqltx.Permanent(&conflict.ClaimError{Stale: true})
 		}
@@ -400,14 +400,14 @@ func (s *Store) remove(ctx context.Context, subject conflict.Key, since uint64) 
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM beian_conflict_claim WHERE subject = ?`, subject.Value); err != nil {
+		if _, err := tx.ExecContext(ctx, sqltx.MySQLText(`DELETE FROM beian_conflict_claim WHERE subject = ?`, subject.Value)); err != nil {
 			return err
 		}
 		v, err := s.bump(ctx, tx, 1)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE beian_conflict_record SET seq = ?, removed = TRUE WHERE subject = ?`, v, subject.Value); err != nil {
+		if _, err := tx.ExecContext(ctx, sqltx.MySQLText(`UPDATE beian_conflict_record SET seq = ?, removed = TRUE WHERE subject = ?`, v, subject.Value)); err != nil {
 			return err
 		}
 		seq = uint64(v)
@@ -578,7 +578,10 @@ func (s *Store) Import(ctx context.Context, records iter.Seq2[conflict.Record, e
 
 // tx runs fn in a transaction at the Store's isolation with sqltx.Tx's
 // retries: a COMMIT whose connection failed is not retried but returned as
-// an *Error with OutcomeUnknown set.
+// an *Error with OutcomeUnknown set. Every statement fn runs with arguments
+// goes through sqltx.MySQLText (text, no prepared statement): on Galera an
+// abort during a prepared statement's commands can go unreported and split
+// the transaction (docs/mysql.md, "Galera and prepared statements").
 func (s *Store) tx(ctx context.Context, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	return sqltx.Tx(ctx, s.db, s.policy, op, fn)
 }

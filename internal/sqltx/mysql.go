@@ -278,3 +278,77 @@ type conflictError struct{ err error }
 
 func (c *conflictError) Error() string { return c.err.Error() }
 func (c *conflictError) Unwrap() error { return c.err }
+
+// MySQLText returns query with each "?" replaced by its argument written as
+// a literal, so that the statement goes to the server as text (COM_QUERY)
+// rather than as a server-side prepared statement (COM_STMT_PREPARE,
+// COM_STMT_EXECUTE, COM_STMT_CLOSE), whatever the DSN's interpolateParams.
+// The MySQL-family stores run every statement of their transactions
+// through it: on MariaDB Galera a transaction aborted by another node's
+// write set (a brute-force abort) while the client is between the commands
+// of a prepared statement can be rolled back without the client being
+// told, and the transaction's later statements then run and commit one by
+// one in autocommit mode, so that only part of the transaction is kept
+// (docs/mysql.md, "Galera and prepared statements"). A text statement
+// reports such an abort as error 1213.
+//
+// Strings and byte slices become hexadecimal literals (X'…': any bytes,
+// no quoting, nothing to escape), integers decimal numbers, booleans TRUE
+// or FALSE, nil NULL; any other value is written as the hexadecimal
+// literal of fmt.Sprint(v). The query itself must hold no "?" other than
+// the placeholders (no "?" inside quoted text or comments).
+func MySQLText(query string, args ...any) string {
+	var b strings.Builder
+	b.Grow(len(query) + 16*len(args))
+	next := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] != '?' || next >= len(args) {
+			b.WriteByte(query[i])
+			continue
+		}
+		writeMySQLLiteral(&b, args[next])
+		next++
+	}
+	return b.String()
+}
+
+func writeMySQLLiteral(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("NULL")
+	case string:
+		writeMySQLHex(b, x)
+	case []byte:
+		writeMySQLHex(b, string(x))
+	case bool:
+		if x {
+			b.WriteString("TRUE")
+		} else {
+			b.WriteString("FALSE")
+		}
+	case int:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int32:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case uint32:
+		b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint64:
+		b.WriteString(strconv.FormatUint(x, 10))
+	default:
+		writeMySQLHex(b, fmt.Sprint(x))
+	}
+}
+
+// writeMySQLHex writes s as a hexadecimal literal, X'…' (an empty s gives
+// the empty binary string).
+func writeMySQLHex(b *strings.Builder, s string) {
+	const digits = "0123456789ABCDEF"
+	b.WriteString("X'")
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(digits[s[i]>>4])
+		b.WriteByte(digits[s[i]&0x0f])
+	}
+	b.WriteByte('\'')
+}

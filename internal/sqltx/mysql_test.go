@@ -78,3 +78,27 @@ func TestMySQLNumber(t *testing.T) {
 	assert.True(t, MySQLRetryable(Conflict(errors.New("raced"))))
 	assert.False(t, MySQLUnavailable(Conflict(errors.New("raced"))))
 }
+
+func TestMySQLTextInlinesArgumentsAsLiterals(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		query string
+		args  []any
+		want  string
+	}{
+		{"no arguments", `SELECT seq FROM t WHERE id = 1`, nil, `SELECT seq FROM t WHERE id = 1`},
+		{"string as hex", `SELECT a FROM t WHERE k = ?`, []any{"ab"}, `SELECT a FROM t WHERE k = X'6162'`},
+		{"quote and backslash cannot escape", `SELECT ?`, []any{`x' OR '1'='1\`}, `SELECT X'7827204F52202731273D27315C'`},
+		{"UTF-8 bytes", `SELECT ?`, []any{"黔"}, `SELECT X'E9BB94'`},
+		{"bytes", `SELECT ?`, []any{[]byte{0, 0xff}}, `SELECT X'00FF'`},
+		{"empty string", `SELECT ?`, []any{""}, `SELECT X''`},
+		{"integers", `UPDATE t SET a = ?, b = ?, c = ?, d = ? WHERE e = ?`, []any{int64(-7), 3, uint64(18446744073709551615), int32(-2), uint32(4)},
+			`UPDATE t SET a = -7, b = 3, c = 18446744073709551615, d = -2 WHERE e = 4`},
+		{"booleans and NULL", `VALUES (?, ?, ?)`, []any{true, false, nil}, `VALUES (TRUE, FALSE, NULL)`},
+		{"other types through fmt", `SELECT ?`, []any{1.5}, `SELECT X'312E35'`},
+		{"placeholders in order", `INSERT INTO t VALUES (?,?),(?,?)`, []any{"a", 1, "b", 2}, `INSERT INTO t VALUES (X'61',1),(X'62',2)`},
+		{"more placeholders than arguments", `SELECT ?, ?`, []any{1}, `SELECT 1, ?`},
+	} {
+		assert.Equal(t, c.want, MySQLText(c.query, c.args...), c.name)
+	}
+}

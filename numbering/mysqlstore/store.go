@@ -119,11 +119,11 @@ func (s *Store) Reserve(ctx context.Context, key numbering.Key, max uint64) (uin
 	var v int64
 	err := s.tx(ctx, "numbering/mysqlstore: Reserve", func(ctx context.Context, tx *sql.Tx) error {
 		var last int64
-		err := tx.QueryRowContext(ctx, lockSQL, k).Scan(&last)
+		err := tx.QueryRowContext(ctx, sqltx.MySQLText(lockSQL, k)).Scan(&last)
 		if errors.Is(err, sql.ErrNoRows) {
 			// A missing counter: two inserting at once collide on the
 			// primary key (1062 on one server, 1213 across Galera nodes).
-			if _, err := tx.ExecContext(ctx, insertSQL, k); err != nil {
+			if _, err := tx.ExecContext(ctx, sqltx.MySQLText(insertSQL, k)); err != nil {
 				if n, _, _ := sqltx.MySQLNumber(err); n == erDupEntry {
 					return errRaced
 				}
@@ -138,7 +138,7 @@ func (s *Store) Reserve(ctx context.Context, key numbering.Key, max uint64) (uin
 		if last >= lim { // exhausted, never wrapped round
 			return errExhausted
 		}
-		res, err := tx.ExecContext(ctx, casSQL, last+1, k, last)
+		res, err := tx.ExecContext(ctx, sqltx.MySQLText(casSQL, last+1, k, last))
 		if err != nil {
 			return err
 		}
@@ -179,7 +179,7 @@ func (s *Store) Raise(ctx context.Context, counters ...numbering.Counter) error 
 	return s.tx(ctx, "numbering/mysqlstore: Raise", func(ctx context.Context, tx *sql.Tx) error {
 		for _, k := range keys {
 			v := int64(high[k])
-			if _, err := tx.ExecContext(ctx, raiseSQL, k, v, v); err != nil {
+			if _, err := tx.ExecContext(ctx, sqltx.MySQLText(raiseSQL, k, v, v)); err != nil {
 				return err
 			}
 		}
@@ -222,7 +222,9 @@ func (s *Store) Snapshot(ctx context.Context) ([]numbering.Counter, error) {
 // deadlocks, Galera certification failures and lock wait timeouts. A COMMIT
 // whose connection failed is retried too (until WithUnavailableWait): a
 // counter's transaction that did commit leaves a gap when run again, never
-// a duplicate, as PostgreSQL's single-statement Reserve does.
+// a duplicate, as PostgreSQL's single-statement Reserve does. Statements
+// with arguments go through sqltx.MySQLText, as in conflict/mysqlstore
+// (docs/mysql.md, "Galera and prepared statements").
 func (s *Store) tx(ctx context.Context, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	return sqltx.Do(ctx, s.policy, op, func(ctx context.Context) error {
 		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: s.policy.Isolation})
