@@ -58,7 +58,7 @@ func fixture(t testing.TB) *Index {
 func newFiling(province string, domains ...string) *filing.Filing {
 	return &filing.Filing{
 		Subject:  filing.Subject{Province: province, Name: "新申请单位有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certE},
-		Websites: []filing.Website{{Name: "新网站", Domains: domains}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "新网站"}, Domains: domains}},
 	}
 }
 
@@ -152,8 +152,8 @@ func TestR30_OwnRecordsNeverConflict(t *testing.T) {
 	// A change filing of both websites, with their numbers.
 	f := own()
 	f.Websites = []filing.Website{
-		{Number: numA + "-1", Domains: []string{"www.example.com"}},
-		{Number: numA + "-2", Domains: []string{"例子.中国"}},
+		{Service: filing.Service{Number: numA + "-1"}, Domains: []string{"www.example.com"}},
+		{Service: filing.Service{Number: numA + "-2"}, Domains: []string{"例子.中国"}},
 	}
 	if cs := mustCheck(t, ix, f); len(cs) != 0 {
 		t.Errorf("change filing: %v", kinds(cs))
@@ -350,9 +350,9 @@ func TestCheck_BadInput(t *testing.T) {
 		{"no certificate", &filing.Filing{Subject: filing.Subject{Province: "52"}}, CodeCertMissing, "subject.cert_number"},
 		{"unknown subject number", &filing.Filing{Subject: filing.Subject{Number: "黔ICP备9999999号", Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certE}}, CodeNumberUnknown, "subject.number"},
 		{"website of another subject", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
-			Websites: []filing.Website{{Number: numB + "-1", Domains: []string{"other.cn"}}}}, CodeWebsiteNotOwn, "websites[0].number"},
+			Websites: []filing.Website{{Service: filing.Service{Number: numB + "-1"}, Domains: []string{"other.cn"}}}}, CodeWebsiteNotOwn, "websites[0].number"},
 		{"removed website number", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
-			Websites: []filing.Website{{Number: numA + "-9", Domains: []string{"x.cn"}}}}, CodeNumberUnknown, "websites[0].number"},
+			Websites: []filing.Website{{Service: filing.Service{Number: numA + "-9"}, Domains: []string{"x.cn"}}}}, CodeNumberUnknown, "websites[0].number"},
 	}
 	two := newFiling("52", "www.a.cn")
 	two.Websites = append(two.Websites, filing.Website{Domains: []string{"m.a.cn"}})

@@ -29,7 +29,7 @@ func contactFiling(cert, number, mobile, email string, sites ...filing.Person) *
 	f := &filing.Filing{Subject: filing.Subject{Province: "52", Number: number, Name: "贵州某科技有限公司", CertType: "工商营业执照",
 		CertNumber: filing.IDNumber(cert), Principal: filing.Person{Name: "张伟", Mobile: filing.Phone(mobile), Email: filing.Email(email)}}}
 	for i, p := range sites {
-		f.Websites = append(f.Websites, filing.Website{Name: fmt.Sprint("网站", i), Domains: []string{fmt.Sprintf("site%d.cn", i)}, Principal: p})
+		f.Websites = append(f.Websites, filing.Website{Service: filing.Service{Name: fmt.Sprint("网站", i), Principal: p}, Domains: []string{fmt.Sprintf("site%d.cn", i)}})
 	}
 	return f
 }

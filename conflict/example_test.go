@@ -24,7 +24,7 @@ func ExampleIndex_Check() {
 	f := &filing.Filing{
 		Subject: filing.Subject{Province: "11", Name: "北京新申请有限公司", Nature: filing.NatureEnterprise,
 			CertType: filing.CertBusinessLicence, CertNumber: "9144030010001686XA"},
-		Websites: []filing.Website{{Name: "新网站", Domains: []string{"WWW.xn--fsqu00a.xn--fiqs8s"}}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "新网站"}, Domains: []string{"WWW.xn--fsqu00a.xn--fiqs8s"}}},
 	}
 	conflicts, err := ix.Check(f)
 	if err != nil {

@@ -108,7 +108,7 @@ func TestPersonalFmtVerbs(t *testing.T) {
 func TestPersonalFmtInsideStructs(t *testing.T) {
 	p := pdPerson()
 	s := Subject{Name: "某某科技有限公司", CertType: CertBusinessLicence, CertNumber: "91350100M000100Y43", Principal: p}
-	f := Filing{Subject: s, Websites: []Website{{Name: "站", Principal: p}}}
+	f := Filing{Subject: s, Websites: []Website{{Service: Service{Name: "站", Principal: p}}}}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
 		for name, v := range map[string]any{"Person": p, "*Person": &p, "Subject": s, "Filing": f, "[]Person": []Person{p}, "map": map[string]Person{"a": p}} {
 			out := fmt.Sprintf(verb, v)

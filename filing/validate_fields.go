@@ -99,15 +99,21 @@ func addFails(fails []fieldFail, m *memo, ps *problems) map[string]bool {
 	return failed
 }
 
-// jsonPath turns a validator namespace ("Filing.websites[0].domains[1]")
-// into the JSON path ("websites[0].domains[1]").
+// jsonPath turns a validator namespace ("Filing.websites[0].domains[1]",
+// "Filing.apps[0].(inline).name") into the JSON path
+// ("websites[0].domains[1]", "apps[0].name"): the root and the steps into
+// embedded structs, whose fields encoding/json promotes, are left out.
 func jsonPath(ns string) string {
 	_, rest, ok := strings.Cut(ns, ".")
 	if !ok {
 		return ns
 	}
-	return rest
+	return strings.ReplaceAll(rest, inlined+".", "")
 }
+
+// inlined is the name jsonName gives an embedded struct without a JSON name
+// (Service), for jsonPath to leave out.
+const inlined = "(inline)"
 
 // translate builds the Problem of one field error.
 //
@@ -208,10 +214,12 @@ func theEngine() (*validator.Validate, error) {
 // jsonName names struct fields by their JSON names in paths.
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	switch name {
-	case "-":
+	switch {
+	case name == "-":
 		return ""
-	case "":
+	case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+		return inlined
+	case name == "":
 		return f.Name
 	}
 	return name

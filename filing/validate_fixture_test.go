@@ -35,17 +35,19 @@ func validFiling(t testing.TB) *Filing {
 	}
 	web := func(name, domain, home string) Website {
 		return Website{
-			Name:    name,
+			Service: Service{
+				Name: name,
+				Principal: Person{
+					Name:           "李娜",
+					CertType:       CertResidentID,
+					CertNumber:     testResidentID(t, "520103", "19900215", "246"),
+					Mobile:         "13900139000",
+					EmergencyPhone: "13700137000",
+					Email:          "lina@example.cn",
+				},
+			},
 			Domains: []string{domain},
 			HomeURL: home,
-			Principal: Person{
-				Name:           "李娜",
-				CertType:       CertResidentID,
-				CertNumber:     testResidentID(t, "520103", "19900215", "246"),
-				Mobile:         "13900139000",
-				EmergencyPhone: "13700137000",
-				Email:          "lina@example.cn",
-			},
 		}
 	}
 	return &Filing{

@@ -358,15 +358,7 @@ func (c *ruleCtx) websiteRules() {
 				c.add(p, websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
 			}
 		}
-		c.preApprovalRules(i, w)
-		for k, a := range w.Access {
-			switch {
-			case !a.Until.IsZero() && !a.Since.IsZero() && a.Until.Before(a.Since):
-				c.add(newProblem(CodeAccessPeriod), websitePath(i, ".access["+strconv.Itoa(k)+"].until"))
-			case a.Since.After(c.now):
-				c.add(newProblem(CodeAccessFuture), websitePath(i, ".access["+strconv.Itoa(k)+"].since"))
-			}
-		}
+		c.serviceRules(websitePath(i, ""), &w.Service)
 	}
 	if r, ok := c.rule(RuleMaxWebsitesPerOrder); ok && newSites > r.Value {
 		c.add(newProblem(CodeOrderWebsites, c.provName, r.Value), "websites")
@@ -409,24 +401,27 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 	return nil
 }
 
-// preApprovalRules: R-07. Each category the website involves needs a
-// document of that category; a document past its ValidUntil is rejected.
-// ValidUntil is a day (有效期至): the document is valid through that civil
-// date in China and expired from the next day on.
-func (c *ruleCtx) preApprovalRules(i int, w *Website) {
-	for j, pa := range w.PreApprovals {
+// serviceRules: the rules on the part a website and an app share, at
+// prefix ("websites[0]", "apps[1]"). R-07: each category the service
+// involves needs a document of that category; a document past its
+// ValidUntil is rejected. ValidUntil is a day (有效期至): the document is
+// valid through that civil date in China and expired from the next day on.
+// an access record ends after it starts, and does not start in the
+// future.
+func (c *ruleCtx) serviceRules(prefix string, s *Service) {
+	for j, pa := range s.PreApprovals {
 		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
-				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
+				prefix+".pre_approvals["+strconv.Itoa(j)+"].valid_until")
 		}
 	}
-	for k, cat := range w.Involves {
+	for k, cat := range s.Involves {
 		info, ok := cat.Info()
 		if !ok {
 			continue // cn_preapproval reports it
 		}
 		held := false
-		for _, pa := range w.PreApprovals {
+		for _, pa := range s.PreApprovals {
 			if pa.Category == info.Code {
 				held = true
 				break
@@ -440,6 +435,14 @@ func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 			zhKind, enKind = "专项审批", "special approval"
 		}
 		c.add(problemZhEn(CodePreApprovalNeeded, []any{info.Zh, zhKind, info.Authority}, []any{info.En, enKind, info.Authority}),
-			websitePath(i, ".involves["+strconv.Itoa(k)+"]"))
+			prefix+".involves["+strconv.Itoa(k)+"]")
+	}
+	for k, a := range s.Access {
+		switch {
+		case !a.Until.IsZero() && !a.Since.IsZero() && a.Until.Before(a.Since):
+			c.add(newProblem(CodeAccessPeriod), prefix+".access["+strconv.Itoa(k)+"].until")
+		case a.Since.After(c.now):
+			c.add(newProblem(CodeAccessFuture), prefix+".access["+strconv.Itoa(k)+"].since")
+		}
 	}
 }

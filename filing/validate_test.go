@@ -22,7 +22,7 @@ func validIndividual(t testing.TB) *Filing {
 			Province: "52", Name: "王小明", Nature: NatureIndividual, CertType: CertResidentID, CertNumber: id,
 			Address: "贵州省贵阳市南明区某路1号", Principal: p,
 		},
-		Websites: []Website{{Name: "小明的博客", Domains: []string{"wangxiaoming.cn"}, HomeURL: "www.wangxiaoming.cn", Principal: p}},
+		Websites: []Website{{Service: Service{Name: "小明的博客", Principal: p}, Domains: []string{"wangxiaoming.cn"}, HomeURL: "www.wangxiaoming.cn"}},
 	}
 }
 

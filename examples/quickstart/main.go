@@ -129,16 +129,18 @@ func typedIn() *filing.Filing {
 			LegalRepresentative: "张伟",
 		},
 		Websites: []filing.Website{{
-			Name:    "星辰官网",
+			Service: filing.Service{
+				Name: "星辰官网",
+				Principal: filing.Person{
+					Name:       "李娜",
+					CertType:   filing.CertResidentID,
+					CertNumber: residentID("52010319900215246"),
+					Mobile:     "13900139000",
+					Email:      "lina@example.cn",
+				},
+			},
 			Domains: []string{"xingchen.io"},          // .io is not approved for filing
 			HomeURL: "https://www.xingchen-shop.com/", // not under the website's domain
-			Principal: filing.Person{
-				Name:       "李娜",
-				CertType:   filing.CertResidentID,
-				CertNumber: residentID("52010319900215246"),
-				Mobile:     "13900139000",
-				Email:      "lina@example.cn",
-			},
 		}},
 	}
 }

@@ -412,7 +412,7 @@ func contactFiling(cert string) *filing.Filing {
 	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertNumber: sentID, Mobile: sentPhone, Email: sentEmail}
 	return &filing.Filing{
 		Subject:  filing.Subject{Province: "11", Number: "京ICP备05002571号", Name: "北京某科技有限公司", CertType: "工商营业执照", CertNumber: filing.IDNumber(cert), Principal: p},
-		Websites: []filing.Website{{Name: "网站", Domains: []string{"example.cn"}, Principal: p}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "网站", Principal: p}, Domains: []string{"example.cn"}}},
 	}
 }
 

@@ -202,7 +202,7 @@ func CheckField(field Field, value string, opts FieldOptions) Result {
 // filing.Validate, whatever they become.
 func checkWebsiteName(name, path string, now time.Time) Result {
 	const at = "websites[0].name"
-	f := &filing.Filing{Websites: []filing.Website{{Name: name}}}
+	f := &filing.Filing{Websites: []filing.Website{{Service: filing.Service{Name: name}}}}
 	opts := []filing.Option{filing.WithNow(func() time.Time { return now })}
 	if strings.TrimSpace(name) != "" {
 		opts = append(opts, filing.WithDraft())
