@@ -394,9 +394,10 @@ func stringField(v reflect.Value, name string) string {
 }
 
 // Chinese field labels as the filing system shows them, by JSON path with
-// the indices left out ("websites[].domains[]"). A person's fields are
-// labelled by the role: 主体负责人 under subject.principal, 网站负责人 under
-// websites[].principal.
+// the indices left out ("websites[].domains[]"). The Service part's fields
+// are labelled under websites[] and apps[] alike, a person's fields by the
+// role: 主体负责人 under subject.principal, 网站负责人 under
+// websites[].principal, APP负责人 under apps[].principal.
 var labels = func() map[string]string {
 	m := map[string]string{
 		"subject":                      "主体信息",
@@ -414,30 +415,48 @@ var labels = func() map[string]string {
 		"subject.status":               "主体备案状态",
 		"subject.remarks":              "备注",
 
-		"websites":                               "网站信息",
-		"websites[]":                             "网站信息",
-		"websites[].number":                      "网站备案号",
-		"websites[].name":                        "网站名称",
-		"websites[].domains":                     "网站域名",
-		"websites[].domains[]":                   "网站域名",
-		"websites[].home_url":                    "网站首页网址",
-		"websites[].service_content":             "网站服务内容",
-		"websites[].involves":                    "涉及前置审批的内容",
-		"websites[].involves[]":                  "涉及前置审批的内容",
-		"websites[].pre_approvals":               "前置审批文件",
-		"websites[].pre_approvals[]":             "前置审批文件",
-		"websites[].pre_approvals[].category":    "前置审批类型",
-		"websites[].pre_approvals[].number":      "前置审批文号",
-		"websites[].pre_approvals[].authority":   "审批机关",
-		"websites[].pre_approvals[].valid_until": "审批文件有效期至",
-		"websites[].access":                      "接入信息",
-		"websites[].access[]":                    "接入信息",
-		"websites[].access[].isp":                "接入服务商",
-		"websites[].access[].isp_province":       "接入服务商所在省份",
-		"websites[].access[].ips":                "网站IP地址",
-		"websites[].access[].since":              "接入开始时间",
-		"websites[].access[].until":              "取消接入时间",
-		"websites[].status":                      "网站备案状态",
+		"websites[].domains":   "网站域名",
+		"websites[].domains[]": "网站域名",
+		"websites[].home_url":  "网站首页网址",
+
+		"apps[].kind":                              "应用类型",
+		"apps[].categories":                        "应用类目",
+		"apps[].categories[]":                      "应用类目",
+		"apps[].language":                          "应用语种",
+		"apps[].platforms":                         "运行平台",
+		"apps[].platforms[]":                       "运行平台",
+		"apps[].platforms[].platform":              "运行平台",
+		"apps[].platforms[].platform_name":         "运行平台名称",
+		"apps[].platforms[].identifier":            "包名/Bundle ID",
+		"apps[].platforms[].public_key":            "公钥",
+		"apps[].platforms[].fingerprint":           "签名值（证书指纹）",
+		"apps[].platforms[].fingerprint_algorithm": "签名值算法",
+		"apps[].platforms[].domains":               "应用域名",
+		"apps[].platforms[].domains[]":             "应用域名",
+		"apps[].platforms[].sdks":                  "第三方SDK",
+		"apps[].platforms[].sdks[]":                "第三方SDK",
+		"apps[].platforms[].sdks[].name":           "SDK名称",
+		"apps[].platforms[].sdks[].provider":       "SDK服务厂商",
+		"apps[].platforms[].sdks[].purpose":        "SDK功能类型",
+		"apps[].host":                              "小程序/快应用所属平台",
+		"apps[].host_name":                         "所属平台名称",
+		"apps[].host_app_id":                       "平台AppID",
+	}
+	service := map[string]string{
+		".involves":                    "涉及前置审批的内容",
+		".involves[]":                  "涉及前置审批的内容",
+		".pre_approvals":               "前置审批文件",
+		".pre_approvals[]":             "前置审批文件",
+		".pre_approvals[].category":    "前置审批类型",
+		".pre_approvals[].number":      "前置审批文号",
+		".pre_approvals[].authority":   "审批机关",
+		".pre_approvals[].valid_until": "审批文件有效期至",
+		".access":                      "接入信息",
+		".access[]":                    "接入信息",
+		".access[].isp":                "接入服务商",
+		".access[].isp_province":       "接入服务商所在省份",
+		".access[].since":              "接入开始时间",
+		".access[].until":              "取消接入时间",
 	}
 	person := map[string]string{
 		"":                 "",
@@ -449,10 +468,24 @@ var labels = func() map[string]string {
 		".emergency_phone": "应急联系电话",
 		".email":           "电子邮箱",
 	}
-	for prefix, role := range map[string]string{"subject.principal": "主体负责人", "websites[].principal": "网站负责人"} {
-		for field, l := range person {
-			m[prefix+field] = role + l
+	for _, s := range []struct{ path, what, role, ips string }{
+		{"websites", "网站", "网站负责人", "网站IP地址"},
+		{"apps", "应用", "APP负责人", "IP地址"},
+	} {
+		m[s.path], m[s.path+"[]"] = s.what+"信息", s.what+"信息"
+		for field, suffix := range map[string]string{".number": "备案号", ".name": "名称", ".service_content": "服务内容", ".status": "备案状态"} {
+			m[s.path+"[]"+field] = s.what + suffix
 		}
+		for field, l := range service {
+			m[s.path+"[]"+field] = l
+		}
+		m[s.path+"[].access[].ips"] = s.ips
+		for field, l := range person {
+			m[s.path+"[].principal"+field] = s.role + l
+		}
+	}
+	for field, l := range person {
+		m["subject.principal"+field] = "主体负责人" + l
 	}
 	return m
 }()

@@ -2,6 +2,7 @@ package filingtest
 
 import (
 	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
@@ -122,7 +123,7 @@ func wrongCheck(s filing.IDNumber) filing.IDNumber {
 
 // brokenDefs are the cases, in catalogue order. Each case's Gen is seeded
 // from its name, so adding a case changes no other.
-var brokenDefs = []brokenDef{
+var brokenDefs = slices.Concat([]brokenDef{
 	//
 	{name: "no-website", rule: "R-01", desc: "a new filing (subject without a record number) with no website",
 		want: filing.CodeNoWebsite, path: "websites", base: enterprise("52", 1),
@@ -360,7 +361,7 @@ var brokenDefs = []brokenDef{
 	{name: "website-status-unknown", rule: "R-10", desc: "a website status that is not a lifecycle status",
 		want: filing.CodeStatusUnknown, path: "websites[0].status", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].Status = "online" }},
-}
+}, appBrokenDefs, nameBrokenDefs)
 
 // seedOf derives a case's seed from its name (FNV-1a).
 func seedOf(name string) int64 {

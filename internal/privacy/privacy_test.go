@@ -188,6 +188,7 @@ var registry = map[string]entry{
 	"filing.USCC":                typ[filing.USCC](),
 	"filing.ValidationError":     typ[filing.ValidationError](),
 	"filing.Validator":           typ[filing.Validator](),
+	"filing.Service":             typ[filing.Service](),
 	"filing.Website":             typ[filing.Website](),
 	"filing.Websites":            typ[filing.Websites](),
 	"filing.Apps":                typ[filing.Apps](),
