@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -339,7 +341,7 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput, ws checkWebsite
 				continue
 			}
 			if dupSite >= 0 && dupSite != i {
-				u := filing.DomainUnicode(reg)
+				u := domain.DomainUnicode(reg)
 				prev := ""
 				for _, x := range ws.domains(dupSite) {
 					if x.reg == reg {

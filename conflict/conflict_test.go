@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -342,9 +344,9 @@ func TestCheck_BadInput(t *testing.T) {
 		path string
 	}{
 		{"nil", nil, CodeCertMissing, "subject"},
-		{"malformed domain", newFiling("52", "exa mple..com"), filing.CodeDomainInvalid, "websites[0].domains[0]"},
-		{"url", newFiling("52", "http://example.com/"), filing.CodeDomainURL, "websites[0].domains[0]"},
-		{"public suffix", newFiling("52", "com.cn"), filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"malformed domain", newFiling("52", "exa mple..com"), domain.CodeDomainInvalid, "websites[0].domains[0]"},
+		{"url", newFiling("52", "http://example.com/"), domain.CodeDomainURL, "websites[0].domains[0]"},
+		{"public suffix", newFiling("52", "com.cn"), domain.CodeDomainPublicSuffix, "websites[0].domains[0]"},
 		{"duplicate", newFiling("52", "a.cn", "A.CN."), CodeDomainDuplicate, "websites[0].domains[1]"},
 		{"unknown province", newFiling("99", "a.cn"), CodeProvinceUnknown, "subject.province"},
 		{"no certificate", &filing.Filing{Subject: filing.Subject{Province: "52"}}, CodeCertMissing, "subject.cert_number"},
@@ -395,7 +397,7 @@ func TestPut_BadRecord(t *testing.T) {
 		path   string
 	}{
 		{"unknown province", func(r *Record) { r.Subject.Province = "黔" }, CodeProvinceUnknown, "subject.province"},
-		{"public suffix", func(r *Record) { r.Websites[0].Domains = []string{"com.cn"} }, filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"public suffix", func(r *Record) { r.Websites[0].Domains = []string{"com.cn"} }, domain.CodeDomainPublicSuffix, "websites[0].domains[0]"},
 		{"duplicate domain", func(r *Record) { r.Websites[0].Domains = []string{"a.cn", "A.cn"} }, CodeDomainDuplicate, "websites[0].domains[1]"},
 		{"website number of another subject", func(r *Record) { r.Websites[0].Number = numB + "-1" }, CodeWebsiteNumber, "websites[0].number"},
 		{"approved without number", func(r *Record) { r.Subject.Number = "" }, CodeNumberMissing, "subject.number"},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
 )
@@ -54,7 +56,7 @@ func ExampleIndex_Query() {
 		return
 	}
 	for _, r := range res.Records {
-		fmt.Println(r.WebsiteNumber, r.SponsorName, r.WebsiteName, filing.DomainUnicode(r.Domains[0]), r.HomeURL)
+		fmt.Println(r.WebsiteNumber, r.SponsorName, r.WebsiteName, domain.DomainUnicode(r.Domains[0]), r.HomeURL)
 	}
 	// Output:
 	// 黔ICP备1500041X号-1 贵州示例科技有限公司 示例网 例子.中国 https://www.例子.中国

@@ -332,7 +332,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			}
 		}
 		if dup {
-			c.add(newProblem(CodeAppDuplicateDomain, DomainUnicode(d)), path)
+			c.add(newProblem(CodeAppDuplicateDomain, domain.DomainUnicode(d)), path)
 			continue
 		}
 		reg, pr := domain.RegistrableASCII(d)
@@ -340,7 +340,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			continue // icp_domain reports it
 		}
 		if depth := strings.Count(d[:len(d)-len(reg)], "."); depth > maxAppDomainDepth {
-			c.add(newProblem(CodeAppDomainTooDeep, DomainUnicode(d)), path)
+			c.add(newProblem(CodeAppDomainTooDeep, domain.DomainUnicode(d)), path)
 			continue
 		}
 		if natOK {

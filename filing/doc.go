@@ -9,10 +9,10 @@
 //     ValidateSubject checks a subject alone.
 //   - NormalizeFiling returns the filing as it is checked and should be
 //     stored (NFKC, trimmed, full-width digits folded, IDNA A-labels);
-//     NormalizeText, NormalizeDomain, NormalizePhone, NormalizeEmail and
-//     NormalizeCertNumber do one field.
-//   - Field checks: CheckResidentID, CheckCertNumber, CheckMobile,
-//     CheckLandline, CheckEmail, CheckDomain, CheckHomeURL, each returning
+//     NormalizeText, domain.NormalizeDomain, contact.NormalizePhone, contact.NormalizeEmail and
+//     certno.NormalizeCertNumber do one field.
+//   - Field checks: certno.CheckResidentID, certno.CheckCertNumber, contact.CheckMobile,
+//     contact.CheckLandline, contact.CheckEmail, domain.CheckDomain, domain.CheckHomeURL, each returning
 //     nil or a *Problem; JudgeKind decides individual versus organisation
 //
 //   - The model: Filing, Subject, Website, Access, Person and Status, with
@@ -66,7 +66,7 @@
 // returns one *ValidationError listing every problem with its JSON field path
 // ("websites[0].domains[1]") and Chinese label. Codes are sentinels:
 //
-//	errors.Is(err, filing.CodeDomainPublicSuffix)
+//	errors.Is(err, domain.CodeDomainPublicSuffix)
 //
 // Code is the one code type of the module: the codes of packages lifecycle,
 // shell, numbering, conflict and forms are Code values too, and Code's Rule,

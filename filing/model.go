@@ -99,11 +99,11 @@ type Website struct {
 	Service
 	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
 	// website carries one domain (工信管函〔2019〕633号). At most 20
-	// per website; each is checked by CheckDomain and must be the registered
+	// per website; each is checked by domain.CheckDomain and must be the registered
 	// domain, not a subdomain (R-09).
 	Domains []string `json:"domains" validate:"required,min=1,max=20,dive,icp_domain"`
 	// HomeURL is the home page URL (网站首页网址); it must be http(s) and under
-	// one of Domains (R-09); see CheckHomeURL.
+	// one of Domains (R-09); see domain.CheckHomeURL.
 	HomeURL string `json:"home_url" validate:"required,icp_home_url"`
 	// Registrations are what the domain registries say about Domains
 	// (holder, certificate, registrar, real-name state, expiry), one per

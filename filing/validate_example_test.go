@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -43,7 +45,7 @@ func ExampleValidate() {
 			fmt.Printf("%s（%s）：%s\n", p.Path, p.Label, p.Zh)
 		}
 	}
-	fmt.Println(errors.Is(err, filing.CodeDomainTLDNotApproved))
+	fmt.Println(errors.Is(err, domain.CodeDomainTLDNotApproved))
 	// Output:
 	// websites[0].principal.mobile（网站负责人手机号码）：请填写“网站负责人手机号码”
 	// websites[0].domains[0]（网站域名）：该域名后缀“.org”未经工信部批复，无法备案（工信部信管〔2017〕264号）。请更换为已批复后缀（如 .cn、.com、.中国）的域名

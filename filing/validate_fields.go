@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/beiankit/beian/filing/domain"
 	"github.com/go-playground/validator/v10"
 )
@@ -229,15 +232,15 @@ func jsonName(f reflect.StructField) string {
 // field (or a string-kinded type such as IDNumber, Phone, Email, Nature)
 // with the function named; the problem reported is the function's own.
 //
-//	cn_resident_id  CheckResidentID        cn_uscc      CheckUSCC
-//	cn_orgcode      CheckOrgCode           cn_mobile    CheckMobile
-//	cn_landline     CheckLandline          cn_phone     NormalizePhone (mobile or landline)
-//	cn_email        CheckEmail             icp_domain   CheckDomain
+//	cn_resident_id  certno.CheckResidentID        cn_uscc      certno.CheckUSCC
+//	cn_orgcode      certno.CheckOrgCode           cn_mobile    contact.CheckMobile
+//	cn_landline     contact.CheckLandline          cn_phone     contact.NormalizePhone (mobile or landline)
+//	cn_email        contact.CheckEmail             icp_domain   domain.CheckDomain
 //	cn_province     ProvinceByCode         cn_nature    Nature.Info
 //	cn_cert_type    CertType.Info          cn_preapproval PreApprovalCategory.Info
 //	icp_status      a lifecycle Status
-//	cn_cert_number  CheckCertNumber with the CertType field of the same struct
-//	icp_home_url    CheckHomeURL with the Domains field of the same struct
+//	cn_cert_number  certno.CheckCertNumber with the CertType field of the same struct
+//	icp_home_url    domain.CheckHomeURL with the Domains field of the same struct
 const (
 	TagResidentID  = "cn_resident_id"
 	TagUSCC        = "cn_uscc"
@@ -259,15 +262,15 @@ const (
 // tagChecks are the custom tags that check a lone string value.
 var tagChecks = map[string]func(*memo, string) *Problem{
 	TagResidentID: func(m *memo, s string) *Problem { return problemOf(checkResidentID(s, m.at())) },
-	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(CheckUSCC(s)) },
-	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(CheckOrgCode(s)) },
-	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(CheckMobile(s)) },
-	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(CheckLandline(s)) },
+	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(certno.CheckUSCC(s)) },
+	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(certno.CheckOrgCode(s)) },
+	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(contact.CheckMobile(s)) },
+	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(contact.CheckLandline(s)) },
 	TagPhone: func(_ *memo, s string) *Problem {
-		_, err := NormalizePhone(s)
+		_, err := contact.NormalizePhone(s)
 		return problemOf(err)
 	},
-	TagEmail: func(_ *memo, s string) *Problem { return problemOf(CheckEmail(s)) },
+	TagEmail: func(_ *memo, s string) *Problem { return problemOf(contact.CheckEmail(s)) },
 	TagDomain: func(m *memo, s string) *Problem {
 		_, p := m.dm().Check(s)
 		return p
@@ -286,7 +289,7 @@ var tagChecks = map[string]func(*memo, string) *Problem{
 	},
 	TagCertType: func(_ *memo, s string) *Problem {
 		if _, ok := CertType(s).Info(); !ok {
-			return newProblem(CodeCertUnknownType)
+			return newProblem(certno.CodeCertUnknownType)
 		}
 		return nil
 	},

@@ -3,6 +3,8 @@ package filing
 import (
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // testNow is the fixed clock of the validation tests.
@@ -15,9 +17,9 @@ func fixedNow() time.Time { return testNow }
 func testResidentID(t testing.TB, region, birth, seq string) IDNumber {
 	t.Helper()
 	first := region + birth + seq
-	c, err := ResidentIDCheckChar(first)
+	c, err := certno.ResidentIDCheckChar(first)
 	if err != nil {
-		t.Fatalf("ResidentIDCheckChar(%q): %v", first, err)
+		t.Fatalf("certno.ResidentIDCheckChar(%q): %v", first, err)
 	}
 	return IDNumber(first + string(c))
 }

@@ -6,6 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/province"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/beiankit/beian/internal/textnorm"
@@ -25,12 +28,12 @@ import (
 //     "黔") becomes its code.
 //   - Nature, certificate type, pre-approval category: the code; a Chinese
 //     name ("企业", "居民身份证", "新闻") becomes the code.
-//   - Certificate numbers: NormalizeCertNumber (upper case, no spaces,
+//   - Certificate numbers: certno.NormalizeCertNumber (upper case, no spaces,
 //     organisation code as "XXXXXXXX-C").
-//   - Phones: NormalizePhone (mobile as 11 digits, landline as
-//     "0AA-NNNNNNNN[-EXT]"); e-mail: NormalizeEmail.
+//   - Phones: contact.NormalizePhone (mobile as 11 digits, landline as
+//     "0AA-NNNNNNNN[-EXT]"); e-mail: contact.NormalizeEmail.
 //   - Domains, of websites and of their registry data (Registrations):
-//     NormalizeDomain (lower-case A-labels); home URL: NormalizeHomeURL.
+//     domain.NormalizeDomain (lower-case A-labels); home URL: domain.NormalizeHomeURL.
 //
 // NormalizeFiling(nil) is nil.
 func NormalizeFiling(f *Filing) *Filing { return normalizeFiling(f, nil) }
@@ -142,7 +145,7 @@ func normalizeDomain(m *memo, d string) string {
 }
 
 // normalizeRegistration normalises registry data as the website's own
-// fields: the domain with NormalizeDomain (so that it matches the website's
+// fields: the domain with domain.NormalizeDomain (so that it matches the website's
 // domains), names as text, the holder's certificate as a person's.
 func normalizeRegistration(r DomainRegistration, m *memo) DomainRegistration {
 	r.Domain = normalizeDomain(m, r.Domain)
@@ -160,7 +163,7 @@ func normalizePerson(p Person) Person {
 	p.Mobile = normalizePhoneValue(p.Mobile)
 	p.Landline = normalizePhoneValue(p.Landline)
 	p.EmergencyPhone = normalizePhoneValue(p.EmergencyPhone)
-	if e, err := NormalizeEmail(string(p.Email)); err == nil {
+	if e, err := contact.NormalizeEmail(string(p.Email)); err == nil {
 		p.Email = e
 	} else {
 		p.Email = Email(normText(string(p.Email)))
@@ -172,7 +175,7 @@ func normalizePhoneValue(p Phone) Phone {
 	if p == "" {
 		return ""
 	}
-	if n, err := NormalizePhone(string(p)); err == nil {
+	if n, err := contact.NormalizePhone(string(p)); err == nil {
 		return n
 	}
 	return Phone(normText(string(p)))
@@ -204,7 +207,7 @@ func normalizeProvince(s string) string {
 	if _, ok := ProvinceByCode(s); ok {
 		return s
 	}
-	if p, ok := ProvinceByName(s); ok {
+	if p, ok := province.ByName(s); ok {
 		return p.Code
 	}
 	if p, ok := ProvinceByAbbr(s); ok {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/beiankit/beian/filing/certno"
+
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing/domain"
 )
@@ -168,11 +170,11 @@ func (c *ruleCtx) individualRules(cert CertInfo, certOK bool) {
 		!c.failed["subject.principal.cert_number"] && !c.failed["subject.principal.cert_type"] {
 		c.add(newProblem(CodePrincipalNotSelf), "subject.principal.cert_number")
 	}
-	if !certOK || cert.Format != FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
+	if !certOK || cert.Format != certno.FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
 		return
 	}
 	// A birth date after c.now failed the field pass (checked as of c.now).
-	id, err := ParseResidentIDAt(string(s.CertNumber), c.now)
+	id, err := certno.ParseResidentIDAt(string(s.CertNumber), c.now)
 	if err != nil || id.Legacy {
 		return
 	}
@@ -351,7 +353,7 @@ func (c *ruleCtx) websiteRules() {
 				seenList = append(seenList, d)
 			}
 			if dup {
-				c.add(newProblem(CodeDuplicateDomain, DomainUnicode(d)), websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
+				c.add(newProblem(CodeDuplicateDomain, domain.DomainUnicode(d)), websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
 				continue
 			}
 			if p := c.domainRules(d, natOK, publicSector); p != nil {
@@ -371,12 +373,12 @@ func (c *ruleCtx) websiteRules() {
 	}
 }
 
-// domainRules checks one normalised domain that passed CheckDomain: it is
+// domainRules checks one normalised domain that passed domain.CheckDomain: it is
 // the registered domain, not under a suffix the nature may not use, and on
 // a public sector suffix where the province wants one.
 func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 	if reg, p := domain.RegistrableASCII(d); p == nil && reg != d {
-		return newProblem(CodeDomainSubdomain, DomainUnicode(reg))
+		return newProblem(domain.CodeDomainSubdomain, domain.DomainUnicode(reg))
 	}
 	if !natOK {
 		return nil

@@ -16,6 +16,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/audit"
 )
@@ -54,7 +56,7 @@ func readAnswers(path string) (audit.Answers, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		d := strings.ToLower(strings.TrimSuffix(a.Domain, "."))
-		if n, err := filing.NormalizeDomain(d); err == nil {
+		if n, err := domain.NormalizeDomain(d); err == nil {
 			d = n
 		}
 		out[d] = audit.Answer{Addrs: a.Addrs, Failed: a.Failed}

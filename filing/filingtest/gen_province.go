@@ -4,6 +4,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/beiankit/beian/filing/province"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -24,7 +26,7 @@ var knownPlaces = sync.OnceValue(func() []place {
 // or abbreviation (as filing.NormalizeFiling reads it), or "".
 func provinceCode(s string) string {
 	s = filing.NormalizeText(s)
-	for _, look := range []func(string) (filing.Province, bool){filing.ProvinceByCode, filing.ProvinceByName, filing.ProvinceByAbbr} {
+	for _, look := range []func(string) (filing.Province, bool){filing.ProvinceByCode, province.ByName, filing.ProvinceByAbbr} {
 		if p, ok := look(s); ok {
 			return p.Code
 		}

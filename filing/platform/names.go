@@ -3,6 +3,8 @@ package platform
 import (
 	"strings"
 
+	"github.com/beiankit/beian/filing/certno"
+
 	"github.com/beiankit/beian/filing"
 )
 
@@ -43,7 +45,7 @@ func NatureByName(name string) (filing.Nature, bool) {
 func CertTypeByName(name string) (filing.CertType, bool) {
 	var hit filing.CertType
 	n := 0
-	for _, info := range filing.CertTypes() {
+	for _, info := range certno.CertTypes() {
 		if SameName(name, info.Zh) {
 			hit, n = info.Code, n+1
 		}

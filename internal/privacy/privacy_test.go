@@ -13,6 +13,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -181,11 +183,11 @@ var registry = map[string]entry{
 	"filing.ProvinceRule":        typ[filing.ProvinceRule](),
 	"filing.ProvinceRules":       typ[filing.ProvinceRules](),
 	"filing.Reason":              typ[filing.Reason](),
-	"filing.ResidentID":          typ[filing.ResidentID](),
+	"certno.ResidentID":          typ[certno.ResidentID](),
 	"filing.RuleKind":            typ[filing.RuleKind](),
 	"filing.Status":              typ[filing.Status](),
 	"filing.Subject":             typ[filing.Subject](),
-	"filing.USCC":                typ[filing.USCC](),
+	"certno.USCC":                typ[certno.USCC](),
 	"filing.ValidationError":     typ[filing.ValidationError](),
 	"filing.Validator":           typ[filing.Validator](),
 	"filing.Service":             typ[filing.Service](),
@@ -740,9 +742,9 @@ func TestPromiseErrorsDoNotEchoPersonalData(t *testing.T) {
 	var errs []error
 	for _, s := range bad {
 		for _, ct := range []filing.CertType{filing.CertResidentID, filing.CertPassport, filing.CertBusinessLicence} {
-			errs = append(errs, filing.CheckCertNumber(ct, s))
+			errs = append(errs, certno.CheckCertNumber(ct, s))
 		}
-		errs = append(errs, filing.CheckMobile(s), filing.CheckLandline(s), filing.CheckEmail(s), filing.CheckResidentID(s))
+		errs = append(errs, contact.CheckMobile(s), contact.CheckLandline(s), contact.CheckEmail(s), certno.CheckResidentID(s))
 		f := filingtest.New(1).Filing(filingtest.New(2).Individual("52"), 1)
 		f.Subject.CertNumber = filing.IDNumber(s)
 		f.Subject.Principal.Mobile = filing.Phone(s)
