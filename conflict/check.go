@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Kind is the kind of a conflict, a stable code. A Kind is an error, so it

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 func exampleIndex() *conflict.Index {

@@ -6,9 +6,8 @@ import (
 	"net/netip"
 	"time"
 
-	"github.com/beiankit/beian/filing/certno"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Deterministic generator of a national-scale record set for the tests and

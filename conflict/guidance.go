@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 

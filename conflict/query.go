@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Field is what a public query searches by (R-33; ICP/IP地址/域名信息备案管理系统 用户使用手册 §3: 网站名称,

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/internal/mask"
 )
 

@@ -5,9 +5,8 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // A plain slice of persons logged through slog's JSON handler is masked by

@@ -8,10 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
-
-	"github.com/beiankit/beian/calendar"
 )
 
 // codesAt returns the codes of the problems at one path.

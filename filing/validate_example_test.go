@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 func ExampleValidate() {

@@ -8,11 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
 	icpdomain "github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/filing"
 )
 
 // SystemStart is the earliest date accepted on a form: the MIIT filing system

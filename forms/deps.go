@@ -3,10 +3,9 @@ package forms
 import (
 	"time"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/numbering"
 )
 

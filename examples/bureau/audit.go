@@ -16,10 +16,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/audit"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // answerLine is one line of the -audit answers file.

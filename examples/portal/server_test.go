@@ -18,10 +18,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/beiankit/beian/filing/certno"
-
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // clock is a settable clock for the server under test.

@@ -8,12 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/beiankit/beian/filing/certno"
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/internal/catalog"
 )
 

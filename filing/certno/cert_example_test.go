@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/beiankit/beian/filing/certno"
-
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 func ExampleCheckResidentID() {
@@ -103,4 +103,25 @@ func ExampleResidentIDCheckChar() {
 	o, _ := certno.OrgCodeCheckChar("D2143569")
 	fmt.Printf("%c %c %c\n", c, u, o)
 	// Output: X 3 X
+}
+
+// A validity period (证件有效期) as forms give it, and one whose end is
+// before its start (R-84).
+func ExampleParseValidity() {
+	v, _ := certno.ParseValidity("20160301", "长期")
+	fmt.Println(v.Start.Format(time.DateOnly), v.LongTerm)
+	_, err := certno.ParseValidity("2030-01-01", "2020-01-01")
+	fmt.Println(err)
+	// Output:
+	// 2016-03-01 true
+	// validity.order: certificate validity: the end date is before the start date
+}
+
+// A resident ID valid until 2026-06-01 has no more than three months left
+// on 2026-03-05: too short for a filing (R-84).
+func ExampleCheckValidity() {
+	asOf := time.Date(2026, 3, 5, 10, 0, 0, 0, calendar.Location())
+	v, _ := certno.ParseValidity("2006-06-01", "2026-06-01")
+	fmt.Println(certno.CheckValidity(v, filing.CertMinMonths("52", filing.CertResidentID), asOf))
+	// Output: validity.short: the certificate must be valid for more than 3 months (valid until 2026-06-01)
 }

@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/beiankit/beian/filing/certno"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Op is what happened to a field.

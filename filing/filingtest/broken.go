@@ -5,12 +5,11 @@ import (
 	"slices"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
 	"github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
 )
 
 // BrokenCase is a filing with exactly one thing wrong: a valid generated

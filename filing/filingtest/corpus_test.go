@@ -13,12 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
 	"github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
 )
 
 // The conformance corpus (conformance/*.json) is generated from the broken

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/beiankit/beian/filing/certno"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Certificates of a Gen.

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/beiankit/beian/filing/contact"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 // Phones and e-mail of a Gen.

@@ -4,9 +4,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/beiankit/beian/filing/province"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/province"
 )
 
 // Provinces and province rules of a Gen.

@@ -8,11 +8,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
 	"github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/filing"
 )
 
 // seeds is how many seeds the generator tests loop over.

@@ -8,10 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/filing"
 )
 
 func TestConformance_Loads(t *testing.T) {

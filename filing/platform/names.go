@@ -3,9 +3,8 @@ package platform
 import (
 	"strings"
 
-	"github.com/beiankit/beian/filing/certno"
-
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // SameName reports whether a platform's list entry names the SDK's entry:

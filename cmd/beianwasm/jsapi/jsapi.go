@@ -6,12 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
 	"github.com/beiankit/beian/filing/domain"
-
-	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
 )
