@@ -232,12 +232,12 @@ func jsonName(f reflect.StructField) string {
 // field (or a string-kinded type such as IDNumber, Phone, Email, Nature)
 // with the function named; the problem reported is the function's own.
 //
-//	cn_resident_id  certno.CheckResidentID        cn_uscc      certno.CheckUSCC
-//	cn_orgcode      certno.CheckOrgCode           cn_mobile    contact.CheckMobile
-//	cn_landline     contact.CheckLandline          cn_phone     contact.NormalizePhone (mobile or landline)
-//	cn_email        contact.CheckEmail             icp_domain   domain.CheckDomain
-//	cn_province     ProvinceByCode         cn_nature    Nature.Info
-//	cn_cert_type    CertType.Info          cn_preapproval PreApprovalCategory.Info
+//	cn_resident_id  certno.CheckResidentID   cn_uscc        certno.CheckUSCC
+//	cn_orgcode      certno.CheckOrgCode      cn_mobile      contact.CheckMobile
+//	cn_landline     contact.CheckLandline    cn_phone       contact.NormalizePhone
+//	cn_email        contact.CheckEmail       icp_domain     domain.CheckDomain
+//	cn_province     ProvinceByCode           cn_nature      Nature.Info
+//	cn_cert_type    CertType.Info            cn_preapproval PreApprovalCategory.Info
 //	icp_status      a lifecycle Status
 //	cn_cert_number  certno.CheckCertNumber with the CertType field of the same struct
 //	icp_home_url    domain.CheckHomeURL with the Domains field of the same struct
