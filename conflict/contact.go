@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -258,11 +259,14 @@ func (c contact) path(f *filing.Filing) string {
 	}
 	switch {
 	case c.who < 0:
-		return "subject.principal" + field
+		if c.mail {
+			return "subject.principal.email"
+		}
+		return "subject.principal.mobile"
 	case c.who < len(f.Websites):
-		return fmt.Sprintf("websites[%d].principal%s", c.who, field)
+		return "websites[" + strconv.Itoa(c.who) + "].principal" + field
 	}
-	return fmt.Sprintf("apps[%d].principal%s", c.who-len(f.Websites), field)
+	return "apps[" + strconv.Itoa(c.who-len(f.Websites)) + "].principal" + field
 }
 
 // contactsOf appends the normalised contacts of f's principals to dst, and
@@ -321,9 +325,10 @@ func (k *ContactKeyer) ContactClaims(f *filing.Filing) (claims []ContactClaim, i
 // contactHolder is the subject that holds a contact key: its certificate key
 // (never shown) and the public facts a Conflict may show.
 type contactHolder struct {
-	subject  Key
-	number   string
-	province string
+	subject      Key
+	number       string
+	province     string
+	provinceName string // the province table's name, looked up once at Put
 }
 
 // contactEntry is one claim of the register: the HMAC key and its holder.
@@ -348,10 +353,11 @@ type Contacts struct {
 	byHash    map[uint64][]contactEntry
 	bySubject map[Key][]uint64
 	n         int
-	// bits is a one-probe filter over byHash's hashes (a bit per hash,
-	// set on Put, cleared only when rebuilt): a Check reads one bit, in a
-	// table small enough for the cache, before the map. Rebuilt (doubled)
-	// when the entries pass a sixteenth of its bits.
+	// bits is a filter over byHash's hashes (two bits of one word per
+	// hash, set on Put, cleared only when rebuilt): a Check reads one word,
+	// in a table small enough for the cache, before the map. Its length is
+	// a power of two; rebuilt (doubled) when the entries pass a sixteenth
+	// of its bits.
 	bits []uint64
 }
 
@@ -361,15 +367,23 @@ func NewContacts(keyer *ContactKeyer) *Contacts {
 		bits: make([]uint64, 1<<10)}
 }
 
-// mayHold reads the filter bit of a hash.
+// filterBits returns the word of the filter a hash falls in and the two
+// bits it sets there: a blocked Bloom filter with two probes in one word
+// (one cache line read), which at a sixteenth of the bits in use passes
+// about 1.4 % of absent contacts to the map instead of about 6 % with one.
+func (c *Contacts) filterBits(hv uint64) (word int, bits uint64) {
+	return int(hv & uint64(len(c.bits)-1)), 1<<(hv>>32&63) | 1<<(hv>>48&63)
+}
+
+// mayHold reads the filter bits of a hash.
 func (c *Contacts) mayHold(hv uint64) bool {
-	i := hv & uint64(len(c.bits)*64-1)
-	return c.bits[i/64]&(1<<(i%64)) != 0
+	w, b := c.filterBits(hv)
+	return c.bits[w]&b == b
 }
 
 func (c *Contacts) mark(hv uint64) {
-	i := hv & uint64(len(c.bits)*64-1)
-	c.bits[i/64] |= 1 << (i % 64)
+	w, b := c.filterBits(hv)
+	c.bits[w] |= b
 }
 
 // grow doubles the filter while the entries pass a sixteenth of its bits.
@@ -389,13 +403,16 @@ func (c *Contacts) grow() {
 
 func (c *Contacts) hash(x contact) uint64 { return contactHash(c.seed, x) }
 
+// contactHash is the 64-bit keyed hash of a normalised contact. The normal
+// forms of the two kinds never meet (a mobile is 11 digits, an address has
+// an @), so the kind only salts the hash; maphash.String hashes in one call
+// what a maphash.Hash would buffer.
 func contactHash(seed maphash.Seed, x contact) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.WriteString(string(x.kind))
-	h.WriteByte(0)
-	h.WriteString(x.norm)
-	return h.Sum64()
+	h := maphash.String(seed, x.norm)
+	if x.mail {
+		h ^= 0x9e3779b97f4a7c15 // salt: an e-mail and a mobile differ even if their hashes met
+	}
+	return h
 }
 
 // subjectOf returns the certificate key of f's subject and its public
@@ -405,6 +422,9 @@ func subjectOf(f *filing.Filing) contactHolder {
 		province: f.Subject.Province}
 	if p, ok := province.ByName(h.province); ok {
 		h.province = p.Code
+	}
+	if p, ok := filing.ProvinceByCode(h.province); ok {
+		h.provinceName = p.Name
 	}
 	return h
 }
@@ -497,7 +517,8 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 		hv = append(hv, c.hash(x))
 	}
 	var out []Conflict
-	var own *Key
+	var ownType, ownCert string // the filing's subject, computed on the first hit
+	ownDone := false
 	var seen []uint64
 	c.mu.RLock()
 	defer c.mu.RUnlock()
@@ -515,19 +536,25 @@ func (c *Contacts) Check(f *filing.Filing) []Conflict {
 		}
 		seen = append(seen, chk)
 		for _, e := range es {
-			if e.check != chk {
+			if e.check != chk || e.key.Kind != x.kind {
 				continue
 			}
-			if own == nil {
-				o := SubjectKey(f.Subject.CertType, f.Subject.CertNumber)
-				own = &o
+			if !ownDone {
+				ownType, ownCert, ownDone = string(f.Subject.CertType), certKey(f.Subject.CertType, f.Subject.CertNumber.Raw()), true
 			}
-			if e.h.subject != *own {
+			if !isSubject(e.h.subject, ownType, ownCert) {
 				out = append(out, contactConflict(x.kind, x.path(f), e.h))
 			}
 		}
 	}
 	return out
+}
+
+// isSubject reports whether k is SubjectKey's key of certificate type t and
+// canonical number cert, without building that key.
+func isSubject(k Key, t, cert string) bool {
+	v := k.Value
+	return k.Kind == KeyCert && len(v) == len(t)+1+len(cert) && v[len(t)] == ':' && v[:len(t)] == t && v[len(t)+1:] == cert
 }
 
 // Texts of the contact conflicts, by key kind.
@@ -553,9 +580,7 @@ func contactConflict(kind KeyKind, path string, o contactHolder) Conflict {
 		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
 		Zh:       t.zh, En: t.en, Steps: slices.Clip(t.steps),
 	}
-	if p, ok := filing.ProvinceByCode(o.province); ok {
-		c.Blocking.ProvinceName = p.Name
-	}
+	c.Blocking.ProvinceName = o.provinceName
 	if o.number == "" {
 		c.Blocking.Status = filing.StatusBureauReview
 	}

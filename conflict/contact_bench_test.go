@@ -31,14 +31,18 @@ var benchContacts = sync.OnceValue(func() *Contacts {
 
 // contactFilings are checkFilings with principals: the subject's and the
 // website's mobile and e-mail, every 4th reusing a number on file.
-func contactFilings() []*filing.Filing {
+func contactFilings() []*filing.Filing { return contactFilingsTaken(4) }
+
+// contactFilingsTaken is contactFilings with every every-th filing reusing
+// a number on file (0: none does).
+func contactFilingsTaken(every int) []*filing.Filing {
 	fs := checkFilings(30000, 1024)
 	out := make([]*filing.Filing, len(fs))
 	for i, f := range fs {
 		g := *f
 		g.Websites = append([]filing.Website(nil), f.Websites...)
 		m := fmt.Sprintf("137%08d", i)
-		if i%4 == 0 {
+		if every > 0 && i%every == 0 {
 			m = fmt.Sprintf("138%08d", i*7)
 		}
 		g.Subject.Principal = filing.Person{Name: "张伟", Mobile: filing.Phone(m), Email: filing.Email(fmt.Sprintf("new%d@example.com", i))}
@@ -98,8 +102,12 @@ func BenchmarkR94_ContactsCheck(b *testing.B) {
 // loaded machine distorts least) as "ratio" (at most 1.15 by R-94's
 // budget). go test ./conflict -run '^$' -bench R94_ContactOverhead
 func BenchmarkR94_ContactOverhead(b *testing.B) {
+	b.Run("taken=1in4", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(4)) })
+	b.Run("taken=none", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(0)) })
+}
+
+func contactOverhead(b *testing.B, fs []*filing.Filing) {
 	ix, cs := benchIndex(), benchContacts()
-	fs := contactFilings()
 	const round = 512
 	best := [2]time.Duration{1 << 62, 1 << 62}
 	i := 0
@@ -122,4 +130,17 @@ func BenchmarkR94_ContactOverhead(b *testing.B) {
 	b.ReportMetric(float64(best[0].Nanoseconds())/round, "check-ns/op")
 	b.ReportMetric(float64(best[1].Nanoseconds())/round, "check+contacts-ns/op")
 	b.ReportMetric(float64(best[1])/float64(best[0]), "ratio")
+}
+
+// BenchmarkR94_ContactsCheckTaken: the contact check alone on filings
+// that each reuse a mobile on file (the cost of a hit).
+func BenchmarkR94_ContactsCheckTaken(b *testing.B) {
+	cs := benchContacts()
+	fs := contactFilingsTaken(1)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_ = cs.Check(fs[i%len(fs)])
+		i++
+	}
 }

@@ -259,3 +259,39 @@ func FuzzR94_EmailKey(f *testing.F) {
 		}
 	})
 }
+
+// TestR94_EveryContactFoundAfterTheFilterGrows: the register's filter is
+// rebuilt as it grows; no contact on file may be missed after that.
+func TestR94_EveryContactFoundAfterTheFilterGrows(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	const n = 3000 // 12 000 keys: the filter grows several times
+	for i := range n {
+		require.NoError(t, cs.Put(contactFiling(fmt.Sprintf("91520100MA6H%06d", i), fmt.Sprintf("黔ICP备2026%06d号", i),
+			fmt.Sprintf("138%08d", i), fmt.Sprintf("u%d@example.com", i),
+			filing.Person{Name: "李娜", Mobile: filing.Phone(fmt.Sprintf("139%08d", i)), Email: filing.Email(fmt.Sprintf("w%d@example.cn", i))})))
+	}
+	require.Equal(t, 4*n, cs.Len())
+	for i := range n {
+		other := contactFiling("91520100MA6HZZZZZZ", "", fmt.Sprintf("138%08d", i), fmt.Sprintf("other%d@example.org", i),
+			filing.Person{Name: "王芳", Mobile: "13700000000", Email: filing.Email(fmt.Sprintf("W%d@EXAMPLE.cn", i))})
+		got := cs.Check(other)
+		if assert.Len(t, got, 2, "filing %d", i) {
+			assert.Equal(t, "subject.principal.mobile", got[0].Path)
+			assert.Equal(t, "websites[0].principal.email", got[1].Path)
+			assert.Equal(t, fmt.Sprintf("黔ICP备2026%06d号", i), got[0].Blocking.SubjectNumber)
+		}
+	}
+}
+
+// TestR94_OwnSubjectInAnotherSpelling: the subject's own contacts are no
+// conflict when its certificate number is typed full-width or in lower
+// case: the holder is compared on the certificate's canonical form.
+func TestR94_OwnSubjectInAnotherSpelling(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	const uscc = "91350100M000100Y43" // a valid unified social credit code
+	require.NoError(t, cs.Put(contactFiling(uscc, "闽ICP备2026000001号", "13800138000", "boss@example.com")))
+	for _, spelling := range []string{uscc, "９１３５０１００Ｍ０００１００Ｙ４３", "91350100m000100y43", " 91350100M000100Y43 "} {
+		assert.Empty(t, cs.Check(contactFiling(spelling, "", "13800138000", "boss@example.com")), spelling)
+	}
+	assert.Len(t, cs.Check(contactFiling("91350100M000100Y44", "", "13800138000", "boss@example.com")), 2, "another subject: its mobile and e-mail are taken")
+}

@@ -33,15 +33,6 @@ func BenchmarkCheckAccess(b *testing.B) {
 	}
 }
 
-func BenchmarkParsePSNumber(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := filing.ParsePSNumber("京公网安备11010802035340号"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func BenchmarkCheckDomainRegistration(b *testing.B) {
 	s, d, asOf := org(), reg(), cst(2026, 3, 5)
 	b.ReportAllocs()

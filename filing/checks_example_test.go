@@ -52,14 +52,3 @@ func ExampleCheckAccess() {
 	fmt.Println(filing.CheckAccess(a))
 	// Output: filing: ips[0]: access.addr_not_public: address 100.64.1.2 is not a public unicast address (运营商级NAT共享地址)
 }
-
-func ExampleParsePSNumber() {
-	n, warnings, _ := filing.ParsePSNumber("粤公网安备 44030502008569号")
-	name, _ := filing.AreaCode(n.AreaCode())
-	fmt.Println(n, n.AreaCode(), name, len(warnings))
-	_, warnings, _ = filing.ParsePSNumber("浙备3301000000001号")
-	fmt.Println(warnings[0].Code)
-	// Output:
-	// 粤公网安备44030502008569号 440305 南山区 0
-	// pubsec.legacy
-}

@@ -37,27 +37,6 @@ func FuzzParseAddrRange(f *testing.F) {
 	})
 }
 
-// FuzzParsePSNumber: no panic; an accepted number's canonical form parses
-// to the same number.
-func FuzzParsePSNumber(f *testing.F) {
-	for _, s := range []string{"京公网安备11010802035340号", "粤公网安备 44140202000117号", "浙备3301000000001号", "京公网安备１１０１０８０２０３５３４０号", "京公网安备号"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, _, err := filing.ParsePSNumber(s)
-		if err != nil {
-			return
-		}
-		if n.Legacy {
-			return
-		}
-		m, _, err := filing.ParsePSNumber(n.String())
-		if err != nil || m != n {
-			t.Fatalf("%q: %v does not round-trip: %v %v", s, n, m, err)
-		}
-	})
-}
-
 // FuzzParseValidity: no panic; an accepted period is ordered and checks
 // without panicking.
 func FuzzParseValidity(f *testing.F) {

@@ -320,55 +320,6 @@ func TestR86_AddrRangeJSON(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{"ranges":["1.2.3.9-1.2.3.1"]}`), &a))
 }
 
-func TestR87_PSNumber(t *testing.T) {
-	cases := []struct {
-		in       string
-		province string
-		digits   string
-		legacy   bool
-		code     filing.Code
-		warnings []filing.Code
-	}{
-		{"京公网安备11010802035340号", "11", "11010802035340", false, "", nil},
-		{"粤公网安备44030502008569号", "44", "44030502008569", false, "", nil},
-		{"粤公网安备 44140202000117号", "44", "44140202000117", false, "", nil},
-		{"京公网安备１１０１０８０２０３５３４０号", "11", "11010802035340", false, "", nil},
-		{"京公网安备11000002000001号", "11", "11000002000001", false, "", nil},
-		{"川公网安备51010702000001号", "51", "51010702000001", false, "", nil},
-		{"京公网安备99999902000001号", "11", "99999902000001", false, "", []filing.Code{filing.CodePSAreaUnknown}},
-		{"沪公网安备11010802035340号", "31", "11010802035340", false, "", []filing.Code{filing.CodePSProvinceMismatch}},
-		{"浙备3301000000001号", "33", "3301000000001", true, "", []filing.Code{filing.CodePSLegacy}},
-		{"京公网安备110108020353号", "11", "110108020353", true, "", []filing.Code{filing.CodePSLegacy}},
-		{"京ICP备05002571号", "", "", false, filing.CodePSNumberFormat, nil},
-		{"京公网安备11010802035340", "", "", false, filing.CodePSNumberFormat, nil},
-		{"X公网安备11010802035340号", "", "", false, filing.CodePSNumberFormat, nil},
-		{"", "", "", false, filing.CodePSNumberEmpty, nil},
-		{"京公网安备1101a802035340号", "", "", false, filing.CodePSNumberFormat, nil},
-	}
-	for _, tc := range cases {
-		n, warnings, err := filing.ParsePSNumber(tc.in)
-		if tc.code != "" {
-			assert.ErrorIs(t, err, tc.code, tc.in)
-			continue
-		}
-		if !assert.NoError(t, err, tc.in) {
-			continue
-		}
-		assert.Equal(t, tc.province, n.Province, tc.in)
-		assert.Equal(t, tc.digits, n.Digits, tc.in)
-		assert.Equal(t, tc.legacy, n.Legacy, tc.in)
-		var w []filing.Code
-		for _, p := range warnings {
-			w = append(w, p.Code)
-		}
-		assert.Equal(t, tc.warnings, w, tc.in)
-	}
-	name, ok := filing.AreaCode("440305")
-	assert.True(t, ok)
-	assert.Equal(t, "南山区", name)
-	assert.Equal(t, "2023-06-30", filing.AreaCodesAsOf())
-}
-
 func TestR84_MissingEndIsMissingNotExpired(t *testing.T) {
 	asOf := cst(2026, 3, 5)
 	cases := []struct {

@@ -46,8 +46,9 @@
 // what the domain registry says, under the province's HolderPolicy and
 // minimum remaining validity; CheckAccess an access record's method,
 // server province and public IPv4/IPv6 addresses and ranges (AddrRange,
-// PublicUnicast, R-86); ParsePSNumber a public-security number against the
-// embedded GB/T 2260 area codes (AreaCode, R-87). Package filing/change
+// PublicUnicast, R-86). A public-security number is read by
+// numbering.ParsePublicSecurity, the one parser of those numbers, against
+// the embedded GB/T 2260 area codes (province.AreaCode). Package filing/change
 // judges a change against the record (R-80..R-82), package filing/footer a
 // home page's displayed number.
 //

@@ -34,6 +34,29 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParsePublicSecurity: the one public-security parser with its
+// R-87 warnings, for a current number (area code looked up, no warning), an
+// older form (one warning) and a number whose area code is unknown.
+func BenchmarkParsePublicSecurity(b *testing.B) {
+	for _, c := range []struct{ name, in string }{
+		{"current", "京公网安备11010802035340号"},
+		{"fullwidth", "京公网安备１１０１０８０２０３５３４０号"},
+		{"legacy", "浙备3301000000001号"},
+		{"area_unknown", "京公网安备99999902000001号"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n, _, err := numbering.ParsePublicSecurity(c.in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkNumber = n
+			}
+		})
+	}
+}
+
 func BenchmarkParseError(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

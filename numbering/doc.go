@@ -1,5 +1,6 @@
 // Package numbering gives structure to record numbers (备案号) and issues new
-// ones without ever duplicating one.
+// ones without ever duplicating one; it also reads
+// public-security filing numbers (公安联网备案号, R-87).
 //
 // # Numbers
 //
@@ -18,8 +19,16 @@
 //   - value-added telecom licences (KindTelecomLicence): 京B2-20090059,
 //     A2.B1.B2-20090003 (nationwide), 合字B1.B2-20130004; licensed subjects'
 //     services are numbered under them (粤B2-20090059-1626X).
-//   - public security filing numbers (KindPublicSecurity):
-//     京公网安备11010502030143号, a 6-digit region code + serial (Number.Region).
+//   - public security filing numbers (KindPublicSecurity, R-87):
+//     京公网安备11010502030143号, a 6-digit area code + 8 digits
+//     (Number.Region), and the older forms 京公网安备110105000655号 and
+//     浙备3301000000001号 (Number.Legacy).
+//
+// This package holds the one parser of public-security numbers: Parse and
+// Find read them, and ParsePublicSecurity, for a form field, is Parse with
+// the number's R-87 warnings (Number.Warnings: an older form, an area code
+// missing from the GB/T 2260 table, or one of another province than the
+// abbreviation), which never reject a number.
 //
 // Number is a small comparable struct: compare with ==, use it as a map key.
 // Number.Subject drops the service suffix. Province abbreviations come from

@@ -82,6 +82,13 @@ var (
 	CodeCategoryUnknown = define("number.category_unknown", "R-40",
 		"许可证编号格式不正确：业务类别应为A1、A2、B1、B2",
 		"the licence category must be A1, A2, B1 or B2")
+	// CodeRegionMismatch was Parse's refusal of a public-security number
+	// whose area code lies in another province than its abbreviation.
+	//
+	// Deprecated: Parse accepts such a number since it is the one
+	// public-security parser, and Number.Warnings reports
+	// CodePSProvinceMismatch for it. The code stays registered, with its
+	// meaning, for callers that still match it.
 	CodeRegionMismatch = define("number.region_mismatch", "R-41",
 		"公安备案号中的地区代码与省份简称不一致",
 		"the region code of the public security number is not in the province of its abbreviation")

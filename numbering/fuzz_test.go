@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -60,6 +61,50 @@ func FuzzFind(f *testing.F) {
 			if err != nil || n != m.Number {
 				t.Fatalf("span %q: Parse = %v, %v; Find said %v", text[m.Start:m.End], n, err, m.Number)
 			}
+		}
+	})
+}
+
+// FuzzParsePublicSecurity: no panic; ParsePublicSecurity agrees with Parse
+// (the same Number for a public-security number, an error otherwise, the
+// error a *problem.Problem of R-87); an accepted number's canonical form
+// parses to the same number with the same warnings; an older form, and
+// only it, carries CodePSLegacy.
+func FuzzParsePublicSecurity(f *testing.F) {
+	for _, s := range []string{"京公网安备11010802035340号", "粤公网安备 44140202000117号", "浙备3301000000001号",
+		"京公网安备１１０１０８０２０３５３４０号", "京公网安备号", "沪公网安备11010802035340号", "京公网安备99999902000001号",
+		"京公网安备110105000655", "浙備33010000000012號", "京公网安备11010502030143号-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, warnings, err := numbering.ParsePublicSecurity(s)
+		parsed, perr := numbering.Parse(s)
+		if err != nil {
+			var p *problem.Problem
+			if !errors.As(err, &p) || p.Rule != "R-87" || !n.IsZero() || warnings != nil {
+				t.Fatalf("%q: bad error %#v", s, err)
+			}
+			if perr == nil && parsed.Kind() == numbering.KindPublicSecurity {
+				t.Fatalf("%q: Parse accepts %v, ParsePublicSecurity refuses: %v", s, parsed, err)
+			}
+			return
+		}
+		if perr != nil || parsed != n || n.Kind() != numbering.KindPublicSecurity {
+			t.Fatalf("%q: ParsePublicSecurity = %v, Parse = %v, %v", s, n, parsed, perr)
+		}
+		m, again, err := numbering.ParsePublicSecurity(n.String())
+		if err != nil || m != n || len(again) != len(warnings) {
+			t.Fatalf("%q: %v does not round-trip: %v %v", s, n, m, err)
+		}
+		legacy := false
+		for i, w := range warnings {
+			if w.Code != again[i].Code || w.Rule != "R-87" {
+				t.Fatalf("%q: warnings %v, then %v", s, warnings, again)
+			}
+			legacy = legacy || w.Code == numbering.CodePSLegacy
+		}
+		if legacy != n.Legacy() {
+			t.Fatalf("%q: Legacy() = %v, warnings %v", s, n.Legacy(), warnings)
 		}
 	})
 }

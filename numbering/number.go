@@ -25,7 +25,8 @@ const (
 	// get suffixes under it (粤B2-20090059-5).
 	KindTelecomLicence
 	// KindPublicSecurity is a public security filing number (公安联网备案号):
-	// 京公网安备11010502030143号 (6-digit region code + serial).
+	// 京公网安备11010502030143号 (6-digit area code + 8 digits), or one of its
+	// older forms (Number.Legacy, R-87).
 	KindPublicSecurity
 )
 
@@ -115,7 +116,8 @@ var catNames = [...]string{"A1", "A2", "B1", "B2"}
 // Layout (decided here, stable within a major version): the serial as an
 // integer with its digit count (leading zeros matter: 京ICP证040867号), the
 // province as an index into filing's table (0 for a nationwide licence), the
-// service suffix and its kind, and the telecom licence categories.
+// service suffix and its kind, the telecom licence categories, and whether a
+// public-security number is in the older bare 备 form.
 type Number struct {
 	serial uint64
 	suffix uint32
@@ -124,6 +126,7 @@ type Number struct {
 	width  uint8 // digits in the serial
 	svc    ServiceKind
 	cats   uint8
+	short  bool // public security: the older 备 form (浙备3301000000001号)
 }
 
 // IsZero reports whether n is the zero (invalid) Number.
@@ -170,7 +173,8 @@ func (n Number) Year() int {
 
 // Sequence returns the running number inside the serial after the year (the
 // last six digits of an ICP filing serial, the last four of a licence) or,
-// for a public security number, the digits after the region code.
+// for a public security number, the digits after the first six (the area
+// code; see Region).
 func (n Number) Sequence() int {
 	switch n.kind {
 	case KindICPFiling:
@@ -193,7 +197,9 @@ func (n Number) Serial() string {
 }
 
 // Region returns the six-digit administrative region code of a public
-// security number ("110105" in 京公网安备11010502030143号), else "".
+// security number ("110105" in 京公网安备11010502030143号), else "". For a
+// Legacy number it is the first six digits, which are not checked (R-87:
+// older forms are accepted unvalidated).
 func (n Number) Region() string {
 	if n.kind != KindPublicSecurity {
 		return ""
@@ -300,7 +306,8 @@ func appendCats(b []byte, cats uint8) []byte {
 }
 
 // String returns the canonical form: 京ICP备05002571号-1, 粤ICP备2021012345号-2A,
-// 京ICP证030173号, 京B2-20090059, 京公网安备11010502030143号. The prefix is the
+// 京ICP证030173号, 京B2-20090059, 京公网安备11010502030143号 (an older bare 备
+// form keeps its form: 浙备3301000000001号). The prefix is the
 // province's canonical abbreviation for that kind of number (ICPAbbr for ICP
 // numbers: 蜀ICP备…; the abbreviation seen on real numbers of the kind
 // otherwise: 川公网安备…, 川B2-…; see data/abbreviations.json). The zero Number
@@ -360,7 +367,11 @@ func (n Number) appendTo(b []byte) []byte {
 		b = append(b, '-')
 		b = appendPadded(b, n.serial, int(n.width))
 	case KindPublicSecurity:
-		b = append(b, "公网安备"...)
+		if n.short {
+			b = append(b, "备"...)
+		} else {
+			b = append(b, "公网安备"...)
+		}
 		b = appendPadded(b, n.serial, int(n.width))
 		b = append(b, "号"...)
 	}

@@ -19,8 +19,13 @@ import (
 //   - Traditional characters 備 號 證 網;
 //   - any abbreviation of the province in filing's table (川 and 蜀, 贵 and
 //     黔, ...); output uses the canonical one;
-//   - a missing 号 after a public security number (most footers omit it)
-//     and a trailing 号 after a telecom licence (川B2-20030065号).
+//   - a missing 号 after a 公网安备 number (most footers omit it) and a
+//     trailing 号 after a telecom licence (川B2-20030065号).
+//
+// Not checked by Parse, reported as warnings by Number.Warnings and
+// ParsePublicSecurity instead: a public-security area code missing
+// from the GB/T 2260 table or lying in another province than the
+// abbreviation, and the older public-security forms.
 //
 // Rejected, with a *ParseError naming the code and the position:
 //   - anything before or after the number: Parse reads one number; use Find
@@ -29,8 +34,11 @@ import (
 //     (CodeMissingHao), a suffix before 号 (沪ICP备2021527689-3号,
 //     CodeSuffixMisplaced);
 //   - serials of the wrong length: ICP备 8 (yy + 6) or 10 (yyyy + 6) digits,
-//     ICP证 6 (yy + 4), telecom licences 8 (yyyy + 4), public security 12 or 14
-//     (6-digit region + 6 or 8);
+//     ICP证 6 (yy + 4), telecom licences 8 (yyyy + 4), public security 14
+//     (6-digit area code + 8) or, in the older forms, 12 after 公网安备 and
+//     8 to 19 after a bare 备 (浙备3301000000001号; see ParsePublicSecurity);
+//   - a missing 号 after the older 备 form of a public-security number
+//     (CodeMissingHao): without 公网安备 the 号 is what marks it;
 //   - the letter X inside a serial (CodeSerialMasked): the seed's
 //     黔ICP备1500041X号 is an illustration with a masked
 //     digit; no real number with a letter in its serial was found, so it is
@@ -214,7 +222,7 @@ func parseAt(s string, i int, find bool) (Number, int, perr) {
 			n.cats = catJoint
 		}
 		return parseTelecom(&sc, n, find)
-	case r == '公' && n.prov != 0:
+	case (r == '公' || r == '备') && n.prov != 0:
 		return parsePublicSecurity(&sc, n, find)
 	case n.prov == 0 && !joint:
 		return n, sc.i, perr{CodeProvinceUnknown, i}
@@ -335,11 +343,20 @@ func parseTelecom(sc *scanner, n Number, find bool) (Number, int, perr) {
 	return parseSuffix(sc, n, find)
 }
 
+// parsePublicSecurity reads a public-security number after its province:
+// 公网安备 and 14 digits (current) or 12 (older), or the older bare 备 form
+// with 8 to 19 digits and a 号. Whether the area code is known and
+// lies in the province is not checked here: Number.Warnings reports it.
 func parsePublicSecurity(sc *scanner, n Number, find bool) (Number, int, perr) {
 	at := sc.i
-	sc.i += len("公")
-	if !sc.accept('网') || !sc.accept('安') || !sc.accept('备') {
-		return n, sc.i, perr{CodeKindUnknown, at}
+	if r, size := sc.peek(); r == '备' {
+		n.short = true
+		sc.i += size
+	} else {
+		sc.i += len("公")
+		if !sc.accept('网') || !sc.accept('安') || !sc.accept('备') {
+			return n, sc.i, perr{CodeKindUnknown, at}
+		}
 	}
 	n.kind = KindPublicSecurity
 	sc.skipSpace()
@@ -350,21 +367,20 @@ func parsePublicSecurity(sc *scanner, n Number, find bool) (Number, int, perr) {
 	if r, _ := sc.peek(); r == 'X' {
 		return n, sc.i, perr{CodeSerialMasked, sc.i}
 	}
-	switch count {
-	case 0:
+	switch {
+	case count == 0:
 		return n, sc.i, perr{CodeSerialMissing, start}
-	case 12, 14:
-	default:
+	case n.short && (count < minPSLegacyDigits || count > maxPSLegacyDigits),
+		!n.short && count != psDigits && count != psOldDigits:
 		return n, sc.i, perr{CodeSerialLength, start}
-	}
-	if v/pow10[count-2] != uint64(provs[n.prov-1].code) {
-		return n, sc.i, perr{CodeRegionMismatch, start}
 	}
 	n.serial, n.width = v, uint8(count)
 	end := sc.i
 	sc.skipSpace()
 	if sc.accept('号') {
 		end = sc.i
+	} else if n.short {
+		return n, sc.i, perr{CodeMissingHao, sc.i}
 	}
 	sc.i = end
 	if !find {
@@ -435,17 +451,34 @@ func MustParse(s string) Number {
 // 粤ICP备2021012345号-3, 浙ICP备2024071295号-2A), an ICP licence
 // (京ICP证030173号), a value-added telecom licence (京B2-20090059,
 // A2.B1.B2-20090003, 粤B2-20090059-1626X) or a public security filing number
-// (京公网安备11010502030143号). It tolerates presentation noise (spaces,
-// full-width characters, dash variants; see the package doc) and returns the
-// canonical Number, or a *ParseError with a stable Code and the offset of the
-// problem. Text around the number is an error: use Find for footers.
+// (京公网安备11010502030143号, and its older forms 京公网安备110105000655号 and
+// 浙备3301000000001号, for which Number.Legacy is true). It tolerates
+// presentation noise (spaces, full-width characters, dash variants; see the
+// package doc) and returns the canonical Number, or a *ParseError with a
+// stable Code and the offset of the problem. Text around the number is an
+// error: use Find for footers.
+//
+// Parse is the one parser of public-security numbers: ParsePublicSecurity is
+// Parse plus the R-87 warnings (Number.Warnings), which Parse, having no
+// place for them, leaves to the caller. A public-security number whose area
+// code is unknown or in another province parses; so does an older form.
 //
 // Parse never panics and does not allocate on success.
 func Parse(s string) (Number, error) {
+	n, e := parse(s)
+	if e.code != "" {
+		return Number{}, newParseError(e.code, s, e.off)
+	}
+	return n, nil
+}
+
+// parse is Parse without building the error: the one code path of Parse
+// and ParsePublicSecurity.
+func parse(s string) (Number, perr) {
 	sc := scanner{s: s}
 	sc.skipSpace()
 	if sc.i >= len(s) {
-		return Number{}, newParseError(CodeEmpty, s, 0)
+		return Number{}, perr{CodeEmpty, 0}
 	}
 	n, end, e := parseAt(s, sc.i, false)
 	if e.code == "" {
@@ -461,9 +494,9 @@ func Parse(s string) (Number, error) {
 				e.code = CodeInvalidUTF8
 			}
 		}
-		return Number{}, newParseError(e.code, s, e.off)
+		return Number{}, e
 	}
-	return n, nil
+	return n, perr{}
 }
 
 // Match is a number found by FindAll, with its byte range in the text.

@@ -88,6 +88,12 @@ var corpus = []struct {
 	{"贵公网安备 52010202003658 号", "贵公网安备52010202003658号", numbering.KindPublicSecurity, "52", 0, 2003658, 0, numbering.ServiceNone, `"贵公网安备" [1360641735]`},
 	{"滇公网安备53010302000732号", "", numbering.KindPublicSecurity, "53", 0, 2000732, 0, numbering.ServiceNone, `"滇公网安备" [47320384554]`},
 	{"甘公网安备 62090202000584号", "甘公网安备62090202000584号", numbering.KindPublicSecurity, "62", 0, 2000584, 0, numbering.ServiceNone, `"甘公网安备" [30410293263]`},
+	// Older public-security forms (Number.Legacy, R-87).
+	{"京公网安备110105000655号", "", numbering.KindPublicSecurity, "11", 0, 655, 0, numbering.ServiceNone, `12-digit form, "公网安备110105" [9967170793]`},
+	{"京公网安备110105010620", "京公网安备110105010620号", numbering.KindPublicSecurity, "11", 0, 10620, 0, numbering.ServiceNone, `12-digit form without 号, "公网安备110105" [38122925458]`},
+	{"陕公网安备110105006181号", "", numbering.KindPublicSecurity, "61", 0, 6181, 0, numbering.ServiceNone, `copied Beijing number, older form, unvalidated; "陕公网安备" [35205910851]`},
+	{"浙备3301000000001号", "", numbering.KindPublicSecurity, "33", 0, 1, 0, numbering.ServiceNone, "bare 备 form (filing's test of the older forms)"},
+	{"浙 備 33010000000012 號", "浙备33010000000012号", numbering.KindPublicSecurity, "33", 0, 12, 0, numbering.ServiceNone, "bare 备 form with 14 digits keeps its form (synthetic)"},
 	// Messy real-world spellings that are unambiguous.
 	{"陕 ICP 备 19000424 号 -2", "陕ICP备19000424号-2", numbering.KindICPFiling, "61", 2019, 424, 2, numbering.ServiceWebsite, `spaces everywhere, "陕公网安备" [56250949070]`},
 	{"京 ICP 备 09031924号", "京ICP备09031924号", numbering.KindICPFiling, "11", 2009, 31924, 0, numbering.ServiceNone, `China Telecom footer, "B1.B2-20" [22126720249]`},
@@ -181,7 +187,11 @@ func TestR40_ParseRejects(t *testing.T) {
 		{"京B2 20090059", numbering.CodeSerialMissing, "20090059"},
 		{"京公网安备1101050203014号", numbering.CodeSerialLength, "1101050203014号"},
 		{"滇公网安备 5303810000000 号", numbering.CodeSerialLength, "5303810000000 号"}, // placeholder, "滇公网安备" [23062631998]
-		{"陕公网安备110105006181号", numbering.CodeRegionMismatch, "110105006181号"},    // copied Beijing number, "陕公网安备" [35205910851]
+		{"浙备3301000000001", numbering.CodeMissingHao, ""},                        // the bare 备 form needs its 号
+		{"浙备1234567号", numbering.CodeSerialLength, "1234567号"},
+		{"浙备12345678901234567890号", numbering.CodeSerialLength, "12345678901234567890号"},
+		{"京公网安备110108020353400号", numbering.CodeSerialLength, "110108020353400号"},
+		{"京备案号", numbering.CodeSerialMissing, "案号"},
 		{"京公网安备11010502030143号-1", numbering.CodeSuffixNotAllowed, "-1"},
 		{"京ICP备05002571号\xff", numbering.CodeInvalidUTF8, "\xff"},
 		{"\xe4\xba", numbering.CodeInvalidUTF8, "\xe4\xba"},
@@ -422,16 +432,27 @@ func TestR40_FindInFooters(t *testing.T) {
 	}
 }
 
+// TestCodesCatalogue: every code of the package is complete and is a
+// record-number code ("number.") or a public-security code ("pubsec.", R-87,
+// kept from when package filing defined them).
 func TestCodesCatalogue(t *testing.T) {
 	codes := numbering.Codes()
 	if len(codes) < 20 {
 		t.Fatalf("only %d codes", len(codes))
 	}
+	pubsec := 0
 	for _, c := range codes {
-		if !strings.HasPrefix(string(c), "number.") || c.Rule() == "" || c.MessageZh() == "" || c.MessageEn() == "" {
+		if strings.HasPrefix(string(c), "pubsec.") {
+			pubsec++
+			assert.Equal(t, "R-87", c.Rule(), c)
+		} else if !strings.HasPrefix(string(c), "number.") {
+			t.Errorf("code %q: neither number. nor pubsec.", c)
+		}
+		if c.Rule() == "" || c.MessageZh() == "" || c.MessageEn() == "" {
 			t.Errorf("code %q incomplete: rule %q zh %q en %q", c, c.Rule(), c.MessageZh(), c.MessageEn())
 		}
 	}
+	assert.Equal(t, 5, pubsec, "the public-security codes: empty, format, area_unknown, province_mismatch, legacy")
 }
 
 func TestR40_MustParse(t *testing.T) {

@@ -47,8 +47,8 @@
 //     from the form's arrival. One field could not express either rule, so
 //     there are two; which limit runs is decided by lifecycle.State, not here.
 //
-// A line with a number under review is a change filing (lifecycle.KindChange);
-// a website line without one is an added website (lifecycle.KindNewWebsite).
+// A line with a number under review is a change filing (sms.ChangeSubjectWebsite);
+// a website line without one is an added website (sms.NewWebsite).
 // Website lines carry no province: a website's province is its subject's,
 // read from the prefix of the subject's record number (R-41, numbering.Parse).
 //

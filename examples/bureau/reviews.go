@@ -14,6 +14,7 @@ import (
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/internal/safetext"
 	"github.com/beiankit/beian/numbering"
 )
@@ -253,14 +254,14 @@ func (s *reviewScanner) countdown(line int, l reviewLine) review {
 	// A record with a number under review is a change filing; a website
 	// without one was added under its subject. lifecycle.State decides which
 	// limit runs and from when.
-	kind := lifecycle.KindChange
+	typ := sms.ChangeSubjectWebsite
 	if l.number == "" {
-		kind = lifecycle.KindNewWebsite
+		typ = sms.NewWebsite
 		if !r.website {
-			kind = lifecycle.KindNewFiling
+			typ = sms.NewFiling
 		}
 	}
-	st := lifecycle.State{Status: filing.StatusBureauReview, Kind: kind, Province: province,
+	st := lifecycle.State{Status: filing.StatusBureauReview, Type: typ, Province: province,
 		ReviewFrom: submitted, FormAt: form}
 	// When only the count up to as-of fails (as-of in a year without a
 	// published schedule), the countdown still says whether the due date

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -70,6 +72,11 @@ func TestPromiseBureauStopsWhileInputStalls(t *testing.T) {
 // silent, and interrupts it.
 func TestPromiseBureauExitsOnSIGINT(t *testing.T) {
 	if os.Getenv("BUREAU_RUN_MAIN") == "1" {
+		// From here a SIGINT no longer kills the process by default, and
+		// the parent starts signalling; it repeats the signal until main's
+		// own handler sees one.
+		signal.Notify(make(chan os.Signal, 1), syscall.SIGINT)
+		_, _ = os.Stdout.WriteString(readyMark + "\n")
 		os.Args = []string{"bureau", "-asof", "2026-06-01"}
 		main()
 		return
@@ -79,23 +86,57 @@ func TestPromiseBureauExitsOnSIGINT(t *testing.T) {
 	stdin, err := cmd.StdinPipe()
 	require.NoError(t, err)
 	defer stdin.Close()
-	var out bytes.Buffer
+	var out lockedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	require.NoError(t, cmd.Start())
 	_, err = io.WriteString(stdin, `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`+"\n")
 	require.NoError(t, err)
-	time.Sleep(300 * time.Millisecond) // started and reading
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
 	waited := make(chan error, 1)
 	go func() { waited <- cmd.Wait() }()
-	select {
-	case err := <-waited:
-		var ee *exec.ExitError
-		require.ErrorAs(t, err, &ee, "output:\n%s", out.String())
-		assert.Equal(t, 1, ee.ExitCode(), "output:\n%s", out.String())
-		assert.Contains(t, out.String(), "context canceled")
-	case <-time.After(5 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatalf("no exit after SIGINT while stdin stalls; output:\n%s", out.String())
+	// How long the process takes to start depends on the machine's load,
+	// not on the code: signal once it says it is ready, and again until it
+	// ends.
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case err := <-waited:
+			var ee *exec.ExitError
+			require.ErrorAs(t, err, &ee, "output:\n%s", out.String())
+			assert.Equal(t, 1, ee.ExitCode(), "output:\n%s", out.String())
+			assert.Contains(t, out.String(), "context canceled")
+			return
+		case <-tick.C:
+			if strings.Contains(out.String(), readyMark) {
+				_ = cmd.Process.Signal(syscall.SIGINT) // fails only once the process has ended
+			}
+		case <-deadline:
+			_ = cmd.Process.Kill()
+			t.Fatalf("no exit after SIGINT while stdin stalls; output:\n%s", out.String())
+		}
 	}
+}
+
+// readyMark is what the program run by TestPromiseBureauExitsOnSIGINT
+// prints once a SIGINT no longer kills it.
+const readyMark = "test: SIGINT handled"
+
+// lockedBuffer is a bytes.Buffer that a command writes while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // appPage is the data of app_form.html.
@@ -193,11 +194,11 @@ func (s *server) rejectApp(w http.ResponseWriter, page *appPage, ve *filing.Vali
 }
 
 // appLifecycle: added internet information goes through the ISP (新增互联网信息,
-// KindNewWebsite: ), which creates, submits and verifies it.
+// sms.NewWebsite: ), which creates, submits and verifies it.
 func (s *server) appLifecycle(f *filing.Filing) (lifecycle.State, error) {
 	now := s.now()
 	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: s.isp}
-	st := lifecycle.State{Kind: lifecycle.KindNewWebsite, ISP: s.isp, Province: f.Subject.Province}
+	st := lifecycle.State{Type: sms.NewWebsite, ISP: s.isp, Province: f.Subject.Province}
 	for _, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
 		var err error
 		if st, err = lifecycle.Apply(st, lifecycle.Event{Action: a, Actor: isp, At: now}); err != nil {

@@ -28,7 +28,7 @@
 //     (lifecycle.ActionSMSExpire). The demo has no SMS gateway: with -debug
 //     it writes each code to its log at debug level (mobile masked); no
 //     page shows a code, and the filing keeps only the code's seal
-//     (lifecycle.Verifier).
+//     (sms.Verifier).
 //
 // Personal data reaches the logs only masked, through the SDK's IDNumber,
 // Phone and Email types; pages are escaped by html/template.

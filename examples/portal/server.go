@@ -22,6 +22,7 @@ import (
 	"github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 var (
@@ -79,7 +80,7 @@ type options struct {
 	// FollowEvery is how often the index picks up the changes other
 	// instances made (with DB only). Default 1s.
 	FollowEvery time.Duration
-	// SMSKey is the secret key of the lifecycle.Verifier that seals the
+	// SMSKey is the secret key of the sms.Verifier that seals the
 	// SMS codes (R-83; at least 16 bytes). Default: 32 random bytes per
 	// process, which is enough while the filings live in memory.
 	SMSKey []byte
@@ -116,7 +117,7 @@ type server struct {
 	maxFiled  int
 	tmpl      *template.Template
 	validator *filing.Validator // built once, safe for concurrent use
-	verifier  *lifecycle.Verifier
+	verifier  *sms.Verifier
 	sendSMS   func(id string, to filing.Phone, code string)
 	checks    ispChecks      // ispchecks.go
 	dns       string         // audit_page.go
@@ -182,7 +183,7 @@ func newServer(opts options) (http.Handler, error) {
 		_, _ = rand.Read(key) // never fails (crypto/rand)
 	}
 	var err error
-	if s.verifier, err = lifecycle.NewVerifier(key); err != nil {
+	if s.verifier, err = sms.NewVerifier(key); err != nil {
 		return nil, err
 	}
 	s.sendSMS = opts.SendSMS
@@ -448,8 +449,8 @@ func (s *server) lifecycle(f *filing.Filing) (lifecycle.State, []smsDelivery, er
 	now := s.now()
 	user := lifecycle.Actor{Kind: lifecycle.ActorSelfFiler}
 	isp := s.ispActor()
-	st := lifecycle.State{Kind: lifecycle.KindNewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province,
-		SMSType: lifecycle.SMSNewFiling}
+	st := lifecycle.State{Type: sms.NewFiling, SelfFiled: true, ISP: s.isp, Province: f.Subject.Province,
+		SMSRequired: true}
 	for _, ev := range []lifecycle.Event{
 		{Action: lifecycle.ActionCreate, Actor: user, At: now},
 		{Action: lifecycle.ActionSubmit, Actor: user, At: now},

@@ -9,15 +9,16 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // The SMS verification step in the portal.
 //
 // When the ISP submits a filing to the bureau, the portal, acting for the
 // ISP and the MIIT system, applies lifecycle.ActionSMSSend with the people
-// its filing type names (lifecycle.SMSRecipients: for a first filing the
+// its filing type names (sms.Recipients: for a first filing the
 // subject's and the website's principals, one code per mobile). The codes
-// are sealed with a lifecycle.Verifier and never kept in clear; only their
+// are sealed with a sms.Verifier and never kept in clear; only their
 // seals are in the filing's State.
 //
 // Delivery is the demo's decision: the portal has no SMS gateway, so
@@ -28,7 +29,7 @@ import (
 //
 // The status page shows State.SMSCountdown and, while the code is valid, a
 // form where the person enters code, mobile and the last six characters of
-// the certificate number (lifecycle.Verifier.Input, ActionSMSInput), and a
+// the certificate number (lifecycle.SMSInput, ActionSMSInput), and a
 // button to send the codes again (ActionSMSResend, at most 2). The 24-hour
 // timeout has no timer: reading the page at or after the expiry applies
 // lifecycle.ActionSMSExpire, dated at the expiry, which returns the filing
@@ -50,19 +51,19 @@ func logSMS(s *server) func(id string, to filing.Phone, code string) {
 
 // smsPeople returns the people of f who receive the code for filing type t
 // with the certificates their codes are sealed with, by mobile.
-func smsPeople(t lifecycle.SMSFilingType, f *filing.Filing) ([]lifecycle.SMSPerson, map[string]filing.IDNumber) {
-	roles, _ := lifecycle.SMSRecipients(t)
-	var people []lifecycle.SMSPerson
+func smsPeople(t sms.FilingType, f *filing.Filing) ([]sms.Person, map[string]filing.IDNumber) {
+	roles, _ := sms.Recipients(t)
+	var people []sms.Person
 	certs := map[string]filing.IDNumber{}
 	for _, r := range roles {
 		p := f.Subject.Principal
-		if r == lifecycle.RoleWebsitePrincipal {
+		if r == sms.RoleWebsitePrincipal {
 			if len(f.Websites) == 0 {
 				continue
 			}
 			p = f.Websites[0].Principal
 		}
-		people = append(people, lifecycle.SMSPerson{Role: r, Person: p})
+		people = append(people, sms.Person{Role: r, Person: p})
 		if _, ok := certs[p.Mobile.Raw()]; !ok {
 			certs[p.Mobile.Raw()] = p.CertNumber
 		}
@@ -73,26 +74,26 @@ func smsPeople(t lifecycle.SMSFilingType, f *filing.Filing) ([]lifecycle.SMSPers
 // smsSend applies ActionSMSSend to a filing that has just reached bureau
 // review, as actor at instant at, and returns the codes to deliver.
 func (s *server) smsSend(st lifecycle.State, f *filing.Filing, actor lifecycle.Actor, at time.Time) (lifecycle.State, []smsDelivery, error) {
-	people, certs := smsPeople(st.SMSType, f)
-	sms, err := lifecycle.NewSMS(at, people)
+	people, certs := smsPeople(st.Type, f)
+	ver, err := sms.New(at, people)
 	if err != nil {
 		return st, nil, err
 	}
-	sms, codes, err := s.verifier.Send(sms, at, certs)
+	ver, codes, err := s.verifier.Send(ver, at, certs)
 	if err != nil {
 		return st, nil, err
 	}
-	if st, err = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: actor, At: at, SMS: &sms}); err != nil {
+	if st, err = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: actor, At: at, SMS: &ver}); err != nil {
 		return st, nil, err
 	}
-	return st, deliveries(sms, codes), nil
+	return st, deliveries(ver, codes), nil
 }
 
-func deliveries(sms lifecycle.SMS, codes []string) []smsDelivery {
+func deliveries(ver sms.Verification, codes []string) []smsDelivery {
 	var out []smsDelivery
 	for i, c := range codes {
 		if c != "" {
-			out = append(out, smsDelivery{sms.Targets[i].Mobile, c})
+			out = append(out, smsDelivery{ver.Targets[i].Mobile, c})
 		}
 	}
 	return out
@@ -131,7 +132,7 @@ func (s *server) update(id string, next func(*entry) (lifecycle.State, bool)) (*
 // still waiting at now past its 24 hours: the filing goes back to
 // the ISP with the timeout as reason. It reports whether it did.
 func (s *server) expire(st lifecycle.State, now time.Time) (lifecycle.State, bool) {
-	if st.SMS == nil || st.SMS.Status != lifecycle.SMSWaiting || now.Before(st.SMS.Expires()) {
+	if st.SMS == nil || st.SMS.Status != sms.StatusWaiting || now.Before(st.SMS.Expires()) {
 		return st, false
 	}
 	n, err := lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: lifecycle.SystemActor(), At: st.SMS.Expires()})
@@ -191,7 +192,7 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 	var applied lifecycle.State
 	var applyErr error
 	e, ok := s.update(r.PathValue("id"), func(e *entry) (lifecycle.State, bool) {
-		ev := s.verifier.Input(e.State, lifecycle.ApplicantActor(), now, code, mobile, cert)
+		ev := lifecycle.SMSInput(s.verifier, e.State, lifecycle.ApplicantActor(), now, code, mobile, cert)
 		applied, applyErr = lifecycle.Apply(e.State, ev)
 		return applied, applyErr == nil
 	})
@@ -210,7 +211,7 @@ func (s *server) handleSMS(w http.ResponseWriter, r *http.Request) {
 	case !applied.History[len(applied.History)-1].Correct:
 		s.log.Info("sms input wrong", "id", e.ID, "wrong_inputs", applied.SMS.WrongInputs)
 		outcome = smsWrong
-	case applied.SMS.Status == lifecycle.SMSVerified:
+	case applied.SMS.Status == sms.StatusVerified:
 		s.log.Info("sms verified", "id", e.ID)
 	default:
 		outcome = smsPartly
@@ -241,18 +242,18 @@ func (s *server) seeStatus(w http.ResponseWriter, r *http.Request, id, outcome s
 // an edited query) shows nothing. A complete or ended step already says so
 // in its own box, so it gets no second one.
 func smsNotice(outcome string, st lifecycle.State) (msg string, late bool) {
-	sms := st.SMS
-	waiting := sms != nil && sms.Status == lifecycle.SMSWaiting
+	ver := st.SMS
+	waiting := ver != nil && ver.Status == sms.StatusWaiting
 	switch {
 	case outcome == smsPartly && waiting:
 		return "核验成功，请等待其他核验人进行短信核验。", false
-	case outcome == smsWrong && waiting && sms.WrongInputs > 0:
-		return filing.NewProblem(lifecycle.CodeSMSWrongInput, sms.WrongInputs).Zh + "。", true
-	case outcome == smsResent && waiting && sms.Resends > 0:
+	case outcome == smsWrong && waiting && ver.WrongInputs > 0:
+		return filing.NewProblem(sms.CodeWrongInput, ver.WrongInputs).Zh + "。", true
+	case outcome == smsResent && waiting && ver.Resends > 0:
 		return "验证码已重新发送，之前的验证码作废。", false
-	case outcome == smsResendLimit && waiting && sms.Resends >= lifecycle.SMSMaxResends:
-		return lifecycle.CodeSMSResendLimit.MessageZh() + "。", true
-	case outcome == smsNone && !waiting && st.Status != filing.StatusReturnedToISP && (sms == nil || sms.Status != lifecycle.SMSVerified):
+	case outcome == smsResendLimit && waiting && ver.Resends >= sms.MaxResends:
+		return sms.CodeResendLimit.MessageZh() + "。", true
+	case outcome == smsNone && !waiting && st.Status != filing.StatusReturnedToISP && (ver == nil || ver.Status != sms.StatusVerified):
 		return "当前没有等待输入的短信验证码。", true
 	}
 	return "", false
@@ -279,22 +280,22 @@ func (s *server) handleSMSResend(w http.ResponseWriter, r *http.Request) {
 	e, ok := s.update(r.PathValue("id"), func(e *entry) (lifecycle.State, bool) {
 		st := e.State
 		if n, due := s.expire(st, now); due {
-			sendErr = filing.NewProblem(lifecycle.CodeSMSExpired)
+			sendErr = filing.NewProblem(sms.CodeExpired)
 			return n, true
 		}
 		if st.SMS == nil {
 			sendErr = filing.NewProblem(lifecycle.CodeSMSNone, lifecycle.ActionSMSResend.Zh())
 			return st, false
 		}
-		_, certs := smsPeople(st.SMSType, e.Filing)
-		sms, codes, err := s.verifier.Send(*st.SMS, now, certs)
+		_, certs := smsPeople(st.Type, e.Filing)
+		ver, codes, err := s.verifier.Send(*st.SMS, now, certs)
 		if err == nil {
-			st, err = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: s.ispActor(), At: now, SMS: &sms})
+			st, err = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: s.ispActor(), At: now, SMS: &ver})
 		}
 		if sendErr = err; err != nil {
 			return e.State, false
 		}
-		ds = deliveries(sms, codes)
+		ds = deliveries(ver, codes)
 		return st, true
 	})
 	if !ok {
@@ -305,9 +306,9 @@ func (s *server) handleSMSResend(w http.ResponseWriter, r *http.Request) {
 	if sendErr != nil {
 		s.log.Info("sms resend refused", "id", e.ID, "code", smsErrCode(sendErr))
 		switch {
-		case errors.Is(sendErr, lifecycle.CodeSMSResendLimit):
+		case errors.Is(sendErr, sms.CodeResendLimit):
 			outcome = smsResendLimit
-		case errors.Is(sendErr, lifecycle.CodeSMSExpired):
+		case errors.Is(sendErr, sms.CodeExpired):
 			outcome = smsReturned
 		default:
 			outcome = smsNone

@@ -6,6 +6,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // smsView is the SMS verification step of the filing's current submission
@@ -38,28 +39,28 @@ func newSMSView(st lifecycle.State, now time.Time) *smsView {
 	if !ok {
 		return nil
 	}
-	sms := st.SMS
-	v := &smsView{Sent: cstTime(sms.SentAt), Expires: cstTime(c.Expires),
-		Resends: c.ResendsLeft, Wrong: c.WrongInputsLeft, WrongUsed: sms.WrongInputs}
-	for _, t := range sms.Targets {
+	ver := st.SMS
+	v := &smsView{Sent: cstTime(ver.SentAt), Expires: cstTime(c.Expires),
+		Resends: c.ResendsLeft, Wrong: c.WrongInputsLeft, WrongUsed: ver.WrongInputs}
+	for _, t := range ver.Targets {
 		v.Mobiles = append(v.Mobiles, t.Mobile)
 		if t.VerifiedAt.IsZero() {
 			v.Pending = append(v.Pending, t.Mobile)
 		}
 	}
-	if !sms.ClosedAt.IsZero() {
-		v.Closed = cstTime(sms.ClosedAt)
+	if !ver.ClosedAt.IsZero() {
+		v.Closed = cstTime(ver.ClosedAt)
 	}
 	switch c.Status {
-	case lifecycle.SMSWaiting:
+	case sms.StatusWaiting:
 		v.Waiting = true
 		m := int(c.Remaining.Round(time.Minute) / time.Minute)
 		v.Remaining = fmt.Sprintf("%d小时%d分", m/60, m%60)
-	case lifecycle.SMSVerified:
+	case sms.StatusVerified:
 		v.Verified = true
-	case lifecycle.SMSReturnedTimeout:
+	case sms.StatusReturnedTimeout:
 		v.Expired = true
-	case lifecycle.SMSReturnedWrongInputs:
+	case sms.StatusReturnedWrongInputs:
 		v.TooWrong = true
 	}
 	return v

@@ -7,7 +7,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // changeAndSMS shows a change filing refused for adding a domain, the
@@ -39,19 +39,19 @@ func changeAndSMS(r *report, f *filing.Filing) error {
 	r.printf("变更网站名称 ✓ 类型 %s，需重新短信核验：%d人，需重新当面核验：%t\n", plan.Type, len(plan.Verify), plan.FaceCheck)
 
 	sent := at(2026, time.August, 3, 10, 15)
-	sms, err := lifecycle.NewSMS(sent, plan.Verify)
+	ver, err := sms.New(sent, plan.Verify)
 	if err != nil {
 		return err
 	}
-	c := sms.Countdown(at(2026, time.August, 4, 9, 0))
+	c := ver.Countdown(at(2026, time.August, 4, 9, 0))
 	r.printf("短信已于%s发送至%s，验证码有效至%s（剩余%s，还可重发%d次）\n",
-		sent.Format("2006-01-02 15:04"), sms.Targets[0].Mobile, c.Expires.Format("2006-01-02 15:04"), c.Remaining, c.ResendsLeft)
+		sent.Format("2006-01-02 15:04"), ver.Targets[0].Mobile, c.Expires.Format("2006-01-02 15:04"), c.Remaining, c.ResendsLeft)
 	late := at(2026, time.August, 4, 10, 20)
-	sms, err = sms.Attempt(late, sms.Targets[0].Mobile.Raw(), true)
+	ver, err = ver.Attempt(late, ver.Targets[0].Mobile.Raw(), true)
 	var p *filing.Problem
 	if !errors.As(err, &p) {
 		return errors.New("quickstart: a late SMS input was accepted")
 	}
-	r.printf("%s输入验证码：[%s %s] %s（状态 %s）\n", late.Format("2006-01-02 15:04"), p.Code, p.Rule, p.Zh, sms.Status)
+	r.printf("%s输入验证码：[%s %s] %s（状态 %s）\n", late.Format("2006-01-02 15:04"), p.Code, p.Rule, p.Zh, ver.Status)
 	return nil
 }

@@ -50,6 +50,7 @@ import (
 	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/numbering"
 )
@@ -211,7 +212,7 @@ func run(w io.Writer) error {
 	r.head("提交与审核期限 Submission and review limit (R-11, R-14, R-20)")
 	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "贵州星云数据", Province: "52"}
 	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
-	st := lifecycle.State{Kind: lifecycle.KindNewFiling, ISP: isp.ISP, ISPProvince: "52", Province: f.Subject.Province}
+	st := lifecycle.State{Type: sms.NewFiling, ISP: isp.ISP, ISPProvince: "52", Province: f.Subject.Province}
 	for _, e := range []lifecycle.Event{
 		{Action: lifecycle.ActionCreate, Actor: isp, At: now},
 		{Action: lifecycle.ActionSubmit, Actor: isp, At: at(2026, time.March, 2, 10, 0)},

@@ -10,7 +10,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // jiangxi is a filed record in Jiangxi whose first website is on 甲云's
@@ -45,29 +45,29 @@ func TestR82_R81_AccessMatchedByISP(t *testing.T) {
 		edit  func(f *filing.Filing)
 		paths []string
 		codes []filing.Code
-		typ   lifecycle.SMSFilingType
+		typ   sms.FilingType
 	}{
 		// Case A: 乙云 (Guangdong) added in front of the unchanged 甲云.
 		{"new access in front of the unchanged one", func(f *filing.Filing) {
 			f.Websites[0].Access = []filing.Access{access("乙云", "44", "14.1.2.3"), f.Websites[0].Access[0]}
-		}, []string{"websites[0].access[0] added"}, nil, lifecycle.SMSNewAccess},
+		}, []string{"websites[0].access[0] added"}, nil, sms.NewAccess},
 		{"new access after the unchanged one", func(f *filing.Filing) {
 			f.Websites[0].Access = append(f.Websites[0].Access, access("乙云", "44", "14.1.2.3"))
-		}, []string{"websites[0].access[1] added"}, nil, lifecycle.SMSNewAccess},
+		}, []string{"websites[0].access[1] added"}, nil, sms.NewAccess},
 		// Case B: the subject renamed and 甲云 replaced by 乙云 at once.
 		{"access replaced by a new ISP's with a subject rename", func(f *filing.Filing) {
 			f.Subject.Name = "江西新名称科技有限公司"
 			f.Websites[0].Access = []filing.Access{access("乙云", "44", "14.1.2.3")}
 		}, []string{"subject.name modified", "websites[0].access[0] added", "websites[0].access[0] removed"},
-			[]filing.Code{change.CodeWithAddition}, lifecycle.SMSChangeSubject},
+			[]filing.Code{change.CodeWithAddition}, sms.ChangeSubject},
 		// The move to another ISP alone is 新增接入 there; the old
 		// record's removal is the old ISP's 取消接入, not a change.
 		{"access moved to a new ISP", func(f *filing.Filing) {
 			f.Websites[0].Access = []filing.Access{access("乙云", "44", "14.1.2.3")}
-		}, []string{"websites[0].access[0] added", "websites[0].access[0] removed"}, nil, lifecycle.SMSNewAccess},
+		}, []string{"websites[0].access[0] added", "websites[0].access[0] removed"}, nil, sms.NewAccess},
 		{"access cancelled", func(f *filing.Filing) {
 			f.Websites[0].Access = nil
-		}, []string{"websites[0].access[0] removed"}, nil, lifecycle.SMSCancelAccess},
+		}, []string{"websites[0].access[0] removed"}, nil, sms.CancelAccess},
 		// The ISP's name typed otherwise is the same ISP.
 		{"same ISP with spaces and in another case", func(f *filing.Filing) {
 			f.Websites[0].Access[0].ISP = " 甲云\u3000"
@@ -80,7 +80,7 @@ func TestR82_R81_AccessMatchedByISP(t *testing.T) {
 			moved.ServerProvince = "11"
 			f.Websites[0].Access = []filing.Access{access("乙云", "44", "14.1.2.3"), moved}
 		}, []string{"websites[0].access[0] added", "websites[0].access[1].server_province modified"},
-			[]filing.Code{change.CodeWithAddition, change.CodeServerMoved}, lifecycle.SMSChangeAccess},
+			[]filing.Code{change.CodeWithAddition, change.CodeServerMoved}, sms.ChangeAccess},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			old := jiangxi(t)
@@ -120,7 +120,7 @@ func TestR82_R81_AccessMatchedByISP(t *testing.T) {
 	plan, err := change.Check(old, nw, change.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"websites[0].access[0].ips modified"}, paths(plan.Set))
-	assert.Equal(t, lifecycle.SMSChangeAccess, plan.Type)
+	assert.Equal(t, sms.ChangeAccess, plan.Type)
 
 	// Two records of one ISP are told apart by their start.
 	old = jiangxi(t)

@@ -15,7 +15,7 @@ import (
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/filingtest"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // filedWithApps returns an approved Guangdong filing from seed with one
@@ -60,39 +60,39 @@ func TestR71_DiffSeesApps(t *testing.T) {
 		edit  func(f *filing.Filing)
 		path  string
 		op    change.Op
-		typ   lifecycle.SMSFilingType
+		typ   sms.FilingType
 		codes []filing.Code
 	}{
 		{"identifier swapped to another company's package", func(f *filing.Filing) {
 			f.Apps[0].Platforms[0].Identifier = "com.tencent.mm"
-		}, "apps[0].platforms[0].identifier", change.OpModified, lifecycle.SMSChangeWebsite, []filing.Code{change.CodeAppIdentifierReplaced}},
+		}, "apps[0].platforms[0].identifier", change.OpModified, sms.ChangeWebsite, []filing.Code{change.CodeAppIdentifierReplaced}},
 		{"key and fingerprint replaced", func(f *filing.Filing) {
 			f.Apps[0].Platforms[1].PublicKey = strings.Repeat("AB", 128)
 			f.Apps[0].Platforms[1].Fingerprint = strings.Repeat("CD", 20)
-		}, "apps[0].platforms[1].fingerprint", change.OpModified, lifecycle.SMSChangeWebsite, nil},
+		}, "apps[0].platforms[1].fingerprint", change.OpModified, sms.ChangeWebsite, nil},
 		{"principal replaced", func(f *filing.Filing) {
 			f.Apps[0].Principal = other
-		}, "apps[0].principal.cert_number", change.OpModified, lifecycle.SMSChangeWebsite, nil},
+		}, "apps[0].principal.cert_number", change.OpModified, sms.ChangeWebsite, nil},
 		{"new app", func(f *filing.Filing) {
 			a := f.Apps[1]
 			a.Number, a.Name, a.HostAppID = "", a.Name+"二", "wx0123456789abcdef"
 			f.Apps = append(f.Apps, a)
-		}, "apps[3]", change.OpAdded, lifecycle.SMSNewWebsite, nil},
+		}, "apps[3]", change.OpAdded, sms.NewWebsite, nil},
 		{"app removed", func(f *filing.Filing) {
 			f.Apps = f.Apps[:2]
 		}, "apps[2]", change.OpRemoved, "", []filing.Code{change.CodeAppRemoved}},
 		{"mini-program's AppID replaced", func(f *filing.Filing) {
 			f.Apps[1].HostAppID = "wxffffffffffffffff"
-		}, "apps[1].host_app_id", change.OpModified, lifecycle.SMSChangeWebsite, nil},
+		}, "apps[1].host_app_id", change.OpModified, sms.ChangeWebsite, nil},
 		{"kind changed", func(f *filing.Filing) {
 			f.Apps[2].Kind = filing.AppKindMiniProgram
-		}, "apps[2].kind", change.OpModified, lifecycle.SMSChangeWebsite, []filing.Code{change.CodeAppKindChanged}},
+		}, "apps[2].kind", change.OpModified, sms.ChangeWebsite, []filing.Code{change.CodeAppKindChanged}},
 		{"platform added", func(f *filing.Filing) {
 			f.Apps[0].Platforms = append(f.Apps[0].Platforms, filing.AppPlatform{Platform: filing.PlatformOther, PlatformName: "车机", Identifier: "cn.example.car"})
-		}, "apps[0].platforms[3]", change.OpAdded, lifecycle.SMSChangeWebsite, nil},
+		}, "apps[0].platforms[3]", change.OpAdded, sms.ChangeWebsite, nil},
 		{"app access moved to another address", func(f *filing.Filing) {
 			f.Apps[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("1.2.3.5")}
-		}, "apps[0].access[0].ips", change.OpModified, lifecycle.SMSChangeAccess, nil},
+		}, "apps[0].access[0].ips", change.OpModified, sms.ChangeAccess, nil},
 		{"unknown app number", func(f *filing.Filing) {
 			f.Apps[2].Number = "粤ICP备2099000001号-9K"
 		}, "apps[2]", change.OpAdded, "", []filing.Code{change.CodeAppUnknown, change.CodeAppRemoved}},
@@ -118,7 +118,7 @@ func TestR71_DiffSeesApps(t *testing.T) {
 			if tc.typ != "" {
 				assert.Equal(t, tc.typ, plan.Type)
 			}
-			if tc.typ == lifecycle.SMSChangeWebsite {
+			if tc.typ == sms.ChangeWebsite {
 				require.NotEmpty(t, plan.Verify)
 				app := set.Changes[i].Website
 				assert.Equal(t, nw.Apps[app].Principal.CertNumber, plan.Verify[len(plan.Verify)-1].Person.CertNumber)

@@ -15,7 +15,7 @@ import (
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
 	"github.com/beiankit/beian/filing/filingtest"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 var since = time.Date(2025, 5, 6, 10, 0, 0, 0, calendar.Location())
@@ -197,30 +197,30 @@ func TestR83_ChangeVerifiesAgain(t *testing.T) {
 		name     string
 		province string
 		edit     func(f *filing.Filing)
-		typ      lifecycle.SMSFilingType
-		roles    []lifecycle.SMSRole
+		typ      sms.FilingType
+		roles    []sms.Role
 		face     bool
 	}{
 		{"subject principal's mobile", "52", func(f *filing.Filing) { f.Subject.Principal.Mobile = "13912345678" },
-			lifecycle.SMSChangeSubject, []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal}, false},
+			sms.ChangeSubject, []sms.Role{sms.RoleSubjectPrincipal}, false},
 		{"subject principal replaced", "52", func(f *filing.Filing) { f.Subject.Principal.Name = "赵六" },
-			lifecycle.SMSChangeSubject, []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal}, true},
+			sms.ChangeSubject, []sms.Role{sms.RoleSubjectPrincipal}, true},
 		{"website name", "52", func(f *filing.Filing) { f.Websites[1].Name = "新网站名称" },
-			lifecycle.SMSChangeWebsite, []lifecycle.SMSRole{lifecycle.RoleWebsitePrincipal}, false},
+			sms.ChangeWebsite, []sms.Role{sms.RoleWebsitePrincipal}, false},
 		{"subject address and a website name", "52", func(f *filing.Filing) {
 			f.Subject.Address = "贵州省贵阳市新地址2号"
 			f.Websites[2].Name = "新网站名称"
-		}, lifecycle.SMSChangeSubjectWebsite, []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal, lifecycle.RoleWebsitePrincipal}, false},
+		}, sms.ChangeSubjectWebsite, []sms.Role{sms.RoleSubjectPrincipal, sms.RoleWebsitePrincipal}, false},
 		{"access IPs only", "52", func(f *filing.Filing) {
 			f.Websites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("1.2.4.8")}
-		}, lifecycle.SMSChangeAccess, nil, false},
+		}, sms.ChangeAccess, nil, false},
 		{"Qinghai repeats the photos on every change", "63", func(f *filing.Filing) { f.Websites[1].Name = "新网站名称" },
-			lifecycle.SMSChangeWebsite, []lifecycle.SMSRole{lifecycle.RoleWebsitePrincipal}, true},
+			sms.ChangeWebsite, []sms.Role{sms.RoleWebsitePrincipal}, true},
 		{"a new website alone", "52", func(f *filing.Filing) {
 			w := f.Websites[1]
 			w.Number, w.Domains = "", []string{"added-site.cn"}
 			f.Websites = append(f.Websites, w)
-		}, lifecycle.SMSNewWebsite, []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal, lifecycle.RoleWebsitePrincipal}, false},
+		}, sms.NewWebsite, []sms.Role{sms.RoleSubjectPrincipal, sms.RoleWebsitePrincipal}, false},
 	}
 	for _, tc := range cases {
 		old := filed(t, tc.province)
@@ -229,7 +229,7 @@ func TestR83_ChangeVerifiesAgain(t *testing.T) {
 		plan, err := change.Check(old, nw, change.Options{})
 		require.NoError(t, err, tc.name)
 		assert.Equal(t, tc.typ, plan.Type, tc.name)
-		var roles []lifecycle.SMSRole
+		var roles []sms.Role
 		for _, p := range plan.Verify {
 			roles = append(roles, p.Role)
 		}

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // Options are facts of a change that the filings do not hold.
@@ -25,11 +25,12 @@ type Plan struct {
 	// Type is the filing type the changes make: a change of the subject,
 	// of websites, of both, or of access only; an addition (new website or
 	// new access) when nothing else changes; "" when nothing changed.
-	Type lifecycle.SMSFilingType `json:"type,omitempty"`
+	// lifecycle.Event.Type takes it with ActionStartChange.
+	Type sms.FilingType `json:"type,omitempty"`
 	// Verify lists who receives the SMS code again (R-83), from the new
-	// filing, per lifecycle.SMSRecipients; pass it to lifecycle.NewSMS.
+	// filing, per sms.Recipients; pass it to sms.New.
 	// Only the principals of changed websites are named.
-	Verify lifecycle.SMSPersons `json:"verify,omitempty"`
+	Verify sms.Persons `json:"verify,omitempty"`
 	// FaceCheck is true when the in-person or face check (当面核验) is
 	// needed again: an identity field changed (subject name, nature,
 	// certificate, legal representative, a responsible person's name or
@@ -64,7 +65,7 @@ type Plan struct {
 // addition for R-82 (DESIGN: moving to another ISP is new access there,
 // not a change, 腾讯云 变更信息; the old ISP then cancels its access). A
 // change that only removes access records is of type
-// lifecycle.SMSCancelAccess.
+// sms.CancelAccess.
 //
 // Apps, mini-programs and quick apps are services like websites (R-70):
 // a change of an app's fields is a change of a service (SMS type 变更网站,
@@ -250,35 +251,35 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 	// R-83: who verifies again.
 	switch {
 	case subject && website:
-		plan.Type = lifecycle.SMSChangeSubjectWebsite
+		plan.Type = sms.ChangeSubjectWebsite
 	case subject:
-		plan.Type = lifecycle.SMSChangeSubject
+		plan.Type = sms.ChangeSubject
 	case website:
-		plan.Type = lifecycle.SMSChangeWebsite
+		plan.Type = sms.ChangeWebsite
 	case access:
-		plan.Type = lifecycle.SMSChangeAccess
+		plan.Type = sms.ChangeAccess
 	case addition:
-		plan.Type = lifecycle.SMSNewAccess
+		plan.Type = sms.NewAccess
 		if set.Touches(AreaWebsite) || set.Touches(AreaApp) {
-			plan.Type = lifecycle.SMSNewWebsite
+			plan.Type = sms.NewWebsite
 		}
 	case cancel:
-		plan.Type = lifecycle.SMSCancelAccess
+		plan.Type = sms.CancelAccess
 	}
-	if roles, ok := lifecycle.SMSRecipients(plan.Type); ok {
+	if roles, ok := sms.Recipients(plan.Type); ok {
 		for _, r := range roles {
 			switch r {
-			case lifecycle.RoleSubjectPrincipal:
-				plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: ns.Principal})
-			case lifecycle.RoleWebsitePrincipal:
+			case sms.RoleSubjectPrincipal:
+				plan.Verify = append(plan.Verify, sms.Person{Role: r, Person: ns.Principal})
+			case sms.RoleWebsitePrincipal:
 				for i := range new.Websites {
 					if changedSites[i] {
-						plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: new.Websites[i].Principal})
+						plan.Verify = append(plan.Verify, sms.Person{Role: r, Person: new.Websites[i].Principal})
 					}
 				}
 				for i := range new.Apps {
 					if changedApps[i] {
-						plan.Verify = append(plan.Verify, lifecycle.SMSPerson{Role: r, Person: new.Apps[i].Principal})
+						plan.Verify = append(plan.Verify, sms.Person{Role: r, Person: new.Apps[i].Principal})
 					}
 				}
 			}

@@ -100,7 +100,7 @@ func Check(page *Page, s filing.Subject, w filing.Website) (warnings []*filing.P
 		}
 	}
 	if w.PublicSecurityNumber != "" {
-		want, _, perr := filing.ParsePSNumber(w.PublicSecurityNumber)
+		want, _, perr := numbering.ParsePublicSecurity(w.PublicSecurityNumber)
 		var shown *DisplayedPS
 		for i := range page.PublicSecurity {
 			if perr == nil && page.PublicSecurity[i].Number == want {

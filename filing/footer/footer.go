@@ -139,11 +139,14 @@ type Displayed struct {
 	Kind LinkKind `json:"link_kind"`
 }
 
-// DisplayedPS is a public-security number shown on the page.
+// DisplayedPS is a public-security number shown on the page (R-87): a
+// numbering.Number of KindPublicSecurity, as numbering's one parser reads
+// it, older forms included (Number.Legacy); Number.Warnings gives what the
+// parser warns about it.
 type DisplayedPS struct {
-	Number filing.PSNumber `json:"number"`
-	Link   string          `json:"link,omitempty"`
-	Kind   LinkKind        `json:"link_kind"`
+	Number numbering.Number `json:"number"`
+	Link   string           `json:"link,omitempty"`
+	Kind   LinkKind         `json:"link_kind"`
 }
 
 // Page is what Scan found on a page.
@@ -464,8 +467,9 @@ func containsFold(b []byte, key string) bool {
 }
 
 // mayHold reports whether text may hold a record or public-security number:
-// "ICP" (either case or width), 公网安备, or a telecom licence's category
-// and dash (B2-). A run without any of these is not searched.
+// "ICP" (either case or width), 备 or 備 (公网安备 and the older 浙备…号
+// form), or a telecom licence's category and dash (B2-). A run without any
+// of these is not searched.
 func mayHold(b []byte) bool {
 	for _, k := range holdKeys {
 		if bytes.Contains(b, k) {
@@ -475,7 +479,7 @@ func mayHold(b []byte) bool {
 	return false
 }
 
-var holdKeys = [][]byte{[]byte("ICP"), []byte("icp"), []byte("Icp"), []byte("ＩＣＰ"), []byte("ｉｃｐ"), []byte("公网安备"),
+var holdKeys = [][]byte{[]byte("ICP"), []byte("icp"), []byte("Icp"), []byte("ＩＣＰ"), []byte("ｉｃｐ"), []byte("备"), []byte("備"),
 	[]byte("B1-"), []byte("B2-"), []byte("A1-"), []byte("A2-")}
 
 func (s *scanner) flushRun() {
@@ -498,11 +502,14 @@ func (s *scanner) find(raw, hrefBytes []byte) { s.findBefore(raw, hrefBytes, len
 // findBefore reports the numbers of the text that start before byte limit.
 // The text is displayed text, entities already unescaped.
 //
-// A public-security number is reported as numbering's parser reads it
-// (its canonical form), so "京公网安备 11010802017522" without 号 and
-// "沪公网安备: 31010902002961号" with a colon count as displayed (DESIGN: a
-// browser shows the number, and the 14 digits with the province are what
-// identifies the filing; the 号 and the colon are typography).
+// A public-security number is reported exactly as numbering's one parser
+// reads it (numbering.FindAll, the grammar of numbering.Parse and
+// numbering.ParsePublicSecurity), and only once: "京公网安备 11010802017522"
+// without 号 and "沪公网安备: 31010902002961号" with a colon count as
+// displayed (DESIGN: a browser shows the number, and the 14 digits with the
+// province are what identifies the filing; the 号 and the colon are
+// typography), and so do the older forms and numbers whose area code is
+// unknown or of another province, which the parser accepts with a warning.
 func (s *scanner) findBefore(raw, hrefBytes []byte, limit int) {
 	if !mayHold(raw) {
 		return
@@ -514,9 +521,7 @@ func (s *scanner) findBefore(raw, hrefBytes []byte, limit int) {
 			break
 		}
 		if m.Number.Kind() == numbering.KindPublicSecurity {
-			if n, _, err := filing.ParsePSNumber(m.Number.String()); err == nil {
-				s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: n, Link: href, Kind: classify(href, mpsHosts)})
-			}
+			s.page.PublicSecurity = append(s.page.PublicSecurity, DisplayedPS{Number: m.Number, Link: href, Kind: classify(href, mpsHosts)})
 			continue
 		}
 		s.page.Numbers = append(s.page.Numbers, Displayed{Number: m.Number, Link: href, Kind: classify(href, miitHosts)})

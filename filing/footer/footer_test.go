@@ -11,6 +11,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/footer"
+	"github.com/beiankit/beian/numbering"
 )
 
 var (
@@ -187,4 +188,59 @@ func TestR88_LinkSchemeMustBeHTTP(t *testing.T) {
 	p := scan(t, `<a href="javascript://beian.mps.gov.cn/%0Aalert(1)">京公网安备11010802035340号</a>`)
 	require.Len(t, p.PublicSecurity, 1)
 	assert.Equal(t, footer.LinkOther, p.PublicSecurity[0].Kind)
+}
+
+// TestR87_ScanReportsWhatTheParserFinds: Scan reports every public-security
+// number of a footer exactly as numbering's one parser reads it, once, in
+// order: a current number, the older forms (12 digits, the bare 备 form), an
+// area code missing from the division table (崇文区, merged into 东城区 in
+// 2010), one of another province, full-width digits and Traditional
+// characters. The parser's warnings are the found Number's.
+func TestR87_ScanReportsWhatTheParserFinds(t *testing.T) {
+	cases := []struct {
+		name       string
+		html       string
+		candidates []string // the public-security numbers as the page shows them
+		warnings   [][]filing.Code
+	}{
+		{"current number, linked",
+			`<div class="footer">©2026 Xiaomi <a href="https://beian.miit.gov.cn/">京ICP备10046444号</a>
+			<a href="https://beian.mps.gov.cn/#/query/webSearch?code=11010802020134"><img src="/ga.png">京公网安备11010802020134号</a></div>`,
+			[]string{"京公网安备11010802020134号"}, [][]filing.Code{nil}},
+		{"older 12-digit number between separators",
+			`<div class="foot">京ICP备10009806号-1|京公网安备110105000655号|京ICP证041124号|家长监护工程<br>版权所有© 2026</div>`,
+			[]string{"京公网安备110105000655号"}, [][]filing.Code{{numbering.CodePSLegacy}}},
+		{"older bare 备 form, alone in its paragraph",
+			`<p>浙ICP备05002571号-1</p><p>浙备3301000000001号</p>`,
+			[]string{"浙备3301000000001号"}, [][]filing.Code{{numbering.CodePSLegacy}}},
+		{"area code not in the table, and one of another province",
+			`<footer><span>京公网安备 11010302000123号</span> <span>沪公网安备11010802035340号</span></footer>`,
+			[]string{"京公网安备 11010302000123号", "沪公网安备11010802035340号"},
+			[][]filing.Code{{numbering.CodePSAreaUnknown}, {numbering.CodePSProvinceMismatch}}},
+		{"full-width digits and Traditional characters",
+			`<div>京公网安备１１０１０８０２０３５３４０号</div><div>京公網安備11010502030143號</div>`,
+			[]string{"京公网安备１１０１０８０２０３５３４０号", "京公網安備11010502030143號"}, [][]filing.Code{nil, nil}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Len(t, tc.warnings, len(tc.candidates), "bad test")
+			var want []numbering.Number
+			for i, c := range tc.candidates {
+				require.Contains(t, tc.html, c, "bad test: the candidate is not on the page")
+				n, w, err := numbering.ParsePublicSecurity(c)
+				require.NoError(t, err, c)
+				assert.Equal(t, tc.warnings[i], codesOf(w), "the parser's warnings for %q", c)
+				want = append(want, n)
+			}
+			p := scan(t, tc.html)
+			var got []numbering.Number
+			for i, d := range p.PublicSecurity {
+				got = append(got, d.Number)
+				if i < len(tc.warnings) {
+					assert.Equal(t, tc.warnings[i], codesOf(d.Number.Warnings()), "warnings of the found %v", d.Number)
+				}
+			}
+			assert.Equal(t, want, got, "Scan's public-security numbers")
+		})
+	}
 }

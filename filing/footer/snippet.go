@@ -134,10 +134,10 @@ func parseRecord(s string) (numbering.Number, error) {
 // render writes the snippet of ICP filing number n and public-security
 // number ps ("" for none).
 func render(n numbering.Number, ps string, opts SnippetOptions) (string, error) {
-	var psn filing.PSNumber
+	var psn numbering.Number
 	if strings.TrimSpace(ps) != "" {
-		p, _, err := filing.ParsePSNumber(ps)
-		if err != nil || p.Legacy || len(p.Digits) != 14 || p.String() == "" {
+		p, _, err := numbering.ParsePublicSecurity(ps)
+		if err != nil || p.Legacy() {
 			return "", filing.NewProblem(CodeSnippetPSNumber, truncateRunes(ps, 40))
 		}
 		psn = p
@@ -162,9 +162,9 @@ func render(n numbering.Number, ps string, opts SnippetOptions) (string, error) 
 		b.WriteString(`</a>`)
 	}
 	link(SystemURL, n.String())
-	if psn.Digits != "" {
+	if !psn.IsZero() {
 		b.WriteString(` `)
-		link(PSQueryURL+psn.Digits, psn.String())
+		link(PSQueryURL+psn.Serial(), psn.String())
 	}
 	b.WriteString(`</div>`)
 	return b.String(), nil

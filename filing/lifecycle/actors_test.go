@@ -10,6 +10,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // TestR83_ActorsSayWhoActed: the person enters the SMS code
@@ -17,7 +18,7 @@ import (
 // the history keeps who acted, and the status after the return to the ISP
 // says the system returned it, not the bureau.
 func TestR83_ActorsSayWhoActed(t *testing.T) {
-	s := sent(t, underReview(t, lifecycle.SMSNewFiling), smsSubmit)
+	s := sent(t, underReview(t, sms.NewFiling), smsSubmit)
 
 	// A wrong input by the person, then the 24 hours.
 	s = apply(t, s, lifecycle.Event{Action: lifecycle.ActionSMSInput, Actor: lifecycle.ApplicantActor(), At: smsSubmit.Add(time.Hour), Mobile: mobileA})
@@ -32,7 +33,7 @@ func TestR83_ActorsSayWhoActed(t *testing.T) {
 	assert.NotContains(t, s.StatusZh(), "管局")
 
 	// Six wrong inputs: the system returns it too.
-	w := sent(t, underReview(t, lifecycle.SMSNewFiling), smsSubmit)
+	w := sent(t, underReview(t, sms.NewFiling), smsSubmit)
 	for i := range 6 {
 		w = apply(t, w, lifecycle.Event{Action: lifecycle.ActionSMSInput, Actor: lifecycle.ApplicantActor(), At: smsSubmit.Add(time.Duration(i+1) * time.Minute), Mobile: mobileA})
 	}
@@ -50,7 +51,7 @@ func TestR83_ActorsSayWhoActed(t *testing.T) {
 // system have no other part in the lifecycle: they cannot approve, return,
 // send codes or edit.
 func TestR83_ApplicantAndSystemActOnlyOnTheSMSStep(t *testing.T) {
-	s := sent(t, underReview(t, lifecycle.SMSNewFiling), smsSubmit)
+	s := sent(t, underReview(t, sms.NewFiling), smsSubmit)
 	for _, actor := range []lifecycle.Actor{lifecycle.ApplicantActor(), lifecycle.SystemActor()} {
 		for _, a := range []lifecycle.Action{lifecycle.ActionApprove, lifecycle.ActionReturnToISP, lifecycle.ActionSMSResend, lifecycle.ActionEdit} {
 			_, err := lifecycle.Apply(s, lifecycle.Event{Action: a, Actor: actor, At: smsSubmit.Add(time.Hour), Reason: "x"})

@@ -11,11 +11,12 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/numbering"
 )
 
 // An app, mini-program or quick app added under a filed subject is filed as
-// new internet information (新增互联网信息), as a website is: KindNewWebsite,
+// new internet information (新增互联网信息), as a website is: sms.NewWebsite,
 // through the ISP, verification form within 7 working days,
 // approval with its number from the subject's sequence.
 func TestR70_NewAppFollowsTheNewWebsiteTransitions(t *testing.T) {
@@ -26,7 +27,7 @@ func TestR70_NewAppFollowsTheNewWebsiteTransitions(t *testing.T) {
 	subject := numbering.MustParse("粤ICP备2023103620号")
 
 	run := func(kind filing.AppKind) (lifecycle.State, error) {
-		s := lifecycle.State{Kind: lifecycle.KindNewWebsite, ISP: "华为云", ISPProvince: "44", Province: "44"}
+		s := lifecycle.State{Type: sms.NewWebsite, ISP: "华为云", ISPProvince: "44", Province: "44"}
 		events := []lifecycle.Event{
 			{Action: lifecycle.ActionCreate, Actor: isp, At: time.Date(2026, 3, 2, 9, 0, 0, 0, cst)},
 			{Action: lifecycle.ActionSubmit, Actor: isp, At: time.Date(2026, 3, 2, 10, 0, 0, 0, cst)},

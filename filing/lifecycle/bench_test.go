@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // BenchmarkApply drives one self-filed new filing from creation to approval
@@ -21,7 +22,7 @@ func BenchmarkApply(b *testing.B) {
 	for i := range steps {
 		steps[i].At = t0.Add(time.Duration(i) * time.Hour)
 	}
-	start := State{Kind: KindNewFiling, SelfFiled: true, ISP: "中国电信", Province: "52"}
+	start := State{Type: sms.NewFiling, SelfFiled: true, ISP: "中国电信", Province: "52"}
 	b.ReportAllocs()
 	for b.Loop() {
 		s := start
@@ -38,9 +39,9 @@ func BenchmarkApply(b *testing.B) {
 // verify, send to two principals, one wrong input, two right ones,
 // approve. Compare with BenchmarkApply in the same run.
 func BenchmarkApplySMS(b *testing.B) {
-	sms, err := NewSMS(t0, []SMSPerson{
-		{Role: RoleSubjectPrincipal, Person: filing.Person{Mobile: "13812345678"}},
-		{Role: RoleWebsitePrincipal, Person: filing.Person{Mobile: "13987654321"}},
+	ver, err := sms.New(t0, []sms.Person{
+		{Role: sms.RoleSubjectPrincipal, Person: filing.Person{Mobile: "13812345678"}},
+		{Role: sms.RoleWebsitePrincipal, Person: filing.Person{Mobile: "13987654321"}},
 	})
 	if err != nil {
 		b.Fatal(err)
@@ -49,7 +50,7 @@ func BenchmarkApplySMS(b *testing.B) {
 		{Action: ActionCreate, Actor: ispGZ},
 		{Action: ActionSubmit, Actor: ispGZ},
 		{Action: ActionVerify, Actor: ispGZ},
-		{Action: ActionSMSSend, Actor: bureauGZ, SMS: &sms},
+		{Action: ActionSMSSend, Actor: bureauGZ, SMS: &ver},
 		{Action: ActionSMSInput, Actor: bureauGZ, Mobile: "13812345678"},
 		{Action: ActionSMSInput, Actor: bureauGZ, Mobile: "13812345678", Correct: true},
 		{Action: ActionSMSInput, Actor: bureauGZ, Mobile: "13987654321", Correct: true},
@@ -58,7 +59,7 @@ func BenchmarkApplySMS(b *testing.B) {
 	for i := range steps {
 		steps[i].At = t0.Add(time.Duration(i) * time.Hour)
 	}
-	start := State{Kind: KindNewFiling, ISP: "中国电信", ISPProvince: "52", Province: "52", SMSType: SMSNewFiling}
+	start := State{Type: sms.NewFiling, ISP: "中国电信", ISPProvince: "52", Province: "52", SMSRequired: true}
 	b.ReportAllocs()
 	for b.Loop() {
 		s := start

@@ -5,6 +5,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // provinceJiangxi is the GB/T 2260 code of Jiangxi, whose bureau reviews
@@ -35,7 +36,7 @@ type Countdown struct {
 // deadline returns the limit running on s and the instant it counts from.
 //
 //   - Only a filing under bureau review has one.
-//   - An added website (KindNewWebsite) whose verification form has not
+//   - An added website (sms.NewWebsite) whose verification form has not
 //     arrived: the form is due within 7 working days of the ISP's
 //     submission; without it the website is not reviewed.
 //   - An added website whose form has arrived, and any filing of a Jiangxi
@@ -51,11 +52,11 @@ func (s State) deadline() (calendar.DeadlineKind, time.Time, bool) {
 		return 0, time.Time{}, false
 	}
 	review := ReviewLimit(s.Province)
-	if s.Kind == KindNewWebsite && s.FormAt.IsZero() {
+	if s.Type == sms.NewWebsite && s.FormAt.IsZero() {
 		return calendar.VerificationFormR23, s.ReviewFrom, true
 	}
 	from := s.ReviewFrom
-	if (s.Kind == KindNewWebsite || review == calendar.JiangxiReviewR21) && s.FormAt.After(from) {
+	if (s.Type == sms.NewWebsite || review == calendar.JiangxiReviewR21) && s.FormAt.After(from) {
 		from = s.FormAt
 	}
 	return review, from, true

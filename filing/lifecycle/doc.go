@@ -36,32 +36,32 @@
 // The public-security filing is due 30 calendar days after the connection
 // day (PublicSecurityDue, PublicSecurityCountdown, R-87).
 //
+// # Filing types
+//
+// State.Type is the filing's sms.FilingType, the SDK's one filing-type
+// enum: a first filing (sms.NewFiling) is the only one a user files and
+// edits by themselves, an added website (sms.NewWebsite) needs its
+// verification form, and every other type is filed on a record
+// with a number that only the ISP edits. ActionStartChange
+// takes the change's type from Event.Type.
+//
 // # SMS verification
 //
-// SMS is the MIIT SMS check of a submission: NewSMS groups the
-// people SMSRecipients names by mobile (one person in two roles verifies
-// once); Attempt counts wrong inputs (the sixth attempt after five returns
-// the filing to the ISP), Resend allows two resends, Expire and Countdown
-// apply the 24 clock hours. A Verifier (HMAC-SHA256 under the caller's key)
-// issues codes sealed with each target's certificate tail (kept from
-// SMSPerson; a target without one is CodeSMSCert) and checks code,
-// mobile and the certificate's last six characters in constant time; only
-// the seal of a code is stored.
-//
-// In the lifecycle the step belongs to the submission under bureau review:
-// ActionSMSSend puts a verification in State.SMS (its targets normalised
-// and merged by mobile as NewSMS does them), ActionSMSInput,
+// The MIIT SMS check of a submission is package sms; in the
+// lifecycle it is a step of the submission under bureau review:
+// ActionSMSSend puts an sms.Verification in State.SMS (its targets
+// normalised and merged by mobile as sms.New does them), ActionSMSInput,
 // ActionSMSResend and ActionSMSExpire move it, and while it waits the
 // bureau cannot approve or return the filing (lifecycle.sms_pending). The
 // sixth attempt after five wrong inputs and the end of the 24 hours return
 // the filing to the ISP with the cause as reason; a verified SMS lets the
 // review go on; the review limit keeps counting from the submission.
-// State.SMSType makes the step mandatory for a filing type; without it the
-// step begins only when ActionSMSSend is applied. State.SMSCountdown shows
-// the 24 hours; Verifier.Input builds the input event from the code.
+// State.SMSRequired makes the step mandatory for the filing's type; without
+// it the step begins only when ActionSMSSend is applied. State.SMSCountdown
+// shows the 24 hours; SMSInput builds the input event from the code with an
+// sms.Verifier.
 //
 // # Concurrency
 //
-// Every function is pure and safe for concurrent use; a State and an SMS
-// are values. A Verifier is safe for concurrent use.
+// Every function is pure and safe for concurrent use; a State is a value.
 package lifecycle

@@ -8,6 +8,7 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // A self-filed first filing of a Guizhou subject: the user submits, the ISP
@@ -19,7 +20,7 @@ func ExampleApply() {
 	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "中国电信", Province: "52"}
 	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
 
-	s := lifecycle.State{Kind: lifecycle.KindNewFiling, SelfFiled: true, ISP: "中国电信", ISPProvince: "52", Province: "52"}
+	s := lifecycle.State{Type: sms.NewFiling, SelfFiled: true, ISP: "中国电信", ISPProvince: "52", Province: "52"}
 	steps := []lifecycle.Event{
 		{Action: lifecycle.ActionCreate, Actor: user, At: time.Date(2026, 3, 1, 10, 0, 0, 0, cst)},
 		{Action: lifecycle.ActionSubmit, Actor: user, At: time.Date(2026, 3, 1, 11, 0, 0, 0, cst)},
@@ -60,7 +61,7 @@ func ExampleApply() {
 func ExampleApply_returnNeedsReason() {
 	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
 	at := time.Date(2026, 3, 5, 9, 0, 0, 0, calendar.Location())
-	s := lifecycle.State{Status: filing.StatusBureauReview, Kind: lifecycle.KindNewFiling,
+	s := lifecycle.State{Status: filing.StatusBureauReview, Type: sms.NewFiling,
 		SelfFiled: true, ISP: "中国电信", Province: "52", ReviewFrom: at.Add(-24 * time.Hour)}
 	_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionReturnToUser, Actor: bureau, At: at})
 	fmt.Println(errors.Is(err, lifecycle.CodeReasonRequired))

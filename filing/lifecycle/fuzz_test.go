@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // FuzzApply drives a filing through random event sequences. Apply never
@@ -29,14 +30,14 @@ func FuzzApply(f *testing.F) {
 	// The SMS seeds (start 5) are the named files sms_* of the corpus.
 	actions := Actions()
 	mobiles := []filing.Phone{"13812345678", "+86 139 8765 4321", "13000000000"}
-	people := []SMSPerson{
-		{Role: RoleSubjectPrincipal, Person: filing.Person{Name: "张三", Mobile: "13812345678"}},
-		{Role: RoleWebsitePrincipal, Person: filing.Person{Name: "李四", Mobile: "13987654321"}},
+	people := []sms.Person{
+		{Role: sms.RoleSubjectPrincipal, Person: filing.Person{Name: "张三", Mobile: "13812345678"}},
+		{Role: sms.RoleWebsitePrincipal, Person: filing.Person{Name: "李四", Mobile: "13987654321"}},
 	}
 	actors := []Actor{selfFiler, proxiedUser, ispGZ, ispZJ, ispOther, bureauGZ, bureauJX, {Kind: "x"}, {Kind: ActorBureau}}
 	smsRequired := proxied()
-	smsRequired.SMSType = SMSNewFiling
-	starts := []State{selfFiled(), proxied(), addWebsite(), jiangxiProxy(), {Kind: KindChange, Number: "黔ICP备1号-1", Province: "52", ISP: "中国电信"}, smsRequired}
+	smsRequired.SMSRequired = true
+	starts := []State{selfFiled(), proxied(), addWebsite(), jiangxiProxy(), {Type: sms.ChangeSubjectWebsite, Number: "黔ICP备1号-1", Province: "52", ISP: "中国电信"}, smsRequired}
 	f.Fuzz(func(t *testing.T, start uint8, ops []byte) {
 		s := starts[int(start)%len(starts)]
 		at := t0
@@ -58,7 +59,7 @@ func FuzzApply(f *testing.F) {
 			switch a {
 			case ActionSMSSend:
 				if k := int(ops[i+2]) % 4; k > 0 {
-					sms, err := NewSMS(at, people[:min(k, 2)])
+					sms, err := sms.New(at, people[:min(k, 2)])
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -93,7 +94,7 @@ func FuzzApply(f *testing.F) {
 				t.Fatalf("Apply accepted %s by %+v at %s, Allowed does not list it", a, actor, s.Status)
 			}
 			want := e
-			if n.Status == filing.StatusReturnedToISP && s.SMS != nil && s.SMS.Status == SMSWaiting &&
+			if n.Status == filing.StatusReturnedToISP && s.SMS != nil && s.SMS.Status == sms.StatusWaiting &&
 				(a == ActionSMSInput || a == ActionSMSResend || a == ActionSMSExpire) {
 				// The step ended: returned to the ISP, the cause as reason.
 				if !n.SMS.Status.ReturnsToISP() || n.Reason == "" || n.Reason == e.Reason {
@@ -104,11 +105,11 @@ func FuzzApply(f *testing.F) {
 			if len(n.History) != len(hist)+1 || !reflect.DeepEqual(n.History[len(hist)], want) || !n.Status.Valid() {
 				t.Fatalf("bad result %+v", n)
 			}
-			if n.SMS != nil && n.SMS.Status == SMSWaiting && n.Status != filing.StatusBureauReview {
+			if n.SMS != nil && n.SMS.Status == sms.StatusWaiting && n.Status != filing.StatusBureauReview {
 				t.Fatalf("waiting SMS outside review: %+v", n)
 			}
 			if (a == ActionApprove || a == ActionReturnToUser || a == ActionReturnToISP) &&
-				(s.SMS != nil && s.SMS.Status == SMSWaiting || s.SMS == nil && s.smsRequired()) {
+				(s.SMS != nil && s.SMS.Status == sms.StatusWaiting || s.SMS == nil && s.smsRequired()) {
 				t.Fatalf("%s passed the SMS step: %+v", a, s)
 			}
 			for k := 1; k < len(n.History); k++ {

@@ -5,32 +5,20 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
-// Kind says what a filing asks for. It decides who edits it (R-10,
-// R-11, R-15) and which deadline runs while the bureau reviews it (R-20,
-// R-23).
-type Kind string
-
-// Filing kinds.
-const (
-	// KindNewFiling is a first filing (首次备案) of a subject and its
-	// websites. Only a self-filed new filing is edited by the user, and only
-	// before submission or after a return to the user (R-10, R-12).
-	KindNewFiling Kind = "new"
-	// KindNewWebsite is a website added under an existing subject (新增网站).
-	// It goes through the ISP; its verification form must reach the bureau
-	// within 7 working days or it is not reviewed (R-15, R-23).
-	KindNewWebsite Kind = "new_website"
-	// KindChange is a change filing (变更备案) of a record that has a number.
-	// Only the ISP modifies it (R-11) and the record keeps its number and its
-	// access while the change runs (R-08).
-	KindChange Kind = "change"
-)
-
-// Valid reports whether k is one of the declared kinds.
-func (k Kind) Valid() bool {
-	return k == KindNewFiling || k == KindNewWebsite || k == KindChange
+// What a filing asks for is its sms.FilingType (State.Type), the SDK's one
+// filing-type enum. The lifecycle reads three things from it (DESIGN): a
+// first filing (sms.NewFiling) is the only one a user may file and edit by
+// themselves (R-10); an added website (sms.NewWebsite) needs its
+// verification form before approval and has 7 working days to send it
+// (R-15, R-23); every other type is filed on a record that already has a
+// number, which it keeps while the filing runs, and only the ISP edits it
+// (R-08, R-11). onRecord reports the last: every type but a first filing
+// and an added website.
+func onRecord(t sms.FilingType) bool {
+	return t != sms.NewFiling && t != sms.NewWebsite
 }
 
 // ActorKind is the kind of party that acts on a filing.
@@ -306,12 +294,14 @@ func lcRow(from filing.Status, a Action) (Transition, bool) {
 // a new State and never changes the one it is given.
 //
 // Build the initial State with Status "" (not created yet) and the facts
-// that decide who acts: Kind, SelfFiled, ISP (may be left empty when the ISP
+// that decide who acts: Type, SelfFiled, ISP (may be left empty when the ISP
 // creates the filing: it becomes the filing's ISP) and Province; then Apply
 // an ActionCreate event.
 type State struct {
 	Status filing.Status `json:"status"`
-	Kind   Kind          `json:"kind"`
+	// Type is what the filing asks for: who edits it, which limit runs
+	// and, with SMSRequired, who verifies by SMS (see sms.FilingType).
+	Type sms.FilingType `json:"type"`
 	// SelfFiled is true for a filing the user makes through the MIIT system
 	// (自行备案), false for one the ISP makes for the user (代备案, R-11).
 	SelfFiled bool `json:"self_filed,omitempty"`
@@ -334,17 +324,17 @@ type State struct {
 	// zero until ActionFormReceived, kept across returns and resubmissions,
 	// cleared by approval.
 	FormAt time.Time `json:"form_at,omitzero"`
-	// SMSType, when it names a filing type that SMSRecipients sends codes
-	// for, makes the SMS step mandatory: the bureau cannot approve or return
-	// a submission until its SMS is verified (R-83). Empty: the step is
-	// optional and begins only when ActionSMSSend is applied. The caller
-	// sets it per filing (a change filing's type comes from package change).
-	SMSType SMSFilingType `json:"sms_type,omitempty"`
+	// SMSRequired makes the SMS step mandatory for a Type whose
+	// submissions send codes (sms.Recipients: every type but
+	// sms.CancelAccess): the bureau cannot approve or return a submission
+	// until its SMS is verified (R-83). False: the step is optional and
+	// begins only when ActionSMSSend is applied.
+	SMSRequired bool `json:"sms_required,omitempty"`
 	// SMS is the SMS verification of the current submission (R-83), nil
 	// until ActionSMSSend; a new submission (verify, resubmit) or a new
 	// change filing drops it, and a verification still waiting is dropped
 	// when the filing leaves bureau review.
-	SMS *SMS `json:"sms,omitempty"`
+	SMS *sms.Verification `json:"sms,omitempty"`
 	// History is the audit trail: every applied event, oldest first.
 	History []Event `json:"history,omitempty"`
 }
@@ -362,12 +352,18 @@ type Event struct {
 	// already has one.
 	Number string `json:"number,omitempty"`
 	// SMS is the verification ActionSMSSend starts (its Targets: roles,
-	// mobiles and, when a Verifier sent the codes, seals; the send instant is
-	// At) and, optionally, the new seals of ActionSMSResend.
-	SMS *SMS `json:"sms,omitempty"`
+	// mobiles and, when an sms.Verifier sent the codes, seals; the send
+	// instant is At) and, optionally, the new seals of ActionSMSResend.
+	SMS *sms.Verification `json:"sms,omitempty"`
+	// Type is the filing type of the change ActionStartChange begins
+	// (change.Plan.Type): a type filed on a record with a number, not
+	// sms.NewFiling or sms.NewWebsite (CodeInvalidEvent). Empty: DESIGN,
+	// sms.ChangeSubjectWebsite, the widest change, whose SMS goes to both
+	// principals.
+	Type sms.FilingType `json:"type,omitempty"`
 	// Mobile is the mobile number entered with ActionSMSInput (personal
 	// data: masked in fmt and slog) and Correct whether code, mobile and
-	// certificate tail matched (Verifier.Input computes it).
+	// certificate tail matched (SMSInput computes it).
 	Mobile  filing.Phone `json:"mobile,omitempty"`
 	Correct bool         `json:"correct,omitempty"`
 }
@@ -388,7 +384,7 @@ func (s State) Terminal() bool {
 // self-filing user for a self-filed first filing (R-10), the ISP otherwise
 // (R-11, R-15).
 func (s State) Editor() ActorKind {
-	if s.SelfFiled && s.Kind == KindNewFiling {
+	if s.SelfFiled && s.Type == sms.NewFiling {
 		return ActorSelfFiler
 	}
 	return ActorISP
@@ -451,9 +447,9 @@ func (s State) StatusZh() string {
 			return s.Status.Zh()
 		case e.Action == ActionSMSExpire:
 			return "短信核验超时，系统退回接入商"
-		case e.Reason == CodeSMSExpired.MessageZh():
+		case e.Reason == sms.CodeExpired.MessageZh():
 			return "短信核验超时，系统退回接入商"
-		case e.Reason == CodeSMSTooManyWrong.MessageZh():
+		case e.Reason == sms.CodeTooManyWrong.MessageZh():
 			return "短信核验未通过，系统退回接入商"
 		}
 	}
@@ -492,7 +488,7 @@ func Apply(s State, e Event) (State, error) {
 	}
 	n := s
 	if e.SMS != nil {
-		c := e.SMS.clone()
+		c := e.SMS.Clone()
 		e.SMS = &c
 	}
 	if step.cause != "" {
@@ -531,7 +527,10 @@ func Apply(s State, e Event) (State, error) {
 		}
 		n.Reason = ""
 	case ActionStartChange:
-		n.Kind = KindChange
+		n.Type = e.Type
+		if n.Type == "" {
+			n.Type = sms.ChangeSubjectWebsite
+		}
 		n.Reason = ""
 		n.SMS = nil
 	case ActionAddAccess:
@@ -545,7 +544,7 @@ func Apply(s State, e Event) (State, error) {
 	if n.Status == filing.StatusApproved || n.Terminal() {
 		n.FormAt = time.Time{}
 	}
-	if n.Status != filing.StatusBureauReview && n.SMS != nil && n.SMS.Status == SMSWaiting {
+	if n.Status != filing.StatusBureauReview && n.SMS != nil && n.SMS.Status == sms.StatusWaiting {
 		n.SMS = nil
 	}
 	return n, nil
@@ -566,11 +565,11 @@ func lcCheck(s State, e Event) (Transition, smsStep, error) {
 	if s.Status != "" && !s.Status.Valid() {
 		return fail(CodeInvalidState, rule)
 	}
-	if !s.Kind.Valid() {
+	if !s.Type.Valid() {
 		return fail(CodeInvalidState, rule)
 	}
-	if _, ok := smsRecipients[s.SMSType]; s.SMSType != "" && !ok {
-		return fail(CodeInvalidState, "R-83")
+	if e.Action == ActionStartChange && e.Type != "" && (!e.Type.Valid() || !onRecord(e.Type)) {
+		return fail(CodeInvalidEvent, rule)
 	}
 	if _, ok := filing.ProvinceByCode(s.Province); !ok {
 		return fail(CodeInvalidState, rule)
@@ -596,11 +595,11 @@ func lcCheck(s State, e Event) (Transition, smsStep, error) {
 		if s.Editor() == ActorSelfFiler && s.ISP == "" {
 			return fail(CodeNoISP, "R-10")
 		}
-		if s.Kind == KindChange && s.Number == "" {
+		if onRecord(s.Type) && s.Number == "" {
 			return fail(CodeInvalidState, "R-11")
 		}
 	case ActionApprove:
-		if s.Kind == KindNewWebsite && s.FormAt.IsZero() {
+		if s.Type == sms.NewWebsite && s.FormAt.IsZero() {
 			return fail(CodeFormMissing, "R-15")
 		}
 		if s.Number != "" && e.Number != "" && e.Number != s.Number {
@@ -642,7 +641,7 @@ func AllowedAt(s State, actor Actor, at time.Time) []Action {
 			e.At = time.Unix(0, 0)
 		}
 		if t.Action == ActionSMSSend {
-			e.SMS = &SMS{Targets: []SMSTarget{{Mobile: "13800000000"}}}
+			e.SMS = &sms.Verification{Targets: sms.Targets{{Mobile: "13800000000"}}}
 		}
 		if _, _, err := lcCheck(s, e); err == nil {
 			out = append(out, t.Action)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 var (
@@ -83,11 +84,11 @@ func (l *lc) is(st filing.Status) *lc {
 }
 
 func selfFiled() State {
-	return State{Kind: KindNewFiling, SelfFiled: true, ISP: "中国电信", ISPProvince: "52", Province: "52"}
+	return State{Type: sms.NewFiling, SelfFiled: true, ISP: "中国电信", ISPProvince: "52", Province: "52"}
 }
-func proxied() State      { return State{Kind: KindNewFiling, Province: "52"} }
-func addWebsite() State   { return State{Kind: KindNewWebsite, Province: "52"} }
-func jiangxiProxy() State { return State{Kind: KindNewFiling, Province: "36"} }
+func proxied() State      { return State{Type: sms.NewFiling, Province: "52"} }
+func addWebsite() State   { return State{Type: sms.NewWebsite, Province: "52"} }
+func jiangxiProxy() State { return State{Type: sms.NewFiling, Province: "36"} }
 
 func TestR10_SelfFilerEditsOnlyBeforeSubmission(t *testing.T) {
 	l := newLC(t, selfFiled()).
@@ -140,7 +141,7 @@ func TestR11_ProxiedAndChangeFilingsOnlyISP(t *testing.T) {
 		do(ActionStartChange, ispGZ).is(filing.StatusDraft).
 		refused(ActionEdit, selfFiler, CodeWrongActor, "R-10").
 		do(ActionEdit, ispGZ)
-	if c.s.Kind != KindChange || c.s.Editor() != ActorISP {
+	if c.s.Type != sms.ChangeSubjectWebsite || c.s.Editor() != ActorISP {
 		t.Fatalf("change filing: %+v", c.s)
 	}
 }
@@ -164,6 +165,26 @@ func TestR08_ChangeKeepsNumberAndAccess(t *testing.T) {
 	_, err := Apply(l.s, Event{Action: ActionApprove, Actor: bureauGZ, At: l.at(), Number: "黔ICP备2026009999号-1"})
 	if !errors.Is(err, CodeNumberChanged) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestR11_StartChangeTakesTheFilingType: a change filing keeps the type the
+// event names (change.Plan.Type), which decides who verifies by SMS;
+// without one it is sms.ChangeSubjectWebsite. A first filing or an added
+// website is not a change of a record (CodeInvalidEvent).
+func TestR11_StartChangeTakesTheFilingType(t *testing.T) {
+	l := approvedProxied(t)
+	for _, typ := range []sms.FilingType{sms.NewFiling, sms.NewWebsite, "change"} {
+		_, err := Apply(l.s, Event{Action: ActionStartChange, Actor: ispGZ, At: l.at(), Type: typ})
+		if !errors.Is(err, CodeInvalidEvent) {
+			t.Errorf("%q: err = %v", typ, err)
+		}
+	}
+	for _, typ := range []sms.FilingType{sms.ChangeAccess, sms.ChangeSubject, sms.NewAccess, sms.CancelWebsite} {
+		n, err := Apply(l.s, Event{Action: ActionStartChange, Actor: ispGZ, At: l.at(), Type: typ})
+		if err != nil || n.Type != typ || n.Editor() != ActorISP {
+			t.Errorf("%q: %+v, %v", typ, n, err)
+		}
 	}
 }
 
@@ -254,7 +275,7 @@ func TestR15_NewWebsiteThroughISPWithVerificationForm(t *testing.T) {
 func TestR16_WrongISPProvince(t *testing.T) {
 	// Filed with 中国电信 of Zhejiang by mistake; the subject is in Guizhou
 	// and its real ISP is 中国电信 of Guizhou (江西省通信管理局 用户典型问题指南 (二)3).
-	s := State{Kind: KindNewFiling, ISP: "中国电信", ISPProvince: "33", Province: "52"}
+	s := State{Type: sms.NewFiling, ISP: "中国电信", ISPProvince: "33", Province: "52"}
 	l := newLC(t, s).do(ActionCreate, ispZJ).do(ActionSubmit, ispZJ).do(ActionVerify, ispZJ).
 		do(ActionApprove, bureauGZ).
 		refused(ActionCancelAccess, ispGZ, CodeWrongISP, "R-17"). // the right ISP cannot cancel the wrong one's access
@@ -327,10 +348,10 @@ func TestLifecycle_BadEvents(t *testing.T) {
 		{"unknown actor", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: "admin"}, At: t0.Add(10 * time.Hour)}, CodeInvalidEvent},
 		{"zero instant", l.s, Event{Action: ActionEdit, Actor: ispGZ}, CodeInvalidEvent},
 		{"time backwards", l.s, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeTimeBackwards},
-		{"unknown status", State{Status: "approved ", Kind: KindNewFiling, Province: "52"}, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeInvalidState},
-		{"unknown kind", State{Kind: "new filing", Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
-		{"unknown province", State{Kind: KindNewFiling, Province: "黔"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
-		{"change without number", State{Kind: KindChange, Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"unknown status", State{Status: "approved ", Type: sms.NewFiling, Province: "52"}, Event{Action: ActionEdit, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"unknown type", State{Type: "new filing", Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"unknown province", State{Type: sms.NewFiling, Province: "黔"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
+		{"change without number", State{Type: sms.ChangeSubjectWebsite, Province: "52"}, Event{Action: ActionCreate, Actor: ispGZ, At: t0}, CodeInvalidState},
 		{"bureau without province", l.s, Event{Action: ActionDelete, Actor: Actor{Kind: ActorBureau}, At: t0.Add(10 * time.Hour)}, CodeWrongProvince},
 		{"ISP without name", l.s, Event{Action: ActionEdit, Actor: Actor{Kind: ActorISP, Province: "52"}, At: t0.Add(10 * time.Hour)}, CodeWrongISP},
 	}
@@ -385,7 +406,7 @@ func TestTransitions_EveryRow(t *testing.T) {
 	}
 	for _, row := range Transitions() {
 		for _, selfFiled := range []bool{false, true} {
-			s := State{Status: row.From, Kind: KindNewFiling, SelfFiled: selfFiled, ISP: "中国电信", ISPProvince: "52", Province: "52"}
+			s := State{Status: row.From, Type: sms.NewFiling, SelfFiled: selfFiled, ISP: "中国电信", ISPProvince: "52", Province: "52"}
 			if row.Action == ActionApprove {
 				s.FormAt = t0
 			}
@@ -411,11 +432,11 @@ func TestTransitions_EveryRow(t *testing.T) {
 				// send, one waiting, one past its 24 hours to time out.
 				switch row.Action {
 				case ActionSMSSend:
-					e.SMS = &SMS{Targets: []SMSTarget{{Roles: []SMSRole{RoleSubjectPrincipal}, Mobile: "13800138000"}}}
+					e.SMS = &sms.Verification{Targets: []sms.Target{{Roles: []sms.Role{sms.RoleSubjectPrincipal}, Mobile: "13800138000"}}}
 				case ActionSMSInput, ActionSMSResend, ActionSMSExpire:
-					s.SMS = &SMS{SentAt: t0, Status: SMSWaiting, Targets: []SMSTarget{{Mobile: "13800138000"}}}
+					s.SMS = &sms.Verification{SentAt: t0, Status: sms.StatusWaiting, Targets: []sms.Target{{Mobile: "13800138000"}}}
 					if row.Action == ActionSMSExpire {
-						e.At = t0.Add(SMSValidity)
+						e.At = t0.Add(sms.Validity)
 					}
 				}
 				got, err := Apply(s, e)

@@ -75,7 +75,7 @@ func PublicSecurityCountdown(connected, now time.Time) (PSCountdown, bool) {
 // CheckPublicSecurity reports whether a website connected at connected
 // (its first access) lacks its public-security number after the limit as of
 // now: a *filing.Problem with CodePSOverdue, or nil. A number given
-// is not checked here (see filing.ParsePSNumber).
+// is not checked here (see numbering.ParsePublicSecurity).
 func CheckPublicSecurity(w filing.Website, now time.Time) error {
 	if w.PublicSecurityNumber != "" {
 		return nil

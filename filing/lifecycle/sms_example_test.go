@@ -2,72 +2,14 @@ package lifecycle_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
-
-func ExampleNewSMS() {
-	sent := time.Date(2026, 3, 5, 9, 30, 0, 0, calendar.Location())
-	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: "13812345678"}
-	// One person is subject and website principal on one mobile: one SMS.
-	s, _ := lifecycle.NewSMS(sent, []lifecycle.SMSPerson{
-		{Role: lifecycle.RoleSubjectPrincipal, Person: p}, {Role: lifecycle.RoleWebsitePrincipal, Person: p}})
-	fmt.Println(len(s.Targets), s.Targets[0].Mobile)
-	for i := range 6 {
-		var err error
-		s, err = s.Attempt(sent.Add(time.Duration(i+1)*time.Minute), "13812345678", false)
-		fmt.Println(err)
-	}
-	fmt.Println(s.Status, s.Status.ReturnsToISP())
-	// Output:
-	// 1 138****5678
-	// sms.wrong_input: wrong code, mobile or last six certificate characters (1 wrong inputs; after 5 the next attempt returns the filing to the ISP)
-	// sms.wrong_input: wrong code, mobile or last six certificate characters (2 wrong inputs; after 5 the next attempt returns the filing to the ISP)
-	// sms.wrong_input: wrong code, mobile or last six certificate characters (3 wrong inputs; after 5 the next attempt returns the filing to the ISP)
-	// sms.wrong_input: wrong code, mobile or last six certificate characters (4 wrong inputs; after 5 the next attempt returns the filing to the ISP)
-	// sms.wrong_input: wrong code, mobile or last six certificate characters (5 wrong inputs; after 5 the next attempt returns the filing to the ISP)
-	// sms.too_many_wrong: five wrong inputs: this sixth attempt returned the filing to the ISP
-	// returned_wrong_inputs true
-}
-
-func ExampleSMS_Countdown() {
-	sent := time.Date(2026, 3, 5, 9, 30, 0, 0, calendar.Location())
-	s, _ := lifecycle.NewSMS(sent, []lifecycle.SMSPerson{{Role: lifecycle.RoleSubjectPrincipal,
-		Person: filing.Person{Mobile: "13812345678"}}})
-	c := s.Countdown(sent.Add(20*time.Hour + 15*time.Minute))
-	fmt.Println(c.Expires.Format("2006-01-02 15:04"), c.Remaining, c.ResendsLeft, c.WrongInputsLeft)
-	c = s.Countdown(sent.Add(24 * time.Hour))
-	fmt.Println(c.Expired, c.Status)
-	// Output:
-	// 2026-03-06 09:30 3h45m0s 2 5
-	// true returned_timeout
-}
-
-func ExampleVerifier() {
-	v, _ := lifecycle.NewVerifier([]byte("a secret key of 16+ bytes"))
-	sent := time.Date(2026, 3, 5, 9, 30, 0, 0, calendar.Location())
-	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: "13812345678"}
-	s, _ := lifecycle.NewSMS(sent, []lifecycle.SMSPerson{{Role: lifecycle.RoleSubjectPrincipal, Person: p}})
-	s, codes, _ := v.Send(s, sent, map[string]filing.IDNumber{"13812345678": p.CertNumber})
-	// codes[0] goes out by SMS; only its seal is kept in s.
-	s, err := v.Enter(s, sent.Add(time.Hour), codes[0], "13812345678", "01123x")
-	fmt.Println(err, s.Status)
-	// Output: <nil> verified
-}
-
-func ExampleSMSRecipients() {
-	for _, t := range []lifecycle.SMSFilingType{lifecycle.SMSNewWebsite, lifecycle.SMSChangeWebsite, lifecycle.SMSCancelAccess} {
-		r, _ := lifecycle.SMSRecipients(t)
-		fmt.Println(t, r)
-	}
-	// Output:
-	// new_website [subject_principal website_principal]
-	// change_website [website_principal]
-	// cancel_access []
-}
 
 func ExamplePublicSecurityCountdown() {
 	connected := time.Date(2026, 2, 10, 15, 0, 0, 0, calendar.Location())
@@ -83,14 +25,14 @@ func ExampleApply_smsWrongInputs() {
 	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "贵州星云数据", Province: "52"}
 	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Location())
-	st := lifecycle.State{Kind: lifecycle.KindNewFiling, Province: "52", SMSType: lifecycle.SMSNewFiling}
+	st := lifecycle.State{Type: sms.NewFiling, Province: "52", SMSRequired: true}
 	for _, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
 		st, _ = lifecycle.Apply(st, lifecycle.Event{Action: a, Actor: isp, At: at})
 	}
 	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: "13812345678"}
-	sms, _ := lifecycle.NewSMS(at, []lifecycle.SMSPerson{
-		{Role: lifecycle.RoleSubjectPrincipal, Person: p}, {Role: lifecycle.RoleWebsitePrincipal, Person: p}})
-	st, _ = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: bureau, At: at.Add(5 * time.Minute), SMS: &sms})
+	v, _ := sms.New(at, []sms.Person{
+		{Role: sms.RoleSubjectPrincipal, Person: p}, {Role: sms.RoleWebsitePrincipal, Person: p}})
+	st, _ = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: bureau, At: at.Add(5 * time.Minute), SMS: &v})
 	c, _ := st.SMSCountdown(at.Add(time.Hour))
 	fmt.Println(st.Status, st.SMS.Status, "expires", c.Expires.Format("2006-01-02 15:04"), "left", c.Remaining)
 
@@ -115,4 +57,29 @@ func ExampleApply_smsWrongInputs() {
 	// 6 <nil> returned_to_isp 5
 	// returned_wrong_inputs 短信核验已错误5次，备案已退回接入商
 	// sms_input 138****5678 短信核验已错误5次，备案已退回接入商
+}
+
+// An input on the verification page becomes the event that records it:
+// SMSInput checks code, mobile and certificate tail against the seals and
+// keeps only the mobile and whether the input was right.
+func ExampleSMSInput() {
+	v, _ := sms.NewVerifier([]byte("a secret key of 16+ bytes"))
+	isp := lifecycle.Actor{Kind: lifecycle.ActorISP, ISP: "贵州星云数据", Province: "52"}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Location())
+	st := lifecycle.State{Type: sms.NewFiling, Province: "52", SMSRequired: true}
+	for _, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
+		st, _ = lifecycle.Apply(st, lifecycle.Event{Action: a, Actor: isp, At: at})
+	}
+	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: "13812345678"}
+	ver, _ := sms.New(at, []sms.Person{{Role: sms.RoleSubjectPrincipal, Person: p}})
+	ver, codes, _ := v.Send(ver, at, nil)
+	st, _ = lifecycle.Apply(st, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: isp, At: at, SMS: &ver})
+	e := lifecycle.SMSInput(v, st, lifecycle.ApplicantActor(), at.Add(time.Hour), codes[0], "+86 138 1234 5678", "01123X")
+	fmt.Println(e.Action, e.Mobile, e.Correct)
+	st, _ = lifecycle.Apply(st, e)
+	bureau := lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}
+	fmt.Println(st.SMS.Status, slices.Contains(lifecycle.Allowed(st, bureau), lifecycle.ActionApprove))
+	// Output:
+	// sms_input 138****5678 true
+	// verified true
 }

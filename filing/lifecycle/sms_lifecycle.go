@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // The SMS step in the lifecycle.
@@ -21,12 +22,12 @@ import (
 //     bureau review by the subject's bureau (the MIIT system runs the check
 //     for it) or by the filing's ISP (which follows the system's status).
 //     The same roles record inputs, resends and the timeout. DESIGN.
-//   - Who receives it is data (SMSRecipients, every filing type except
-//     取消接入); the caller builds the verification with NewSMS.
-//     A State whose SMSType names a type with recipients must go through the
-//     step; a State without SMSType takes it only when ActionSMSSend is
+//   - Who receives it is data (sms.Recipients, every filing type except
+//     取消接入); the caller builds the verification with sms.New.
+//     A State with SMSRequired whose Type has recipients must go through
+//     the step; a State without it takes the step only when ActionSMSSend is
 //     applied, so callers that do not model the SMS keep the lifecycle they
-//     had.
+//     had. A Type without recipients (sms.CancelAccess) sends no code.
 //   - While the SMS waits, the bureau cannot approve, nor return the filing
 //     on the merits (to the user or to the ISP): the check replaces the old
 //     filing password as the persons' confirmation, and its failure returns
@@ -67,7 +68,7 @@ var (
 // smsStep is what an accepted SMS event does: the next verification and,
 // when it ends the step by a return to the ISP, the cause.
 type smsStep struct {
-	sms   *SMS
+	sms   *sms.Verification
 	cause filing.Code
 }
 
@@ -77,7 +78,7 @@ type smsStep struct {
 func smsMove(s State, e Event) (smsStep, filing.Code) {
 	switch e.Action {
 	case ActionApprove, ActionReturnToUser, ActionReturnToISP:
-		if s.SMS != nil && s.SMS.Status == SMSWaiting || s.SMS == nil && s.smsRequired() {
+		if s.SMS != nil && s.SMS.Status == sms.StatusWaiting || s.SMS == nil && s.smsRequired() {
 			return smsStep{}, CodeSMSPending
 		}
 		return smsStep{}, ""
@@ -85,33 +86,26 @@ func smsMove(s State, e Event) (smsStep, filing.Code) {
 		if s.SMS != nil {
 			return smsStep{}, CodeSMSSent
 		}
-		if s.SMSType != "" && !s.smsRequired() {
-			return smsStep{}, CodeSMSNoRecipient
+		if !s.smsTyped() || e.SMS == nil {
+			return smsStep{}, sms.CodeNoRecipient
 		}
-		if e.SMS == nil || len(e.SMS.Targets) == 0 {
-			return smsStep{}, CodeSMSNoRecipient
-		}
-		// Targets are normalised and merged by mobile as NewSMS does them,
-		// so that Attempt and Input, which compare normalised digits, find
+		// Targets are normalised and merged by mobile as sms.New does them,
+		// so that Attempt and SMSInput, which compare normalised digits, find
 		// them.
-		n := SMS{SentAt: e.At, Status: SMSWaiting}
-		for _, t := range e.SMS.Targets {
-			if normMobile(t.Mobile.Raw()) == "" {
-				return smsStep{}, CodeSMSNoRecipient
-			}
-			t.VerifiedAt = time.Time{}
-			n.Targets = mergeTarget(n.Targets, t)
+		n, err := sms.FromTargets(e.At, e.SMS.Targets)
+		if err != nil {
+			return smsStep{}, smsCode(err)
 		}
 		return smsStep{sms: &n}, ""
 	case ActionSMSInput, ActionSMSResend, ActionSMSExpire:
 	default:
 		return smsStep{}, ""
 	}
-	if s.SMS == nil || s.SMS.Status != SMSWaiting {
+	if s.SMS == nil || s.SMS.Status != sms.StatusWaiting {
 		return smsStep{}, CodeSMSNone
 	}
-	if x := s.SMS.Expire(e.At); x.Status != SMSWaiting {
-		return smsStep{sms: &x, cause: CodeSMSExpired}, ""
+	if x := s.SMS.Expire(e.At); x.Status != sms.StatusWaiting {
+		return smsStep{sms: &x, cause: sms.CodeExpired}, ""
 	}
 	switch e.Action {
 	case ActionSMSExpire:
@@ -122,28 +116,15 @@ func smsMove(s State, e Event) (smsStep, filing.Code) {
 			return smsStep{}, smsCode(err)
 		}
 		if e.SMS != nil {
-			var given []SMSTarget
-			for _, t := range e.SMS.Targets {
-				given = mergeTarget(given, t)
-			}
-			for i := range x.Targets {
-				for _, g := range given {
-					if g.Mobile == x.Targets[i].Mobile && x.Targets[i].VerifiedAt.IsZero() {
-						x.Targets[i].Seal = g.Seal
-						if g.CertLast6 != "" {
-							x.Targets[i].CertLast6 = g.CertLast6
-						}
-					}
-				}
-			}
+			x = x.WithSeals(e.SMS.Targets)
 		}
 		return smsStep{sms: &x}, ""
 	}
 	x, err := s.SMS.Attempt(e.At, e.Mobile.Raw(), e.Correct)
 	switch {
-	case errors.Is(err, CodeSMSTooManyWrong):
-		return smsStep{sms: &x, cause: CodeSMSTooManyWrong}, ""
-	case err != nil && !errors.Is(err, CodeSMSWrongInput):
+	case errors.Is(err, sms.CodeTooManyWrong):
+		return smsStep{sms: &x, cause: sms.CodeTooManyWrong}, ""
+	case err != nil && !errors.Is(err, sms.CodeWrongInput):
 		return smsStep{}, smsCode(err)
 	}
 	return smsStep{sms: &x}, ""
@@ -155,34 +136,40 @@ func smsCode(err error) filing.Code {
 	if errors.As(err, &p) {
 		return p.Code
 	}
-	return CodeSMSTime
+	return sms.CodeTime
 }
 
-// smsRequired reports whether SMSType names a filing type whose
-// submissions send codes.
-func (s State) smsRequired() bool { return len(smsRecipients[s.SMSType]) > 0 }
+// smsTyped reports whether the filing's Type sends codes (R-83: every type
+// but 取消接入).
+func (s State) smsTyped() bool {
+	r, _ := sms.Recipients(s.Type)
+	return len(r) > 0
+}
+
+// smsRequired reports whether the submission must take the SMS step: the
+// State asks for it and its Type sends codes.
+func (s State) smsRequired() bool { return s.SMSRequired && s.smsTyped() }
 
 // SMSCountdown returns the SMS step of the current submission as of now:
 // when the code expires (24 clock hours after it was sent), the time left,
 // wrong inputs and resends left, who still has to verify. ok is
 // false when the submission has no SMS step.
-func (s State) SMSCountdown(now time.Time) (c SMSCountdown, ok bool) {
+func (s State) SMSCountdown(now time.Time) (c sms.Countdown, ok bool) {
 	if s.SMS == nil {
-		return SMSCountdown{}, false
+		return sms.Countdown{}, false
 	}
 	return s.SMS.Countdown(now), true
 }
 
-// Input returns the ActionSMSInput event of one input on the verification
-// page at instant at: code, mobile and the last six characters of the
-// certificate number, checked against the seals of s.SMS. The event keeps
-// the mobile and whether the input was right, never the code.
-func (v *Verifier) Input(s State, actor Actor, at time.Time, code, mobile, certLast6 string) Event {
-	e := Event{Action: ActionSMSInput, Actor: actor, At: at, Mobile: filing.Phone(normMobile(mobile))}
+// SMSInput returns the ActionSMSInput event of one input on the
+// verification page at instant at: code, mobile and the last six
+// characters of the certificate number, checked by v against the seals of
+// s.SMS (sms.Verifier.Match). The event keeps the mobile and whether the
+// input was right, never the code.
+func SMSInput(v *sms.Verifier, s State, actor Actor, at time.Time, code, mobile, certLast6 string) Event {
+	e := Event{Action: ActionSMSInput, Actor: actor, At: at, Mobile: filing.Phone(sms.NormalizeMobile(mobile))}
 	if s.SMS != nil {
-		if i := s.SMS.target(normMobile(mobile)); i >= 0 {
-			e.Correct = v.Check(s.SMS.Targets[i].Seal, code, mobile, certLast6)
-		}
+		e.Correct = v.Match(*s.SMS, code, mobile, certLast6)
 	}
 	return e
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 var (
@@ -30,15 +31,35 @@ const (
 	mobileB = "13987654321" // website principal
 )
 
-// underReview returns a proxied first filing of a Guizhou subject that the
-// ISP submitted to the bureau at smsSubmit.
-func underReview(t *testing.T, smsType lifecycle.SMSFilingType) lifecycle.State {
+// smsPeople are the two principals of the filings under review.
+func smsPeople() []sms.Person {
+	return []sms.Person{
+		{Role: sms.RoleSubjectPrincipal, Person: filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: mobileA}},
+		{Role: sms.RoleWebsitePrincipal, Person: filing.Person{Name: "李四", CertNumber: "520102199202021234", Mobile: mobileB}},
+	}
+}
+
+// underReview returns a proxied filing of a Guizhou subject that the ISP
+// submitted to the bureau at smsSubmit: a first filing that does not
+// require the SMS step when typ is empty, else a filing of type typ that
+// requires it (on a record with a number when the type needs one; an added
+// website with its verification form received).
+func underReview(t *testing.T, typ sms.FilingType) lifecycle.State {
 	t.Helper()
-	s := lifecycle.State{Kind: lifecycle.KindNewFiling, Province: "52", SMSType: smsType}
+	s := lifecycle.State{Type: sms.NewFiling, Province: "52"}
+	if typ != "" {
+		s.Type, s.SMSRequired = typ, true
+	}
+	if typ != "" && typ != sms.NewFiling && typ != sms.NewWebsite {
+		s.Number = "黔ICP备2026000001号"
+	}
 	for i, a := range []lifecycle.Action{lifecycle.ActionCreate, lifecycle.ActionSubmit, lifecycle.ActionVerify} {
 		var err error
 		s, err = lifecycle.Apply(s, lifecycle.Event{Action: a, Actor: smsISP, At: smsSubmit.Add(time.Duration(i-2) * time.Hour)})
 		require.NoError(t, err)
+	}
+	if typ == sms.NewWebsite {
+		s = apply(t, s, lifecycle.Event{Action: lifecycle.ActionFormReceived, Actor: smsBureau, At: smsSubmit})
 	}
 	require.Equal(t, filing.StatusBureauReview, s.Status)
 	return s
@@ -55,9 +76,9 @@ func apply(t *testing.T, s lifecycle.State, e lifecycle.Event) lifecycle.State {
 // sent returns s after the SMS went to both principals at at.
 func sent(t *testing.T, s lifecycle.State, at time.Time) lifecycle.State {
 	t.Helper()
-	sms, err := lifecycle.NewSMS(at, smsPeople())
+	ver, err := sms.New(at, smsPeople())
 	require.NoError(t, err)
-	return apply(t, s, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: at, SMS: &sms})
+	return apply(t, s, lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: at, SMS: &ver})
 }
 
 func input(at time.Time, mobile string, correct bool) lifecycle.Event {
@@ -87,13 +108,13 @@ func TestR83_SixthAttemptReturnsFilingToISP(t *testing.T) {
 			assert.ErrorIs(t, err, lifecycle.CodeSMSPending)
 			n := apply(t, s, c.sixth)
 			assert.Equal(t, filing.StatusReturnedToISP, n.Status)
-			assert.Equal(t, lifecycle.SMSReturnedWrongInputs, n.SMS.Status)
-			assert.Equal(t, lifecycle.CodeSMSTooManyWrong.MessageZh(), n.Reason)
+			assert.Equal(t, sms.StatusReturnedWrongInputs, n.SMS.Status)
+			assert.Equal(t, sms.CodeTooManyWrong.MessageZh(), n.Reason)
 			last := n.History[len(n.History)-1]
 			assert.Equal(t, lifecycle.ActionSMSInput, last.Action)
 			assert.Equal(t, n.Reason, last.Reason, "the audit trail names the cause")
 			assert.Equal(t, filing.StatusBureauReview, s.Status, "Apply leaves its input alone")
-			assert.Equal(t, lifecycle.SMSWaiting, s.SMS.Status)
+			assert.Equal(t, sms.StatusWaiting, s.SMS.Status)
 			// The ISP resubmits: a new submission, a new SMS to come.
 			r := apply(t, n, lifecycle.Event{Action: lifecycle.ActionResubmit, Actor: smsISP, At: smsSubmit.Add(3 * time.Hour)})
 			assert.Equal(t, filing.StatusBureauReview, r.Status)
@@ -122,7 +143,7 @@ func TestR83_ExpiryAfter24ClockHours(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := sent(t, underReview(t, lifecycle.SMSNewFiling), sendAt)
+			s := sent(t, underReview(t, sms.NewFiling), sendAt)
 			n, err := lifecycle.Apply(s, c.e)
 			if c.refused != "" {
 				assert.ErrorIs(t, err, c.refused)
@@ -135,16 +156,16 @@ func TestR83_ExpiryAfter24ClockHours(t *testing.T) {
 				return
 			}
 			assert.Equal(t, filing.StatusReturnedToISP, n.Status)
-			assert.Equal(t, lifecycle.SMSReturnedTimeout, n.SMS.Status)
+			assert.Equal(t, sms.StatusReturnedTimeout, n.SMS.Status)
 			assert.True(t, n.SMS.ClosedAt.Equal(time.Date(2026, 3, 3, 23, 30, 0, 0, calendar.Location())), "closed when the 24 hours ran out")
-			assert.Equal(t, lifecycle.CodeSMSExpired.MessageZh(), n.Reason)
+			assert.Equal(t, sms.CodeExpired.MessageZh(), n.Reason)
 			assert.Equal(t, n.Reason, n.History[len(n.History)-1].Reason)
 		})
 	}
 }
 
 func TestR83_VerifiedSMSLetsReviewProceed(t *testing.T) {
-	s := sent(t, underReview(t, lifecycle.SMSNewFiling), smsSubmit.Add(5*time.Minute))
+	s := sent(t, underReview(t, sms.NewFiling), smsSubmit.Add(5*time.Minute))
 	s = apply(t, s, input(smsSubmit.Add(time.Hour), "+86 138 1234 5678", true))
 	assert.Equal(t, 1, s.SMS.Waiting(), "请等待其他核验人进行短信核验")
 	approve := lifecycle.Event{Action: lifecycle.ActionApprove, Actor: smsBureau, At: smsSubmit.Add(90 * time.Minute)}
@@ -152,7 +173,7 @@ func TestR83_VerifiedSMSLetsReviewProceed(t *testing.T) {
 	assert.ErrorIs(t, err, lifecycle.CodeSMSPending)
 	assert.NotContains(t, lifecycle.Allowed(s, smsBureau), lifecycle.ActionApprove)
 	s = apply(t, s, input(smsSubmit.Add(80*time.Minute), mobileB, true))
-	assert.Equal(t, lifecycle.SMSVerified, s.SMS.Status)
+	assert.Equal(t, sms.StatusVerified, s.SMS.Status)
 	assert.Contains(t, lifecycle.Allowed(s, smsBureau), lifecycle.ActionApprove)
 	// The review limit still counts from the submission (R-20).
 	cd, ok, err := s.Countdown(nil, smsSubmit.Add(24*time.Hour))
@@ -165,7 +186,7 @@ func TestR83_VerifiedSMSLetsReviewProceed(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 3, 30, 0, 0, 0, 0, calendar.Location()), due)
 	a := apply(t, s, approve)
 	assert.Equal(t, filing.StatusApproved, a.Status)
-	assert.Equal(t, lifecycle.SMSVerified, a.SMS.Status, "the verification stays on record")
+	assert.Equal(t, sms.StatusVerified, a.SMS.Status, "the verification stays on record")
 	_, err = lifecycle.Apply(a, input(smsSubmit.Add(2*time.Hour), mobileA, true))
 	assert.ErrorIs(t, err, lifecycle.CodeWrongStage)
 }
@@ -208,22 +229,22 @@ func contains(as []lifecycle.Action, a lifecycle.Action) bool {
 	return false
 }
 
-func TestR83_SMSTypeMakesTheStepMandatory(t *testing.T) {
+func TestR83_SMSRequiredMakesTheStepMandatory(t *testing.T) {
 	approve := lifecycle.Event{Action: lifecycle.ActionApprove, Actor: smsBureau, At: smsSubmit.Add(time.Hour)}
-	sms, err := lifecycle.NewSMS(smsSubmit, smsPeople())
+	ver, err := sms.New(smsSubmit, smsPeople())
 	require.NoError(t, err)
-	send := lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsISP, At: smsSubmit.Add(time.Minute), SMS: &sms}
+	send := lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsISP, At: smsSubmit.Add(time.Minute), SMS: &ver}
 	cases := []struct {
-		typ     lifecycle.SMSFilingType
+		typ     sms.FilingType
 		approve filing.Code // before any SMS
 		send    filing.Code
 	}{
 		{"", "", ""}, // callers that do not model the SMS
-		{lifecycle.SMSNewFiling, lifecycle.CodeSMSPending, ""},
-		{lifecycle.SMSNewWebsite, lifecycle.CodeSMSPending, ""},
-		{lifecycle.SMSChangeWebsite, lifecycle.CodeSMSPending, ""},
-		{lifecycle.SMSChangeAccess, lifecycle.CodeSMSPending, ""},
-		{lifecycle.SMSCancelAccess, "", lifecycle.CodeSMSNoRecipient},
+		{sms.NewFiling, lifecycle.CodeSMSPending, ""},
+		{sms.NewWebsite, lifecycle.CodeSMSPending, ""},
+		{sms.ChangeWebsite, lifecycle.CodeSMSPending, ""},
+		{sms.ChangeAccess, lifecycle.CodeSMSPending, ""},
+		{sms.CancelAccess, "", sms.CodeNoRecipient},
 	}
 	for _, c := range cases {
 		t.Run(string(c.typ), func(t *testing.T) {
@@ -245,7 +266,7 @@ func TestR83_SMSTypeMakesTheStepMandatory(t *testing.T) {
 }
 
 func TestR83_RefusedSMSEvents(t *testing.T) {
-	sms, err := lifecycle.NewSMS(smsSubmit, smsPeople())
+	ver, err := sms.New(smsSubmit, smsPeople())
 	require.NoError(t, err)
 	review := underReview(t, "")
 	waiting := sent(t, review, smsSubmit.Add(time.Minute))
@@ -253,7 +274,7 @@ func TestR83_RefusedSMSEvents(t *testing.T) {
 	submitted := review
 	submitted.Status, submitted.ReviewFrom = filing.StatusISPVerifying, time.Time{}
 	later := smsSubmit.Add(2 * time.Hour)
-	send := func(m *lifecycle.SMS, by lifecycle.Actor) lifecycle.Event {
+	send := func(m *sms.Verification, by lifecycle.Actor) lifecycle.Event {
 		return lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: by, At: later, SMS: m}
 	}
 	cases := []struct {
@@ -262,21 +283,21 @@ func TestR83_RefusedSMSEvents(t *testing.T) {
 		e    lifecycle.Event
 		code filing.Code
 	}{
-		{"send without a verification", review, send(nil, smsISP), lifecycle.CodeSMSNoRecipient},
-		{"send without targets", review, send(&lifecycle.SMS{}, smsISP), lifecycle.CodeSMSNoRecipient},
-		{"send to an empty mobile", review, send(&lifecycle.SMS{Targets: []lifecycle.SMSTarget{{Mobile: " "}}}, smsISP), lifecycle.CodeSMSNoRecipient},
-		{"send twice", waiting, send(&sms, smsISP), lifecycle.CodeSMSSent},
-		{"send after verification", verified, send(&sms, smsISP), lifecycle.CodeSMSSent},
-		{"send by another ISP", review, send(&sms, smsOther), lifecycle.CodeWrongISP},
-		{"send by the user", review, send(&sms, lifecycle.Actor{Kind: lifecycle.ActorProxiedUser}), lifecycle.CodeWrongActor},
-		{"send before the bureau has it", submitted, send(&sms, smsISP), lifecycle.CodeWrongStage},
+		{"send without a verification", review, send(nil, smsISP), sms.CodeNoRecipient},
+		{"send without targets", review, send(&sms.Verification{}, smsISP), sms.CodeNoRecipient},
+		{"send to an empty mobile", review, send(&sms.Verification{Targets: []sms.Target{{Mobile: " "}}}, smsISP), sms.CodeNoRecipient},
+		{"send twice", waiting, send(&ver, smsISP), lifecycle.CodeSMSSent},
+		{"send after verification", verified, send(&ver, smsISP), lifecycle.CodeSMSSent},
+		{"send by another ISP", review, send(&ver, smsOther), lifecycle.CodeWrongISP},
+		{"send by the user", review, send(&ver, lifecycle.Actor{Kind: lifecycle.ActorProxiedUser}), lifecycle.CodeWrongActor},
+		{"send before the bureau has it", submitted, send(&ver, smsISP), lifecycle.CodeWrongStage},
 		{"input without SMS", review, input(later, mobileA, true), lifecycle.CodeSMSNone},
 		{"input after verification", verified, input(later, mobileA, true), lifecycle.CodeSMSNone},
 		{"resend after verification", verified, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: smsBureau, At: later}, lifecycle.CodeSMSNone},
 		{"timeout without SMS", review, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: smsBureau, At: later.Add(48 * time.Hour)}, lifecycle.CodeSMSNone},
 		{"timeout after verification", verified, lifecycle.Event{Action: lifecycle.ActionSMSExpire, Actor: smsBureau, At: later.Add(48 * time.Hour)}, lifecycle.CodeSMSNone},
 		{"input back in time", waiting, input(smsSubmit, mobileA, true), lifecycle.CodeTimeBackwards},
-		{"unknown SMS filing type", func() lifecycle.State { x := review; x.SMSType = "new filing"; return x }(), send(&sms, smsISP), lifecycle.CodeInvalidState},
+		{"unknown filing type", func() lifecycle.State { x := review; x.Type = "new filing"; return x }(), send(&ver, smsISP), lifecycle.CodeInvalidState},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -294,19 +315,19 @@ func TestR83_RefusedSMSEvents(t *testing.T) {
 }
 
 func TestR83_ResendsInTheLifecycle(t *testing.T) {
-	v, err := lifecycle.NewVerifier([]byte("0123456789abcdef-secret"))
+	v, err := sms.NewVerifier([]byte("0123456789abcdef-secret"))
 	require.NoError(t, err)
 	certs := map[string]filing.IDNumber{mobileA: "52010219900101123X", mobileB: "520102199202021234"}
-	sms, err := lifecycle.NewSMS(smsSubmit, smsPeople())
+	ver, err := sms.New(smsSubmit, smsPeople())
 	require.NoError(t, err)
-	sms, codes, err := v.Send(sms, smsSubmit, certs)
+	ver, codes, err := v.Send(ver, smsSubmit, certs)
 	require.NoError(t, err)
-	s := apply(t, underReview(t, lifecycle.SMSNewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &sms})
+	s := apply(t, underReview(t, sms.NewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &ver})
 	assert.True(t, s.SMS.SentAt.Equal(smsSubmit.Add(time.Minute)), "the send event's instant starts the 24 hours")
 
-	e := v.Input(s, smsBureau, smsSubmit.Add(time.Hour), codes[0], mobileA, "01123Y")
+	e := lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(time.Hour), codes[0], mobileA, "01123Y")
 	assert.False(t, e.Correct, "wrong certificate tail")
-	e = v.Input(s, smsBureau, smsSubmit.Add(time.Hour), codes[0], "+86 13812345678", "01123x")
+	e = lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(time.Hour), codes[0], "+86 13812345678", "01123x")
 	assert.True(t, e.Correct)
 	assert.Equal(t, filing.Phone(mobileA), e.Mobile)
 	s = apply(t, s, e)
@@ -323,17 +344,17 @@ func TestR83_ResendsInTheLifecycle(t *testing.T) {
 		codes[1] = fresh[1]
 	}
 	n, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: smsBureau, At: smsSubmit.Add(4 * time.Hour)})
-	assert.ErrorIs(t, err, lifecycle.CodeSMSResendLimit, "the third click sends nothing")
+	assert.ErrorIs(t, err, sms.CodeResendLimit, "the third click sends nothing")
 	assert.Equal(t, s, n)
 	c, ok := s.SMSCountdown(smsSubmit.Add(4 * time.Hour))
 	require.True(t, ok)
 	assert.Equal(t, 0, c.ResendsLeft)
 	assert.Equal(t, 20*time.Hour+time.Minute, c.Remaining, "resends do not extend the 24 hours")
 	if old != codes[1] {
-		assert.False(t, v.Input(s, smsBureau, smsSubmit.Add(5*time.Hour), old, mobileB, "021234").Correct)
+		assert.False(t, lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(5*time.Hour), old, mobileB, "021234").Correct)
 	}
-	s = apply(t, s, v.Input(s, smsBureau, smsSubmit.Add(5*time.Hour), codes[1], mobileB, "021234"))
-	assert.Equal(t, lifecycle.SMSVerified, s.SMS.Status)
+	s = apply(t, s, lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(5*time.Hour), codes[1], mobileB, "021234"))
+	assert.Equal(t, sms.StatusVerified, s.SMS.Status)
 }
 
 func TestR83_SMSCountdown(t *testing.T) {
@@ -364,11 +385,12 @@ func TestR83_SMSCountdown(t *testing.T) {
 }
 
 func TestR83_StateJSONRoundTripAndMasking(t *testing.T) {
-	s := sent(t, underReview(t, lifecycle.SMSNewFiling), smsSubmit.Add(time.Minute))
+	s := sent(t, underReview(t, sms.NewFiling), smsSubmit.Add(time.Minute))
 	s = apply(t, s, input(smsSubmit.Add(time.Hour), mobileA, true))
 	raw, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.Contains(t, string(raw), `"sms_type":"new_filing"`)
+	assert.Contains(t, string(raw), `"sms_required":true`)
+	assert.Contains(t, string(raw), `"type":"new_filing"`)
 	assert.Contains(t, string(raw), mobileA, "encoding/json keeps personal data raw")
 	var back lifecycle.State
 	require.NoError(t, json.Unmarshal(raw, &back))
@@ -381,7 +403,7 @@ func TestR83_StateJSONRoundTripAndMasking(t *testing.T) {
 	a := apply(t, s, input(smsSubmit.Add(2*time.Hour), mobileB, true))
 	b := apply(t, back, input(smsSubmit.Add(2*time.Hour), mobileB, true))
 	assert.Equal(t, a.SMS.Status, b.SMS.Status)
-	assert.Equal(t, lifecycle.SMSVerified, b.SMS.Status)
+	assert.Equal(t, sms.StatusVerified, b.SMS.Status)
 	// A state without SMS has no sms key.
 	raw, _ = json.Marshal(underReview(t, ""))
 	assert.NotContains(t, string(raw), `"sms`)
@@ -397,15 +419,96 @@ func TestR83_StateJSONRoundTripAndMasking(t *testing.T) {
 }
 
 func TestR83_ApplyDoesNotShareTheEventsSMS(t *testing.T) {
-	sms, err := lifecycle.NewSMS(smsSubmit, smsPeople())
+	ver, err := sms.New(smsSubmit, smsPeople())
 	require.NoError(t, err)
-	s := apply(t, underReview(t, ""), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit, SMS: &sms})
-	sms.Targets[0].Mobile = "13000000000"
-	sms.WrongInputs = 4
+	s := apply(t, underReview(t, ""), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit, SMS: &ver})
+	ver.Targets[0].Mobile = "13000000000"
+	ver.WrongInputs = 4
 	assert.Equal(t, filing.Phone(mobileA), s.SMS.Targets[0].Mobile)
 	assert.Equal(t, filing.Phone(mobileA), s.History[len(s.History)-1].SMS.Targets[0].Mobile)
 	assert.Zero(t, s.SMS.WrongInputs)
 	before := *s.SMS
 	_ = apply(t, s, input(smsSubmit.Add(time.Minute), mobileA, true))
 	assert.Equal(t, before, *s.SMS, "Apply does not write through the state's SMS")
+}
+
+// TestR83_SendEventNormalisesAndMergesTargets: targets handed to
+// ActionSMSSend as typed (+86, spaces, dashes, full width) are normalised
+// and merged by mobile as sms.New does, so that right inputs verify.
+func TestR83_SendEventNormalisesAndMergesTargets(t *testing.T) {
+	v, err := sms.NewVerifier([]byte("0123456789abcdef-secret"))
+	require.NoError(t, err)
+	sealA := v.SealCode("111111", mobileA, "01123X")
+	sealB := v.SealCode("222222", mobileB, "021234")
+	given := sms.Verification{Targets: []sms.Target{
+		{Roles: []sms.Role{sms.RoleSubjectPrincipal}, Mobile: "+86 138-1234-5678", CertLast6: "52010219900101123x", Seal: sealA},
+		{Roles: []sms.Role{sms.RoleWebsitePrincipal, sms.RoleSubjectPrincipal}, Mobile: "13812345678"},
+		{Roles: []sms.Role{sms.RoleWebsitePrincipal}, Mobile: "１３９ ８７６５ ４３２１", Seal: sealB},
+	}}
+	s := apply(t, underReview(t, sms.NewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &given})
+	require.Len(t, s.SMS.Targets, 2, "one person, two roles: one target")
+	assert.Equal(t, filing.Phone(mobileA), s.SMS.Targets[0].Mobile)
+	assert.Equal(t, []sms.Role{sms.RoleSubjectPrincipal, sms.RoleWebsitePrincipal}, s.SMS.Targets[0].Roles)
+	assert.Equal(t, filing.IDNumber("01123X"), s.SMS.Targets[0].CertLast6)
+	assert.Equal(t, filing.Phone(mobileB), s.SMS.Targets[1].Mobile)
+	assert.Equal(t, "+86 138-1234-5678", given.Targets[0].Mobile.Raw(), "the event's verification is not modified")
+	assert.Len(t, given.Targets[1].Roles, 2, "the event's verification is not modified")
+
+	// Plain inputs and inputs checked by the Verifier.
+	e := lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(time.Hour), "111111", "+86 138 1234 5678", "01123X")
+	assert.True(t, e.Correct)
+	s = apply(t, s, e)
+	assert.Equal(t, 1, s.SMS.Waiting())
+	assert.Zero(t, s.SMS.WrongInputs)
+	s = apply(t, s, input(smsSubmit.Add(2*time.Hour), "139-8765-4321", true))
+	assert.Equal(t, sms.StatusVerified, s.SMS.Status)
+	assert.Zero(t, s.SMS.WrongInputs)
+
+	// A resend whose verification carries typed mobiles gives the new seals.
+	s = apply(t, underReview(t, sms.NewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &given})
+	resent := sms.Verification{Targets: []sms.Target{{Mobile: "+86 139 8765 4321", Seal: v.SealCode("333333", mobileB, "021234")}}}
+	s = apply(t, s, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: smsBureau, At: smsSubmit.Add(time.Hour), SMS: &resent})
+	assert.False(t, lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(2*time.Hour), "222222", mobileB, "021234").Correct, "old code")
+	assert.True(t, lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(2*time.Hour), "333333", mobileB, "021234").Correct, "new code")
+	assert.True(t, lifecycle.SMSInput(v, s, smsBureau, smsSubmit.Add(2*time.Hour), "111111", mobileA, "01123X").Correct, "A's seal kept")
+}
+
+// TestR83_ChangeAccessWaitsForTheSMS: 变更接入 sends its code to the
+// website principal (sms.Recipients), so a State that requires the step
+// keeps the bureau from approving until it is verified.
+func TestR83_ChangeAccessWaitsForTheSMS(t *testing.T) {
+	s := underReview(t, sms.ChangeAccess)
+	_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionApprove, Actor: smsBureau, At: smsSubmit.Add(time.Hour)})
+	assert.ErrorIs(t, err, lifecycle.CodeSMSPending, "the bureau waits for the SMS")
+}
+
+// TestR83_StateHidesCertificateTail: a State holding an SMS step hides the
+// kept certificate tails under fmt and slog as sms.Target does; encoding/json
+// keeps them.
+func TestR83_StateHidesCertificateTail(t *testing.T) {
+	p := filing.Person{Name: "张三", CertNumber: "52010219900101123X", Mobile: mobileA}
+	v, err := sms.New(smsSubmit, []sms.Person{{Role: sms.RoleSubjectPrincipal, Person: p}})
+	require.NoError(t, err)
+	st := lifecycle.State{Type: sms.NewFiling, Province: "52", SMS: &v}
+	var b bytes.Buffer
+	noTime := &slog.HandlerOptions{ReplaceAttr: func(g []string, a slog.Attr) slog.Attr {
+		if len(g) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}}
+	slog.New(slog.NewJSONHandler(&b, noTime)).Info("m", "state", st)
+	slog.New(slog.NewTextHandler(&b, noTime)).Info("m", "state", st)
+	outs := []string{b.String()}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
+		outs = append(outs, fmt.Sprintf(verb, st))
+	}
+	for _, out := range outs {
+		for _, leak := range []string{"01123X", "01**3X", "123X", "13812345678"} {
+			assert.NotContains(t, out, leak)
+		}
+	}
+	raw, err := json.Marshal(st)
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), `"cert_last6":"01123X"`)
 }

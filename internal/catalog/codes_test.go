@@ -32,6 +32,7 @@ import (
 	"github.com/beiankit/beian/filing/resource"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
@@ -71,6 +72,7 @@ func packageCodes() map[string][]filing.Code {
 	return map[string][]filing.Code{
 		"filing":    filing.Codes(),
 		"lifecycle": lifecycle.Codes(),
+		"sms":       sms.Codes(),
 		"shell":     shell.Codes(),
 		"numbering": numbering.Codes(),
 		"conflict":  conflict.Codes(),
@@ -204,7 +206,7 @@ func TestErrorShape(t *testing.T) {
 		{"filing", func() error { return filing.Validate(nil) }, filing.CodeFilingNil, "filing.nil"},
 		{"filing", func() error { return contact.CheckEmail("no-at-sign") }, nil, ""},
 		{"lifecycle", func() error {
-			s := lifecycle.State{Status: filing.StatusBureauReview, Kind: lifecycle.KindNewFiling,
+			s := lifecycle.State{Status: filing.StatusBureauReview, Type: sms.NewFiling,
 				SelfFiled: true, ISP: "中国电信", Province: "52", ReviewFrom: at.Add(-time.Hour)}
 			_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionReturnToUser,
 				Actor: lifecycle.Actor{Kind: lifecycle.ActorBureau, Province: "52"}, At: at})
@@ -221,7 +223,7 @@ func TestErrorShape(t *testing.T) {
 		{"change", func() error { _, err := change.Check(&filing.Filing{}, nil, change.Options{}); return err }, change.CodeNil, "change.nil"},
 		{"footer", func() error { _, err := footer.Check(nil, filing.Subject{}, filing.Website{}); return err }, footer.CodeNumberMissing, "footer.number_missing"},
 		{"filing (apps)", func() error { return filing.CheckAppIdentifier(filing.PlatformAndroid, "1com.example") }, nil, ""},
-		{"lifecycle (SMS)", func() error { _, err := lifecycle.NewSMS(time.Time{}, nil); return err }, lifecycle.CodeSMSTime, "sms.time"},
+		{"sms", func() error { _, err := sms.New(time.Time{}, nil); return err }, sms.CodeTime, "sms.time"},
 		{"numbering (apps)", func() error {
 			_, err := numbering.NewAllocator(numbering.NewMemoryStore()).NextApp(ctx, numbering.MustParse("黔ICP备2026001073号"), filing.AppKind("x"))
 			return err

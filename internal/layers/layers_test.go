@@ -27,23 +27,23 @@ var layer = map[string]int{
 	"filing/contact":          3, // e-mail domains go through filing/domain
 	"numbering":               4,
 	"filing":                  5,
-	"filing/footer":           6,
-	"filing/change":           6,
-	"filing/lifecycle":        6,
-	"filing/sms":              6,
-	"filing/shell":            6,
-	"conflict":                7,
-	"filing/audit":            8, // reads the record set (conflict.Record)
-	"forms":                   8,
-	"numbering/pgstore":       9,
-	"numbering/mysqlstore":    9,
-	"conflict/pgstore":        9,
-	"conflict/mysqlstore":     9,
-	"numbering/numberingtest": 9,
-	"filing/filingtest":       9,
-	"conflict/conflicttest":   9,
-	"examples":                10,
-	"cmd":                     10, // programs, and cmd/beianwasm/jsapi, the bridge of the WebAssembly build
+	"filing/sms":              6, // the SMS verification and the filing types
+	"filing/footer":           7,
+	"filing/change":           7, // derives a change's sms.FilingType
+	"filing/lifecycle":        7, // keeps sms.FilingType, runs the SMS step
+	"filing/shell":            7,
+	"conflict":                8,
+	"filing/audit":            9, // reads the record set (conflict.Record)
+	"forms":                   9,
+	"numbering/pgstore":       10,
+	"numbering/mysqlstore":    10,
+	"conflict/pgstore":        10,
+	"conflict/mysqlstore":     10,
+	"numbering/numberingtest": 10,
+	"filing/filingtest":       10,
+	"conflict/conflicttest":   10,
+	"examples":                11,
+	"cmd":                     11, // programs, and cmd/beianwasm/jsapi, the bridge of the WebAssembly build
 }
 
 // layerOf returns the layer of a package path below the module.

@@ -41,6 +41,7 @@ import (
 	"github.com/beiankit/beian/filing/resource/resourcetest"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
@@ -158,7 +159,6 @@ var registry = map[string]entry{
 	"filing.HashAlgorithm":       typ[filing.HashAlgorithm](),
 	"filing.HolderPolicy":        typ[filing.HolderPolicy](),
 	"filing.HostPlatform":        typ[filing.HostPlatform](),
-	"filing.PSNumber":            typ[filing.PSNumber](),
 	"filing.Platform":            typ[filing.Platform](),
 	"filing.Validity":            typ[filing.Validity](),
 	"filing.Access":              typ[filing.Access](),
@@ -225,27 +225,29 @@ var registry = map[string]entry{
 	"filing/filingtest.Gen":        typ[filingtest.Gen](),
 
 	"filing/lifecycle.PSCountdown":     typ[lifecycle.PSCountdown](),
-	"filing/lifecycle.SMS":             typ[lifecycle.SMS](),
-	"filing/lifecycle.SMSCountdown":    typ[lifecycle.SMSCountdown](),
-	"filing/lifecycle.SMSFilingType":   typ[lifecycle.SMSFilingType](),
-	"filing/lifecycle.SMSPerson":       typ[lifecycle.SMSPerson](),
-	"filing/lifecycle.SMSRole":         typ[lifecycle.SMSRole](),
-	"filing/lifecycle.SMSStatus":       typ[lifecycle.SMSStatus](),
-	"filing/lifecycle.SMSTarget":       typ[lifecycle.SMSTarget](),
-	"filing/lifecycle.SMSTargets":      typ[lifecycle.SMSTargets](),
-	"filing/lifecycle.SMSPersons":      typ[lifecycle.SMSPersons](),
-	"filing/lifecycle.Seal":            typ[lifecycle.Seal](),
-	"filing/lifecycle.Verifier":        typ[lifecycle.Verifier](),
 	"filing/lifecycle.Action":          typ[lifecycle.Action](),
 	"filing/lifecycle.Actor":           typ[lifecycle.Actor](),
 	"filing/lifecycle.ActorKind":       typ[lifecycle.ActorKind](),
 	"filing/lifecycle.Countdown":       typ[lifecycle.Countdown](),
 	"filing/lifecycle.Event":           typ[lifecycle.Event](),
-	"filing/lifecycle.Kind":            typ[lifecycle.Kind](),
 	"filing/lifecycle.Role":            typ[lifecycle.Role](),
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
 	"filing/lifecycle.TransitionError": typ[lifecycle.TransitionError](),
+
+	// sms: the SMS verification; Person, Target, their slices and
+	// Verification mask mobiles and hide certificate tails.
+	"filing/sms.Countdown":    typ[sms.Countdown](),
+	"filing/sms.FilingType":   typ[sms.FilingType](),
+	"filing/sms.Person":       typ[sms.Person](),
+	"filing/sms.Persons":      typ[sms.Persons](),
+	"filing/sms.Role":         typ[sms.Role](),
+	"filing/sms.Seal":         typ[sms.Seal](),
+	"filing/sms.Status":       typ[sms.Status](),
+	"filing/sms.Target":       typ[sms.Target](),
+	"filing/sms.Targets":      typ[sms.Targets](),
+	"filing/sms.Verification": typ[sms.Verification](),
+	"filing/sms.Verifier":     typ[sms.Verifier](),
 
 	// content: service content types and remarks; no personal data.
 	"filing/content.Code":        typ[content.Code](),
@@ -353,6 +355,7 @@ var registry = map[string]entry{
 	"conflict/pgstore.Option":   typ[cpgstore.Option](),
 	"conflict/pgstore.Store":    typ[cpgstore.Store](),
 	"internal/sqltx.Error":      typ[sqltx.Error](),
+	"internal/sqltx.Option":     typ[sqltx.Option](), // every adapter's Option is an alias of it
 	"internal/sqltx.Policy":     typ[sqltx.Policy](),
 	"numbering/pgstore.Error":   typ[npgstore.Error](),
 	"numbering/pgstore.Option":  typ[npgstore.Option](),

@@ -15,17 +15,17 @@ import (
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // TestR04_SliceResultsMaskedInLogs: the slices the SDK hands out
-// (SMS.Targets, Plan.Verify, Store.Changes, Filing.Websites, Filing.Apps,
+// (sms.Verification.Targets, Plan.Verify, Store.Changes, Filing.Websites, Filing.Apps,
 // conflict.Records) mask the responsible persons' data under fmt and under
 // slog with any handler, the JSON handler included, logged bare; and
 // encoding/json keeps the raw values.
 func TestR04_SliceResultsMaskedInLogs(t *testing.T) {
 	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertNumber: sentID, Mobile: sentPhone, Email: sentEmail}
-	sms, err := lifecycle.NewSMS(time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC), []lifecycle.SMSPerson{{Role: lifecycle.RoleSubjectPrincipal, Person: p}})
+	ver, err := sms.New(time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC), []sms.Person{{Role: sms.RoleSubjectPrincipal, Person: p}})
 	require.NoError(t, err)
 	old := &filing.Filing{Subject: filing.Subject{Province: "52", Principal: p}}
 	nw := &filing.Filing{Subject: filing.Subject{Province: "52", Principal: p, Address: "新地址"}}
@@ -42,7 +42,7 @@ func TestR04_SliceResultsMaskedInLogs(t *testing.T) {
 	f := &filing.Filing{Websites: filing.Websites{{Service: filing.Service{Name: "站", Principal: p}}}, Apps: filing.Apps{{Service: filing.Service{Name: "应用", Principal: p}}}}
 
 	for name, v := range map[string]any{
-		"SMS.Targets": sms.Targets, "Plan.Verify": plan.Verify, "Store.Changes": changes,
+		"Verification.Targets": ver.Targets, "Plan.Verify": plan.Verify, "Store.Changes": changes,
 		"Filing.Websites": f.Websites, "Filing.Apps": f.Apps, "conflict.Records": conflict.Records{rec},
 	} {
 		var b bytes.Buffer

@@ -51,34 +51,24 @@ func Codes() []filing.Code { return sqltx.Codes() }
 // driver that exposes one.
 func Retryable(err error) bool { return sqltx.Retryable(err) }
 
-// Option configures New.
-type Option func(*sqltx.Policy)
+// Option configures New. It is one type in every database adapter of the
+// SDK (an alias), so one []Option slice configures this Store and the
+// others (numbering/pgstore, conflict/pgstore, filing/resource/pgstore,
+// numbering/mysqlstore, conflict/mysqlstore) alike.
+type Option = sqltx.Option
 
 // WithIsolation runs the Store's transactions at an isolation level
 // (sql.LevelSerializable to match a server configured for it; the default
 // is the server's).
-func WithIsolation(level sql.IsolationLevel) Option {
-	return func(p *sqltx.Policy) { p.Isolation = level }
-}
+func WithIsolation(level sql.IsolationLevel) Option { return sqltx.WithIsolation(level) }
 
 // WithUnavailableWait sets how long a call keeps retrying while the server
 // cannot be reached (default 2s; 0 or less: fail at once).
-func WithUnavailableWait(d time.Duration) Option {
-	return func(p *sqltx.Policy) {
-		if d <= 0 {
-			d = -1
-		}
-		p.UnavailableWait = d
-	}
-}
+func WithUnavailableWait(d time.Duration) Option { return sqltx.WithUnavailableWait(d) }
 
 // New returns a Store on db. Call Migrate once before first use.
 func New(db *sql.DB, opts ...Option) *Store {
-	s := &Store{db: db}
-	for _, o := range opts {
-		o(&s.policy)
-	}
-	return s
+	return &Store{db: db, policy: sqltx.NewPolicy(nil, opts...)}
 }
 
 // Migrate creates or upgrades the Store's table (beian_numbering_counter) to

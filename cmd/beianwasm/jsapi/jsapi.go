@@ -242,6 +242,13 @@ type NumberResult struct {
 	Suffix int `json:"suffix,omitempty"`
 	// Service is the kind of service a 2023-style suffix letter marks.
 	Service string `json:"service,omitempty"`
+	// Legacy is true for a public-security number in an older form
+	// (numbering.Number.Legacy, R-87).
+	Legacy bool `json:"legacy,omitempty"`
+	// Warnings are what the parser accepts but the user should check
+	// (numbering.Number.Warnings): for a public-security number, an older
+	// form, or an area code unknown or of another province (R-87).
+	Warnings []*filing.Problem `json:"warnings,omitempty"`
 	// Problem is why the number does not parse.
 	Problem *filing.Problem `json:"problem,omitempty"`
 }
@@ -260,6 +267,7 @@ func ParseNumber(s string) NumberResult {
 	if n.Suffix() != 0 {
 		r.Service = n.Service().String()
 	}
+	r.Legacy, r.Warnings = n.Legacy(), n.Warnings()
 	return r
 }
 

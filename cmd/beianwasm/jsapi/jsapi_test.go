@@ -173,6 +173,19 @@ func TestParseNumber(t *testing.T) {
 	ps := jsapi.ParseNumber("京公网安备11010502030143号")
 	assert.True(t, ps.Valid)
 	assert.Equal(t, "public_security", ps.Kind)
+	assert.False(t, ps.Legacy)
+	assert.Empty(t, ps.Warnings)
+
+	// the one public-security parser's warnings reach the browser.
+	old := jsapi.ParseNumber("浙备3301000000001号")
+	assert.True(t, old.Valid)
+	assert.True(t, old.Legacy)
+	require.Len(t, old.Warnings, 1)
+	assert.Equal(t, filing.Code("pubsec.legacy"), old.Warnings[0].Code)
+	other := jsapi.ParseNumber("沪公网安备11010802035340号")
+	assert.True(t, other.Valid)
+	require.Len(t, other.Warnings, 1)
+	assert.Equal(t, filing.Code("pubsec.province_mismatch"), other.Warnings[0].Code)
 
 	bad := jsapi.ParseNumber("黔ICP备2026001073")
 	assert.False(t, bad.Valid)

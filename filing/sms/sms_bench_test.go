@@ -1,18 +1,18 @@
-package lifecycle_test
+package sms_test
 
 import (
 	"testing"
 	"time"
 
 	"github.com/beiankit/beian/filing"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
 // BenchmarkVerifierEnter checks one input (seal compare and the state
 // move) as the verification page does.
 func BenchmarkVerifierEnter(b *testing.B) {
-	v, _ := lifecycle.NewVerifier([]byte("0123456789abcdef"))
-	s, _ := lifecycle.NewSMS(smsAt, smsPeople())
+	v, _ := sms.NewVerifier([]byte("0123456789abcdef"))
+	s, _ := sms.New(smsAt, smsPeople())
 	s, codes, err := v.Send(s, smsAt, map[string]filing.IDNumber{"13812345678": "52010219900101123X"})
 	if err != nil {
 		b.Fatal(err)

@@ -1,4 +1,4 @@
-package lifecycle_test
+package sms_test
 
 import (
 	"bytes"
@@ -7,10 +7,9 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 // TestR83_VerifierKeyNotConstant: an all-zero, constant or short-pattern key
@@ -32,11 +31,11 @@ func TestR83_VerifierKeyNotConstant(t *testing.T) {
 		{"random hex", []byte(hex.EncodeToString(random[:16])), true},
 		{"passphrase", []byte("0123456789abcdef-secret"), true},
 	} {
-		_, err := lifecycle.NewVerifier(tc.key)
+		_, err := sms.NewVerifier(tc.key)
 		if tc.ok {
 			assert.NoError(t, err, tc.name)
 		} else {
-			assert.True(t, errors.Is(err, lifecycle.CodeSMSKey), "%s: %v", tc.name, err)
+			assert.True(t, errors.Is(err, sms.CodeKey), "%s: %v", tc.name, err)
 		}
 	}
 }

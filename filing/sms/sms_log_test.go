@@ -1,4 +1,4 @@
-package lifecycle_test
+package sms_test
 
 import (
 	"fmt"
@@ -6,14 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beiankit/beian/filing/sms"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/beiankit/beian/filing/lifecycle"
 )
 
 func TestR83_SMSMasksMobiles(t *testing.T) {
-	s, err := lifecycle.NewSMS(smsAt, smsPeople())
+	s, err := sms.New(smsAt, smsPeople())
 	require.NoError(t, err)
 	var b strings.Builder
 	log := slog.New(slog.NewJSONHandler(&b, nil))
@@ -31,12 +30,12 @@ func TestR83_SMSMasksMobiles(t *testing.T) {
 // no fmt verb and no slog handler.
 func TestR83_VerifierKeyNeverPrints(t *testing.T) {
 	key := []byte("0123456789abcdef-secret-key")
-	v, err := lifecycle.NewVerifier(key)
+	v, err := sms.NewVerifier(key)
 	require.NoError(t, err)
 	var b strings.Builder
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
 		fmt.Fprintf(&b, verb+"\n", v)
-		fmt.Fprintf(&b, verb+"\n", []*lifecycle.Verifier{v})
+		fmt.Fprintf(&b, verb+"\n", []*sms.Verifier{v})
 	}
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("m", "v", v)
 	slog.New(slog.NewTextHandler(&b, nil)).Info("m", "v", v)

@@ -1,4 +1,4 @@
-package lifecycle
+package sms
 
 import "strings"
 
@@ -11,7 +11,7 @@ const minKeyDistinct = 8
 
 // weakKey reports whether a verifier key is a constant or a short pattern
 // (fewer than minKeyDistinct distinct byte values): NewVerifier refuses it
-// with CodeSMSKey, since its seals could be computed by anyone.
+// with CodeKey, since its seals could be computed by anyone.
 func weakKey(key []byte) bool {
 	var seen [256]bool
 	n := 0

@@ -1,4 +1,4 @@
-package lifecycle_test
+package sms_test
 
 import (
 	"bytes"
@@ -15,19 +15,25 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/filing"
-	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/sms"
 )
 
-func smsVerifier(t *testing.T) *lifecycle.Verifier {
+// The two principals' mobiles of smsPeople.
+const (
+	mobileA = "13812345678" // subject principal
+	mobileB = "13987654321" // website principal
+)
+
+func smsVerifier(t *testing.T) *sms.Verifier {
 	t.Helper()
-	v, err := lifecycle.NewVerifier([]byte("0123456789abcdef-secret"))
+	v, err := sms.NewVerifier([]byte("0123456789abcdef-secret"))
 	require.NoError(t, err)
 	return v
 }
 
 // TestR83_SendSealsWithTheCertificateTail: the code is checked with the
-// last six characters of the person's certificate number, which NewSMS
-// keeps from SMSPerson; the certs map may be nil or keyed by the mobile as
+// last six characters of the person's certificate number, which New
+// keeps from Person; the certs map may be nil or keyed by the mobile as
 // typed. An empty or wrong tail never verifies.
 func TestR83_SendSealsWithTheCertificateTail(t *testing.T) {
 	v := smsVerifier(t)
@@ -35,7 +41,7 @@ func TestR83_SendSealsWithTheCertificateTail(t *testing.T) {
 		name  string
 		certs map[string]filing.IDNumber
 	}{
-		{"nil map: the tail NewSMS kept", nil},
+		{"nil map: the tail New kept", nil},
 		{"empty map", map[string]filing.IDNumber{}},
 		{"keyed as typed", map[string]filing.IDNumber{"+86 138 1234 5678": "52010219900101123X", "１３９-８７６５-４３２１": "520102199202021234"}},
 		{"keyed by digits", map[string]filing.IDNumber{mobileA: "52010219900101123X", mobileB: "520102199202021234"}},
@@ -43,7 +49,7 @@ func TestR83_SendSealsWithTheCertificateTail(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := lifecycle.NewSMS(smsAt, smsPeople())
+			s, err := sms.New(smsAt, smsPeople())
 			require.NoError(t, err)
 			s, codes, err := v.Send(s, smsAt.Add(time.Minute), c.certs)
 			require.NoError(t, err)
@@ -52,20 +58,20 @@ func TestR83_SendSealsWithTheCertificateTail(t *testing.T) {
 			for _, tail := range []string{"", "23X", "01123", "01123Y"} {
 				var err error
 				s, err = v.Enter(s, smsAt.Add(time.Hour), codes[0], mobileA, tail)
-				assert.ErrorIs(t, err, lifecycle.CodeSMSWrongInput, "tail %q", tail)
+				assert.ErrorIs(t, err, sms.CodeWrongInput, "tail %q", tail)
 			}
 			s, err = v.Enter(s, smsAt.Add(time.Hour), codes[0], mobileA, "01123x")
 			require.NoError(t, err)
 			s, err = v.Enter(s, smsAt.Add(time.Hour), codes[1], "+86 13987654321", "021234")
 			require.NoError(t, err)
-			assert.Equal(t, lifecycle.SMSVerified, s.Status)
+			assert.Equal(t, sms.StatusVerified, s.Status)
 		})
 	}
 }
 
 // TestR83_SendRefusesATargetWithoutCertificate: a waiting target without a
 // certificate tail of six characters, or with two different numbers under
-// two forms of its mobile, is CodeSMSCert; nothing is sent or counted.
+// two forms of its mobile, is CodeCert; nothing is sent or counted.
 func TestR83_SendRefusesATargetWithoutCertificate(t *testing.T) {
 	v := smsVerifier(t)
 	noCert := smsPeople()
@@ -74,7 +80,7 @@ func TestR83_SendRefusesATargetWithoutCertificate(t *testing.T) {
 	short[0].Person.CertNumber = "1 2 3 4 5"
 	cases := []struct {
 		name   string
-		people []lifecycle.SMSPerson
+		people []sms.Person
 		certs  map[string]filing.IDNumber
 	}{
 		{"no certificate number", noCert, nil},
@@ -86,10 +92,10 @@ func TestR83_SendRefusesATargetWithoutCertificate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := lifecycle.NewSMS(smsAt, c.people)
+			s, err := sms.New(smsAt, c.people)
 			require.NoError(t, err)
 			n, codes, err := v.Send(s, smsAt.Add(time.Minute), c.certs)
-			assert.ErrorIs(t, err, lifecycle.CodeSMSCert)
+			assert.ErrorIs(t, err, sms.CodeCert)
 			var p *filing.Problem
 			if assert.ErrorAs(t, err, &p) {
 				assert.Equal(t, "R-83", p.Rule)
@@ -104,7 +110,7 @@ func TestR83_SendRefusesATargetWithoutCertificate(t *testing.T) {
 	}
 
 	// A target already verified needs no new code, so no certificate.
-	s, err := lifecycle.NewSMS(smsAt, smsPeople())
+	s, err := sms.New(smsAt, smsPeople())
 	require.NoError(t, err)
 	s, codes, err := v.Send(s, smsAt, nil)
 	require.NoError(t, err)
@@ -134,9 +140,8 @@ func TestR83_CheckRefusesShortTails(t *testing.T) {
 // TestR83_CertificateTailHiddenInLogs: the kept tail is personal data:
 // fmt and slog hide all of it, encoding/json keeps it.
 func TestR83_CertificateTailHiddenInLogs(t *testing.T) {
-	s, err := lifecycle.NewSMS(smsAt, smsPeople())
+	s, err := sms.New(smsAt, smsPeople())
 	require.NoError(t, err)
-	st := lifecycle.State{Kind: lifecycle.KindNewFiling, SMS: &s}
 	var b bytes.Buffer
 	// No time in the records: a timestamp's digits could hold "021234".
 	noTime := &slog.HandlerOptions{ReplaceAttr: func(g []string, a slog.Attr) slog.Attr {
@@ -146,11 +151,11 @@ func TestR83_CertificateTailHiddenInLogs(t *testing.T) {
 		return a
 	}}
 	l := slog.New(slog.NewJSONHandler(&b, noTime))
-	l.Info("m", "sms", s, "target", s.Targets[0], "state", st)
+	l.Info("m", "sms", s, "target", s.Targets[0], "targets", s.Targets)
 	slog.New(slog.NewTextHandler(&b, noTime)).Info("m", "sms", s, "target", &s.Targets[0])
 	outs := []string{b.String()}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
-		outs = append(outs, fmt.Sprintf(verb, s), fmt.Sprintf(verb, s.Targets[0]), fmt.Sprintf(verb, st))
+		outs = append(outs, fmt.Sprintf(verb, s), fmt.Sprintf(verb, s.Targets[0]), fmt.Sprintf(verb, s.Targets))
 	}
 	for _, out := range outs {
 		for _, leak := range []string{"01123X", "01**3X", "021234", "02**34", "123X"} {
@@ -161,7 +166,7 @@ func TestR83_CertificateTailHiddenInLogs(t *testing.T) {
 	raw, err := json.Marshal(s)
 	require.NoError(t, err)
 	assert.Contains(t, string(raw), `"cert_last6":"01123X"`)
-	var back lifecycle.SMS
+	var back sms.Verification
 	require.NoError(t, json.Unmarshal(raw, &back))
 	assert.Equal(t, s.Targets, back.Targets)
 }
@@ -170,76 +175,32 @@ func TestR83_CertificateTailHiddenInLogs(t *testing.T) {
 // 取消接入 takes the SMS check; 变更接入 goes to the website principal, as
 // 新增接入 does. The ISP table's reading stays in the data file.
 func TestR83_ChangeAccessSendsToWebsitePrincipal(t *testing.T) {
-	types := []lifecycle.SMSFilingType{lifecycle.SMSNewFiling, lifecycle.SMSNewWebsite, lifecycle.SMSNewAccess,
-		lifecycle.SMSChangeSubject, lifecycle.SMSChangeWebsite, lifecycle.SMSChangeSubjectWebsite,
-		lifecycle.SMSChangeAccess, lifecycle.SMSCancelAccess, lifecycle.SMSCancelSubject, lifecycle.SMSCancelWebsite}
+	types := []sms.FilingType{sms.NewFiling, sms.NewWebsite, sms.NewAccess,
+		sms.ChangeSubject, sms.ChangeWebsite, sms.ChangeSubjectWebsite,
+		sms.ChangeAccess, sms.CancelAccess, sms.CancelSubject, sms.CancelWebsite}
 	for _, ft := range types {
-		roles, ok := lifecycle.SMSRecipients(ft)
+		roles, ok := sms.Recipients(ft)
 		require.True(t, ok, ft)
-		assert.Equal(t, ft != lifecycle.SMSCancelAccess, len(roles) > 0, "%s: %v", ft, roles)
+		assert.Equal(t, ft != sms.CancelAccess, len(roles) > 0, "%s: %v", ft, roles)
 	}
-	roles, _ := lifecycle.SMSRecipients(lifecycle.SMSChangeAccess)
-	newAccess, _ := lifecycle.SMSRecipients(lifecycle.SMSNewAccess)
-	assert.Equal(t, []lifecycle.SMSRole{lifecycle.RoleWebsitePrincipal}, roles)
+	roles, _ := sms.Recipients(sms.ChangeAccess)
+	newAccess, _ := sms.Recipients(sms.NewAccess)
+	assert.Equal(t, []sms.Role{sms.RoleWebsitePrincipal}, roles)
 	assert.Equal(t, newAccess, roles)
-
-	s := underReview(t, lifecycle.SMSChangeAccess)
-	_, err := lifecycle.Apply(s, lifecycle.Event{Action: lifecycle.ActionApprove, Actor: smsBureau, At: smsSubmit.Add(time.Hour)})
-	assert.ErrorIs(t, err, lifecycle.CodeSMSPending, "the bureau waits for the SMS")
 
 	raw, err := os.ReadFile("data/sms_recipients.json")
 	require.NoError(t, err)
 	var d struct {
-		Alternatives map[string]map[lifecycle.SMSFilingType][]lifecycle.SMSRole `json:"alternatives"`
+		Alternatives map[string]map[sms.FilingType][]sms.Role `json:"alternatives"`
 	}
 	require.NoError(t, json.Unmarshal(raw, &d))
-	isp, ok := d.Alternatives["isp_2020"][lifecycle.SMSChangeAccess]
+	isp, ok := d.Alternatives["isp_2020"][sms.ChangeAccess]
 	assert.True(t, ok, "the ISP table's reading is kept")
 	assert.Empty(t, isp)
 }
 
-// TestR83_SendEventNormalisesAndMergesTargets: targets handed to
-// ActionSMSSend as typed (+86, spaces, dashes, full width) are normalised
-// and merged by mobile as NewSMS does, so that right inputs verify.
-func TestR83_SendEventNormalisesAndMergesTargets(t *testing.T) {
-	v := smsVerifier(t)
-	sealA := v.SealCode("111111", mobileA, "01123X")
-	sealB := v.SealCode("222222", mobileB, "021234")
-	given := lifecycle.SMS{Targets: []lifecycle.SMSTarget{
-		{Roles: []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal}, Mobile: "+86 138-1234-5678", CertLast6: "52010219900101123x", Seal: sealA},
-		{Roles: []lifecycle.SMSRole{lifecycle.RoleWebsitePrincipal, lifecycle.RoleSubjectPrincipal}, Mobile: "13812345678"},
-		{Roles: []lifecycle.SMSRole{lifecycle.RoleWebsitePrincipal}, Mobile: "１３９ ８７６５ ４３２１", Seal: sealB},
-	}}
-	s := apply(t, underReview(t, lifecycle.SMSNewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &given})
-	require.Len(t, s.SMS.Targets, 2, "one person, two roles: one target")
-	assert.Equal(t, filing.Phone(mobileA), s.SMS.Targets[0].Mobile)
-	assert.Equal(t, []lifecycle.SMSRole{lifecycle.RoleSubjectPrincipal, lifecycle.RoleWebsitePrincipal}, s.SMS.Targets[0].Roles)
-	assert.Equal(t, filing.IDNumber("01123X"), s.SMS.Targets[0].CertLast6)
-	assert.Equal(t, filing.Phone(mobileB), s.SMS.Targets[1].Mobile)
-	assert.Equal(t, "+86 138-1234-5678", given.Targets[0].Mobile.Raw(), "the event's verification is not modified")
-	assert.Len(t, given.Targets[1].Roles, 2, "the event's verification is not modified")
-
-	// Plain inputs and inputs checked by the Verifier.
-	e := v.Input(s, smsBureau, smsSubmit.Add(time.Hour), "111111", "+86 138 1234 5678", "01123X")
-	assert.True(t, e.Correct)
-	s = apply(t, s, e)
-	assert.Equal(t, 1, s.SMS.Waiting())
-	assert.Zero(t, s.SMS.WrongInputs)
-	s = apply(t, s, input(smsSubmit.Add(2*time.Hour), "139-8765-4321", true))
-	assert.Equal(t, lifecycle.SMSVerified, s.SMS.Status)
-	assert.Zero(t, s.SMS.WrongInputs)
-
-	// A resend whose verification carries typed mobiles gives the new seals.
-	s = apply(t, underReview(t, lifecycle.SMSNewFiling), lifecycle.Event{Action: lifecycle.ActionSMSSend, Actor: smsBureau, At: smsSubmit.Add(time.Minute), SMS: &given})
-	resent := lifecycle.SMS{Targets: []lifecycle.SMSTarget{{Mobile: "+86 139 8765 4321", Seal: v.SealCode("333333", mobileB, "021234")}}}
-	s = apply(t, s, lifecycle.Event{Action: lifecycle.ActionSMSResend, Actor: smsBureau, At: smsSubmit.Add(time.Hour), SMS: &resent})
-	assert.False(t, v.Input(s, smsBureau, smsSubmit.Add(2*time.Hour), "222222", mobileB, "021234").Correct, "old code")
-	assert.True(t, v.Input(s, smsBureau, smsSubmit.Add(2*time.Hour), "333333", mobileB, "021234").Correct, "new code")
-	assert.True(t, v.Input(s, smsBureau, smsSubmit.Add(2*time.Hour), "111111", mobileA, "01123X").Correct, "A's seal kept")
-}
-
 // TestR83_SealUnmarshalTextCodes: a seal that is not 64 hexadecimal
-// digits is CodeSMSSeal (not the key's code, not a raw encoding/hex
+// digits is CodeSeal (not the key's code, not a raw encoding/hex
 // error), and the seal is left as it was.
 func TestR83_SealUnmarshalTextCodes(t *testing.T) {
 	good := strings.Repeat("0123456789abcdef", 4)
@@ -259,8 +220,8 @@ func TestR83_SealUnmarshalTextCodes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := before
 			err := s.UnmarshalText([]byte(c.text))
-			assert.ErrorIs(t, err, lifecycle.CodeSMSSeal)
-			assert.NotErrorIs(t, err, lifecycle.CodeSMSKey)
+			assert.ErrorIs(t, err, sms.CodeSeal)
+			assert.NotErrorIs(t, err, sms.CodeKey)
 			var p *filing.Problem
 			if assert.ErrorAs(t, err, &p) {
 				assert.Equal(t, "R-83", p.Rule)
@@ -268,12 +229,12 @@ func TestR83_SealUnmarshalTextCodes(t *testing.T) {
 				assert.NotEmpty(t, p.En)
 			}
 			assert.Equal(t, before, s, "unchanged")
-			var target lifecycle.SMSTarget
+			var target sms.Target
 			err = json.Unmarshal([]byte(`{"seal":"`+c.text+`"}`), &target)
-			assert.True(t, errors.Is(err, lifecycle.CodeSMSSeal), "through encoding/json: %v", err)
+			assert.True(t, errors.Is(err, sms.CodeSeal), "through encoding/json: %v", err)
 		})
 	}
-	var s lifecycle.Seal
+	var s sms.Seal
 	require.NoError(t, s.UnmarshalText([]byte(strings.ToUpper(good))))
 	txt, err := s.MarshalText()
 	require.NoError(t, err)
@@ -284,15 +245,15 @@ func TestR83_SealUnmarshalTextCodes(t *testing.T) {
 
 // FuzzSealText: Seal.UnmarshalText never panics; text it accepts is 64
 // hexadecimal digits (or empty) and marshals back to the same digits in
-// lower case, except 64 zeros, the zero Seal, which marshals empty; text it refuses is CodeSMSSeal and leaves the seal unchanged.
+// lower case, except 64 zeros, the zero Seal, which marshals empty; text it refuses is CodeSeal and leaves the seal unchanged.
 func FuzzSealText(f *testing.F) {
 	f.Add(strings.Repeat("0123456789abcdef", 4))
 	f.Fuzz(func(t *testing.T, text string) {
-		before := lifecycle.Seal{1, 2, 3}
+		before := sms.Seal{1, 2, 3}
 		s := before
 		err := s.UnmarshalText([]byte(text))
 		if err != nil {
-			if !errors.Is(err, lifecycle.CodeSMSSeal) || s != before {
+			if !errors.Is(err, sms.CodeSeal) || s != before {
 				t.Fatalf("%q: %v, seal %x", text, err, s)
 			}
 			return

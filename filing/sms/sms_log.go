@@ -1,4 +1,4 @@
-package lifecycle
+package sms
 
 import (
 	"fmt"
@@ -11,13 +11,13 @@ import (
 )
 
 // LogValue logs the person masked (filing.Person's LogValue).
-func (p SMSPerson) LogValue() slog.Value {
+func (p Person) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("role", string(p.Role)), slog.Any("person", p.Person))
 }
 
 // LogValue logs the target with its mobile masked, its certificate tail
 // hidden and without its seal.
-func (t SMSTarget) LogValue() slog.Value {
+func (t Target) LogValue() slog.Value {
 	roles := make([]string, len(t.Roles))
 	for i, r := range t.Roles {
 		roles[i] = string(r)
@@ -33,7 +33,7 @@ func hideTail(n filing.IDNumber) string {
 }
 
 // LogValue logs the verification with its targets masked.
-func (s SMS) LogValue() slog.Value {
+func (s Verification) LogValue() slog.Value {
 	attrs := []slog.Attr{slog.Time("sent_at", s.SentAt), slog.String("status", string(s.Status)),
 		slog.Int("wrong_inputs", s.WrongInputs), slog.Int("resends", s.Resends)}
 	for i, t := range s.Targets {
@@ -43,25 +43,25 @@ func (s SMS) LogValue() slog.Value {
 }
 
 // Format prints the person for fmt with the personal data masked.
-func (p SMSPerson) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
+func (p Person) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, p) }
 
 // Format prints the target for fmt with the mobile masked and the
 // certificate tail hidden.
-func (t SMSTarget) Format(f fmt.State, verb rune) {
+func (t Target) Format(f fmt.State, verb rune) {
 	t.CertLast6 = filing.IDNumber(hideTail(t.CertLast6))
 	filing.FormatMasked(f, verb, t)
 }
 
 // Format prints the verification for fmt with the mobiles masked.
-func (s SMS) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
+func (s Verification) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }
 
-// Format prints "lifecycle.Verifier{key: [redacted]}" for every verb: the
+// Format prints "sms.Verifier{key: [redacted]}" for every verb: the
 // key seals the codes and never prints.
 func (v *Verifier) Format(f fmt.State, verb rune) {
-	_, _ = fmt.Fprint(f, "lifecycle.Verifier{key: [redacted]}")
+	_, _ = fmt.Fprint(f, "sms.Verifier{key: [redacted]}")
 }
 
 // LogValue logs the verifier without its key.
 func (v *Verifier) LogValue() slog.Value {
-	return slog.StringValue("lifecycle.Verifier{key: [redacted]}")
+	return slog.StringValue("sms.Verifier{key: [redacted]}")
 }
