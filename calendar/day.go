@@ -32,7 +32,7 @@ import (
 // 0001..9999. Full-width digits (２０２４－１０－０１), other separators and
 // other layouts are refused, not folded: Day's text is a machine format.
 // Input typed by people is normalised where it is read (forms.ParseDate,
-// filing.ParseValidity) and then given to NewDay.
+// certno.ParseValidity) and then given to NewDay.
 type Day struct {
 	// n is the epoch day (days since 1970-01-01) minus dayBias: 1 for
 	// 0001-01-01, 0 for the zero Day.
@@ -198,6 +198,29 @@ func (d Day) AddDays(n int) Day {
 		return Day{}
 	}
 	return dayFromEpoch(d.epoch() + int64(n))
+}
+
+// AddMonths returns the day n calendar months after d (before it for a
+// negative n), clamped to the last day of a shorter month: 2026-01-31 plus
+// one month is 2026-02-28, 2024-02-29 plus twelve is 2025-02-28. It returns
+// the zero Day when d is the zero Day or the result falls outside years
+// 1..9999. Validity periods and "more than N months" rules count
+// months this way.
+func (d Day) AddMonths(n int) Day {
+	if d.n == 0 || n > 12*10000 || n < -12*10000 {
+		return Day{}
+	}
+	y, m, dd := d.Date()
+	months := y*12 + int(m) - 1 + n
+	if months < 12 || months >= 12*10000 {
+		return Day{}
+	}
+	y, m = months/12, time.Month(months%12+1)
+	r, err := NewDay(y, m, min(dd, DaysIn(y, int(m))))
+	if err != nil {
+		return Day{}
+	}
+	return r
 }
 
 // Sub returns the number of days from e to d (d - e): positive when d is

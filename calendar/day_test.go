@@ -284,3 +284,31 @@ func TestDayWithWorkdays(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2024-09-29", calendar.DayOf(due).String(), "a makeup Sunday")
 }
+
+// TestR84_DayAddMonths: months are added on the calendar, clamped to the
+// last day of a shorter month, and nothing is normalised across a year
+// bound.
+func TestR84_DayAddMonths(t *testing.T) {
+	for _, c := range []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2026-01-31", 1, "2026-02-28"},
+		{"2024-01-31", 1, "2024-02-29"},
+		{"2024-02-29", 12, "2025-02-28"},
+		{"2026-11-30", 3, "2027-02-28"},
+		{"2026-03-05", 3, "2026-06-05"},
+		{"2026-03-31", -1, "2026-02-28"},
+		{"2026-12-15", 1, "2027-01-15"},
+		{"2026-01-15", -13, "2024-12-15"},
+		{"9999-12-01", 0, "9999-12-01"},
+		{"9999-12-01", 1, ""},
+		{"0001-01-31", -1, ""},
+		{"2026-01-01", 1 << 40, ""},
+	} {
+		d := calendar.MustParseDay(c.from)
+		assert.Equal(t, c.want, d.AddMonths(c.n).String(), "%s %+d", c.from, c.n)
+	}
+	assert.False(t, calendar.Day{}.AddMonths(1).IsValid(), "the zero Day stays zero")
+}

@@ -55,10 +55,16 @@ func appCheckFilings(subjects, n int) []*filing.Filing {
 		}
 		out[k] = &filing.Filing{
 			Subject: filing.Subject{Province: provinceList[k%31].Code, Name: "申请单位", CertType: ct, CertNumber: cn},
-			Apps: []filing.App{{Kind: filing.AppKindApp, Name: fmt.Sprintf("新应用%d", k), Platforms: []filing.AppPlatform{
-				{Platform: filing.PlatformAndroid, Identifier: android},
-				{Platform: filing.PlatformIOS, Identifier: ios},
-			}}},
+			Apps: []filing.App{{
+				Kind: filing.AppKindApp,
+				Service: filing.Service{
+					Name: fmt.Sprintf("新应用%d", k),
+				},
+				Platforms: []filing.AppPlatform{
+					{Platform: filing.PlatformAndroid, Identifier: android},
+					{Platform: filing.PlatformIOS, Identifier: ios},
+				},
+			}},
 		}
 	}
 	return out

@@ -52,7 +52,7 @@ func appFixture(t testing.TB) *Index {
 func appFiling(name string, platforms ...filing.AppPlatform) *filing.Filing {
 	return &filing.Filing{
 		Subject: filing.Subject{Province: "44", Name: "新申请单位有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certE},
-		Apps:    []filing.App{{Kind: filing.AppKindApp, Name: name, Platforms: platforms}},
+		Apps:    []filing.App{{Kind: filing.AppKindApp, Service: filing.Service{Name: name}, Platforms: platforms}},
 	}
 }
 
@@ -83,7 +83,7 @@ func TestR74_IdentifierConflicts(t *testing.T) {
 			[]Kind{KindAppIdentifierTaken, KindAppNameTaken}, []string{"apps[0].platforms[0].identifier", "apps[0].name"}, []string{numTencent + "-1627A", numTencent + "-1627A"}},
 		{"mini-program name", &filing.Filing{
 			Subject: filing.Subject{Province: "44", Name: "新申请单位有限公司", CertType: filing.CertBusinessLicence, CertNumber: certE},
-			Apps:    []filing.App{{Kind: filing.AppKindMiniProgram, Name: "腾讯客服", Host: filing.HostWeChat}}},
+			Apps:    []filing.App{{Kind: filing.AppKindMiniProgram, Service: filing.Service{Name: "腾讯客服"}, Host: filing.HostWeChat}}},
 			[]Kind{KindAppNameTaken}, []string{"apps[0].name"}, []string{numTencent + "-1626X"}},
 	} {
 		cs, err := ix.Check(tc.f)
@@ -146,8 +146,14 @@ func TestR74_OwnAppsNeverBlockAChange(t *testing.T) {
 	ix := appFixture(t)
 	own := &filing.Filing{
 		Subject: filing.Subject{Number: numTencent, Province: "44", Name: "深圳市腾讯计算机系统有限公司", CertType: filing.CertBusinessLicence, CertNumber: certB},
-		Apps: []filing.App{{Kind: filing.AppKindApp, Name: "微信", Platforms: []filing.AppPlatform{
-			plat(filing.PlatformAndroid, "com.tencent.mm"), plat(filing.PlatformHarmonyOS, "com.tencent.wechat")}}},
+		Apps: []filing.App{{
+			Kind: filing.AppKindApp,
+			Service: filing.Service{
+				Name: "微信",
+			},
+			Platforms: []filing.AppPlatform{
+				plat(filing.PlatformAndroid, "com.tencent.mm"), plat(filing.PlatformHarmonyOS, "com.tencent.wechat")},
+		}},
 	}
 	cs, err := ix.Check(own)
 	require.NoError(t, err)
@@ -172,7 +178,7 @@ func TestR13_AppFiledAgainWhileUnderReview(t *testing.T) {
 	ix := appFixture(t)
 	f := &filing.Filing{
 		Subject: filing.Subject{Province: "52", Name: "李四", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certD},
-		Apps:    []filing.App{{Kind: filing.AppKindApp, Name: "李四记账", Platforms: []filing.AppPlatform{plat(filing.PlatformAndroid, "cn.lisi.ledger")}}},
+		Apps:    []filing.App{{Kind: filing.AppKindApp, Service: filing.Service{Name: "李四记账"}, Platforms: []filing.AppPlatform{plat(filing.PlatformAndroid, "cn.lisi.ledger")}}},
 	}
 	cs, err := ix.Check(f)
 	require.NoError(t, err)

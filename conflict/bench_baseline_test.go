@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/filing"
 	"golang.org/x/net/publicsuffix"
 )
@@ -98,7 +101,7 @@ func newPlainCheckIndex(recs []Record) *plainCheckIndex {
 		ix.cert[string(r.Subject.CertType)+"\x00"+certKey(r.Subject.CertType, r.Subject.CertNumber.Raw())] = int32(i)
 		for _, w := range r.Websites {
 			for _, d := range w.Domains {
-				n, err := filing.NormalizeDomain(d)
+				n, err := domain.NormalizeDomain(d)
 				if err != nil {
 					panic(err)
 				}
@@ -115,7 +118,7 @@ func newPlainCheckIndex(recs []Record) *plainCheckIndex {
 
 func (ix *plainCheckIndex) check(f *filing.Filing) ([]plainHit, error) {
 	var hits []plainHit
-	c, err := filing.NormalizeCertNumber(f.Subject.CertType, f.Subject.CertNumber.Raw())
+	c, err := certno.NormalizeCertNumber(f.Subject.CertType, f.Subject.CertNumber.Raw())
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +127,7 @@ func (ix *plainCheckIndex) check(f *filing.Filing) ([]plainHit, error) {
 	}
 	for i := range f.Websites {
 		for j, d := range f.Websites[i].Domains {
-			n, err := filing.NormalizeDomain(d)
+			n, err := domain.NormalizeDomain(d)
 			if err != nil {
 				return nil, err
 			}

@@ -43,7 +43,7 @@ func checkFilings(subjects, n int) []*filing.Filing {
 		}
 		out[k] = &filing.Filing{
 			Subject:  filing.Subject{Province: provinceList[k%31].Code, Name: "申请单位", CertType: ct, CertNumber: cn},
-			Websites: []filing.Website{{Name: "网站", Domains: []string{d}}},
+			Websites: []filing.Website{{Service: filing.Service{Name: "网站"}, Domains: []string{d}}},
 		}
 	}
 	return out

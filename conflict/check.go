@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Kind is the kind of a conflict, a stable code. A Kind is an error, so it
@@ -339,7 +340,7 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput, ws checkWebsite
 				continue
 			}
 			if dupSite >= 0 && dupSite != i {
-				u := filing.DomainUnicode(reg)
+				u := domain.DomainUnicode(reg)
 				prev := ""
 				for _, x := range ws.domains(dupSite) {
 					if x.reg == reg {

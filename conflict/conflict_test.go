@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -58,7 +60,7 @@ func fixture(t testing.TB) *Index {
 func newFiling(province string, domains ...string) *filing.Filing {
 	return &filing.Filing{
 		Subject:  filing.Subject{Province: province, Name: "新申请单位有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certE},
-		Websites: []filing.Website{{Name: "新网站", Domains: domains}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "新网站"}, Domains: domains}},
 	}
 }
 
@@ -152,8 +154,8 @@ func TestR30_OwnRecordsNeverConflict(t *testing.T) {
 	// A change filing of both websites, with their numbers.
 	f := own()
 	f.Websites = []filing.Website{
-		{Number: numA + "-1", Domains: []string{"www.example.com"}},
-		{Number: numA + "-2", Domains: []string{"例子.中国"}},
+		{Service: filing.Service{Number: numA + "-1"}, Domains: []string{"www.example.com"}},
+		{Service: filing.Service{Number: numA + "-2"}, Domains: []string{"例子.中国"}},
 	}
 	if cs := mustCheck(t, ix, f); len(cs) != 0 {
 		t.Errorf("change filing: %v", kinds(cs))
@@ -342,17 +344,17 @@ func TestCheck_BadInput(t *testing.T) {
 		path string
 	}{
 		{"nil", nil, CodeCertMissing, "subject"},
-		{"malformed domain", newFiling("52", "exa mple..com"), filing.CodeDomainInvalid, "websites[0].domains[0]"},
-		{"url", newFiling("52", "http://example.com/"), filing.CodeDomainURL, "websites[0].domains[0]"},
-		{"public suffix", newFiling("52", "com.cn"), filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"malformed domain", newFiling("52", "exa mple..com"), domain.CodeDomainInvalid, "websites[0].domains[0]"},
+		{"url", newFiling("52", "http://example.com/"), domain.CodeDomainURL, "websites[0].domains[0]"},
+		{"public suffix", newFiling("52", "com.cn"), domain.CodeDomainPublicSuffix, "websites[0].domains[0]"},
 		{"duplicate", newFiling("52", "a.cn", "A.CN."), CodeDomainDuplicate, "websites[0].domains[1]"},
 		{"unknown province", newFiling("99", "a.cn"), CodeProvinceUnknown, "subject.province"},
 		{"no certificate", &filing.Filing{Subject: filing.Subject{Province: "52"}}, CodeCertMissing, "subject.cert_number"},
 		{"unknown subject number", &filing.Filing{Subject: filing.Subject{Number: "黔ICP备9999999号", Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certE}}, CodeNumberUnknown, "subject.number"},
 		{"website of another subject", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
-			Websites: []filing.Website{{Number: numB + "-1", Domains: []string{"other.cn"}}}}, CodeWebsiteNotOwn, "websites[0].number"},
+			Websites: []filing.Website{{Service: filing.Service{Number: numB + "-1"}, Domains: []string{"other.cn"}}}}, CodeWebsiteNotOwn, "websites[0].number"},
 		{"removed website number", &filing.Filing{Subject: filing.Subject{Number: numA, Province: "52", CertType: filing.CertBusinessLicence, CertNumber: certA},
-			Websites: []filing.Website{{Number: numA + "-9", Domains: []string{"x.cn"}}}}, CodeNumberUnknown, "websites[0].number"},
+			Websites: []filing.Website{{Service: filing.Service{Number: numA + "-9"}, Domains: []string{"x.cn"}}}}, CodeNumberUnknown, "websites[0].number"},
 	}
 	two := newFiling("52", "www.a.cn")
 	two.Websites = append(two.Websites, filing.Website{Domains: []string{"m.a.cn"}})
@@ -395,7 +397,7 @@ func TestPut_BadRecord(t *testing.T) {
 		path   string
 	}{
 		{"unknown province", func(r *Record) { r.Subject.Province = "黔" }, CodeProvinceUnknown, "subject.province"},
-		{"public suffix", func(r *Record) { r.Websites[0].Domains = []string{"com.cn"} }, filing.CodeDomainPublicSuffix, "websites[0].domains[0]"},
+		{"public suffix", func(r *Record) { r.Websites[0].Domains = []string{"com.cn"} }, domain.CodeDomainPublicSuffix, "websites[0].domains[0]"},
 		{"duplicate domain", func(r *Record) { r.Websites[0].Domains = []string{"a.cn", "A.cn"} }, CodeDomainDuplicate, "websites[0].domains[1]"},
 		{"website number of another subject", func(r *Record) { r.Websites[0].Number = numB + "-1" }, CodeWebsiteNumber, "websites[0].number"},
 		{"approved without number", func(r *Record) { r.Subject.Number = "" }, CodeNumberMissing, "subject.number"},

@@ -15,6 +15,9 @@ import (
 	"sync"
 	"unicode"
 
+	icpcontact "github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/province"
+
 	"golang.org/x/text/width"
 
 	"github.com/beiankit/beian/filing"
@@ -142,7 +145,7 @@ func allDigits(s string) bool {
 	return true
 }
 
-// simpleEmail reports an address of plain ASCII that filing.NormalizeEmail
+// simpleEmail reports an address of plain ASCII that contact.NormalizeEmail
 // would leave as it is but for case: local part of letters, digits and
 // ._%+-, one @, a domain of dot-separated LDH labels (none an A-label,
 // which IDNA must check) with at least one dot. Its normal form is its
@@ -198,7 +201,7 @@ func simpleEmail(s string) (ok, upper bool) {
 	return dots > 0 && label > 0, upper
 }
 
-// normalizeContactEmail is filing.NormalizeEmail with the local part
+// normalizeContactEmail is contact.NormalizeEmail with the local part
 // lower-cased: DESIGN, the filing systems and the mail providers of
 // principals treat addresses case-insensitively, and a claim must not be
 // dodged by case.
@@ -209,7 +212,7 @@ func normalizeContactEmail(s string) (string, bool) {
 		}
 		return s, true
 	}
-	e, err := filing.NormalizeEmail(s)
+	e, err := icpcontact.NormalizeEmail(s)
 	if err != nil {
 		return "", false
 	}
@@ -417,7 +420,7 @@ func contactHash(seed maphash.Seed, x contact) uint64 {
 func subjectOf(f *filing.Filing) contactHolder {
 	h := contactHolder{subject: SubjectKey(f.Subject.CertType, f.Subject.CertNumber), number: f.Subject.Number,
 		province: f.Subject.Province}
-	if p, ok := filing.ProvinceByName(h.province); ok {
+	if p, ok := province.ByName(h.province); ok {
 		h.province = p.Code
 	}
 	if p, ok := filing.ProvinceByCode(h.province); ok {

@@ -21,7 +21,7 @@ var benchContacts = sync.OnceValue(func() *Contacts {
 		ct, cn := genCert(i)
 		f := &filing.Filing{Subject: filing.Subject{Province: "52", CertType: ct, CertNumber: cn,
 			Principal: filing.Person{Mobile: filing.Phone(fmt.Sprintf("138%08d", i)), Email: filing.Email(fmt.Sprintf("p%d@example.com", i))}},
-			Websites: []filing.Website{{Principal: filing.Person{Mobile: filing.Phone(fmt.Sprintf("139%08d", i)), Email: filing.Email(fmt.Sprintf("w%d@example.cn", i))}}}}
+			Websites: []filing.Website{{Service: filing.Service{Principal: filing.Person{Mobile: filing.Phone(fmt.Sprintf("139%08d", i)), Email: filing.Email(fmt.Sprintf("w%d@example.cn", i))}}}}}
 		if err := c.Put(f); err != nil {
 			panic(err)
 		}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -29,7 +31,7 @@ func contactFiling(cert, number, mobile, email string, sites ...filing.Person) *
 	f := &filing.Filing{Subject: filing.Subject{Province: "52", Number: number, Name: "贵州某科技有限公司", CertType: "工商营业执照",
 		CertNumber: filing.IDNumber(cert), Principal: filing.Person{Name: "张伟", Mobile: filing.Phone(mobile), Email: filing.Email(email)}}}
 	for i, p := range sites {
-		f.Websites = append(f.Websites, filing.Website{Name: fmt.Sprint("网站", i), Domains: []string{fmt.Sprintf("site%d.cn", i)}, Principal: p})
+		f.Websites = append(f.Websites, filing.Website{Service: filing.Service{Name: fmt.Sprint("网站", i), Principal: p}, Domains: []string{fmt.Sprintf("site%d.cn", i)}})
 	}
 	return f
 }
@@ -218,12 +220,12 @@ func FuzzR94_NormalizeMobile(f *testing.F) {
 }
 
 // TestR94_SimpleEmailFastPathAgreesWithFiling: the ASCII fast path gives
-// the form filing.NormalizeEmail gives (lower-cased) wherever both accept.
+// the form contact.NormalizeEmail gives (lower-cased) wherever both accept.
 func TestR94_SimpleEmailFastPathAgreesWithFiling(t *testing.T) {
 	k := keyer(t)
 	for _, s := range []string{"Zhang.San@Example.COM", "a_b-c+d%e@sub.example.cn", "X@Y.CN", "root@xn--fiqs8s.cn", "a@b", "a..b@c.cn",
 		".a@b.cn", "a@-b.cn", "a@b-.cn", "a@b..cn", "张三@例子.中国"} {
-		e, err := filing.NormalizeEmail(s)
+		e, err := contact.NormalizeEmail(s)
 		fast, fok := k.EmailKey(s)
 		if err != nil {
 			continue // validation reports it; a claim key for it is harmless
@@ -234,7 +236,7 @@ func TestR94_SimpleEmailFastPathAgreesWithFiling(t *testing.T) {
 	}
 }
 
-// FuzzR94_EmailKey: wherever filing.NormalizeEmail accepts an address, the
+// FuzzR94_EmailKey: wherever contact.NormalizeEmail accepts an address, the
 // claim key of the address as typed is the key of its normal form (the
 // ASCII fast path and the full normalisation agree).
 func FuzzR94_EmailKey(f *testing.F) {
@@ -243,7 +245,7 @@ func FuzzR94_EmailKey(f *testing.F) {
 	}
 	k := keyer(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		e, err := filing.NormalizeEmail(s)
+		e, err := contact.NormalizeEmail(s)
 		if err != nil {
 			return
 		}

@@ -28,7 +28,7 @@
 //
 //   - KindDomainSameProvince / KindDomainOtherProvince: a domain of
 //     the filing is on file for another subject. Domains meet by registrable
-//     domain (filing.RegistrableDomain): "www.Example.com.", "example.com" and
+//     domain (domain.RegistrableDomain): "www.Example.com.", "example.com" and
 //     "m.example.com" meet, "例子.中国" meets "xn--fsqu00a.xn--fiqs8s".
 //   - KindSubjectFiled: the certificate is on file under the same
 //     sponsor name: the applicant filed before and should add the website

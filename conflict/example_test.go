@@ -6,6 +6,7 @@ import (
 
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 func exampleIndex() *conflict.Index {
@@ -24,7 +25,7 @@ func ExampleIndex_Check() {
 	f := &filing.Filing{
 		Subject: filing.Subject{Province: "11", Name: "北京新申请有限公司", Nature: filing.NatureEnterprise,
 			CertType: filing.CertBusinessLicence, CertNumber: "9144030010001686XA"},
-		Websites: []filing.Website{{Name: "新网站", Domains: []string{"WWW.xn--fsqu00a.xn--fiqs8s"}}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "新网站"}, Domains: []string{"WWW.xn--fsqu00a.xn--fiqs8s"}}},
 	}
 	conflicts, err := ix.Check(f)
 	if err != nil {
@@ -54,7 +55,7 @@ func ExampleIndex_Query() {
 		return
 	}
 	for _, r := range res.Records {
-		fmt.Println(r.WebsiteNumber, r.SponsorName, r.WebsiteName, filing.DomainUnicode(r.Domains[0]), r.HomeURL)
+		fmt.Println(r.WebsiteNumber, r.SponsorName, r.WebsiteName, domain.DomainUnicode(r.Domains[0]), r.HomeURL)
 	}
 	// Output:
 	// 黔ICP备1500041X号-1 贵州示例科技有限公司 示例网 例子.中国 https://www.例子.中国

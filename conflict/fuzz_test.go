@@ -26,7 +26,7 @@ func FuzzCheck(f *testing.F) {
 		fl := &filing.Filing{
 			Subject: filing.Subject{Province: province, Number: number, Name: name,
 				CertType: certTypes[len(cert)%len(certTypes)], CertNumber: filing.IDNumber(cert)},
-			Websites: []filing.Website{{Number: siteNumber, Domains: []string{d1}}, {Domains: []string{d2}}},
+			Websites: []filing.Website{{Service: filing.Service{Number: siteNumber}, Domains: []string{d1}}, {Domains: []string{d2}}},
 		}
 		var opts []CheckOption
 		if resubmit {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Deterministic generator of a national-scale record set for the tests and
@@ -24,13 +25,13 @@ func genCert(i int) (filing.CertType, filing.IDNumber) {
 	if i%10 < 3 {
 		d := time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/1000)
 		first17 := "110105" + d.Format("20060102") + fmt.Sprintf("%03d", i%1000)
-		c, _ := filing.ResidentIDCheckChar(first17)
+		c, _ := certno.ResidentIDCheckChar(first17)
 		return filing.CertResidentID, filing.IDNumber(first17 + string(c))
 	}
 	body := fmt.Sprintf("%08d", i)
-	oc, _ := filing.OrgCodeCheckChar(body)
+	oc, _ := certno.OrgCodeCheckChar(body)
 	first17 := "91110105" + body + string(oc)
-	c, _ := filing.USCCCheckChar(first17)
+	c, _ := certno.USCCCheckChar(first17)
 	return filing.CertBusinessLicence, filing.IDNumber(first17 + string(c))
 }
 

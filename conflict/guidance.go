@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/calendar"
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 
@@ -189,7 +189,7 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 		}
 		u := h.reg
 		if strings.Contains(u, "xn--") {
-			u = filing.DomainUnicode(u)
+			u = domain.DomainUnicode(u)
 		}
 		// num is the blocking record's number: the website's, else the
 		// subject's (numSuf is the second part of a website number).

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // guidanceHits returns hits of every kind for an applicant of every
@@ -164,7 +164,7 @@ func describeReference(in *checkInput, hits []hit) []Conflict {
 		}
 		u := h.reg
 		if strings.Contains(u, "xn--") {
-			u = filing.DomainUnicode(u)
+			u = domain.DomainUnicode(u)
 		}
 		num := h.siteNum
 		if num == "" {

@@ -102,7 +102,7 @@ func TestIndexSmallScale(t *testing.T) {
 	r, _ := genRecord(12, genSites(12))
 	own := &filing.Filing{Subject: filing.Subject{Number: r.Subject.Number, Province: r.Subject.Province, CertType: r.Subject.CertType, CertNumber: r.Subject.CertNumber}}
 	for _, w := range r.Websites {
-		own.Websites = append(own.Websites, filing.Website{Number: w.Number, Domains: w.Domains})
+		own.Websites = append(own.Websites, filing.Website{Service: filing.Service{Number: w.Number}, Domains: w.Domains})
 	}
 	if cs, err := ix.Check(own); err != nil || len(cs) != 0 {
 		t.Errorf("own change: %v %v", cs, err)

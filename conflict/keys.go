@@ -7,6 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
 	"golang.org/x/text/cases"
@@ -245,12 +248,12 @@ func splitAtSuffix(n string) (subject, suffix string, ok bool) {
 }
 
 // certKey returns the stored form of a subject certificate number: the
-// canonical form of filing.NormalizeCertNumber when the number passes its
+// canonical form of certno.NormalizeCertNumber when the number passes its
 // national standard, else NFKC with white space removed and letters
 // upper-cased (records in the national set predate some checks; they must
 // still be found).
 func certKey(t filing.CertType, n string) string {
-	if c, err := filing.NormalizeCertNumber(t, n); err == nil {
+	if c, err := certno.NormalizeCertNumber(t, n); err == nil {
 		return c.Raw()
 	}
 	return numberKey(n)
@@ -272,7 +275,7 @@ func homeURLKey(raw string) (host, key string, ok bool) {
 	if err != nil || u.Host == "" {
 		return "", "", false
 	}
-	h, err := filing.NormalizeDomain(u.Hostname())
+	h, err := domain.NormalizeDomain(u.Hostname())
 	if err != nil {
 		return "", "", false
 	}

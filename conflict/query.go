@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Field is what a public query searches by (R-33; ICP/IP地址/域名信息备案管理系统 用户使用手册 §3: 网站名称,
@@ -65,7 +66,7 @@ type PublicRecord struct {
 	Province     string `json:"province"`
 	ProvinceName string `json:"province_name"`
 	// WebsiteNumber, WebsiteName, Domains (lower-case A-labels; show them
-	// with filing.DomainUnicode) and HomeURL describe the website. They are
+	// with domain.DomainUnicode) and HomeURL describe the website. They are
 	// empty on the row of a filed subject that has no filed website (found
 	// by sponsor name or subject number).
 	WebsiteNumber string   `json:"website_number,omitempty"`
@@ -133,9 +134,9 @@ func (ix *Index) Query(q Query) (Result, error) {
 	case ByHomeURL:
 		host, key, ok := homeURLKey(v)
 		if !ok {
-			return Result{}, problemList{problem(filing.CodeDomainInvalid, "R-33", "value", "网站首页网址", "网站首页网址格式不正确", "home URL has no valid host")}.err()
+			return Result{}, problemList{problem(domain.CodeDomainInvalid, "R-33", "value", "网站首页网址", "网站首页网址格式不正确", "home URL has no valid host")}.err()
 		}
-		reg, err := filing.RegistrableDomain(host)
+		reg, err := domain.RegistrableDomain(host)
 		if err != nil {
 			return Result{}, problemList{at(err, "value", "网站首页网址")}.err()
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -142,10 +144,10 @@ func TestR33_PublicQueryBadInput(t *testing.T) {
 	}{
 		{Query{By: ByDomain, Value: " "}, ErrBadQuery},
 		{Query{By: "phone", Value: "13800000000"}, ErrBadQuery},
-		{Query{By: ByDomain, Value: "com.cn"}, filing.CodeDomainPublicSuffix},
-		{Query{By: ByDomain, Value: "not a domain"}, filing.CodeDomainInvalid},
+		{Query{By: ByDomain, Value: "com.cn"}, domain.CodeDomainPublicSuffix},
+		{Query{By: ByDomain, Value: "not a domain"}, domain.CodeDomainInvalid},
 		{Query{By: ByIP, Value: "1.2.3"}, CodeIPInvalid},
-		{Query{By: ByHomeURL, Value: "http://"}, filing.CodeDomainInvalid},
+		{Query{By: ByHomeURL, Value: "http://"}, domain.CodeDomainInvalid},
 	}
 	for _, c := range cases {
 		_, err := ix.Query(c.q)

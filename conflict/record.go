@@ -142,14 +142,14 @@ func certHash(seed maphash.Seed, certType, cert string) uint32 {
 }
 
 // normDomain returns the normalised domain and the offset of its registrable
-// part (filing.RegistrableDomain: the approved-suffix table's own suffixes
+// part (domain.RegistrableDomain: the approved-suffix table's own suffixes
 // and the ICANN section of the public suffix list only).
 func normDomain(s string) (string, int, error) {
-	d, err := filing.NormalizeDomain(s)
+	d, err := domain.NormalizeDomain(s)
 	if err != nil {
 		return "", 0, err
 	}
-	// filing.RegistrableDomain of the normalised domain, without
+	// domain.RegistrableDomain of the normalised domain, without
 	// normalising it again.
 	reg, err := domain.RegistrableASCII(d)
 	if err != nil {
@@ -317,7 +317,7 @@ func findDomain(done []prepSite, cur *prepSite, d string) string {
 }
 
 func dupDomain(d, path, prev string) *filing.Problem {
-	u := filing.DomainUnicode(d)
+	u := domain.DomainUnicode(d)
 	return problem(CodeDomainDuplicate, "R-09", path, "网站域名",
 		fmt.Sprintf("域名“%s”重复填写（与%s相同）", u, prev),
 		fmt.Sprintf("domain %s is given twice (also at %s)", d, prev))

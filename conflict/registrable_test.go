@@ -3,6 +3,8 @@ package conflict
 import (
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -10,7 +12,7 @@ import (
 )
 
 // TestR30_RegistrableDomainAgreesWithFiling: conflict keys and the public
-// query meet domains by filing.RegistrableDomain — the approved-suffix
+// query meet domains by domain.RegistrableDomain — the approved-suffix
 // table's own suffixes (.政务.cn) and only the ICANN section of the public
 // suffix list — so what validation calls one registered domain is one key
 // here, and two registrants under .政务.cn are two keys.
@@ -36,7 +38,7 @@ func TestR30_RegistrableDomainAgreesWithFiling(t *testing.T) {
 		"example.cn", "other.com.cn",
 	} {
 		t.Run(d, func(t *testing.T) {
-			reg, err := filing.RegistrableDomain(d)
+			reg, err := domain.RegistrableDomain(d)
 			require.NoError(t, err)
 			want, filed := onFile[reg]
 

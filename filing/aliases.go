@@ -2,6 +2,7 @@ package filing
 
 import (
 	"slices"
+	"time"
 
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/contact"
@@ -14,9 +15,11 @@ import (
 	"github.com/beiankit/beian/numbering"
 )
 
-// This file keeps the names that moved to the leaf packages reachable as
-// filing.X, so that code written against the filing package keeps
-// compiling. New code may import the leaf package directly.
+// This file keeps, as filing.X, the names of the leaf packages that the
+// model and Validate's answers are made of: the problem types, the
+// province, the personal data types, the certificate types, the app kinds.
+// The checks and codes of the leaf packages (certno, contact, domain,
+// province) are used from those packages.
 
 // Code is problem.Code: the stable, machine-readable identifier of one kind
 // of problem, such as "id.checksum" or "domain.tld_not_approved".
@@ -73,10 +76,6 @@ func ProvinceByCode(code string) (Province, bool) { return province.ByCode(code)
 // (province.ByAbbr).
 func ProvinceByAbbr(abbr string) (Province, bool) { return province.ByAbbr(abbr) }
 
-// ProvinceByName returns the province with a Chinese name, full or without
-// its 省/市 suffix (province.ByName).
-func ProvinceByName(name string) (Province, bool) { return province.ByName(name) }
-
 // AreaCode looks a six-digit GB/T 2260 division code up (province.AreaCode).
 func AreaCode(code string) (name string, ok bool) { return province.AreaCode(code) }
 
@@ -117,3 +116,49 @@ const (
 	AppKindMiniProgram = numbering.AppKindMiniProgram // 小程序: -nX
 	AppKindQuickApp    = numbering.AppKindQuickApp    // 快应用: -nK
 )
+
+// CertFormat is certno.CertFormat.
+type CertFormat = certno.CertFormat
+
+// CertInfo is certno.CertInfo.
+type CertInfo = certno.CertInfo
+
+// CertType is certno.CertType.
+type CertType = certno.CertType
+
+// Certificate types (certno.CertResidentID, ...).
+const (
+	CertBusinessLicence = certno.CertBusinessLicence
+	CertForeignPRID     = certno.CertForeignPRID
+	CertHKMOPermit      = certno.CertHKMOPermit
+	CertHKMOTWResidence = certno.CertHKMOTWResidence
+	CertInstitution     = certno.CertInstitution
+	CertOrgCode         = certno.CertOrgCode
+	CertPassport        = certno.CertPassport
+	CertResidentID      = certno.CertResidentID
+	CertTWPermit        = certno.CertTWPermit
+	CertUSCC            = certno.CertUSCC
+)
+
+// checkResidentID is certno.CheckResidentID as of *now (nil: the clock).
+func checkResidentID(s string, now *time.Time) error {
+	if now == nil {
+		return certno.CheckResidentID(s)
+	}
+	return certno.CheckResidentIDAt(s, *now)
+}
+
+// normalizeCertNumberAt is certno.NormalizeCertNumber as of *now (nil: the
+// clock).
+func normalizeCertNumberAt(t CertType, s string, now *time.Time) (IDNumber, error) {
+	if now == nil {
+		return certno.NormalizeCertNumber(t, s)
+	}
+	return certno.NormalizeCertNumberAt(t, s, *now)
+}
+
+// CheckDomainForNature is domain.CheckDomainForNature for a subject nature:
+// CheckDomain plus the suffixes reserved for some natures.
+func CheckDomainForNature(s string, nature Nature) error {
+	return domain.CheckDomainForNature(s, string(nature))
+}

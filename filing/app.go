@@ -176,34 +176,19 @@ func (h HostPlatform) En() string {
 // An app (Kind AppKindApp) lists its running platforms in Platforms and
 // may carry access records. A mini-program or quick app names its hosting
 // platform (Host, HostAppID) instead and carries no platforms, domains,
-// keys or access: the form says "小程序、快应用无需填写" (R-71).
+// keys or access: the form says "小程序、快应用无需填写" (R-71). The name
+// keeps the website name's cap of 100 characters (DESIGN; Huawei quick
+// apps allow 30).
 type App struct {
-	// Number is the record number once approved, e.g.
-	// "粤ICP备2023103620号-3A" or "粤B2-20090059-1626X". Empty while new.
-	Number string `json:"number,omitempty" validate:"omitempty,max=64"`
+	Service
 	// Kind is app, mini_program or quick_app.
 	Kind AppKind `json:"kind" validate:"required"`
-	// Name is the app's name (APP名称), identical on every platform, at
-	// most 100 characters (DESIGN: the website name's cap; Huawei quick
-	// apps allow 30).
-	Name string `json:"name" validate:"required,max=100"`
-	// ServiceContent describes the service actually provided (服务内容), at
-	// most 200 characters.
-	ServiceContent string `json:"service_content,omitempty" validate:"omitempty,max=200"`
 	// Categories are the service categories (类目), e.g. "生活服务", at most
 	// 5 (the WeChat filing API's limit, which mirrors the filing system).
 	Categories []string `json:"categories,omitempty" validate:"omitempty,max=5,dive,required,max=50"`
 	// Language is the app's main language (语种), e.g. "中文简体"; Huawei
 	// advises one.
 	Language string `json:"language" validate:"required,max=50"`
-	// Involves lists the pre-approval categories the app's content touches
-	// (R-07), as for a website.
-	Involves []PreApprovalCategory `json:"involves,omitempty" validate:"omitempty,max=20,dive,cn_preapproval"`
-	// PreApprovals are the approval documents held (R-07).
-	PreApprovals []PreApproval `json:"pre_approvals,omitempty" validate:"omitempty,max=20,dive"`
-	// Principal is the app's responsible person (APP负责人), as a website's
-	// (R-04).
-	Principal Person `json:"principal"`
 	// Platforms are the running platforms of an app, one row each; empty
 	// for mini-programs and quick apps. At most 8.
 	Platforms []AppPlatform `json:"platforms,omitempty" validate:"omitempty,max=8,dive"`
@@ -216,12 +201,6 @@ type App struct {
 	// filing form does not carry it; it is checked against the observed
 	// formats with warnings only (AppIDWarning).
 	HostAppID string `json:"host_app_id,omitempty" validate:"omitempty,max=64"`
-	// Access lists the app's access records (接入信息), as a website's; apps
-	// only (R-71).
-	Access []Access `json:"access,omitempty" validate:"omitempty,max=50,dive"`
-	// Status is the app's lifecycle status; an app goes through the same
-	// transitions as a website.
-	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
 }
 
 // AppPlatform is one running platform of an app (R-71, R-72): its

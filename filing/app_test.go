@@ -49,8 +49,14 @@ func validAppFiling(t testing.TB) *Filing {
 	sh := sha1.Sum(certI)
 	f.Apps = []App{
 		{
-			Kind: AppKindApp, Name: "小明记账", Language: "中文简体", ServiceContent: "个人记账工具",
-			Categories: []string{"工具"}, Principal: p,
+			Kind: AppKindApp,
+			Service: Service{
+				Name:           "小明记账",
+				ServiceContent: "个人记账工具",
+				Principal:      p,
+			},
+			Language:   "中文简体",
+			Categories: []string{"工具"},
 			Platforms: []AppPlatform{
 				{
 					Platform: PlatformAndroid, Identifier: "cn.wangxiaoming.ledger",
@@ -66,8 +72,14 @@ func validAppFiling(t testing.TB) *Filing {
 			},
 		},
 		{
-			Kind: AppKindMiniProgram, Name: "小明记账助手", Language: "中文简体", Principal: p,
-			Host: HostWeChat, HostAppID: "wx5a6c601ca97c8443",
+			Kind: AppKindMiniProgram,
+			Service: Service{
+				Name:      "小明记账助手",
+				Principal: p,
+			},
+			Language:  "中文简体",
+			Host:      HostWeChat,
+			HostAppID: "wx5a6c601ca97c8443",
 		},
 	}
 	return f

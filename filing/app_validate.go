@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing/domain"
 )
 
@@ -68,10 +67,8 @@ func platformPath(i, j int, rest string) string {
 // Android and iOS filled in.
 func normalizeApp(a *App, m *memo) App {
 	n := *a
-	n.Number = normText(a.Number)
+	n.Service = normalizeService(&a.Service)
 	n.Kind = AppKind(strings.ToLower(strings.TrimSpace(string(a.Kind))))
-	n.Name = normText(a.Name)
-	n.ServiceContent = normText(a.ServiceContent)
 	if a.Categories != nil {
 		n.Categories = make([]string, len(a.Categories))
 		for i, c := range a.Categories {
@@ -79,22 +76,6 @@ func normalizeApp(a *App, m *memo) App {
 		}
 	}
 	n.Language = normText(a.Language)
-	if a.Involves != nil {
-		n.Involves = make([]PreApprovalCategory, len(a.Involves))
-		for i, c := range a.Involves {
-			n.Involves[i] = normalizeCategory(c)
-		}
-	}
-	if a.PreApprovals != nil {
-		n.PreApprovals = make([]PreApproval, len(a.PreApprovals))
-		for i, p := range a.PreApprovals {
-			p.Category = normalizeCategory(p.Category)
-			p.Number = normText(p.Number)
-			p.Authority = normText(p.Authority)
-			n.PreApprovals[i] = p
-		}
-	}
-	n.Principal = normalizePerson(a.Principal)
 	if a.Platforms != nil {
 		n.Platforms = make([]AppPlatform, len(a.Platforms))
 		for i := range a.Platforms {
@@ -104,16 +85,6 @@ func normalizeApp(a *App, m *memo) App {
 	n.Host = HostPlatform(strings.ToLower(strings.TrimSpace(string(a.Host))))
 	n.HostName = normText(a.HostName)
 	n.HostAppID = strings.TrimSpace(a.HostAppID)
-	if a.Access != nil {
-		n.Access = make([]Access, len(a.Access))
-		for i, x := range a.Access {
-			x.ISP = normText(x.ISP)
-			x.ISPProvince = normalizeProvince(x.ISPProvince)
-			x.IPs = append(x.IPs[:0:0], x.IPs...)
-			n.Access[i] = x
-		}
-	}
-	n.Status = Status(normText(string(a.Status)))
 	return n
 }
 
@@ -143,11 +114,7 @@ func normalizeAppPlatform(p *AppPlatform, m *memo) AppPlatform {
 	if p.Domains != nil {
 		n.Domains = make([]string, len(p.Domains))
 		for i, d := range p.Domains {
-			if a, err := m.dm().Normalize(d); err == nil {
-				n.Domains[i] = a
-			} else {
-				n.Domains[i] = normText(d)
-			}
+			n.Domains[i] = normalizeDomain(m, d)
 		}
 	}
 	if p.SDKs != nil {
@@ -212,16 +179,8 @@ func (c *ruleCtx) appRules() {
 		} else {
 			c.appPlatformRules(i, a, natOK, ids)
 		}
-		c.appPreApprovalRules(i, a)
 		c.appName(i)
-		for k, x := range a.Access {
-			switch {
-			case !x.Until.IsZero() && !x.Since.IsZero() && x.Until.Before(x.Since):
-				c.add(newProblem(CodeAccessPeriod), appPath(i, ".access["+strconv.Itoa(k)+"].until"))
-			case x.Since.After(c.now):
-				c.add(newProblem(CodeAccessFuture), appPath(i, ".access["+strconv.Itoa(k)+"].since"))
-			}
-		}
+		c.serviceRules(appPath(i, ""), &a.Service)
 	}
 	c.serviceNumberRules()
 }
@@ -373,7 +332,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			}
 		}
 		if dup {
-			c.add(newProblem(CodeAppDuplicateDomain, DomainUnicode(d)), path)
+			c.add(newProblem(CodeAppDuplicateDomain, domain.DomainUnicode(d)), path)
 			continue
 		}
 		reg, pr := domain.RegistrableASCII(d)
@@ -381,7 +340,7 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 			continue // icp_domain reports it
 		}
 		if depth := strings.Count(d[:len(d)-len(reg)], "."); depth > maxAppDomainDepth {
-			c.add(newProblem(CodeAppDomainTooDeep, DomainUnicode(d)), path)
+			c.add(newProblem(CodeAppDomainTooDeep, domain.DomainUnicode(d)), path)
 			continue
 		}
 		if natOK {
@@ -395,35 +354,3 @@ func (c *ruleCtx) appDomainRules(i, j int, p *AppPlatform, natOK bool) {
 // maxAppDomainDepth is the number of labels an app domain may have before
 // its registrable domain (四级, see the decisions above).
 const maxAppDomainDepth = 3
-
-// appPreApprovalRules: R-07 for an app, as for a website.
-func (c *ruleCtx) appPreApprovalRules(i int, a *App) {
-	for j, pa := range a.PreApprovals {
-		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
-			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
-				appPath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
-		}
-	}
-	for k, cat := range a.Involves {
-		info, ok := cat.Info()
-		if !ok {
-			continue
-		}
-		held := false
-		for _, pa := range a.PreApprovals {
-			if pa.Category == info.Code {
-				held = true
-				break
-			}
-		}
-		if held {
-			continue
-		}
-		zhKind, enKind := "前置审批", "pre-approval"
-		if info.Kind == "special" {
-			zhKind, enKind = "专项审批", "special approval"
-		}
-		c.add(problemZhEn(CodePreApprovalNeeded, []any{info.Zh, zhKind, info.Authority}, []any{info.En, enKind, info.Authority}),
-			appPath(i, ".involves["+strconv.Itoa(k)+"]"))
-	}
-}

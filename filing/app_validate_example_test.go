@@ -21,7 +21,9 @@ func ExampleValidate_apps() {
 			CertType: "工商营业执照", CertNumber: "91110000802100433B", Address: "北京市海淀区上地十街10号",
 			Principal: p, LegalRepresentative: "张伟"},
 		Apps: []filing.App{{
-			Kind: filing.AppKindApp, Name: "星辰记账", Language: "中文简体", Principal: p,
+			Kind:     filing.AppKindApp,
+			Service:  filing.Service{Name: "星辰记账", Principal: p},
+			Language: "中文简体",
 			Platforms: []filing.AppPlatform{
 				{Platform: filing.PlatformAndroid, Identifier: "1cn.xingchen", PublicKey: key,
 					Fingerprint: "b3:4f:be:0a:1c:2d:3e:4f:50:61:72:83:94:a5:b6:c7"},
@@ -29,8 +31,10 @@ func ExampleValidate_apps() {
 					Fingerprint: "B34FBE0A1C2D3E4F5061728394A5B6C7"},
 			},
 		}, {
-			Kind: filing.AppKindMiniProgram, Name: "星辰记账助手", Language: "中文简体", Principal: p,
-			Host: filing.HostWeChat,
+			Kind:     filing.AppKindMiniProgram,
+			Service:  filing.Service{Name: "星辰记账助手", Principal: p},
+			Language: "中文简体",
+			Host:     filing.HostWeChat,
 			Platforms: []filing.AppPlatform{{Platform: filing.PlatformAndroid, Identifier: "cn.xingchen.mini",
 				PublicKey: key, Fingerprint: "B34FBE0A1C2D3E4F5061728394A5B6C7"}},
 		}},

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 func BenchmarkParseAddrRange(b *testing.B) {
@@ -47,7 +48,7 @@ func BenchmarkCheckValidity(b *testing.B) {
 	asOf := cst(2026, 3, 5)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := filing.CheckValidity(v, 3, asOf); err != nil {
+		if err := certno.CheckValidity(v, 3, asOf); err != nil {
 			b.Fatal(err)
 		}
 	}

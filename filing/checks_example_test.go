@@ -9,23 +9,6 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-func ExampleParseValidity() {
-	v, _ := filing.ParseValidity("20160301", "长期")
-	fmt.Println(v.Start.Format(time.DateOnly), v.LongTerm)
-	_, err := filing.ParseValidity("2030-01-01", "2020-01-01")
-	fmt.Println(err)
-	// Output:
-	// 2016-03-01 true
-	// validity.order: certificate validity: the end date is before the start date
-}
-
-func ExampleCheckValidity() {
-	asOf := time.Date(2026, 3, 5, 10, 0, 0, 0, calendar.Location())
-	v, _ := filing.ParseValidity("2006-06-01", "2026-06-01")
-	fmt.Println(filing.CheckValidity(v, filing.CertMinMonths("52", filing.CertResidentID), asOf))
-	// Output: validity.short: the certificate must be valid for more than 3 months (valid until 2026-06-01)
-}
-
 func ExampleCheckDomainRegistration() {
 	s := filing.Subject{Province: "44", Name: "广州示例网络有限公司", Nature: filing.NatureEnterprise,
 		CertType: filing.CertUSCC, CertNumber: "91440101MA5XXXXX0X", LegalRepresentative: "王五"}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // FuzzParseAddrRange: no panic; a parsed range is ordered, of one family,
@@ -43,13 +44,13 @@ func FuzzParseValidity(f *testing.F) {
 	f.Add("20160301", "长期")
 	f.Add("２０１６．０３．０１", "2024-02-29")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		v, err := filing.ParseValidity(a, b)
+		v, err := certno.ParseValidity(a, b)
 		if err != nil {
 			return
 		}
 		if !v.Start.IsZero() && !v.End.IsZero() && v.End.Before(v.Start) {
 			t.Fatalf("%q..%q: unordered %+v", a, b, v)
 		}
-		_ = filing.CheckValidity(v, 3, time.Date(2026, 3, 5, 0, 0, 0, 0, calendar.Location()))
+		_ = certno.CheckValidity(v, 3, time.Date(2026, 3, 5, 0, 0, 0, 0, calendar.Location()))
 	})
 }

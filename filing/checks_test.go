@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/filing/certno"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -47,13 +49,13 @@ func TestR84_ParseValidity(t *testing.T) {
 		{"20160301", "长期", filing.Validity{Start: day(2016, 3, 1), LongTerm: true}, ""},
 		{"２０１６．０３．０１", "2026/03/01", filing.Validity{Start: day(2016, 3, 1), End: day(2026, 3, 1)}, ""},
 		{"", "2024-02-29", filing.Validity{End: day(2024, 2, 29)}, ""},
-		{"", "2023-02-29", filing.Validity{}, filing.CodeValidityFormat},
-		{"2030-01-01", "2020-01-01", filing.Validity{}, filing.CodeValidityOrder},
-		{"", "next year", filing.Validity{}, filing.CodeValidityFormat},
-		{"", "2026-03-011111111", filing.Validity{}, filing.CodeValidityFormat},
+		{"", "2023-02-29", filing.Validity{}, certno.CodeValidityFormat},
+		{"2030-01-01", "2020-01-01", filing.Validity{}, certno.CodeValidityOrder},
+		{"", "next year", filing.Validity{}, certno.CodeValidityFormat},
+		{"", "2026-03-011111111", filing.Validity{}, certno.CodeValidityFormat},
 	}
 	for _, tc := range cases {
-		v, err := filing.ParseValidity(tc.start, tc.end)
+		v, err := certno.ParseValidity(tc.start, tc.end)
 		if tc.code != "" {
 			assert.ErrorIs(t, err, tc.code, "%s..%s", tc.start, tc.end)
 			continue
@@ -79,17 +81,17 @@ func TestR84_CertificateValidity(t *testing.T) {
 	}{
 		{"long term", filing.Validity{Start: day(2010, 1, 1), LongTerm: true}, 3, ""},
 		{"ten years left", filing.Validity{Start: day(2016, 3, 1), End: day(2036, 3, 1)}, 3, ""},
-		{"expired yesterday", filing.Validity{End: day(2026, 3, 4)}, 3, filing.CodeCertExpired},
-		{"last valid day today: valid, but not 3 months", filing.Validity{End: day(2026, 3, 5)}, 3, filing.CodeCertValidityShort},
-		{"exactly 3 months is not more than 3", filing.Validity{End: day(2026, 6, 5)}, 3, filing.CodeCertValidityShort},
+		{"expired yesterday", filing.Validity{End: day(2026, 3, 4)}, 3, certno.CodeCertExpired},
+		{"last valid day today: valid, but not 3 months", filing.Validity{End: day(2026, 3, 5)}, 3, certno.CodeCertValidityShort},
+		{"exactly 3 months is not more than 3", filing.Validity{End: day(2026, 6, 5)}, 3, certno.CodeCertValidityShort},
 		{"3 months and a day", filing.Validity{End: day(2026, 6, 6)}, 3, ""},
-		{"passport needs 6 months", filing.Validity{End: day(2026, 8, 1)}, filing.CertMinMonths("31", filing.CertPassport), filing.CodeCertValidityShort},
-		{"not valid yet", filing.Validity{Start: day(2026, 4, 1), End: day(2036, 4, 1)}, 3, filing.CodeCertNotYetValid},
-		{"end before start", filing.Validity{Start: day(2026, 4, 1), End: day(2016, 4, 1)}, 3, filing.CodeValidityOrder},
-		{"unknown", filing.Validity{}, 3, filing.CodeValidityMissing},
+		{"passport needs 6 months", filing.Validity{End: day(2026, 8, 1)}, filing.CertMinMonths("31", filing.CertPassport), certno.CodeCertValidityShort},
+		{"not valid yet", filing.Validity{Start: day(2026, 4, 1), End: day(2036, 4, 1)}, 3, certno.CodeCertNotYetValid},
+		{"end before start", filing.Validity{Start: day(2026, 4, 1), End: day(2016, 4, 1)}, 3, certno.CodeValidityOrder},
+		{"unknown", filing.Validity{}, 3, certno.CodeValidityMissing},
 	}
 	for _, tc := range cases {
-		err := filing.CheckValidity(tc.v, tc.min, asOf)
+		err := certno.CheckValidity(tc.v, tc.min, asOf)
 		if tc.code == "" {
 			assert.NoError(t, err, tc.name)
 		} else {
@@ -103,11 +105,11 @@ func TestR84_CertificateValidity(t *testing.T) {
 func TestR84_MonthEndClamp(t *testing.T) {
 	// On 2025-11-30, three months on is 2026-02-28 (no 02-30).
 	asOf := cst(2025, 11, 30)
-	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{End: day(2026, 2, 28)}, 3, asOf), filing.CodeCertValidityShort)
-	assert.NoError(t, filing.CheckValidity(filing.Validity{End: day(2026, 3, 1)}, 3, asOf))
+	assert.ErrorIs(t, certno.CheckValidity(filing.Validity{End: day(2026, 2, 28)}, 3, asOf), certno.CodeCertValidityShort)
+	assert.NoError(t, certno.CheckValidity(filing.Validity{End: day(2026, 3, 1)}, 3, asOf))
 	// Leap day: on 2023-11-29 three months on is 2024-02-29.
-	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{End: day(2024, 2, 29)}, 3, cst(2023, 11, 29)), filing.CodeCertValidityShort)
-	assert.NoError(t, filing.CheckValidity(filing.Validity{End: day(2024, 3, 1)}, 3, cst(2023, 11, 29)))
+	assert.ErrorIs(t, certno.CheckValidity(filing.Validity{End: day(2024, 2, 29)}, 3, cst(2023, 11, 29)), certno.CodeCertValidityShort)
+	assert.NoError(t, certno.CheckValidity(filing.Validity{End: day(2024, 3, 1)}, 3, cst(2023, 11, 29)))
 }
 
 // Dates of a validity period are civil dates in China: leap days follow the
@@ -122,9 +124,9 @@ func TestR84_ValidityCivilDates(t *testing.T) {
 		{"2100-02-29", false}, {"21000229", false}, {"2023-02-29", false}, {"2024-02-30", false},
 		{"1899-12-31", false}, {"9999-12-31", true}, {"2024-2-29", false}, {"2024-0229", false},
 	} {
-		v, err := filing.ParseValidity("", tc.end)
+		v, err := certno.ParseValidity("", tc.end)
 		if !tc.ok {
-			assert.ErrorIs(t, err, filing.CodeValidityFormat, tc.end)
+			assert.ErrorIs(t, err, certno.CodeValidityFormat, tc.end)
 			continue
 		}
 		if assert.NoError(t, err, tc.end) {
@@ -135,23 +137,23 @@ func TestR84_ValidityCivilDates(t *testing.T) {
 	// 2026-03-04T16:30:00Z is already 2026-03-05 in China: a certificate
 	// whose last day is 03-04 has expired.
 	p := filing.Person{CertType: filing.CertResidentID, CertValidity: filing.Validity{End: day(2026, 3, 4)}}
-	assert.ErrorIs(t, filing.CheckExpired(p, time.Date(2026, 3, 4, 16, 30, 0, 0, time.UTC)), filing.CodeCertExpired)
+	assert.ErrorIs(t, filing.CheckExpired(p, time.Date(2026, 3, 4, 16, 30, 0, 0, time.UTC)), certno.CodeCertExpired)
 	assert.NoError(t, filing.CheckExpired(p, time.Date(2026, 3, 4, 15, 59, 0, 0, time.UTC)))
 	// The last instant of year 9999 in UTC is 10000-01-01 in China.
 	far := filing.Validity{End: time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC)}
-	assert.NoError(t, filing.CheckValidity(far, 3, cst(2026, 3, 5)))
-	assert.ErrorIs(t, filing.CheckValidity(far, 3, time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC)), filing.CodeCertValidityShort)
-	assert.ErrorIs(t, filing.CheckValidity(filing.Validity{Start: day(2026, 4, 1), LongTerm: true}, 3, time.Time{}), filing.CodeCertNotYetValid)
+	assert.NoError(t, certno.CheckValidity(far, 3, cst(2026, 3, 5)))
+	assert.ErrorIs(t, certno.CheckValidity(far, 3, time.Date(9999, 12, 1, 0, 0, 0, 0, time.UTC)), certno.CodeCertValidityShort)
+	assert.ErrorIs(t, certno.CheckValidity(filing.Validity{Start: day(2026, 4, 1), LongTerm: true}, 3, time.Time{}), certno.CodeCertNotYetValid)
 }
 
 func TestR84_ExpiredAfterApproval(t *testing.T) {
 	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertValidity: filing.Validity{End: day(2026, 1, 31)}}
-	assert.ErrorIs(t, filing.CheckExpired(p, cst(2026, 2, 1)), filing.CodeCertExpired)
+	assert.ErrorIs(t, filing.CheckExpired(p, cst(2026, 2, 1)), certno.CodeCertExpired)
 	assert.NoError(t, filing.CheckExpired(p, cst(2026, 1, 31)))
 	p.CertValidity = filing.Validity{LongTerm: true}
 	assert.NoError(t, filing.CheckExpired(p, cst(2099, 1, 1)))
 	assert.ErrorIs(t, filing.CheckPersonValidity(filing.Person{CertType: filing.CertResidentID,
-		CertValidity: filing.Validity{End: day(2026, 4, 1)}}, "52", cst(2026, 3, 5)), filing.CodeCertValidityShort)
+		CertValidity: filing.Validity{End: day(2026, 4, 1)}}, "52", cst(2026, 3, 5)), certno.CodeCertValidityShort)
 }
 
 func org() filing.Subject {
@@ -359,20 +361,20 @@ func TestR84_MissingEndIsMissingNotExpired(t *testing.T) {
 		v    filing.Validity
 		code filing.Code
 	}{
-		{"start only", filing.Validity{Start: day(2020, 1, 2)}, filing.CodeValidityMissing},
-		{"start only, in the future", filing.Validity{Start: day(2027, 1, 2)}, filing.CodeCertNotYetValid},
+		{"start only", filing.Validity{Start: day(2020, 1, 2)}, certno.CodeValidityMissing},
+		{"start only, in the future", filing.Validity{Start: day(2027, 1, 2)}, certno.CodeCertNotYetValid},
 		{"start and 长期", filing.Validity{Start: day(2020, 1, 2), LongTerm: true}, ""},
 		{"长期 only", filing.Validity{LongTerm: true}, ""},
-		{"nothing", filing.Validity{}, filing.CodeValidityMissing},
+		{"nothing", filing.Validity{}, certno.CodeValidityMissing},
 	}
 	for _, tc := range cases {
-		err := filing.CheckValidity(tc.v, 3, asOf)
+		err := certno.CheckValidity(tc.v, 3, asOf)
 		if tc.code == "" {
 			assert.NoError(t, err, tc.name)
 			continue
 		}
 		assert.ErrorIs(t, err, tc.code, tc.name)
-		assert.NotErrorIs(t, err, filing.CodeCertExpired, tc.name)
+		assert.NotErrorIs(t, err, certno.CodeCertExpired, tc.name)
 		if err != nil {
 			assert.NotContains(t, err.Error(), "0001-01-01", tc.name)
 		}
@@ -382,7 +384,7 @@ func TestR84_MissingEndIsMissingNotExpired(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"cert_validity":{"start":"2020-01-02T00:00:00+08:00","long_term":false}}`), &p))
 	p.CertType = filing.CertResidentID
 	err := filing.CheckPersonValidity(p, "52", asOf)
-	assert.ErrorIs(t, err, filing.CodeValidityMissing)
+	assert.ErrorIs(t, err, certno.CodeValidityMissing)
 	assert.NoError(t, filing.CheckExpired(p, asOf), "an unknown end is not reported as expired")
 }
 

@@ -9,14 +9,17 @@
 //     ValidateSubject checks a subject alone.
 //   - NormalizeFiling returns the filing as it is checked and should be
 //     stored (NFKC, trimmed, full-width digits folded, IDNA A-labels);
-//     NormalizeText, NormalizeDomain, NormalizePhone, NormalizeEmail and
-//     NormalizeCertNumber do one field.
-//   - Field checks: CheckResidentID, CheckCertNumber, CheckMobile,
-//     CheckLandline, CheckEmail, CheckDomain, CheckHomeURL, each returning
-//     nil or a *Problem; JudgeKind decides individual versus organisation
-//
-//   - The model: Filing, Subject, Website, Access, Person and Status, with
-//     the personal-data types IDNumber, Phone and Email; the tables behind
+//     NormalizeText does one text field; the leaf packages do the others
+//     (domain.NormalizeDomain, contact.NormalizePhone,
+//     contact.NormalizeEmail, certno.NormalizeCertNumber).
+//   - Field checks live in the leaf packages (certno.CheckResidentID,
+//     certno.CheckCertNumber, contact.CheckMobile, contact.CheckLandline,
+//     contact.CheckEmail, domain.CheckDomain, domain.CheckHomeURL), each
+//     returning nil or a *Problem; JudgeKind decides individual versus
+//     organisation.
+//   - The model: Filing, Subject, Website and App over one Service part,
+//     Access, Person and Status, with the personal-data types IDNumber,
+//     Phone and Email; the tables behind
 //     it (the 31 provincial bureaus, certificate types, subject natures,
 //     pre-approval categories, approved TLDs), each embedded from data/
 //     with its source.
@@ -67,7 +70,7 @@
 // returns one *ValidationError listing every problem with its JSON field path
 // ("websites[0].domains[1]") and Chinese label. Codes are sentinels:
 //
-//	errors.Is(err, filing.CodeDomainPublicSuffix)
+//	errors.Is(err, domain.CodeDomainPublicSuffix)
 //
 // Code is the one code type of the module: the codes of packages lifecycle,
 // shell, numbering, conflict and forms are Code values too, and Code's Rule,

@@ -7,6 +7,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 )
 
@@ -46,17 +48,17 @@ func TestR09_CheckDomainForNature(t *testing.T) {
 		want   Code
 	}{
 		{"beijing.gov.cn", NatureGovernment, ""},
-		{"beijing.gov.cn", NatureEnterprise, CodeDomainGovernmentOnly},
-		{"BEIJING.GOV.CN.", NatureIndividual, CodeDomainGovernmentOnly},
+		{"beijing.gov.cn", NatureEnterprise, domain.CodeDomainGovernmentOnly},
+		{"BEIJING.GOV.CN.", NatureIndividual, domain.CodeDomainGovernmentOnly},
 		{"北京.政务", NatureGovernment, ""},
-		{"北京.政务", NatureInstitution, CodeDomainGovernmentOnly},
-		{"北京.政务.cn", NatureEnterprise, CodeDomainGovernmentOnly},
+		{"北京.政务", NatureInstitution, domain.CodeDomainGovernmentOnly},
+		{"北京.政务.cn", NatureEnterprise, domain.CodeDomainGovernmentOnly},
 		{"红十字.公益", NatureSocialGroup, ""},
 		{"红十字.公益", NatureInstitution, ""},
-		{"红十字.公益", NatureEnterprise, CodeDomainNonprofitOnly},
-		{"红十字.公益.cn", NatureIndividual, CodeDomainNonprofitOnly},
+		{"红十字.公益", NatureEnterprise, domain.CodeDomainNonprofitOnly},
+		{"红十字.公益.cn", NatureIndividual, domain.CodeDomainNonprofitOnly},
 		{"agov.cn", NatureEnterprise, ""}, // label boundary: not under gov.cn
-		{"example.org", NatureGovernment, CodeDomainTLDNotApproved},
+		{"example.org", NatureGovernment, domain.CodeDomainTLDNotApproved},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/%s", tt.domain, tt.nature), func(t *testing.T) {
@@ -81,12 +83,12 @@ func TestR09_PrivateSuffixHostIsSubdomain(t *testing.T) {
 		f.Websites[0].Domains = []string{c.in}
 		f.Websites[0].HomeURL = "http://" + c.in
 		err := validateAt(f)
-		assert.ErrorIs(t, err, CodeDomainSubdomain, c.in)
+		assert.ErrorIs(t, err, domain.CodeDomainSubdomain, c.in)
 		var ve *ValidationError
 		if assert.ErrorAs(t, err, &ve, c.in) {
 			found := false
 			for _, p := range ve.Problems {
-				if p.Code == CodeDomainSubdomain {
+				if p.Code == domain.CodeDomainSubdomain {
 					found = true
 					assert.Contains(t, p.Zh, c.reg, "the message names the registered domain")
 				}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/internal/mask"
 )
 
@@ -158,7 +159,7 @@ func sameName(a, b string) bool {
 // holder that matches the subject under the province's HolderPolicy.
 //
 // Whether the registrar and the TLD are approved by MIIT is not checked here:
-// the SDK embeds no registrar list (CheckDomain checks the TLD); a registrar
+// the SDK embeds no registrar list (domain.CheckDomain checks the TLD); a registrar
 // must be named.
 //
 // It returns the problems that refuse the domain as a *ValidationError and,
@@ -198,10 +199,10 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 }
 
 // domainKey is the form in which a website's domains and registry data are
-// matched: NormalizeDomain, or for a name it rejects (reported by the
+// matched: domain.NormalizeDomain, or for a name it rejects (reported by the
 // domain checks) the trimmed lower-case text.
 func domainKey(s string) string {
-	if d, err := NormalizeDomain(s); err == nil {
+	if d, err := domain.NormalizeDomain(s); err == nil {
 		return d
 	}
 	return strings.ToLower(NormalizeText(s))
@@ -231,7 +232,7 @@ func holderMatches(s Subject, holder string, p HolderPolicy) bool {
 
 // CheckWebsiteRegistrations checks that every domain of w has registry data
 // and runs CheckDomainRegistration on each. Domains are matched to
-// registry data by their NormalizeDomain form, so "中国.com",
+// registry data by their domain.NormalizeDomain form, so "中国.com",
 // "XN--FIQS8S.COM." and "xn--fiqs8s.com" are one domain. Problems carry paths
 // under "registrations[i]"; a domain without data is CodeRegistrationMissing
 // at "domains[i]".

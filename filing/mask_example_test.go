@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // A plain slice of persons logged through slog's JSON handler is masked by
@@ -53,10 +54,10 @@ func (f formatted) Format(s fmt.State, verb rune) { filing.FormatMasked(s, verb,
 
 func ExampleRegistrableDomain() {
 	for _, d := range []string{"www.例子.政务.cn", "m.example.com.cn", "foo.dyndns.org"} {
-		r, _ := filing.RegistrableDomain(d)
-		fmt.Println(r, "=", filing.DomainUnicode(r))
+		r, _ := domain.RegistrableDomain(d)
+		fmt.Println(r, "=", domain.DomainUnicode(r))
 	}
-	_, err := filing.RegistrableDomain("com.cn")
+	_, err := domain.RegistrableDomain("com.cn")
 	fmt.Println(err)
 	// Output:
 	// xn--fsqu00a.xn--zfr164b.cn = 例子.政务.cn

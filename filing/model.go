@@ -61,34 +61,50 @@ type Subject struct {
 	Remarks string `json:"remarks,omitempty" validate:"omitempty,max=500"`
 }
 
-// Website is one website filed under a subject.
-type Website struct {
-	// Number is the website record number once approved, e.g.
-	// "黔ICP备2026001073号-1". A website without a number is new.
+// Service is the part a website and an app share (R-70): the record
+// number, name, service content, pre-approvals (R-07), responsible person
+// (R-04), access records and lifecycle status. Website and App embed it, so
+// its fields are theirs in Go and in JSON ("websites[0].name",
+// "apps[0].principal"), and NormalizeFiling and Validate treat it once for
+// both.
+type Service struct {
+	// Number is the record number once approved, e.g.
+	// "黔ICP备2026001073号-1" or "粤ICP备2023103620号-3A". Empty while new.
 	Number string `json:"number,omitempty" validate:"omitempty,max=64"`
-	// Name is the website name (网站名称), at most 100 characters.
+	// Name is the website name (网站名称) or the app's name (APP名称,
+	// identical on every platform), at most 100 characters.
 	Name string `json:"name" validate:"required,max=100"`
-	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
-	// website carries one domain (工信管函〔2019〕633号). At most 20
-	// per website; each is checked by CheckDomain and must be the registered
-	// domain, not a subdomain (R-09).
-	Domains []string `json:"domains" validate:"required,min=1,max=20,dive,icp_domain"`
-	// HomeURL is the home page URL (网站首页网址); it must be http(s) and under
-	// one of Domains (R-09); see CheckHomeURL.
-	HomeURL string `json:"home_url" validate:"required,icp_home_url"`
-	// ServiceContent describes the service (网站服务内容), at most 200
+	// ServiceContent describes the service provided (服务内容), at most 200
 	// characters.
 	ServiceContent string `json:"service_content,omitempty" validate:"omitempty,max=200"`
-	// Involves lists the pre-approval categories the website's content
+	// Involves lists the pre-approval categories the service's content
 	// touches (涉及前置审批的内容, R-07).
 	Involves []PreApprovalCategory `json:"involves,omitempty" validate:"omitempty,max=20,dive,cn_preapproval"`
 	// PreApprovals are the approval documents (前置审批/专项审批文件) held.
 	PreApprovals []PreApproval `json:"pre_approvals,omitempty" validate:"omitempty,max=20,dive"`
-	// Principal is the website's responsible person (网站负责人); may be
-	// anyone (R-03).
+	// Principal is the responsible person (网站负责人, APP负责人); may be
+	// anyone (R-03, R-04).
 	Principal Person `json:"principal"`
-	// Access lists the website's access records (接入信息), current and past.
+	// Access lists the access records (接入信息), current and past; a
+	// mini-program or quick app carries none (R-71).
 	Access []Access `json:"access,omitempty" validate:"omitempty,max=50,dive"`
+	// Status is the lifecycle status; an app goes through the same
+	// transitions as a website.
+	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
+}
+
+// Website is one website filed under a subject: the Service part (number,
+// name, content, pre-approvals, principal, access, status) and its domains.
+type Website struct {
+	Service
+	// Domains are the website's domains (网站域名). Since 2019-04-22 a new
+	// website carries one domain (工信管函〔2019〕633号). At most 20
+	// per website; each is checked by domain.CheckDomain and must be the registered
+	// domain, not a subdomain (R-09).
+	Domains []string `json:"domains" validate:"required,min=1,max=20,dive,icp_domain"`
+	// HomeURL is the home page URL (网站首页网址); it must be http(s) and under
+	// one of Domains (R-09); see domain.CheckHomeURL.
+	HomeURL string `json:"home_url" validate:"required,icp_home_url"`
 	// Registrations are what the domain registries say about Domains
 	// (holder, certificate, registrar, real-name state, expiry), one per
 	// domain, checked by CheckDomainRegistration (R-85).
@@ -96,8 +112,6 @@ type Website struct {
 	// PublicSecurityNumber is the website's public-security filing number
 	// (公安联网备案号, R-87), e.g. "京公网安备11010802035340号", once filed.
 	PublicSecurityNumber string `json:"public_security_number,omitempty" validate:"omitempty,max=64"`
-	// Status is the website's lifecycle status.
-	Status Status `json:"status,omitempty" validate:"omitempty,icp_status"`
 }
 
 // PreApproval is one pre-approval or special-approval document (R-07).
@@ -172,6 +186,9 @@ func (s Subject) LogValue() slog.Value { return MaskedLogValue(s) }
 // LogValue logs the website with masked personal data (its principal's).
 func (w Website) LogValue() slog.Value { return MaskedLogValue(w) }
 
+// LogValue logs the service part with its responsible person masked.
+func (s Service) LogValue() slog.Value { return MaskedLogValue(s) }
+
 // LogValue logs the filing with masked personal data: the subject's and
 // every website's.
 func (f Filing) LogValue() slog.Value { return MaskedLogValue(f) }
@@ -187,6 +204,10 @@ func (s Subject) Format(st fmt.State, verb rune) { FormatMasked(st, verb, s) }
 // Format prints the website as fmt prints a struct, its personal data
 // masked for every verb.
 func (w Website) Format(s fmt.State, verb rune) { FormatMasked(s, verb, w) }
+
+// Format prints the service part as fmt prints a struct, its responsible
+// person masked for every verb.
+func (s Service) Format(st fmt.State, verb rune) { FormatMasked(st, verb, s) }
 
 // Format prints the person as fmt prints a struct, its personal data
 // masked for every verb.

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // Every normaliser is idempotent, N(N(x)) == N(x), and the check of N(x)
@@ -63,8 +67,8 @@ func FuzzNormalizeDomain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		assertNormaliser(t, "NormalizeDomain", s, NormalizeDomain, CheckDomain)
-		assertNormaliser(t, "RegistrableDomain", s, RegistrableDomain, CheckDomain)
+		assertNormaliser(t, "domain.NormalizeDomain", s, domain.NormalizeDomain, domain.CheckDomain)
+		assertNormaliser(t, "domain.RegistrableDomain", s, domain.RegistrableDomain, domain.CheckDomain)
 	})
 }
 
@@ -73,8 +77,8 @@ func FuzzNormalizeHomeURL(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		assertNormaliser(t, "NormalizeHomeURL", s, NormalizeHomeURL, func(s string) error {
-			return CheckHomeURL(s, []string{"example.com", "xn--fsqu00a.xn--fiqs8s"})
+		assertNormaliser(t, "domain.NormalizeHomeURL", s, domain.NormalizeHomeURL, func(s string) error {
+			return domain.CheckHomeURL(s, []string{"example.com", "xn--fsqu00a.xn--fiqs8s"})
 		})
 	})
 }
@@ -84,10 +88,10 @@ func FuzzNormalizeEmail(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		assertNormaliser(t, "NormalizeEmail", s, func(s string) (string, error) {
-			e, err := NormalizeEmail(s)
+		assertNormaliser(t, "contact.NormalizeEmail", s, func(s string) (string, error) {
+			e, err := contact.NormalizeEmail(s)
 			return e.Raw(), err
-		}, CheckEmail)
+		}, contact.CheckEmail)
 	})
 }
 
@@ -98,13 +102,13 @@ func FuzzNormalizeCertNumber(f *testing.F) {
 	for _, s := range []string{"11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ", "D2143569-X", "d2143569x", "91350100M000100Y43", "H12345678", "E 1234 5678", "830000199001011237"} {
 		f.Add(uint8(0), s)
 	}
-	types := CertTypes()
+	types := certno.CertTypes()
 	f.Fuzz(func(t *testing.T, ti uint8, s string) {
 		ct := types[int(ti)%len(types)].Code
-		assertNormaliser(t, "NormalizeCertNumber("+string(ct)+")", s, func(s string) (string, error) {
+		assertNormaliser(t, "certno.NormalizeCertNumber("+string(ct)+")", s, func(s string) (string, error) {
 			n, err := normalizeCertNumberAt(ct, s, &certNow)
 			return n.Raw(), err
-		}, func(s string) error { return CheckCertNumberAt(ct, s, certNow) })
+		}, func(s string) error { return certno.CheckCertNumberAt(ct, s, certNow) })
 	})
 }
 
@@ -112,25 +116,25 @@ func FuzzNormalizeCertNumber(f *testing.F) {
 // spellings of every kind of value, so that it runs without -fuzz too.
 func TestR09_NormalisersIdempotent(t *testing.T) {
 	for _, s := range []string{"010-12345678转8", "0433-1234567转8", "0433-1234567-8", "0851 1234567 转 12", "0754-1234567x9", "+86 433 1234567 8"} {
-		assertNormaliser(t, "NormalizePhone", s, normalizePhoneString, checkPhoneString)
+		assertNormaliser(t, "contact.NormalizePhone", s, normalizePhoneString, checkPhoneString)
 	}
 	for _, s := range []string{"ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ", "例子.中国", "Foo.DynDNS.org"} {
-		assertNormaliser(t, "NormalizeDomain", s, NormalizeDomain, CheckDomain)
+		assertNormaliser(t, "domain.NormalizeDomain", s, domain.NormalizeDomain, domain.CheckDomain)
 	}
 	for _, s := range []string{" WWW.例子.中国:80/ ", "https://Example.com:443"} {
-		assertNormaliser(t, "NormalizeHomeURL", s, NormalizeHomeURL, nil)
+		assertNormaliser(t, "domain.NormalizeHomeURL", s, domain.NormalizeHomeURL, nil)
 	}
 	assertNormaliser(t, "NormalizeText", strings.Repeat("ａ　", 3), func(s string) (string, error) { return NormalizeText(s), nil }, nil)
 }
 
 func normalizePhoneString(s string) (string, error) {
-	p, err := NormalizePhone(s)
+	p, err := contact.NormalizePhone(s)
 	return p.Raw(), err
 }
 
-// checkPhoneString is the check NormalizePhone stands for: a mobile or a
+// checkPhoneString is the check contact.NormalizePhone stands for: a mobile or a
 // landline.
 func checkPhoneString(s string) error {
-	_, err := NormalizePhone(s)
+	_, err := contact.NormalizePhone(s)
 	return err
 }

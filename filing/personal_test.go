@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 // Personal data (PIPL): IDNumber, Phone and Email
@@ -108,7 +111,7 @@ func TestPersonalFmtVerbs(t *testing.T) {
 func TestPersonalFmtInsideStructs(t *testing.T) {
 	p := pdPerson()
 	s := Subject{Name: "某某科技有限公司", CertType: CertBusinessLicence, CertNumber: "91350100M000100Y43", Principal: p}
-	f := Filing{Subject: s, Websites: []Website{{Name: "站", Principal: p}}}
+	f := Filing{Subject: s, Websites: []Website{{Service: Service{Name: "站", Principal: p}}}}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
 		for name, v := range map[string]any{"Person": p, "*Person": &p, "Subject": s, "Filing": f, "[]Person": []Person{p}, "map": map[string]Person{"a": p}} {
 			out := fmt.Sprintf(verb, v)
@@ -190,15 +193,15 @@ func TestPersonalJSONKeepsRaw(t *testing.T) {
 // TestPersonalNormalizedValuesMask: the values the checks return are the
 // masked types.
 func TestPersonalNormalizedValuesMask(t *testing.T) {
-	id, err := NormalizeCertNumber(CertResidentID, "11010519491231002x")
+	id, err := certno.NormalizeCertNumber(CertResidentID, "11010519491231002x")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ph, err := NormalizePhone("+86 138 0013 8000")
+	ph, err := contact.NormalizePhone("+86 138 0013 8000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	em, err := NormalizeEmail("Zhang.San@Example.com")
+	em, err := contact.NormalizeEmail("Zhang.San@Example.com")
 	if err != nil {
 		t.Fatal(err)
 	}

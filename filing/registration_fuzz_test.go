@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // FuzzNormalizeRegistration checks the registry data of a website under
@@ -35,8 +37,8 @@ func FuzzNormalizeRegistration(f *testing.F) {
 		if fil.Websites[0].Registrations[0].Domain != reg {
 			t.Fatalf("NormalizeFiling changed its input")
 		}
-		a, errA := NormalizeDomain(site)
-		b, errB := NormalizeDomain(reg)
+		a, errA := domain.NormalizeDomain(site)
+		b, errB := domain.NormalizeDomain(reg)
 		if errA != nil || errB != nil || a != b {
 			return
 		}

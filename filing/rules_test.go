@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 // codesAt returns the codes of the problems at one path.
@@ -155,12 +157,12 @@ func TestR05_CertificateAgainstJudgement(t *testing.T) {
 			f.Subject.Name = "贵阳市大数据发展管理局"
 			f.Subject.Nature = NatureGovernment
 		}, []string{"subject.cert_type subject.cert_not_accepted"}},
-		{"government with a USCC certificate", func(f *Filing) {
+		{"government with a certno.USCC certificate", func(f *Filing) {
 			f.Subject.Name = "贵阳市大数据发展管理局"
 			f.Subject.Nature = NatureGovernment
 			f.Subject.CertType = CertUSCC
 			f.Subject.CertNumber = "11520100MB1234567X"
-		}, []string{"subject.cert_number " + string(mustCode(t, CheckUSCC("11520100MB1234567X")))}},
+		}, []string{"subject.cert_number " + string(mustCode(t, certno.CheckUSCC("11520100MB1234567X")))}},
 		{"unknown nature", func(f *Filing) {
 			f.Subject.Nature = "个体户"
 		}, []string{"subject.nature subject.nature_unknown"}},
@@ -561,7 +563,7 @@ func TestR09_FieldChecksInAFiling(t *testing.T) {
 		{"passport for a person", func(f *Filing) {
 			f.Websites[1].Principal.CertType, f.Websites[1].Principal.CertNumber = CertPassport, "E12345678"
 		}, nil},
-		{"bad e-mail", func(f *Filing) { f.Websites[0].Principal.Email = "张三 <a@b.cn>" }, []string{"websites[0].principal.email " + string(mustCode(t, CheckEmail("张三 <a@b.cn>")))}},
+		{"bad e-mail", func(f *Filing) { f.Websites[0].Principal.Email = "张三 <a@b.cn>" }, []string{"websites[0].principal.email " + string(mustCode(t, contact.CheckEmail("张三 <a@b.cn>")))}},
 		{"unknown province", func(f *Filing) { f.Subject.Province = "99" }, []string{"subject.province subject.province_unknown"}},
 		{"province by name", func(f *Filing) { f.Subject.Province = "黔" }, nil},
 		{"access period", func(f *Filing) {
@@ -600,7 +602,7 @@ func TestR09_BirthDateAgainstClock(t *testing.T) {
 	past := func() time.Time { return time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC) }
 	err := Validate(f, WithNow(past))
 	for _, path := range []string{"subject.cert_number", "subject.principal.cert_number", "websites[0].principal.cert_number"} {
-		if got := codesAt(t, err, path); !slices.Equal(got, []Code{CodeIDBirthFuture}) {
+		if got := codesAt(t, err, path); !slices.Equal(got, []Code{certno.CodeIDBirthFuture}) {
 			t.Errorf("%s: %v", path, got)
 		}
 	}

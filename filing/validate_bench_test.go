@@ -3,6 +3,8 @@ package filing
 import (
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/go-playground/validator/v10"
 )
 
@@ -18,7 +20,7 @@ func BenchmarkNormalizeDomain(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := NormalizeDomain(bc.in); err != nil {
+				if _, err := domain.NormalizeDomain(bc.in); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -31,7 +33,7 @@ func BenchmarkCheckDomain(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := CheckDomain(bc.in); err != nil {
+				if err := domain.CheckDomain(bc.in); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -43,7 +45,7 @@ func BenchmarkCheckHomeURL(b *testing.B) {
 	b.ReportAllocs()
 	domains := []string{"example.com"}
 	for b.Loop() {
-		if err := CheckHomeURL("https://www.example.com/index.html", domains); err != nil {
+		if err := domain.CheckHomeURL("https://www.example.com/index.html", domains); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 func ExampleValidate() {
@@ -27,10 +28,12 @@ func ExampleValidate() {
 			LegalRepresentative: "刘强", // not the principal, and Beijing takes no authorisation letter
 		},
 		Websites: []filing.Website{{
-			Name:      "星辰官网",
-			Domains:   []string{"example.org"},
-			HomeURL:   "javascript:alert(1)",
-			Principal: filing.Person{Name: "李娜", CertType: filing.CertResidentID, CertNumber: "11010519491231002X", Email: "lina@example.cn"},
+			Service: filing.Service{
+				Name:      "星辰官网",
+				Principal: filing.Person{Name: "李娜", CertType: filing.CertResidentID, CertNumber: "11010519491231002X", Email: "lina@example.cn"},
+			},
+			Domains: []string{"example.org"},
+			HomeURL: "javascript:alert(1)",
 		}},
 	}
 	now := func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }
@@ -41,11 +44,11 @@ func ExampleValidate() {
 			fmt.Printf("%s（%s）：%s\n", p.Path, p.Label, p.Zh)
 		}
 	}
-	fmt.Println(errors.Is(err, filing.CodeDomainTLDNotApproved))
+	fmt.Println(errors.Is(err, domain.CodeDomainTLDNotApproved))
 	// Output:
+	// websites[0].principal.mobile（网站负责人手机号码）：请填写“网站负责人手机号码”
 	// websites[0].domains[0]（网站域名）：该域名后缀“.org”未经工信部批复，无法备案（工信部信管〔2017〕264号）。请更换为已批复后缀（如 .cn、.com、.中国）的域名
 	// websites[0].home_url（网站首页网址）：网站首页网址只能以“http://”或“https://”开头
-	// websites[0].principal.mobile（网站负责人手机号码）：请填写“网站负责人手机号码”
 	// subject.principal.name（主体负责人姓名）：单位备案的主体负责人须为法定代表人，请将主体负责人改为法定代表人
 	// true
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/beiankit/beian/filing/domain"
 	"github.com/go-playground/validator/v10"
 )
@@ -99,15 +102,21 @@ func addFails(fails []fieldFail, m *memo, ps *problems) map[string]bool {
 	return failed
 }
 
-// jsonPath turns a validator namespace ("Filing.websites[0].domains[1]")
-// into the JSON path ("websites[0].domains[1]").
+// jsonPath turns a validator namespace ("Filing.websites[0].domains[1]",
+// "Filing.apps[0].(inline).name") into the JSON path
+// ("websites[0].domains[1]", "apps[0].name"): the root and the steps into
+// embedded structs, whose fields encoding/json promotes, are left out.
 func jsonPath(ns string) string {
 	_, rest, ok := strings.Cut(ns, ".")
 	if !ok {
 		return ns
 	}
-	return rest
+	return strings.ReplaceAll(rest, inlined+".", "")
 }
+
+// inlined is the name jsonName gives an embedded struct without a JSON name
+// (Service), for jsonPath to leave out.
+const inlined = "(inline)"
 
 // translate builds the Problem of one field error.
 //
@@ -208,10 +217,12 @@ func theEngine() (*validator.Validate, error) {
 // jsonName names struct fields by their JSON names in paths.
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	switch name {
-	case "-":
+	switch {
+	case name == "-":
 		return ""
-	case "":
+	case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+		return inlined
+	case name == "":
 		return f.Name
 	}
 	return name
@@ -221,15 +232,15 @@ func jsonName(f reflect.StructField) string {
 // field (or a string-kinded type such as IDNumber, Phone, Email, Nature)
 // with the function named; the problem reported is the function's own.
 //
-//	cn_resident_id  CheckResidentID        cn_uscc      CheckUSCC
-//	cn_orgcode      CheckOrgCode           cn_mobile    CheckMobile
-//	cn_landline     CheckLandline          cn_phone     NormalizePhone (mobile or landline)
-//	cn_email        CheckEmail             icp_domain   CheckDomain
-//	cn_province     ProvinceByCode         cn_nature    Nature.Info
-//	cn_cert_type    CertType.Info          cn_preapproval PreApprovalCategory.Info
+//	cn_resident_id  certno.CheckResidentID   cn_uscc        certno.CheckUSCC
+//	cn_orgcode      certno.CheckOrgCode      cn_mobile      contact.CheckMobile
+//	cn_landline     contact.CheckLandline    cn_phone       contact.NormalizePhone
+//	cn_email        contact.CheckEmail       icp_domain     domain.CheckDomain
+//	cn_province     ProvinceByCode           cn_nature      Nature.Info
+//	cn_cert_type    CertType.Info            cn_preapproval PreApprovalCategory.Info
 //	icp_status      a lifecycle Status
-//	cn_cert_number  CheckCertNumber with the CertType field of the same struct
-//	icp_home_url    CheckHomeURL with the Domains field of the same struct
+//	cn_cert_number  certno.CheckCertNumber with the CertType field of the same struct
+//	icp_home_url    domain.CheckHomeURL with the Domains field of the same struct
 const (
 	TagResidentID  = "cn_resident_id"
 	TagUSCC        = "cn_uscc"
@@ -251,15 +262,15 @@ const (
 // tagChecks are the custom tags that check a lone string value.
 var tagChecks = map[string]func(*memo, string) *Problem{
 	TagResidentID: func(m *memo, s string) *Problem { return problemOf(checkResidentID(s, m.at())) },
-	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(CheckUSCC(s)) },
-	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(CheckOrgCode(s)) },
-	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(CheckMobile(s)) },
-	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(CheckLandline(s)) },
+	TagUSCC:       func(_ *memo, s string) *Problem { return problemOf(certno.CheckUSCC(s)) },
+	TagOrgCode:    func(_ *memo, s string) *Problem { return problemOf(certno.CheckOrgCode(s)) },
+	TagMobile:     func(_ *memo, s string) *Problem { return problemOf(contact.CheckMobile(s)) },
+	TagLandline:   func(_ *memo, s string) *Problem { return problemOf(contact.CheckLandline(s)) },
 	TagPhone: func(_ *memo, s string) *Problem {
-		_, err := NormalizePhone(s)
+		_, err := contact.NormalizePhone(s)
 		return problemOf(err)
 	},
-	TagEmail: func(_ *memo, s string) *Problem { return problemOf(CheckEmail(s)) },
+	TagEmail: func(_ *memo, s string) *Problem { return problemOf(contact.CheckEmail(s)) },
 	TagDomain: func(m *memo, s string) *Problem {
 		_, p := m.dm().Check(s)
 		return p
@@ -278,7 +289,7 @@ var tagChecks = map[string]func(*memo, string) *Problem{
 	},
 	TagCertType: func(_ *memo, s string) *Problem {
 		if _, ok := CertType(s).Info(); !ok {
-			return newProblem(CodeCertUnknownType)
+			return newProblem(certno.CodeCertUnknownType)
 		}
 		return nil
 	},
@@ -386,9 +397,10 @@ func stringField(v reflect.Value, name string) string {
 }
 
 // Chinese field labels as the filing system shows them, by JSON path with
-// the indices left out ("websites[].domains[]"). A person's fields are
-// labelled by the role: 主体负责人 under subject.principal, 网站负责人 under
-// websites[].principal.
+// the indices left out ("websites[].domains[]"). The Service part's fields
+// are labelled under websites[] and apps[] alike, a person's fields by the
+// role: 主体负责人 under subject.principal, 网站负责人 under
+// websites[].principal, APP负责人 under apps[].principal.
 var labels = func() map[string]string {
 	m := map[string]string{
 		"subject":                      "主体信息",
@@ -406,30 +418,48 @@ var labels = func() map[string]string {
 		"subject.status":               "主体备案状态",
 		"subject.remarks":              "备注",
 
-		"websites":                               "网站信息",
-		"websites[]":                             "网站信息",
-		"websites[].number":                      "网站备案号",
-		"websites[].name":                        "网站名称",
-		"websites[].domains":                     "网站域名",
-		"websites[].domains[]":                   "网站域名",
-		"websites[].home_url":                    "网站首页网址",
-		"websites[].service_content":             "网站服务内容",
-		"websites[].involves":                    "涉及前置审批的内容",
-		"websites[].involves[]":                  "涉及前置审批的内容",
-		"websites[].pre_approvals":               "前置审批文件",
-		"websites[].pre_approvals[]":             "前置审批文件",
-		"websites[].pre_approvals[].category":    "前置审批类型",
-		"websites[].pre_approvals[].number":      "前置审批文号",
-		"websites[].pre_approvals[].authority":   "审批机关",
-		"websites[].pre_approvals[].valid_until": "审批文件有效期至",
-		"websites[].access":                      "接入信息",
-		"websites[].access[]":                    "接入信息",
-		"websites[].access[].isp":                "接入服务商",
-		"websites[].access[].isp_province":       "接入服务商所在省份",
-		"websites[].access[].ips":                "网站IP地址",
-		"websites[].access[].since":              "接入开始时间",
-		"websites[].access[].until":              "取消接入时间",
-		"websites[].status":                      "网站备案状态",
+		"websites[].domains":   "网站域名",
+		"websites[].domains[]": "网站域名",
+		"websites[].home_url":  "网站首页网址",
+
+		"apps[].kind":                              "应用类型",
+		"apps[].categories":                        "应用类目",
+		"apps[].categories[]":                      "应用类目",
+		"apps[].language":                          "应用语种",
+		"apps[].platforms":                         "运行平台",
+		"apps[].platforms[]":                       "运行平台",
+		"apps[].platforms[].platform":              "运行平台",
+		"apps[].platforms[].platform_name":         "运行平台名称",
+		"apps[].platforms[].identifier":            "包名/Bundle ID",
+		"apps[].platforms[].public_key":            "公钥",
+		"apps[].platforms[].fingerprint":           "签名值（证书指纹）",
+		"apps[].platforms[].fingerprint_algorithm": "签名值算法",
+		"apps[].platforms[].domains":               "应用域名",
+		"apps[].platforms[].domains[]":             "应用域名",
+		"apps[].platforms[].sdks":                  "第三方SDK",
+		"apps[].platforms[].sdks[]":                "第三方SDK",
+		"apps[].platforms[].sdks[].name":           "SDK名称",
+		"apps[].platforms[].sdks[].provider":       "SDK服务厂商",
+		"apps[].platforms[].sdks[].purpose":        "SDK功能类型",
+		"apps[].host":                              "小程序/快应用所属平台",
+		"apps[].host_name":                         "所属平台名称",
+		"apps[].host_app_id":                       "平台AppID",
+	}
+	service := map[string]string{
+		".involves":                    "涉及前置审批的内容",
+		".involves[]":                  "涉及前置审批的内容",
+		".pre_approvals":               "前置审批文件",
+		".pre_approvals[]":             "前置审批文件",
+		".pre_approvals[].category":    "前置审批类型",
+		".pre_approvals[].number":      "前置审批文号",
+		".pre_approvals[].authority":   "审批机关",
+		".pre_approvals[].valid_until": "审批文件有效期至",
+		".access":                      "接入信息",
+		".access[]":                    "接入信息",
+		".access[].isp":                "接入服务商",
+		".access[].isp_province":       "接入服务商所在省份",
+		".access[].since":              "接入开始时间",
+		".access[].until":              "取消接入时间",
 	}
 	person := map[string]string{
 		"":                 "",
@@ -441,10 +471,24 @@ var labels = func() map[string]string {
 		".emergency_phone": "应急联系电话",
 		".email":           "电子邮箱",
 	}
-	for prefix, role := range map[string]string{"subject.principal": "主体负责人", "websites[].principal": "网站负责人"} {
-		for field, l := range person {
-			m[prefix+field] = role + l
+	for _, s := range []struct{ path, what, role, ips string }{
+		{"websites", "网站", "网站负责人", "网站IP地址"},
+		{"apps", "应用", "APP负责人", "IP地址"},
+	} {
+		m[s.path], m[s.path+"[]"] = s.what+"信息", s.what+"信息"
+		for field, suffix := range map[string]string{".number": "备案号", ".name": "名称", ".service_content": "服务内容", ".status": "备案状态"} {
+			m[s.path+"[]"+field] = s.what + suffix
 		}
+		for field, l := range service {
+			m[s.path+"[]"+field] = l
+		}
+		m[s.path+"[].access[].ips"] = s.ips
+		for field, l := range person {
+			m[s.path+"[].principal"+field] = s.role + l
+		}
+	}
+	for field, l := range person {
+		m["subject.principal"+field] = "主体负责人" + l
 	}
 	return m
 }()

@@ -3,6 +3,8 @@ package filing
 import (
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // testNow is the fixed clock of the validation tests.
@@ -15,9 +17,9 @@ func fixedNow() time.Time { return testNow }
 func testResidentID(t testing.TB, region, birth, seq string) IDNumber {
 	t.Helper()
 	first := region + birth + seq
-	c, err := ResidentIDCheckChar(first)
+	c, err := certno.ResidentIDCheckChar(first)
 	if err != nil {
-		t.Fatalf("ResidentIDCheckChar(%q): %v", first, err)
+		t.Fatalf("certno.ResidentIDCheckChar(%q): %v", first, err)
 	}
 	return IDNumber(first + string(c))
 }
@@ -35,17 +37,19 @@ func validFiling(t testing.TB) *Filing {
 	}
 	web := func(name, domain, home string) Website {
 		return Website{
-			Name:    name,
+			Service: Service{
+				Name: name,
+				Principal: Person{
+					Name:           "李娜",
+					CertType:       CertResidentID,
+					CertNumber:     testResidentID(t, "520103", "19900215", "246"),
+					Mobile:         "13900139000",
+					EmergencyPhone: "13700137000",
+					Email:          "lina@example.cn",
+				},
+			},
 			Domains: []string{domain},
 			HomeURL: home,
-			Principal: Person{
-				Name:           "李娜",
-				CertType:       CertResidentID,
-				CertNumber:     testResidentID(t, "520103", "19900215", "246"),
-				Mobile:         "13900139000",
-				EmergencyPhone: "13700137000",
-				Email:          "lina@example.cn",
-			},
 		}
 	}
 	return &Filing{

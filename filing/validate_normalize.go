@@ -6,6 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/province"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/beiankit/beian/internal/textnorm"
@@ -25,12 +28,12 @@ import (
 //     "黔") becomes its code.
 //   - Nature, certificate type, pre-approval category: the code; a Chinese
 //     name ("企业", "居民身份证", "新闻") becomes the code.
-//   - Certificate numbers: NormalizeCertNumber (upper case, no spaces,
+//   - Certificate numbers: certno.NormalizeCertNumber (upper case, no spaces,
 //     organisation code as "XXXXXXXX-C").
-//   - Phones: NormalizePhone (mobile as 11 digits, landline as
-//     "0AA-NNNNNNNN[-EXT]"); e-mail: NormalizeEmail.
+//   - Phones: contact.NormalizePhone (mobile as 11 digits, landline as
+//     "0AA-NNNNNNNN[-EXT]"); e-mail: contact.NormalizeEmail.
 //   - Domains, of websites and of their registry data (Registrations):
-//     NormalizeDomain (lower-case A-labels); home URL: NormalizeHomeURL.
+//     domain.NormalizeDomain (lower-case A-labels); home URL: domain.NormalizeHomeURL.
 //
 // NormalizeFiling(nil) is nil.
 func NormalizeFiling(f *Filing) *Filing { return normalizeFiling(f, nil) }
@@ -72,18 +75,50 @@ func normalizeSubject(s Subject) Subject {
 	return s
 }
 
+// normalizeService returns the shared part of a website or an app
+// normalised, its slices copied.
+func normalizeService(s *Service) Service {
+	n := Service{
+		Number:         normText(s.Number),
+		Name:           normText(s.Name),
+		ServiceContent: normText(s.ServiceContent),
+		Principal:      normalizePerson(s.Principal),
+		Status:         Status(normText(string(s.Status))),
+	}
+	if s.Involves != nil {
+		n.Involves = make([]PreApprovalCategory, len(s.Involves))
+		for i, c := range s.Involves {
+			n.Involves[i] = normalizeCategory(c)
+		}
+	}
+	if s.PreApprovals != nil {
+		n.PreApprovals = make([]PreApproval, len(s.PreApprovals))
+		for i, p := range s.PreApprovals {
+			p.Category = normalizeCategory(p.Category)
+			p.Number = normText(p.Number)
+			p.Authority = normText(p.Authority)
+			n.PreApprovals[i] = p
+		}
+	}
+	if s.Access != nil {
+		n.Access = make([]Access, len(s.Access))
+		for i, a := range s.Access {
+			a.ISP = normText(a.ISP)
+			a.ISPProvince = normalizeProvince(a.ISPProvince)
+			a.IPs = slices.Clone(a.IPs)
+			n.Access[i] = a
+		}
+	}
+	return n
+}
+
 func normalizeWebsite(w *Website, m *memo) Website {
 	n := *w
-	n.Number = normText(w.Number)
-	n.Name = normText(w.Name)
+	n.Service = normalizeService(&w.Service)
 	if w.Domains != nil {
 		n.Domains = make([]string, len(w.Domains))
 		for i, d := range w.Domains {
-			if a, err := m.dm().Normalize(d); err == nil {
-				n.Domains[i] = a
-			} else {
-				n.Domains[i] = normText(d)
-			}
+			n.Domains[i] = normalizeDomain(m, d)
 		}
 	}
 	if u, p := m.dm().CheckHomeURL(w.HomeURL, nil); p == nil {
@@ -91,51 +126,29 @@ func normalizeWebsite(w *Website, m *memo) Website {
 	} else {
 		n.HomeURL = normText(w.HomeURL)
 	}
-	n.ServiceContent = normText(w.ServiceContent)
-	if w.Involves != nil {
-		n.Involves = make([]PreApprovalCategory, len(w.Involves))
-		for i, c := range w.Involves {
-			n.Involves[i] = normalizeCategory(c)
-		}
-	}
-	if w.PreApprovals != nil {
-		n.PreApprovals = make([]PreApproval, len(w.PreApprovals))
-		for i, p := range w.PreApprovals {
-			p.Category = normalizeCategory(p.Category)
-			p.Number = normText(p.Number)
-			p.Authority = normText(p.Authority)
-			n.PreApprovals[i] = p
-		}
-	}
-	n.Principal = normalizePerson(w.Principal)
-	if w.Access != nil {
-		n.Access = make([]Access, len(w.Access))
-		for i, a := range w.Access {
-			a.ISP = normText(a.ISP)
-			a.ISPProvince = normalizeProvince(a.ISPProvince)
-			a.IPs = slices.Clone(a.IPs)
-			n.Access[i] = a
-		}
-	}
 	if w.Registrations != nil {
 		n.Registrations = make([]DomainRegistration, len(w.Registrations))
 		for i, r := range w.Registrations {
 			n.Registrations[i] = normalizeRegistration(r, m)
 		}
 	}
-	n.Status = Status(normText(string(w.Status)))
 	return n
 }
 
+// normalizeDomain returns the A-label form of a domain, or the domain as
+// text when it does not normalise (for the checks to report).
+func normalizeDomain(m *memo, d string) string {
+	if a, err := m.dm().Normalize(d); err == nil {
+		return a
+	}
+	return normText(d)
+}
+
 // normalizeRegistration normalises registry data as the website's own
-// fields: the domain with NormalizeDomain (so that it matches the website's
+// fields: the domain with domain.NormalizeDomain (so that it matches the website's
 // domains), names as text, the holder's certificate as a person's.
 func normalizeRegistration(r DomainRegistration, m *memo) DomainRegistration {
-	if a, err := m.dm().Normalize(r.Domain); err == nil {
-		r.Domain = a
-	} else {
-		r.Domain = normText(r.Domain)
-	}
+	r.Domain = normalizeDomain(m, r.Domain)
 	r.Holder = normText(r.Holder)
 	r.HolderCertType = normalizeCertType(r.HolderCertType)
 	r.HolderCertNumber = normalizeCertNumber(r.HolderCertType, r.HolderCertNumber)
@@ -150,7 +163,7 @@ func normalizePerson(p Person) Person {
 	p.Mobile = normalizePhoneValue(p.Mobile)
 	p.Landline = normalizePhoneValue(p.Landline)
 	p.EmergencyPhone = normalizePhoneValue(p.EmergencyPhone)
-	if e, err := NormalizeEmail(string(p.Email)); err == nil {
+	if e, err := contact.NormalizeEmail(string(p.Email)); err == nil {
 		p.Email = e
 	} else {
 		p.Email = Email(normText(string(p.Email)))
@@ -162,7 +175,7 @@ func normalizePhoneValue(p Phone) Phone {
 	if p == "" {
 		return ""
 	}
-	if n, err := NormalizePhone(string(p)); err == nil {
+	if n, err := contact.NormalizePhone(string(p)); err == nil {
 		return n
 	}
 	return Phone(normText(string(p)))
@@ -194,7 +207,7 @@ func normalizeProvince(s string) string {
 	if _, ok := ProvinceByCode(s); ok {
 		return s
 	}
-	if p, ok := ProvinceByName(s); ok {
+	if p, ok := province.ByName(s); ok {
 		return p.Code
 	}
 	if p, ok := ProvinceByAbbr(s); ok {

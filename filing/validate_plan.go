@@ -33,12 +33,14 @@ import (
 //
 // A struct field (other than time.Time and types convertible to it) whose
 // tags pass is walked field by field; unexported fields and fields tagged
-// "-" are skipped, as validator skips them.
+// "-" are skipped, as validator skips them. An embedded struct without tags
+// or a JSON name (Service) is walked in place: its fields take the path of
+// the struct that embeds it, as encoding/json promotes them.
 //
 // Anything else makes the whole type unplannable, and every filing is then
 // checked by validator.Struct as before (fieldPassValidator): other tags
-// ("len", "oneof", "required_if", "|", aliases, ...), pointer, interface
-// and embedded fields, dive over maps, our tags on non-string kinds. A new
+// ("len", "oneof", "required_if", "|", aliases, ...), pointer and interface
+// fields, other embedded fields, dive over maps, our tags on non-string kinds. A new
 // tagged struct type in the model is planned like the others as long as its
 // tags are in the list; TestValidatePlanAgreesWithValidator and
 // FuzzValidatePlanAgreesWithValidator check that both paths report the same
@@ -55,6 +57,7 @@ type planField struct {
 	index int    // field index in the struct
 	name  string // JSON name (validator's tag name function), for paths
 	chain *chain
+	embed *plan // set for an embedded struct, walked without a path step
 }
 
 // chain is the tags of a field, or of its elements after a dive.
@@ -119,14 +122,21 @@ func (c *planCompiler) structPlan(t reflect.Type) (*plan, bool) {
 	c.building[t] = p
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		tag := f.Tag.Get("validate")
 		if f.Anonymous {
-			return nil, false
-		}
-		if !f.IsExported() {
+			// An embedded struct without tags (Service) is walked in
+			// place, its fields in the path of the struct that embeds it.
+			if !f.IsExported() || f.Type.Kind() != reflect.Struct || tag != "" || f.Tag.Get("json") != "" {
+				return nil, false
+			}
+			ep, ok := c.structPlan(f.Type)
+			if !ok {
+				return nil, false
+			}
+			p.fields = append(p.fields, planField{index: i, embed: ep})
 			continue
 		}
-		tag := f.Tag.Get("validate")
-		if tag == "-" {
+		if !f.IsExported() || tag == "-" {
 			continue
 		}
 		ch, ok := c.chainOf(t, f.Type, tag)
@@ -287,6 +297,10 @@ func (w *walker) pathString() string {
 func (w *walker) structFields(p *plan, v reflect.Value) {
 	for i := range p.fields {
 		f := &p.fields[i]
+		if f.embed != nil {
+			w.structFields(f.embed, v.Field(f.index))
+			continue
+		}
 		w.path = append(w.path, pathSeg{name: f.name})
 		w.field(f.chain, v.Field(f.index), v)
 		w.path = w.path[:len(w.path)-1]

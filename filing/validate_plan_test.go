@@ -18,8 +18,10 @@ import (
 // planApp is a tagged struct type the model does not have, standing for a
 // type added later (an app, a mini-program): every tag and kind the plans
 // take, nested and dived structs of the model, arrays, maps, a recursive
-// field, a field without a JSON name, skipped and unexported fields.
+// field, a field without a JSON name, an embedded struct (as Service in
+// Website and App), skipped and unexported fields.
 type planApp struct {
+	PlanPart
 	Name       string            `json:"name" validate:"required,max=30"`
 	Nature     Nature            `json:"nature,omitempty" validate:"omitempty,cn_nature"`
 	Domains    []string          `json:"domains" validate:"required,min=1,max=3,dive,icp_domain"`
@@ -41,6 +43,13 @@ type planApp struct {
 	NoJSON     string            `json:"-" validate:"max=2"`
 	hidden     string            `validate:"required"`
 	Children   []planApp         `json:"children,omitempty" validate:"omitempty,max=2,dive"`
+}
+
+// PlanPart is the embedded part of planApp.
+type PlanPart struct {
+	Label  string   `json:"label" validate:"required,max=3"`
+	Holder Person   `json:"holder"`
+	Codes  []string `json:"codes,omitempty" validate:"omitempty,max=2,dive,cn_province"`
 }
 
 // randomApp fills a planApp with values that pass or fail its tags.
@@ -79,6 +88,11 @@ func randomApp(r *rand.Rand, depth int) planApp {
 		a.Contacts = append(a.Contacts, person())
 	}
 	a.Optional = person()
+	a.Label = pickS("", "ab", "abcd", "长长长")
+	a.Holder = person()
+	for range r.IntN(4) {
+		a.Codes = append(a.Codes, pickS("52", "99", ""))
+	}
 	if r.IntN(2) == 0 {
 		a.Approval = PreApproval{Category: PreApprovalCategory(pickS("", "news", "bogus")), Number: pickS("", "A-1")}
 	}
@@ -175,7 +189,9 @@ func TestValidatePlan_UnplannedTypesFallBack(t *testing.T) {
 	type inner struct {
 		S string `validate:"len=2"`
 	}
-	type embedded struct{ Person }
+	type embedded struct {
+		Person `validate:"required"`
+	}
 	for name, typ := range map[string]reflect.Type{
 		"len": reflect.TypeFor[struct {
 			S string `validate:"len=2"`
@@ -198,9 +214,9 @@ func TestValidatePlan_UnplannedTypesFallBack(t *testing.T) {
 		"bad param": reflect.TypeFor[struct {
 			S string `validate:"max=two"`
 		}](),
-		"pointer":   reflect.TypeFor[struct{ P *Person }](),
-		"interface": reflect.TypeFor[struct{ I any }](),
-		"embedded":  reflect.TypeFor[embedded](),
+		"pointer":         reflect.TypeFor[struct{ P *Person }](),
+		"interface":       reflect.TypeFor[struct{ I any }](),
+		"tagged embedded": reflect.TypeFor[embedded](),
 		"nested": reflect.TypeFor[struct {
 			In []inner `validate:"dive"`
 		}](),

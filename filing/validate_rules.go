@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/domain"
 )
 
@@ -168,11 +169,11 @@ func (c *ruleCtx) individualRules(cert CertInfo, certOK bool) {
 		!c.failed["subject.principal.cert_number"] && !c.failed["subject.principal.cert_type"] {
 		c.add(newProblem(CodePrincipalNotSelf), "subject.principal.cert_number")
 	}
-	if !certOK || cert.Format != FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
+	if !certOK || cert.Format != certno.FormatResidentID || s.CertNumber == "" || c.failed["subject.cert_number"] {
 		return
 	}
 	// A birth date after c.now failed the field pass (checked as of c.now).
-	id, err := ParseResidentIDAt(string(s.CertNumber), c.now)
+	id, err := certno.ParseResidentIDAt(string(s.CertNumber), c.now)
 	if err != nil || id.Legacy {
 		return
 	}
@@ -351,22 +352,14 @@ func (c *ruleCtx) websiteRules() {
 				seenList = append(seenList, d)
 			}
 			if dup {
-				c.add(newProblem(CodeDuplicateDomain, DomainUnicode(d)), websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
+				c.add(newProblem(CodeDuplicateDomain, domain.DomainUnicode(d)), websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
 				continue
 			}
 			if p := c.domainRules(d, natOK, publicSector); p != nil {
 				c.add(p, websitePath(i, ".domains["+strconv.Itoa(j)+"]"))
 			}
 		}
-		c.preApprovalRules(i, w)
-		for k, a := range w.Access {
-			switch {
-			case !a.Until.IsZero() && !a.Since.IsZero() && a.Until.Before(a.Since):
-				c.add(newProblem(CodeAccessPeriod), websitePath(i, ".access["+strconv.Itoa(k)+"].until"))
-			case a.Since.After(c.now):
-				c.add(newProblem(CodeAccessFuture), websitePath(i, ".access["+strconv.Itoa(k)+"].since"))
-			}
-		}
+		c.serviceRules(websitePath(i, ""), &w.Service)
 	}
 	if r, ok := c.rule(RuleMaxWebsitesPerOrder); ok && newSites > r.Value {
 		c.add(newProblem(CodeOrderWebsites, c.provName, r.Value), "websites")
@@ -379,12 +372,12 @@ func (c *ruleCtx) websiteRules() {
 	}
 }
 
-// domainRules checks one normalised domain that passed CheckDomain: it is
+// domainRules checks one normalised domain that passed domain.CheckDomain: it is
 // the registered domain, not under a suffix the nature may not use, and on
 // a public sector suffix where the province wants one.
 func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 	if reg, p := domain.RegistrableASCII(d); p == nil && reg != d {
-		return newProblem(CodeDomainSubdomain, DomainUnicode(reg))
+		return newProblem(domain.CodeDomainSubdomain, domain.DomainUnicode(reg))
 	}
 	if !natOK {
 		return nil
@@ -409,24 +402,27 @@ func (c *ruleCtx) domainRules(d string, natOK, publicSector bool) *Problem {
 	return nil
 }
 
-// preApprovalRules: R-07. Each category the website involves needs a
-// document of that category; a document past its ValidUntil is rejected.
-// ValidUntil is a day (有效期至): the document is valid through that civil
-// date in China and expired from the next day on.
-func (c *ruleCtx) preApprovalRules(i int, w *Website) {
-	for j, pa := range w.PreApprovals {
+// serviceRules: the rules on the part a website and an app share, at
+// prefix ("websites[0]", "apps[1]"). R-07: each category the service
+// involves needs a document of that category; a document past its
+// ValidUntil is rejected. ValidUntil is a day (有效期至): the document is
+// valid through that civil date in China and expired from the next day on.
+// an access record ends after it starts, and does not start in the
+// future.
+func (c *ruleCtx) serviceRules(prefix string, s *Service) {
+	for j, pa := range s.PreApprovals {
 		if !pa.ValidUntil.IsZero() && calendar.DateOf(pa.ValidUntil).Before(calendar.DateOf(c.now)) {
 			c.add(newProblem(CodePreApprovalExpire, pa.ValidUntil.In(calendar.Location()).Format("2006-01-02")),
-				websitePath(i, ".pre_approvals["+strconv.Itoa(j)+"].valid_until"))
+				prefix+".pre_approvals["+strconv.Itoa(j)+"].valid_until")
 		}
 	}
-	for k, cat := range w.Involves {
+	for k, cat := range s.Involves {
 		info, ok := cat.Info()
 		if !ok {
 			continue // cn_preapproval reports it
 		}
 		held := false
-		for _, pa := range w.PreApprovals {
+		for _, pa := range s.PreApprovals {
 			if pa.Category == info.Code {
 				held = true
 				break
@@ -440,6 +436,14 @@ func (c *ruleCtx) preApprovalRules(i int, w *Website) {
 			zhKind, enKind = "专项审批", "special approval"
 		}
 		c.add(problemZhEn(CodePreApprovalNeeded, []any{info.Zh, zhKind, info.Authority}, []any{info.En, enKind, info.Authority}),
-			websitePath(i, ".involves["+strconv.Itoa(k)+"]"))
+			prefix+".involves["+strconv.Itoa(k)+"]")
+	}
+	for k, a := range s.Access {
+		switch {
+		case !a.Until.IsZero() && !a.Since.IsZero() && a.Until.Before(a.Since):
+			c.add(newProblem(CodeAccessPeriod), prefix+".access["+strconv.Itoa(k)+"].until")
+		case a.Since.After(c.now):
+			c.add(newProblem(CodeAccessFuture), prefix+".access["+strconv.Itoa(k)+"].since")
+		}
 	}
 }

@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // validIndividual returns a valid new personal filing in Guizhou.
@@ -22,7 +26,7 @@ func validIndividual(t testing.TB) *Filing {
 			Province: "52", Name: "王小明", Nature: NatureIndividual, CertType: CertResidentID, CertNumber: id,
 			Address: "贵州省贵阳市南明区某路1号", Principal: p,
 		},
-		Websites: []Website{{Name: "小明的博客", Domains: []string{"wangxiaoming.cn"}, HomeURL: "www.wangxiaoming.cn", Principal: p}},
+		Websites: []Website{{Service: Service{Name: "小明的博客", Principal: p}, Domains: []string{"wangxiaoming.cn"}, HomeURL: "www.wangxiaoming.cn"}},
 	}
 }
 
@@ -144,12 +148,12 @@ func TestValidate_ListsEveryProblemAtItsPath(t *testing.T) {
 	want := []string{
 		"subject.cert_number uscc.checksum",
 		"subject.principal.email filing.required",
-		"subject.principal.mobile " + string(mustCode(t, CheckMobile("12345678901"))),
+		"subject.principal.mobile " + string(mustCode(t, contact.CheckMobile("12345678901"))),
 		"websites[0].domains[0] domain.tld_not_approved",
 		"websites[1].home_url url.scheme",
 		"websites[2].home_url url.not_under_domain",
 		"websites[2].name filing.too_long",
-		"websites[2].principal.landline " + string(mustCode(t, CheckLandline("12345"))),
+		"websites[2].principal.landline " + string(mustCode(t, contact.CheckLandline("12345"))),
 	}
 	sort.Strings(want)
 	if !slices.Equal(got, want) {
@@ -170,12 +174,12 @@ func TestValidate_ListsEveryProblemAtItsPath(t *testing.T) {
 		}
 	}
 	err := validateAt(f)
-	for _, c := range []Code{CodeUSCCChecksum, CodeRequired, CodeDomainTLDNotApproved, CodeURLScheme, CodeURLNotUnderDomain} {
+	for _, c := range []Code{certno.CodeUSCCChecksum, CodeRequired, domain.CodeDomainTLDNotApproved, domain.CodeURLScheme, domain.CodeURLNotUnderDomain} {
 		if !errors.Is(err, c) {
 			t.Errorf("errors.Is(err, %s) = false", c)
 		}
 	}
-	if errors.Is(err, CodeIDChecksum) {
+	if errors.Is(err, certno.CodeIDChecksum) {
 		t.Error("errors.Is matched a code that is not there")
 	}
 	var ve *ValidationError
@@ -260,7 +264,7 @@ func TestValidate_Concurrent(t *testing.T) {
 				f := validFiling(t)
 				if (g+i)%2 == 1 {
 					f.Websites[1].Domains[0] = "example.io"
-					if err := v.Validate(f); !errors.Is(err, CodeDomainTLDNotApproved) {
+					if err := v.Validate(f); !errors.Is(err, domain.CodeDomainTLDNotApproved) {
 						t.Errorf("broken filing: %v", err)
 					}
 				} else if err := v.Validate(f); err != nil {

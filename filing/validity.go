@@ -1,131 +1,17 @@
 package filing
 
 import (
-	"bytes"
-	"strings"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
+	"github.com/beiankit/beian/filing/certno"
 )
 
-// Codes of certificate validity (R-84).
-var (
-	CodeValidityOrder = define("validity.order", "R-84",
-		"证件有效期的截止日期早于起始日期，请核对",
-		"certificate validity: the end date is before the start date")
-	CodeValidityFormat = define("validity.format", "R-84",
-		"证件有效期格式不正确，请填写日期（如2030-01-31）或“长期”",
-		"certificate validity: %[1]q is not a date (YYYY-MM-DD, YYYYMMDD) or 长期")
-	CodeValidityMissing = define("validity.missing", "R-84",
-		"未填写证件有效期，无法核对证件是否在有效期内",
-		"certificate validity missing: expiry cannot be checked")
-	CodeCertNotYetValid = define("validity.not_yet", "R-84",
-		"证件尚未生效（有效期自%[1]s起）",
-		"the certificate is not valid yet (valid from %[1]s)")
-	CodeCertExpired = define("validity.expired", "R-84",
-		"证件已过期（有效期至%[1]s），请更换有效证件；已备案的须办理变更备案",
-		"the certificate expired on %[1]s; an approved record needs a change filing")
-	CodeCertValidityShort = define("validity.short", "R-84",
-		"证件有效期须大于%[2]d个月（有效期至%[1]s）",
-		"the certificate must be valid for more than %[2]d months (valid until %[1]s)")
-)
+// Validity is certno.Validity: the validity period of a certificate
+// (证件有效期), the type of Person.CertValidity.
+type Validity = certno.Validity
 
-// Validity is the validity period of a certificate (证件有效期): the civil
-// dates in China of its first and last valid day, or 长期 (no expiry).
-// The zero Validity is unknown.
-type Validity struct {
-	// Start is the first valid day (有效期起始日期); zero when not given.
-	Start time.Time `json:"start,omitzero"`
-	// End is the last valid day (有效期截止日期), inclusive; zero for 长期.
-	End time.Time `json:"end,omitzero"`
-	// LongTerm is 长期: the certificate does not expire.
-	LongTerm bool `json:"long_term,omitempty"`
-}
-
-// IsZero reports whether v says nothing.
-func (v Validity) IsZero() bool { return v.Start.IsZero() && v.End.IsZero() && !v.LongTerm }
-
-// String returns the period as the filing system shows it, "2020-01-02至2040-01-02"
-// or "2020-01-02至长期" (a missing start is left empty); "" for the zero Validity.
-func (v Validity) String() string {
-	if v.IsZero() {
-		return ""
-	}
-	var b strings.Builder
-	if !v.Start.IsZero() {
-		b.WriteString(v.Start.Format(time.DateOnly))
-	}
-	b.WriteString("至")
-	if v.LongTerm {
-		b.WriteString("长期")
-	} else if !v.End.IsZero() {
-		b.WriteString(v.End.Format(time.DateOnly))
-	}
-	return b.String()
-}
-
-// ParseValidity reads a validity period as ISP APIs and forms give it: each
-// date as "YYYY-MM-DD", "YYYY.MM.DD", "YYYY/MM/DD" or "YYYYMMDD" (full-width
-// digits accepted), and the end as "长期" for no expiry. start may be empty.
-// It returns a *Problem with CodeValidityFormat or CodeValidityOrder.
-func ParseValidity(start, end string) (Validity, error) {
-	var v Validity
-	var err error
-	if s := strings.TrimSpace(start); s != "" {
-		if v.Start, err = parseCivilDate(s); err != nil {
-			return Validity{}, err
-		}
-	}
-	e := strings.TrimSpace(end)
-	switch e {
-	case "长期", "长期有效", "long_term":
-		v.LongTerm = true
-	default:
-		if v.End, err = parseCivilDate(e); err != nil {
-			return Validity{}, err
-		}
-	}
-	if !v.Start.IsZero() && !v.End.IsZero() && v.End.Before(v.Start) {
-		return Validity{}, newProblem(CodeValidityOrder)
-	}
-	return v, nil
-}
-
-// parseCivilDate reads a civil date in China: after folding full-width
-// digits and separators, "YYYY-MM-DD" (any of - . / between the parts) or
-// "YYYYMMDD", a real date (calendar.NewDay rules: 2023-02-29 is refused)
-// from 1900. It returns midnight China Standard Time of the date.
-func parseCivilDate(s string) (time.Time, error) {
-	b := make([]byte, 0, 10)
-	for _, r := range s {
-		switch {
-		case r >= '０' && r <= '９':
-			r -= '０' - '0'
-		case r == '－' || r == '／' || r == '．':
-			r = '-'
-		}
-		switch {
-		case r >= '0' && r <= '9':
-			b = append(b, byte(r))
-		case r == '-' || r == '.' || r == '/':
-			b = append(b, '-')
-		default:
-			return time.Time{}, newProblem(CodeValidityFormat, truncate(s, 32))
-		}
-		if len(b) > 10 {
-			return time.Time{}, newProblem(CodeValidityFormat, truncate(s, 32))
-		}
-	}
-	if len(b) == 8 && !bytes.ContainsRune(b, '-') { // YYYYMMDD
-		b = []byte{b[0], b[1], b[2], b[3], '-', b[4], b[5], '-', b[6], b[7]}
-	}
-	d, err := calendar.ParseDay(string(b))
-	if err != nil || d.Year() < 1900 {
-		return time.Time{}, newProblem(CodeValidityFormat, truncate(s, 32))
-	}
-	return d.Time(), nil
-}
-
+// truncate cuts s to at most n bytes at a rune boundary, marking the cut.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -155,18 +41,13 @@ var (
 	lastDay  = calendar.MustParseDay("9999-12-31")
 )
 
-// addMonths adds n ≥ 0 calendar months to a civil date, clamping to the last
-// day of a shorter month (11-30 + 3 months = 02-28 or 02-29) and to
-// 9999-12-31.
+// addMonths is calendar.Day.AddMonths for n ≥ 0, clamped to 9999-12-31
+// (domain registration periods, R-84).
 func addMonths(day calendar.Day, n int) calendar.Day {
-	y, m, d := day.Date()
-	months := int(m) - 1 + n
-	y, m = y+months/12, time.Month(months%12+1)
-	r, err := calendar.NewDay(y, m, min(d, calendar.DaysIn(y, int(m))))
-	if err != nil {
-		return lastDay
+	if r := day.AddMonths(n); r.IsValid() {
+		return r
 	}
-	return r
+	return lastDay
 }
 
 // CertMinMonths returns the minimum remaining validity, in calendar months,
@@ -187,52 +68,16 @@ func CertMinMonths(province string, t CertType) int {
 	return n
 }
 
-// CheckValidity checks a certificate's validity on the civil date of asOf
-// (R-84): a period whose end is before its start, a certificate not yet
-// valid or expired, or one with no more than minMonths calendar months
-// left is refused; 长期 never expires. A zero Validity, or one with neither
-// an end date nor 长期 (a start alone), is CodeValidityMissing: a missing
-// end is unknown, never read as expired.
-//
-// "More than 3 months" is read on civil dates: on 2026-03-05 the end must be
-// after 2026-06-05 (DESIGN).
-func CheckValidity(v Validity, minMonths int, asOf time.Time) error {
-	if v.IsZero() {
-		return newProblem(CodeValidityMissing)
-	}
-	if !v.Start.IsZero() && !v.End.IsZero() && v.End.Before(v.Start) {
-		return newProblem(CodeValidityOrder)
-	}
-	day := civilDay(asOf)
-	if start := civilDay(v.Start); !v.Start.IsZero() && start.After(day) {
-		return newProblem(CodeCertNotYetValid, start.String())
-	}
-	if v.End.IsZero() {
-		if v.LongTerm {
-			return nil
-		}
-		return newProblem(CodeValidityMissing)
-	}
-	end := civilDay(v.End)
-	if end.Before(day) {
-		return newProblem(CodeCertExpired, end.String())
-	}
-	if minMonths > 0 && !end.After(addMonths(day, minMonths)) {
-		return newProblem(CodeCertValidityShort, end.String(), minMonths)
-	}
-	return nil
-}
-
 // CheckPersonValidity checks a responsible person's certificate validity
 // with the minimum of its type in the province (CertMinMonths) for a filing
 // made on asOf (R-84). Use CheckExpired for records already approved.
 func CheckPersonValidity(p Person, province string, asOf time.Time) error {
-	return CheckValidity(p.CertValidity, CertMinMonths(province, p.CertType), asOf)
+	return certno.CheckValidity(p.CertValidity, CertMinMonths(province, p.CertType), asOf)
 }
 
 // CheckExpired reports whether an approved record's responsible person's
 // certificate has expired by asOf (R-84: a change filing is due). It
-// returns CodeCertExpired or nil; a certificate without known validity is
+// returns certno.CodeCertExpired or nil; a certificate without known validity is
 // not reported.
 func CheckExpired(p Person, asOf time.Time) error {
 	v := p.CertValidity
@@ -240,7 +85,7 @@ func CheckExpired(p Person, asOf time.Time) error {
 		return nil
 	}
 	if end := civilDay(v.End); end.Before(civilDay(asOf)) {
-		return newProblem(CodeCertExpired, end.String())
+		return newProblem(certno.CodeCertExpired, end.String())
 	}
 	return nil
 }

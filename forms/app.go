@@ -18,8 +18,6 @@ var CodeAppTargetNumber = define("form.app_target_number", "R-51",
 var appCancellationGuidance = Guidance{"R-63", "注销应用后主体下如已无网站或应用，建议同时注销主体，以免成为空壳主体。",
 	"If no website or app remains under the subject, cancel the subject too, or it becomes a shell subject."}
 
-func init() { targetNames[TargetApp] = "注销应用" }
-
 // domainOptional reports whether the form's 域名 row may stay empty.
 func (a *Application) domainOptional() bool { return a.Target == TargetApp }
 

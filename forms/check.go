@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	icpdomain "github.com/beiankit/beian/filing/domain"
 )
 
 // SystemStart is the earliest date accepted on a form: the MIIT filing system
@@ -210,7 +213,7 @@ func (a *Application) checkFields(c *checker, now time.Time, ck *Checklist) {
 	// Applicant line.
 	c.name("applicant_name", a.ApplicantName, true)
 	if m, ok := c.text("applicant_mobile", a.ApplicantMobile.Raw(), MaxNumberLen, false); ok && c.required("applicant_mobile", m) {
-		if err := filing.CheckMobile(m); err != nil {
+		if err := contact.CheckMobile(m); err != nil {
 			c.addErr(err, "applicant_mobile")
 		}
 	}
@@ -242,12 +245,12 @@ func (a *Application) checkFields(c *checker, now time.Time, ck *Checklist) {
 		// The box says 固定电话; an applicant without a landline may give a
 		// mobile number there (decision, see doc.go): accepted when it is a
 		// valid mobile, else the landline problem is reported.
-		if err := filing.CheckLandline(l); err != nil && filing.CheckMobile(l) != nil {
+		if err := contact.CheckLandline(l); err != nil && contact.CheckMobile(l) != nil {
 			c.addErr(err, "contact_landline")
 		}
 	}
 	if e, ok := c.text("contact_email", a.ContactEmail.Raw(), MaxEmailLen, false); ok && c.required("contact_email", e) {
-		if err := filing.CheckEmail(e); err != nil {
+		if err := contact.CheckEmail(e); err != nil {
 			c.addErr(err, "contact_email")
 		}
 	}
@@ -347,7 +350,7 @@ func (a *Application) checkSubjectCert(c *checker, ak ApplicantKind) {
 	if !c.required("subject_cert_number", num) {
 		return
 	}
-	if err := filing.CheckCertNumber(a.SubjectCertType, num); err != nil {
+	if err := certno.CheckCertNumber(a.SubjectCertType, num); err != nil {
 		c.addErr(err, "subject_cert_number")
 	}
 }
@@ -399,7 +402,7 @@ func (a *Application) checkDomainCertificate(c *checker, ck *Checklist, domain, 
 	}
 	const p = "domain_certificate."
 	if d, ok := c.text(p+"domain", dc.Domain, MaxDomainLen, false); ok && c.required(p+"domain", d) {
-		if n, err := filing.NormalizeDomain(d); err != nil {
+		if n, err := icpdomain.NormalizeDomain(d); err != nil {
 			c.addErr(err, p+"domain")
 		} else if domain != "" && !sameRegistrable(n, domain) {
 			c.code(CodeDomainMismatch, p+"domain")
@@ -447,8 +450,8 @@ func (a *Application) checkDomainCertificate(c *checker, ck *Checklist, domain, 
 // registrable domain (the certificate is for example.com, the form may name
 // www.example.com).
 func sameRegistrable(a, b string) bool {
-	ra, err1 := filing.RegistrableDomain(a)
-	rb, err2 := filing.RegistrableDomain(b)
+	ra, err1 := icpdomain.RegistrableDomain(a)
+	rb, err2 := icpdomain.RegistrableDomain(b)
 	if err1 != nil || err2 != nil {
 		return a == b
 	}

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -92,11 +95,11 @@ func TestR55_BadInput(t *testing.T) {
 		{"mobile unallocated segment", func(a *Application) { a.ApplicantMobile = "12012345678" }, "applicant_mobile", ""},
 		{"mobile is a landline", func(a *Application) { a.ApplicantMobile = "0371-65795120" }, "applicant_mobile", ""},
 		{"landline garbage", func(a *Application) { a.ContactLandline = "12345" }, "contact_landline", ""},
-		{"email without @", func(a *Application) { a.ContactEmail = "zhangsan.example.com" }, "contact_email", filing.CodeEmailAt},
+		{"email without @", func(a *Application) { a.ContactEmail = "zhangsan.example.com" }, "contact_email", contact.CodeEmailAt},
 		{"date in the future", func(a *Application) { a.Date = NewDate(2026, time.March, 3) }, "date", CodeDateFuture},
 		{"date before 2005", func(a *Application) { a.Date = NewDate(1999, time.March, 3) }, "date", CodeDateTooOld},
-		{"domain is a URL", func(a *Application) { a.Domain = "http://zhangsan.com/" }, "domain", filing.CodeDomainURL},
-		{"domain is an IP", func(a *Application) { a.Domain = "1.2.3.4" }, "domain", filing.CodeDomainIPLiteral},
+		{"domain is a URL", func(a *Application) { a.Domain = "http://zhangsan.com/" }, "domain", domain.CodeDomainURL},
+		{"domain is an IP", func(a *Application) { a.Domain = "1.2.3.4" }, "domain", domain.CodeDomainIPLiteral},
 		{"record number garbage", func(a *Application) { a.RecordNumber = "备案号不记得了" }, "record_number", CodeRecordNumber},
 		{"name is digits", func(a *Application) { a.ApplicantName = "12345" }, "applicant_name", CodeNameInvalid},
 		{"name too long", func(a *Application) { a.ContactName = strings.Repeat("张", MaxNameLen+1) }, "contact_name", CodeTooLong},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -52,13 +53,13 @@ func subjectRecordNumber(s string) (string, bool) {
 }
 
 // checkDomain normalises a domain and checks that it may be filed
-// (filing.CheckDomain: IDNA, not a public suffix, MIIT-approved TLD).
+// (domain.CheckDomain: IDNA, not a public suffix, MIIT-approved TLD).
 func checkDomain(s string) (string, error) {
-	d, err := filing.NormalizeDomain(s)
+	d, err := domain.NormalizeDomain(s)
 	if err != nil {
 		return "", err
 	}
-	if err := filing.CheckDomain(d); err != nil {
+	if err := domain.CheckDomain(d); err != nil {
 		return "", err
 	}
 	return d, nil

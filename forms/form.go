@@ -73,6 +73,7 @@ var targetNames = map[Target]string{
 	TargetSubject: "注销主体",
 	TargetWebsite: "注销网站",
 	TargetAccess:  "注销接入",
+	TargetApp:     "注销应用",
 }
 
 // Zh returns the Chinese name ("注销主体"...), or "" for an unknown target.

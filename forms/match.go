@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // RetrievalRequest is an online password retrieval request: the
@@ -56,7 +57,7 @@ func SubjectFingerprint(s *filing.Subject) Fingerprint {
 //
 // Canonical forms: a website number "…号-2" stands for its subject number
 // "…号" (numbering.Parse, Number.Subject); the certificate type is its code
-// (Chinese names accepted); the number is filing.NormalizeCertNumber's form
+// (Chinese names accepted); the number is certno.NormalizeCertNumber's form
 // (full-width digits folded, letters upper-cased, separators removed), or,
 // when it does not check, its normalised upper-cased text, so an invalid
 // number is compared (and fails) in the same way as a valid one.
@@ -126,7 +127,7 @@ func canonicalCertNumber(t filing.CertType, n filing.IDNumber) string {
 	}
 	var ct filing.CertType
 	_ = ct.UnmarshalText([]byte(t))
-	if c, err := filing.NormalizeCertNumber(ct, s); err == nil {
+	if c, err := certno.NormalizeCertNumber(ct, s); err == nil {
 		return c.Raw()
 	}
 	return "\x00invalid:" + strings.ToUpper(strings.ReplaceAll(filing.NormalizeText(s), " ", ""))

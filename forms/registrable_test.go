@@ -3,14 +3,14 @@ package forms
 import (
 	"testing"
 
+	"github.com/beiankit/beian/filing/domain"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/beiankit/beian/filing"
 )
 
 // TestR32_CertificateDomainAgreesWithFiling: the domain certificate and the
-// form's domain are compared by filing.RegistrableDomain, as validation and
+// form's domain are compared by domain.RegistrableDomain, as validation and
 // the conflict keys compare them (the table's .政务.cn, ICANN suffixes only).
 func TestR32_CertificateDomainAgreesWithFiling(t *testing.T) {
 	for _, c := range []struct {
@@ -23,13 +23,13 @@ func TestR32_CertificateDomainAgreesWithFiling(t *testing.T) {
 		{"blogspot.com", "zhangsan.blogspot.com", true},
 		{"example.com", "example.cn", false},
 	} {
-		a, err := filing.NormalizeDomain(c.cert)
+		a, err := domain.NormalizeDomain(c.cert)
 		require.NoError(t, err)
-		b, err := filing.NormalizeDomain(c.form)
+		b, err := domain.NormalizeDomain(c.form)
 		require.NoError(t, err)
-		ra, _ := filing.RegistrableDomain(a)
-		rb, _ := filing.RegistrableDomain(b)
-		assert.Equal(t, c.same, ra == rb, "filing.RegistrableDomain %s / %s", c.cert, c.form)
+		ra, _ := domain.RegistrableDomain(a)
+		rb, _ := domain.RegistrableDomain(b)
+		assert.Equal(t, c.same, ra == rb, "domain.RegistrableDomain %s / %s", c.cert, c.form)
 		assert.Equal(t, c.same, sameRegistrable(a, b), "forms %s / %s", c.cert, c.form)
 	}
 }

@@ -60,10 +60,10 @@ func FilingOf(r conflict.Record) *filing.Filing {
 	f := &filing.Filing{Subject: filing.Subject{Province: r.Subject.Province, Name: r.Subject.Name, Nature: r.Subject.Nature,
 		CertType: r.Subject.CertType, CertNumber: r.Subject.CertNumber}}
 	for _, w := range r.Websites {
-		f.Websites = append(f.Websites, filing.Website{Name: w.Name, Domains: w.Domains})
+		f.Websites = append(f.Websites, filing.Website{Service: filing.Service{Name: w.Name}, Domains: w.Domains})
 	}
 	for _, a := range r.Apps {
-		app := filing.App{Kind: a.Kind, Name: a.Name}
+		app := filing.App{Kind: a.Kind, Service: filing.Service{Name: a.Name}}
 		for _, p := range a.Platforms {
 			app.Platforms = append(app.Platforms, filing.AppPlatform{Platform: p.Platform, Identifier: p.Identifier})
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/audit"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // answerLine is one line of the -audit answers file.
@@ -54,7 +55,7 @@ func readAnswers(path string) (audit.Answers, error) {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
 		d := strings.ToLower(strings.TrimSuffix(a.Domain, "."))
-		if n, err := filing.NormalizeDomain(d); err == nil {
+		if n, err := domain.NormalizeDomain(d); err == nil {
 			d = n
 		}
 		out[d] = audit.Answer{Addrs: a.Addrs, Failed: a.Failed}

@@ -118,8 +118,16 @@ func (af appForm) filing() (f *filing.Filing, rows []int) {
 		CertNumber: filing.IDNumber(af.PrincipalCertNumber), Mobile: filing.Phone(af.Mobile), Email: filing.Email(af.Email),
 	}
 	app := filing.App{
-		Kind: filing.AppKind(af.Kind), Name: af.Name, Language: af.Language, ServiceContent: af.Service,
-		Principal: principal, Host: filing.HostPlatform(af.Host), HostName: af.HostName, HostAppID: af.HostAppID,
+		Kind: filing.AppKind(af.Kind),
+		Service: filing.Service{
+			Name:           af.Name,
+			ServiceContent: af.Service,
+			Principal:      principal,
+		},
+		Language:  af.Language,
+		Host:      filing.HostPlatform(af.Host),
+		HostName:  af.HostName,
+		HostAppID: af.HostAppID,
 	}
 	for i, r := range af.Rows {
 		if r.blank() {

@@ -173,11 +173,13 @@ func (ff filingForm) filing() *filing.Filing {
 			ResidencePermit:     ff.ResidencePermit,
 		},
 		Websites: []filing.Website{{
-			Name:           ff.WebsiteName,
-			Domains:        []string{ff.Domain},
-			HomeURL:        ff.HomeURL,
-			ServiceContent: ff.ServiceContent,
-			Principal:      principal,
+			Service: filing.Service{
+				Name:           ff.WebsiteName,
+				ServiceContent: ff.ServiceContent,
+				Principal:      principal,
+			},
+			Domains: []string{ff.Domain},
+			HomeURL: ff.HomeURL,
 		}},
 	}
 }

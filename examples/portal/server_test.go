@@ -20,6 +20,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // clock is a settable clock for the server under test.
@@ -152,12 +153,12 @@ func with(v url.Values, kv ...string) url.Values {
 func company(t *testing.T, i int) url.Values {
 	t.Helper()
 	org8 := fmt.Sprintf("MA%06d", i)
-	oc, err := filing.OrgCodeCheckChar(org8)
+	oc, err := certno.OrgCodeCheckChar(org8)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := "91520100" + org8 + string(oc)
-	uc, err := filing.USCCCheckChar(body)
+	uc, err := certno.USCCCheckChar(body)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 )
 
@@ -71,7 +73,7 @@ func newFormPage(ff filingForm) *formPage {
 	for _, n := range filing.Natures() {
 		p.Natures = append(p.Natures, option{string(n.Code), n.Zh, string(n.Code) == ff.Nature})
 	}
-	for _, c := range filing.CertTypes() {
+	for _, c := range certno.CertTypes() {
 		p.CertTypes = append(p.CertTypes, option{string(c.Code), c.Zh, string(c.Code) == ff.CertType})
 		if c.Personal() {
 			p.PersonCertTypes = append(p.PersonCertTypes, option{string(c.Code), c.Zh, string(c.Code) == ff.PrincipalCertType})
@@ -243,7 +245,7 @@ func newStatusPage(e *entry, cal *calendar.Calendar, now time.Time) *statusPage 
 		p.CertType = c.Zh
 	}
 	if len(w.Domains) > 0 {
-		p.Domain = filing.DomainUnicode(w.Domains[0])
+		p.Domain = domain.DomainUnicode(w.Domains[0])
 	}
 	for _, ev := range st.History {
 		reason := ev.Reason

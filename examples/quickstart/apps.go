@@ -34,8 +34,13 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 		Subject: f.Subject, // on file: only the app information is added
 		Apps: []filing.App{
 			{
-				Kind: filing.AppKindApp, Name: "星辰记账", Language: "中文简体", ServiceContent: "个人记账与账单管理",
-				Principal: principal,
+				Kind: filing.AppKindApp,
+				Service: filing.Service{
+					Name:           "星辰记账",
+					ServiceContent: "个人记账与账单管理",
+					Principal:      principal,
+				},
+				Language: "中文简体",
 				Platforms: []filing.AppPlatform{
 					{Platform: filing.PlatformAndroid, Identifier: "cn.xingchenkeji.ledger", PublicKey: modulus,
 						Fingerprint: colons(md[:]), Domains: []string{"api.星辰科技.中国"},
@@ -44,8 +49,16 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 						Fingerprint: colons(md[:]), Domains: []string{"api.星辰科技.中国"}},
 				},
 			},
-			{Kind: filing.AppKindMiniProgram, Name: "星辰记账助手", Language: "中文简体", Principal: principal,
-				Host: filing.HostWeChat, HostAppID: "wx5a6c601ca97c8443"},
+			{
+				Kind: filing.AppKindMiniProgram,
+				Service: filing.Service{
+					Name:      "星辰记账助手",
+					Principal: principal,
+				},
+				Language:  "中文简体",
+				Host:      filing.HostWeChat,
+				HostAppID: "wx5a6c601ca97c8443",
+			},
 		},
 	}
 	err := filing.Validate(add, clock)

@@ -46,6 +46,8 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sms"
@@ -102,7 +104,7 @@ func (r *report) printf(format string, args ...any) {
 
 // residentID completes a resident ID number with its GB 11643 check character.
 func residentID(first17 string) filing.IDNumber {
-	c, err := filing.ResidentIDCheckChar(first17)
+	c, err := certno.ResidentIDCheckChar(first17)
 	if err != nil {
 		panic(err) // the inputs below are constants
 	}
@@ -130,16 +132,18 @@ func typedIn() *filing.Filing {
 			LegalRepresentative: "张伟",
 		},
 		Websites: []filing.Website{{
-			Name:    "星辰官网",
+			Service: filing.Service{
+				Name: "星辰官网",
+				Principal: filing.Person{
+					Name:       "李娜",
+					CertType:   filing.CertResidentID,
+					CertNumber: residentID("52010319900215246"),
+					Mobile:     "13900139000",
+					Email:      "lina@example.cn",
+				},
+			},
 			Domains: []string{"xingchen.io"},          // .io is not approved for filing
 			HomeURL: "https://www.xingchen-shop.com/", // not under the website's domain
-			Principal: filing.Person{
-				Name:       "李娜",
-				CertType:   filing.CertResidentID,
-				CertNumber: residentID("52010319900215246"),
-				Mobile:     "13900139000",
-				Email:      "lina@example.cn",
-			},
 		}},
 	}
 }
@@ -202,7 +206,7 @@ func run(w io.Writer) error {
 	if conflicts, err = ix.Check(f); err != nil || len(conflicts) > 0 {
 		return fmt.Errorf("own domain should be clean: %v %v", conflicts, err)
 	}
-	r.printf("改用本单位的域名 %s（%s）：无冲突 ✓\n", filing.DomainUnicode(f.Websites[0].Domains[0]), f.Websites[0].Domains[0])
+	r.printf("改用本单位的域名 %s（%s）：无冲突 ✓\n", domain.DomainUnicode(f.Websites[0].Domains[0]), f.Websites[0].Domains[0])
 
 	// 3. Lifecycle and the review limit.
 	r.head("提交与审核期限 Submission and review limit (R-11, R-14, R-20)")
@@ -296,7 +300,7 @@ func run(w io.Writer) error {
 		ApplicantMobile:   f.Subject.Principal.Mobile,
 		Date:              forms.NewDate(2026, time.July, 2),
 		RecordNumber:      site.String(),
-		Domain:            filing.DomainUnicode(web.Domains[0]),
+		Domain:            domain.DomainUnicode(web.Domains[0]),
 		SponsorName:       f.Subject.Name,
 		SponsorNature:     f.Subject.Nature,
 		SubjectCertType:   f.Subject.CertType,

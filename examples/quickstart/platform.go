@@ -47,8 +47,17 @@ func wechatFiling(r *report, f *filing.Filing) error {
 	valid := filing.Validity{Start: at(2020, 5, 6, 0, 0), End: at(2040, 5, 6, 0, 0)}
 	sub := f.Subject
 	sub.Principal.CertValidity = valid
-	mp := filing.App{Kind: filing.AppKindMiniProgram, Name: "星辰记账助手", Host: filing.HostWeChat, HostAppID: "wx5a6c601ca97c8443",
-		Categories: []string{"记账", "工具"}, ServiceContent: "个人记账工具", Principal: sub.Principal}
+	mp := filing.App{
+		Kind: filing.AppKindMiniProgram,
+		Service: filing.Service{
+			Name:           "星辰记账助手",
+			ServiceContent: "个人记账工具",
+			Principal:      sub.Principal,
+		},
+		Host:       filing.HostWeChat,
+		HostAppID:  "wx5a6c601ca97c8443",
+		Categories: []string{"记账", "工具"},
+	}
 	in := wechat.Input{
 		Filing: &filing.Filing{Subject: sub, Apps: []filing.App{mp}},
 		Region: platform.Region{Province: "520000", City: "520100", District: "520115"}, VerifyTaskID: "R5bK2mQvUe8n",

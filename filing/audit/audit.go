@@ -10,6 +10,7 @@ import (
 
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/internal/catalog"
 )
 
@@ -172,7 +173,7 @@ func SiteOfWebsite(w filing.Website, isp string, t time.Time) Site {
 func names(domains []string, home string) []string {
 	out := make([]string, 0, len(domains)+1)
 	add := func(d string) {
-		if n, err := filing.NormalizeDomain(d); err == nil {
+		if n, err := domain.NormalizeDomain(d); err == nil {
 			d = n
 		} else {
 			d = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(d), "."))

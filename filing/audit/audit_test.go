@@ -111,14 +111,21 @@ func TestR97_Site(t *testing.T) {
 
 func TestR97_SiteOfWebsiteAndRecord(t *testing.T) {
 	at := time.Date(2026, 6, 1, 0, 0, 0, 0, calendar.Location())
-	w := filing.Website{Number: "京ICP备05002571号-1", Name: "星辰官网", Domains: []string{"中国.CN", "Example.com."},
-		HomeURL: "https://WWW.example.com/index.html", Status: filing.StatusApproved,
-		Access: []filing.Access{
-			{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.1.1")}, Since: at.AddDate(-1, 0, 0)},
-			{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.2.2")}, Since: at.AddDate(-2, 0, 0), Until: at.AddDate(-1, 0, 0)}, // past
-			{ISP: "isp-b", IPs: []netip.Addr{ip("1.2.4.8")}, Since: at.AddDate(-1, 0, 0),
-				Ranges: []filing.AddrRange{{From: ip("1.2.4.0"), To: ip("1.2.4.255")}}},
-		}}
+	w := filing.Website{
+		Service: filing.Service{
+			Number: "京ICP备05002571号-1",
+			Name:   "星辰官网",
+			Status: filing.StatusApproved,
+			Access: []filing.Access{
+				{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.1.1")}, Since: at.AddDate(-1, 0, 0)},
+				{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.2.2")}, Since: at.AddDate(-2, 0, 0), Until: at.AddDate(-1, 0, 0)}, // past
+				{ISP: "isp-b", IPs: []netip.Addr{ip("1.2.4.8")}, Since: at.AddDate(-1, 0, 0),
+					Ranges: []filing.AddrRange{{From: ip("1.2.4.0"), To: ip("1.2.4.255")}}},
+			},
+		},
+		Domains: []string{"中国.CN", "Example.com."},
+		HomeURL: "https://WWW.example.com/index.html",
+	}
 	s := audit.SiteOfWebsite(w, "isp-a", at)
 	assert.Equal(t, []string{"xn--fiqs8s.cn", "example.com", "www.example.com"}, s.Domains)
 	assert.Equal(t, []filing.AddrRange{{From: ip("119.29.1.1"), To: ip("119.29.1.1")}}, s.Filed)
@@ -162,9 +169,15 @@ func TestR97_Blocks(t *testing.T) {
 func TestR97_Filing(t *testing.T) {
 	at := time.Date(2026, 6, 1, 0, 0, 0, 0, calendar.Location())
 	f := &filing.Filing{Websites: []filing.Website{
-		{Number: "京ICP备05002571号-1", Domains: []string{"example.com"}, Status: filing.StatusApproved,
-			Access: []filing.Access{{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.1.1")}, Since: at.AddDate(-1, 0, 0)}}},
-		{Name: "新网站", Domains: []string{"new.cn"}, Status: filing.StatusBureauReview},
+		{
+			Service: filing.Service{
+				Number: "京ICP备05002571号-1",
+				Status: filing.StatusApproved,
+				Access: []filing.Access{{ISP: "isp-a", IPs: []netip.Addr{ip("119.29.1.1")}, Since: at.AddDate(-1, 0, 0)}},
+			},
+			Domains: []string{"example.com"},
+		},
+		{Service: filing.Service{Name: "新网站", Status: filing.StatusBureauReview}, Domains: []string{"new.cn"}},
 	}}
 	au, err := audit.New(ispBlocks, audit.ResolverFunc(func(d string) audit.Answer { return addrs("119.29.7.7") }))
 	require.NoError(t, err)

@@ -5,20 +5,22 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 func ExampleCheckResidentID() {
 	// Full-width digits and a lower-case x are normalised first.
-	fmt.Println(filing.CheckResidentID("１１０１０５１９４９１２３１００２ｘ"))
+	fmt.Println(certno.CheckResidentID("１１０１０５１９４９１２３１００２ｘ"))
 
-	err := filing.CheckResidentID("110105194912310021")
-	fmt.Println(errors.Is(err, filing.CodeIDChecksum))
+	err := certno.CheckResidentID("110105194912310021")
+	fmt.Println(errors.Is(err, certno.CodeIDChecksum))
 	var p *filing.Problem
 	if errors.As(err, &p) {
 		fmt.Println(p.Code, p.Rule, p.Zh)
 	}
-	fmt.Println(filing.CheckResidentID("110105491231002"))
+	fmt.Println(certno.CheckResidentID("110105491231002"))
 	// Output:
 	// <nil>
 	// true
@@ -28,15 +30,15 @@ func ExampleCheckResidentID() {
 
 func ExampleCheckResidentIDAt() {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	fmt.Println(filing.CheckResidentIDAt("110105202601020014", now)) // born tomorrow
-	fmt.Println(filing.CheckResidentIDAt("110105200002290021", now)) // 29 February 2000
+	fmt.Println(certno.CheckResidentIDAt("110105202601020014", now)) // born tomorrow
+	fmt.Println(certno.CheckResidentIDAt("110105200002290021", now)) // 29 February 2000
 	// Output:
 	// id.birth_future: resident ID birth date is in the future
 	// <nil>
 }
 
 func ExampleParseResidentID() {
-	r, err := filing.ParseResidentID("11010519491231002X")
+	r, err := certno.ParseResidentID("11010519491231002X")
 	if err != nil {
 		panic(err)
 	}
@@ -48,18 +50,18 @@ func ExampleParseResidentID() {
 }
 
 func ExampleUpgradeLegacyResidentID() {
-	n, err := filing.UpgradeLegacyResidentID("110105491231002")
+	n, err := certno.UpgradeLegacyResidentID("110105491231002")
 	fmt.Println(n.Raw(), err)
 	// Output: 11010519491231002X <nil>
 }
 
 func ExampleParseUSCC() {
-	u, err := filing.ParseUSCC("91350100M000100Y43")
+	u, err := certno.ParseUSCC("91350100M000100Y43")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Printf("%c%c %s/%s region %s org code %s\n", u.Department, u.Category, u.DepartmentName, u.CategoryName, u.Region, u.OrgCode)
-	fmt.Println(filing.CheckUSCC("91100000100003962A"))
+	fmt.Println(certno.CheckUSCC("91100000100003962A"))
 	// Output:
 	// 91 工商/企业 region 350100 org code M000100Y-4
 	// uscc.checksum: unified social credit code check character (GB 32100 MOD 31) does not match
@@ -75,7 +77,7 @@ func ExampleNormalizeCertNumber() {
 		{filing.CertOrgCode, "d2143569x"},
 		{filing.CertHKMOPermit, "h12345678"},
 	} {
-		n, err := filing.NormalizeCertNumber(in.t, in.s)
+		n, err := certno.NormalizeCertNumber(in.t, in.s)
 		fmt.Println(n.Raw(), err)
 	}
 	// Output:
@@ -86,9 +88,9 @@ func ExampleNormalizeCertNumber() {
 }
 
 func ExampleCheckCertNumber() {
-	fmt.Println(filing.CheckCertNumber(filing.CertInstitution, "D2143569-X"))         // 组织机构代码
-	fmt.Println(filing.CheckCertNumber(filing.CertInstitution, "91350100M000100Y43")) // or 统一社会信用代码
-	fmt.Println(filing.CheckCertNumber("no_such_type", "123"))
+	fmt.Println(certno.CheckCertNumber(filing.CertInstitution, "D2143569-X"))         // 组织机构代码
+	fmt.Println(certno.CheckCertNumber(filing.CertInstitution, "91350100M000100Y43")) // or 统一社会信用代码
+	fmt.Println(certno.CheckCertNumber("no_such_type", "123"))
 	// Output:
 	// <nil>
 	// <nil>
@@ -96,9 +98,30 @@ func ExampleCheckCertNumber() {
 }
 
 func ExampleResidentIDCheckChar() {
-	c, _ := filing.ResidentIDCheckChar("11010519491231002")
-	u, _ := filing.USCCCheckChar("91350100M000100Y4")
-	o, _ := filing.OrgCodeCheckChar("D2143569")
+	c, _ := certno.ResidentIDCheckChar("11010519491231002")
+	u, _ := certno.USCCCheckChar("91350100M000100Y4")
+	o, _ := certno.OrgCodeCheckChar("D2143569")
 	fmt.Printf("%c %c %c\n", c, u, o)
 	// Output: X 3 X
+}
+
+// A validity period (证件有效期) as forms give it, and one whose end is
+// before its start (R-84).
+func ExampleParseValidity() {
+	v, _ := certno.ParseValidity("20160301", "长期")
+	fmt.Println(v.Start.Format(time.DateOnly), v.LongTerm)
+	_, err := certno.ParseValidity("2030-01-01", "2020-01-01")
+	fmt.Println(err)
+	// Output:
+	// 2016-03-01 true
+	// validity.order: certificate validity: the end date is before the start date
+}
+
+// A resident ID valid until 2026-06-01 has no more than three months left
+// on 2026-03-05: too short for a filing (R-84).
+func ExampleCheckValidity() {
+	asOf := time.Date(2026, 3, 5, 10, 0, 0, 0, calendar.Location())
+	v, _ := certno.ParseValidity("2006-06-01", "2026-06-01")
+	fmt.Println(certno.CheckValidity(v, filing.CertMinMonths("52", filing.CertResidentID), asOf))
+	// Output: validity.short: the certificate must be valid for more than 3 months (valid until 2026-06-01)
 }

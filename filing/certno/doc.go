@@ -14,5 +14,5 @@
 // accepted. ParseResidentID and ParseUSCC return the parts of a number.
 //
 // Every problem is a *problem.Problem with a stable code (id.*, cert.*).
-// Package filing re-exports these names (filing.CheckResidentID, ...).
+// Package filing re-exports these names (CheckResidentID, ...).
 package certno

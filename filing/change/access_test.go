@@ -139,7 +139,7 @@ func TestR82_R81_AccessMatchedByISP(t *testing.T) {
 // the check letter in lower case is no change, and so no subject
 // replacement and no face check. Diff compares names (and every text
 // field) by filing.NormalizeText and certificate numbers by
-// filing.NormalizeCertNumber.
+// certno.NormalizeCertNumber.
 func TestR81_DiffComparesNormalisedNamesAndCertificates(t *testing.T) {
 	fullWidth := func(s string) string {
 		var b strings.Builder

@@ -212,6 +212,10 @@ func appLeaves(v reflect.Value, path string, out []leaf) []leaf {
 		for i := range v.NumField() {
 			sf := v.Type().Field(i)
 			name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+			if name == "" && sf.Anonymous { // filing.Service: its fields are the app's
+				out = appLeaves(v.Field(i), path, out)
+				continue
+			}
 			if name == "" {
 				name = strings.ToLower(sf.Name)
 			}

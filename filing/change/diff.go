@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Op is what happened to a field.
@@ -105,14 +106,14 @@ func (d *differ) cert(prefix, field, label string, ta filing.CertType, a filing.
 }
 
 // certKey is the certificate number s of type t as compared:
-// filing.NormalizeCertNumber's form (full-width folded, spaces removed,
+// certno.NormalizeCertNumber's form (full-width folded, spaces removed,
 // letters upper-cased), or, for a number that does not parse as its type,
 // the same folding done without the check.
 func certKey(t filing.CertType, s string) string {
 	if s == "" {
 		return ""
 	}
-	if n, err := filing.NormalizeCertNumber(filing.CertType(filing.NormalizeText(string(t))), s); err == nil {
+	if n, err := certno.NormalizeCertNumber(filing.CertType(filing.NormalizeText(string(t))), s); err == nil {
 		return n.Raw()
 	}
 	return strings.ToUpper(strings.ReplaceAll(filing.NormalizeText(s), " ", ""))
@@ -148,7 +149,7 @@ func (d *differ) norm(prefix, field, label, a, b string, identity bool) {
 // (spaces around, full-width forms, a lower-case check letter) is no
 // change: text fields (names, addresses, the legal representative, ...)
 // by filing.NormalizeText, certificate numbers by
-// filing.NormalizeCertNumber of their type (a number that does not parse
+// certno.NormalizeCertNumber of their type (a number that does not parse
 // by the same folding without the check), ISPs by NormalizeText with ASCII
 // case folded. The filings are not modified. Statuses and record numbers
 // are the lifecycle's and are not compared, nor are the start and end

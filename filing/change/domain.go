@@ -1,9 +1,12 @@
 package change
 
-import "github.com/beiankit/beian/filing"
+import (
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
+)
 
 // domainKey is a domain as a change compares it: its canonical form
-// by filing.NormalizeDomain (NFKC, "。", one trailing dot removed, IDNA
+// by domain.NormalizeDomain (NFKC, "。", one trailing dot removed, IDNA
 // UTS #46 lookup to lower-case A-labels), so that "例子.中国",
 // "xn--fsqu00a.xn--fiqs8s" and "EXAMPLE.cn." meet their stored form,
 // while "λόγος.com" and "λόγοσ.com", "ς.com" and "σ.com", "maße.cn" and
@@ -13,7 +16,7 @@ import "github.com/beiankit/beian/filing"
 // filing.NormalizeText with ASCII letters lower-cased, never by Unicode
 // folding.
 func domainKey(s string) string {
-	if d, err := filing.NormalizeDomain(s); err == nil {
+	if d, err := domain.NormalizeDomain(s); err == nil {
 		return d
 	}
 	b := []byte(filing.NormalizeText(s))

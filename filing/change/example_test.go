@@ -14,9 +14,16 @@ func exampleRecord() *filing.Filing {
 			Nature: filing.NatureEnterprise, CertType: filing.CertUSCC, CertNumber: "91520100MA6DKXXX1K",
 			Address: "贵州省贵阳市观山湖区示例路1号", Status: filing.StatusApproved,
 			Principal: filing.Person{Name: "张三", Mobile: "13812345678"}},
-		Websites: []filing.Website{{Number: "黔ICP备2025001234号-1", Name: "示例官网", Domains: []string{"example.cn"},
-			HomeURL: "https://www.example.cn/", Status: filing.StatusApproved,
-			Principal: filing.Person{Name: "李四", Mobile: "13987654321"}}},
+		Websites: []filing.Website{{
+			Service: filing.Service{
+				Number:    "黔ICP备2025001234号-1",
+				Name:      "示例官网",
+				Status:    filing.StatusApproved,
+				Principal: filing.Person{Name: "李四", Mobile: "13987654321"},
+			},
+			Domains: []string{"example.cn"},
+			HomeURL: "https://www.example.cn/",
+		}},
 	}
 }
 

@@ -3,14 +3,14 @@ package contact_test
 import (
 	"fmt"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 func ExampleNormalizeEmail() {
-	e, err := filing.NormalizeEmail(" Zhang.San@例子。中国 ")
+	e, err := contact.NormalizeEmail(" Zhang.San@例子。中国 ")
 	fmt.Println(e.Raw(), err)
 	fmt.Println(e) // personal data prints masked
-	_, err = filing.NormalizeEmail("张三 <zhang@example.com>")
+	_, err = contact.NormalizeEmail("张三 <zhang@example.com>")
 	fmt.Println(err)
 	// Output:
 	// Zhang.San@xn--fsqu00a.xn--fiqs8s <nil>
@@ -19,6 +19,6 @@ func ExampleNormalizeEmail() {
 }
 
 func ExampleCheckEmail() {
-	fmt.Println(filing.CheckEmail("a..b@example.com"))
+	fmt.Println(contact.CheckEmail("a..b@example.com"))
 	// Output: email.local: e-mail local part is not an ASCII dot-atom
 }

@@ -3,12 +3,12 @@ package contact_test
 import (
 	"fmt"
 
-	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 func ExampleNormalizePhone() {
 	for _, s := range []string{"+86 138-0013-8000", "１３８００１３８０００", "(010)12345678", "0755-8765-4321 转 88"} {
-		p, err := filing.NormalizePhone(s)
+		p, err := contact.NormalizePhone(s)
 		fmt.Println(p.Raw(), err)
 	}
 	// Output:
@@ -19,9 +19,9 @@ func ExampleNormalizePhone() {
 }
 
 func ExampleCheckMobile() {
-	fmt.Println(filing.CheckMobile("19212345678"))   // 中国广电
-	fmt.Println(filing.CheckMobile("14012345678"))   // no such segment
-	fmt.Println(filing.CheckMobile("1440012345678")) // 13-digit IoT
+	fmt.Println(contact.CheckMobile("19212345678"))   // 中国广电
+	fmt.Println(contact.CheckMobile("14012345678"))   // no such segment
+	fmt.Println(contact.CheckMobile("1440012345678")) // 13-digit IoT
 	// Output:
 	// <nil>
 	// phone.mobile_segment: mobile number prefix is not an allocated mobile segment
@@ -29,9 +29,9 @@ func ExampleCheckMobile() {
 }
 
 func ExampleCheckLandline() {
-	fmt.Println(filing.CheckLandline("010-12345678-123"))
-	fmt.Println(filing.CheckLandline("0351-12345678"))
-	fmt.Println(filing.CheckLandline("400-123-4567"))
+	fmt.Println(contact.CheckLandline("010-12345678-123"))
+	fmt.Println(contact.CheckLandline("0351-12345678"))
+	fmt.Println(contact.CheckLandline("400-123-4567"))
 	// Output:
 	// <nil>
 	// phone.landline_number: landline subscriber number must have 7 digits and not start with 0

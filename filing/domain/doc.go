@@ -14,5 +14,5 @@
 // display form. Memo lets one validation reuse what it normalised.
 //
 // Every problem is a *problem.Problem with a stable code (domain.*, url.*).
-// Package filing re-exports these names (filing.CheckDomain, ...).
+// Package filing re-exports these names (CheckDomain, ...).
 package domain

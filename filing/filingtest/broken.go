@@ -2,10 +2,14 @@ package filingtest
 
 import (
 	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // BrokenCase is a filing with exactly one thing wrong: a valid generated
@@ -106,7 +110,7 @@ func (g *Gen) freshDomain(label, suffix string) string {
 // sequence code, with its check character.
 func id17(county, birth, seq string) filing.IDNumber {
 	body := county + birth + seq
-	return filing.IDNumber(body + checkChar(filing.ResidentIDCheckChar, body))
+	return filing.IDNumber(body + checkChar(certno.ResidentIDCheckChar, body))
 }
 
 // wrongCheck returns s with its last character replaced by another valid
@@ -122,7 +126,7 @@ func wrongCheck(s filing.IDNumber) filing.IDNumber {
 
 // brokenDefs are the cases, in catalogue order. Each case's Gen is seeded
 // from its name, so adding a case changes no other.
-var brokenDefs = []brokenDef{
+var brokenDefs = slices.Concat([]brokenDef{
 	//
 	{name: "no-website", rule: "R-01", desc: "a new filing (subject without a record number) with no website",
 		want: filing.CodeNoWebsite, path: "websites", base: enterprise("52", 1),
@@ -259,45 +263,45 @@ var brokenDefs = []brokenDef{
 
 	// certificates
 	{name: "resident-id-checksum", rule: "R-09", desc: "the subject principal's resident ID has a wrong MOD 11-2 check character",
-		want: filing.CodeIDChecksum, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDChecksum, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) {
 			f.Subject.Principal.CertNumber = wrongCheck(f.Subject.Principal.CertNumber)
 		}},
 	{name: "resident-id-feb29-common-year", rule: "R-09", desc: "a resident ID born on 29 February 1999, a common year",
-		want: filing.CodeIDBirthDate, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDBirthDate, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertNumber = id17("520102", "19990229", "123") }},
 	{name: "resident-id-future-birth", rule: "R-09", desc: "a resident ID born in 2099", dated: true,
-		want: filing.CodeIDBirthFuture, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDBirthFuture, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertNumber = id17("520102", "20990101", "123") }},
 	{name: "resident-id-legacy-15", rule: "R-09", desc: "a 15-digit first-generation resident ID number",
-		want: filing.CodeIDLegacy15, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDLegacy15, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertNumber = "520102800101123" }},
 	{name: "resident-id-region", rule: "R-09", desc: "a resident ID whose address code is Taiwan's 71 (reserved, on no card)",
-		want: filing.CodeIDRegion, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDRegion, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertNumber = id17("710101", "19800101", "123") }},
 	{name: "resident-id-is-residence-permit", rule: "R-09", desc: "a Hong Kong residence-permit number (810000) given as a resident ID",
-		want: filing.CodeIDPermitNumber, path: "subject.principal.cert_number", base: enterprise("52", 1),
+		want: certno.CodeIDPermitNumber, path: "subject.principal.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertNumber = id17("810000", "19800101", "123") }},
 	{name: "uscc-checksum", rule: "R-09", desc: "the subject's credit code has a wrong MOD 31 check character",
-		want: filing.CodeUSCCChecksum, path: "subject.cert_number", base: enterprise("52", 1),
+		want: certno.CodeUSCCChecksum, path: "subject.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.CertNumber = wrongCheck(f.Subject.CertNumber) }},
 	{name: "uscc-forbidden-letter", rule: "R-09", desc: "a credit code with the letter I, which GB 32100 does not use",
-		want: filing.CodeUSCCChars, path: "subject.cert_number", base: enterprise("52", 1),
+		want: certno.CodeUSCCChars, path: "subject.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) {
 			f.Subject.CertNumber = f.Subject.CertNumber[:10] + "I" + f.Subject.CertNumber[11:]
 		}},
 	{name: "uscc-embedded-orgcode", rule: "R-09", desc: "a credit code whose embedded organisation code (characters 9-17) has a wrong check character, the credit code's own check recomputed",
-		want: filing.CodeUSCCOrgCode, path: "subject.cert_number", base: enterprise("52", 1),
+		want: certno.CodeUSCCOrgCode, path: "subject.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) {
 			c := string(f.Subject.CertNumber)
 			first := c[:16] + string(wrongCheck(filing.IDNumber(c[16:17])))
-			f.Subject.CertNumber = filing.IDNumber(first + checkChar(filing.USCCCheckChar, first))
+			f.Subject.CertNumber = filing.IDNumber(first + checkChar(certno.USCCCheckChar, first))
 		}},
 	{name: "uscc-registration-number-15", rule: "R-09", desc: "a 15-digit business registration number instead of the credit code",
-		want: filing.CodeUSCCRegNo15, path: "subject.cert_number", base: enterprise("52", 1),
+		want: certno.CodeUSCCRegNo15, path: "subject.cert_number", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.CertNumber = "520102000123456" }},
 	{name: "orgcode-checksum", rule: "R-09", desc: "a government body's organisation code with a wrong GB 11714 check character",
-		want: filing.CodeOrgCodeChecksum, path: "subject.cert_number",
+		want: certno.CodeOrgCodeChecksum, path: "subject.cert_number",
 		base: func(g *Gen) *filing.Filing {
 			f := organisationOf("11", 1, false, 1)(g)
 			f.Subject.CertType = filing.CertOrgCode
@@ -306,61 +310,61 @@ var brokenDefs = []brokenDef{
 		},
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.CertNumber = wrongCheck(f.Subject.CertNumber) }},
 	{name: "cert-type-unknown", rule: "R-09", desc: "a certificate type that is not in the table (军官证 is not an ICP certificate)",
-		want: filing.CodeCertUnknownType, path: "subject.principal.cert_type", base: enterprise("52", 1),
+		want: certno.CodeCertUnknownType, path: "subject.principal.cert_type", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.CertType = "military_officer" }},
 
 	// phones and e-mail
 	{name: "mobile-segment", rule: "R-09", desc: "a mobile number in the unallocated segment 120",
-		want: filing.CodePhoneMobileSegment, path: "subject.principal.mobile", base: enterprise("52", 1),
+		want: contact.CodePhoneMobileSegment, path: "subject.principal.mobile", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.Mobile = "12012345678" }},
 	{name: "mobile-iot", rule: "R-09", desc: "a 13-digit IoT number, which cannot receive the verification SMS",
-		want: filing.CodePhoneMobileIoT, path: "subject.principal.mobile", base: enterprise("52", 1),
+		want: contact.CodePhoneMobileIoT, path: "subject.principal.mobile", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.Mobile = "1440123456789" }},
 	{name: "landline-service-number", rule: "R-09", desc: "a 400 service number as the principal's landline",
-		want: filing.CodePhoneService, path: "subject.principal.landline", base: enterprise("52", 1),
+		want: contact.CodePhoneService, path: "subject.principal.landline", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Subject.Principal.Landline = "400-810-8888" }},
 	{name: "email-display-name", rule: "R-09", desc: "an e-mail address with a display name",
-		want: filing.CodeEmailFormat, path: "subject.principal.email", base: enterprise("52", 1),
+		want: contact.CodeEmailFormat, path: "subject.principal.email", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) {
 			f.Subject.Principal.Email = filing.Email(f.Subject.Principal.Name + " <" + string(f.Subject.Principal.Email) + ">")
 		}},
 
 	// domains and home URLs
 	{name: "tld-io", rule: "R-09", desc: "a .io domain: the TLD is not approved for filing",
-		want: filing.CodeDomainTLDNotApproved, path: "websites[0].domains[0]", base: enterprise("52", 1),
+		want: domain.CodeDomainTLDNotApproved, path: "websites[0].domains[0]", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { setDomain(f, g.freshDomain("xingchen", ".io")) }},
 	{name: "tld-org", rule: "R-09", desc: "a .org domain: the TLD is no longer approved for new filings",
-		want: filing.CodeDomainTLDNotApproved, path: "websites[0].domains[0]", base: enterprise("52", 1),
+		want: domain.CodeDomainTLDNotApproved, path: "websites[0].domains[0]", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { setDomain(f, g.freshDomain("xingchen", ".org")) }},
 	{name: "domain-public-suffix", rule: "R-09", desc: "the public suffix com.cn filed as a domain",
-		want: filing.CodeDomainPublicSuffix, path: "websites[0].domains[0]", base: enterprise("52", 1),
+		want: domain.CodeDomainPublicSuffix, path: "websites[0].domains[0]", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { setDomain(f, "com.cn") }},
 	{name: "domain-subdomain", rule: "R-09", desc: "a www subdomain filed instead of the registered domain",
-		want: filing.CodeDomainSubdomain, path: "websites[0].domains[0]", base: enterprise("52", 1),
+		want: domain.CodeDomainSubdomain, path: "websites[0].domains[0]", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].Domains[0] = "www." + f.Websites[0].Domains[0] }},
 	{name: "domain-government-only", rule: "R-09", desc: "an enterprise files a .gov.cn domain, reserved for government bodies",
-		want: filing.CodeDomainGovernmentOnly, path: "websites[0].domains[0]", base: enterprise("52", 1),
+		want: domain.CodeDomainGovernmentOnly, path: "websites[0].domains[0]", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { setDomain(f, g.freshDomain("qiye", ".gov.cn")) }},
 	{name: "home-url-off-domain", rule: "R-09", desc: "the home URL is on another domain than the website's",
-		want: filing.CodeURLNotUnderDomain, path: "websites[0].home_url", base: enterprise("52", 1),
+		want: domain.CodeURLNotUnderDomain, path: "websites[0].home_url", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].HomeURL = "https://www." + g.Domain() + "/" }},
 	{name: "home-url-ip", rule: "R-09", desc: "the home URL names an IP address",
-		want: filing.CodeURLIPHost, path: "websites[0].home_url", base: enterprise("52", 1),
+		want: domain.CodeURLIPHost, path: "websites[0].home_url", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].HomeURL = "http://203.0.113.7/" }},
 	{name: "home-url-port", rule: "R-09", desc: "the home URL uses a non-default port",
-		want: filing.CodeURLPort, path: "websites[0].home_url", base: enterprise("52", 1),
+		want: domain.CodeURLPort, path: "websites[0].home_url", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) {
 			f.Websites[0].HomeURL = "http://www." + f.Websites[0].Domains[0] + ":8080/"
 		}},
 	{name: "home-url-scheme", rule: "R-09", desc: "the home URL is an ftp URL",
-		want: filing.CodeURLScheme, path: "websites[0].home_url", base: enterprise("52", 1),
+		want: domain.CodeURLScheme, path: "websites[0].home_url", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].HomeURL = "ftp://" + f.Websites[0].Domains[0] + "/" }},
 
 	//
 	{name: "website-status-unknown", rule: "R-10", desc: "a website status that is not a lifecycle status",
 		want: filing.CodeStatusUnknown, path: "websites[0].status", base: enterprise("52", 1),
 		brk: func(g *Gen, f *filing.Filing) { f.Websites[0].Status = "online" }},
-}
+}, appBrokenDefs, nameBrokenDefs)
 
 // seedOf derives a case's seed from its name (FNV-1a).
 func seedOf(name string) int64 {

@@ -111,5 +111,3 @@ var appBrokenDefs = []brokenDef{
 			f.Apps = append(f.Apps, other)
 		}},
 }
-
-func init() { brokenDefs = append(brokenDefs, appBrokenDefs...) }

@@ -61,5 +61,3 @@ var nameBrokenDefs = []brokenDef{
 		want: filing.Code(sitename.CodeForumWord), path: "apps[0].name", base: withApps,
 		brk: func(g *Gen, f *filing.Filing) { f.Apps[0].Name = "星辰社区" }},
 }
-
-func init() { brokenDefs = append(brokenDefs, nameBrokenDefs...) }

@@ -15,6 +15,9 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // The conformance corpus (conformance/*.json) is generated from the broken
@@ -102,7 +105,7 @@ var extraDefs = []extraDef{
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 2)(g)
 			d := g.DomainIDN()
-			a, _ := filing.NormalizeDomain(d)
+			a, _ := domain.NormalizeDomain(d)
 			setDomain(f, d)
 			f.Websites[1].Domains = []string{a}
 			f.Websites[1].HomeURL = "http://" + a + "/"
@@ -114,7 +117,7 @@ var extraDefs = []extraDef{
 			setDomain(f, "xingchen-multi.io")
 			f.Subject.Principal.CertNumber = wrongCheck(f.Subject.Principal.CertNumber)
 			return f
-		}, errors: []Expect{e(filing.CodeIDChecksum, "subject.principal.cert_number"), e(filing.CodeDomainTLDNotApproved, "websites[0].domains[0]")}},
+		}, errors: []Expect{e(certno.CodeIDChecksum, "subject.principal.cert_number"), e(domain.CodeDomainTLDNotApproved, "websites[0].domains[0]")}},
 
 	//
 	{name: "valid-guizhou-authorisation-letter", rule: "R-03", desc: "Guizhou accepts a principal other than the legal representative with an authorisation letter",
@@ -312,7 +315,7 @@ var extraDefs = []extraDef{
 	{name: "resident-id-feb29-1900", rule: "R-09", desc: "born on 29 February 1900 (1900 is not a leap year)",
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("52", 1)(g), filing.CertResidentID, id17("520102", "19000229", "246"))
-		}, errors: []Expect{e(filing.CodeIDBirthDate, "websites[0].principal.cert_number")}},
+		}, errors: []Expect{e(certno.CodeIDBirthDate, "websites[0].principal.cert_number")}},
 	{name: "valid-resident-id-standard-examples", rule: "R-09", desc: "the GB 11643 examples 11010519491231002X and 440524188001010014 (born 1880)",
 		build: func(g *Gen) *filing.Filing {
 			f := withPrincipalID(enterprise("52", 1)(g), filing.CertResidentID, "440524188001010014")
@@ -322,11 +325,11 @@ var extraDefs = []extraDef{
 	{name: "resident-id-standard-negative", rule: "R-09", desc: "110105194912310021: the check character should be X",
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("52", 1)(g), filing.CertResidentID, "110105194912310021")
-		}, errors: []Expect{e(filing.CodeIDChecksum, "websites[0].principal.cert_number")}},
+		}, errors: []Expect{e(certno.CodeIDChecksum, "websites[0].principal.cert_number")}},
 	{name: "resident-id-born-before-1800", rule: "R-09", desc: "a birth date before 1800-01-01",
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("52", 1)(g), filing.CertResidentID, id17("520102", "17991231", "123"))
-		}, errors: []Expect{e(filing.CodeIDBirthEarly, "websites[0].principal.cert_number")}},
+		}, errors: []Expect{e(certno.CodeIDBirthEarly, "websites[0].principal.cert_number")}},
 	{name: "resident-id-birth-today-in-china", rule: "R-09", desc: "born on the day that has just begun in China (UTC+8) while it is still the day before in UTC",
 		now: at(2026, 11, 22, 16, 30, 0, time.UTC),
 		build: func(g *Gen) *filing.Filing {
@@ -336,7 +339,7 @@ var extraDefs = []extraDef{
 		now: at(2026, 11, 22, 15, 30, 0, time.UTC),
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("52", 1)(g), filing.CertResidentID, id17("520102", "20261123", "123"))
-		}, errors: []Expect{e(filing.CodeIDBirthFuture, "websites[0].principal.cert_number")}},
+		}, errors: []Expect{e(certno.CodeIDBirthFuture, "websites[0].principal.cert_number")}},
 	{name: "resident-id-birth-past-at-validator-clock", rule: "R-09", desc: "born in 2027, validated as of 2030: the validator's clock decides, not the machine's",
 		now: at(2030, 1, 1, 0, 0, 0, cst),
 		build: func(g *Gen) *filing.Filing {
@@ -349,7 +352,7 @@ var extraDefs = []extraDef{
 	{name: "residence-permit-with-mainland-number", rule: "R-09", desc: "the residence-permit type with a mainland resident ID number",
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("44", 1)(g), filing.CertHKMOTWResidence, id17("440106", "19880808", "135"))
-		}, errors: []Expect{e(filing.CodeIDNotPermit, "websites[0].principal.cert_number")}},
+		}, errors: []Expect{e(certno.CodeIDNotPermit, "websites[0].principal.cert_number")}},
 	{name: "valid-hk-mo-travel-permit", rule: "R-09", desc: "a Hong Kong resident's travel permit (回乡证) H + 8 digits",
 		build: func(g *Gen) *filing.Filing {
 			return withPrincipalID(enterprise("44", 1)(g), filing.CertHKMOPermit, "H12345678")
@@ -373,7 +376,7 @@ var extraDefs = []extraDef{
 			f := enterprise("35", 1)(g)
 			f.Subject.CertNumber = "91350100M0O0100Y43"
 			return f
-		}, errors: []Expect{e(filing.CodeUSCCChars, "subject.cert_number")}},
+		}, errors: []Expect{e(certno.CodeUSCCChars, "subject.cert_number")}},
 	{name: "valid-orgcode-without-hyphen", rule: "R-09", desc: "a government body's organisation code without its hyphen (D2143569X)",
 		build: func(g *Gen) *filing.Filing {
 			f := organisationOf("11", 1, false, 1)(g)
@@ -410,13 +413,13 @@ var extraDefs = []extraDef{
 			_, num, _ := strings.Cut(string(f.Subject.Principal.Landline), "-")
 			f.Subject.Principal.Landline = filing.Phone(num)
 			return f
-		}, errors: []Expect{e(filing.CodePhoneLandArea, "subject.principal.landline")}},
+		}, errors: []Expect{e(contact.CodePhoneLandArea, "subject.principal.landline")}},
 	{name: "jiangxi-mobile-in-landline-field", rule: "R-09", desc: "Jiangxi: a mobile number typed into the landline field",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("36", 1)(g)
 			f.Subject.Principal.Landline = g.Mobile()
 			return f
-		}, errors: []Expect{e(filing.CodePhoneLandFormat, "subject.principal.landline")}},
+		}, errors: []Expect{e(contact.CodePhoneLandFormat, "subject.principal.landline")}},
 	{name: "valid-email-full-width-at", rule: "R-09", desc: "an e-mail address with a full-width ＠",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
@@ -441,7 +444,7 @@ var extraDefs = []extraDef{
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			d := g.DomainIDN()
-			a, _ := filing.NormalizeDomain(d)
+			a, _ := domain.NormalizeDomain(d)
 			f.Websites[0].Domains = []string{a}
 			f.Websites[0].HomeURL = "https://" + d + "/"
 			return f
@@ -475,32 +478,32 @@ var extraDefs = []extraDef{
 			f := enterprise("52", 1)(g)
 			setDomain(f, "xingchen-dev.dev")
 			return f
-		}, errors: []Expect{e(filing.CodeDomainTLDNotApproved, "websites[0].domains[0]")}},
+		}, errors: []Expect{e(domain.CodeDomainTLDNotApproved, "websites[0].domains[0]")}},
 	{name: "domain-zhengwu-cn-is-public-suffix", rule: "R-09", desc: "政务.cn itself filed as a domain (a public suffix from the filing table)",
 		build: func(g *Gen) *filing.Filing {
 			f := organisationOf("32", 1, false, 1)(g)
 			setDomain(f, "政务.cn")
 			return f
-		}, errors: []Expect{e(filing.CodeDomainPublicSuffix, "websites[0].domains[0]")}},
+		}, errors: []Expect{e(domain.CodeDomainPublicSuffix, "websites[0].domains[0]")}},
 	{name: "domain-is-ip-address", rule: "R-09", desc: "an IP address in the domain field (and so as the home URL host)",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			f.Websites[0].Domains = []string{"203.0.113.7"}
 			f.Websites[0].HomeURL = "http://203.0.113.7/"
 			return f
-		}, errors: []Expect{e(filing.CodeDomainIPLiteral, "websites[0].domains[0]"), e(filing.CodeURLIPHost, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeDomainIPLiteral, "websites[0].domains[0]"), e(domain.CodeURLIPHost, "websites[0].home_url")}},
 	{name: "domain-field-holds-url", rule: "R-09", desc: "the home URL pasted into the domain field",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			f.Websites[0].Domains = []string{f.Websites[0].HomeURL}
 			return f
-		}, errors: []Expect{e(filing.CodeDomainURL, "websites[0].domains[0]"), e(filing.CodeURLNotUnderDomain, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeDomainURL, "websites[0].domains[0]"), e(domain.CodeURLNotUnderDomain, "websites[0].home_url")}},
 	{name: "domain-bad-punycode", rule: "R-09", desc: "an xn-- label that is not valid Punycode (and so the home URL host)",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			setDomain(f, "xn--abc.com")
 			return f
-		}, errors: []Expect{e(filing.CodeDomainInvalid, "websites[0].domains[0]"), e(filing.CodeURLHost, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeDomainInvalid, "websites[0].domains[0]"), e(domain.CodeURLHost, "websites[0].home_url")}},
 	{name: "valid-home-url-without-scheme", rule: "R-09", desc: "a home URL without a scheme, as ISP forms show it",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
@@ -518,25 +521,25 @@ var extraDefs = []extraDef{
 			f := enterprise("52", 1)(g)
 			f.Websites[0].HomeURL = "https://evil" + f.Websites[0].Domains[0] + "/"
 			return f
-		}, errors: []Expect{e(filing.CodeURLNotUnderDomain, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeURLNotUnderDomain, "websites[0].home_url")}},
 	{name: "home-url-domain-as-subdomain-elsewhere", rule: "R-09", desc: "a home URL on another domain that has the website's domain as a subdomain label",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			f.Websites[0].HomeURL = "https://" + f.Websites[0].Domains[0] + ".evil.cn/"
 			return f
-		}, errors: []Expect{e(filing.CodeURLNotUnderDomain, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeURLNotUnderDomain, "websites[0].home_url")}},
 	{name: "home-url-userinfo", rule: "R-09", desc: "a home URL with user info",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			f.Websites[0].HomeURL = "http://admin:secret@www." + f.Websites[0].Domains[0] + "/"
 			return f
-		}, errors: []Expect{e(filing.CodeURLUserInfo, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeURLUserInfo, "websites[0].home_url")}},
 	{name: "home-url-javascript", rule: "R-09", desc: "a javascript: URL as the home URL",
 		build: func(g *Gen) *filing.Filing {
 			f := enterprise("52", 1)(g)
 			f.Websites[0].HomeURL = "javascript:alert(1)"
 			return f
-		}, errors: []Expect{e(filing.CodeURLScheme, "websites[0].home_url")}},
+		}, errors: []Expect{e(domain.CodeURLScheme, "websites[0].home_url")}},
 
 	// access records.
 	{name: "valid-filed-website-with-access", rule: "R-09", desc: "a filed website with its access record (IPv4 and IPv6 addresses)",

@@ -47,11 +47,13 @@ func (g *Gen) App(s filing.Subject, kind filing.AppKind, platforms ...filing.Pla
 	p := g.placeOf(s.Province)
 	b := pick(g, brands)
 	a := filing.App{
-		Kind:           kind,
-		Name:           g.fresh("app", func(tag string) string { return b.han + tag + pick(g, appSuffix) }),
-		Language:       "中文简体",
-		Categories:     []string{pick(g, appCategories)},
-		ServiceContent: "为用户提供" + pick(g, appCategories) + "类信息服务",
+		Kind: kind,
+		Service: filing.Service{
+			Name:           g.fresh("app", func(tag string) string { return b.han + tag + pick(g, appSuffix) }),
+			ServiceContent: "为用户提供" + pick(g, appCategories) + "类信息服务",
+		},
+		Language:   "中文简体",
+		Categories: []string{pick(g, appCategories)},
 	}
 	info, _ := filing.Nature(filing.NormalizeText(string(s.Nature))).Info()
 	if info.Individual {

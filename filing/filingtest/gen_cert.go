@@ -6,6 +6,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // Certificates of a Gen.
@@ -38,7 +39,7 @@ func checkChar(f func(string) (byte, error), s string) string {
 func (g *Gen) residentID(county, birth string) filing.IDNumber {
 	return filing.IDNumber(g.likelyFresh("id", func() string {
 		body := county + birth + g.sequence()
-		return body + checkChar(filing.ResidentIDCheckChar, body)
+		return body + checkChar(certno.ResidentIDCheckChar, body)
 	}))
 }
 
@@ -56,7 +57,7 @@ func (g *Gen) birth() string {
 // ResidentID returns a resident ID number (GB 11643-1999): the address code
 // of a real district of a random province, a birth date between 1960 and
 // 2004, a random sequence code and the MOD 11-2 check character of
-// filing.ResidentIDCheckChar.
+// certno.ResidentIDCheckChar.
 func (g *Gen) ResidentID() filing.IDNumber {
 	p := pick(g, knownPlaces())
 	return g.residentIDIn(p)
@@ -65,7 +66,7 @@ func (g *Gen) ResidentID() filing.IDNumber {
 func (g *Gen) residentIDIn(p place) filing.IDNumber {
 	return filing.IDNumber(g.likelyFresh("id", func() string {
 		body := p.county + g.birth() + g.sequence()
-		return body + checkChar(filing.ResidentIDCheckChar, body)
+		return body + checkChar(certno.ResidentIDCheckChar, body)
 	}))
 }
 
@@ -84,18 +85,18 @@ func (g *Gen) orgBody() string {
 }
 
 // OrgCode returns an organisation code (GB 11714-1997) in its printed form
-// "XXXXXXXX-C", the check character from filing.OrgCodeCheckChar.
+// "XXXXXXXX-C", the check character from certno.OrgCodeCheckChar.
 func (g *Gen) OrgCode() filing.IDNumber {
 	return filing.IDNumber(g.likelyFresh("orgcode", func() string {
 		body := g.orgBody()
-		return body + "-" + checkChar(filing.OrgCodeCheckChar, body)
+		return body + "-" + checkChar(certno.OrgCodeCheckChar, body)
 	}))
 }
 
 // USCC returns the unified social credit code (GB 32100-2015) of an
 // enterprise (registration department 9, category 1) registered in a real
 // district of a random province, with an embedded organisation code and
-// the MOD 31 check character of filing.USCCCheckChar.
+// the MOD 31 check character of certno.USCCCheckChar.
 func (g *Gen) USCC() filing.IDNumber {
 	return g.uscc(orgKinds[0], pick(g, knownPlaces()))
 }
@@ -103,7 +104,7 @@ func (g *Gen) USCC() filing.IDNumber {
 func (g *Gen) uscc(k orgKind, p place) filing.IDNumber {
 	return filing.IDNumber(g.likelyFresh("uscc", func() string {
 		body := g.orgBody()
-		first := k.dept + k.category + p.county + body + checkChar(filing.OrgCodeCheckChar, body)
-		return first + checkChar(filing.USCCCheckChar, first)
+		first := k.dept + k.category + p.county + body + checkChar(certno.OrgCodeCheckChar, body)
+		return first + checkChar(certno.USCCCheckChar, first)
 	}))
 }

@@ -6,13 +6,14 @@ import (
 	"sync"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/contact"
 )
 
 // Phones and e-mail of a Gen.
 
 // mobilePrefixes are the three-digit prefixes under which filing accepts
 // every mobile number (whatever a longer prefix of the segment table says),
-// found by asking filing.CheckMobile.
+// found by asking contact.CheckMobile.
 var mobilePrefixes = sync.OnceValue(func() []string {
 	var out []string
 	for p := 130; p <= 199; p++ {
@@ -20,7 +21,7 @@ var mobilePrefixes = sync.OnceValue(func() []string {
 		ok := true
 		for x := 0; x < 100 && ok; x++ {
 			n := prefix + strconv.Itoa(x/10) + strconv.Itoa(x%10) + "000000"
-			ok = filing.CheckMobile(n) == nil
+			ok = contact.CheckMobile(n) == nil
 		}
 		if ok {
 			out = append(out, prefix)
@@ -30,7 +31,7 @@ var mobilePrefixes = sync.OnceValue(func() []string {
 })
 
 // Mobile returns an 11-digit mainland mobile number in a segment filing
-// accepts (filing.CheckMobile).
+// accepts (contact.CheckMobile).
 func (g *Gen) Mobile() filing.Phone {
 	return filing.Phone(g.likelyFresh("phone", func() string {
 		return pick(g, mobilePrefixes()) + g.digits(8)
@@ -38,12 +39,12 @@ func (g *Gen) Mobile() filing.Phone {
 }
 
 // subscriberLen returns the subscriber-number length of an area code, 8 or
-// 7, as filing.CheckLandline accepts it; 0 for an area filing rejects.
+// 7, as contact.CheckLandline accepts it; 0 for an area filing rejects.
 var subscriberLen = sync.OnceValue(func() map[string]int {
 	out := map[string]int{}
 	for _, p := range places {
 		for _, l := range []int{8, 7} {
-			if filing.CheckLandline(p.area+"-2"+strings.Repeat("0", l-1)) == nil {
+			if contact.CheckLandline(p.area+"-2"+strings.Repeat("0", l-1)) == nil {
 				out[p.area] = l
 				break
 			}
@@ -53,7 +54,7 @@ var subscriberLen = sync.OnceValue(func() map[string]int {
 })
 
 // Landline returns a fixed-line number of a random provincial capital in
-// filing's canonical form "0AA-NNNNNNNN" (filing.CheckLandline).
+// filing's canonical form "0AA-NNNNNNNN" (contact.CheckLandline).
 func (g *Gen) Landline() filing.Phone {
 	return g.landlineIn(pick(g, knownPlaces()))
 }

@@ -42,7 +42,7 @@ func (g *Gen) hanLabel(b syllable) string {
 }
 
 // Domain returns a registrable ASCII domain under a TLD approved for filing
-// (filing.CheckDomain), such as "xingchen.com" or "yunhaiboya.com.cn".
+// (domain.CheckDomain), such as "xingchen.com" or "yunhaiboya.com.cn".
 func (g *Gen) Domain() string {
 	b := pick(g, brands)
 	return g.fresh("domain", func(tag string) string {
@@ -52,7 +52,7 @@ func (g *Gen) Domain() string {
 
 // DomainIDN returns a registrable Chinese domain in its Unicode form under
 // an approved Chinese TLD, such as "星辰.中国" or "云海博雅.公司". Its A-label
-// is filing.NormalizeDomain's result.
+// is domain.NormalizeDomain's result.
 func (g *Gen) DomainIDN() string {
 	b := pick(g, brands)
 	return g.fresh("domain", func(tag string) string {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/province"
 )
 
 // Provinces and province rules of a Gen.
@@ -24,7 +25,7 @@ var knownPlaces = sync.OnceValue(func() []place {
 // or abbreviation (as filing.NormalizeFiling reads it), or "".
 func provinceCode(s string) string {
 	s = filing.NormalizeText(s)
-	for _, look := range []func(string) (filing.Province, bool){filing.ProvinceByCode, filing.ProvinceByName, filing.ProvinceByAbbr} {
+	for _, look := range []func(string) (filing.Province, bool){filing.ProvinceByCode, province.ByName, filing.ProvinceByAbbr} {
 		if p, ok := look(s); ok {
 			return p.Code
 		}

@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 // seeds is how many seeds the generator tests loop over.
@@ -54,7 +57,7 @@ func TestTables_AcceptedByFiling(t *testing.T) {
 		}
 	}
 	for _, d := range emailDomains {
-		if err := filing.CheckEmail("a@" + d); err != nil {
+		if err := contact.CheckEmail("a@" + d); err != nil {
 			t.Errorf("e-mail domain %s: %v", d, err)
 		}
 	}
@@ -69,7 +72,7 @@ func TestTables_CreditCodeCategories(t *testing.T) {
 	}
 	g := New(1)
 	for _, k := range orgKinds {
-		u, err := filing.ParseUSCC(string(g.uscc(k, places[0])))
+		u, err := certno.ParseUSCC(string(g.uscc(k, places[0])))
 		if err != nil || !u.CategoryKnown || u.CategoryName != want[k.nature] {
 			t.Errorf("%s: credit code category %q (%v), want %q", k.nature, u.CategoryName, err, want[k.nature])
 		}
@@ -88,46 +91,46 @@ func TestGenerators_PassFilingChecks(t *testing.T) {
 			}
 		}
 		id := string(g.ResidentID())
-		check("ResidentID", id, filing.CheckResidentID(id))
-		if r, err := filing.ParseResidentID(id); err != nil || r.Legacy || r.Birth.Year() < 1960 || r.Birth.Year() > 2004 {
+		check("ResidentID", id, certno.CheckResidentID(id))
+		if r, err := certno.ParseResidentID(id); err != nil || r.Legacy || r.Birth.Year() < 1960 || r.Birth.Year() > 2004 {
 			t.Fatalf("seed %d: ResidentID %s: %+v %v", seed, id, r, err)
 		}
 		uscc := string(g.USCC())
-		check("USCC", uscc, filing.CheckUSCC(uscc))
-		if u, _ := filing.ParseUSCC(uscc); u.Department != '9' || u.Category != '1' {
+		check("USCC", uscc, certno.CheckUSCC(uscc))
+		if u, _ := certno.ParseUSCC(uscc); u.Department != '9' || u.Category != '1' {
 			t.Fatalf("seed %d: USCC %s is not an enterprise's: %+v", seed, uscc, u)
 		}
 		oc := string(g.OrgCode())
-		check("OrgCode", oc, filing.CheckOrgCode(oc))
-		if n, _ := filing.NormalizeCertNumber(filing.CertOrgCode, oc); string(n) != oc {
+		check("OrgCode", oc, certno.CheckOrgCode(oc))
+		if n, _ := certno.NormalizeCertNumber(filing.CertOrgCode, oc); string(n) != oc {
 			t.Fatalf("seed %d: OrgCode %s is not in its printed form %s", seed, oc, n)
 		}
 		m := string(g.Mobile())
-		check("Mobile", m, filing.CheckMobile(m))
+		check("Mobile", m, contact.CheckMobile(m))
 		l := string(g.Landline())
-		check("Landline", l, filing.CheckLandline(l))
-		if n, _ := filing.NormalizePhone(l); string(n) != l {
+		check("Landline", l, contact.CheckLandline(l))
+		if n, _ := contact.NormalizePhone(l); string(n) != l {
 			t.Fatalf("seed %d: Landline %s is not in its canonical form %s", seed, l, n)
 		}
 		em := string(g.Email())
-		check("Email", em, filing.CheckEmail(em))
+		check("Email", em, contact.CheckEmail(em))
 		d := g.Domain()
 		check("Domain", d, filing.CheckDomainForNature(d, filing.NatureEnterprise))
-		if reg, err := filing.RegistrableDomain(d); err != nil || reg != d {
+		if reg, err := domain.RegistrableDomain(d); err != nil || reg != d {
 			t.Fatalf("seed %d: Domain %s is not registrable (%s, %v)", seed, d, reg, err)
 		}
 		idn := g.DomainIDN()
 		check("DomainIDN", idn, filing.CheckDomainForNature(idn, filing.NatureEnterprise))
-		if a, _ := filing.NormalizeDomain(idn); utf8.RuneCountInString(idn) == len(idn) || filing.DomainUnicode(a) != idn {
+		if a, _ := domain.NormalizeDomain(idn); utf8.RuneCountInString(idn) == len(idn) || domain.DomainUnicode(a) != idn {
 			t.Fatalf("seed %d: DomainIDN %s is not a Unicode domain (A-label %s)", seed, idn, a)
 		}
 		p := g.Person()
-		check("Person.CertNumber", string(p.CertNumber), filing.CheckCertNumber(p.CertType, string(p.CertNumber)))
-		check("Person.Mobile", string(p.Mobile), filing.CheckMobile(string(p.Mobile)))
-		check("Person.EmergencyPhone", string(p.EmergencyPhone), filing.CheckMobile(string(p.EmergencyPhone)))
-		check("Person.Email", string(p.Email), filing.CheckEmail(string(p.Email)))
+		check("Person.CertNumber", string(p.CertNumber), certno.CheckCertNumber(p.CertType, string(p.CertNumber)))
+		check("Person.Mobile", string(p.Mobile), contact.CheckMobile(string(p.Mobile)))
+		check("Person.EmergencyPhone", string(p.EmergencyPhone), contact.CheckMobile(string(p.EmergencyPhone)))
+		check("Person.Email", string(p.Email), contact.CheckEmail(string(p.Email)))
 		if p.Landline != "" {
-			check("Person.Landline", string(p.Landline), filing.CheckLandline(string(p.Landline)))
+			check("Person.Landline", string(p.Landline), contact.CheckLandline(string(p.Landline)))
 		}
 		if k := filing.JudgeKind(p.Name, ""); k != filing.KindIndividual || p.EmergencyPhone == p.Mobile {
 			t.Fatalf("seed %d: Person %+v (judged %s)", seed, p, k)
@@ -185,7 +188,7 @@ func TestGenerators_OrganisationVariety(t *testing.T) {
 				t.Fatalf("pre-approval content without its document: %+v", w)
 			}
 		}
-		if a, _ := filing.NormalizeDomain(w.Domains[0]); a != w.Domains[0] {
+		if a, _ := domain.NormalizeDomain(w.Domains[0]); a != w.Domains[0] {
 			idn++
 		}
 	}
@@ -365,7 +368,7 @@ func TestGen_Unique(t *testing.T) {
 		person(s.Principal)
 		for _, w := range f.Websites {
 			claim("website", w.Name)
-			a, err := filing.NormalizeDomain(w.Domains[0])
+			a, err := domain.NormalizeDomain(w.Domains[0])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -375,7 +378,7 @@ func TestGen_Unique(t *testing.T) {
 			}
 		}
 		if i%3 == 0 {
-			a, _ := filing.NormalizeDomain(g.DomainIDN())
+			a, _ := domain.NormalizeDomain(g.DomainIDN())
 			claim("domain", a)
 			claim("domain", g.Domain())
 			claim("id", string(g.USCC()))
@@ -399,7 +402,7 @@ func TestGen_FreshTags(t *testing.T) {
 	// Far more Chinese domains than the brand words give without tags.
 	for range 5000 {
 		d := g.DomainIDN()
-		if err := filing.CheckDomain(d); err != nil {
+		if err := domain.CheckDomain(d); err != nil {
 			t.Fatalf("%s: %v", d, err)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/domain"
 )
 
 func TestConformance_Loads(t *testing.T) {
@@ -76,24 +78,24 @@ func prob(code filing.Code, path string) *filing.Problem {
 
 func TestCase_Check(t *testing.T) {
 	valid := Case{Name: "v", Valid: true}
-	two := Case{Name: "e", Errors: []Expect{{filing.CodeIDChecksum, "subject.cert_number"}, {Code: filing.CodeDomainTLDNotApproved}}}
+	two := Case{Name: "e", Errors: []Expect{{certno.CodeIDChecksum, "subject.cert_number"}, {Code: domain.CodeDomainTLDNotApproved}}}
 	for _, c := range []struct {
 		c    Case
 		err  error
 		pass bool
 	}{
 		{valid, nil, true},
-		{valid, problems(prob(filing.CodeIDChecksum, "x")), false},
+		{valid, problems(prob(certno.CodeIDChecksum, "x")), false},
 		{two, nil, false},
 		{two, errors.New("boom"), false},
-		{two, problems(prob(filing.CodeDomainTLDNotApproved, "websites[3].domains[0]"), prob(filing.CodeIDChecksum, "subject.cert_number")), true},
-		{two, fmt.Errorf("wrapped: %w", problems(prob(filing.CodeIDChecksum, "subject.cert_number"), prob(filing.CodeDomainTLDNotApproved, "w"))), true},
-		{two, problems(prob(filing.CodeIDChecksum, "subject.cert_number")), false},                                                                               // one missing
-		{two, problems(prob(filing.CodeIDChecksum, "subject.principal.cert_number"), prob(filing.CodeDomainTLDNotApproved, "w")), false},                         // wrong path
-		{two, problems(prob(filing.CodeIDChecksum, "subject.cert_number"), prob(filing.CodeDomainTLDNotApproved, "w"), prob(filing.CodeIDChecksum, "y")), false}, // one extra
+		{two, problems(prob(domain.CodeDomainTLDNotApproved, "websites[3].domains[0]"), prob(certno.CodeIDChecksum, "subject.cert_number")), true},
+		{two, fmt.Errorf("wrapped: %w", problems(prob(certno.CodeIDChecksum, "subject.cert_number"), prob(domain.CodeDomainTLDNotApproved, "w"))), true},
+		{two, problems(prob(certno.CodeIDChecksum, "subject.cert_number")), false},                                                                               // one missing
+		{two, problems(prob(certno.CodeIDChecksum, "subject.principal.cert_number"), prob(domain.CodeDomainTLDNotApproved, "w")), false},                         // wrong path
+		{two, problems(prob(certno.CodeIDChecksum, "subject.cert_number"), prob(domain.CodeDomainTLDNotApproved, "w"), prob(certno.CodeIDChecksum, "y")), false}, // one extra
 		// The expectation without a path must not take the problem the one
 		// with a path needs.
-		{Case{Errors: []Expect{{Code: filing.CodeIDChecksum}, {filing.CodeIDChecksum, "a"}}}, problems(prob(filing.CodeIDChecksum, "a"), prob(filing.CodeIDChecksum, "b")), true},
+		{Case{Errors: []Expect{{Code: certno.CodeIDChecksum}, {certno.CodeIDChecksum, "a"}}}, problems(prob(certno.CodeIDChecksum, "a"), prob(certno.CodeIDChecksum, "b")), true},
 		{two, problems(nil), false},
 	} {
 		err := c.c.Check(c.err)
@@ -101,7 +103,7 @@ func TestCase_Check(t *testing.T) {
 			t.Errorf("%s.Check(%v) = %v, want pass %v", c.c.Name, c.err, err, c.pass)
 		}
 	}
-	err := two.Check(problems(prob(filing.CodeIDChecksum, "subject.cert_number")))
+	err := two.Check(problems(prob(certno.CodeIDChecksum, "subject.cert_number")))
 	if err == nil || !strings.Contains(err.Error(), "subject.cert_number id.checksum") || !strings.Contains(err.Error(), "domain.tld_not_approved") {
 		t.Errorf("message %v: want what was got and what was wanted", err)
 	}

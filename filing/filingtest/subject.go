@@ -198,7 +198,9 @@ func (g *Gen) Website(s filing.Subject) filing.Website {
 		home = "https://" + domain + "/index.html"
 	}
 	w := filing.Website{
-		Name:    g.fresh("website", func(tag string) string { return b.han + tag + g.siteSuffix(nature, p.province) }),
+		Service: filing.Service{
+			Name: g.fresh("website", func(tag string) string { return b.han + tag + g.siteSuffix(nature, p.province) }),
+		},
 		Domains: []string{domain},
 		HomeURL: home,
 	}

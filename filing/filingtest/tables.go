@@ -27,7 +27,7 @@ type place struct {
 // codes are those of the capitals in the national numbering plan (the
 // libphonenumber CN fixed-line metadata that filing's data/area_codes.json
 // is built from); the subscriber length of each is not copied but asked of
-// filing.CheckLandline.
+// contact.CheckLandline.
 var places = []place{
 	{"11", "110105", "", "朝阳区", "010"},
 	{"12", "120101", "", "和平区", "022"},

@@ -28,7 +28,7 @@ func ExampleScan() {
 
 func ExampleCheck() {
 	s := filing.Subject{Province: "44", Number: "粤ICP备04000001号"}
-	w := filing.Website{Number: "粤ICP备04000001号-3"}
+	w := filing.Website{Service: filing.Service{Number: "粤ICP备04000001号-3"}}
 	p, _ := footer.Scan(strings.NewReader(`<div class="ft">粤ICP备04000001号-3</div>`), footer.Options{})
 	warnings, err := footer.Check(p, s, w)
 	fmt.Println(err)
@@ -51,7 +51,7 @@ func ExampleSnippet() {
 
 func ExampleSnippetFor() {
 	s := filing.Subject{Province: "11", Number: "京ICP备05002571号"}
-	w := filing.Website{Number: "京ICP备05002571号-1", PublicSecurityNumber: "京公网安备11010802035340号"}
+	w := filing.Website{Service: filing.Service{Number: "京ICP备05002571号-1"}, PublicSecurityNumber: "京公网安备11010802035340号"}
 	html, _ := footer.SnippetFor(s, w, footer.SnippetOptions{SameTab: true})
 	fmt.Println(html)
 	p, _ := footer.Scan(strings.NewReader(html), footer.Options{})

@@ -16,9 +16,9 @@ import (
 
 var (
 	subject = filing.Subject{Province: "11", Number: "京ICP备05002571号"}
-	website = filing.Website{Number: "京ICP备05002571号-1", PublicSecurityNumber: "京公网安备11010802035340号"}
+	website = filing.Website{Service: filing.Service{Number: "京ICP备05002571号-1"}, PublicSecurityNumber: "京公网安备11010802035340号"}
 	gdSubj  = filing.Subject{Province: "44", Number: "粤ICP备04000001号"}
-	gdSite  = filing.Website{Number: "粤ICP备04000001号-3"}
+	gdSite  = filing.Website{Service: filing.Service{Number: "粤ICP备04000001号-3"}}
 )
 
 func scan(t *testing.T, page string) *footer.Page {
@@ -153,7 +153,7 @@ func TestR88_CheckNilPage(t *testing.T) {
 // its host leads nowhere and is a link elsewhere.
 func TestR88_LinkSchemeMustBeHTTP(t *testing.T) {
 	gzSubj := filing.Subject{Province: "52", Number: "黔ICP备15000410号"}
-	gzSite := filing.Website{Number: "黔ICP备15000410号-1"}
+	gzSite := filing.Website{Service: filing.Service{Number: "黔ICP备15000410号-1"}}
 	for _, tc := range []struct {
 		name, href string
 		kind       footer.LinkKind

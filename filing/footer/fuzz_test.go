@@ -37,7 +37,7 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 		_, _ = footer.Check(p, filing.Subject{Province: "11", Number: "京ICP备05002571号"},
-			filing.Website{Number: "京ICP备05002571号-1", PublicSecurityNumber: "京公网安备11010802035340号"})
+			filing.Website{Service: filing.Service{Number: "京ICP备05002571号-1"}, PublicSecurityNumber: "京公网安备11010802035340号"})
 	})
 }
 

@@ -125,20 +125,20 @@ func TestR98_SnippetForRecord(t *testing.T) {
 		warning filing.Code // the one warning Check gives, or ""
 	}{
 		{name: "Guizhou website number", s: filing.Subject{Province: "52", Number: "黔ICP备2026001073号"},
-			w: filing.Website{Number: "黔ICP备2026001073号-1"}, shown: "黔ICP备2026001073号-1"},
+			w: filing.Website{Service: filing.Service{Number: "黔ICP备2026001073号-1"}}, shown: "黔ICP备2026001073号-1"},
 		{name: "Guangdong subject number", s: filing.Subject{Province: "44", Number: "粤ICP备2021012345号"},
-			w: filing.Website{Number: "粤ICP备2021012345号-3"}, shown: "粤ICP备2021012345号"},
+			w: filing.Website{Service: filing.Service{Number: "粤ICP备2021012345号-3"}}, shown: "粤ICP备2021012345号"},
 		{name: "Guangdong without the subject number shows the website's, Check warns",
-			s: filing.Subject{Province: "44"}, w: filing.Website{Number: "粤ICP备2021012345号-3"},
+			s: filing.Subject{Province: "44"}, w: filing.Website{Service: filing.Service{Number: "粤ICP备2021012345号-3"}},
 			shown: "粤ICP备2021012345号-3", warning: footer.CodeNumberPreference},
 		{name: "website without its number yet shows the subject's", s: filing.Subject{Province: "11", Number: "京ICP备05002571号"},
 			shown: "京ICP备05002571号"},
 		{name: "public-security number of the website", s: filing.Subject{Province: "11", Number: "京ICP备05002571号"},
-			w:     filing.Website{Number: "京ICP备05002571号-2", PublicSecurityNumber: "京公网安备11010802035340号"},
+			w:     filing.Website{Service: filing.Service{Number: "京ICP备05002571号-2"}, PublicSecurityNumber: "京公网安备11010802035340号"},
 			shown: "京ICP备05002571号-2"},
 		{name: "no number", s: filing.Subject{Province: "11"}, code: footer.CodeSnippetNoNumber},
 		{name: "website number of another subject", s: filing.Subject{Province: "11", Number: "京ICP备05002571号"},
-			w: filing.Website{Number: "京ICP备05002572号-1"}, code: footer.CodeSnippetMismatch},
+			w: filing.Website{Service: filing.Service{Number: "京ICP备05002572号-1"}}, code: footer.CodeSnippetMismatch},
 		{name: "bad subject number", s: filing.Subject{Province: "11", Number: "京ICP备0500257号"}, code: footer.CodeSnippetNumber},
 	}
 	for _, c := range cases {

@@ -33,7 +33,7 @@ func TestR87_PublicSecurityCountdown(t *testing.T) {
 	_, ok = lifecycle.PublicSecurityCountdown(time.Time{}, connected)
 	assert.False(t, ok)
 
-	w := filing.Website{Access: []filing.Access{{ISP: "x", Since: connected}}}
+	w := filing.Website{Service: filing.Service{Access: []filing.Access{{ISP: "x", Since: connected}}}}
 	assert.ErrorIs(t, lifecycle.CheckPublicSecurity(w, time.Date(2026, 3, 3, 9, 0, 0, 0, calendar.Location())), lifecycle.CodePSOverdue)
 	assert.NoError(t, lifecycle.CheckPublicSecurity(w, time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Location())))
 	w.PublicSecurityNumber = "京公网安备11010802035340号"

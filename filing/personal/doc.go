@@ -2,9 +2,13 @@
 // never print it in clear: IDNumber (a certificate number), Phone and Email
 // print masked through fmt (every verb) and log/slog ("110105********123X"),
 // encoding/json keeps the full value for storage, and Raw returns it
-// explicitly.
+// explicitly. MaskedLogValue, MaskAttr and FormatMasked mask the personal
+// data of any struct, slice or map that holds these types, for the LogValue
+// and Format methods of such types (package filing's Person, Subject,
+// Website, App...).
 //
 // The checks that produce these values are in packages certno (certificate
 // numbers) and contact (phones and e-mail). Package filing re-exports the
-// types as filing.IDNumber, filing.Phone and filing.Email.
+// types as filing.IDNumber, filing.Phone and filing.Email, and the masking
+// functions under the same names.
 package personal

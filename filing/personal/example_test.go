@@ -30,3 +30,24 @@ func ExampleIDNumber_Raw() {
 	// 110105********002X
 	// true
 }
+
+// A struct holding personal data, logged and printed masked: the two
+// one-line methods a type needs (LogValue and Format) call MaskedLogValue
+// and FormatMasked.
+func ExampleMaskedLogValue() {
+	type contact struct {
+		Name   string         `json:"name"`
+		Mobile personal.Phone `json:"mobile"`
+	}
+	c := contact{Name: "张三", Mobile: "13800138000"}
+	fmt.Println(personal.MaskedLogValue(c))
+	fmt.Printf("%+v\n", masked{c})
+	// Output:
+	// [name=张三 mobile=138****8000]
+	// {Name:张三 Mobile:138****8000}
+}
+
+// masked implements fmt.Formatter with FormatMasked.
+type masked struct{ v any }
+
+func (m masked) Format(f fmt.State, verb rune) { personal.FormatMasked(f, verb, m.v) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
 )
 
 // SameName reports whether a platform's list entry names the SDK's entry:
@@ -43,7 +44,7 @@ func NatureByName(name string) (filing.Nature, bool) {
 func CertTypeByName(name string) (filing.CertType, bool) {
 	var hit filing.CertType
 	n := 0
-	for _, info := range filing.CertTypes() {
+	for _, info := range certno.CertTypes() {
 		if SameName(name, info.Zh) {
 			hit, n = info.Code, n+1
 		}

@@ -37,11 +37,6 @@ const (
 // FindingKinds, the kinds of websites and subjects, does not list.
 func AppFindingKinds() []FindingKind { return []FindingKind{FindingShellApp, FindingAppAtRisk} }
 
-func init() {
-	findingKindNames[FindingShellApp] = [2]string{"空壳APP", "shell app"}
-	findingKindNames[FindingAppAtRisk] = [2]string{"即将视为空壳APP", "app at risk"}
-}
-
 // AppRecord is an app with the instant it was approved. In JSON its fields
 // are the App's plus "approved_at".
 type AppRecord struct {

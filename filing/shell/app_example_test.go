@@ -16,9 +16,14 @@ func ExampleClassifyFiling() {
 	r := shell.FilingRecord{
 		Subject: filing.Subject{Number: "粤ICP备2023103620号", Province: "44"},
 		Apps: []shell.AppRecord{
-			{App: filing.App{Number: "粤ICP备2023103620号-3A", Kind: filing.AppKindApp,
-				Access: []filing.Access{{ISP: "华为云", Since: asOf.AddDate(-1, 0, 0), Until: asOf.AddDate(0, 0, -10)}}}},
-			{App: filing.App{Number: "粤ICP备2023103620号-5X", Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}},
+			{App: filing.App{
+				Service: filing.Service{
+					Number: "粤ICP备2023103620号-3A",
+					Access: []filing.Access{{ISP: "华为云", Since: asOf.AddDate(-1, 0, 0), Until: asOf.AddDate(0, 0, -10)}},
+				},
+				Kind: filing.AppKindApp,
+			}},
+			{App: filing.App{Service: filing.Service{Number: "粤ICP备2023103620号-5X"}, Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}},
 		},
 	}
 	rep, err := shell.ClassifyFiling(r, asOf)

@@ -24,26 +24,26 @@ func TestR61_ShellAppAfterAWeekWithoutAccess(t *testing.T) {
 		want     []shell.FindingKind
 		apps0    int
 	}{
-		{"app served", []shell.AppRecord{{App: filing.App{Number: subject.Number + "-3A", Kind: filing.AppKindApp, Access: access(asOf.AddDate(-1, 0, 0), time.Time{})}}},
+		{"app served", []shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-3A", Access: access(asOf.AddDate(-1, 0, 0), time.Time{})}, Kind: filing.AppKindApp}}},
 			nil, nil, 1},
 		{"app without access for 8 days: 空壳APP, subject after cleanup",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-3A", Kind: filing.AppKindApp, Access: access(asOf.AddDate(-1, 0, 0), asOf.AddDate(0, 0, -8))}}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-3A", Access: access(asOf.AddDate(-1, 0, 0), asOf.AddDate(0, 0, -8))}, Kind: filing.AppKindApp}}},
 			nil, []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingShellApp, shell.FindingSubjectShellAfterCleanup}, 1},
 		{"app without access for 3 days: at risk",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-3A", Kind: filing.AppKindApp, Access: access(asOf.AddDate(-1, 0, 0), asOf.AddDate(0, 0, -3))}}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-3A", Access: access(asOf.AddDate(-1, 0, 0), asOf.AddDate(0, 0, -3))}, Kind: filing.AppKindApp}}},
 			nil, []shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingAppAtRisk, shell.FindingSubjectShellAfterCleanup}, 1},
 		{"app never with access, approved 10 days ago",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-3A", Kind: filing.AppKindApp}, ApprovedAt: asOf.AddDate(0, 0, -10)}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-3A"}, Kind: filing.AppKindApp}, ApprovedAt: asOf.AddDate(0, 0, -10)}},
 			nil, []shell.FindingKind{shell.FindingShellApp, shell.FindingSubjectShellAfterCleanup}, 1},
 		{"a WeChat mini-program carries no access and is never a shell; it keeps the subject",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-5X", Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-5X"}, Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}}},
 			nil, nil, 1},
 		{"the mini-program keeps a subject whose website is a shell off the shell subjects",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-5X", Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}}},
-			[]shell.WebsiteRecord{{Website: filing.Website{Number: subject.Number + "-1"}, ApprovedAt: asOf.AddDate(0, -1, 0)}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-5X"}, Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat}}},
+			[]shell.WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: subject.Number + "-1"}}, ApprovedAt: asOf.AddDate(0, -1, 0)}},
 			[]shell.FindingKind{shell.FindingShellWebsite}, 1},
 		{"cancelled app: not in force, subject without anything in force",
-			[]shell.AppRecord{{App: filing.App{Number: subject.Number + "-3A", Kind: filing.AppKindApp, Status: filing.StatusCancelled}}},
+			[]shell.AppRecord{{App: filing.App{Service: filing.Service{Number: subject.Number + "-3A", Status: filing.StatusCancelled}, Kind: filing.AppKindApp}}},
 			nil, []shell.FindingKind{shell.FindingShellSubject}, 0},
 	} {
 		rep, err := shell.ClassifyFiling(shell.FilingRecord{Subject: subject, Websites: tc.websites, Apps: tc.apps}, asOf)
@@ -71,9 +71,14 @@ func TestR60_BadAppRecordsAtTheirPaths(t *testing.T) {
 	asOf := time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC)
 	r := shell.FilingRecord{
 		Subject:  filing.Subject{Number: "粤ICP备2023103620号", Province: "44"},
-		Websites: []shell.WebsiteRecord{{Website: filing.Website{Number: "粤ICP备2023103620号-1", Access: []filing.Access{{ISP: "x", Since: asOf.AddDate(0, -1, 0)}}}}},
-		Apps: []shell.AppRecord{{App: filing.App{Number: "粤ICP备2023103620号-3A", Kind: filing.AppKindApp,
-			Access: []filing.Access{{ISP: "x", Since: asOf.AddDate(0, 0, 1)}}}}},
+		Websites: []shell.WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "粤ICP备2023103620号-1", Access: []filing.Access{{ISP: "x", Since: asOf.AddDate(0, -1, 0)}}}}}},
+		Apps: []shell.AppRecord{{App: filing.App{
+			Service: filing.Service{
+				Number: "粤ICP备2023103620号-3A",
+				Access: []filing.Access{{ISP: "x", Since: asOf.AddDate(0, 0, 1)}},
+			},
+			Kind: filing.AppKindApp,
+		}}},
 	}
 	rep, err := shell.ClassifyFiling(r, asOf)
 	var ve *filing.ValidationError

@@ -15,11 +15,17 @@ func ExampleClassifySubject() {
 	cst := calendar.Location()
 	subject := filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
 	websites := []filing.Website{
-		{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved, Access: []filing.Access{{
-			ISP: "西部数码", ISPProvince: "52",
-			Since: time.Date(2025, 1, 10, 0, 0, 0, 0, cst), Until: time.Date(2026, 5, 28, 18, 0, 0, 0, cst),
-		}}},
-		{Number: "黔ICP备2026001073号-2", Status: filing.StatusApproved},
+		{
+			Service: filing.Service{
+				Number: "黔ICP备2026001073号-1",
+				Status: filing.StatusApproved,
+				Access: []filing.Access{{
+					ISP: "西部数码", ISPProvince: "52",
+					Since: time.Date(2025, 1, 10, 0, 0, 0, 0, cst), Until: time.Date(2026, 5, 28, 18, 0, 0, 0, cst),
+				}},
+			},
+		},
+		{Service: filing.Service{Number: "黔ICP备2026001073号-2", Status: filing.StatusApproved}},
 	}
 	r, err := shell.ClassifySubject(subject, websites, time.Date(2026, 6, 1, 9, 0, 0, 0, cst))
 	if err != nil {

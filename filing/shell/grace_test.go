@@ -27,7 +27,7 @@ func TestR64_GracePerProvince(t *testing.T) {
 func TestR64_HubeiShellAfterItsPublicityPeriod(t *testing.T) {
 	hb := filing.Subject{Number: "鄂ICP备2025001234号", Province: "42", Status: filing.StatusApproved}
 	approved := time.Date(2026, 5, 1, 10, 0, 0, 0, cstZone)
-	w := filing.Website{Number: "鄂ICP备2025001234号-1", Status: filing.StatusApproved}
+	w := filing.Website{Service: filing.Service{Number: "鄂ICP备2025001234号-1", Status: filing.StatusApproved}}
 	rec := SubjectRecord{Subject: hb, Websites: []WebsiteRecord{{Website: w, ApprovedAt: approved}}}
 
 	// Ten days without access: a shell in Guizhou, still at risk in Hubei.
@@ -45,7 +45,7 @@ func TestR64_HubeiShellAfterItsPublicityPeriod(t *testing.T) {
 
 	gz := rec
 	gz.Subject.Number, gz.Subject.Province = "黔ICP备2025001234号", "52"
-	gz.Websites = []WebsiteRecord{{Website: filing.Website{Number: "黔ICP备2025001234号-1", Status: filing.StatusApproved}, ApprovedAt: approved}}
+	gz.Websites = []WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "黔ICP备2025001234号-1", Status: filing.StatusApproved}}, ApprovedAt: approved}}
 	r, err = ClassifyRecord(gz, approved.Add(10*24*time.Hour))
 	require.NoError(t, err)
 	f = find(t, r, FindingShellWebsite)

@@ -64,6 +64,8 @@ var findingKindNames = map[FindingKind][2]string{
 	FindingAccessCancelledNotFiling: {"已取消接入但未注销备案", "access cancelled, filing kept"},
 	FindingShellSubject:             {"空壳主体", "shell subject"},
 	FindingSubjectShellAfterCleanup: {"清理后将成为空壳主体", "shell subject after cleanup"},
+	FindingShellApp:                 {"空壳APP", "shell app"},
+	FindingAppAtRisk:                {"即将视为空壳APP", "app at risk"},
 }
 
 // Zh returns the kind's name in Chinese ("空壳网站"), or the code itself for an

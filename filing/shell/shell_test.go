@@ -17,7 +17,7 @@ var (
 )
 
 func site(n int, st filing.Status, acc ...filing.Access) filing.Website {
-	return filing.Website{Number: gzSubject.Number + "-" + string(rune('0'+n)), Status: st, Access: acc}
+	return filing.Website{Service: filing.Service{Number: gzSubject.Number + "-" + string(rune('0'+n)), Status: st, Access: acc}}
 }
 
 func access(isp string, since, until time.Time) filing.Access {
@@ -120,7 +120,7 @@ func TestR60_NumberWithoutAccessUnknownApproval(t *testing.T) {
 }
 
 func TestR60_UnnumberedWebsitesAreNotShells(t *testing.T) {
-	pending := filing.Website{Status: filing.StatusBureauReview}
+	pending := filing.Website{Service: filing.Service{Status: filing.StatusBureauReview}}
 	r, err := ClassifySubject(gzSubject, []filing.Website{pending}, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +174,7 @@ func TestR62_ShellSubject(t *testing.T) {
 		{"no websites", nil, true},
 		{"only cancelled websites", []filing.Website{site(1, filing.StatusCancelled), site(2, filing.StatusDeleted)}, true},
 		{"one served website", []filing.Website{site(1, filing.StatusApproved, access("中国移动", time.Date(2025, 1, 1, 0, 0, 0, 0, cstZone), time.Time{}))}, false},
-		{"a website in progress", []filing.Website{{Status: filing.StatusISPVerifying}}, false},
+		{"a website in progress", []filing.Website{{Service: filing.Service{Status: filing.StatusISPVerifying}}}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,28 +33,35 @@ func streamAppCases(asOf time.Time) []streamAppCase {
 		return filing.Subject{Number: n, Province: "44", Status: filing.StatusApproved}
 	}
 	app := func(number string, kind filing.AppKind, acc []filing.Access) shell.AppRecord {
-		return shell.AppRecord{App: filing.App{Number: number, Kind: kind, Name: "应用", Status: filing.StatusApproved, Access: acc}}
+		return shell.AppRecord{App: filing.App{Service: filing.Service{Number: number, Name: "应用", Status: filing.StatusApproved, Access: acc}, Kind: kind}}
 	}
 	year := asOf.AddDate(-1, 0, 0)
 	return []streamAppCase{
 		{"R70 app served beside a website", shell.FilingRecord{Subject: subj("粤ICP备2023100001号"),
-			Websites: []shell.WebsiteRecord{{Website: filing.Website{Number: "粤ICP备2023100001号-1", Access: access(year, time.Time{})}}},
+			Websites: []shell.WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "粤ICP备2023100001号-1", Access: access(year, time.Time{})}}}},
 			Apps:     []shell.AppRecord{app("粤ICP备2023100001号-2A", filing.AppKindApp, access(year, time.Time{}))}},
 			nil, 1, 1},
 		{"R60 空壳APP: access ended 8 days ago; the subject is a shell after the cleanup (R-62)", shell.FilingRecord{Subject: subj("粤ICP备2023100002号"),
 			Apps: []shell.AppRecord{app("粤ICP备2023100002号-1A", filing.AppKindApp, access(year, asOf.AddDate(0, 0, -8)))}},
 			[]shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingShellApp, shell.FindingSubjectShellAfterCleanup}, 1, 0},
 		{"R61 app at risk: access ended 3 days ago", shell.FilingRecord{Subject: subj("粤ICP备2023100003号"),
-			Websites: []shell.WebsiteRecord{{Website: filing.Website{Number: "粤ICP备2023100003号-1", Access: access(year, time.Time{})}}},
+			Websites: []shell.WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "粤ICP备2023100003号-1", Access: access(year, time.Time{})}}}},
 			Apps:     []shell.AppRecord{app("粤ICP备2023100003号-2A", filing.AppKindApp, access(year, asOf.AddDate(0, 0, -3)))}},
 			[]shell.FindingKind{shell.FindingAccessCancelledNotFiling, shell.FindingAppAtRisk}, 1, 1},
 		{"R70 a mini-program is served by its platform: never a shell, keeps its subject", shell.FilingRecord{Subject: subj("粤ICP备2023100004号"),
-			Websites: []shell.WebsiteRecord{{Website: filing.Website{Number: "粤ICP备2023100004号-1"}, ApprovedAt: asOf.AddDate(0, -1, 0)}},
-			Apps: []shell.AppRecord{{App: filing.App{Number: "粤ICP备2023100004号-2X", Kind: filing.AppKindMiniProgram, Name: "小程序",
-				Host: filing.HostWeChat, Status: filing.StatusApproved}}}},
+			Websites: []shell.WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "粤ICP备2023100004号-1"}}, ApprovedAt: asOf.AddDate(0, -1, 0)}},
+			Apps: []shell.AppRecord{{App: filing.App{
+				Service: filing.Service{
+					Number: "粤ICP备2023100004号-2X",
+					Name:   "小程序",
+					Status: filing.StatusApproved,
+				},
+				Kind: filing.AppKindMiniProgram,
+				Host: filing.HostWeChat,
+			}}}},
 			[]shell.FindingKind{shell.FindingShellWebsite}, 1, 1},
 		{"R62 a cancelled app leaves a subject with nothing in force", shell.FilingRecord{Subject: subj("粤ICP备2023100005号"),
-			Apps: []shell.AppRecord{{App: filing.App{Number: "粤ICP备2023100005号-1A", Kind: filing.AppKindApp, Name: "应用", Status: filing.StatusCancelled}}}},
+			Apps: []shell.AppRecord{{App: filing.App{Service: filing.Service{Number: "粤ICP备2023100005号-1A", Name: "应用", Status: filing.StatusCancelled}, Kind: filing.AppKindApp}}}},
 			[]shell.FindingKind{shell.FindingShellSubject}, 0, 0},
 	}
 }

@@ -54,7 +54,7 @@ func ExampleClassifySeq() {
 	cst := calendar.Location()
 	subject := &filing.Subject{Number: "黔ICP备2026001073号", Province: "52", Status: filing.StatusApproved}
 	site := &shell.WebsiteRecord{
-		Website:    filing.Website{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved},
+		Website:    filing.Website{Service: filing.Service{Number: "黔ICP备2026001073号-1", Status: filing.StatusApproved}},
 		ApprovedAt: time.Date(2026, 5, 20, 10, 0, 0, 0, cst),
 	}
 	records := func(yield func(shell.StreamRecord, error) bool) {

@@ -111,10 +111,12 @@ func TestClassifyStream_DecoderMatchesEncodingJSON(t *testing.T) {
 	zones := []*time.Location{time.UTC, cstZone, time.FixedZone("", -5*3600-30*60)}
 	for i := range 300 {
 		w := WebsiteRecord{Website: filing.Website{
-			Number:  fmt.Sprintf("黔ICP备2026%06d号-%d", i, i%5+1),
-			Name:    "网站\t\"名\"\\" + string(rune(0x1F600+i%10)),
+			Service: filing.Service{
+				Number: fmt.Sprintf("黔ICP备2026%06d号-%d", i, i%5+1),
+				Name:   "网站\t\"名\"\\" + string(rune(0x1F600+i%10)),
+				Status: []filing.Status{filing.StatusApproved, filing.StatusAccessCancelled, ""}[i%3],
+			},
 			Domains: []string{fmt.Sprintf("例子%d.中国", i)},
-			Status:  []filing.Status{filing.StatusApproved, filing.StatusAccessCancelled, ""}[i%3],
 		}}
 		if i%4 != 0 {
 			w.ApprovedAt = time.Date(2020+i%6, time.Month(1+i%12), 1+i%28, i%24, i%60, i%60, i*1000%1e9, zones[i%3])
@@ -333,7 +335,7 @@ func sameFindings(x, y []Finding) bool {
 
 func TestClassifySeq_BadRecordsAndSourceErrors(t *testing.T) {
 	subj := filing.Subject{Number: "黔ICP备1号", Province: "52"}
-	web := WebsiteRecord{Website: filing.Website{Number: "黔ICP备1号-1", Access: []filing.Access{{ISP: "a", Since: shellAsOf.AddDate(0, 0, -30)}}}}
+	web := WebsiteRecord{Website: filing.Website{Service: filing.Service{Number: "黔ICP备1号-1", Access: []filing.Access{{ISP: "a", Since: shellAsOf.AddDate(0, 0, -30)}}}}}
 	boom := errors.New("row 3 unreadable")
 	seq := func(yield func(StreamRecord, error) bool) {
 		_ = yield(StreamRecord{Subject: &subj}, nil) &&

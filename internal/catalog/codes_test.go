@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/beiankit/beian/filing/contact"
+
 	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,7 +204,7 @@ func TestErrorShape(t *testing.T) {
 		code   string
 	}{
 		{"filing", func() error { return filing.Validate(nil) }, filing.CodeFilingNil, "filing.nil"},
-		{"filing", func() error { return filing.CheckEmail("no-at-sign") }, nil, ""},
+		{"filing", func() error { return contact.CheckEmail("no-at-sign") }, nil, ""},
 		{"lifecycle", func() error {
 			s := lifecycle.State{Status: filing.StatusBureauReview, Type: sms.NewFiling,
 				SelfFiled: true, ISP: "中国电信", Province: "52", ReviewFrom: at.Add(-time.Hour)}

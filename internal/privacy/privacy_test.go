@@ -13,6 +13,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -140,6 +142,7 @@ var registry = map[string]entry{
 	"filing/certno.CertInfo":         typ[certno.CertInfo](),
 	"filing/certno.CertType":         typ[certno.CertType](),
 	"filing/certno.ResidentID":       typ[certno.ResidentID](),
+	"filing/certno.Validity":         typ[certno.Validity](),
 	"filing/certno.USCC":             typ[certno.USCC](),
 	"filing/domain.Memo":             typ[domain.Memo](),
 	"filing/personal.Email":          typ[personal.Email](),
@@ -183,13 +186,12 @@ var registry = map[string]entry{
 	"filing.ProvinceRule":        typ[filing.ProvinceRule](),
 	"filing.ProvinceRules":       typ[filing.ProvinceRules](),
 	"filing.Reason":              typ[filing.Reason](),
-	"filing.ResidentID":          typ[filing.ResidentID](),
 	"filing.RuleKind":            typ[filing.RuleKind](),
 	"filing.Status":              typ[filing.Status](),
 	"filing.Subject":             typ[filing.Subject](),
-	"filing.USCC":                typ[filing.USCC](),
 	"filing.ValidationError":     typ[filing.ValidationError](),
 	"filing.Validator":           typ[filing.Validator](),
+	"filing.Service":             typ[filing.Service](),
 	"filing.Website":             typ[filing.Website](),
 	"filing.Websites":            typ[filing.Websites](),
 	"filing.Apps":                typ[filing.Apps](),
@@ -417,7 +419,7 @@ func contactFiling(cert string) *filing.Filing {
 	p := filing.Person{Name: "张三", CertType: filing.CertResidentID, CertNumber: sentID, Mobile: sentPhone, Email: sentEmail}
 	return &filing.Filing{
 		Subject:  filing.Subject{Province: "11", Number: "京ICP备05002571号", Name: "北京某科技有限公司", CertType: "工商营业执照", CertNumber: filing.IDNumber(cert), Principal: p},
-		Websites: []filing.Website{{Name: "网站", Domains: []string{"example.cn"}, Principal: p}},
+		Websites: []filing.Website{{Service: filing.Service{Name: "网站", Principal: p}, Domains: []string{"example.cn"}}},
 	}
 }
 
@@ -744,9 +746,9 @@ func TestPromiseErrorsDoNotEchoPersonalData(t *testing.T) {
 	var errs []error
 	for _, s := range bad {
 		for _, ct := range []filing.CertType{filing.CertResidentID, filing.CertPassport, filing.CertBusinessLicence} {
-			errs = append(errs, filing.CheckCertNumber(ct, s))
+			errs = append(errs, certno.CheckCertNumber(ct, s))
 		}
-		errs = append(errs, filing.CheckMobile(s), filing.CheckLandline(s), filing.CheckEmail(s), filing.CheckResidentID(s))
+		errs = append(errs, contact.CheckMobile(s), contact.CheckLandline(s), contact.CheckEmail(s), certno.CheckResidentID(s))
 		f := filingtest.New(1).Filing(filingtest.New(2).Individual("52"), 1)
 		f.Subject.CertNumber = filing.IDNumber(s)
 		f.Subject.Principal.Mobile = filing.Phone(s)

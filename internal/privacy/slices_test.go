@@ -39,7 +39,7 @@ func TestR04_SliceResultsMaskedInLogs(t *testing.T) {
 	changes, err := store.Changes(t.Context(), 0, 10)
 	require.NoError(t, err)
 	require.NotEmpty(t, changes)
-	f := &filing.Filing{Websites: filing.Websites{{Name: "站", Principal: p}}, Apps: filing.Apps{{Name: "应用", Principal: p}}}
+	f := &filing.Filing{Websites: filing.Websites{{Service: filing.Service{Name: "站", Principal: p}}}, Apps: filing.Apps{{Service: filing.Service{Name: "应用", Principal: p}}}}
 
 	for name, v := range map[string]any{
 		"Verification.Targets": ver.Targets, "Plan.Verify": plan.Verify, "Store.Changes": changes,

@@ -8,6 +8,9 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/certno"
+	"github.com/beiankit/beian/filing/contact"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/internal/catalog"
 	"github.com/beiankit/beian/numbering"
 )
@@ -129,11 +132,11 @@ type Field string
 // The fields CheckField checks as the user types.
 const (
 	FieldCertNumber  Field = "cert_number"  // needs FieldOptions.CertType
-	FieldMobile      Field = "mobile"       // filing.CheckMobile
-	FieldLandline    Field = "landline"     // filing.CheckLandline
-	FieldEmail       Field = "email"        // filing.CheckEmail
-	FieldDomain      Field = "domain"       // filing.CheckDomain
-	FieldHomeURL     Field = "home_url"     // filing.CheckHomeURL, with FieldOptions.Domains
+	FieldMobile      Field = "mobile"       // contact.CheckMobile
+	FieldLandline    Field = "landline"     // contact.CheckLandline
+	FieldEmail       Field = "email"        // contact.CheckEmail
+	FieldDomain      Field = "domain"       // domain.CheckDomain
+	FieldHomeURL     Field = "home_url"     // domain.CheckHomeURL, with FieldOptions.Domains
 	FieldWebsiteName Field = "website_name" // the website name rules of filing.Validate
 )
 
@@ -171,17 +174,17 @@ func CheckField(field Field, value string, opts FieldOptions) Result {
 	case FieldCertNumber:
 		var t filing.CertType
 		_ = t.UnmarshalText([]byte(opts.CertType))
-		err = filing.CheckCertNumberAt(t, value, now)
+		err = certno.CheckCertNumberAt(t, value, now)
 	case FieldMobile:
-		err = filing.CheckMobile(value)
+		err = contact.CheckMobile(value)
 	case FieldLandline:
-		err = filing.CheckLandline(value)
+		err = contact.CheckLandline(value)
 	case FieldEmail:
-		err = filing.CheckEmail(value)
+		err = contact.CheckEmail(value)
 	case FieldDomain:
-		err = filing.CheckDomain(value)
+		err = domain.CheckDomain(value)
 	case FieldHomeURL:
-		err = filing.CheckHomeURL(value, opts.Domains)
+		err = domain.CheckHomeURL(value, opts.Domains)
 	case FieldWebsiteName:
 		return checkWebsiteName(value, opts.Path, now)
 	default:
@@ -202,7 +205,7 @@ func CheckField(field Field, value string, opts FieldOptions) Result {
 // filing.Validate, whatever they become.
 func checkWebsiteName(name, path string, now time.Time) Result {
 	const at = "websites[0].name"
-	f := &filing.Filing{Websites: []filing.Website{{Name: name}}}
+	f := &filing.Filing{Websites: []filing.Website{{Service: filing.Service{Name: name}}}}
 	opts := []filing.Option{filing.WithNow(func() time.Time { return now })}
 	if strings.TrimSpace(name) != "" {
 		opts = append(opts, filing.WithDraft())

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/beiankit/beian/filing/contact"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -82,7 +84,7 @@ func TestCheckField(t *testing.T) {
 	}{
 		{"mobile", jsapi.FieldMobile, "13800138000", jsapi.FieldOptions{}, ""},
 		{"mobile full-width with +86", jsapi.FieldMobile, "+86 １３８ ００１３ ８０００", jsapi.FieldOptions{}, ""},
-		{"mobile too short", jsapi.FieldMobile, "138 0013 800", jsapi.FieldOptions{}, filing.CodePhoneMobileFormat},
+		{"mobile too short", jsapi.FieldMobile, "138 0013 800", jsapi.FieldOptions{}, contact.CodePhoneMobileFormat},
 		{"landline Beijing", jsapi.FieldLandline, "010-12345678", jsapi.FieldOptions{}, ""},
 		{"landline 400", jsapi.FieldLandline, "400-810-8888", jsapi.FieldOptions{}, "*"},
 		{"e-mail", jsapi.FieldEmail, "zhang.san@example.com", jsapi.FieldOptions{}, ""},

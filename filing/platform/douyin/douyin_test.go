@@ -62,10 +62,13 @@ func fixture() douyin.Input {
 				Principal: zhang, LegalRepresentative: "张伟",
 			},
 			Apps: []filing.App{{
-				Kind: filing.AppKindMiniProgram, Host: filing.HostDouyin,
-				Categories:     []string{"记账"},
-				ServiceContent: "为个人用户提供日常收支记账和账单统计服务。",
-				Principal:      filing.Person{Mobile: "13700137000", Email: "lina@example.cn", EmergencyPhone: "13600136000"},
+				Kind:       filing.AppKindMiniProgram,
+				Host:       filing.HostDouyin,
+				Categories: []string{"记账"},
+				Service: filing.Service{
+					ServiceContent: "为个人用户提供日常收支记账和账单统计服务。",
+					Principal:      filing.Person{Mobile: "13700137000", Email: "lina@example.cn", EmergencyPhone: "13600136000"},
+				},
 			}},
 		},
 		Region:                 platform.Region{Province: "520000", City: "520100", District: "520115"},

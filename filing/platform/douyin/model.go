@@ -96,7 +96,7 @@ func ToModel(p *RecordInfo, lists Lists) (Input, error) {
 
 	a := p.AppInfo
 	const ap = "apps[0]"
-	app := filing.App{Kind: filing.AppKindMiniProgram, Host: filing.HostDouyin, ServiceContent: a.Remark}
+	app := filing.App{Kind: filing.AppKindMiniProgram, Host: filing.HostDouyin, Service: filing.Service{ServiceContent: a.Remark}}
 	in.Languages = a.AppLanguage
 	names, unknown := platform.ServiceTypeNames(a.ServiceContentTypeList, lists.serviceTypes())
 	app.Categories = names

@@ -70,8 +70,16 @@ func ToModel(p *ApplyIcpFiling, lists Lists) (Input, error) {
 	}
 
 	ab := p.IcpApplets.BaseInfo
-	app := filing.App{Kind: filing.AppKindMiniProgram, Host: filing.HostWeChat, HostAppID: ab.AppID,
-		Name: ab.Name, ServiceContent: ab.Comment, Number: ab.RecordNumber}
+	app := filing.App{
+		Kind:      filing.AppKindMiniProgram,
+		Host:      filing.HostWeChat,
+		HostAppID: ab.AppID,
+		Service: filing.Service{
+			Name:           ab.Name,
+			ServiceContent: ab.Comment,
+			Number:         ab.RecordNumber,
+		},
+	}
 	const ap = "apps[0]"
 	names, unknown := platform.ServiceTypeNames(ab.ServiceContentTypes, lists.serviceTypes())
 	app.Categories = names
