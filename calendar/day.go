@@ -200,6 +200,19 @@ func (d Day) AddDays(n int) Day {
 	return dayFromEpoch(d.epoch() + int64(n))
 }
 
+// DayOfClamped is DayOf for comparisons that must never meet the zero Day:
+// the zero time and instants before 0001-01-01 in China give 0001-01-01,
+// instants after 9999-12-31 give 9999-12-31.
+func DayOfClamped(t time.Time) Day {
+	if d := DayOf(t); d.n != 0 {
+		return d
+	}
+	if t.IsZero() || t.Unix() < 0 {
+		return Day{1}
+	}
+	return Day{int32(lastEpochDay - dayBias)}
+}
+
 // AddMonths returns the day n calendar months after d (before it for a
 // negative n), clamped to the last day of a shorter month: 2026-01-31 plus
 // one month is 2026-02-28, 2024-02-29 plus twelve is 2025-02-28. It returns

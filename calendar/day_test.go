@@ -312,3 +312,12 @@ func TestR84_DayAddMonths(t *testing.T) {
 	}
 	assert.False(t, calendar.Day{}.AddMonths(1).IsValid(), "the zero Day stays zero")
 }
+
+// TestDayOfClamped: outside years 1..9999 the first or the last Day, never
+// the zero Day.
+func TestDayOfClamped(t *testing.T) {
+	assert.Equal(t, "0001-01-01", calendar.DayOfClamped(time.Time{}).String())
+	assert.Equal(t, "0001-01-01", calendar.DayOfClamped(time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC)).String())
+	assert.Equal(t, "9999-12-31", calendar.DayOfClamped(time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)).String())
+	assert.Equal(t, "2024-10-01", calendar.DayOfClamped(time.Date(2024, 9, 30, 16, 30, 0, 0, time.UTC)).String())
+}

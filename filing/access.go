@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/beiankit/beian/internal/textnorm"
 )
 
 // Codes of access information.
@@ -60,14 +62,14 @@ const maxRangeText = 128
 // CodeAccessRangeMalformed or CodeAccessRangeOrder.
 func ParseAddrRange(s string) (AddrRange, error) {
 	if len(s) > maxRangeText {
-		return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
+		return AddrRange{}, newProblem(CodeAccessRangeMalformed, textnorm.Truncate(s, 32))
 	}
 	t := strings.TrimSpace(s)
 	t = rangeFolder.Replace(t)
 	if strings.Contains(t, "/") {
 		p, err := netip.ParsePrefix(strings.ReplaceAll(t, " ", ""))
 		if err != nil || p.Addr().Zone() != "" {
-			return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
+			return AddrRange{}, newProblem(CodeAccessRangeMalformed, textnorm.Truncate(s, 32))
 		}
 		p = p.Masked()
 		if p.Addr().Is4In6() && p.Bits() >= 96 {
@@ -78,19 +80,19 @@ func ParseAddrRange(s string) (AddrRange, error) {
 	from, to, found := strings.Cut(t, "-")
 	a, err := parseAddr(from)
 	if err != nil {
-		return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
+		return AddrRange{}, newProblem(CodeAccessRangeMalformed, textnorm.Truncate(s, 32))
 	}
 	b := a
 	if found {
 		if b, err = parseAddr(to); err != nil {
-			return AddrRange{}, newProblem(CodeAccessRangeMalformed, truncate(s, 32))
+			return AddrRange{}, newProblem(CodeAccessRangeMalformed, textnorm.Truncate(s, 32))
 		}
 	}
 	if (a.Is4() || a.Is4In6()) && (b.Is4() || b.Is4In6()) {
 		a, b = a.Unmap(), b.Unmap()
 	}
 	if a.Is4() != b.Is4() || b.Less(a) {
-		return AddrRange{}, newProblem(CodeAccessRangeOrder, truncate(s, 32))
+		return AddrRange{}, newProblem(CodeAccessRangeOrder, textnorm.Truncate(s, 32))
 	}
 	return AddrRange{From: a, To: b}, nil
 }
@@ -258,11 +260,11 @@ func CheckAccess(a Access) error {
 		ps.addAt(newProblem(CodeAccessPeriod), "until", "取消接入时间")
 	}
 	if a.Method != "" && !a.Method.Valid() {
-		ps.addAt(newProblem(CodeAccessMethodUnknown, truncate(string(a.Method), 32)), "method", "接入方式")
+		ps.addAt(newProblem(CodeAccessMethodUnknown, textnorm.Truncate(string(a.Method), 32)), "method", "接入方式")
 	}
 	if a.ServerProvince != "" {
 		if _, ok := ProvinceByCode(a.ServerProvince); !ok {
-			ps.addAt(newProblem(CodeAccessServerProvince, truncate(a.ServerProvince, 32)), "server_province", "服务器放置地")
+			ps.addAt(newProblem(CodeAccessServerProvince, textnorm.Truncate(a.ServerProvince, 32)), "server_province", "服务器放置地")
 		}
 	}
 	if len(a.IPs) == 0 && len(a.Ranges) == 0 {

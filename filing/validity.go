@@ -11,43 +11,15 @@ import (
 // (证件有效期), the type of Person.CertValidity.
 type Validity = certno.Validity
 
-// truncate cuts s to at most n bytes at a rune boundary, marking the cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
-}
+// civilDay is calendar.DayOfClamped; addMonths is calendar.Day.AddMonths
+// clamped to 9999-12-31 (R-84 counts remaining validity in calendar months).
+func civilDay(t time.Time) calendar.Day { return calendar.DayOfClamped(t) }
 
-// civilDay returns t's civil date in China (calendar.DayOf), clamped to
-// years 1..9999: the zero time and earlier instants give 0001-01-01, later
-// ones 9999-12-31, so that a comparison never meets the zero Day.
-func civilDay(t time.Time) calendar.Day {
-	if d := calendar.DayOf(t); d.IsValid() {
-		return d
-	}
-	if t.IsZero() || t.Before(firstDay.Time()) {
-		return firstDay
-	}
-	return lastDay
-}
-
-var (
-	firstDay = calendar.MustParseDay("0001-01-01")
-	lastDay  = calendar.MustParseDay("9999-12-31")
-)
-
-// addMonths is calendar.Day.AddMonths for n ≥ 0, clamped to 9999-12-31
-// (domain registration periods, R-84).
 func addMonths(day calendar.Day, n int) calendar.Day {
 	if r := day.AddMonths(n); r.IsValid() {
 		return r
 	}
-	return lastDay
+	return calendar.DayOfClamped(time.Unix(1<<40, 0)) // 9999-12-31
 }
 
 // CertMinMonths returns the minimum remaining validity, in calendar months,

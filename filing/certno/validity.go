@@ -2,6 +2,7 @@ package certno
 
 import (
 	"bytes"
+	"github.com/beiankit/beian/internal/textnorm"
 	"strings"
 	"time"
 
@@ -111,10 +112,10 @@ func parseCivilDate(s string) (time.Time, error) {
 		case r == '-' || r == '.' || r == '/':
 			b = append(b, '-')
 		default:
-			return time.Time{}, problem.New(CodeValidityFormat, truncate(s, 32))
+			return time.Time{}, problem.New(CodeValidityFormat, textnorm.Truncate(s, 32))
 		}
 		if len(b) > 10 {
-			return time.Time{}, problem.New(CodeValidityFormat, truncate(s, 32))
+			return time.Time{}, problem.New(CodeValidityFormat, textnorm.Truncate(s, 32))
 		}
 	}
 	if len(b) == 8 && !bytes.ContainsRune(b, '-') { // YYYYMMDD
@@ -122,46 +123,20 @@ func parseCivilDate(s string) (time.Time, error) {
 	}
 	d, err := calendar.ParseDay(string(b))
 	if err != nil || d.Year() < 1900 {
-		return time.Time{}, problem.New(CodeValidityFormat, truncate(s, 32))
+		return time.Time{}, problem.New(CodeValidityFormat, textnorm.Truncate(s, 32))
 	}
 	return d.Time(), nil
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
-}
+// civilDay is calendar.DayOfClamped; addMonths is calendar.Day.AddMonths
+// clamped to 9999-12-31 (R-84 counts remaining validity in calendar months).
+func civilDay(t time.Time) calendar.Day { return calendar.DayOfClamped(t) }
 
-// civilDay returns t's civil date in China (calendar.DayOf), clamped to
-// years 1..9999: the zero time and earlier instants give 0001-01-01, later
-// ones 9999-12-31, so that a comparison never meets the zero Day.
-func civilDay(t time.Time) calendar.Day {
-	if d := calendar.DayOf(t); d.IsValid() {
-		return d
-	}
-	if t.IsZero() || t.Before(firstDay.Time()) {
-		return firstDay
-	}
-	return lastDay
-}
-
-var (
-	firstDay = calendar.MustParseDay("0001-01-01")
-	lastDay  = calendar.MustParseDay("9999-12-31")
-)
-
-// addMonths is calendar.Day.AddMonths for n ≥ 0, clamped to 9999-12-31.
 func addMonths(day calendar.Day, n int) calendar.Day {
 	if r := day.AddMonths(n); r.IsValid() {
 		return r
 	}
-	return lastDay
+	return calendar.DayOfClamped(time.Unix(1<<40, 0)) // 9999-12-31
 }
 
 // CheckValidity checks a certificate's validity on the civil date of asOf

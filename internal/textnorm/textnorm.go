@@ -146,3 +146,16 @@ func PlainHan(s string) bool {
 	}
 	return true
 }
+
+// Truncate cuts s to at most n bytes at a rune boundary and marks the cut
+// with "…": how a message quotes a long input.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "…"
+}

@@ -72,3 +72,11 @@ func BenchmarkText(b *testing.B) {
 }
 
 var sink string
+
+func TestTruncate(t *testing.T) {
+	assert.Equal(t, "abc", Truncate("abc", 3))
+	assert.Equal(t, "ab…", Truncate("abcd", 2))
+	assert.Equal(t, "…", Truncate("中文", 2), "never half a rune")
+	assert.Equal(t, "中…", Truncate("中文", 4))
+	assert.Equal(t, "", Truncate("", 0))
+}
