@@ -19,13 +19,13 @@ func WithIsolation(level sql.IsolationLevel) Option {
 
 // WithUnavailableWait sets how long a call keeps retrying while the server
 // cannot be reached (default 2s; 0 or less: fail at once).
+// The Option only reads what it captured, so one slice may configure
+// adapters in many goroutines at once.
 func WithUnavailableWait(d time.Duration) Option {
-	return func(p *Policy) {
-		if d <= 0 {
-			d = -1
-		}
-		p.UnavailableWait = d
+	if d <= 0 {
+		d = -1
 	}
+	return func(p *Policy) { p.UnavailableWait = d }
 }
 
 // NewPolicy returns the policy of an adapter of dialect d (nil for
