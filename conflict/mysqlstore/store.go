@@ -6,8 +6,8 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"errors"
+	"github.com/beiankit/beian/conflict/internal/claimsql"
 	"io"
 	"io/fs"
 	"iter"
@@ -101,29 +101,25 @@ const (
 	chunk      = 200 // rows per multi-row statement
 )
 
-// prepared is a record ready to write.
-type prepared struct {
-	subject conflict.Key
-	keys    []conflict.Key
-	gone    bool
-	body    []byte
-}
+// prepared is a record ready to be written (claimsql.Prepared).
+type prepared = claimsql.Prepared
 
+// prepare is claimsql.Prepare, refusing a key longer than its VARBINARY
+// column.
 func prepare(r conflict.Record) (prepared, error) {
-	subj, keys, gone, err := conflict.RecordKeys(r)
+	p, err := claimsql.Prepare(r)
 	if err != nil {
 		return prepared{}, err
 	}
-	if len(subj.Value) > maxSubject {
-		return prepared{}, tooLong("subject", subj.Value)
+	if len(p.Subject.Value) > maxSubject {
+		return prepared{}, tooLong("subject", p.Subject.Value)
 	}
-	for _, k := range keys {
+	for _, k := range p.Keys {
 		if len(k.Kind) > maxKind || len(k.Value) > maxValue {
 			return prepared{}, tooLong(string(k.Kind), k.Value)
 		}
 	}
-	body, err := json.Marshal(r)
-	return prepared{subject: subj, keys: keys, gone: gone, body: body}, err
+	return p, nil
 }
 
 func tooLong(kind, v string) error {
@@ -147,8 +143,8 @@ func (s *Store) Put(ctx context.Context, r conflict.Record, since uint64) (uint6
 	if err != nil {
 		return 0, err
 	}
-	if p.gone {
-		return s.remove(ctx, p.subject, since)
+	if p.Gone {
+		return s.remove(ctx, p.Subject, since)
 	}
 	var seq uint64
 	err = s.write(ctx, "conflict/mysqlstore: Put", []prepared{p}, since, func(seqs []uint64) { seq = seqs[0] })
@@ -192,12 +188,12 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 	var keys []conflict.Key
 	subjects := make([]any, len(recs))
 	for i, p := range recs {
-		subjects[i] = p.subject.Value
-		for _, k := range p.keys {
+		subjects[i] = p.Subject.Value
+		for _, k := range p.Keys {
 			if _, dup := want[k]; !dup {
 				keys = append(keys, k)
 			}
-			want[k] = p.subject.Value
+			want[k] = p.Subject.Value
 		}
 	}
 	slices.SortFunc(keys, cmpKey) // one lock order for all writers
@@ -290,9 +286,9 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 		for i, p := range recs {
 			seq := head - int64(len(recs)) + int64(i) + 1
 			seqs[i] = uint64(seq)
-			if exists[p.subject.Value] {
+			if exists[p.Subject.Value] {
 				res, err := tx.ExecContext(ctx, sqltx.MySQLText(`UPDATE beian_conflict_record SET seq = ?, removed = FALSE, body = ? WHERE subject = ?`,
-					seq, p.body, p.subject.Value))
+					seq, p.Body, p.Subject.Value))
 				if err != nil {
 					return err
 				}
@@ -301,7 +297,7 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 				}
 				continue
 			}
-			fresh = append(fresh, p.subject.Value, seq, p.body)
+			fresh = append(fresh, p.Subject.Value, seq, p.Body)
 			if nfresh++; nfresh == chunk {
 				if err := insertRecords(ctx, tx, nfresh, fresh); err != nil {
 					return err
@@ -488,92 +484,28 @@ WHERE seq > ? ORDER BY seq LIMIT ?`, int64(min(after, math.MaxInt64)), lim)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var c conflict.Change
-			var seq int64
-			var body sql.RawBytes
-			if err := rows.Scan(&seq, &c.Removed, &body); err != nil {
-				return err
-			}
-			if err := json.Unmarshal(body, &c.Record); err != nil {
-				return sqltx.Permanent(err)
-			}
-			c.Seq = uint64(seq)
-			out = append(out, c)
-		}
-		return rows.Err()
+		out, err = claimsql.ScanChanges(out, rows)
+		return err
 	})
 	return out, err
 }
 
-// importBatch is the number of records Import writes per transaction.
-const importBatch = 500
-
-// Import stores records in bulk, importBatch (500) records per transaction:
-// the way to move a national record set in. Records are applied in order
-// (a later record of the same subject replaces an earlier one); each batch
-// claims its keys all or none, so a batch with a key held by another
-// subject, in the database or earlier in the same batch, stops the import
-// with a *conflict.ClaimError. It returns the number of records stored; the
-// batches before a failure stay stored.
+// Import stores records in bulk, claimsql.ImportBatch (500) records per
+// transaction: the way to move a national record set in. Records are
+// applied in order (a later record of the same subject replaces an earlier
+// one); each batch claims its keys all or none, so a batch with a key held
+// by another subject, in the database or earlier in the same batch, stops
+// the import with a *conflict.ClaimError. It returns the number of records
+// stored; the batches before a failure stay stored.
 func (s *Store) Import(ctx context.Context, records iter.Seq2[conflict.Record, error]) (int, error) {
-	var batch []prepared
-	at := map[string]bool{}             // subjects in the batch
-	holder := map[conflict.Key]string{} // key → subject, within the batch
-	stored := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		err := s.write(ctx, "conflict/mysqlstore: Import", batch, conflict.Unconditional, func([]uint64) {})
-		if err != nil {
+	return claimsql.Import(records, prepare,
+		func(batch []prepared) error {
+			return s.write(ctx, "conflict/mysqlstore: Import", batch, conflict.Unconditional, func([]uint64) {})
+		},
+		func(subject conflict.Key) error {
+			_, err := s.remove(ctx, subject, conflict.Unconditional)
 			return err
-		}
-		stored += len(batch)
-		batch, at, holder = batch[:0], map[string]bool{}, map[conflict.Key]string{}
-		return nil
-	}
-	for r, err := range records {
-		if err != nil {
-			return stored, err
-		}
-		p, err := prepare(r)
-		if err != nil {
-			return stored, err
-		}
-		if p.gone {
-			if err := flush(); err != nil {
-				return stored, err
-			}
-			if _, err := s.remove(ctx, p.subject, conflict.Unconditional); err != nil {
-				return stored, err
-			}
-			stored++
-			continue
-		}
-		if at[p.subject.Value] { // replaces an earlier record of the batch
-			if err := flush(); err != nil {
-				return stored, err
-			}
-		}
-		for _, k := range p.keys {
-			if h, ok := holder[k]; ok && h != p.subject.Value {
-				return stored, &conflict.ClaimError{Taken: []conflict.Taken{{Key: k, Holder: conflict.Key{Kind: conflict.KeyCert, Value: h}}}}
-			}
-		}
-		for _, k := range p.keys {
-			holder[k] = p.subject.Value
-		}
-		at[p.subject.Value] = true
-		batch = append(batch, p)
-		if len(batch) == importBatch {
-			if err := flush(); err != nil {
-				return stored, err
-			}
-		}
-	}
-	return stored, flush()
+		})
 }
 
 // tx runs fn in a transaction at the Store's isolation with sqltx.Tx's

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/json"
+	"github.com/beiankit/beian/conflict/internal/claimsql"
 	"io"
 	"io/fs"
 	"iter"
@@ -122,22 +123,11 @@ type written struct {
 	B string `json:"b"`
 }
 
-// prepared is a record ready to write.
-type prepared struct {
-	subject conflict.Key
-	keys    []conflict.Key
-	gone    bool
-	body    []byte
-}
+// prepared is a record ready to be written (claimsql.Prepared).
+type prepared = claimsql.Prepared
 
-func prepare(r conflict.Record) (prepared, error) {
-	subj, keys, gone, err := conflict.RecordKeys(r)
-	if err != nil {
-		return prepared{}, err
-	}
-	body, err := json.Marshal(r)
-	return prepared{subject: subj, keys: keys, gone: gone, body: body}, err
-}
+// prepare is claimsql.Prepare: PostgreSQL's text columns hold any key.
+func prepare(r conflict.Record) (prepared, error) { return claimsql.Prepare(r) }
 
 // Put implements conflict.Store: one transaction of three statements (claim
 // the keys, release the keys no longer held, write the record and bump the
@@ -150,8 +140,8 @@ func (s *Store) Put(ctx context.Context, r conflict.Record, since uint64) (uint6
 	if err != nil {
 		return 0, err
 	}
-	if p.gone {
-		return s.remove(ctx, p.subject, since)
+	if p.Gone {
+		return s.remove(ctx, p.Subject, since)
 	}
 	var seq uint64
 	err = s.write(ctx, "conflict/pgstore: Put", []prepared{p}, since, func(seqs []uint64) { seq = seqs[0] })
@@ -167,11 +157,11 @@ func (s *Store) write(ctx context.Context, op string, recs []prepared, since uin
 	rows := make([]written, len(recs))
 	want := map[conflict.Key]string{}
 	for i, p := range recs {
-		subjects[i] = p.subject.Value
-		rows[i] = written{S: p.subject.Value, I: i + 1, B: string(p.body)}
-		for _, k := range p.keys {
-			keys = append(keys, claimed{k.Kind, k.Value, p.subject.Value})
-			want[k] = p.subject.Value
+		subjects[i] = p.Subject.Value
+		rows[i] = written{S: p.Subject.Value, I: i + 1, B: string(p.Body)}
+		for _, k := range p.Keys {
+			keys = append(keys, claimed{k.Kind, k.Value, p.Subject.Value})
+			want[k] = p.Subject.Value
 		}
 	}
 	keyArg, err := json.Marshal(keys)
@@ -343,7 +333,7 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) (conflict.
 	if limit > 0 {
 		lim = int64(limit)
 	}
-	var out []conflict.Change
+	var out conflict.Changes
 	err := sqltx.Do(ctx, s.policy, "conflict/pgstore: Changes", func(ctx context.Context) error {
 		out = out[:0]
 		rows, err := s.db.QueryContext(ctx, `SELECT seq, removed, body FROM beian_conflict_record
@@ -351,92 +341,28 @@ WHERE seq > $1 ORDER BY seq LIMIT $2`, int64(min(after, math.MaxInt64)), lim)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var c conflict.Change
-			var seq int64
-			var body sql.RawBytes
-			if err := rows.Scan(&seq, &c.Removed, &body); err != nil {
-				return err
-			}
-			if err := json.Unmarshal(body, &c.Record); err != nil {
-				return sqltx.Permanent(err)
-			}
-			c.Seq = uint64(seq)
-			out = append(out, c)
-		}
-		return rows.Err()
+		out, err = claimsql.ScanChanges(out, rows)
+		return err
 	})
 	return out, err
 }
 
-// importBatch is the number of records Import writes per transaction.
-const importBatch = 500
-
-// Import stores records in bulk, importBatch (500) records per transaction:
-// the way to move a national record set in. Records are applied in order
-// (a later record of the same subject replaces an earlier one); each batch
-// claims its keys all or none, so a batch with a key held by another
-// subject, in the database or earlier in the same batch, stops the import
-// with a *conflict.ClaimError. It returns the number of records stored; the
-// batches before a failure stay stored.
+// Import stores records in bulk, claimsql.ImportBatch (500) records per
+// transaction: the way to move a national record set in. Records are
+// applied in order (a later record of the same subject replaces an earlier
+// one); each batch claims its keys all or none, so a batch with a key held
+// by another subject, in the database or earlier in the same batch, stops
+// the import with a *conflict.ClaimError. It returns the number of records
+// stored; the batches before a failure stay stored.
 func (s *Store) Import(ctx context.Context, records iter.Seq2[conflict.Record, error]) (int, error) {
-	var batch []prepared
-	at := map[string]bool{}             // subjects in the batch
-	holder := map[conflict.Key]string{} // key → subject, within the batch
-	stored := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		err := s.write(ctx, "conflict/pgstore: Import", batch, conflict.Unconditional, func([]uint64) {})
-		if err != nil {
+	return claimsql.Import(records, prepare,
+		func(batch []prepared) error {
+			return s.write(ctx, "conflict/pgstore: Import", batch, conflict.Unconditional, func([]uint64) {})
+		},
+		func(subject conflict.Key) error {
+			_, err := s.remove(ctx, subject, conflict.Unconditional)
 			return err
-		}
-		stored += len(batch)
-		batch, at, holder = batch[:0], map[string]bool{}, map[conflict.Key]string{}
-		return nil
-	}
-	for r, err := range records {
-		if err != nil {
-			return stored, err
-		}
-		p, err := prepare(r)
-		if err != nil {
-			return stored, err
-		}
-		if p.gone {
-			if err := flush(); err != nil {
-				return stored, err
-			}
-			if _, err := s.remove(ctx, p.subject, conflict.Unconditional); err != nil {
-				return stored, err
-			}
-			stored++
-			continue
-		}
-		if at[p.subject.Value] { // replaces an earlier record of the batch
-			if err := flush(); err != nil {
-				return stored, err
-			}
-		}
-		for _, k := range p.keys {
-			if h, ok := holder[k]; ok && h != p.subject.Value {
-				return stored, &conflict.ClaimError{Taken: []conflict.Taken{{Key: k, Holder: conflict.Key{Kind: conflict.KeyCert, Value: h}}}}
-			}
-		}
-		for _, k := range p.keys {
-			holder[k] = p.subject.Value
-		}
-		at[p.subject.Value] = true
-		batch = append(batch, p)
-		if len(batch) == importBatch {
-			if err := flush(); err != nil {
-				return stored, err
-			}
-		}
-	}
-	return stored, flush()
+		})
 }
 
 var _ conflict.Store = (*Store)(nil)

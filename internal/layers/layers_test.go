@@ -16,34 +16,35 @@ const mod = "github.com/beiankit/beian"
 // the module; a package not listed takes the layer of its nearest listed
 // parent directory. Lower layers never import higher ones.
 var layer = map[string]int{
-	"internal":                0,
-	"internal/sqltx":          2, // the database adapters' retry policy speaks filing/problem's codes
-	"calendar":                1,
-	"filing/problem":          1,
-	"filing/province":         1,
-	"filing/personal":         1,
-	"filing/certno":           2, // uses problem, province, personal, calendar
-	"filing/domain":           2,
-	"filing/contact":          3, // e-mail domains go through filing/domain
-	"numbering":               4,
-	"filing":                  5,
-	"filing/sms":              6, // the SMS verification and the filing types
-	"filing/footer":           7,
-	"filing/change":           7, // derives a change's sms.FilingType
-	"filing/lifecycle":        7, // keeps sms.FilingType, runs the SMS step
-	"filing/shell":            7,
-	"conflict":                8,
-	"filing/audit":            9, // reads the record set (conflict.Record)
-	"forms":                   9,
-	"numbering/pgstore":       10,
-	"numbering/mysqlstore":    10,
-	"conflict/pgstore":        10,
-	"conflict/mysqlstore":     10,
-	"numbering/numberingtest": 10,
-	"filing/filingtest":       10,
-	"conflict/conflicttest":   10,
-	"examples":                11,
-	"cmd":                     11, // programs, and cmd/beianwasm/jsapi, the bridge of the WebAssembly build
+	"internal":                   0,
+	"internal/sqltx":             2, // the database adapters' retry policy speaks filing/problem's codes
+	"calendar":                   1,
+	"filing/problem":             1,
+	"filing/province":            1,
+	"filing/personal":            1,
+	"filing/certno":              2, // uses problem, province, personal, calendar
+	"filing/domain":              2,
+	"filing/contact":             3, // e-mail domains go through filing/domain
+	"numbering":                  4,
+	"filing":                     5,
+	"filing/sms":                 6, // the SMS verification and the filing types
+	"filing/footer":              7,
+	"filing/change":              7, // derives a change's sms.FilingType
+	"filing/lifecycle":           7, // keeps sms.FilingType, runs the SMS step
+	"filing/shell":               7,
+	"conflict":                   8,
+	"conflict/internal/claimsql": 9, // what conflict's SQL adapters share above their SQL
+	"filing/audit":               9, // reads the record set (conflict.Record)
+	"forms":                      9,
+	"numbering/pgstore":          10,
+	"numbering/mysqlstore":       10,
+	"conflict/pgstore":           10,
+	"conflict/mysqlstore":        10,
+	"numbering/numberingtest":    10,
+	"filing/filingtest":          10,
+	"conflict/conflicttest":      10,
+	"examples":                   11,
+	"cmd":                        11, // programs, and cmd/beianwasm/jsapi, the bridge of the WebAssembly build
 }
 
 // layerOf returns the layer of a package path below the module.

@@ -1,0 +1,124 @@
+// Package claimsql holds what the SQL adapters of conflict.Store
+// (conflict/pgstore, conflict/mysqlstore) share above their SQL: a record
+// prepared for writing, the batching of Import, and the reading of the
+// change feed. Each adapter keeps its statements and its transactions.
+package claimsql
+
+import (
+	"database/sql"
+	"encoding/json"
+	"iter"
+
+	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/internal/sqltx"
+)
+
+// Prepared is a record ready to be written: its subject (certificate
+// key), the keys it claims, whether it removes the subject, and its JSON.
+type Prepared struct {
+	Subject conflict.Key
+	Keys    []conflict.Key
+	Gone    bool
+	Body    []byte
+}
+
+// Prepare reads the keys of r (conflict.RecordKeys) and encodes it.
+func Prepare(r conflict.Record) (Prepared, error) {
+	subj, keys, gone, err := conflict.RecordKeys(r)
+	if err != nil {
+		return Prepared{}, err
+	}
+	body, err := json.Marshal(r)
+	return Prepared{Subject: subj, Keys: keys, Gone: gone, Body: body}, err
+}
+
+// ImportBatch is the number of records Import writes per transaction.
+const ImportBatch = 500
+
+// Import applies records in order, ImportBatch per call of write (one
+// transaction): a later record of a subject already in the batch flushes
+// the batch first, a removal (Prepared.Gone) flushes it and goes to
+// remove, and a key claimed by two subjects of one batch stops the import
+// with a *conflict.ClaimError, since the batch would claim it all or none.
+// prepare is the adapter's Prepare (it may refuse what its columns cannot
+// hold). It returns the number of records stored; the batches before a
+// failure stay stored.
+func Import(records iter.Seq2[conflict.Record, error], prepare func(conflict.Record) (Prepared, error),
+	write func([]Prepared) error, remove func(conflict.Key) error) (int, error) {
+	var batch []Prepared
+	at := map[string]bool{}             // subjects in the batch
+	holder := map[conflict.Key]string{} // key → subject, within the batch
+	stored := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := write(batch); err != nil {
+			return err
+		}
+		stored += len(batch)
+		batch, at, holder = batch[:0], map[string]bool{}, map[conflict.Key]string{}
+		return nil
+	}
+	for r, err := range records {
+		if err != nil {
+			return stored, err
+		}
+		p, err := prepare(r)
+		if err != nil {
+			return stored, err
+		}
+		if p.Gone {
+			if err := flush(); err != nil {
+				return stored, err
+			}
+			if err := remove(p.Subject); err != nil {
+				return stored, err
+			}
+			stored++
+			continue
+		}
+		if at[p.Subject.Value] { // replaces an earlier record of the batch
+			if err := flush(); err != nil {
+				return stored, err
+			}
+		}
+		for _, k := range p.Keys {
+			if h, ok := holder[k]; ok && h != p.Subject.Value {
+				return stored, &conflict.ClaimError{Taken: []conflict.Taken{{Key: k, Holder: conflict.Key{Kind: conflict.KeyCert, Value: h}}}}
+			}
+		}
+		for _, k := range p.Keys {
+			holder[k] = p.Subject.Value
+		}
+		at[p.Subject.Value] = true
+		batch = append(batch, p)
+		if len(batch) == ImportBatch {
+			if err := flush(); err != nil {
+				return stored, err
+			}
+		}
+	}
+	return stored, flush()
+}
+
+// ScanChanges reads the rows of a change-feed query (seq, removed, body)
+// into dst. A body that is not a record is a permanent error: retrying
+// cannot mend it.
+func ScanChanges(dst conflict.Changes, rows *sql.Rows) (conflict.Changes, error) {
+	defer rows.Close()
+	for rows.Next() {
+		var c conflict.Change
+		var seq int64
+		var body sql.RawBytes
+		if err := rows.Scan(&seq, &c.Removed, &body); err != nil {
+			return dst, err
+		}
+		if err := json.Unmarshal(body, &c.Record); err != nil {
+			return dst, sqltx.Permanent(err)
+		}
+		c.Seq = uint64(seq)
+		dst = append(dst, c)
+	}
+	return dst, rows.Err()
+}
