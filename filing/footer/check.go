@@ -1,6 +1,8 @@
 package footer
 
 import (
+	"strings"
+
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
 )
@@ -99,7 +101,8 @@ func Check(page *Page, s filing.Subject, w filing.Website) (warnings []*filing.P
 			refused = append(refused, filing.NewProblem(CodeLinkMissing))
 		}
 	}
-	if w.PublicSecurityNumber != "" {
+	// A number of blanks only is no number, as in Snippet.
+	if strings.TrimSpace(w.PublicSecurityNumber) != "" {
 		want, _, perr := numbering.ParsePublicSecurity(w.PublicSecurityNumber)
 		var shown *DisplayedPS
 		for i := range page.PublicSecurity {
