@@ -215,80 +215,37 @@ func asciiFoldEqual(b []byte, key string) bool {
 	return true
 }
 
-// appConflict appends the Conflict of app a (blocking) found for a field
-// of the filing.
-// appConflict appends the conflict of kind k with the app a on file. id is
+// appConflict appends the conflict of kind k with the app a on file, found
+// for a field of the filing (path), unless the same conflict is there. id is
 // the filing's identifier as given (case kept), onFile the one on file when
-// it is spelt otherwise (another letter case), or "".
+// it is spelt otherwise (another letter case), or "". The conflict is data;
+// package conflict/guidance renders its texts.
 func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, id, onFile string, a uint32) []Conflict {
 	t := &ix.apps
 	v := t.view(a, true)
 	sv := viewSubject(ix.subj[v.subject])
 	their := &provinceList[sv.province]
-	num := strings.Clone(v.number(sv.number))
 	c := Conflict{
-		Kind: k, Rule: k.Rule(), Path: path,
+		Kind: k, Rule: k.Rule(), Path: path, Province: provinceList[in.province].Code,
+		Identifier: id, OnFile: onFile,
 		Blocking: Blocking{
-			SubjectNumber: strings.Clone(sv.number), AppNumber: num,
+			SubjectNumber: strings.Clone(sv.number), AppNumber: v.number(sv.number),
 			Province: their.Code, ProvinceName: their.Name, Status: statusNames[v.status],
 		},
 	}
+	if c.Blocking.AppNumber == sv.number {
+		c.Blocking.AppNumber = c.Blocking.SubjectNumber // not the subject blob
+	}
 	for _, x := range out {
-		if x.Kind == c.Kind && x.Path == c.Path && x.Blocking == c.Blocking {
+		// The same kind at the same field with the same record (apps
+		// without a number yet are one record per subject and status).
+		b, xb := &c.Blocking, &x.Blocking
+		if x.Kind == c.Kind && x.Path == c.Path && xb.SubjectNumber == b.SubjectNumber && xb.WebsiteNumber == b.WebsiteNumber &&
+			xb.AppNumber == b.AppNumber && xb.Province == b.Province && xb.Status == b.Status {
 			return out
 		}
 	}
-	kind := appKinds[v.kind]
-	shown := num
-	if shown == "" {
-		shown = "审核中，尚无备案号"
-	}
-	shownEn := num
-	if shownEn == "" {
-		shownEn = "under review, no number yet"
-	}
-	zhID, enID := "“"+id+"”", id
-	if onFile != "" {
-		zhID += "（已备案为“" + onFile + "”）"
-		enID += " (on file as " + onFile + ")"
-	}
-	switch k {
-	case KindAppIdentifierTaken:
-		c.Bureau = their.Bureau
-		c.Zh = fmt.Sprintf("应用标识%s已由%s的其他主体在%s“%s”中备案（%s），同一应用标识不能在两个主体下备案", zhID, their.Name, kind.Zh(), v.name, shown)
-		c.En = fmt.Sprintf("the identifier %s is on file for another subject's %s %q in %s (%s)", enID, kind.En(), v.name, their.Name, shownEn)
-		c.Steps = []Text{
-			{"请核对包名/Bundle ID是否填写正确，应与安装包中的一致（iOS Bundle ID不区分大小写）。",
-				"Check the package name or Bundle ID: it must be the one in the package (Bundle IDs are case-insensitive)."},
-			{"如该应用确属本主体，请联系" + their.Bureau + "，提供安装包、签名证书（公钥和签名值）及应用商店开发者账号等能证明应用归属的材料，由管局核实处理；系统不会自动解除冲突。",
-				"If the app is yours, contact " + their.Bureau + " with proof of ownership (the package, the signing certificate's public key and fingerprint, the store developer account); the bureau decides, the system never resolves the conflict itself."},
-			{"如应用已转让给本主体，请原主体先注销该应用的备案，再由本主体备案。",
-				"If the app was transferred to you, the former subject cancels its filing of the app first."},
-		}
-	case KindAppFiledByYou:
-		c.Zh = fmt.Sprintf("应用标识%s已在本主体的%s“%s”中备案（%s）；新增运行平台或修改应用信息请办理变更备案", zhID, kind.Zh(), v.name, shown)
-		c.En = fmt.Sprintf("the identifier %s is already filed under your %s %q (%s): file a change of it", enID, kind.En(), v.name, shownEn)
-		c.Steps = []Text{
-			{"同一应用只备案一次，各运行平台在同一备案中填写。请通过原接入商对已备案的应用办理变更备案。",
-				"An app is filed once with all its platforms: file a change of the filed app through its ISP."},
-		}
-	case KindResubmission, KindPending:
-		c.Zh = fmt.Sprintf("应用标识%s已在本主体%s的%s“%s”中提交", zhID, statusNames[v.status].Zh(), kind.Zh(), v.name)
-		c.En = fmt.Sprintf("the identifier %s is in your own %s %q, status %s", enID, kind.En(), v.name, statusNames[v.status].En())
-		c.Steps = []Text{
-			{"请修改原备案信息后重新提交，不要作为新应用再次备案。", "Edit and resubmit the earlier filing instead of filing the app again."},
-		}
-		if k == KindPending {
-			c.Steps[0] = Text{"原备案正在审核中，请等待审核结果；如需修改，请联系接入商。", "The earlier filing is under review: wait for the result; for changes, contact the ISP."}
-		}
-	case KindAppNameTaken:
-		c.Zh = fmt.Sprintf("%s名称“%s”已被其他主体的%s使用（%s，%s）", kind.Zh(), v.name, kind.Zh(), their.Name, shown)
-		c.En = fmt.Sprintf("the name %q is used by another subject's %s (%s, %s)", v.name, kind.En(), their.Name, shownEn)
-		c.Steps = []Text{
-			{"接入商一般要求应用名称不得与其他应用重名；请核对名称，或使用能区分本应用的名称。",
-				"ISPs require an app name that is not another app's: check the name or choose one that tells the app apart."},
-		}
-	}
+	c.Blocking.AppKind, c.Blocking.AppName = appKinds[v.kind], v.name
 	return append(out, c)
 }
 

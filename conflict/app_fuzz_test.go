@@ -35,10 +35,11 @@ func FuzzAppCheck(f *testing.F) {
 			}
 		}
 		for _, c := range cs {
-			if c.Kind.Rule() == "" || c.Zh == "" || c.En == "" || c.Path == "" || len(c.Steps) == 0 {
+			if c.Kind.Rule() == "" || c.Path == "" || c.Province == "" || c.Blocking.ProvinceName == "" || c.Blocking.AppKind == "" {
 				t.Fatalf("incomplete conflict %+v", c)
 			}
 		}
+		agreeWithOracle(t, ix, fl, cs, err)
 		var num string
 		_ = json.Unmarshal([]byte(number), &num)
 		var ra []AppRecord

@@ -95,9 +95,9 @@ func TestR74_IdentifierConflicts(t *testing.T) {
 			paths = append(paths, c.Path)
 			numbers = append(numbers, c.Blocking.AppNumber)
 			assert.Equal(t, "R-74", c.Rule, tc.name)
-			assert.NotEmpty(t, c.Zh, tc.name)
-			assert.NotEmpty(t, c.En, tc.name)
-			assert.NotEmpty(t, c.Steps, tc.name)
+			assert.Equal(t, "44", c.Province, tc.name)
+			assert.NotEmpty(t, c.Blocking.AppKind, tc.name)
+			assert.NotEmpty(t, c.Blocking.AppName, tc.name)
 			assert.ErrorIs(t, c, c.Kind)
 			b, _ := json.Marshal(c)
 			assert.NotContains(t, string(b), certB, "no certificate in a conflict")
@@ -117,14 +117,16 @@ func TestR74_IdentifierTakenNamesTheBlockingBureau(t *testing.T) {
 	c := cs[0]
 	assert.Equal(t, "11", c.Blocking.Province)
 	assert.Equal(t, numDouyin, c.Blocking.SubjectNumber)
-	assert.Contains(t, c.Bureau, "北京")
-	assert.Contains(t, c.Steps[1].Zh, c.Bureau)
-	assert.Contains(t, c.Zh, "com.ss.android.ugc.aweme")
+	assert.Equal(t, "北京市", c.Blocking.ProvinceName)
+	assert.Equal(t, "com.ss.android.ugc.aweme", c.Identifier)
+	assert.Equal(t, filing.AppKindApp, c.Blocking.AppKind)
+	assert.Equal(t, "抖音", c.Blocking.AppName)
 	assert.Equal(t, filing.StatusApproved, c.Blocking.Status)
 }
 
-// The message quotes the identifier as the applicant typed it, and the one on
-// file where it is spelt in another letter case, never the folded key.
+// The conflict keeps the identifier as the applicant typed it, and the one on
+// file where it is spelt in another letter case, never the folded key (the
+// message quotes both: guidance.For).
 func TestR74_MessageQuotesIdentifierAsTypedAndOnFile(t *testing.T) {
 	ix := appFixture(t)
 	cs, err := ix.Check(appFiling("聊天工具", plat(filing.PlatformIOS, "COM.Tencent.XIN")))
@@ -132,14 +134,15 @@ func TestR74_MessageQuotesIdentifierAsTypedAndOnFile(t *testing.T) {
 	require.NotEmpty(t, cs)
 	c := cs[0]
 	require.Equal(t, KindAppIdentifierTaken, c.Kind)
-	assert.Contains(t, c.Zh, "应用标识“COM.Tencent.XIN”（已备案为“com.tencent.xin”）")
-	assert.Contains(t, c.En, "COM.Tencent.XIN (on file as com.tencent.xin)")
+	assert.Equal(t, "COM.Tencent.XIN", c.Identifier)
+	assert.Equal(t, "com.tencent.xin", c.OnFile)
 
 	// Typed as on file: no second spelling.
 	cs, err = ix.Check(appFiling("聊天工具", plat(filing.PlatformAndroid, "ｃｏｍ．ｔｅｎｃｅｎｔ．ｍｍ")))
 	require.NoError(t, err, "full-width input folds as NormalizeFiling folds it")
 	require.NotEmpty(t, cs)
-	assert.Contains(t, cs[0].Zh, "应用标识“com.tencent.mm”已由")
+	assert.Equal(t, "com.tencent.mm", cs[0].Identifier)
+	assert.Empty(t, cs[0].OnFile)
 }
 
 func TestR74_OwnAppsNeverBlockAChange(t *testing.T) {
@@ -159,7 +162,7 @@ func TestR74_OwnAppsNeverBlockAChange(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, cs, 1, "a new app with an own identifier: file a change")
 	assert.Equal(t, KindAppFiledByYou, cs[0].Kind)
-	assert.Contains(t, cs[0].Zh, "变更")
+	assert.Equal(t, numTencent+"-1627A", cs[0].Blocking.AppNumber)
 
 	own.Apps[0].Number = numTencent + "-1627A"
 	cs, err = ix.Check(own)

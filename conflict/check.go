@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,13 +70,58 @@ func (k Kind) Rule() string {
 	return ""
 }
 
-// Conflict is one reason the filing system refuses a filing, with the record
-// that blocks it and what to do about it. It carries no personal data of
-// the blocking record (no names of individuals, no certificate numbers):
-// record numbers and provinces are public (R-33).
+// Code returns the kind as its registered code (the same string), whose
+// Rule, MessageZh and MessageEn are the kind's rule and its general
+// statement.
+func (k Kind) Code() filing.Code { return filing.Code(k) }
+
+// Kinds returns every conflict kind, in the order of their declaration.
+func Kinds() []Kind { return slices.Clone(allKinds[:]) }
+
+var allKinds = [...]Kind{
+	KindDomainSameProvince, KindDomainOtherProvince, KindDomainFiledByYou,
+	KindSubjectFiled, KindSubjectCertificateTaken, KindResubmission, KindPending, KindSubjectNumberNotProven,
+	KindAppIdentifierTaken, KindAppFiledByYou, KindAppNameTaken,
+	KindContactTaken,
+}
+
+// The kinds are registered as codes (one code per kind, the kind's own
+// string) with their rule and a general statement; the statement of one
+// conflict, naming its domain and record, and the steps to take are
+// rendered by package conflict/guidance.
+var _ = [...]filing.Code{
+	defineKind(KindDomainSameProvince, "域名已被本省其他主体备案，本次备案无法提交", "the domain is on file for another subject of the filing's province"),
+	defineKind(KindDomainOtherProvince, "域名已被其他省份的主体备案，本次备案无法提交", "the domain is on file for a subject of another province"),
+	defineKind(KindDomainFiledByYou, "域名已在您的主体下备案，不能作为新网站再次备案", "the domain is filed under one of the applicant's own websites"),
+	defineKind(KindSubjectFiled, "该主办单位已经备案，请勿重复提交主体备案", "a subject with this certificate and name is already filed"),
+	defineKind(KindSubjectCertificateTaken, "主办单位证件号码与已备案的主体重复，存在主体信息冲突", "the subject certificate is on file for another subject"),
+	defineKind(KindResubmission, "此前提交的备案已被退回，请修改原备案，勿作为新备案再次提交", "the earlier filing was returned; it must not be filed again as new"),
+	defineKind(KindPending, "已有备案申请正在审核中，请勿重复提交", "a filing of it is under review; do not file it again"),
+	defineKind(KindSubjectNumberNotProven, "填写的主体备案号与主办单位证件类型和证件号码不符", "the subject number is on file for another certificate than the filing's"),
+	defineKind(KindAppIdentifierTaken, "应用标识已由其他主体的应用备案", "the app identifier is on file for another subject's app"),
+	defineKind(KindAppFiledByYou, "应用标识已在本主体的应用中备案，请办理变更备案", "the app identifier is filed under one of the applicant's own apps"),
+	defineKind(KindAppNameTaken, "应用名称已被其他主体的应用使用", "the app name is used by another subject's app"),
+	defineKind(KindContactTaken, "负责人联系方式已被其他主体的负责人使用", "the principal's contact is on file for another subject's principal"),
+}
+
+func defineKind(k Kind, zh, en string) filing.Code { return define(string(k), k.Rule(), zh, en) }
+
+// Conflict is one reason the filing system refuses a filing, as data: its
+// kind (a registered code with its rule), the field of the filing in
+// conflict, the key that meets (the registrable domain, the app
+// identifier, the kind of contact), the filing's province and the record
+// that blocks it. It carries no personal data of the blocking record (no
+// names of individuals, no certificate numbers): record numbers,
+// provinces, app names and identifiers are public (R-33).
 //
-// A Conflict is error-shaped (ErrorCode, MessageZh, MessageEn, Error) so a
-// portal can return it as one; errors.Is(c, KindX) matches its Kind.
+// What to tell the applicant (the statement in Chinese and English, the
+// bureau to turn to, the form, the materials and the steps, R-30..R-32,
+// R-13, R-74, R-94) is rendered from these data when read:
+// guidance.For(c) in package conflict/guidance. A Check builds none of it.
+//
+// A Conflict is error-shaped (ErrorCode, MessageZh, MessageEn, Error: the
+// kind's code and its general statement) so a portal can return it as one;
+// errors.Is(c, KindX) matches its Kind.
 type Conflict struct {
 	Kind Kind   `json:"kind"`
 	Rule string `json:"rule"`
@@ -85,20 +131,21 @@ type Conflict struct {
 	// Domain is the registrable domain (lower-case A-label) in conflict, for
 	// domain conflicts; DomainUnicode shows it.
 	Domain string `json:"domain,omitempty"`
+	// Province is the GB/T 2260 code of the filing's province (the
+	// applicant's bureau), for the conflicts of Index.Check; empty for
+	// those of Contacts.Check.
+	Province string `json:"province,omitempty"`
 	// Blocking is the record on file that blocks the filing.
 	Blocking Blocking `json:"blocking"`
-	// Bureau is the name of the bureau to turn to (from the province table).
-	Bureau string `json:"bureau,omitempty"`
-	// Form is the application form to file with the bureau, if one is needed.
-	Form string `json:"form,omitempty"`
-	// Materials are the materials to send with the form.
-	Materials []Text `json:"materials,omitempty"`
-	// Steps is the resolution, in order (R-30, R-31, R-32, R-13).
-	Steps []Text `json:"steps"`
-	// Zh and En state the conflict: Chinese for end users, English for
-	// developers.
-	Zh string `json:"zh"`
-	En string `json:"en"`
+	// Identifier is the filing's app platform identifier in conflict, as
+	// the filing gives it (case kept), for the identifier conflicts of
+	// apps (R-74); OnFile is the identifier on file when it is spelt
+	// otherwise (another letter case), else empty.
+	Identifier string `json:"identifier,omitempty"`
+	OnFile     string `json:"on_file,omitempty"`
+	// Contact is the kind of the principal's contact that is taken
+	// (KeyMobile or KeyEmail), for KindContactTaken (R-94).
+	Contact KeyKind `json:"contact,omitempty"`
 }
 
 // Blocking identifies a record on file.
@@ -115,25 +162,25 @@ type Blocking struct {
 	ProvinceName string `json:"province_name"`
 	// Status is the blocking record's status.
 	Status filing.Status `json:"status"`
+	// AppKind and AppName are the blocking app's kind and name (app
+	// conflicts, R-74; both public, R-33).
+	AppKind filing.AppKind `json:"app_kind,omitempty"`
+	AppName string         `json:"app_name,omitempty"`
 }
 
-// Text is one sentence of guidance in Chinese (for end users) and English.
-type Text struct {
-	Zh string `json:"zh"`
-	En string `json:"en"`
-}
-
-// Error returns "kind: english".
-func (c Conflict) Error() string { return string(c.Kind) + ": " + c.En }
+// Error returns "kind: path: general statement" (English).
+func (c Conflict) Error() string { return string(c.Kind) + ": " + c.Path + ": " + c.MessageEn() }
 
 // ErrorCode returns the kind.
 func (c Conflict) ErrorCode() string { return string(c.Kind) }
 
-// MessageZh returns the Chinese statement of the conflict.
-func (c Conflict) MessageZh() string { return c.Zh }
+// MessageZh returns the kind's general statement in Chinese; the statement
+// of this conflict is guidance.For(c).Zh.
+func (c Conflict) MessageZh() string { return c.Kind.Code().MessageZh() }
 
-// MessageEn returns the English statement of the conflict.
-func (c Conflict) MessageEn() string { return c.En }
+// MessageEn returns the kind's general statement in English; the statement
+// of this conflict is guidance.For(c).En.
+func (c Conflict) MessageEn() string { return c.Kind.Code().MessageEn() }
 
 // Is matches the conflict's Kind.
 func (c Conflict) Is(target error) bool {
@@ -156,6 +203,8 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 // records on file: domains on file for other subjects (R-30, with R-32), the
 // subject's certificate on file (R-31), websites filed again after a
 // rejection or while under review (R-13). It returns nil when there is none.
+// The conflicts are data; guidance.For (package conflict/guidance) renders
+// what to tell the applicant.
 //
 // The applicant is identified by its subject certificate (CertType,
 // CertNumber) and, for an approved subject, by Subject.Number: records under
@@ -198,7 +247,7 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		return nil, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
-	// it and describe copies out what it needs.
+	// it and describe copies out what the conflicts need.
 	var room [4]hit
 	var appConflicts []Conflict
 	ix.mu.RLock()
@@ -380,7 +429,7 @@ type hit struct {
 	// The blocking website's number is siteNum+siteSuf: a number stored
 	// as the subject's number and a suffix comes in those two parts, so
 	// that it is not concatenated (allocated) under the lock; describe
-	// builds it with the guidance texts.
+	// joins them, outside it.
 	siteNum, siteSuf string
 	province         byte
 	status           byte

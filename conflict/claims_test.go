@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,9 +65,9 @@ func TestR31_ClaimedSubjectNumberIsProven(t *testing.T) {
 				assert.Equal(t, "R-31", cf.Rule)
 				assert.Equal(t, "subject.number", cf.Path)
 				assert.Equal(t, numA, cf.Blocking.SubjectNumber)
-				assert.Len(t, cf.Steps, 4)
-				assert.Contains(t, cf.Zh, numA)
-				assert.NotContains(t, cf.Zh+cf.En, certA, "no certificate number of the record")
+				b, err := json.Marshal(cf)
+				require.NoError(t, err)
+				assert.NotContains(t, string(b), certA, "no certificate number of the record")
 				assert.ErrorIs(t, cf, KindSubjectNumberNotProven)
 			}
 		})

@@ -519,7 +519,8 @@ func (c *Contacts) Len() int {
 }
 
 // Check returns a Conflict of KindContactTaken for every principal's
-// contact of f that another subject holds, with the guidance to give.
+// contact of f that another subject holds (guidance.For renders what to
+// tell the applicant).
 // Contacts that do not normalise are left to validation.
 func (c *Contacts) Check(f *filing.Filing) []Conflict {
 	var buf [8]contact
@@ -580,30 +581,12 @@ func isSubject(k Key, t, cert string) bool {
 	return k.Kind == KeyCert && len(v) == len(t)+1+len(cert) && v[len(t)] == ':' && v[:len(t)] == t && v[len(t)+1:] == cert
 }
 
-// Texts of the contact conflicts, by key kind.
-var contactTexts = map[KeyKind]struct {
-	zh, en string
-	steps  []Text
-}{
-	KeyMobile: {"该负责人手机号码已被其他主体的负责人使用，不能用于本主体备案",
-		"the principal's mobile number is on file for another subject's principal", []Text{
-			{Zh: "请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实", En: "give the principal's own mobile number, registered in their name; the bureau's audit calls the numbers"},
-			{Zh: "如确为同一人同时担任两个主体的负责人，请联系接入商人工核实", En: "if the same person is principal of both subjects, ask the ISP to verify by hand"},
-		}},
-	KeyEmail: {"该负责人电子邮箱已被其他主体的负责人使用，不能用于本主体备案",
-		"the principal's e-mail address is on file for another subject's principal", []Text{
-			{Zh: "请填写负责人本人使用的电子邮箱", En: "give the principal's own e-mail address"},
-			{Zh: "如确为同一人同时担任两个主体的负责人，请联系接入商人工核实", En: "if the same person is principal of both subjects, ask the ISP to verify by hand"},
-		}},
-}
-
+// contactConflict is the conflict of a contact of kind at path held by
+// the subject o: data, rendered by package conflict/guidance.
 func contactConflict(kind KeyKind, path string, o contactHolder) Conflict {
-	t := contactTexts[kind]
-	c := Conflict{Kind: KindContactTaken, Rule: "R-94", Path: path,
-		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
-		Zh:       t.zh, En: t.en, Steps: slices.Clip(t.steps),
+	c := Conflict{Kind: KindContactTaken, Rule: "R-94", Path: path, Contact: kind,
+		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, ProvinceName: o.provinceName, Status: filing.StatusApproved},
 	}
-	c.Blocking.ProvinceName = o.provinceName
 	if o.number == "" {
 		c.Blocking.Status = filing.StatusBureauReview
 	}

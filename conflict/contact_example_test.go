@@ -4,11 +4,13 @@ import (
 	"fmt"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 )
 
 // A mobile number already used by another subject's principal is a
 // conflict (R-94); the register keeps only keyed hashes of the numbers.
+// guidance.For renders what to tell the applicant.
 func ExampleContacts_Check() {
 	keyer, _ := conflict.NewContactKeyer([]byte("the ISP's secret, at least 16 bytes"))
 	contacts := conflict.NewContacts(keyer)
@@ -20,12 +22,13 @@ func ExampleContacts_Check() {
 		CertType: "工商营业执照", CertNumber: "91520100MA6H000002",
 		Principal: filing.Person{Mobile: "+86 138 0013 8000", Email: "new@example.com"}}}
 	for _, c := range contacts.Check(applicant) {
-		fmt.Println(c.Rule, c.Path, c.Blocking.SubjectNumber)
-		fmt.Println(c.Zh)
-		fmt.Println(c.Steps[0].Zh)
+		fmt.Println(c.Rule, c.Path, c.Contact, c.Blocking.SubjectNumber)
+		g := guidance.For(c)
+		fmt.Println(g.Zh)
+		fmt.Println(g.Steps[0].Zh)
 	}
 	// Output:
-	// R-94 subject.principal.mobile 黔ICP备2026000001号
+	// R-94 subject.principal.mobile mobile 黔ICP备2026000001号
 	// 该负责人手机号码已被其他主体的负责人使用，不能用于本主体备案
 	// 请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实
 }

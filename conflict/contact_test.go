@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -103,6 +104,8 @@ func TestR94_SecondSubjectUsingAContactConflicts(t *testing.T) {
 	require.Len(t, got, 2)
 	assert.Equal(t, "websites[0].principal.mobile", got[0].Path)
 	assert.Equal(t, "websites[1].principal.email", got[1].Path)
+	assert.Equal(t, conflict.KeyMobile, got[0].Contact)
+	assert.Equal(t, conflict.KeyEmail, got[1].Contact)
 	for _, c := range got {
 		assert.Equal(t, conflict.KindContactTaken, c.Kind)
 		assert.Equal(t, "R-94", c.Rule)
@@ -110,11 +113,15 @@ func TestR94_SecondSubjectUsingAContactConflicts(t *testing.T) {
 		assert.True(t, errors.Is(c, conflict.KindContactTaken))
 		assert.Equal(t, "黔ICP备2026000001号", c.Blocking.SubjectNumber)
 		assert.Equal(t, "贵州省", c.Blocking.ProvinceName)
-		assert.NotEmpty(t, c.Steps)
+		g := guidance.For(c)
+		assert.NotEmpty(t, g.Steps)
 		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		gb, err := json.Marshal(g)
 		require.NoError(t, err)
 		for _, raw := range []string{"13800138000", "138-0013", "lina", "LiNa"} {
 			assert.NotContains(t, string(b), raw, "a conflict never shows the contact")
+			assert.NotContains(t, string(gb), raw, "its guidance never shows the contact")
 		}
 	}
 	// Put refuses the second subject, all or none, and names no contact.

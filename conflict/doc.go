@@ -42,11 +42,15 @@
 //   - KindDomainFiledByYou: a domain already filed under one of the
 //     applicant's own websites is filed as a new website (file a change).
 //
-// Each conflict names the blocking record (number, province, status, never
-// personal data), the bureau to turn to (by name, from the province table),
-// the form and materials where one is needed, and the steps, in Chinese and
-// English, from the bureaus' guidance (江西省通信管理局 用户典型问题指南 (三)1-2,
-// 网站备案日常问题解答 §二).
+// A conflict is data: its kind (a registered code with its rule; Kinds
+// lists them), the field path, the key that meets (registrable domain, app
+// identifier, kind of contact), the filing's province and the blocking
+// record (number, province, status, never personal data). What to tell the
+// applicant (the statement in Chinese and English, the bureau to turn to,
+// the form and materials where one is needed, and the steps, from the
+// bureaus' guidance: 江西省通信管理局 用户典型问题指南 (三)1-2, 网站备案日常问题解答
+// §二) is rendered when read by package conflict/guidance (guidance.For),
+// so a Check that only decides pays for no text.
 //
 // The applicant is identified by its certificate and, once approved, by
 // Subject.Number; a website with a Number is a change of that website.
@@ -76,7 +80,7 @@
 // (Record.Apps, R-70). Check meets the platform identifiers of a filing's
 // apps with those on file, case-insensitively (filing.AppIdentifierKey):
 // KindAppIdentifierTaken when another subject holds one (R-74, reported
-// with guidance like a domain conflict, never resolved), KindAppFiledByYou
+// like a domain conflict, never resolved), KindAppFiledByYou
 // when the applicant's own app has it, and KindAppNameTaken, a finding of
 // its own, when another subject's app has the same name. Query finds apps
 // by name (ByAppName), number and sponsor name; every row names its

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/domain"
 )
@@ -20,6 +21,8 @@ func exampleIndex() *conflict.Index {
 	return ix
 }
 
+// Check returns the conflicts as data; guidance.For renders the statement,
+// the bureau and the steps of one when it is shown.
 func ExampleIndex_Check() {
 	ix := exampleIndex()
 	f := &filing.Filing{
@@ -34,15 +37,16 @@ func ExampleIndex_Check() {
 	}
 	for _, c := range conflicts {
 		fmt.Println(c.Kind, c.Rule, c.Path)
-		fmt.Println(c.Zh)
 		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName)
-		fmt.Println("bureau:", c.Bureau)
-		fmt.Println("step 2:", c.Steps[1].Zh)
+		g := guidance.For(c)
+		fmt.Println(g.Zh)
+		fmt.Println("bureau:", g.Bureau)
+		fmt.Println("step 2:", g.Steps[1].Zh)
 	}
 	// Output:
 	// conflict.domain_other_province R-30 websites[0].domains[0]
-	// 域名“例子.中国”已被贵州省的其他主体备案（备案号：黔ICP备1500041X号-1），本次备案无法提交。
 	// blocking: 黔ICP备1500041X号-1 贵州省
+	// 域名“例子.中国”已被贵州省的其他主体备案（备案号：黔ICP备1500041X号-1），本次备案无法提交。
 	// bureau: 贵州省通信管理局
 	// step 2: 原备案为贵州省的备案：请与原备案所在地的贵州省通信管理局联系，请其为您注销原备案。
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -327,7 +328,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		want, err := r2.Index().Check(FilingOf(b))
 		require.NoError(t, err)
 		assert.Equal(t, want, lost, "the lost race answers as Check does")
-		assert.NotEmpty(t, lost[0].Steps)
+		assert.NotEmpty(t, guidance.For(lost[0]).Steps, "the lost race renders its guidance")
 		// The same applicant files a again on r2, which has not seen it:
 		// refused as a filing under review, as Check does.
 		r3 := conflict.NewReplica(s, conflict.New()) // has not loaded a

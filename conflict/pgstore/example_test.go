@@ -10,6 +10,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 )
@@ -41,7 +42,7 @@ func ExampleNew() {
 	case err != nil:
 		log.Print(err)
 	case len(conflicts) > 0:
-		log.Print(conflicts[0].Zh) // refuse, with the guidance
+		log.Print(guidance.For(conflicts[0]).Zh) // refuse, with the guidance
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -37,25 +38,33 @@ var certificateKinds = map[conflict.Kind]bool{
 	conflict.KindSubjectNumberNotProven:  true,
 }
 
-// disclose returns the conflicts as an unauthenticated submitter of f may
-// see them (see above): a conflict matched on a personal certificate keeps
-// its kind, rule and path, and loses everything that names the record.
-func disclose(f *filing.Filing, cs []conflict.Conflict) []conflict.Conflict {
+// shownConflict is a conflict with the guidance the page shows for it.
+type shownConflict struct {
+	c conflict.Conflict
+	g guidance.Guidance
+}
+
+// disclose renders the conflicts (guidance.For) as an unauthenticated
+// submitter of f may see them (see above): a conflict matched on a
+// personal certificate keeps its kind, rule and path, and loses everything
+// that names the record.
+func disclose(f *filing.Filing, cs []conflict.Conflict) []shownConflict {
+	out := make([]shownConflict, len(cs))
 	info, ok := filing.NormalizeFiling(f).Subject.CertType.Info()
-	if !ok || !info.Personal() {
-		return cs
-	}
-	out := make([]conflict.Conflict, len(cs))
+	personal := ok && info.Personal()
 	for i, c := range cs {
-		if certificateKinds[c.Kind] && !isServicePath(c.Path) {
-			c.Zh = "该证件号码已有备案记录或正在办理的备案，不能再次作为新主体备案。为保护个人信息，本页面不显示该备案的备案号、省份和状态。"
-			c.Blocking, c.Bureau, c.Form, c.Materials = conflict.Blocking{}, "", "", nil
-			c.Steps = []conflict.Text{
-				{Zh: "请核对证件号码是否填写正确；如填写有误，请改正后重新提交。"},
-				{Zh: "如确为本人证件：请登录办理该备案的接入商账号继续办理（如新增网站、变更备案），或携带本人身份证件到接入商或所在省通信管理局核实身份后办理。"},
-			}
+		if personal && certificateKinds[c.Kind] && !isServicePath(c.Path) {
+			c.Blocking = conflict.Blocking{}
+			out[i] = shownConflict{c, guidance.Guidance{
+				Zh: "该证件号码已有备案记录或正在办理的备案，不能再次作为新主体备案。为保护个人信息，本页面不显示该备案的备案号、省份和状态。",
+				Steps: []guidance.Text{
+					{Zh: "请核对证件号码是否填写正确；如填写有误，请改正后重新提交。"},
+					{Zh: "如确为本人证件：请登录办理该备案的接入商账号继续办理（如新增网站、变更备案），或携带本人身份证件到接入商或所在省通信管理局核实身份后办理。"},
+				},
+			}}
+			continue
 		}
-		out[i] = c
+		out[i] = shownConflict{c, guidance.For(c)}
 	}
 	return out
 }

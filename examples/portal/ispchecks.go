@@ -71,7 +71,7 @@ func (s *server) precheck(w http.ResponseWriter, form filingForm, f *filing.Fili
 	} else if cs := s.checks.contacts.Check(f); len(cs) > 0 {
 		s.log.Info("filing refused: contact conflict", "province", f.Subject.Province, "conflicts", len(cs))
 		page := newFormPage(form)
-		page.addConflicts(cs)
+		page.addConflicts(disclose(f, cs)) // disclosure.go: contacts are not certificate kinds, shown in full
 		s.render(w, http.StatusConflict, "form.html", page)
 		return hold{}, false
 	}

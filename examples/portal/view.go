@@ -158,9 +158,10 @@ type conflictView struct {
 	Steps     []string
 }
 
-func (p *formPage) addConflicts(cs []conflict.Conflict) {
-	for _, c := range cs {
-		v := conflictView{Zh: c.Zh, Rule: c.Rule, Bureau: c.Bureau, Form: c.Form}
+func (p *formPage) addConflicts(cs []shownConflict) {
+	for _, sc := range cs {
+		c, g := &sc.c, &sc.g
+		v := conflictView{Zh: g.Zh, Rule: c.Rule, Bureau: g.Bureau, Form: g.Form}
 		b := c.Blocking
 		v.Blocking = b.ProvinceName + "，" + statusLabel(b.Status)
 		if b == (conflict.Blocking{}) {
@@ -175,10 +176,10 @@ func (p *formPage) addConflicts(cs []conflict.Conflict) {
 		if n != "" {
 			v.Blocking = n + "（" + v.Blocking + "）"
 		}
-		for _, m := range c.Materials {
+		for _, m := range g.Materials {
 			v.Materials = append(v.Materials, m.Zh)
 		}
-		for _, s := range c.Steps {
+		for _, s := range g.Steps {
 			v.Steps = append(v.Steps, s.Zh)
 		}
 		p.Conflicts = append(p.Conflicts, v)

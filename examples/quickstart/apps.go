@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/numbering"
 )
@@ -79,7 +80,8 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 		return err
 	}
 	for _, c := range conflicts {
-		r.printf("  ✗ %s [%s %s]\n    阻挡的备案：%s；%s\n", c.Zh, c.Kind, c.Rule, c.Blocking.AppNumber, c.Steps[0].Zh)
+		g := guidance.For(c)
+		r.printf("  ✗ %s [%s %s]\n    阻挡的备案：%s；%s\n", g.Zh, c.Kind, c.Rule, c.Blocking.AppNumber, g.Steps[0].Zh)
 	}
 	add.Apps[0].Platforms[1].Identifier = "cn.xingchenkeji.Ledger"
 	if conflicts, err = ix.Check(add); err != nil || len(conflicts) > 0 {

@@ -45,6 +45,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/domain"
@@ -190,10 +191,11 @@ func run(w io.Writer) error {
 		return err
 	}
 	for _, c := range conflicts {
-		r.printf("  ✗ %s\n", c.Zh)
+		g := guidance.For(c) // the texts, rendered when shown
+		r.printf("  ✗ %s\n", g.Zh)
 		r.printf("    阻挡的备案：%s（%s，%s）；请联系：%s\n",
-			c.Blocking.WebsiteNumber, c.Blocking.ProvinceName, c.Rule, c.Bureau)
-		for i, s := range c.Steps {
+			c.Blocking.WebsiteNumber, c.Blocking.ProvinceName, c.Rule, g.Bureau)
+		for i, s := range g.Steps {
 			r.printf("    %d) %s\n", i+1, s.Zh)
 		}
 	}

@@ -34,6 +34,7 @@ var layer = map[string]int{
 	"filing/shell":               7,
 	"conflict":                   8,
 	"conflict/internal/claimsql": 9, // what conflict's SQL adapters share above their SQL
+	"conflict/guidance":          9, // renders a conflict's texts, steps and materials when read
 	"filing/audit":               9, // reads the record set (conflict.Record)
 	"forms":                      9,
 	"numbering/pgstore":          10,

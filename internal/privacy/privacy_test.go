@@ -21,6 +21,7 @@ import (
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/cmd/beianwasm/jsapi"
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/guidance"
 	cmysqlstore "github.com/beiankit/beian/conflict/mysqlstore"
 	cpgstore "github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
@@ -126,10 +127,12 @@ var registry = map[string]entry{
 	"conflict.Record":              typ[conflict.Record](),
 	"conflict.Result":              typ[conflict.Result](),
 	"conflict.SubjectRecord":       typ[conflict.SubjectRecord](),
-	"conflict.Text":                typ[conflict.Text](),
 	"conflict.WebsiteRecord":       typ[conflict.WebsiteRecord](),
 	"conflict.Records":             typ[conflict.Records](),
 	"conflict.Changes":             typ[conflict.Changes](),
+
+	"conflict/guidance.Guidance": typ[guidance.Guidance](),
+	"conflict/guidance.Text":     typ[guidance.Text](),
 
 	"filing.AccessMethod":     typ[filing.AccessMethod](),
 	"filing.AccessMethodInfo": typ[filing.AccessMethodInfo](),
