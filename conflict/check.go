@@ -538,38 +538,26 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
 		w := ix.domOwner[e]
 		s := ix.siteSubj[w]
-		blob := ix.subj[s]
-		v := viewSubject(blob)
-		sv, ok := siteOf(blob, &v, w)
-		match := false
-		if ok {
-			sv.domains(blob, func(id uint32, dom string, off int) bool {
-				if id == e {
-					match = dom[off:] == d.reg
-					return false
-				}
-				return true
-			})
-		}
-		if !match {
+		var v domainView
+		if !v.read(ix.subj[s], w, e, d.reg) {
 			continue // another key with the same hash
 		}
-		h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: sv.status}
-		if sv.numRaw != "" {
-			h.siteNum = sv.numRaw
-			if sv.suffix {
-				h.siteNum, h.siteSuf = v.number, sv.numRaw
+		h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: v.status}
+		if v.numRaw != "" {
+			h.siteNum = v.numRaw
+			if v.suffix {
+				h.siteNum, h.siteSuf = v.number, v.numRaw
 			}
 		}
 		if s == own {
 			switch {
 			case site != none:
 				continue // a change filing: own websites never block it
-			case o.resubmit && (rejected(sv.status) || pending(sv.status)):
+			case o.resubmit && (rejected(v.status) || pending(v.status)):
 				continue
-			case rejected(sv.status):
+			case rejected(v.status):
 				h.kind = KindResubmission
-			case pending(sv.status):
+			case pending(v.status):
 				h.kind = KindPending
 			default:
 				h.kind = KindDomainFiledByYou
@@ -584,6 +572,64 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 		}
 	}
 	return hits
+}
+
+// domainView is what a domain hit needs of a record: the subject's number
+// and province, and the status and number of the website that holds the
+// domain.
+type domainView struct {
+	number, numRaw   string
+	province, status byte
+	suffix           bool
+}
+
+// read decodes, from a subject blob (in the format viewSubject and
+// siteIter read), the facts of website w in one pass that skips what a hit
+// does not need, and reports whether domain entry e of w is the
+// registrable domain reg (entries of other keys share a hash chain).
+func (v *domainView) read(blob string, w, e uint32, reg string) bool {
+	r := rd{s: blob}
+	v.province = r.byte1()
+	r.i++ // status
+	r.uv()
+	r.uv()
+	v.number = r.str()
+	r.n(int(r.uv())) // licence
+	r.n(int(r.uv())) // name
+	r.n(int(r.uv())) // certificate
+	for n := int(r.uv()); n > 0; n-- {
+		id := uint32(r.uv())
+		status := r.byte1()
+		l := r.uv()
+		numRaw := r.n(int(l >> 1))
+		r.n(int(r.uv())) // name
+		if t := r.uv(); t&1 == 0 {
+			r.i += int(t >> 1) // home URL
+		}
+		nDom := int(r.uv())
+		if id == w {
+			for range nDom {
+				id := uint32(r.uv())
+				dom := r.str()
+				off := int(r.uv())
+				if id == e {
+					v.status, v.numRaw, v.suffix = status, numRaw, l&1 == 1
+					return dom[off:] == reg
+				}
+			}
+			return false
+		}
+		for range nDom {
+			r.uv()
+			r.n(int(r.uv()))
+			r.uv()
+		}
+		for range int(r.uv()) { // IPs
+			r.uv()
+			r.i += int(r.byte1())
+		}
+	}
+	return false
 }
 
 func containsHit(hits []hit, h hit) bool {
