@@ -505,3 +505,22 @@ func TestR09_DuplicateDomainsAcrossWebsites(t *testing.T) {
 		t.Errorf("clean filing: %v %v", kinds(cs), err)
 	}
 }
+
+// TestKindsAreCodes: every kind is a registered code (one code per kind,
+// the kind's own string) with the kind's rule and a general statement in
+// both languages, which a Conflict's Error, MessageZh and MessageEn give.
+func TestKindsAreCodes(t *testing.T) {
+	codes := Codes()
+	require.Len(t, Kinds(), 12)
+	for _, k := range Kinds() {
+		assert.Contains(t, codes, k.Code(), k)
+		assert.Equal(t, string(k), string(k.Code()))
+		assert.Regexp(t, `^R-\d\d$`, k.Rule(), k)
+		assert.Equal(t, k.Rule(), k.Code().Rule(), k)
+		c := Conflict{Kind: k, Path: "websites[0].domains[0]"}
+		assert.Equal(t, k.Code().MessageZh(), c.MessageZh(), k)
+		assert.NotEmpty(t, c.MessageZh(), k)
+		assert.Equal(t, string(k)+": websites[0].domains[0]: "+k.Code().MessageEn(), c.Error(), k)
+		assert.ErrorIs(t, c, k)
+	}
+}

@@ -51,6 +51,18 @@ func ExampleIndex_Check() {
 	// step 2: 原备案为贵州省的备案：请与原备案所在地的贵州省通信管理局联系，请其为您注销原备案。
 }
 
+// Every kind of conflict is a registered code with its rule and a general
+// statement (what Error, MessageZh and MessageEn of a Conflict give).
+func ExampleKinds() {
+	for _, k := range conflict.Kinds()[:3] {
+		fmt.Println(k, k.Rule(), k.Code().MessageZh())
+	}
+	// Output:
+	// conflict.domain_same_province R-30 域名已被本省其他主体备案，本次备案无法提交
+	// conflict.domain_other_province R-30 域名已被其他省份的主体备案，本次备案无法提交
+	// conflict.domain_filed_by_you R-30 域名已在您的主体下备案，不能作为新网站再次备案
+}
+
 func ExampleIndex_Query() {
 	ix := exampleIndex()
 	res, err := ix.Query(conflict.Query{By: conflict.ByDomain, Value: "m.例子.中国"})

@@ -11,7 +11,7 @@ import (
 
 // The eager guidance builder of Check as it was before conflicts became
 // data: kept verbatim (names prefixed with oracle) as the oracle that
-// guidance.For is compared with (oracle_test.go, guidance_oracle_test.go):
+// guidance.For is compared with (oracle_check_test.go, guidance_oracle_test.go):
 // the same words, byte for byte, for every kind. A text changed on purpose
 // in package conflict/guidance is changed here too.
 
