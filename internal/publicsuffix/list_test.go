@@ -14,6 +14,9 @@ var names = []string{
 	"example.co.uk", "foo.blogspot.com", "github.io", "user.github.io", "com", "cn", "", ".", "a..b",
 	"EXAMPLE.COM", "example.com.", "192.168.0.1", "[::1]", "xn--55qx5d.cn", "foo.bar.kawasaki.jp",
 	"city.kawasaki.jp", "example.invalidtld", "0.0.0.0.in-addr.arpa", "ｅｘａｍｐｌｅ.com",
+	// Addresses, which PublicSuffix returns whole (it parses only what
+	// ends in a digit or holds a colon), and names that look like them.
+	"::1", "2001:db8::1", "fe80::1%eth0", "::ffff:1.2.3.4", "1.2.3.4.", "1.2.3.4.com", "1.2.3", "01.2.3.4", "1.2.3.a",
 }
 
 // TestAgreesWithXNet: the copy answers as golang.org/x/net/publicsuffix
@@ -29,6 +32,14 @@ func TestAgreesWithXNet(t *testing.T) {
 		e2, err2 := xps.EffectiveTLDPlusOne(n)
 		assert.Equal(t, e2, e1, n)
 		assert.Equal(t, err2 == nil, err1 == nil, n)
+	}
+}
+
+// TestPublicSuffixDoesNotAllocate: PublicSuffix of a name allocates nothing
+// (netip.ParseAddr's error was one allocation per Check).
+func TestPublicSuffixDoesNotAllocate(t *testing.T) {
+	for _, n := range []string{"www.example.com.cn", "例子.中国", "xn--55qx5d.cn", "1.2.3.4"} {
+		assert.Zero(t, testing.AllocsPerRun(100, func() { publicsuffix.PublicSuffix(n) }), n)
 	}
 }
 
