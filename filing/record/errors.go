@@ -1,0 +1,54 @@
+package record
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/internal/catalog"
+)
+
+// codes are the codes this package owns, in the module's one registry
+// (internal/catalog).
+var codes catalog.Set[filing.Code]
+
+// Codes returns every code the package defines, sorted.
+func Codes() []filing.Code { return codes.Codes() }
+
+// ErrSyntax is the code of a line of the export that does not decode
+// (malformed transport, not a broken rule: it has no rule ID).
+var ErrSyntax = codes.Define("record.syntax", "",
+	"备案信息导出文件第%[1]d行格式不正确", "line %[1]d of the record export does not decode")
+
+// DecodeError is a line of the export that does not decode: its 1-based
+// line number and the cause (encoding/json's error, or the reader's: a
+// line longer than MaxLineBytes is bufio.ErrTooLong). errors.Is(err,
+// ErrSyntax) matches it; errors.As reaches the cause.
+type DecodeError struct {
+	Line int   `json:"line"`
+	Err  error `json:"-"`
+}
+
+// Error returns "record.syntax: line N: " and the cause.
+func (e *DecodeError) Error() string {
+	return string(ErrSyntax) + ": line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrSyntax.
+func (e *DecodeError) Is(target error) bool {
+	c, ok := target.(filing.Code)
+	return ok && c == ErrSyntax
+}
+
+// ErrorCode returns "record.syntax".
+func (e *DecodeError) ErrorCode() string { return string(ErrSyntax) }
+
+// MessageZh returns the message for end users (the line, never the line's
+// content, which may hold personal data).
+func (e *DecodeError) MessageZh() string { return fmt.Sprintf(ErrSyntax.MessageZh(), e.Line) }
+
+// MessageEn returns the message for developers.
+func (e *DecodeError) MessageEn() string { return e.Error() }
