@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/beiankit/beian/calendar"
 
@@ -41,6 +42,12 @@ type LineDecoder struct {
 	// record before it decodes the next (a bulk load); without it every
 	// Record owns its slices.
 	Reuse bool
+	// Borrow makes the strings of a decoded Record point into the line
+	// itself instead of one copy of it: they stay valid only while the
+	// line's bytes are not modified. It is for a caller that copies the
+	// few strings it keeps (the shell classification) and saves the copy
+	// of every line; lines left to encoding/json are always copied.
+	Borrow bool
 
 	sc    jsonscan.Scanner
 	line  string // the line being decoded, as a string
@@ -112,7 +119,11 @@ func (d *LineDecoder) fast(b []byte, r *Record) bool {
 	if !d.sc.Consume('{') {
 		return false
 	}
-	d.line = string(b)
+	if d.Borrow {
+		d.line = unsafe.String(unsafe.SliceData(b), len(b))
+	} else {
+		d.line = string(b)
+	}
 	ok := d.object(func(k key) bool {
 		switch k {
 		case keySubject:

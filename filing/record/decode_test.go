@@ -94,8 +94,7 @@ func assertDecodeAgrees(t *testing.T, d *LineDecoder, line []byte) bool {
 }
 
 func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
-	for _, reuse := range []bool{false, true} {
-		d := &LineDecoder{Reuse: reuse}
+	for _, d := range []*LineDecoder{{}, {Reuse: true}, {Reuse: true, Borrow: true}} {
 		for _, l := range decodeLines {
 			assertDecodeAgrees(t, d, []byte(l))
 		}
@@ -127,6 +126,25 @@ func TestDecodeOwnsSlices(t *testing.T) {
 	assert.Equal(t, "example.com", a.Websites[0].Domains[0])
 	assert.Equal(t, acc, a.Websites[0].Access[1])
 }
+
+// TestDecodeBorrow: with Borrow, the strings of a record are the line's own
+// bytes; without it, a copy.
+func TestDecodeBorrow(t *testing.T) {
+	line := []byte(`{"subject":{"number":"黔ICP备1号","name":"a\u0062"}}`)
+	var r Record
+	require.NoError(t, (&LineDecoder{Borrow: true}).Decode(line, &r))
+	assert.Equal(t, "黔ICP备1号", r.Subject.Number)
+	assert.Equal(t, "ab", r.Subject.Name)
+	copy(line[bytesIndex(line, "黔"):], "x")
+	assert.NotEqual(t, "黔ICP备1号", r.Subject.Number, "borrowed from the line")
+	assert.Equal(t, "ab", r.Subject.Name, "a string with escapes is a copy")
+	line = []byte(`{"subject":{"number":"黔ICP备1号"}}`)
+	require.NoError(t, (&LineDecoder{}).Decode(line, &r))
+	copy(line[bytesIndex(line, "黔"):], "x")
+	assert.Equal(t, "黔ICP备1号", r.Subject.Number, "copied")
+}
+
+func bytesIndex(b []byte, s string) int { return strings.Index(string(b), s) }
 
 // FuzzDecode holds the line decoder to encoding/json on any line: both
 // accept or both reject it (with the same error), with the same Record;

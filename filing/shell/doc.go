@@ -3,7 +3,7 @@
 // publicity period, one week by default, R-64), and filed subjects with no
 // website left in force, each finding with the recommendation the bureaus
 // give. ClassifySubject and ClassifyRecord judge one subject;
-// ClassifyStream and ClassifySeq apply the same rules to a bureau's national
+// ClassifyTypedStream and ClassifyTypedSeq apply the same rules to a bureau's national
 // export, one subject at a time, in bounded memory. ClassifyFiling judges a
 // subject with its apps too: an app whose access has ended is a shell app
 // (空壳APP, FindingShellApp) as a website is; the app lines of a stream are
@@ -17,7 +17,7 @@
 //
 // # Streams
 //
-// ClassifyStream reads JSONL (format below) and ClassifySeq an iterator of
+// ClassifyTypedStream reads JSONL (format below) and ClassifyTypedSeq an iterator of
 // StreamRecord values. Memory is bounded by one subject at a time: records
 // come grouped by subject, each subject's report is handed to a callback as
 // soon as its group ends, and only counts are kept (StreamSummary). Lines
@@ -73,6 +73,6 @@
 //
 // # Concurrency
 //
-// The classification functions are safe for concurrent use; ClassifyStream
-// and ClassifySeq call their callback from the calling goroutine.
+// The classification functions are safe for concurrent use; ClassifyTypedStream
+// and ClassifyTypedSeq call their callback from the calling goroutine.
 package shell

@@ -155,7 +155,12 @@ func (r Report) Has(k FindingKind) bool {
 
 // WebsiteRecord is a website with the instant it was approved, which the
 // shell classification needs for a website that never had access (R-61).
-// In JSON its fields are the Website's plus "approved_at".
+// In JSON its fields are the Website's plus "approved_at": a "website" line
+// of the typed-line format.
+//
+// Deprecated: the record on file is record.Website (package filing/record),
+// classified by ClassifyRecord and ClassifyStream. WebsiteRecord is kept for
+// one release with the typed-line format (ClassifyTypedStream).
 type WebsiteRecord struct {
 	filing.Website
 	// ApprovedAt is when the website was approved (its number issued).
@@ -163,8 +168,10 @@ type WebsiteRecord struct {
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
 }
 
-// SubjectRecord is a subject with its websites, the unit of shell
-// classification.
+// SubjectRecord is a subject with its websites.
+//
+// Deprecated: the record on file is record.Record (package filing/record),
+// classified by ClassifyRecord. SubjectRecord is kept for one release.
 type SubjectRecord struct {
 	Subject  filing.Subject  `json:"subject"`
 	Websites []WebsiteRecord `json:"websites"`
@@ -207,7 +214,7 @@ type shellSite struct {
 // ClassifySubject classifies a subject and its websites as of asOf
 // (R-60..R-63, R-17). The approval instants of the websites are unknown
 // here, so a website that never had access is a shell by R-60 (see
-// ClassifyRecord to give them).
+// ClassifyRecord, which reads them from the record on file).
 //
 // Bad websites (unknown status, access that ends before it starts or has no
 // start, overlapping access at the same ISP, instants after asOf) are left
@@ -221,17 +228,6 @@ func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time
 		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
 	}
 	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil)
-}
-
-// ClassifyRecord is ClassifySubject with the websites' approval instants,
-// so that a website that never had access counts its week from approval
-// (R-61).
-func ClassifyRecord(r SubjectRecord, asOf time.Time) (Report, error) {
-	sites := make([]shellSite, len(r.Websites))
-	for i, w := range r.Websites {
-		sites[i] = shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access}
-	}
-	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
 }
 
 func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int) (Report, error) {

@@ -14,7 +14,7 @@ import (
 	"github.com/beiankit/beian/filing"
 )
 
-// MaxLineBytes is the longest JSONL line ClassifyStream accepts (a subject or
+// MaxLineBytes is the longest JSONL line ClassifyTypedStream accepts (a subject or
 // website record with its access history); longer lines are bad records.
 const MaxLineBytes = 1 << 20
 
@@ -52,16 +52,16 @@ var (
 
 // RecordError is a bad record of a stream: its position and every problem
 // found in it. errors.Is(err, CodeX) matches a problem's code; errors.As
-// reaches the *Problem values and, for ClassifySeq, the source's error.
+// reaches the *Problem values and, for ClassifyTypedSeq, the source's error.
 type RecordError struct {
-	// Line is the record's 1-based line (JSONL) or position (ClassifySeq).
+	// Line is the record's 1-based line (JSONL) or position (ClassifyTypedSeq).
 	Line int `json:"line"`
 	// SubjectNumber and WebsiteNumber identify the record when it could be
 	// read that far.
 	SubjectNumber string            `json:"subject_number,omitempty"`
 	WebsiteNumber string            `json:"website_number,omitempty"`
 	Problems      []*filing.Problem `json:"problems"`
-	// Cause is the error a ClassifySeq source yielded, if any.
+	// Cause is the error a ClassifyTypedSeq source yielded, if any.
 	Cause error `json:"-"`
 }
 
@@ -140,6 +140,10 @@ type StreamSummary struct {
 	Subjects int `json:"subjects"`
 	Websites int `json:"websites"`
 	Apps     int `json:"apps,omitempty"`
+	// Unfiled counts the records of the export without a subject number
+	// (filings under review or returned, which the conflict index keeps):
+	// not classified.
+	Unfiled int `json:"unfiled,omitempty"`
 	// BadRecords counts bad records; Errors keeps the first
 	// MaxSummaryErrors of them.
 	BadRecords int            `json:"bad_records"`
@@ -156,7 +160,7 @@ type StreamSummary struct {
 	ByISP      map[string]FindingCounts `json:"by_isp"`
 }
 
-// StreamOption configures ClassifyStream and ClassifySeq.
+// StreamOption configures ClassifyTypedStream and ClassifyTypedSeq.
 type StreamOption func(*streamConfig)
 
 type streamConfig struct {
@@ -180,9 +184,9 @@ const (
 	RecordApp
 )
 
-// StreamRecord is one record of ClassifySeq: a subject (Subject set), a
+// StreamRecord is one record of ClassifyTypedSeq: a subject (Subject set), a
 // website (Website and SubjectNumber set) or an app (App and SubjectNumber
-// set). ClassifySeq copies what it keeps during the yield, so a source may
+// set). ClassifyTypedSeq copies what it keeps during the yield, so a source may
 // reuse the pointed-to values.
 type StreamRecord struct {
 	// Line is the record's position for errors; 0 means its 1-based index
@@ -197,14 +201,14 @@ type StreamRecord struct {
 	SubjectNumber string
 }
 
-// ClassifySeq classifies a sequence of records grouped by subject (a
-// subject record followed by its website records) as of asOf, calling fn
+// ClassifyTypedSeq classifies a sequence of typed records grouped by
+// subject (a subject record followed by its website records) as of asOf, calling fn
 // with each subject's report in order, and returns the counts. A record
 // that is neither subject nor website, or an error the sequence yields, is
 // a bad record at its position; the sequence goes on. fn's error, an
 // OnBadRecord handler's error or ctx's error stops it and is returned with
 // the counts so far.
-func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+func ClassifyTypedSeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
@@ -248,7 +252,8 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 	return g.sum, g.flush()
 }
 
-// ClassifyStream classifies a JSONL stream (see the package documentation for the format) as of asOf,
+// ClassifyTypedStream classifies a stream in the typed-line format (see the
+// package documentation) as of asOf,
 // calling fn with each subject's report in input order, and returns the
 // counts. Bad lines are reported with their line number and skipped (see
 // OnBadRecord); the stream goes on. fn's error, a handler's error, a read
@@ -263,12 +268,16 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // Reports come without waiting for a batch to fill: when the input stalls
 // for 10 ms, the lines read so far are classified, so the report of a
 // subject is delivered as soon as the next subject's line (or the end of
-// the input) shows it is complete. A cancelled ctx makes ClassifyStream
+// the input) shows it is complete. A cancelled ctx makes ClassifyTypedStream
 // return at once, also while r blocks in Read: no Read starts after it
 // returns, but a Read in progress is not waited for — it ends when r
 // delivers or fails (close r to end it, e.g. the read end of a pipe), and
 // what it read is dropped.
-func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+//
+// Deprecated: the record set has one export (package filing/record), which
+// ClassifyStream reads. ClassifyTypedStream reads the typed-line format for
+// one release more.
+func ClassifyTypedStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
@@ -278,7 +287,7 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	// groups and classifies them in input order. The batcher and the
 	// decoders stop when this side stops and are waited for; the pump
 	// starts no Read after that, and one in progress is left to finish.
-	p := startLineReader(r)
+	p := startLineReader(r, typedWorker)
 	defer p.stop()
 	for b := p.next(ctx); b != nil; b = p.next(ctx) {
 		g.sum.Lines += b.count
