@@ -52,8 +52,8 @@ type lineBatch struct {
 	lines   []decodedLine
 	results []recResult // the export's lines, decoded and classified (export.go)
 	bytes   []byte
-	access []filing.Access
-	ready  chan struct{}
+	access  []filing.Access
+	ready   chan struct{}
 }
 
 // rawLine is one line of a batch: its end in raw (it starts where the
