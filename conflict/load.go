@@ -99,8 +99,12 @@ func JSONL(r io.Reader) iter.Seq2[Record, error] {
 		for rec, err := range record.Decode(r) {
 			if err != nil {
 				var de *record.DecodeError
-				if errors.As(err, &de) {
+				var re *record.ReadError
+				switch {
+				case errors.As(err, &de):
 					err = badInput(de.Line, de.Err)
+				case errors.As(err, &re):
+					err = badInput(re.Line, re.Err)
 				}
 				yield(Record{}, err)
 				return

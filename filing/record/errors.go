@@ -21,9 +21,9 @@ var ErrSyntax = codes.Define("record.syntax", "",
 	"备案信息导出文件第%[1]d行格式不正确", "line %[1]d of the record export does not decode")
 
 // DecodeError is a line of the export that does not decode: its 1-based
-// line number and the cause (encoding/json's error, or the reader's: a
-// line longer than MaxLineBytes is bufio.ErrTooLong). errors.Is(err,
-// ErrSyntax) matches it; errors.As reaches the cause.
+// line number and encoding/json's error. errors.Is(err, ErrSyntax) matches
+// it; errors.As reaches the cause. The stream goes on after it.
+
 type DecodeError struct {
 	Line int   `json:"line"`
 	Err  error `json:"-"`
@@ -52,3 +52,19 @@ func (e *DecodeError) MessageZh() string { return fmt.Sprintf(ErrSyntax.MessageZ
 
 // MessageEn returns the message for developers.
 func (e *DecodeError) MessageEn() string { return e.Error() }
+
+// ReadError is a failure of the reader under a Decoder (or a line longer
+// than MaxLineBytes: bufio.ErrTooLong) at the 1-based line it was reading.
+// It ends the stream. errors.As reaches the reader's error.
+type ReadError struct {
+	Line int   `json:"line"`
+	Err  error `json:"-"`
+}
+
+// Error returns "record: reading line N: " and the cause.
+func (e *ReadError) Error() string {
+	return "record: reading line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *ReadError) Unwrap() error { return e.Err }

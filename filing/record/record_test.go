@@ -112,7 +112,7 @@ func TestExportRoundTrip(t *testing.T) {
 
 // TestDecodeErrorsCarryLines: a bad line is a *DecodeError with its line,
 // matching ErrSyntax and reaching the cause; the next lines still decode.
-// A read error ends the stream.
+// A read error is a *ReadError with its line and ends the stream.
 func TestDecodeErrorsCarryLines(t *testing.T) {
 	in := `{"subject":{"number":"a"}}` + "\r\n\n" + `{"subject":` + "\n" + `{"subject":{"number":"b"}}` + "\n"
 	var lines []int
@@ -138,9 +138,10 @@ func TestDecodeErrorsCarryLines(t *testing.T) {
 		n++
 		if n == 2 {
 			require.ErrorIs(t, err, boom)
-			var de *record.DecodeError
-			require.ErrorAs(t, err, &de)
-			assert.Equal(t, 2, de.Line)
+			var re *record.ReadError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, 2, re.Line)
+			assert.NotErrorIs(t, err, record.ErrSyntax, "a read error is no bad line")
 		}
 	}
 	assert.Equal(t, 2, n, "a read error ends the stream")

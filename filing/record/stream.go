@@ -9,7 +9,7 @@ import (
 )
 
 // MaxLineBytes is the longest line of the export a Decoder reads (one
-// subject with all its services); a longer line is a *DecodeError wrapping
+// subject with all its services); a longer line is a *ReadError wrapping
 // bufio.ErrTooLong, and ends the stream.
 const MaxLineBytes = 16 << 20
 
@@ -32,7 +32,7 @@ func NewDecoder(r io.Reader) *Decoder {
 // Decode reads the next record into *rec. At the end of the input it
 // returns io.EOF. A line that does not decode is a *DecodeError; the
 // decoder goes on with the next line on the next call. A read error of the
-// reader (or a line longer than MaxLineBytes) is a *DecodeError at the line
+// reader (or a line longer than MaxLineBytes) is a *ReadError at the line
 // after the last one read, and every later call returns it again.
 func (d *Decoder) Decode(rec *Record) error {
 	if d.err != nil {
@@ -51,7 +51,7 @@ func (d *Decoder) Decode(rec *Record) error {
 		return nil
 	}
 	if err := d.sc.Err(); err != nil {
-		d.err = &DecodeError{Line: d.line + 1, Err: err}
+		d.err = &ReadError{Line: d.line + 1, Err: err}
 	} else {
 		d.err = io.EOF
 	}
@@ -63,7 +63,8 @@ func (d *Decoder) Line() int { return d.line }
 
 // Decode returns the records of the export read from r as an iterator. A
 // line that does not decode yields a *DecodeError and the iteration goes
-// on (the caller may stop it); a read error yields one and ends it.
+// on (the caller may stop it); a read error yields a *ReadError and ends
+// it.
 func Decode(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		d := NewDecoder(r)
