@@ -31,7 +31,15 @@ type DecodeError struct {
 
 // Error returns "record.syntax: line N: " and the cause.
 func (e *DecodeError) Error() string {
-	return string(ErrSyntax) + ": line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+	return string(ErrSyntax) + ": line " + strconv.Itoa(e.Line) + cause(e.Err)
+}
+
+// cause returns ": " and err's message, or "" for no error.
+func cause(err error) string {
+	if err == nil {
+		return ""
+	}
+	return ": " + err.Error()
 }
 
 // Unwrap returns the cause.
@@ -63,7 +71,7 @@ type ReadError struct {
 
 // Error returns "record: reading line N: " and the cause.
 func (e *ReadError) Error() string {
-	return "record: reading line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+	return "record: reading line " + strconv.Itoa(e.Line) + cause(e.Err)
 }
 
 // Unwrap returns the cause.
