@@ -186,8 +186,11 @@ const (
 
 // StreamRecord is one record of ClassifyTypedSeq: a subject (Subject set), a
 // website (Website and SubjectNumber set) or an app (App and SubjectNumber
-// set). ClassifyTypedSeq copies what it keeps during the yield, so a source may
-// reuse the pointed-to values.
+// set). ClassifyTypedSeq copies what it keeps during the yield, so a source
+// may reuse the pointed-to values.
+//
+// Deprecated: ClassifySeq reads record.Record values, one subject with all
+// its services each. StreamRecord is kept for one release.
 type StreamRecord struct {
 	// Line is the record's position for errors; 0 means its 1-based index
 	// in the sequence.
@@ -202,12 +205,15 @@ type StreamRecord struct {
 }
 
 // ClassifyTypedSeq classifies a sequence of typed records grouped by
-// subject (a subject record followed by its website records) as of asOf, calling fn
-// with each subject's report in order, and returns the counts. A record
+// subject (a subject record followed by its website records) as of asOf,
+// calling fn with each subject's report in order, and returns the counts. A record
 // that is neither subject nor website, or an error the sequence yields, is
 // a bad record at its position; the sequence goes on. fn's error, an
 // OnBadRecord handler's error or ctx's error stops it and is returned with
 // the counts so far.
+//
+// Deprecated: use ClassifySeq over record.Record values. ClassifyTypedSeq
+// is kept for one release.
 func ClassifyTypedSeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {

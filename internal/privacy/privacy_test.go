@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the registry lists every exported type, the deprecated ones too, until they are removed
+
 package privacy
 
 import (
