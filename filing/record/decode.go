@@ -452,12 +452,10 @@ func nonNil[T any](s []T) []T {
 func (d *LineDecoder) websites(dst *[]Website) bool {
 	from := len(d.sites)
 	isNull, ok := d.array(func() bool {
-		var w Website
-		if !d.sc.Null() && !d.website(&w) {
-			return false
-		}
-		d.sites = append(d.sites, w)
-		return true
+		// Decoded in place: website appends to doms, ips and accs only.
+		n := len(d.sites)
+		d.sites = append(d.sites, Website{})
+		return d.sc.Null() || d.website(&d.sites[n])
 	})
 	if ok && !isNull {
 		*dst = nonNil(d.sites[from:len(d.sites):len(d.sites)])
