@@ -230,10 +230,11 @@ func (p *lineReader) recycle(b *lineBatch) {
 	b.results = b.results[:0]
 	b.lines, b.bytes, b.access, b.count, b.err = b.lines[:0], b.bytes[:0], b.access[:0], 0, nil
 	b.raw, b.split = b.raw[:0], b.split[:0]
-	if cap(b.bytes) > 4*MaxLineBytes {
+	// A batch that held a very long line gives its buffers back.
+	if cap(b.bytes) > 4*batchBytes {
 		b.bytes = nil
 	}
-	if cap(b.raw) > 4*MaxLineBytes {
+	if cap(b.raw) > 4*batchBytes {
 		b.raw = nil
 	}
 	p.free <- b

@@ -12,11 +12,14 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 )
 
-// MaxLineBytes is the longest JSONL line ClassifyTypedStream accepts (a subject or
-// website record with its access history); longer lines are bad records.
-const MaxLineBytes = 1 << 20
+// MaxLineBytes is the longest JSONL line ClassifyStream and
+// ClassifyTypedStream accept (one subject with all its services in the
+// export); longer lines are bad records. It is record.MaxLineBytes, so that
+// a line the conflict index loads is a line the shell batch reads.
+const MaxLineBytes = record.MaxLineBytes
 
 // MaxSummaryErrors is how many bad records a StreamSummary keeps in Errors;
 // all are counted in BadRecords and all go to the OnBadRecord handler.
