@@ -149,3 +149,70 @@ func TestClassifySeq_SourceErrors(t *testing.T) {
 	assert.Equal(t, 9, sum.Errors[1].Line)
 	assert.ErrorIs(t, sum.Errors[1], CodeStreamSyntax)
 }
+
+// FuzzClassifyExport feeds arbitrary bytes to ClassifyStream as the one
+// export: it never panics, reports bad records at lines inside the input
+// and reports in input order, its counts add up, and ClassifySeq over
+// record.Decode of the same bytes gives the same reports and counts.
+func FuzzClassifyExport(f *testing.F) {
+	f.Add([]byte(`{"subject":{"number":"黔ICP备1号","province":"52"},"websites":[{"number":"黔ICP备1号-1","access":[{"isp":"a","since":"2026-01-01T00:00:00Z","until":"2026-05-01T00:00:00+08:00"}]}]}` + "\n" +
+		`{"subject":{"number":"黔ICP备1号"}}` + "\r\n\n" + `{"subject":`))
+	f.Add([]byte(`{"subject":{"number":"a","status":"odd"}}` + "\n" + `{"subject":{"province":"52"},"websites":[{"status":"bureau_review"}]}` + "\n" +
+		`{"subject":{"number":"b"},"apps":[{"number":"b-1A","kind":"app","access":[null,{"since":"2026-01-01T00:00:00Z"}]},{"number":"b-2X","kind":"mini_program","host":"wechat"}]}`))
+	f.Add([]byte(`{"subject":{"number":"c"},"websites":[{"number":"c-1","status":"odd"},{"number":"c-2","approved_at":"2027-01-01T00:00:00Z"}]}`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var reps, seqReps []SubjectReport
+		var bad []*RecordError
+		sum, err := ClassifyStream(context.Background(), strings.NewReader(string(in)), shellAsOf,
+			func(r SubjectReport) error { reps = append(reps, r); return nil },
+			OnBadRecord(func(e *RecordError) error { bad = append(bad, e); return nil }))
+		require.NoError(t, err)
+		if sum.Lines > strings.Count(string(in), "\n")+1 || sum.BadRecords != len(bad) || sum.Subjects != len(reps) ||
+			sum.Subjects+sum.Unfiled > sum.Lines {
+			t.Fatalf("counts %+v (%d reports, %d bad)", sum, len(reps), len(bad))
+		}
+		last := 0
+		for _, e := range bad {
+			if e.Line < last || e.Line < 1 || e.Line > sum.Lines || len(e.Problems) == 0 || e.ErrorCode() == "" {
+				t.Fatalf("bad record %+v after line %d", e, last)
+			}
+			last = e.Line
+		}
+		last, findings := 0, 0
+		for _, r := range reps {
+			if r.Line <= last || r.SubjectNumber == "" {
+				t.Fatalf("report %+v after line %d", r, last)
+			}
+			last = r.Line
+			findings += len(r.Findings)
+		}
+		if findings != sum.Findings {
+			t.Fatalf("findings %d, summary %d", findings, sum.Findings)
+		}
+		ss, err := ClassifySeq(context.Background(), record.Decode(strings.NewReader(string(in))), shellAsOf,
+			func(r SubjectReport) error { seqReps = append(seqReps, r); return nil })
+		require.NoError(t, err)
+		sum.Lines, ss.Lines = 0, 0
+		for _, s := range []*StreamSummary{&sum, &ss} {
+			for _, e := range s.Errors {
+				e.Cause = nil
+			}
+		}
+		require.Equal(t, len(reps), len(seqReps))
+		for i := range reps {
+			reps[i].Line, seqReps[i].Line = 0, 0
+			for _, e := range append(reps[i].Errors, seqReps[i].Errors...) {
+				e.Line = 0
+			}
+			if !sameFindings(reps[i].Findings, seqReps[i].Findings) {
+				t.Fatalf("report %d: stream %+v, seq %+v", i, reps[i], seqReps[i])
+			}
+		}
+		require.Equal(t, sum.Subjects, ss.Subjects)
+		require.Equal(t, sum.Websites, ss.Websites)
+		require.Equal(t, sum.Apps, ss.Apps)
+		require.Equal(t, sum.Unfiled, ss.Unfiled)
+		require.Equal(t, sum.BadRecords, ss.BadRecords)
+		require.Equal(t, sum.Findings, ss.Findings)
+	})
+}
