@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -215,4 +216,36 @@ func FuzzClassifyExport(f *testing.F) {
 		require.Equal(t, sum.BadRecords, ss.BadRecords)
 		require.Equal(t, sum.Findings, ss.Findings)
 	})
+}
+
+// TestR60_ExportReportsEachLineWhileInputStalls (R-60): in the one export a
+// subject is complete on its own line, so its report arrives while the
+// producer goes quiet, without waiting for the next subject; and a
+// cancelled stream returns at once while its input stalls.
+func TestR60_ExportReportsEachLineWhileInputStalls(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	got := make(chan SubjectReport, 4)
+	done := make(chan error, 1)
+	go func() {
+		_, err := ClassifyStream(ctx, pr, shellAsOf, func(r SubjectReport) error { got <- r; return nil })
+		done <- err
+	}()
+	_, err := io.WriteString(pw, `{"subject":{"number":"黔ICP备2026001073号","province":"52"},"websites":[{"number":"黔ICP备2026001073号-1"}]}`+"\n")
+	require.NoError(t, err)
+	select {
+	case r := <-got:
+		assert.Equal(t, "黔ICP备2026001073号", r.SubjectNumber)
+		assert.Equal(t, 1, r.Websites)
+	case <-time.After(promptly):
+		t.Fatal("no report while the input stalls")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, context.Canceled)
+	case <-time.After(promptly):
+		t.Fatal("ClassifyStream did not return after cancel while the input stalls")
+	}
 }
