@@ -30,8 +30,10 @@
 // # Errors
 //
 // A line that does not decode is a *DecodeError with its 1-based line
-// number; errors.Is(err, ErrSyntax) matches it and errors.As reaches the
-// encoding/json error. Whether a decoded record is a valid record (a known
+// number; errors.Is(err, ErrSyntax) matches it, errors.As reaches the
+// encoding/json error, and the stream goes on. A failure of the reader (or a
+// line longer than MaxLineBytes) is a *ReadError with its line, and ends
+// the stream. Whether a decoded record is a valid record (a known
 // province, a number under its subject's, ...) is its reader's question:
 // conflict.Index checks it on Put and Load, the shell classification checks
 // statuses and access periods.

@@ -74,3 +74,27 @@ func ExampleNewDecoder() {
 	// Output:
 	// 2 黔ICP备2026001073号
 }
+
+// A bulk loader that splits the input itself decodes each line with a
+// LineDecoder of its own (one per goroutine); with Reuse, the slices of a
+// record are the decoder's until the next line.
+func ExampleLineDecoder() {
+	d := record.LineDecoder{Reuse: true}
+	var r record.Record
+	for _, line := range []string{
+		`{"subject":{"number":"黔ICP备2026001073号","province":"52"},"websites":[{"number":"黔ICP备2026001073号-1","domains":["a.cn","b.cn"]}]}`,
+		`{"subject":{"number":"京ICP备2026000001号"},"websites":[{"restricted":true,"access":[{"isp":"中国电信","since":"2026-01-06T01:00:00Z"}]}]}`,
+	} {
+		if err := d.Decode([]byte(line), &r); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		w := r.Websites[0]
+		fmt.Println(r.Subject.Number, len(w.Domains), w.Restricted, len(w.Access))
+	}
+	fmt.Println(r.Websites[0].Access[0].Since) // in China Standard Time
+	// Output:
+	// 黔ICP备2026001073号 2 false 0
+	// 京ICP备2026000001号 0 true 1
+	// 2026-01-06 09:00:00 +0800 CST
+}
