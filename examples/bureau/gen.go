@@ -77,9 +77,9 @@ var (
 	subjectCancelledPct    = 1
 )
 
-// Bad lines: every badWebsiteEvery-th website line (from badWebsiteAt) has
+// Bad records: every badWebsiteEvery-th website (from badWebsiteAt) has
 // access that ends before it starts; before every badSubjectEvery-th subject
-// (from badSubjectAt) a subject line cut short (invalid JSON) is written.
+// (from badSubjectAt) a record line cut short (invalid JSON) is written.
 const (
 	badWebsiteEvery, badWebsiteAt = 500, 50
 	badSubjectEvery, badSubjectAt = 400, 3
@@ -291,8 +291,8 @@ type generator struct {
 	buf    *bufio.Writer
 	stats  genStats
 	seq    map[[2]int]int // last serial per province index and year
-	sites  int            // website lines written
-	subjs  int            // subject lines started (bad ones included)
+	sites  int            // websites written
+	subjs  int            // subjects started (cut ones included)
 	asOf   time.Time
 }
 
@@ -674,7 +674,7 @@ func (g *generator) siteNames(subject string, individual bool, word int) (name s
 	return name, []string{domain}, "https://www." + domain + "/"
 }
 
-// truncatedSubject writes a subject line cut short, as an export that
+// truncatedSubject writes a record line cut short, as an export that
 // crashed mid-write would: invalid JSON, a bad record on its own.
 func (g *generator) truncatedSubject(pi int, approved time.Time) error {
 	num, err := g.number(pi, numbering.YearCST(approved))

@@ -119,7 +119,7 @@
 //	-max-reviews N    list at most N reviews per list (0: none, -1: all; default 50)
 //	-due-within N     list reviews due within N working days (default 3)
 //	-progress         show progress on standard error even when it is not a terminal
-//	-gen N            write a synthetic export of N website lines instead of reading
+//	-gen N            write a synthetic export of N websites instead of reading
 //	-seed S           seed of -gen (default 1; same seed, same export)
 //	-out path         where -gen writes (default: standard output)
 //	-audit path       audit the export's access (R-97, audit.go) against the DNS
@@ -254,7 +254,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (config, error) 
 	fs.IntVar(&cfg.maxReviews, "max-reviews", 50, "list at most `N` reviews per list (0: none, -1: all)")
 	fs.IntVar(&cfg.dueWithin, "due-within", 3, "list reviews due within `N` working days")
 	fs.BoolVar(&cfg.progress, "progress", false, "show progress on standard error even when it is not a terminal")
-	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` website lines instead of reading one")
+	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` websites instead of reading one")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "`seed` of -gen")
 	fs.StringVar(&cfg.out, "out", "-", "where -gen writes (`path`; \"-\": standard output)")
 	fs.StringVar(&cfg.schedule, "schedule", "", "holiday schedule file (`path`, the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24)")
