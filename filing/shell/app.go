@@ -58,7 +58,7 @@ type FilingRecord struct {
 // in force beside websites. Report.Websites counts websites only and
 // Report.Apps the apps in force. Bad apps are problems at "apps[i]…" paths
 // and are left out, as bad websites are.
-func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
+func ClassifyFiling(r FilingRecord, asOf time.Time, opts ...StreamOption) (Report, error) {
 	nw := len(r.Websites)
 	sites := make([]shellSite, 0, nw+len(r.Apps))
 	for _, w := range r.Websites {
@@ -67,7 +67,7 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 	for _, a := range r.Apps {
 		sites = append(sites, appSite(a.Number, a.Kind, a.Status, a.Host, a.ApprovedAt, a.Access, asOf))
 	}
-	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil, gracesOf(opts))
 	if len(r.Apps) == 0 {
 		return rep, err
 	}

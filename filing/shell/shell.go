@@ -215,26 +215,26 @@ type shellSite struct {
 // ("websites[2].access[0].until"), and the report covers the other websites
 // with Incomplete set. A bad subject (unknown status) or a zero asOf gives
 // an empty report and the error.
-func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time) (Report, error) {
+func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time, opts ...StreamOption) (Report, error) {
 	sites := make([]shellSite, len(websites))
 	for i, w := range websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
 	}
-	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil)
+	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil, gracesOf(opts))
 }
 
 // ClassifyRecord is ClassifySubject with the websites' approval instants,
 // so that a website that never had access counts its week from approval
 //
-func ClassifyRecord(r SubjectRecord, asOf time.Time) (Report, error) {
+func ClassifyRecord(r SubjectRecord, asOf time.Time, opts ...StreamOption) (Report, error) {
 	sites := make([]shellSite, len(r.Websites))
 	for i, w := range r.Websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access}
 	}
-	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil, gracesOf(opts))
 }
 
-func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int) (Report, error) {
+func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int, grace *graceTable) (Report, error) {
 	if asOf.IsZero() {
 		return Report{}, problemList{filing.NewProblem(CodeAsOfMissing).WithPath("as_of", "核查时间")}.err()
 	}
@@ -244,6 +244,7 @@ func classifySites(number, province string, status filing.Status, sites []shellS
 	var ps problemList
 	var c shellClassifier
 	c.begin(number, province, status, asOf)
+	c.grace = grace
 	c.sites = len(sites)
 	for i := range sites {
 		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
@@ -368,6 +369,7 @@ type shellClassifier struct {
 	lastSince time.Time // latest Since of those
 	lastFrom  time.Time
 	unknown   bool // some shell website has an unknown Since
+	grace     *graceTable
 }
 
 func (c *shellClassifier) begin(number, province string, status filing.Status, asOf time.Time) {
@@ -448,7 +450,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		c.add(f)
 		return
 	}
-	grace := GraceFor(c.rep.Province)
+	grace := c.grace.of(c.rep.Province, asOf)
 	f.ShellFrom = since.Add(grace)
 	f.ShellDate = civilDate(f.ShellFrom)
 	if since.After(c.lastSince) {
