@@ -11,54 +11,6 @@ import (
 	"github.com/beiankit/beian/calendar"
 )
 
-// The province table: every province-dependent rule of the SDK is a row of
-// one ProvinceRules table, data and not code branches. The embedded table
-// data/province_rules.json (DefaultProvinceRules) holds one row per
-// (province, kind) with its source and the day it was checked; province "*"
-// is national, and a province's row of a kind replaces the national row of
-// that kind. The kinds, by the package that reads them:
-//
-//   - this package's validator (NewValidator, WithProvinceRules): the
-//     principal and authorisation letter, landline and emergency
-//     phones, minimum age and cross-province filing, domains and
-//     websites per order, public-sector domains;
-//   - this package's checks around a filing: the certificate's minimum
-//     remaining validity (RuleCertMinMonths, R-84), the domain's
-//     (RuleDomainMinMonths) and who may hold it (RuleDomainHolder, R-85),
-//     as ProvinceRules methods (CertMinMonths, DomainMinMonths,
-//     HolderPolicy, CheckPersonValidity, CheckDomainRegistration,
-//     CheckWebsiteRegistrations);
-//   - package filing/lifecycle: the bureau's review limit in working days
-//     and where it counts from (RuleReviewLimit, R-20, R-21);
-//   - package filing/change: what a change may alter (the RuleChange*
-//     kinds, R-81);
-//   - package filing/shell: the shell cleanup's grace (RuleShellGraceDays,
-//
-//   - package filing/materials: the residence proof and the authorisation
-//     letter, from the RuleCrossProvince and RuleAuthorisationLetter rows
-//
-//
-// Website and app names are not here: package filing/sitename
-// sits below this package (the validator imports it) and keeps its one
-// province row (Guangdong's "官网" convention) in its own table, which a
-// caller replaces with sitename.Rules.With.
-//
-// Some rows are DESIGN decisions, where no source sets the figure; they say
-// so (ProvinceRule.Design) and their Source gives the reading taken: Hubei's
-// "one month" of grace as 30 days; the certificate number and individual →
-// organisation changes refused where no province allows them; the 3 months
-// of certificate validity (ISP practice); a domain expiring within 3 months
-// only warned about where the province lists no minimum; the exact subject
-// as domain holder.
-//
-// A caller adjusts the table with ProvinceRules.With or loads its own with
-// LoadProvinceRules, without a new release, and hands it to every package
-// that reads it: WithProvinceRules (validator), the ProvinceRules methods
-// (checks), lifecycle.State.DueWith and CountdownWith, change.Options,
-// shell.WithProvinceRules, materials.Case. A table without a row of a kind
-// answers that kind's fallback, named at the reader (for instance
-// shell.Grace, the 20 working days of R-20).
-
 // RuleKind names one kind of province requirement.
 type RuleKind string
 
@@ -256,9 +208,60 @@ type ProvinceRule struct {
 	since time.Time
 }
 
-// ProvinceRules is a table of province requirements. The zero value holds
-// no rules. A ProvinceRules is immutable once built and safe for concurrent
-// use; With returns a new table.
+// ProvinceRules is the province table: every province-dependent rule of
+// the SDK is a row of one ProvinceRules table, data and not code branches. The embedded table
+// data/province_rules.json (DefaultProvinceRules) holds one row per
+// (province, kind) with its source and the day it was checked; province "*"
+// is national, and a province's row of a kind replaces the national row of
+// that kind. The kinds, by the package that reads them:
+//
+//   - this package's validator (NewValidator, WithProvinceRules): the
+//     principal and authorisation letter, landline and emergency
+//     phones, minimum age and cross-province filing, domains and websites
+//     per order, public-sector domains;
+//   - this package's checks around a filing: the certificate's minimum
+//     remaining validity (RuleCertMinMonths, R-84), the domain's
+//     (RuleDomainMinMonths) and who may hold it (RuleDomainHolder, R-85),
+//     as ProvinceRules methods (CertMinMonths, DomainMinMonths,
+//     HolderPolicy, CheckPersonValidity, CheckDomainRegistration,
+//     CheckWebsiteRegistrations);
+//   - package filing/lifecycle: the bureau's review limit in working days
+//     and where it counts from (RuleReviewLimit, R-20, R-21;
+//     lifecycle.ReviewOf);
+//   - package filing/change: what a change may alter (the RuleChange*
+//     kinds, R-81; change.RulesIn);
+//   - package filing/shell: the shell cleanup's grace (RuleShellGraceDays,
+//     shell.GraceIn);
+//   - package filing/materials: the residence proof and the authorisation
+//     letter, from the RuleCrossProvince and RuleAuthorisationLetter rows
+//
+//
+// Website and app names are not here: package filing/sitename
+// sits below this package (the validator imports it) and keeps its one
+// province row (Guangdong's "官网" convention) in its own table, which a
+// caller replaces with sitename.Rules.With.
+//
+// Some rows are DESIGN decisions, where no source sets the figure; they say
+// so (ProvinceRule.Design) and their Source gives the reading taken: Hubei's
+// "one month" of grace as 30 days; the certificate number and individual →
+// organisation changes refused where no province allows them; the 3 months
+// of certificate validity (ISP practice); a domain expiring within 3 months
+// only warned about where the province lists no minimum; the exact subject
+// as domain holder.
+//
+// A caller adjusts the table with ProvinceRules.With or loads its own with
+// LoadProvinceRules, without a new release, and hands it to every package
+// that reads it: WithProvinceRules (validator), the ProvinceRules methods
+// (checks), lifecycle.State.DueWith and CountdownWith,
+// change.Options.ProvinceRules, shell.WithProvinceRules (a StreamOption the
+// one-subject classifiers take too), materials.Case.ProvinceRules. The
+// package-level functions of those packages (GraceFor, RulesOf,
+// ReviewLimit, HolderPolicyOf, ...) answer from the default table. A table without a row of a kind
+// answers that kind's fallback, named at the reader (for instance
+// shell.Grace, the 20 working days of R-20).
+//
+// The zero value holds no rules. A ProvinceRules is immutable once built
+// and safe for concurrent use; With returns a new table.
 type ProvinceRules struct {
 	source, compiled string
 	rules            []ProvinceRule
