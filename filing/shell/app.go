@@ -69,7 +69,7 @@ type FilingRecord struct {
 //
 // Deprecated: use ClassifyRecord on the record on file (record.Of of the
 // filing); ClassifyFiling is kept for one release.
-func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
+func ClassifyFiling(r FilingRecord, asOf time.Time, opts ...StreamOption) (Report, error) {
 	nw := len(r.Websites)
 	sites := make([]shellSite, 0, nw+len(r.Apps))
 	for _, w := range r.Websites {
@@ -78,7 +78,7 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 	for _, a := range r.Apps {
 		sites = append(sites, appSite(a.Number, a.Kind, a.Status, a.Host, a.ApprovedAt, a.Access, asOf))
 	}
-	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil, gracesOf(opts))
 	if len(r.Apps) == 0 {
 		return rep, err
 	}

@@ -1,6 +1,8 @@
 // Package shell finds shell records (空壳类备案, R-60..R-63): filed websites
-// with no access for more than their province's grace (GraceFor: the
-// publicity period, one week by default, R-64), and filed subjects with no
+// with no access for more than their province's grace (the publicity
+// period, one week by default, R-64: a row of package filing's province
+// table, GraceFor in the default table; WithProvinceRules hands a caller's
+// table to every classifier), and filed subjects with no
 // website left in force, each finding with the recommendation the bureaus
 // give. ClassifyRecord judges one record on file (package
 // filing/record: a subject with its websites and apps) and ClassifySubject

@@ -31,9 +31,9 @@ import (
 // and the report covers the rest with Incomplete set. A bad subject
 // (unknown status) or a zero asOf gives an empty report and the error.
 // A record without a subject number (a filing under review or returned)
-// has no subject findings.
-func ClassifyRecord(r record.Record, asOf time.Time) (Report, error) {
-	var c recClassifier
+// has no subject findings. WithProvinceRules gives a caller's graces.
+func ClassifyRecord(r record.Record, asOf time.Time, opts ...StreamOption) (Report, error) {
+	c := recClassifier{grace: gracesOf(opts)}
 	rep, probs, _ := c.classify(&r, asOf)
 	return rep, probs.err()
 }
@@ -46,6 +46,7 @@ type recClassifier struct {
 	scratch []int
 	findBuf []Finding // with reuse: findings are gathered here, then copied
 	reuse   bool
+	grace   *graceTable // WithProvinceRules; nil: the default table
 	// counts of the last record: websites and apps that were classified
 	// (in force or not), bad ones excluded.
 	websites, apps int
@@ -78,6 +79,7 @@ func (c *recClassifier) classify(r *record.Record, asOf time.Time) (rep Report, 
 	} else {
 		sc.begin(s.Number, s.Province, s.Status, asOf)
 	}
+	sc.grace = c.grace
 	sc.sites = len(c.sites)
 	appsInForce := 0
 	for i := range c.sites {
@@ -244,7 +246,7 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[record.Record, error], asOf 
 	if err != nil {
 		return StreamSummary{}, err
 	}
-	c := recClassifier{reuse: true}
+	c := recClassifier{reuse: true, grace: g.grace}
 	pos := 0
 	var res recResult
 	for rec, rerr := range seq {
@@ -322,7 +324,7 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	p := startLineReader(r, func() func(*lineBatch) {
 		w := &exportWorker{asOf: asOf}
 		w.dec.Reuse, w.dec.Borrow = true, true
-		w.c.reuse = true
+		w.c.reuse, w.c.grace = true, g.grace
 		return w.batch
 	})
 	defer p.stop()

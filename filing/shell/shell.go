@@ -222,15 +222,15 @@ type shellSite struct {
 // ("websites[2].access[0].until"), and the report covers the other websites
 // with Incomplete set. A bad subject (unknown status) or a zero asOf gives
 // an empty report and the error.
-func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time) (Report, error) {
+func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time, opts ...StreamOption) (Report, error) {
 	sites := make([]shellSite, len(websites))
 	for i, w := range websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
 	}
-	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil)
+	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil, gracesOf(opts))
 }
 
-func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int) (Report, error) {
+func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int, grace *graceTable) (Report, error) {
 	if asOf.IsZero() {
 		return Report{}, problemList{filing.NewProblem(CodeAsOfMissing).WithPath("as_of", "核查时间")}.err()
 	}
@@ -240,6 +240,7 @@ func classifySites(number, province string, status filing.Status, sites []shellS
 	var ps problemList
 	var c shellClassifier
 	c.begin(number, province, status, asOf)
+	c.grace = grace
 	c.sites = len(sites)
 	for i := range sites {
 		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
@@ -364,6 +365,7 @@ type shellClassifier struct {
 	lastSince time.Time // latest Since of those
 	lastFrom  time.Time
 	unknown   bool // some shell website has an unknown Since
+	grace     *graceTable
 }
 
 func (c *shellClassifier) begin(number, province string, status filing.Status, asOf time.Time) {
@@ -444,7 +446,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		c.add(f)
 		return
 	}
-	grace := GraceFor(c.rep.Province)
+	grace := c.grace.of(c.rep.Province, asOf)
 	f.ShellFrom = since.Add(grace)
 	f.ShellDate = civilDate(f.ShellFrom)
 	if since.After(c.lastSince) {

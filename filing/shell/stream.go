@@ -168,6 +168,7 @@ type StreamOption func(*streamConfig)
 
 type streamConfig struct {
 	onBad func(*RecordError) error
+	grace *graceTable // WithProvinceRules (grace.go)
 }
 
 // OnBadRecord hands every bad record to fn as it is found, in stream
@@ -325,6 +326,7 @@ type grouper struct {
 	asOf  time.Time
 	fn    func(SubjectReport) error
 	onBad func(*RecordError) error
+	grace *graceTable
 	sum   StreamSummary
 
 	// The current subject.
@@ -354,7 +356,7 @@ func newGrouper(asOf time.Time, fn func(SubjectReport) error, opts []StreamOptio
 		o(&cfg)
 	}
 	return &grouper{
-		asOf: asOf, fn: fn, onBad: cfg.onBad,
+		asOf: asOf, fn: fn, onBad: cfg.onBad, grace: cfg.grace,
 		sum: StreamSummary{
 			ByKind: FindingCounts{}, ByProvince: map[string]FindingCounts{}, ByISP: map[string]FindingCounts{},
 		},
@@ -439,6 +441,7 @@ func (g *grouper) flush() error {
 	g.have = false
 	var c shellClassifier
 	c.beginWith(g.subjNum, g.subjProv, g.subjState, g.asOf, g.findBuf)
+	c.grace = g.grace
 	for i := range g.sites {
 		c.site(&g.sites[i])
 	}

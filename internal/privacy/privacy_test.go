@@ -235,6 +235,7 @@ var registry = map[string]entry{
 	"filing/lifecycle.ActorKind":       typ[lifecycle.ActorKind](),
 	"filing/lifecycle.Countdown":       typ[lifecycle.Countdown](),
 	"filing/lifecycle.Event":           typ[lifecycle.Event](),
+	"filing/lifecycle.Review":          typ[lifecycle.Review](),
 	"filing/lifecycle.Role":            typ[lifecycle.Role](),
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
