@@ -6,6 +6,12 @@ import "time"
 // in working days (rules R-20..R-23). Every limit counts from the day after
 // the triggering event; the due date returned by Deadline is the last day on
 // which the act is still in time.
+//
+// The kinds carry the figures of the rules. Which review limit applies in a
+// province, and how many working days it runs there, is a row of package
+// filing's province table, read by package filing/lifecycle
+// (lifecycle.ReviewOf); the default table agrees with ReviewR20 and
+// JiangxiReviewR21.
 type DeadlineKind int
 
 // The named deadlines.

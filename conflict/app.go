@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 )
 
 // Apps, mini-programs and quick apps on file (R-70, R-74).
@@ -39,28 +40,14 @@ import (
 //     is personal data, and the public system has no such field (R-33);
 //     LookupCert gives the bureau a subject with its apps.
 
-// AppRecord is one app, mini-program or quick app of a Record.
-type AppRecord struct {
-	// Number is the app's record number (…号-3A, 粤B2-20090059-1626X), under
-	// the subject's number. Empty before approval.
-	Number string `json:"number,omitempty"`
-	// Kind is app, mini_program or quick_app.
-	Kind filing.AppKind `json:"kind"`
-	// Name is the app's name.
-	Name string `json:"name"`
-	// Platforms are the app's platform identifiers; none for
-	// mini-programs and quick apps.
-	Platforms []AppPlatformRecord `json:"platforms,omitempty"`
-	// Status is as for a website: empty means approved when Number is set;
-	// draft, cancelled and deleted apps are not kept.
-	Status filing.Status `json:"status,omitempty"`
-}
+// AppRecord is one app, mini-program or quick app of a Record
+// (record.App; the alias keeps conflict's API). The index keeps its
+// number, kind, name, platform identifiers and status.
+type AppRecord = record.App
 
-// AppPlatformRecord is one platform identifier of an app.
-type AppPlatformRecord struct {
-	Platform   filing.Platform `json:"platform"`
-	Identifier string          `json:"identifier"`
-}
+// AppPlatformRecord is one platform identifier of an app
+// (record.AppPlatform).
+type AppPlatformRecord = record.AppPlatform
 
 // Conflict kinds of apps.
 const (

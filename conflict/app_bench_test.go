@@ -24,8 +24,8 @@ func genApps(i int, r *Record) {
 	}
 	a := AppRecord{Kind: filing.AppKindApp, Name: fmt.Sprintf("应用%d", i), Status: r.Subject.Status,
 		Platforms: []AppPlatformRecord{
-			{filing.PlatformAndroid, fmt.Sprintf("cn.gen%d.app", i)},
-			{filing.PlatformIOS, fmt.Sprintf("cn.gen%d.App-iOS", i)},
+			{Platform: filing.PlatformAndroid, Identifier: fmt.Sprintf("cn.gen%d.app", i)},
+			{Platform: filing.PlatformIOS, Identifier: fmt.Sprintf("cn.gen%d.App-iOS", i)},
 		}}
 	if i%10 == 4 {
 		a.Name = "记账本"

@@ -32,15 +32,15 @@ func appFixture(t testing.TB) *Index {
 			Apps: []AppRecord{
 				{Number: numTencent + "-1626X", Kind: filing.AppKindMiniProgram, Name: "腾讯客服"},
 				{Number: numTencent + "-1627A", Kind: filing.AppKindApp, Name: "微信", Platforms: []AppPlatformRecord{
-					{filing.PlatformAndroid, "com.tencent.mm"}, {filing.PlatformIOS, "com.tencent.xin"}}},
+					{Platform: filing.PlatformAndroid, Identifier: "com.tencent.mm"}, {Platform: filing.PlatformIOS, Identifier: "com.tencent.xin"}}},
 			}},
 		{Subject: SubjectRecord{Number: numDouyin, Province: "11", Name: "北京微播视界科技有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certA},
 			Websites: []WebsiteRecord{{Number: numDouyin + "-1", Name: "抖音", Domains: []string{"douyin.com"}}},
 			Apps: []AppRecord{{Number: numDouyin + "-2A", Kind: filing.AppKindApp, Name: "抖音", Platforms: []AppPlatformRecord{
-				{filing.PlatformAndroid, "com.ss.android.ugc.aweme"}, {filing.PlatformIOS, "com.ss.iphone.ugc.Aweme"}}}}},
+				{Platform: filing.PlatformAndroid, Identifier: "com.ss.android.ugc.aweme"}, {Platform: filing.PlatformIOS, Identifier: "com.ss.iphone.ugc.Aweme"}}}}},
 		{Subject: SubjectRecord{Province: "52", Name: "李四", Nature: filing.NatureIndividual, CertType: filing.CertResidentID, CertNumber: certD, Status: filing.StatusBureauReview},
 			Apps: []AppRecord{{Kind: filing.AppKindApp, Name: "李四记账", Status: filing.StatusBureauReview, Platforms: []AppPlatformRecord{
-				{filing.PlatformAndroid, "cn.lisi.ledger"}}}}},
+				{Platform: filing.PlatformAndroid, Identifier: "cn.lisi.ledger"}}}}},
 	}
 	for _, r := range recs {
 		require.NoError(t, ix.Put(r), r.Subject.Name)
@@ -237,8 +237,8 @@ func TestR74_BadAppRecords(t *testing.T) {
 	}{
 		{"number of another subject", AppRecord{Number: numDouyin + "-2A", Kind: filing.AppKindApp, Name: "x"}, CodeAppNumber},
 		{"unknown kind", AppRecord{Number: numTencent + "-2A", Kind: "widget", Name: "x"}, CodeAppRecord},
-		{"unknown platform", AppRecord{Number: numTencent + "-2A", Kind: filing.AppKindApp, Name: "x", Platforms: []AppPlatformRecord{{"symbian", "com.a.b"}}}, CodeAppRecord},
-		{"malformed identifier", AppRecord{Number: numTencent + "-2A", Kind: filing.AppKindApp, Name: "x", Platforms: []AppPlatformRecord{{filing.PlatformIOS, "com.a_b"}}}, filing.CodeAppIdentifierSyntax},
+		{"unknown platform", AppRecord{Number: numTencent + "-2A", Kind: filing.AppKindApp, Name: "x", Platforms: []AppPlatformRecord{{Platform: "symbian", Identifier: "com.a.b"}}}, CodeAppRecord},
+		{"malformed identifier", AppRecord{Number: numTencent + "-2A", Kind: filing.AppKindApp, Name: "x", Platforms: []AppPlatformRecord{{Platform: filing.PlatformIOS, Identifier: "com.a_b"}}}, filing.CodeAppIdentifierSyntax},
 		{"approved without number", AppRecord{Kind: filing.AppKindApp, Name: "x", Status: filing.StatusApproved}, CodeNumberMissing},
 		{"unknown status", AppRecord{Kind: filing.AppKindApp, Name: "x", Status: "lost"}, CodeStatusUnknown},
 	} {
@@ -258,7 +258,7 @@ func TestR74_PutReplaceRemoveKeepTheAppTableRight(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, r.Apps, 2)
 	assert.Equal(t, "腾讯客服", r.Apps[0].Name)
-	assert.Equal(t, []AppPlatformRecord{{filing.PlatformAndroid, "com.tencent.mm"}, {filing.PlatformIOS, "com.tencent.xin"}}, r.Apps[1].Platforms)
+	assert.Equal(t, []AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: "com.tencent.mm"}, {Platform: filing.PlatformIOS, Identifier: "com.tencent.xin"}}, r.Apps[1].Platforms)
 
 	// Replace: WeChat's app dropped; its identifiers no longer meet.
 	r.Apps = r.Apps[:1]
@@ -292,7 +292,7 @@ func TestR74_ArenaCompaction(t *testing.T) {
 	rec := func(i int) Record {
 		return Record{Subject: SubjectRecord{Number: "黔ICP备2026001073号", Province: "52", Name: "贵州示例科技有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certF},
 			Apps: []AppRecord{{Number: fmt.Sprintf("黔ICP备2026001073号-%dA", i%50+1), Kind: filing.AppKindApp, Name: strings.Repeat("长名", 40) + fmt.Sprint(i),
-				Platforms: []AppPlatformRecord{{filing.PlatformAndroid, fmt.Sprintf("cn.example.app%d", i)}}}}}
+				Platforms: []AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: fmt.Sprintf("cn.example.app%d", i)}}}}}
 	}
 	for i := range 3000 {
 		require.NoError(t, ix.Put(rec(i)))
@@ -374,7 +374,7 @@ func TestR74_ConcurrentChecksAndPuts(t *testing.T) {
 			for i := range 200 {
 				if g == 0 {
 					r := Record{Subject: SubjectRecord{Number: "黔ICP备2026001073号", Province: "52", Name: "贵州示例科技有限公司", Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence, CertNumber: certF},
-						Apps: []AppRecord{{Number: "黔ICP备2026001073号-1A", Kind: filing.AppKindApp, Name: "贵州app", Platforms: []AppPlatformRecord{{filing.PlatformAndroid, fmt.Sprintf("cn.gz.app%d", i)}}}}}
+						Apps: []AppRecord{{Number: "黔ICP备2026001073号-1A", Kind: filing.AppKindApp, Name: "贵州app", Platforms: []AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: fmt.Sprintf("cn.gz.app%d", i)}}}}}
 					assert.NoError(t, ix.Put(r))
 					continue
 				}

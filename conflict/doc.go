@@ -5,9 +5,11 @@
 //
 // # Records
 //
-// A Record is one subject with its websites (subject: province, number,
-// name, nature, certificate, status; websites: number, name, domains, home
-// URL, IPs, status). An Index holds them: New, then Load / LoadSlice /
+// A Record is one subject with its websites and apps: the record on file
+// of package filing/record (Record and its parts are aliases of record's
+// types; record.Of turns a filing into one). The index reads the subject's
+// province, number, name, nature, certificate and status, and the
+// websites' number, name, domains, home URL, IPs and status. An Index holds them: New, then Load / LoadSlice /
 // LoadJSONL in bulk, Put to add or replace one subject's record, Remove /
 // RemoveCert to take records out, Lookup / LookupCert to read one back. A
 // record is identified by its subject certificate (type and number) and,
@@ -16,8 +18,9 @@
 // they have no numbers but they block. Draft, cancelled and deleted
 // websites are not kept.
 //
-// LoadJSONL and JSONL read the JSON Lines export (one Record a line, in
-// the JSON shape of Record). A line decodes as json.Unmarshal decodes it:
+// LoadJSONL and JSONL read the one export of package filing/record (one
+// Record a line, the file the shell classification reads too) through its
+// decoder, record.LineDecoder. A line decodes as json.Unmarshal decodes it:
 // lines in the export's shape through a decoder without reflection, any
 // other line (and every line in error) through encoding/json itself, so
 // results and errors are encoding/json's.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/beiankit/beian/filing/record"
 )
 
 // BenchmarkDecodeRecord decodes the lines of the export of 3 000 generated
@@ -18,11 +20,11 @@ func BenchmarkDecodeRecord(b *testing.B) {
 	b.Run("jsonl_decoder", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(size))
-		d := recordDecoder{reuse: true}
+		d := record.LineDecoder{Reuse: true}
 		var r Record
 		for b.Loop() {
 			for _, l := range lines {
-				if err := d.decode(l, &r); err != nil {
+				if err := d.Decode(l, &r); err != nil {
 					b.Fatal(err)
 				}
 			}

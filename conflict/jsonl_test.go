@@ -8,9 +8,8 @@ import (
 	"testing"
 )
 
-// decodeLines are lines for the decoder tests and the seed corpus of
-// FuzzDecodeRecord: the export's shape, and the cases the fast path leaves
-// to encoding/json.
+// decodeLines are lines of the export, good and bad, for the errors of
+// LoadJSONL and JSONL (the decoder's own tests are record's).
 var decodeLines = []string{
 	`{"subject":{"number":"黔ICP备1500041X号","province":"52","name":"贵州示例科技有限公司","nature":"企业","cert_type":"business_licence","cert_number":"91350100M000100Y43"},"websites":[{"number":"黔ICP备1500041X号-1","name":"示例网","domains":["example.com","例子.中国"],"home_url":"https://www.example.com/","ips":["1.2.3.4","2001:db8::1"],"status":"approved"}]}`,
 	`{"subject":{"province":"52","name":"张三","nature":"individual","cert_type":"resident_id","cert_number":"11010519491231002X","status":"returned_to_user"},"websites":[{"name":"张三的博客","domains":["rejected.cn"],"status":"returned_to_user"}]}`,
@@ -46,87 +45,28 @@ var decodeLines = []string{
 	`{"subject":{"cert_type":true}}`,
 }
 
-// assertDecodeAgrees checks a line against json.Unmarshal: decode (fast
-// path, then encoding/json) gives the same error and Record; the fast path
-// alone never accepts what encoding/json rejects and, when it accepts,
-// gives the same Record. It reports whether the fast path took the line.
-func assertDecodeAgrees(t *testing.T, d *recordDecoder, line []byte) bool {
-	t.Helper()
-	var want Record
-	wantErr := json.Unmarshal(line, &want)
-	var got Record
-	fast := d.fast(line, &got)
-	if fast {
-		if wantErr != nil {
-			t.Fatalf("%q: fast path accepts, encoding/json: %v", line, wantErr)
+// TestJSONLDecodesTheExport: the lines of a generated export decode
+// through JSONL as encoding/json decodes them (record.LineDecoder is held
+// to encoding/json by record's FuzzDecode).
+func TestJSONLDecodesTheExport(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(string(genJSONL(300))), "\n")
+	i := 0
+	for rec, err := range JSONL(strings.NewReader(strings.Join(lines, "\n"))) {
+		if err != nil {
+			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: fast path\n%#v\nencoding/json\n%#v", line, got, want)
+		var want Record
+		if err := json.Unmarshal([]byte(lines[i]), &want); err != nil {
+			t.Fatal(err)
 		}
-	}
-	err := d.decode(line, &got)
-	if (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
-		t.Fatalf("%q: decode error %v, encoding/json %v", line, err, wantErr)
-	}
-	if err == nil && !reflect.DeepEqual(got, want) {
-		t.Fatalf("%q: decode\n%#v\nencoding/json\n%#v", line, got, want)
-	}
-	return fast
-}
-
-func TestDecodeRecordAgreesWithEncodingJSON(t *testing.T) {
-	for _, reuse := range []bool{false, true} {
-		d := &recordDecoder{reuse: reuse}
-		for _, l := range decodeLines {
-			assertDecodeAgrees(t, d, []byte(l))
+		if !reflect.DeepEqual(rec, want) {
+			t.Fatalf("line %d: JSONL\n%#v\nencoding/json\n%#v", i+1, rec, want)
 		}
+		i++
 	}
-}
-
-// TestDecodeRecordFastPath: the lines of an export (json.Encoder, records of
-// every generated shape) all take the fast path, and decode as
-// encoding/json decodes them.
-func TestDecodeRecordFastPath(t *testing.T) {
-	d := &recordDecoder{reuse: true}
-	lines := strings.Split(strings.TrimSpace(string(genJSONL(600))), "\n")
-	for _, l := range append(lines, decodeLines[:10]...) {
-		if !assertDecodeAgrees(t, d, []byte(l)) {
-			t.Fatalf("%q: left to encoding/json", l)
-		}
+	if i != len(lines) {
+		t.Fatalf("%d records of %d lines", i, len(lines))
 	}
-}
-
-// TestDecodeRecordOwnsSlices: without reuse (the JSONL iterator), a decoded
-// Record keeps its slices when the next line is decoded.
-func TestDecodeRecordOwnsSlices(t *testing.T) {
-	d := &recordDecoder{}
-	var a, b Record
-	if err := d.decode([]byte(decodeLines[0]), &a); err != nil {
-		t.Fatal(err)
-	}
-	keep := a.Websites[0].Domains[1]
-	if err := d.decode([]byte(`{"websites":[{"domains":["x.cn","y.cn"]}]}`), &b); err != nil {
-		t.Fatal(err)
-	}
-	if a.Websites[0].Domains[1] != keep || a.Websites[0].Domains[0] != "example.com" {
-		t.Fatalf("first record changed: %+v", a.Websites)
-	}
-}
-
-// FuzzDecodeRecord holds the JSONL decoder to encoding/json on any line:
-// both accept or both reject it (with the same error), with the same
-// Record; the fast path never accepts a line that encoding/json rejects.
-func FuzzDecodeRecord(f *testing.F) {
-	for _, l := range decodeLines {
-		f.Add([]byte(l))
-	}
-	d := &recordDecoder{reuse: true}
-	f.Fuzz(func(t *testing.T, line []byte) {
-		if len(line) > 1<<16 {
-			return
-		}
-		assertDecodeAgrees(t, d, line)
-	})
 }
 
 // TestLoadJSONLErrorsAsBefore: a line that does not decode stops LoadJSONL

@@ -8,14 +8,17 @@ import (
 	"iter"
 	"runtime"
 	"sync"
+
+	"github.com/beiankit/beian/filing/record"
 )
 
 // loadBatch is the number of records normalised together and linked under
 // one hold of the write lock during a bulk load.
 const loadBatch = 256
 
-// maxLine caps one JSONL line (one subject with its websites).
-const maxLine = 16 << 20
+// maxLine caps one JSONL line (one subject with its services), as
+// record.Decode does.
+const maxLine = record.MaxLineBytes
 
 // Load adds records in bulk, in order (a later record for the same subject
 // replaces an earlier one, as with Put). Normalisation runs on all cores;
@@ -50,10 +53,10 @@ func (ix *Index) LoadSlice(records []Record) (int, error) {
 	})
 }
 
-// LoadJSONL adds records in bulk from JSON Lines: one Record per line, in
-// the JSON shape of Record (blank lines are skipped). Each line decodes as
-// json.Unmarshal decodes it, through a decoder without reflection for the
-// shape of the export (anything else goes to encoding/json itself).
+// LoadJSONL adds records in bulk from JSON Lines: the one export of package
+// record, one Record per line (blank lines are skipped). Each line decodes
+// as record.LineDecoder decodes it: as json.Unmarshal would, through a
+// decoder without reflection for the shape of the export.
 // Decoding runs on all cores. Errors carry the 1-based line number in
 // Line: ErrBadInput for a line that does not decode (Err is
 // json.Unmarshal's error), ErrBadRecord for a record that fails its checks.
@@ -86,33 +89,29 @@ func (ix *Index) LoadJSONL(r io.Reader) (int, error) {
 }
 
 // JSONL returns the records of a JSON Lines stream as an iterator (for
-// callers that filter or transform records before Load). Lines decode as
-// in LoadJSONL; the strings of a record share the memory of its line (one
-// allocation per line), its slices are its own. A line that does not
-// decode yields an error (ErrBadInput, Line set) and ends the sequence.
+// callers that filter or transform records before Load): the one export
+// read by record.Decode, lines decoding as in LoadJSONL. The strings of a
+// record share the memory of its line (one allocation per line), its
+// slices are its own. A line that does not decode yields an error
+// (ErrBadInput, Line set, Err the decoder's cause) and ends the sequence.
 func JSONL(r io.Reader) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
-		var dec recordDecoder // every Record owns its slices
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), maxLine)
-		line := 0
-		for sc.Scan() {
-			line++
-			b := bytes.TrimSpace(sc.Bytes())
-			if len(b) == 0 {
-				continue
-			}
-			var rec Record
-			if err := dec.decode(b, &rec); err != nil {
-				yield(Record{}, badInput(line, err))
+		for rec, err := range record.Decode(r) {
+			if err != nil {
+				var de *record.DecodeError
+				var re *record.ReadError
+				switch {
+				case errors.As(err, &de):
+					err = badInput(de.Line, de.Err)
+				case errors.As(err, &re):
+					err = badInput(re.Line, re.Err)
+				}
+				yield(Record{}, err)
 				return
 			}
 			if !yield(rec, nil) {
 				return
 			}
-		}
-		if err := sc.Err(); err != nil {
-			yield(Record{}, badInput(line+1, err))
 		}
 	}
 }
@@ -242,7 +241,7 @@ func (ix *Index) load(produce func(yield func(input) bool)) (applied int, err er
 			// One decoder per worker: a decoded record's slices are the
 			// decoder's, reused for the next line once the record is
 			// prepared (prepareInto keeps none of them).
-			dec := recordDecoder{reuse: true}
+			dec := record.LineDecoder{Reuse: true}
 			var decoded Record
 			for b := range work {
 				for i := range b.items {
@@ -252,7 +251,7 @@ func (ix *Index) load(produce func(yield func(input) bool)) (applied int, err er
 					}
 					r := &it.rec
 					if it.line != nil {
-						if e := dec.decode(it.line, &decoded); e != nil {
+						if e := dec.Decode(it.line, &decoded); e != nil {
 							it.err = badInput(it.pos, e)
 							continue
 						}

@@ -3,75 +3,43 @@ package conflict
 import (
 	"fmt"
 	"hash/maphash"
-	"log/slog"
 	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/domain"
+	"github.com/beiankit/beian/filing/record"
 )
 
 // Record is what the filing system has on file for one subject: the subject
-// and its websites. It is the unit of Put: putting a record replaces
-// everything on file for that subject.
+// with its websites and apps (record.Record; the alias keeps conflict's
+// API). It is the unit of Put: putting a record replaces everything on
+// file for that subject.
 //
 // A record is identified by its subject certificate (type and number; one
 // subject ↔ one certificate, as the filing system keys subjects) and, once
 // approved, by its subject number. Records of filings that are still under
 // review or were returned (rejected) have no numbers; they are kept so that
-// conflicts against them are found (R-13).
-type Record struct {
-	Subject  SubjectRecord   `json:"subject"`
-	Websites []WebsiteRecord `json:"websites,omitempty"`
-	// Apps are the subject's apps, mini-programs and quick apps (app.go).
-	Apps []AppRecord `json:"apps,omitempty"`
-}
+// conflicts against them are found (R-13). A cancelled or deleted subject
+// is not kept: Put removes it; draft, cancelled and deleted websites and
+// apps are not kept either.
+//
+// The index keeps what its checks and the public query read: numbers,
+// licence, province, names, nature, certificate, domains, home URLs, IPs,
+// statuses and app identifiers. Approval instants, access periods and the
+// restricted flag are the shell classification's and are not kept (a
+// record Lookup returns has none). record.Of turns a filing into its
+// Record.
+type Record = record.Record
 
-// SubjectRecord is the subject part of a Record.
-type SubjectRecord struct {
-	// Number is the subject record number, e.g. "黔ICP备1500041X号"; empty
-	// before approval.
-	Number string `json:"number,omitempty"`
-	// Licence is the ICP licence number (ICP经营许可证, e.g. "京ICP证000001号")
-	// of a commercial subject, if any; the public query finds it (R-33).
-	Licence string `json:"licence,omitempty"`
-	// Province is the two-digit GB/T 2260 code of the subject's bureau.
-	Province string `json:"province"`
-	// Name is the sponsor name (主办单位名称).
-	Name string `json:"name"`
-	// Nature is the subject nature (主办单位性质).
-	Nature filing.Nature `json:"nature"`
-	// CertType and CertNumber are the subject certificate. CertNumber is
-	// personal data for individuals; the public query never shows it.
-	CertType   filing.CertType `json:"cert_type"`
-	CertNumber filing.IDNumber `json:"cert_number"`
-	// Status is the subject's status. Empty means approved when Number is
-	// set. A cancelled or deleted subject is not kept: Put removes it.
-	Status filing.Status `json:"status,omitempty"`
-}
+// SubjectRecord is the subject part of a Record (record.Subject).
+type SubjectRecord = record.Subject
 
-// WebsiteRecord is one website of a Record.
-type WebsiteRecord struct {
-	// Number is the website record number, e.g. "黔ICP备1500041X号-1"; it
-	// must be under the subject's number. Empty before approval.
-	Number string `json:"number,omitempty"`
-	// Name is the website name (网站名称).
-	Name string `json:"name"`
-	// Domains are the website's domains, in any spelling NormalizeDomain
-	// accepts; they are stored as lower-case A-labels.
-	Domains []string `json:"domains"`
-	// HomeURL is the home page URL (网站首页网址).
-	HomeURL string `json:"home_url,omitempty"`
-	// IPs are the website's access addresses (网站IP地址).
-	IPs []netip.Addr `json:"ips,omitempty"`
-	// Status is the website's status: approved and access_cancelled are on
-	// the public record; isp_verifying and bureau_review are under review;
-	// returned_to_user and returned_to_isp were rejected (R-12, R-13).
-	// Empty means approved when Number is set. Draft, cancelled and deleted
-	// websites are not kept.
-	Status filing.Status `json:"status,omitempty"`
-}
+// WebsiteRecord is one website of a Record (record.Website). Its Domains
+// are taken in any spelling NormalizeDomain accepts and stored as
+// lower-case A-labels.
+type WebsiteRecord = record.Website
 
 // Limits on one record, so that one bad record cannot blow up the index.
 const (
@@ -353,17 +321,3 @@ func hashAddr(seed maphash.Seed, a netip.Addr) uint32 {
 	h := maphash.Bytes(seed, b[:])
 	return uint32(h) ^ uint32(h>>32)
 }
-
-// LogValue logs the record with the subject's certificate number masked.
-func (r Record) LogValue() slog.Value { return filing.MaskedLogValue(r) }
-
-// LogValue logs the subject record with its certificate number masked.
-func (s SubjectRecord) LogValue() slog.Value { return filing.MaskedLogValue(s) }
-
-// Format prints the record as fmt prints a struct, the certificate number
-// masked for every verb.
-func (r Record) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, r) }
-
-// Format prints the subject record as fmt prints a struct, the certificate
-// number masked for every verb.
-func (s SubjectRecord) Format(f fmt.State, verb rune) { filing.FormatMasked(f, verb, s) }

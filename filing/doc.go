@@ -52,6 +52,31 @@
 // judges a change against the record (R-80..R-82), package filing/footer a
 // home page's displayed number.
 //
+// # Province rules
+//
+// Every rule that depends on the province is a row of one table,
+// ProvinceRules (embedded: data/province_rules.json, DefaultProvinceRules),
+// each row with its source, the day it was checked and, where no source sets
+// the figure, a DESIGN flag. Its kinds (RuleKinds) cover the validator's
+// requirements, the certificate and domain minimums and
+// the domain holder, the bureau's review limit (R-20, R-21,
+// package filing/lifecycle), what a change may alter (R-81, package
+// filing/change), the shell cleanup's grace (R-61, R-64, package
+// filing/shell) and the province materials (R-93, package filing/materials).
+// A caller changes rows without a release (ProvinceRules.With,
+// LoadProvinceRules; a bad row is CodeProvinceRulesInvalid) and hands the
+// table to each package: WithProvinceRules for the validator, the
+// ProvinceRules methods for the checks around a filing (CertMinMonths,
+// DomainMinMonths, HolderPolicy, CheckPersonValidity,
+// CheckDomainRegistration, CheckWebsiteRegistrations),
+// lifecycle.ReviewOf and State.DueWith, change.RulesIn and
+// change.Options.ProvinceRules, shell.WithProvinceRules, materials.Case.
+// The package functions of the same names answer from the default table.
+// The doc comment of ProvinceRules lists the kinds,
+// the readers and the DESIGN rows. Website names keep their one
+// province row in package filing/sitename's own table, which this package
+// imports.
+//
 // # Apps, mini-programs and quick apps
 //
 // A Filing carries Apps beside Websites (R-70..R-73): App with its kind

@@ -123,24 +123,41 @@ func (p HolderPolicy) Valid() bool {
 }
 
 // HolderPolicyOf returns the holder policy of a province (a GB/T 2260
-// code), HolderExactSubject where the data names none.
+// code) in the default table: DefaultProvinceRules().HolderPolicy(province,
+// time.Now()).
 func HolderPolicyOf(province string) HolderPolicy {
-	if p, ok := validityData.Holder.Provinces[province]; ok {
-		return HolderPolicy(p)
+	return DefaultProvinceRules().HolderPolicy(province, time.Now())
+}
+
+// HolderPolicy returns the holder policy of a province at instant at: the
+// table's RuleDomainHolder row, HolderExactSubject where it has none
+// (the default table's national row, DESIGN).
+func (r ProvinceRules) HolderPolicy(province string, at time.Time) HolderPolicy {
+	if row, ok := r.Lookup(province, RuleDomainHolder, at); ok {
+		return HolderPolicy(row.Policy)
 	}
-	return HolderPolicy(validityData.Holder.Default)
+	return HolderExactSubject
 }
 
 // DomainMinMonths returns the minimum remaining validity of a filed domain
-// in a province, in calendar months, and whether falling below it is
-// refused (true: the province lists "域名有效期需大于3个月") or only warned
-// about (false: elsewhere a domain expiring within 3 months is warned about,
-// since "即将过期" is a rejection reason, but no rule sets the figure). DESIGN.
+// in a province in the default table: DefaultProvinceRules().DomainMinMonths(
+// province, time.Now()).
 func DomainMinMonths(province string) (months int, refused bool) {
-	if n, ok := validityData.Domain.Provinces[province]; ok {
-		return n, true
+	return DefaultProvinceRules().DomainMinMonths(province, time.Now())
+}
+
+// DomainMinMonths returns the minimum remaining validity of a filed domain
+// in a province at instant at, in calendar months, and whether falling below
+// it is refused or only warned about: the table's RuleDomainMinMonths row
+// . In the default table the provinces that list "域名有效期需大于3个月"
+// refuse; elsewhere a domain expiring within 3 months is warned about, since
+// "即将过期" is a rejection reason but no rule sets the figure (DESIGN). A
+// table without the row gives 0: no check.
+func (r ProvinceRules) DomainMinMonths(province string, at time.Time) (months int, refused bool) {
+	if row, ok := r.Lookup(province, RuleDomainMinMonths, at); ok {
+		return row.Value, row.Policy == DomainMinRefused
 	}
-	return validityData.Domain.WarnMonths, false
+	return 0, false
 }
 
 var nameFolder = strings.NewReplacer(" ", "", "\u3000", "", "（", "(", "）", ")")
@@ -156,7 +173,9 @@ func sameName(a, b string) bool {
 // website or app of subject s in province s.Province, on the civil date of
 // asOf: real-name verified, a registrar named, inside its
 // registration period with the province's minimum remaining validity, and a
-// holder that matches the subject under the province's HolderPolicy.
+// holder that matches the subject under the province's HolderPolicy, all
+// from the default table (ProvinceRules.CheckDomainRegistration takes a
+// caller's).
 //
 // Whether the registrar and the TLD are approved by MIIT is not checked here:
 // the SDK embeds no registrar list (domain.CheckDomain checks the TLD); a registrar
@@ -166,6 +185,12 @@ func sameName(a, b string) bool {
 // separately, warnings (a domain expiring within 3 months where the province
 // sets no minimum).
 func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (warnings []*Problem, err error) {
+	return DefaultProvinceRules().CheckDomainRegistration(s, d, asOf)
+}
+
+// CheckDomainRegistration is the package function CheckDomainRegistration
+// under table r: its RuleDomainMinMonths and RuleDomainHolder rows.
+func (r ProvinceRules) CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (warnings []*Problem, err error) {
 	var ps problems
 	name := d.Domain
 	if !d.RealNameVerified {
@@ -179,7 +204,7 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 		ps.add(newProblem(CodeDomainExpiryMissing, name))
 	} else if civilDay(d.Expires).Before(day) {
 		ps.add(newProblem(CodeDomainExpired, name, civilDay(d.Expires).String()))
-	} else if months, refused := DomainMinMonths(s.Province); months > 0 && !civilDay(d.Expires).After(addMonths(day, months)) {
+	} else if months, refused := r.DomainMinMonths(s.Province, asOf); months > 0 && !civilDay(d.Expires).After(addMonths(day, months)) {
 		p := newProblem(CodeDomainExpiringSoon, name, civilDay(d.Expires).String(), months)
 		if refused {
 			ps.add(p)
@@ -187,7 +212,7 @@ func CheckDomainRegistration(s Subject, d DomainRegistration, asOf time.Time) (w
 			warnings = append(warnings, p)
 		}
 	}
-	policy := HolderPolicyOf(s.Province)
+	policy := r.HolderPolicy(s.Province, asOf)
 	if !holderMatches(s, d.Holder, policy) {
 		ps.add(newProblem(CodeHolderMismatch, name, policyZh[policy], policy))
 	} else if sameName(d.Holder, s.Name) && d.HolderCertNumber != "" &&
@@ -237,6 +262,12 @@ func holderMatches(s Subject, holder string, p HolderPolicy) bool {
 // under "registrations[i]"; a domain without data is CodeRegistrationMissing
 // at "domains[i]".
 func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings []*Problem, err error) {
+	return DefaultProvinceRules().CheckWebsiteRegistrations(s, w, asOf)
+}
+
+// CheckWebsiteRegistrations is the package function
+// CheckWebsiteRegistrations under table r.
+func (r ProvinceRules) CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings []*Problem, err error) {
 	var ps problems
 	regKeys := make([]string, len(w.Registrations))
 	for k, r := range w.Registrations {
@@ -252,7 +283,7 @@ func CheckWebsiteRegistrations(s Subject, w Website, asOf time.Time) (warnings [
 			ps.addAt(newProblem(CodeRegistrationMissing, dom), fmt.Sprintf("domains[%d]", i), "网站域名")
 			continue
 		}
-		ws, err := CheckDomainRegistration(s, w.Registrations[j], asOf)
+		ws, err := r.CheckDomainRegistration(s, w.Registrations[j], asOf)
 		path := fmt.Sprintf("registrations[%d]", j)
 		for _, p := range ws {
 			warnings = append(warnings, p.WithPath(path, "域名注册信息"))

@@ -11,13 +11,6 @@ import (
 	"github.com/beiankit/beian/calendar"
 )
 
-// Province requirements (R-06, and the province side of R-03): data, not
-// code branches. The embedded table data/province_rules.json holds one entry
-// per (province, kind) with its source; province "*" is national, and a
-// province's entry of a kind replaces the national entry of that kind. A
-// caller adjusts the table with ProvinceRules.With or loads its own with
-// LoadProvinceRules, and hands it to NewValidator with WithProvinceRules.
-
 // RuleKind names one kind of province requirement.
 type RuleKind string
 
@@ -59,29 +52,120 @@ const (
 	// RulePublicSectorDomains: government bodies file .gov.cn / .政务
 	// domains only, public institutions .cn / .公益 only.
 	RulePublicSectorDomains RuleKind = "public_sector_domains"
+	// RuleShellGraceDays: the shell cleanup's grace, Value days of
+	// elapsed time without access information before a website is a
+	// shell (R-61; a province's own publicity period, R-64). Read by
+	// package filing/shell (shell.GraceIn, shell.WithProvinceRules).
+	RuleShellGraceDays RuleKind = "shell_grace_days"
+	// RuleReviewLimit: the bureau reviews within Value working days
+	// (R-20), counted from the ISP's submission (Policy
+	// ReviewFromSubmission) or from the day the verification form reaches
+	// the bureau (Policy ReviewFromForm; Jiangxi, R-21). Read by package
+	// filing/lifecycle (lifecycle.ReviewOf, State.DueWith).
+	RuleReviewLimit RuleKind = "review_limit_days"
+	// RuleChangeSubjectToOther: whether a change may turn the subject into
+	// another one (name and certificate number both differ), Policy one of
+	// ChangeNever, ChangeAlways, ChangeSameLegalRep (R-81). Read by package
+	// filing/change (change.RulesIn).
+	RuleChangeSubjectToOther RuleKind = "change_subject_to_other"
+	// RuleChangeCertNumber: whether a change may alter the subject's
+	// certificate number alone, Policy as RuleChangeSubjectToOther (R-81).
+	RuleChangeCertNumber RuleKind = "change_cert_number"
+	// RuleChangeIndividualToOrganisation: whether a change may turn an
+	// individual subject into an organisation, Policy as
+	// RuleChangeSubjectToOther (R-81).
+	RuleChangeIndividualToOrganisation RuleKind = "change_individual_to_organisation"
+	// RuleChangeNameLetter: a subject name change needs the name-change
+	// letter (工商更名函) (R-81, Sichuan).
+	RuleChangeNameLetter RuleKind = "change_name_letter"
+	// RuleChangeFaceCheck: every change repeats the face check and the
+	// verification photos (R-81, Qinghai).
+	RuleChangeFaceCheck RuleKind = "change_face_check"
+	// RuleCertMinMonths: a responsible person's certificate has more than
+	// Value calendar months of validity left on the day of filing (R-84;
+	// a certificate type's own minimum, e.g. a passport's, applies when
+	// larger). Read by ProvinceRules.CertMinMonths.
+	RuleCertMinMonths RuleKind = "cert_min_months"
+	// RuleDomainMinMonths: a filed domain has more than Value calendar
+	// months of registration left (R-85); Policy DomainMinRefused refuses a
+	// domain below it, DomainMinWarned only warns. Read by
+	// ProvinceRules.DomainMinMonths.
+	RuleDomainMinMonths RuleKind = "domain_min_months"
+	// RuleDomainHolder: who may hold a filed domain, Policy a HolderPolicy
+	// (R-85). Read by ProvinceRules.HolderPolicy.
+	RuleDomainHolder RuleKind = "domain_holder"
 )
 
-// ruleKinds lists the kinds a table may hold and whether they take a
-// positive Value.
-var ruleKinds = map[RuleKind]bool{
-	RuleLegalRepresentative:    false,
-	RuleAuthorisationLetter:    false,
-	RuleLandlineRequired:       false,
-	RuleEmergencyPhoneDistinct: false,
-	RuleEmergencyPhoneCross:    false,
-	RuleMinAge:                 true,
-	RuleCrossProvince:          false,
-	RuleOneDomainPerNewWebsite: false,
-	RuleMaxDomainsPerOrder:     true,
-	RuleMaxWebsitesPerOrder:    true,
-	RuleMaxWebsitesPerSubject:  true,
-	RulePublicSectorDomains:    false,
+// kindSpec says what a kind's rows carry: a positive Value, and the Policy
+// values allowed (none: the kind takes no Policy).
+type kindSpec struct {
+	value    bool
+	policies []string
+}
+
+// allowances are the Policy values of the RuleChange* allowance kinds.
+var allowances = []string{ChangeNever, ChangeAlways, ChangeSameLegalRep}
+
+// ruleKinds lists the kinds a table may hold and what their rows carry.
+var ruleKinds = map[RuleKind]kindSpec{
+	RuleLegalRepresentative:            {},
+	RuleAuthorisationLetter:            {},
+	RuleLandlineRequired:               {},
+	RuleEmergencyPhoneDistinct:         {},
+	RuleEmergencyPhoneCross:            {},
+	RuleMinAge:                         {value: true},
+	RuleCrossProvince:                  {policies: []string{PolicyResidencePermit, PolicyRefused}},
+	RuleOneDomainPerNewWebsite:         {},
+	RuleMaxDomainsPerOrder:             {value: true},
+	RuleMaxWebsitesPerOrder:            {value: true},
+	RuleMaxWebsitesPerSubject:          {value: true},
+	RulePublicSectorDomains:            {},
+	RuleShellGraceDays:                 {value: true},
+	RuleReviewLimit:                    {value: true, policies: []string{ReviewFromSubmission, ReviewFromForm}},
+	RuleChangeSubjectToOther:           {policies: allowances},
+	RuleChangeCertNumber:               {policies: allowances},
+	RuleChangeIndividualToOrganisation: {policies: allowances},
+	RuleChangeNameLetter:               {},
+	RuleChangeFaceCheck:                {},
+	RuleCertMinMonths:                  {value: true},
+	RuleDomainMinMonths:                {value: true, policies: []string{DomainMinRefused, DomainMinWarned}},
+	RuleDomainHolder:                   {policies: []string{string(HolderExactSubject), string(HolderSubjectOrLegalRep), string(HolderReg264)}},
+}
+
+// RuleKinds returns every kind a table may hold, sorted.
+func RuleKinds() []RuleKind {
+	out := make([]RuleKind, 0, len(ruleKinds))
+	for k := range ruleKinds {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Cross-province policies of RuleCrossProvince.
 const (
 	PolicyResidencePermit = "residence_permit" // allowed with a local 居住证
 	PolicyRefused         = "refused"          // not allowed (local ID required)
+)
+
+// Policies of RuleReviewLimit: where the review clock starts.
+const (
+	ReviewFromSubmission = "submission"   // the ISP's submission to the bureau (R-20)
+	ReviewFromForm       = "form_arrival" // the verification form's arrival at the bureau (R-21)
+)
+
+// Policies of the RuleChange* allowance kinds (package filing/change's
+// Allowance values).
+const (
+	ChangeNever        = "never"          // cancel and file anew
+	ChangeAlways       = "always"         // allowed by change
+	ChangeSameLegalRep = "same_legal_rep" // allowed if the legal representative stays
+)
+
+// Policies of RuleDomainMinMonths.
+const (
+	DomainMinRefused = "refused" // a domain below the minimum is refused
+	DomainMinWarned  = "warned"  // a domain below the minimum is warned about
 )
 
 // ProvinceRule is one entry of the province-rules table.
@@ -93,9 +177,17 @@ type ProvinceRule struct {
 	// Since is the first day ("2006-01-02", China Standard Time) the rule
 	// applies; empty means always.
 	Since string `json:"since,omitempty"`
-	// Value is the number of RuleMinAge and the RuleMax* kinds.
+	// Value is the number of the kinds that take one: RuleMinAge (years),
+	// the RuleMax* kinds, RuleShellGraceDays (days), RuleReviewLimit
+	// (working days), RuleCertMinMonths and RuleDomainMinMonths (calendar
+	// months).
 	Value int `json:"value,omitempty"`
-	// Policy is the RuleCrossProvince policy.
+	// Policy is the parameter of RuleCrossProvince (PolicyResidencePermit,
+	// PolicyRefused), RuleReviewLimit (ReviewFromSubmission,
+	// ReviewFromForm), the RuleChange* allowance kinds (ChangeNever,
+	// ChangeAlways, ChangeSameLegalRep), RuleDomainMinMonths
+	// (DomainMinRefused, DomainMinWarned) and RuleDomainHolder (a
+	// HolderPolicy).
 	Policy string `json:"policy,omitempty"`
 	// SamePrincipal is the RuleAuthorisationLetter parameter.
 	SamePrincipal bool `json:"same_principal,omitempty"`
@@ -106,13 +198,70 @@ type ProvinceRule struct {
 	Note string `json:"note,omitempty"`
 	// Source cites where the requirement comes from. Required.
 	Source string `json:"source"`
+	// Checked is the day ("2006-01-02") the source was last read; every
+	// row of the embedded table has one.
+	Checked string `json:"checked,omitempty"`
+	// Design marks a row that is a DESIGN decision: no source sets the
+	// figure, and Source says what the reading rests on.
+	Design bool `json:"design,omitempty"`
 
 	since time.Time
 }
 
-// ProvinceRules is a table of province requirements. The zero value holds
-// no rules. A ProvinceRules is immutable once built and safe for concurrent
-// use; With returns a new table.
+// ProvinceRules is the province table: every province-dependent rule of
+// the SDK is a row of one ProvinceRules table, data and not code branches. The embedded table
+// data/province_rules.json (DefaultProvinceRules) holds one row per
+// (province, kind) with its source and the day it was checked; province "*"
+// is national, and a province's row of a kind replaces the national row of
+// that kind. The kinds, by the package that reads them:
+//
+//   - this package's validator (NewValidator, WithProvinceRules): the
+//     principal and authorisation letter (R-03), landline and emergency
+//     phones, minimum age and cross-province filing, domains and websites
+//     per order, public-sector domains (R-06);
+//   - this package's checks around a filing: the certificate's minimum
+//     remaining validity (RuleCertMinMonths, R-84), the domain's
+//     (RuleDomainMinMonths) and who may hold it (RuleDomainHolder, R-85),
+//     as ProvinceRules methods (CertMinMonths, DomainMinMonths,
+//     HolderPolicy, CheckPersonValidity, CheckDomainRegistration,
+//     CheckWebsiteRegistrations);
+//   - package filing/lifecycle: the bureau's review limit in working days
+//     and where it counts from (RuleReviewLimit, R-20, R-21;
+//     lifecycle.ReviewOf);
+//   - package filing/change: what a change may alter (the RuleChange*
+//     kinds, R-81; change.RulesIn);
+//   - package filing/shell: the shell cleanup's grace (RuleShellGraceDays,
+//     R-61, R-64; shell.GraceIn);
+//   - package filing/materials: the residence proof and the authorisation
+//     letter, from the RuleCrossProvince and RuleAuthorisationLetter rows
+//     (R-93).
+//
+// Website and app names (R-90, R-91) are not here: package filing/sitename
+// sits below this package (the validator imports it) and keeps its one
+// province row (Guangdong's "官网" convention) in its own table, which a
+// caller replaces with sitename.Rules.With.
+//
+// Some rows are DESIGN decisions, where no source sets the figure; they say
+// so (ProvinceRule.Design) and their Source gives the reading taken: Hubei's
+// "one month" of grace as 30 days; the certificate number and individual →
+// organisation changes refused where no province allows them; the 3 months
+// of certificate validity (ISP practice); a domain expiring within 3 months
+// only warned about where the province lists no minimum; the exact subject
+// as domain holder.
+//
+// A caller adjusts the table with ProvinceRules.With or loads its own with
+// LoadProvinceRules, without a new release, and hands it to every package
+// that reads it: WithProvinceRules (validator), the ProvinceRules methods
+// (checks), lifecycle.State.DueWith and CountdownWith,
+// change.Options.ProvinceRules, shell.WithProvinceRules (a StreamOption the
+// one-subject classifiers take too), materials.Case.ProvinceRules. The
+// package-level functions of those packages (GraceFor, RulesOf,
+// ReviewLimit, HolderPolicyOf, ...) answer from the default table. A table without a row of a kind
+// answers that kind's fallback, named at the reader (for instance
+// shell.Grace, the 20 working days of R-20).
+//
+// The zero value holds no rules. A ProvinceRules is immutable once built
+// and safe for concurrent use; With returns a new table.
 type ProvinceRules struct {
 	source, compiled string
 	rules            []ProvinceRule
@@ -205,19 +354,41 @@ func (p *ProvinceRule) compile() error {
 			return fmt.Errorf("unknown province %q", p.Province)
 		}
 	}
-	needsValue, ok := ruleKinds[p.Kind]
+	spec, ok := ruleKinds[p.Kind]
 	if !ok {
 		return fmt.Errorf("unknown kind %q", p.Kind)
 	}
 	if p.Source == "" {
 		return fmt.Errorf("no source")
 	}
-	if needsValue && p.Value <= 0 && !p.Off {
+	if p.Checked != "" {
+		if _, err := time.Parse("2006-01-02", p.Checked); err != nil {
+			return fmt.Errorf("checked %q is not a date", p.Checked)
+		}
+	}
+	if p.Off {
+		return p.compileSince()
+	}
+	if spec.value && p.Value <= 0 {
 		return fmt.Errorf("needs a positive value")
 	}
-	if p.Kind == RuleCrossProvince && !p.Off && p.Policy != PolicyResidencePermit && p.Policy != PolicyRefused {
-		return fmt.Errorf("policy must be %q or %q", PolicyResidencePermit, PolicyRefused)
+	if !spec.value && p.Value != 0 {
+		return fmt.Errorf("takes no value")
 	}
+	if spec.policies == nil && p.Policy != "" {
+		return fmt.Errorf("takes no policy")
+	}
+	if spec.policies != nil && !slices.Contains(spec.policies, p.Policy) {
+		return fmt.Errorf("policy must be one of %q", spec.policies)
+	}
+	if p.SamePrincipal && p.Kind != RuleAuthorisationLetter {
+		return fmt.Errorf("same_principal is a parameter of %s only", RuleAuthorisationLetter)
+	}
+	return p.compileSince()
+}
+
+// compileSince parses Since.
+func (p *ProvinceRule) compileSince() error {
 	p.since = time.Time{}
 	if p.Since != "" {
 		t, err := time.ParseInLocation("2006-01-02", p.Since, calendar.Location())

@@ -24,15 +24,24 @@ func addMonths(day calendar.Day, n int) calendar.Day {
 
 // CertMinMonths returns the minimum remaining validity, in calendar months,
 // that a responsible person's certificate of type t must have on the day of
-// filing in a province: the province's figure (data; none is known
-// to differ yet), else more than 3 months (an ISP rejection reason:
-// "有效期需大于三个月"; no regulation sets a figure), and at least 6 months
-// for a passport. Sources name no "1 month" for the responsible person's
-// certificate (Shanghai's 1 month is for residence permits).
+// filing in a province, from the default table:
+// DefaultProvinceRules().CertMinMonths(province, t, time.Now()).
 func CertMinMonths(province string, t CertType) int {
-	n := validityData.Certificate.DefaultMonths
-	if p, ok := validityData.Certificate.Provinces[province]; ok {
-		n = p
+	return DefaultProvinceRules().CertMinMonths(province, t, time.Now())
+}
+
+// CertMinMonths returns the minimum remaining validity, in calendar months,
+// that a responsible person's certificate of type t must have on the day of
+// filing in a province: the table's RuleCertMinMonths row in force at
+// at (the default table: more than 3 months everywhere, an ISP rejection
+// reason "有效期需大于三个月", DESIGN; no regulation sets a figure, and
+// Shanghai's 1 month is for residence permits), raised to the type's own
+// minimum (6 months for a passport, data/validity_rules.json). A table
+// without the row sets no province minimum.
+func (r ProvinceRules) CertMinMonths(province string, t CertType, at time.Time) int {
+	n := 0
+	if row, ok := r.Lookup(province, RuleCertMinMonths, at); ok {
+		n = row.Value
 	}
 	if m, ok := validityData.Certificate.ByType[string(t)]; ok && m > n {
 		n = m
@@ -42,9 +51,16 @@ func CertMinMonths(province string, t CertType) int {
 
 // CheckPersonValidity checks a responsible person's certificate validity
 // with the minimum of its type in the province (CertMinMonths) for a filing
-// made on asOf. Use CheckExpired for records already approved.
+// made on asOf, under the default table. Use CheckExpired for
+// records already approved.
 func CheckPersonValidity(p Person, province string, asOf time.Time) error {
-	return certno.CheckValidity(p.CertValidity, CertMinMonths(province, p.CertType), asOf)
+	return DefaultProvinceRules().CheckPersonValidity(p, province, asOf)
+}
+
+// CheckPersonValidity is the package function CheckPersonValidity under
+// table r.
+func (r ProvinceRules) CheckPersonValidity(p Person, province string, asOf time.Time) error {
+	return certno.CheckValidity(p.CertValidity, r.CertMinMonths(province, p.CertType, asOf), asOf)
 }
 
 // CheckExpired reports whether an approved record's responsible person's

@@ -2,23 +2,25 @@ package main
 
 // -audit: the access audit (R-97) of an export's websites against DNS
 // answers the caller gathered (JSON Lines {"domain", "addrs", "failed"})
-// and, with -blocks, the ISPs' filed address blocks. The export is read
-// one line at a time; the answers are held in memory (one entry per
-// domain looked up).
+// and, with -blocks, the ISPs' filed address blocks. The export (package
+// filing/record) is read one record at a time with record.Decode, each
+// website's filed addresses being its IPs (audit.SiteOfRecord); the
+// answers are held in memory (one entry per domain looked up).
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/netip"
 	"os"
 	"strings"
 
-	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/audit"
 	"github.com/beiankit/beian/filing/domain"
+	"github.com/beiankit/beian/filing/record"
 )
 
 // answerLine is one line of the -audit answers file.
@@ -26,13 +28,6 @@ type answerLine struct {
 	Domain string       `json:"domain"`
 	Addrs  []netip.Addr `json:"addrs"`
 	Failed bool         `json:"failed,omitempty"`
-}
-
-// exportWebsite is a website line of the export.
-type exportWebsite struct {
-	Type    string `json:"type"`
-	Subject string `json:"subject"`
-	filing.Website
 }
 
 // readAnswers reads the answers file into a Resolver's table.
@@ -108,37 +103,32 @@ func auditExport(ctx context.Context, cfg config, stdin io.Reader, stdout io.Wri
 	counts := map[audit.Kind]int{}
 	sites, bad, shown := 0, 0, 0
 	var buf []audit.Finding
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), maxRecordLine)
-	for line := 1; sc.Scan(); line++ {
-		if line%4096 == 0 {
+	n := 0
+	for rec, err := range record.Decode(in) {
+		if n++; n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		b := sc.Bytes()
-		if !strings.Contains(string(b), `"website"`) {
+		if err != nil {
+			var de *record.DecodeError
+			if !errors.As(err, &de) {
+				return err // the input failed (*record.ReadError), not a line
+			}
+			bad++
 			continue
 		}
-		var ew exportWebsite
-		if err := json.Unmarshal(b, &ew); err != nil || ew.Type != "website" {
-			if err != nil {
-				bad++
-			}
-			continue
-		}
-		sites++
-		buf = au.Site(buf[:0], audit.SiteOfWebsite(ew.Website, "", cfg.asOf))
-		for _, f := range buf {
-			counts[f.Kind]++
-			if cfg.maxFindings < 0 || shown < cfg.maxFindings {
-				shown++
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", sanitize(f.Website), sanitize(f.Domain), addrText(f.Addr), f.Zh)
+		for i := range rec.Websites {
+			sites++
+			buf = au.Site(buf[:0], audit.SiteOfRecord(rec.Websites[i]))
+			for _, f := range buf {
+				counts[f.Kind]++
+				if cfg.maxFindings < 0 || shown < cfg.maxFindings {
+					shown++
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", sanitize(f.Website), sanitize(f.Domain), addrText(f.Addr), f.Zh)
+				}
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
 	}
 	fmt.Fprintf(w, "\n接入核查：网站 %d 个（无法解析 %d 行）", sites, bad)
 	for _, k := range audit.Kinds() {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/filing/record"
 )
 
 func writeFile(t *testing.T, name, body string) string {
@@ -28,11 +29,11 @@ func writeFile(t *testing.T, name, body string) string {
 // not resolve.
 func TestR97_AuditExport(t *testing.T) {
 	export := writeFile(t, "export.jsonl", strings.Join([]string{
-		`{"type":"subject","number":"黔ICP备2026001073号","province":"52","name":"贵阳云山科技有限公司","status":"approved"}`,
-		`{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","name":"官网","domains":["yunshan.cn"],"home_url":"https://yunshan.cn/","status":"approved","access":[{"isp":"中国电信","ips":["119.29.1.1"],"since":"2026-01-06T09:00:00+08:00"}]}`,
-		`{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-2","name":"商城","domains":["yunshan-shop.cn"],"home_url":"https://yunshan-shop.cn/","status":"approved","access":[{"isp":"中国电信","ips":["119.29.1.2"],"since":"2026-01-06T09:00:00+08:00"}]}`,
-		`{"type":"website","subject":"黔ICP备2026001073号","name":"新站","domains":["yunshan-new.cn"],"status":"bureau_review"}`,
-		`{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-3","name":"旧站","domains":["yunshan-old.cn"],"status":"approved","access":[{"isp":"中国电信","ips":["119.29.1.3"],"since":"2026-01-06T09:00:00+08:00"}]}`,
+		`{"subject":{"number":"黔ICP备2026001073号","province":"52","name":"贵阳云山科技有限公司","status":"approved"},"websites":[` +
+			`{"number":"黔ICP备2026001073号-1","name":"官网","domains":["yunshan.cn"],"home_url":"https://yunshan.cn/","status":"approved","ips":["119.29.1.1"],"access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]},` +
+			`{"number":"黔ICP备2026001073号-2","name":"商城","domains":["yunshan-shop.cn"],"home_url":"https://yunshan-shop.cn/","status":"approved","ips":["119.29.1.2"],"access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]},` +
+			`{"name":"新站","domains":["yunshan-new.cn"],"status":"bureau_review"},` +
+			`{"number":"黔ICP备2026001073号-3","name":"旧站","domains":["yunshan-old.cn"],"status":"approved","ips":["119.29.1.3"],"access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]}]}`,
 	}, "\n"))
 	answers := writeFile(t, "answers.jsonl", strings.Join([]string{
 		`{"domain":"yunshan.cn","addrs":["119.29.1.1"]}`,
@@ -64,26 +65,20 @@ func TestR97_AuditGeneratedExport(t *testing.T) {
 	require.NoError(t, err)
 	var answers bytes.Buffer
 	sites := 0
-	sc := bufio.NewScanner(bytes.NewReader(exp.Bytes()))
-	sc.Buffer(make([]byte, 64<<10), maxRecordLine)
-	for sc.Scan() {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 || bytes.HasPrefix(sc.Bytes(), []byte("#")) {
+	for rec, err := range record.Decode(bytes.NewReader(exp.Bytes())) {
+		if err != nil { // the generator writes some broken lines on purpose
 			continue
 		}
-		var w exportWebsite
-		if json.Unmarshal(sc.Bytes(), &w) != nil || w.Type != "website" { // the generator writes some broken lines on purpose
-			continue
-		}
-		sites++
-		for _, d := range w.Domains {
-			addrs := []string{"8.8.4.4"}
-			for _, a := range w.Access {
-				for _, ip := range a.IPs {
+		for _, w := range rec.Websites {
+			sites++
+			for _, d := range w.Domains {
+				addrs := []string{"8.8.4.4"}
+				for _, ip := range w.IPs {
 					addrs = append(addrs, ip.String())
 				}
+				b, _ := json.Marshal(map[string]any{"domain": d, "addrs": addrs})
+				answers.Write(append(b, '\n'))
 			}
-			b, _ := json.Marshal(map[string]any{"domain": d, "addrs": addrs})
-			answers.Write(append(b, '\n'))
 		}
 	}
 	require.Greater(t, sites, 1000)

@@ -23,8 +23,8 @@ func FuzzReviewScanner(f *testing.F) {
 	f.Add(data)
 	for _, seed := range []string{
 		"", "\n", "\r\n\r\n", "x", `"bureau_review"`, "\n\"bureau_review\"\n\"bureau_review\"",
-		`{"type":"website","status":"bureau_review","submitted_at":"2026-05-01T10:00:00+08:00","subject":"赣ICP备2026000218号"}`,
-		`{"type":"subject","number":"京ICP备2024031275号","status":"bureau_review","submitted_at":"9999-12-31T23:59:59Z"}`,
+		`{"subject":{"number":"赣ICP备2026000218号"},"websites":[{"status":"bureau_review","submitted_at":"2026-05-01T10:00:00+08:00"}]}`,
+		`{"subject":{"number":"京ICP备2024031275号","status":"bureau_review","submitted_at":"9999-12-31T23:59:59Z"}}`,
 	} {
 		f.Add([]byte(seed))
 	}

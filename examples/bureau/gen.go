@@ -13,6 +13,7 @@ import (
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/numbering"
 )
@@ -76,9 +77,9 @@ var (
 	subjectCancelledPct    = 1
 )
 
-// Bad lines: every badWebsiteEvery-th website line (from badWebsiteAt) has
+// Bad records: every badWebsiteEvery-th website (from badWebsiteAt) has
 // access that ends before it starts; before every badSubjectEvery-th subject
-// (from badSubjectAt) a subject line cut short (invalid JSON) is written.
+// (from badSubjectAt) a record line cut short (invalid JSON) is written.
 const (
 	badWebsiteEvery, badWebsiteAt = 500, 50
 	badSubjectEvery, badSubjectAt = 400, 3
@@ -118,6 +119,9 @@ type genConfig struct {
 	websites int
 	seed     uint64
 	asOf     time.Time
+	// keep, if set, receives the filing behind each record line written
+	// (tests compare the export with it).
+	keep func(*filing.Filing)
 }
 
 // genStats is what the generated export must give when classified as of
@@ -172,40 +176,88 @@ func (s *genStats) finding(province, isp string, website bool, k shell.FindingKi
 	}
 }
 
-// Lines of the export.
+// The generator's drafts of one subject's parts; lineOf turns them into
+// one line of the export.
 type genSubject struct {
-	Type        string        `json:"type"`
-	Number      string        `json:"number"`
-	Province    string        `json:"province"`
-	Name        string        `json:"name"`
-	Status      filing.Status `json:"status"`
-	SubmittedAt time.Time     `json:"submitted_at,omitzero"`
+	Number      string
+	Province    string
+	Name        string
+	Nature      filing.Nature
+	CertType    filing.CertType
+	CertNumber  filing.IDNumber
+	Status      filing.Status
+	SubmittedAt time.Time
 }
 
 type genApp struct {
-	Type       string              `json:"type"`
-	Subject    string              `json:"subject"`
-	Number     string              `json:"number"`
-	Kind       filing.AppKind      `json:"kind"`
-	Name       string              `json:"name"`
-	Host       filing.HostPlatform `json:"host,omitempty"`
-	Status     filing.Status       `json:"status"`
-	ApprovedAt time.Time           `json:"approved_at,omitzero"`
-	Access     []filing.Access     `json:"access,omitempty"`
+	Number     string
+	Kind       filing.AppKind
+	Name       string
+	Host       filing.HostPlatform
+	Status     filing.Status
+	ApprovedAt time.Time
+	Access     []filing.Access
 }
 
 type genWebsite struct {
-	Type        string          `json:"type"`
-	Subject     string          `json:"subject"`
-	Number      string          `json:"number,omitempty"`
-	Name        string          `json:"name"`
-	Domains     []string        `json:"domains"`
-	HomeURL     string          `json:"home_url"`
-	Status      filing.Status   `json:"status"`
-	ApprovedAt  time.Time       `json:"approved_at,omitzero"`
-	SubmittedAt time.Time       `json:"submitted_at,omitzero"`
-	FormAt      time.Time       `json:"form_received_at,omitzero"`
-	Access      []filing.Access `json:"access,omitempty"`
+	Number      string
+	Name        string
+	Domains     []string
+	HomeURL     string
+	Status      filing.Status
+	ApprovedAt  time.Time
+	SubmittedAt time.Time
+	FormAt      time.Time
+	Access      []filing.Access
+}
+
+// exportSubject and exportWebsite are the record's subject and website with
+// the two review fields this program reads (see the package doc); the
+// SDK's decoder ignores them as unknown keys.
+type exportSubject struct {
+	record.Subject
+	SubmittedAt time.Time `json:"submitted_at,omitzero"`
+}
+
+type exportWebsite struct {
+	record.Website
+	SubmittedAt time.Time `json:"submitted_at,omitzero"`
+	FormAt      time.Time `json:"form_received_at,omitzero"`
+}
+
+// exportLine is one line of the export: a record.Record in its JSON shape,
+// with the review fields.
+type exportLine struct {
+	Subject  exportSubject   `json:"subject"`
+	Websites []exportWebsite `json:"websites,omitempty"`
+	Apps     []record.App    `json:"apps,omitempty"`
+}
+
+// lineOf returns the export line of a subject and its websites and apps:
+// the record on file of the filing they make (record.Of), with the
+// approval instant of each part and the review fields; and that filing.
+func lineOf(s genSubject, approved time.Time, sites []genWebsite, apps []genApp) (exportLine, *filing.Filing) {
+	f := filing.Filing{Subject: filing.Subject{Number: s.Number, Province: s.Province, Name: s.Name, Status: s.Status,
+		Nature: s.Nature, CertType: s.CertType, CertNumber: s.CertNumber}}
+	for _, w := range sites {
+		f.Websites = append(f.Websites, filing.Website{
+			Service: filing.Service{Number: w.Number, Name: w.Name, Status: w.Status, Access: w.Access},
+			Domains: w.Domains, HomeURL: w.HomeURL})
+	}
+	for _, a := range apps {
+		f.Apps = append(f.Apps, filing.App{Service: filing.Service{Number: a.Number, Name: a.Name, Status: a.Status, Access: a.Access},
+			Kind: a.Kind, Host: a.Host})
+	}
+	rec := record.Of(&f, "", approved)
+	line := exportLine{Subject: exportSubject{Subject: rec.Subject, SubmittedAt: s.SubmittedAt}, Apps: rec.Apps}
+	for i, w := range rec.Websites {
+		w.ApprovedAt = sites[i].ApprovedAt // each website's own (zero: unknown)
+		line.Websites = append(line.Websites, exportWebsite{Website: w, SubmittedAt: sites[i].SubmittedAt, FormAt: sites[i].FormAt})
+	}
+	for i := range line.Apps {
+		line.Apps[i].ApprovedAt = apps[i].ApprovedAt
+	}
+	return line, &f
 }
 
 // generateTo writes the export of cfg to -out or stdout.
@@ -239,8 +291,8 @@ type generator struct {
 	buf    *bufio.Writer
 	stats  genStats
 	seq    map[[2]int]int // last serial per province index and year
-	sites  int            // website lines written
-	subjs  int            // subject lines started (bad ones included)
+	sites  int            // websites written
+	subjs  int            // subjects started (cut ones included)
 	asOf   time.Time
 }
 
@@ -344,7 +396,14 @@ func (g *generator) subject() error {
 	if individual {
 		name = genPersons[g.rng.IntN(len(genPersons))]
 	}
-	subj := genSubject{Type: "subject", Number: num.String(), Province: prov, Name: name, Status: filing.StatusApproved}
+	subj := genSubject{Number: num.String(), Province: prov, Name: name, Status: filing.StatusApproved,
+		Nature: filing.NatureEnterprise, CertType: filing.CertBusinessLicence,
+		// Synthetic certificate numbers (not checksummed), unique per subject.
+		CertNumber: filing.IDNumber(fmt.Sprintf("91%s0100%010d", prov, g.subjs))}
+	if individual {
+		subj.Nature, subj.CertType = filing.NatureIndividual, filing.CertResidentID
+		subj.CertNumber = filing.IDNumber(fmt.Sprintf("%s0102%012d", prov, g.subjs))
+	}
 	cancelled := g.rng.IntN(100) < subjectCancelledPct
 	switch {
 	case cancelled:
@@ -353,10 +412,8 @@ func (g *generator) subject() error {
 		subj.Status = filing.StatusBureauReview
 		subj.SubmittedAt = g.review(prov, false)
 	}
-	if err := g.write(subj); err != nil {
-		return err
-	}
 	g.stats.Subjects++
+	var sites []genWebsite
 
 	n := min(g.pick(sitesPerSubjectWeights), g.cfg.websites-g.sites)
 	var inForce, pending, shellish int
@@ -367,9 +424,12 @@ func (g *generator) subject() error {
 		if cancelled {
 			c = siteCancelled
 		}
-		w := genWebsite{Type: "website", Subject: subj.Number, Status: filing.StatusApproved}
+		w := genWebsite{Status: filing.StatusApproved}
 		w.Name, w.Domains, w.HomeURL = g.siteNames(name, individual, word)
-		if c != siteAddedReview && c != siteISPVerifying {
+		// A bad website (below) has a number: a bad record of the shell
+		// batch, still a valid record for the conflict index.
+		bad := g.sites%badWebsiteEvery == badWebsiteAt
+		if bad || (c != siteAddedReview && c != siteISPVerifying) {
 			suffix++
 			wn, err := num.WithService(numbering.ServiceWebsite, suffix)
 			if err != nil {
@@ -381,7 +441,6 @@ func (g *generator) subject() error {
 		if suffix > 1 {
 			siteApproved = g.between(approved, g.ago(20*day))
 		}
-		bad := g.sites%badWebsiteEvery == badWebsiteAt
 		g.sites++
 		if bad {
 			// Access that ends before it starts: a bad record, which
@@ -389,17 +448,13 @@ func (g *generator) subject() error {
 			since := g.between(siteApproved, g.ago(15*day))
 			w.ApprovedAt = siteApproved
 			w.Access = []filing.Access{g.access(prov, g.rng.IntN(len(genISPs)), since, since.Add(-10*day))}
-			if err := g.write(w); err != nil {
-				return err
-			}
+			sites = append(sites, w)
 			g.stats.BadRecords++
 			incomplete = true
 			continue
 		}
 		isp, kinds := g.site(&w, c, prov, siteApproved)
-		if err := g.write(w); err != nil {
-			return err
-		}
+		sites = append(sites, w)
 		g.stats.Websites++
 		switch {
 		case w.Number == "":
@@ -414,9 +469,16 @@ func (g *generator) subject() error {
 			g.stats.finding(prov, isp, true, k)
 		}
 	}
-	apps, appsShellish, err := g.apps(num, suffix, subj.Number, prov, approved, cancelled)
+	apps, appsShellish, appList, err := g.apps(num, suffix, prov, approved, cancelled)
 	if err != nil {
 		return err
+	}
+	line, f := lineOf(subj, approved, sites, appList)
+	if err := g.write(line); err != nil {
+		return err
+	}
+	if g.cfg.keep != nil {
+		g.cfg.keep(f)
 	}
 	inForce += apps
 	shellish += appsShellish
@@ -440,7 +502,7 @@ func (g *generator) subject() error {
 // apps writes the apps of a subject (numbers after its websites' suffixes)
 // and returns how many are in force and how many of those are shells or at
 // risk. App findings count by ISP as website findings do.
-func (g *generator) apps(num numbering.Number, suffix int, subject, prov string, approved time.Time, cancelled bool) (inForce, shellish int, err error) {
+func (g *generator) apps(num numbering.Number, suffix int, prov string, approved time.Time, cancelled bool) (inForce, shellish int, list []genApp, err error) {
 	n := g.pickWith(g.appRng, appsPerSubjectWeights)
 	for range n {
 		c := appCase(g.pickWith(g.appRng, appWeights[:]))
@@ -454,9 +516,9 @@ func (g *generator) apps(num numbering.Number, suffix int, subject, prov string,
 		}
 		an, err := num.WithService(sk, suffix)
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, nil, err
 		}
-		a := genApp{Type: "app", Subject: subject, Number: an.String(), Kind: kind, Name: genWords[g.appRng.IntN(len(genWords))] + "APP",
+		a := genApp{Number: an.String(), Kind: kind, Name: genWords[g.appRng.IntN(len(genWords))] + "APP",
 			Status: filing.StatusApproved, ApprovedAt: g.betweenWith(g.appRng, approved, g.ago(20*day))}
 		isp := g.appRng.IntN(len(genISPs))
 		since := g.betweenWith(g.appRng, a.ApprovedAt, a.ApprovedAt.Add(3*day))
@@ -483,9 +545,7 @@ func (g *generator) apps(num numbering.Number, suffix int, subject, prov string,
 		case appCancelled:
 			a.Status = filing.StatusCancelled
 		}
-		if err := g.write(a); err != nil {
-			return 0, 0, err
-		}
+		list = append(list, a)
 		g.stats.Apps++
 		if c == appCancelled {
 			continue
@@ -502,7 +562,7 @@ func (g *generator) apps(num numbering.Number, suffix int, subject, prov string,
 			g.stats.finding(prov, ispName, true, k)
 		}
 	}
-	return inForce, shellish, nil
+	return inForce, shellish, list, nil
 }
 
 func (g *generator) appAccess(prov string, isp int, since, until time.Time) filing.Access {
@@ -614,22 +674,23 @@ func (g *generator) siteNames(subject string, individual bool, word int) (name s
 	return name, []string{domain}, "https://www." + domain + "/"
 }
 
-// truncatedSubject writes a subject line cut short, as an export that
+// truncatedSubject writes a record line cut short, as an export that
 // crashed mid-write would: invalid JSON, a bad record on its own.
 func (g *generator) truncatedSubject(pi int, approved time.Time) error {
 	num, err := g.number(pi, numbering.YearCST(approved))
 	if err != nil {
 		return err
 	}
-	line, err := json.Marshal(genSubject{Type: "subject", Number: num.String(), Province: genProvinces[pi].code,
-		Name: "截断的主体记录", Status: filing.StatusApproved})
+	cut, _ := lineOf(genSubject{Number: num.String(), Province: genProvinces[pi].code,
+		Name: "截断的主体记录", Status: filing.StatusApproved}, time.Time{}, nil, nil)
+	line, err := json.Marshal(cut)
 	if err != nil {
 		return err
 	}
-	cut := bytes.Index(line, []byte(`,"name"`))
+	at := bytes.Index(line, []byte(`,"name"`))
 	g.stats.Lines++
 	g.stats.BadRecords++
-	_, err = g.buf.Write(append(line[:cut+1:cut+1], '\n'))
+	_, err = g.buf.Write(append(line[:at+1:at+1], '\n'))
 	return err
 }
 

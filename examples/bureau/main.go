@@ -7,8 +7,8 @@
 // It demonstrates:
 //
 //   - streaming classification of millions of records in bounded memory,
-//     with findings printed as each subject's group ends, and a summary per
-//     finding kind, per province and per ISP;
+//     with findings printed subject by subject, and a summary per finding
+//     kind, per province and per ISP;
 //   - bad records (invalid JSON, access that ends before it starts, ...)
 //     reported with their line numbers while the stream goes on;
 //   - time limits counted in working days (lifecycle.State.Countdown over
@@ -24,43 +24,49 @@
 //
 // # Input
 //
-// The input is the JSONL format documented on shell.ClassifyStream: one
-// subject line followed by the lines of its websites, e.g.
+// The input is the one export of the record set (package filing/record),
+// which the conflict index reads too: one subject with all its websites
+// and apps per line, e.g. (one line in the export)
 //
-//	{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}
-//	{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1","status":"approved","approved_at":"2026-01-05T10:00:00+08:00","access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]}
+//	{"subject":{"number":"黔ICP备2026001073号","province":"52","status":"approved"},
+//	 "websites":[{"number":"黔ICP备2026001073号-1","status":"approved","approved_at":"2026-01-05T10:00:00+08:00",
+//	  "access":[{"isp":"中国电信","since":"2026-01-06T09:00:00+08:00"}]}]}
 //
 // The export format has no submission instant, so this program reads two
-// extra fields on the lines whose "status" is "bureau_review" (a subject or
-// website under review). ClassifyStream ignores them as unknown fields.
+// extra fields of a subject or website whose "status" is "bureau_review".
+// The SDK's decoder (record.Decode, shell.ClassifyStream) ignores them as
+// unknown fields.
 //
-//   - "submitted_at" (RFC 3339, required for a line under review): when the
-//     ISP verified the filing and submitted it to the bureau (R-14); the
-//     review limit counts from it: 20 working days (R-20), 15 in Jiangxi,
-//     province 36 (R-21).
-//   - "form_received_at" (RFC 3339, optional): when the verification form
-//     (真实性核验单) reached the bureau. A website added under an existing
-//     subject (a website line without a number) is not reviewed before its
-//     form arrives: until then the limit running is R-23 (the form is due
-//     within 7 working days of submission); once it has arrived the review
-//     limit counts from the later of the two instants. In Jiangxi R-21 counts
-//     from the form's arrival. One field could not express either rule, so
-//     there are two; which limit runs is decided by lifecycle.State, not here.
+//   - "submitted_at" (RFC 3339, required under review): when the ISP
+//     verified the filing and submitted it to the bureau (R-14); the review
+//     limit counts from it: 20 working days (R-20), 15 in Jiangxi, province
+//     36 (R-21).
+//   - "form_received_at" (RFC 3339, optional, on a website): when the
+//     verification form (真实性核验单) reached the bureau. A website added
+//     under an existing subject (a website without a number) is not
+//     reviewed before its form arrives: until then the limit running is
+//     R-23 (the form is due within 7 working days of submission); once it
+//     has arrived the review limit counts from the later of the two
+//     instants. In Jiangxi R-21 counts from the form's arrival. One field
+//     could not express either rule, so there are two; which limit runs is
+//     decided by lifecycle.State, not here.
 //
-// A line with a number under review is a change filing (sms.ChangeSubjectWebsite);
-// a website line without one is an added website (sms.NewWebsite).
-// Website lines carry no province: a website's province is its subject's,
-// read from the prefix of the subject's record number (R-41, numbering.Parse).
+// A subject or website with a number under review is a change filing
+// (sms.ChangeSubjectWebsite); a website without one is an added website
+// (sms.NewWebsite). A website's province is its subject's.
+//
+// -gen writes such an export: it builds each subject's filing and writes
+// record.Of of it, with the review fields.
 //
 // # Reading the extra fields without decoding every line twice
 //
-// ClassifyStream has a fast decoder of its own that knows only its fields.
-// Instead of decoding each line a second time with encoding/json, the input
+// ClassifyStream decodes the export with the SDK's decoder, which knows
+// only the record's fields. Instead of decoding each line a second time with encoding/json, the input
 // goes through an io.TeeReader whose writer is a small line scanner
 // (reviewScanner): it counts lines with bytes.Count and looks for the bytes
 // "bureau_review" (with their quotes) with bytes.Index, and only a line that
-// contains them is json.Unmarshal-ed, into a map so that keys match exactly
-// as ClassifyStream matches them. Records under review are a small part of
+// contains them is json.Unmarshal-ed (keys match as in record.Decode,
+// which decodes as encoding/json does). Records under review are a small part of
 // an export, so the extra cost is a pass of vectorised searches over the
 // bytes plus one encoding/json decode per line under review, a small
 // fraction of the run. The scanner runs on ClassifyStream's reader goroutine
@@ -72,10 +78,10 @@
 // a goroutine, a copy of every byte and care for either side stopping
 // early; decoding every line a second time would roughly double the run.
 //
-// The review list judges a line only by the fields it reads: a line that
-// ClassifyStream reports as bad for another reason (say, access that ends
-// before it starts) is still listed if its review fields are sound, and a
-// line that is not valid JSON is left to the bad-record report. A status
+// The review list judges a record only by the fields it reads: a website
+// that ClassifyStream reports as bad for another reason (say, access that
+// ends before it starts) is still listed if its review fields are sound,
+// and a line that is not valid JSON is left to the bad-record report. A status
 // written with JSON escapes ("bureau\u005freview") is not recognised.
 //
 // # Output
@@ -113,7 +119,7 @@
 //	-max-reviews N    list at most N reviews per list (0: none, -1: all; default 50)
 //	-due-within N     list reviews due within N working days (default 3)
 //	-progress         show progress on standard error even when it is not a terminal
-//	-gen N            write a synthetic export of N website lines instead of reading
+//	-gen N            write a synthetic export of N websites instead of reading
 //	-seed S           seed of -gen (default 1; same seed, same export)
 //	-out path         where -gen writes (default: standard output)
 //	-audit path       audit the export's access (R-97, audit.go) against the DNS
@@ -248,7 +254,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (config, error) 
 	fs.IntVar(&cfg.maxReviews, "max-reviews", 50, "list at most `N` reviews per list (0: none, -1: all)")
 	fs.IntVar(&cfg.dueWithin, "due-within", 3, "list reviews due within `N` working days")
 	fs.BoolVar(&cfg.progress, "progress", false, "show progress on standard error even when it is not a terminal")
-	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` website lines instead of reading one")
+	fs.IntVar(&cfg.gen, "gen", 0, "write a synthetic export of `N` websites instead of reading one")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "`seed` of -gen")
 	fs.StringVar(&cfg.out, "out", "-", "where -gen writes (`path`; \"-\": standard output)")
 	fs.StringVar(&cfg.schedule, "schedule", "", "holiday schedule file (`path`, the calendar's JSON format) read at start: a year in it replaces the embedded or provisional one (R-24)")

@@ -165,39 +165,53 @@ func (s *reviewScanner) Close() error {
 func (s *reviewScanner) Lines() int64 { return s.lines.Load() }
 func (s *reviewScanner) Bytes() int64 { return s.bytes.Load() }
 
-// reviewLine is the part of a line the review list reads.
+// reviewLine is one record under review as the review list reads it: the
+// subject, or one of its websites.
 type reviewLine struct {
 	typ, status, number, subject, province string
 	submittedAt, formAt                    string
 }
 
-// scanLine decodes a line that contains the marker and, if it is under
-// review, works out its time limit.
+// reviewRecord is the part of an export line the review list reads: the
+// numbers and statuses of the record (package filing/record) and the two
+// review fields of this program, which the SDK's decoder ignores.
+type reviewRecord struct {
+	Subject struct {
+		Number      string `json:"number"`
+		Province    string `json:"province"`
+		Status      string `json:"status"`
+		SubmittedAt string `json:"submitted_at"`
+	} `json:"subject"`
+	Websites []struct {
+		Number      string `json:"number"`
+		Status      string `json:"status"`
+		SubmittedAt string `json:"submitted_at"`
+		FormAt      string `json:"form_received_at"`
+	} `json:"websites"`
+}
+
+// scanLine decodes a line that contains the marker and works out the time
+// limit of the subject and of each website under review in it.
 func (s *reviewScanner) scanLine(line int, b []byte) {
-	// A map, not a struct: encoding/json matches struct fields without
-	// regard to case, ClassifyStream matches keys exactly.
-	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
-		return // not JSON: a bad record of the stream, reported there
+	// encoding/json matches keys as record.Decode does (it decodes as
+	// encoding/json would), so the review list and the classification read
+	// the same status.
+	var r reviewRecord
+	if json.Unmarshal(b, &r) != nil {
+		return // not a record: a bad record of the stream, reported there
 	}
-	str := func(key string) string {
-		raw := m[key]
-		// Fast path: a plain string without escapes.
-		if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 {
-			return string(raw[1 : len(raw)-1])
+	review := string(filing.StatusBureauReview)
+	subj := &r.Subject
+	if subj.Status == review {
+		s.add(s.countdown(line, reviewLine{typ: "subject", status: subj.Status, number: subj.Number,
+			province: subj.Province, submittedAt: subj.SubmittedAt}))
+	}
+	for _, w := range r.Websites {
+		if w.Status == review {
+			s.add(s.countdown(line, reviewLine{typ: "website", status: w.Status, number: w.Number,
+				subject: subj.Number, province: subj.Province, submittedAt: w.SubmittedAt, formAt: w.FormAt}))
 		}
-		var v string
-		_ = json.Unmarshal(raw, &v) // missing, null or not a string: ""
-		return v
 	}
-	l := reviewLine{
-		typ: str("type"), status: str("status"), number: str("number"), subject: str("subject"),
-		province: str("province"), submittedAt: str("submitted_at"), formAt: str("form_received_at"),
-	}
-	if l.status != string(filing.StatusBureauReview) || (l.typ != "subject" && l.typ != "website") {
-		return
-	}
-	s.add(s.countdown(line, l))
 }
 
 // Problems of a review line, in the SDK's style: Chinese for the bureau's
@@ -239,10 +253,11 @@ func (s *reviewScanner) countdown(line int, l reviewLine) review {
 		return fail(errFuture)
 	}
 
-	// The subject line names its province; a website line's province is
-	// its subject's, the prefix of the subject's number (R-41).
+	// The subject names its province; a website's province is its
+	// subject's, read from the prefix of the subject's number when the
+	// subject does not name it (R-41).
 	province := l.province
-	if r.website || province == "" {
+	if province == "" {
 		if n, err := numbering.Parse(r.subject); err == nil {
 			province = n.ProvinceCode()
 		}

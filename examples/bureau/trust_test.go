@@ -23,12 +23,10 @@ import (
 func TestPromiseOutputEscapesControlCharacters(t *testing.T) {
 	const esc = "\x1b[2J\x1b[H"
 	in := strings.Join([]string{
-		`{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`,
-		`{"type":"website","subject":"黔ICP备2026001073号","number":"黔ICP备2026001073号-1` + `\u001b[31m` + `","status":"approved","access":[{"isp":"电信` + `\u001b]0;pwned\u0007\u202e` + `","since":"2025-01-01T00:00:00+08:00","until":"2025-02-01T00:00:00+08:00"}]}`,
-		`{"type":"sub` + `\u001b[2J` + `ject","number":"x"}`,
-		`{"type":"subject","number":"京ICP备2024000001号","province":"1` + "\u009b" + `1"}`,
-		`{"type":"subj` + esc + `ect","number":"y"}`,
-		`{"type":"website","subject":"京ICP备2024000001号","number":"京ICP备2024000001号-1` + "\u202e" + `gnp.exe","status":"bureau_review","submitted_at":"2026-05-01T00:00:00+08:00"}`,
+		`{"subject":{"number":"黔ICP备2026001073号","province":"52","status":"approved"},"websites":[{"number":"黔ICP备2026001073号-1` + `\u001b[31m` + `","status":"approved","access":[{"isp":"电信` + `\u001b]0;pwned\u0007\u202e` + `","since":"2025-01-01T00:00:00+08:00","until":"2025-02-01T00:00:00+08:00"}]}]}`,
+		`{"subject":{"number":"y","status":"odd` + `\u001b[2J` + `"}}`,
+		`{"subject":{"number":"z","status":"odd` + esc + `"}}`,
+		`{"subject":{"number":"京ICP备2024000001号","province":"1` + "\u009b" + `1"},"websites":[{"number":"京ICP备2024000001号-1` + "\u202e" + `gnp.exe","status":"bureau_review","submitted_at":"2026-05-01T00:00:00+08:00"}]}`,
 	}, "\n") + "\n"
 	var out, errOut bytes.Buffer
 	_ = run(context.Background(), []string{"-asof", "2026-06-01", "-max-findings", "-1", "-max-reviews", "-1"}, strings.NewReader(in), &out, &errOut)
@@ -54,7 +52,7 @@ func TestPromiseBureauStopsWhileInputStalls(t *testing.T) {
 	var out bytes.Buffer
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"-asof", "2026-06-01"}, pr, &out, io.Discard) }()
-	_, err := io.WriteString(pw, `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`+"\n")
+	_, err := io.WriteString(pw, `{"subject":{"number":"黔ICP备2026001073号","province":"52","status":"approved"}}`+"\n")
 	require.NoError(t, err)
 	time.Sleep(50 * time.Millisecond)
 	cancel()
@@ -89,7 +87,7 @@ func TestPromiseBureauExitsOnSIGINT(t *testing.T) {
 	var out lockedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	require.NoError(t, cmd.Start())
-	_, err = io.WriteString(stdin, `{"type":"subject","number":"黔ICP备2026001073号","province":"52","status":"approved"}`+"\n")
+	_, err = io.WriteString(stdin, `{"subject":{"number":"黔ICP备2026001073号","province":"52","status":"approved"}}`+"\n")
 	require.NoError(t, err)
 	waited := make(chan error, 1)
 	go func() { waited <- cmd.Wait() }()

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
 )
 
@@ -202,15 +201,6 @@ func appFieldOf(path string, rows []int) string {
 		return rowField(rows[j], field)
 	}
 	return fieldOfPath[path]
-}
-
-// appRecord is the app as the record set keeps it while it is reviewed.
-func appRecord(a *filing.App, status filing.Status) conflict.AppRecord {
-	r := conflict.AppRecord{Kind: a.Kind, Name: a.Name, Status: status}
-	for _, p := range a.Platforms {
-		r.Platforms = append(r.Platforms, conflict.AppPlatformRecord{Platform: p.Platform, Identifier: p.Identifier})
-	}
-	return r
 }
 
 // sampleAppForm prefills the app form: the Guizhou subject on file in the

@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/sms"
 )
 
@@ -229,7 +231,8 @@ func (s *server) recordApp(ctx context.Context, f *filing.Filing, st lifecycle.S
 		if err != nil {
 			return nil, err
 		}
-		rec.Apps = append(rec.Apps, appRecord(&f.Apps[0], st.Status))
+		// The app as the record set keeps it while it is reviewed.
+		rec.Apps = append(rec.Apps, record.Of(f, st.Status, time.Time{}).Apps...)
 		if s.replica.Seq() != seq && try < 3 {
 			continue // a change arrived while the record was read
 		}

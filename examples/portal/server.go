@@ -22,6 +22,7 @@ import (
 	"github.com/beiankit/beian/conflict/pgstore"
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/sms"
 )
 
@@ -492,20 +493,11 @@ func (s *server) record(ctx context.Context, f *filing.Filing, st lifecycle.Stat
 	return e, nil, nil
 }
 
-// underReview is the record-set entry of a filing that has reached the bureau.
+// underReview is the record-set entry of a filing that has reached the
+// bureau: its record on file (record.Of, with its apps and access
+// addresses), every part in the review status.
 func underReview(f *filing.Filing, status filing.Status) conflict.Record {
-	r := conflict.Record{Subject: conflict.SubjectRecord{
-		Province:   f.Subject.Province,
-		Name:       f.Subject.Name,
-		Nature:     f.Subject.Nature,
-		CertType:   f.Subject.CertType,
-		CertNumber: f.Subject.CertNumber,
-		Status:     status,
-	}}
-	for _, w := range f.Websites {
-		r.Websites = append(r.Websites, conflict.WebsiteRecord{Name: w.Name, Domains: w.Domains, HomeURL: w.HomeURL, Status: status})
-	}
-	return r
+	return record.Of(f, status, time.Time{})
 }
 
 // handleStatus shows a filing's status, history, deadline and SMS step.

@@ -13,6 +13,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/numbering"
 )
 
@@ -89,7 +90,6 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 	}
 	r.printf("改用本单位的Bundle ID %s：无冲突 ✓（签名值已规范为 %s）\n", add.Apps[0].Platforms[1].Identifier, add.Apps[0].Platforms[1].Fingerprint)
 
-	rec := conflict.Record{Subject: subjectRecord(f), Websites: []conflict.WebsiteRecord{websiteRecord(f.Websites[0])}}
 	for i := range add.Apps {
 		a := &add.Apps[i]
 		n, err := alloc.NextApp(ctx, subj, a.Kind)
@@ -97,14 +97,13 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 			return err
 		}
 		a.Number = n.String()
-		ar := conflict.AppRecord{Number: a.Number, Kind: a.Kind, Name: a.Name}
-		for _, p := range a.Platforms {
-			ar.Platforms = append(ar.Platforms, conflict.AppPlatformRecord{Platform: p.Platform, Identifier: p.Identifier})
-		}
-		rec.Apps = append(rec.Apps, ar)
 		r.printf("审核通过：%s“%s” 备案号 %s（R-75：在%s的“设置”或“关于”页显著位置展示，并链接至 https://beian.miit.gov.cn/）\n", a.Kind.Zh(), a.Name, a.Number, a.Kind.Zh())
 	}
-	if err := ix.Put(rec); err != nil {
+	// The record on file now holds the website and the apps: record.Of of
+	// the filing with its apps added.
+	withApps := *f
+	withApps.Apps = add.Apps
+	if err := ix.Put(record.Of(&withApps, filing.StatusApproved, now)); err != nil {
 		return err
 	}
 	res, err := ix.Query(conflict.Query{By: conflict.BySponsorName, Value: f.Subject.Name})

@@ -50,6 +50,7 @@ import (
 	"github.com/beiankit/beian/filing/certno"
 	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sms"
 	"github.com/beiankit/beian/forms"
@@ -262,7 +263,8 @@ func run(w io.Writer) error {
 	f.Subject.Number, f.Websites[0].Number = subj.String(), site.String()
 	r.printf("审核通过：%s  主体备案号 %s，网站备案号 %s（%d年，第%d号）；备案状态 %s，此后接入商可办理：%s（R-11）\n",
 		approvedAt.Format(time.DateOnly), subj, site, subj.Year(), subj.Sequence(), st.Status.Zh(), actionsZh(lifecycle.Allowed(st, isp)))
-	if err := ix.Put(conflict.Record{Subject: subjectRecord(f), Websites: []conflict.WebsiteRecord{websiteRecord(f.Websites[0])}}); err != nil {
+	// record.Of turns the approved filing into the record on file.
+	if err := ix.Put(record.Of(f, filing.StatusApproved, approvedAt)); err != nil {
 		return err
 	}
 	res, err := ix.Query(conflict.Query{By: conflict.ByDomain, Value: "www.星辰科技.中国"})
@@ -390,16 +392,6 @@ func issuedNumbers() func(yield func(numbering.Number) bool) {
 
 // subjectRecord and websiteRecord turn the approved filing into the shape the
 // national record set keeps.
-func subjectRecord(f *filing.Filing) conflict.SubjectRecord {
-	s := f.Subject
-	return conflict.SubjectRecord{Number: s.Number, Province: s.Province, Name: s.Name, Nature: s.Nature,
-		CertType: s.CertType, CertNumber: s.CertNumber, Status: filing.StatusApproved}
-}
-
-func websiteRecord(w filing.Website) conflict.WebsiteRecord {
-	return conflict.WebsiteRecord{Number: w.Number, Name: w.Name, Domains: w.Domains, HomeURL: w.HomeURL, Status: filing.StatusApproved}
-}
-
 // writeForm writes the application as its printable A4 HTML page.
 func writeForm(path string, app *forms.Application) error {
 	var page bytes.Buffer

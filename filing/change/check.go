@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/sms"
@@ -16,6 +17,23 @@ type Options struct {
 	// NameChangeLetter records that the name-change letter (工商更名函) is
 	// on file, required for a subject name change where Rules says so.
 	NameChangeLetter bool
+	// ProvinceRules is the province table whose filing.RuleChange* rows
+	// apply (RulesIn); nil: filing.DefaultProvinceRules.
+	ProvinceRules *filing.ProvinceRules
+	// At is the instant the province table is read at; zero: time.Now.
+	At time.Time
+}
+
+// rules returns the change rules of a province under the options' table.
+func (o Options) rules(province string) Rules {
+	at := o.At
+	if at.IsZero() {
+		at = time.Now()
+	}
+	if o.ProvinceRules == nil {
+		return RulesIn(filing.DefaultProvinceRules(), province, at)
+	}
+	return RulesIn(*o.ProvinceRules, province, at)
 }
 
 // Plan is what a change filing needs once Check accepts it.
@@ -81,7 +99,8 @@ type Plan struct {
 // app under this record). A platform row added by change brings a new
 // identifier, which conflict.Check must clear like a new filing's.
 //
-// The province whose table applies is old's.
+// The province whose rules apply is old's, read from package filing's
+// province table (opts.ProvinceRules, else the default table).
 func Check(old, new *filing.Filing, opts Options) (Plan, error) {
 	set, err := Diff(old, new)
 	if err != nil {
@@ -100,7 +119,7 @@ func CheckSet(set Set, old, new *filing.Filing, opts Options) (Plan, error) {
 	add := func(c filing.Code, path, label string, args ...any) {
 		ps = append(ps, filing.NewProblem(c, args...).WithPath(path, label))
 	}
-	rules := RulesOf(old.Subject.Province)
+	rules := opts.rules(old.Subject.Province)
 
 	// under review.
 	if old.Subject.Status == filing.StatusBureauReview {

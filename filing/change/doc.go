@@ -9,8 +9,10 @@
 //
 // # Data
 //
-// The table of what may change per province is embedded from
-// data/change_rules.json with its sources; Rules returns a province's row.
+// What may change per province is the filing.RuleChange* rows of package
+// filing's province table, each with its source there; RulesOf returns a
+// province's Rules from the default table, RulesIn from a caller's, and
+// Options.ProvinceRules hands a caller's table to Check.
 // Where sources disagree the stricter reading is the default and the
 // decision is named in the doc comment of the field concerned.
 //

@@ -3,6 +3,7 @@ package change_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
@@ -67,4 +68,23 @@ func ExampleCheck() {
 func ExampleRulesOf() {
 	fmt.Println(change.RulesOf("37").SubjectToOther, change.RulesOf("51").NameChangeLetter, change.RulesOf("52").SubjectToOther)
 	// Output: same_legal_rep true never
+}
+
+// A caller whose bureau now allows a subject to become another one with the
+// same legal representative adds that row to its province table and hands
+// the table to Check through Options.
+func ExampleRulesIn() {
+	rules, err := filing.DefaultProvinceRules().With(filing.ProvinceRule{
+		Province: "61", Kind: filing.RuleChangeSubjectToOther, Policy: filing.ChangeSameLegalRep,
+		Source: "陕西 bureau notice as read by the caller", Checked: "2026-12-07",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	fmt.Println(change.RulesOf("61").SubjectToOther, change.RulesIn(rules, "61", at).SubjectToOther)
+	_ = change.Options{ProvinceRules: &rules} // change.Check(old, new, opts) reads it
+	// Output:
+	// never same_legal_rep
 }

@@ -1,8 +1,9 @@
 package change
 
 import (
-	_ "embed"
-	"encoding/json"
+	"time"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // Allowance says whether and when a change is allowed.
@@ -10,13 +11,14 @@ type Allowance string
 
 // Allowances.
 const (
-	Never        Allowance = "never"          // cancel and file anew
-	Always       Allowance = "always"         // allowed by change
-	SameLegalRep Allowance = "same_legal_rep" // allowed if the legal representative stays
+	Never        Allowance = filing.ChangeNever        // cancel and file anew
+	Always       Allowance = filing.ChangeAlways       // allowed by change
+	SameLegalRep Allowance = filing.ChangeSameLegalRep // allowed if the legal representative stays
 )
 
-// Rules is one province's row of the table of what a change may alter
-// (R-81), from the embedded data with its sources.
+// Rules is what a change may alter in one province (R-81): the
+// filing.RuleChange* rows of package filing's province table, each with its
+// source there (RulesOf for the default table, RulesIn for a caller's).
 type Rules struct {
 	// SubjectToOther is a change to another subject (name and certificate
 	// number both differ): never by default; 山东 allows it with the same
@@ -36,47 +38,33 @@ type Rules struct {
 	FaceCheckEveryChange bool `json:"face_check_every_change"`
 }
 
-//go:embed data/change_rules.json
-var rulesJSON []byte
-
-var (
-	defaultRules Rules
-	// rowCache holds the rows of the provinces the data names; written
-	// only during initialisation.
-	rowCache = map[string]Rules{}
-)
-
-func init() {
-	var d struct {
-		Default   Rules                      `json:"default"`
-		Provinces map[string]json.RawMessage `json:"provinces"`
-	}
-	if err := json.Unmarshal(rulesJSON, &d); err != nil {
-		panic("change: embedded data/change_rules.json: " + err.Error()) // build defect
-	}
-	defaultRules = d.Default
-	for p, raw := range d.Provinces {
-		r := defaultRules
-		if err := json.Unmarshal(raw, &r); err != nil || !r.valid() {
-			panic("change: embedded data/change_rules.json: bad province row " + p) // build defect
-		}
-		rowCache[p] = r
-	}
-	if !defaultRules.valid() {
-		panic("change: embedded data/change_rules.json: bad default row") // build defect
-	}
-}
-
-func (r Rules) valid() bool {
-	ok := func(a Allowance) bool { return a == Never || a == Always || a == SameLegalRep }
-	return ok(r.SubjectToOther) && ok(r.CertChange) && ok(r.IndividualToOrganisation)
-}
-
-// RulesOf returns the row of a province (a GB/T 2260 code); provinces
-// without a row of their own get the default row.
+// RulesOf returns the row of a province (a GB/T 2260 code) in the default
+// province table: RulesIn(filing.DefaultProvinceRules(), province,
+// time.Now()).
 func RulesOf(province string) Rules {
-	if r, ok := rowCache[province]; ok {
-		return r
+	return RulesIn(filing.DefaultProvinceRules(), province, time.Now())
+}
+
+// RulesIn returns the row of a province in a province table at instant at
+// (R-81): the table's filing.RuleChange* rows, the province's own, else
+// the national ones. An allowance kind without a row is Never; a flag kind
+// without a row is false.
+func RulesIn(rules filing.ProvinceRules, province string, at time.Time) Rules {
+	allowance := func(k filing.RuleKind) Allowance {
+		if row, ok := rules.Lookup(province, k, at); ok {
+			return Allowance(row.Policy)
+		}
+		return Never
 	}
-	return defaultRules
+	flag := func(k filing.RuleKind) bool {
+		_, ok := rules.Lookup(province, k, at)
+		return ok
+	}
+	return Rules{
+		SubjectToOther:           allowance(filing.RuleChangeSubjectToOther),
+		CertChange:               allowance(filing.RuleChangeCertNumber),
+		IndividualToOrganisation: allowance(filing.RuleChangeIndividualToOrganisation),
+		NameChangeLetter:         flag(filing.RuleChangeNameLetter),
+		FaceCheckEveryChange:     flag(filing.RuleChangeFaceCheck),
+	}
 }

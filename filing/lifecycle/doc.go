@@ -33,6 +33,10 @@
 // Time: 20 working days of bureau review, 15 in Jiangxi from the
 // arrival of the verification form (R-21, 江西省通信管理局 用户典型问题指南),
 // 7 working days for the verification form of an added website.
+// The review limit per province is a row of package filing's province table
+// (filing.RuleReviewLimit: its working days and whether it counts from the
+// form); ReviewOf reads it, and State.DueWith and State.CountdownWith take a
+// caller's table where Due and Countdown use the default one.
 // The public-security filing is due 30 calendar days after the connection
 // day (PublicSecurityDue, PublicSecurityCountdown, R-87).
 //

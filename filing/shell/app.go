@@ -38,7 +38,11 @@ const (
 func AppFindingKinds() []FindingKind { return []FindingKind{FindingShellApp, FindingAppAtRisk} }
 
 // AppRecord is an app with the instant it was approved. In JSON its fields
-// are the App's plus "approved_at".
+// are the App's plus "approved_at": an "app" line of the typed-line format.
+//
+// Deprecated: the record on file is record.App (package filing/record),
+// classified by ClassifyRecord. AppRecord is kept for one release with the
+// typed-line format (ClassifyTypedStream).
 type AppRecord struct {
 	filing.App
 	// ApprovedAt is when the app was approved. Zero when unknown.
@@ -46,6 +50,10 @@ type AppRecord struct {
 }
 
 // FilingRecord is a subject with its websites and apps.
+//
+// Deprecated: the record on file is record.Record (record.Of turns a
+// filing into it), classified by ClassifyRecord. FilingRecord is kept for
+// one release.
 type FilingRecord struct {
 	Subject  filing.Subject  `json:"subject"`
 	Websites []WebsiteRecord `json:"websites"`
@@ -53,12 +61,15 @@ type FilingRecord struct {
 }
 
 // ClassifyFiling classifies a subject with its websites and apps as of
-// asOf: the websites as ClassifyRecord does, the apps (kind app) by the same
+// asOf: the websites by their access and approval instants, the apps (kind app) by the same
 // rules (FindingShellApp, FindingAppAtRisk), and the subject counting apps
 // in force beside websites (R-62). Report.Websites counts websites only and
 // Report.Apps the apps in force. Bad apps are problems at "apps[i]…" paths
 // and are left out, as bad websites are.
-func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
+//
+// Deprecated: use ClassifyRecord on the record on file (record.Of of the
+// filing); ClassifyFiling is kept for one release.
+func ClassifyFiling(r FilingRecord, asOf time.Time, opts ...StreamOption) (Report, error) {
 	nw := len(r.Websites)
 	sites := make([]shellSite, 0, nw+len(r.Apps))
 	for _, w := range r.Websites {
@@ -67,7 +78,7 @@ func ClassifyFiling(r FilingRecord, asOf time.Time) (Report, error) {
 	for _, a := range r.Apps {
 		sites = append(sites, appSite(a.Number, a.Kind, a.Status, a.Host, a.ApprovedAt, a.Access, asOf))
 	}
-	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
+	rep, err := classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil, gracesOf(opts))
 	if len(r.Apps) == 0 {
 		return rep, err
 	}

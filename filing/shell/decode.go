@@ -11,7 +11,7 @@ import (
 	"github.com/beiankit/beian/internal/jsonscan"
 )
 
-// A hand-written decoder for the JSONL records of ClassifyStream. It reads
+// A hand-written decoder for the JSONL records of ClassifyTypedStream. It reads
 // the fields the shell classification needs straight from the line, without
 // reflection, and checks the JSON syntax of everything else (RFC 8259:
 // strings with escapes, numbers, nested values) with internal/jsonscan,

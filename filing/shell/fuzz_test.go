@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// FuzzClassifyStream feeds arbitrary bytes to ClassifyStream: it never
+// FuzzClassifyStream feeds arbitrary bytes to ClassifyTypedStream: it never
 // panics, reports every bad line with a position inside the input, hands
 // out reports in input order, and its counts add up.
 func FuzzClassifyStream(f *testing.F) {
@@ -20,7 +20,7 @@ func FuzzClassifyStream(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var reps []SubjectReport
 		var bad []*RecordError
-		sum, err := ClassifyStream(context.Background(), strings.NewReader(string(in)), shellAsOf,
+		sum, err := ClassifyTypedStream(context.Background(), strings.NewReader(string(in)), shellAsOf,
 			func(r SubjectReport) error { reps = append(reps, r); return nil },
 			OnBadRecord(func(e *RecordError) error { bad = append(bad, e); return nil }))
 		if err != nil {

@@ -28,17 +28,17 @@ func TestR64_HubeiShellAfterItsPublicityPeriod(t *testing.T) {
 	hb := filing.Subject{Number: "鄂ICP备2025001234号", Province: "42", Status: filing.StatusApproved}
 	approved := time.Date(2026, 5, 1, 10, 0, 0, 0, cstZone)
 	w := filing.Website{Service: filing.Service{Number: "鄂ICP备2025001234号-1", Status: filing.StatusApproved}}
-	rec := SubjectRecord{Subject: hb, Websites: []WebsiteRecord{{Website: w, ApprovedAt: approved}}}
+	rec := FilingRecord{Subject: hb, Websites: []WebsiteRecord{{Website: w, ApprovedAt: approved}}}
 
 	// Ten days without access: a shell in Guizhou, still at risk in Hubei.
-	r, err := ClassifyRecord(rec, approved.Add(10*24*time.Hour))
+	r, err := ClassifyFiling(rec, approved.Add(10*24*time.Hour))
 	require.NoError(t, err)
 	f := find(t, r, FindingWebsiteAtRisk)
 	assert.Equal(t, "R-64", f.Rule)
 	assert.Equal(t, 20, f.DaysLeft)
 	assert.Equal(t, "2026-05-31", f.ShellDate)
 
-	r, err = ClassifyRecord(rec, approved.Add(30*24*time.Hour+time.Nanosecond))
+	r, err = ClassifyFiling(rec, approved.Add(30*24*time.Hour+time.Nanosecond))
 	require.NoError(t, err)
 	f = find(t, r, FindingShellWebsite)
 	assert.Contains(t, f.Zh, "30天公示期")
@@ -46,7 +46,7 @@ func TestR64_HubeiShellAfterItsPublicityPeriod(t *testing.T) {
 	gz := rec
 	gz.Subject.Number, gz.Subject.Province = "黔ICP备2025001234号", "52"
 	gz.Websites = []WebsiteRecord{{Website: filing.Website{Service: filing.Service{Number: "黔ICP备2025001234号-1", Status: filing.StatusApproved}}, ApprovedAt: approved}}
-	r, err = ClassifyRecord(gz, approved.Add(10*24*time.Hour))
+	r, err = ClassifyFiling(gz, approved.Add(10*24*time.Hour))
 	require.NoError(t, err)
 	f = find(t, r, FindingShellWebsite)
 	assert.Equal(t, "R-61", f.Rule)

@@ -5,13 +5,14 @@ import (
 	"context"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/beiankit/beian/filing"
 )
 
-// The reader side of ClassifyStream: a reader goroutine splits the input
+// The reader side of ClassifyTypedStream: a reader goroutine splits the input
 // into lines and copies them into batches; decoder goroutines (one per CPU,
 // at most maxDecoders) decode the batches (decode.go) in parallel;
 // the caller's goroutine takes the batches in input order, as each one is
@@ -48,10 +49,11 @@ type lineBatch struct {
 	err   error // read error after these lines
 
 	// Filled by a decoder; ready receives a value when it is done.
-	lines  []decodedLine
-	bytes  []byte
-	access []filing.Access
-	ready  chan struct{}
+	lines   []decodedLine
+	results []recResult // the export's lines, decoded and classified (export.go)
+	bytes   []byte
+	access  []filing.Access
+	ready   chan struct{}
 }
 
 // rawLine is one line of a batch: its end in raw (it starts where the
@@ -103,6 +105,25 @@ func (in *interner) str(b []byte) string {
 	return s
 }
 
+// own returns s, or an interned copy of it (s may point into a buffer
+// that is reused).
+func (in *interner) own(s string) string {
+	if s == "" {
+		return ""
+	}
+	if x, ok := in.m[s]; ok {
+		return x
+	}
+	if in.m == nil {
+		in.m = map[string]string{}
+	}
+	x := strings.Clone(s)
+	if len(in.m) < internCap {
+		in.m[x] = x
+	}
+	return x
+}
+
 type lineReader struct {
 	out  chan *lineBatch // batches in input order, decoded or being decoded
 	work chan *lineBatch // batches to decode
@@ -136,7 +157,9 @@ const (
 	readBufs   = 3         // Read buffers: one being read, one being split, one queued
 )
 
-func startLineReader(r io.Reader) *lineReader {
+// startLineReader starts reading r; each decoder goroutine decodes batches
+// with a function of its own from work.
+func startLineReader(r io.Reader, work func() func(*lineBatch)) *lineReader {
 	decoders := min(max(runtime.GOMAXPROCS(0), 1), maxDecoders)
 	batches := decoders + 3 // one being read, one being classified, the rest decoding or queued
 	p := &lineReader{
@@ -161,7 +184,7 @@ func startLineReader(r io.Reader) *lineReader {
 	go p.pump(r)
 	go p.run()
 	for range decoders {
-		go p.decode()
+		go p.decode(work())
 	}
 	return p
 }
@@ -203,12 +226,15 @@ func (p *lineReader) next(ctx context.Context) *lineBatch {
 func (p *lineReader) recycle(b *lineBatch) {
 	clear(b.lines) // drop references for the GC
 	clear(b.access)
+	clear(b.results)
+	b.results = b.results[:0]
 	b.lines, b.bytes, b.access, b.count, b.err = b.lines[:0], b.bytes[:0], b.access[:0], 0, nil
 	b.raw, b.split = b.raw[:0], b.split[:0]
-	if cap(b.bytes) > 4*MaxLineBytes {
+	// A batch that held a very long line gives its buffers back.
+	if cap(b.bytes) > 4*batchBytes {
 		b.bytes = nil
 	}
-	if cap(b.raw) > 4*MaxLineBytes {
+	if cap(b.raw) > 4*batchBytes {
 		b.raw = nil
 	}
 	p.free <- b
@@ -363,29 +389,38 @@ func (p *lineReader) run() {
 	}
 }
 
-// decode decodes batches until the reader is done or the caller stops.
-func (p *lineReader) decode() {
+// decode decodes batches with fn until the reader is done or the caller
+// stops.
+func (p *lineReader) decode(fn func(*lineBatch)) {
 	defer p.done.Done()
-	var in interner
-	var rec lineRecord
 	for {
 		select {
 		case b, ok := <-p.work:
 			if !ok {
 				return
 			}
-			start := 0
-			for _, l := range b.split {
-				if l.tooLong {
-					b.lines = append(b.lines, decodedLine{line: l.line, prob: filing.NewProblem(CodeStreamLineTooLong)})
-					continue
-				}
-				decodeLine(b, &rec, &in, l.line, b.raw[start:l.end])
-				start = l.end
-			}
+			fn(b)
 			b.ready <- struct{}{}
 		case <-p.quit:
 			return
+		}
+	}
+}
+
+// typedWorker returns the batch function of a decoder goroutine of the
+// typed-line format (ClassifyTypedStream).
+func typedWorker() func(*lineBatch) {
+	var in interner
+	var rec lineRecord
+	return func(b *lineBatch) {
+		start := 0
+		for _, l := range b.split {
+			if l.tooLong {
+				b.lines = append(b.lines, decodedLine{line: l.line, prob: filing.NewProblem(CodeStreamLineTooLong)})
+				continue
+			}
+			decodeLine(b, &rec, &in, l.line, b.raw[start:l.end])
+			start = l.end
 		}
 	}
 }

@@ -155,7 +155,12 @@ func (r Report) Has(k FindingKind) bool {
 
 // WebsiteRecord is a website with the instant it was approved, which the
 // shell classification needs for a website that never had access (R-61).
-// In JSON its fields are the Website's plus "approved_at".
+// In JSON its fields are the Website's plus "approved_at": a "website" line
+// of the typed-line format.
+//
+// Deprecated: the record on file is record.Website (package filing/record),
+// classified by ClassifyRecord and ClassifyStream. WebsiteRecord is kept for
+// one release with the typed-line format (ClassifyTypedStream).
 type WebsiteRecord struct {
 	filing.Website
 	// ApprovedAt is when the website was approved (its number issued).
@@ -163,8 +168,10 @@ type WebsiteRecord struct {
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
 }
 
-// SubjectRecord is a subject with its websites, the unit of shell
-// classification.
+// SubjectRecord is a subject with its websites.
+//
+// Deprecated: the record on file is record.Record (package filing/record),
+// classified by ClassifyRecord. SubjectRecord is kept for one release.
 type SubjectRecord struct {
 	Subject  filing.Subject  `json:"subject"`
 	Websites []WebsiteRecord `json:"websites"`
@@ -207,7 +214,7 @@ type shellSite struct {
 // ClassifySubject classifies a subject and its websites as of asOf
 // (R-60..R-63, R-17). The approval instants of the websites are unknown
 // here, so a website that never had access is a shell by R-60 (see
-// ClassifyRecord to give them).
+// ClassifyRecord, which reads them from the record on file).
 //
 // Bad websites (unknown status, access that ends before it starts or has no
 // start, overlapping access at the same ISP, instants after asOf) are left
@@ -215,26 +222,15 @@ type shellSite struct {
 // ("websites[2].access[0].until"), and the report covers the other websites
 // with Incomplete set. A bad subject (unknown status) or a zero asOf gives
 // an empty report and the error.
-func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time) (Report, error) {
+func ClassifySubject(s filing.Subject, websites []filing.Website, asOf time.Time, opts ...StreamOption) (Report, error) {
 	sites := make([]shellSite, len(websites))
 	for i, w := range websites {
 		sites[i] = shellSite{number: w.Number, status: w.Status, access: w.Access}
 	}
-	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil)
+	return classifySites(s.Number, s.Province, s.Status, sites, asOf, nil, gracesOf(opts))
 }
 
-// ClassifyRecord is ClassifySubject with the websites' approval instants,
-// so that a website that never had access counts its week from approval
-// (R-61).
-func ClassifyRecord(r SubjectRecord, asOf time.Time) (Report, error) {
-	sites := make([]shellSite, len(r.Websites))
-	for i, w := range r.Websites {
-		sites[i] = shellSite{number: w.Number, status: w.Status, approvedAt: w.ApprovedAt, access: w.Access}
-	}
-	return classifySites(r.Subject.Number, r.Subject.Province, r.Subject.Status, sites, asOf, nil)
-}
-
-func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int) (Report, error) {
+func classifySites(number, province string, status filing.Status, sites []shellSite, asOf time.Time, scratch []int, grace *graceTable) (Report, error) {
 	if asOf.IsZero() {
 		return Report{}, problemList{filing.NewProblem(CodeAsOfMissing).WithPath("as_of", "核查时间")}.err()
 	}
@@ -244,6 +240,7 @@ func classifySites(number, province string, status filing.Status, sites []shellS
 	var ps problemList
 	var c shellClassifier
 	c.begin(number, province, status, asOf)
+	c.grace = grace
 	c.sites = len(sites)
 	for i := range sites {
 		if p := checkSite(&sites[i], asOf, &scratch); p != nil {
@@ -368,6 +365,7 @@ type shellClassifier struct {
 	lastSince time.Time // latest Since of those
 	lastFrom  time.Time
 	unknown   bool // some shell website has an unknown Since
+	grace     *graceTable
 }
 
 func (c *shellClassifier) begin(number, province string, status filing.Status, asOf time.Time) {
@@ -448,7 +446,7 @@ func (c *shellClassifier) site(w *shellSite) {
 		c.add(f)
 		return
 	}
-	grace := GraceFor(c.rep.Province)
+	grace := c.grace.of(c.rep.Province, asOf)
 	f.ShellFrom = since.Add(grace)
 	f.ShellDate = civilDate(f.ShellFrom)
 	if since.After(c.lastSince) {

@@ -78,8 +78,8 @@ func TestR61_BoundaryExactlySevenDays(t *testing.T) {
 
 func TestR61_NeverHadAccessCountsFromApproval(t *testing.T) {
 	approved := time.Date(2026, 5, 28, 10, 0, 0, 0, cstZone)
-	rec := SubjectRecord{Subject: gzSubject, Websites: []WebsiteRecord{{Website: site(1, filing.StatusApproved), ApprovedAt: approved}}}
-	r, err := ClassifyRecord(rec, shellAsOf)
+	rec := FilingRecord{Subject: gzSubject, Websites: []WebsiteRecord{{Website: site(1, filing.StatusApproved), ApprovedAt: approved}}}
+	r, err := ClassifyFiling(rec, shellAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestR61_NeverHadAccessCountsFromApproval(t *testing.T) {
 	if r.Has(FindingAccessCancelledNotFiling) {
 		t.Fatal("no access was ever cancelled")
 	}
-	r, _ = ClassifyRecord(rec, approved.Add(Grace+time.Nanosecond))
+	r, _ = ClassifyFiling(rec, approved.Add(Grace+time.Nanosecond))
 	find(t, r, FindingShellWebsite)
 }
 

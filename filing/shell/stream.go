@@ -12,11 +12,14 @@ import (
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 )
 
-// MaxLineBytes is the longest JSONL line ClassifyStream accepts (a subject or
-// website record with its access history); longer lines are bad records.
-const MaxLineBytes = 1 << 20
+// MaxLineBytes is the longest JSONL line ClassifyStream and
+// ClassifyTypedStream accept (one subject with all its services in the
+// export); longer lines are bad records. It is record.MaxLineBytes, so that
+// a line the conflict index loads is a line the shell batch reads.
+const MaxLineBytes = record.MaxLineBytes
 
 // MaxSummaryErrors is how many bad records a StreamSummary keeps in Errors;
 // all are counted in BadRecords and all go to the OnBadRecord handler.
@@ -52,16 +55,16 @@ var (
 
 // RecordError is a bad record of a stream: its position and every problem
 // found in it. errors.Is(err, CodeX) matches a problem's code; errors.As
-// reaches the *Problem values and, for ClassifySeq, the source's error.
+// reaches the *Problem values and, for ClassifyTypedSeq, the source's error.
 type RecordError struct {
-	// Line is the record's 1-based line (JSONL) or position (ClassifySeq).
+	// Line is the record's 1-based line (JSONL) or position (ClassifyTypedSeq).
 	Line int `json:"line"`
 	// SubjectNumber and WebsiteNumber identify the record when it could be
 	// read that far.
 	SubjectNumber string            `json:"subject_number,omitempty"`
 	WebsiteNumber string            `json:"website_number,omitempty"`
 	Problems      []*filing.Problem `json:"problems"`
-	// Cause is the error a ClassifySeq source yielded, if any.
+	// Cause is the error a ClassifyTypedSeq source yielded, if any.
 	Cause error `json:"-"`
 }
 
@@ -140,6 +143,10 @@ type StreamSummary struct {
 	Subjects int `json:"subjects"`
 	Websites int `json:"websites"`
 	Apps     int `json:"apps,omitempty"`
+	// Unfiled counts the records of the export without a subject number
+	// (filings under review or returned, which the conflict index keeps):
+	// not classified.
+	Unfiled int `json:"unfiled,omitempty"`
 	// BadRecords counts bad records; Errors keeps the first
 	// MaxSummaryErrors of them.
 	BadRecords int            `json:"bad_records"`
@@ -156,11 +163,12 @@ type StreamSummary struct {
 	ByISP      map[string]FindingCounts `json:"by_isp"`
 }
 
-// StreamOption configures ClassifyStream and ClassifySeq.
+// StreamOption configures ClassifyTypedStream and ClassifyTypedSeq.
 type StreamOption func(*streamConfig)
 
 type streamConfig struct {
 	onBad func(*RecordError) error
+	grace *graceTable // WithProvinceRules (grace.go)
 }
 
 // OnBadRecord hands every bad record to fn as it is found, in stream
@@ -180,10 +188,13 @@ const (
 	RecordApp
 )
 
-// StreamRecord is one record of ClassifySeq: a subject (Subject set), a
+// StreamRecord is one record of ClassifyTypedSeq: a subject (Subject set), a
 // website (Website and SubjectNumber set) or an app (App and SubjectNumber
-// set). ClassifySeq copies what it keeps during the yield, so a source may
-// reuse the pointed-to values.
+// set). ClassifyTypedSeq copies what it keeps during the yield, so a source
+// may reuse the pointed-to values.
+//
+// Deprecated: ClassifySeq reads record.Record values, one subject with all
+// its services each. StreamRecord is kept for one release.
 type StreamRecord struct {
 	// Line is the record's position for errors; 0 means its 1-based index
 	// in the sequence.
@@ -197,14 +208,17 @@ type StreamRecord struct {
 	SubjectNumber string
 }
 
-// ClassifySeq classifies a sequence of records grouped by subject (a
-// subject record followed by its website records) as of asOf, calling fn
-// with each subject's report in order, and returns the counts. A record
+// ClassifyTypedSeq classifies a sequence of typed records grouped by
+// subject (a subject record followed by its website records) as of asOf,
+// calling fn with each subject's report in order, and returns the counts. A record
 // that is neither subject nor website, or an error the sequence yields, is
 // a bad record at its position; the sequence goes on. fn's error, an
 // OnBadRecord handler's error or ctx's error stops it and is returned with
 // the counts so far.
-func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+//
+// Deprecated: use ClassifySeq over record.Record values. ClassifyTypedSeq
+// is kept for one release.
+func ClassifyTypedSeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
@@ -248,7 +262,8 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 	return g.sum, g.flush()
 }
 
-// ClassifyStream classifies a JSONL stream (see the package documentation for the format) as of asOf,
+// ClassifyTypedStream classifies a stream in the typed-line format (see the
+// package documentation) as of asOf,
 // calling fn with each subject's report in input order, and returns the
 // counts. Bad lines are reported with their line number and skipped (see
 // OnBadRecord); the stream goes on. fn's error, a handler's error, a read
@@ -263,12 +278,16 @@ func ClassifySeq(ctx context.Context, seq iter.Seq2[StreamRecord, error], asOf t
 // Reports come without waiting for a batch to fill: when the input stalls
 // for 10 ms, the lines read so far are classified, so the report of a
 // subject is delivered as soon as the next subject's line (or the end of
-// the input) shows it is complete. A cancelled ctx makes ClassifyStream
+// the input) shows it is complete. A cancelled ctx makes ClassifyTypedStream
 // return at once, also while r blocks in Read: no Read starts after it
 // returns, but a Read in progress is not waited for — it ends when r
 // delivers or fails (close r to end it, e.g. the read end of a pipe), and
 // what it read is dropped.
-func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
+//
+// Deprecated: the record set has one export (package filing/record), which
+// ClassifyStream reads. ClassifyTypedStream reads the typed-line format for
+// one release more.
+func ClassifyTypedStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(SubjectReport) error, opts ...StreamOption) (StreamSummary, error) {
 	g, err := newGrouper(asOf, fn, opts)
 	if err != nil {
 		return StreamSummary{}, err
@@ -278,7 +297,7 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 	// groups and classifies them in input order. The batcher and the
 	// decoders stop when this side stops and are waited for; the pump
 	// starts no Read after that, and one in progress is left to finish.
-	p := startLineReader(r)
+	p := startLineReader(r, typedWorker)
 	defer p.stop()
 	for b := p.next(ctx); b != nil; b = p.next(ctx) {
 		g.sum.Lines += b.count
@@ -307,6 +326,7 @@ type grouper struct {
 	asOf  time.Time
 	fn    func(SubjectReport) error
 	onBad func(*RecordError) error
+	grace *graceTable
 	sum   StreamSummary
 
 	// The current subject.
@@ -336,7 +356,7 @@ func newGrouper(asOf time.Time, fn func(SubjectReport) error, opts []StreamOptio
 		o(&cfg)
 	}
 	return &grouper{
-		asOf: asOf, fn: fn, onBad: cfg.onBad,
+		asOf: asOf, fn: fn, onBad: cfg.onBad, grace: cfg.grace,
 		sum: StreamSummary{
 			ByKind: FindingCounts{}, ByProvince: map[string]FindingCounts{}, ByISP: map[string]FindingCounts{},
 		},
@@ -421,6 +441,7 @@ func (g *grouper) flush() error {
 	g.have = false
 	var c shellClassifier
 	c.beginWith(g.subjNum, g.subjProv, g.subjState, g.asOf, g.findBuf)
+	c.grace = g.grace
 	for i := range g.sites {
 		c.site(&g.sites[i])
 	}

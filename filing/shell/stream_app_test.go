@@ -102,7 +102,7 @@ func exportLines(t *testing.T, cases []streamAppCase) string {
 // classified as ClassifyFiling classifies the same subject: 空壳APP and apps
 // at risk with their app numbers, mini-programs served by their platform,
 // apps in force keeping their subject off the shell subjects (R-62), and
-// apps counted apart from websites — through ClassifyStream and ClassifySeq
+// apps counted apart from websites — through ClassifyTypedStream and ClassifyTypedSeq
 // alike.
 func TestR70_R60_StreamApps(t *testing.T) {
 	asOf := time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC)
@@ -140,10 +140,10 @@ func TestR70_R60_StreamApps(t *testing.T) {
 	}
 
 	var reps []shell.SubjectReport
-	sum, err := shell.ClassifyStream(context.Background(), strings.NewReader(jsonl), asOf,
+	sum, err := shell.ClassifyTypedStream(context.Background(), strings.NewReader(jsonl), asOf,
 		func(r shell.SubjectReport) error { reps = append(reps, r); return nil })
 	require.NoError(t, err)
-	check("ClassifyStream", sum, reps)
+	check("ClassifyTypedStream", sum, reps)
 
 	seq := iter.Seq2[shell.StreamRecord, error](func(yield func(shell.StreamRecord, error) bool) {
 		for _, c := range cases {
@@ -163,10 +163,10 @@ func TestR70_R60_StreamApps(t *testing.T) {
 		}
 	})
 	reps = nil
-	sum, err = shell.ClassifySeq(context.Background(), seq, asOf,
+	sum, err = shell.ClassifyTypedSeq(context.Background(), seq, asOf,
 		func(r shell.SubjectReport) error { reps = append(reps, r); return nil })
 	require.NoError(t, err)
-	check("ClassifySeq", sum, reps)
+	check("ClassifyTypedSeq", sum, reps)
 }
 
 // utcFindings returns the findings with their instants in UTC (a stream
@@ -194,7 +194,7 @@ func TestR60_StreamBadAppLines(t *testing.T) {
 `
 	var bad []*shell.RecordError
 	var reps []shell.SubjectReport
-	sum, err := shell.ClassifyStream(context.Background(), strings.NewReader(in), asOf,
+	sum, err := shell.ClassifyTypedStream(context.Background(), strings.NewReader(in), asOf,
 		func(r shell.SubjectReport) error { reps = append(reps, r); return nil },
 		shell.OnBadRecord(func(e *shell.RecordError) error { bad = append(bad, e); return nil }))
 	require.NoError(t, err)

@@ -28,7 +28,7 @@ func TestR60_StreamReportsCompleteSubjectWhileInputStalls(t *testing.T) {
 	got := make(chan SubjectReport, 4)
 	done := make(chan error, 1)
 	go func() {
-		_, err := ClassifyStream(t.Context(), pr, shellAsOf, func(r SubjectReport) error {
+		_, err := ClassifyTypedStream(t.Context(), pr, shellAsOf, func(r SubjectReport) error {
 			got <- r
 			return nil
 		})
@@ -75,7 +75,7 @@ func (r *blockingReader) Read(p []byte) (int, error) {
 
 func (r *blockingReader) unblock() { r.once.Do(func() { close(r.release) }) }
 
-// TestR60_StreamCancelWhileReadBlocks: a cancelled ClassifyStream
+// TestR60_StreamCancelWhileReadBlocks: a cancelled ClassifyTypedStream
 // returns at once while its reader blocks in Read; the blocked Read is
 // left to finish in the background and no Read starts after the return.
 func TestR60_StreamCancelWhileReadBlocks(t *testing.T) {
@@ -84,7 +84,7 @@ func TestR60_StreamCancelWhileReadBlocks(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() {
-		_, err := ClassifyStream(ctx, r, shellAsOf, nil)
+		_, err := ClassifyTypedStream(ctx, r, shellAsOf, nil)
 		done <- err
 	}()
 	require.Eventually(t, func() bool { return r.started.Load() == 1 }, promptly, time.Millisecond, "Read not started")
@@ -95,11 +95,11 @@ func TestR60_StreamCancelWhileReadBlocks(t *testing.T) {
 		assert.ErrorIs(t, err, context.Canceled)
 		t.Logf("returned %v after cancel", time.Since(start))
 	case <-time.After(promptly):
-		t.Fatal("ClassifyStream did not return while Read blocks")
+		t.Fatal("ClassifyTypedStream did not return while Read blocks")
 	}
 	r.unblock()
 	time.Sleep(5 * flushDelay)
-	assert.Equal(t, int32(1), r.started.Load(), "a Read started after ClassifyStream returned")
+	assert.Equal(t, int32(1), r.started.Load(), "a Read started after ClassifyTypedStream returned")
 }
 
 // TestR60_StreamCancelMidStream: cancelling between reports stops the
@@ -111,7 +111,7 @@ func TestR60_StreamCancelMidStream(t *testing.T) {
 	var n atomic.Int32
 	done := make(chan error, 1)
 	go func() {
-		_, err := ClassifyStream(ctx, pr, shellAsOf, func(SubjectReport) error {
+		_, err := ClassifyTypedStream(ctx, pr, shellAsOf, func(SubjectReport) error {
 			n.Add(1)
 			cancel()
 			return nil
@@ -133,7 +133,7 @@ func TestR60_StreamCancelMidStream(t *testing.T) {
 func BenchmarkStreamReportLatency(b *testing.B) {
 	pr, pw := io.Pipe()
 	got := make(chan struct{}, 1)
-	go ClassifyStream(b.Context(), pr, shellAsOf, func(SubjectReport) error {
+	go ClassifyTypedStream(b.Context(), pr, shellAsOf, func(SubjectReport) error {
 		got <- struct{}{}
 		return nil
 	})
@@ -161,7 +161,7 @@ func BenchmarkStreamCancelLatency(b *testing.B) {
 		ctx, cancel := context.WithCancel(b.Context())
 		done := make(chan struct{})
 		go func() {
-			ClassifyStream(ctx, r, shellAsOf, nil)
+			ClassifyTypedStream(ctx, r, shellAsOf, nil)
 			close(done)
 		}()
 		for r.started.Load() == 0 {

@@ -20,7 +20,7 @@ import (
 func runStream(t *testing.T, in string, opts ...StreamOption) ([]SubjectReport, StreamSummary) {
 	t.Helper()
 	var reps []SubjectReport
-	sum, err := ClassifyStream(context.Background(), strings.NewReader(in), shellAsOf, func(r SubjectReport) error {
+	sum, err := ClassifyTypedStream(context.Background(), strings.NewReader(in), shellAsOf, func(r SubjectReport) error {
 		reps = append(reps, r)
 		return nil
 	}, opts...)
@@ -236,7 +236,7 @@ func TestClassifyStream_StopsOnCallbackContextAndReadErrors(t *testing.T) {
 	in := sb.String()
 	stop := errors.New("enough")
 	n := 0
-	sum, err := ClassifyStream(context.Background(), strings.NewReader(in), shellAsOf, func(SubjectReport) error {
+	sum, err := ClassifyTypedStream(context.Background(), strings.NewReader(in), shellAsOf, func(SubjectReport) error {
 		n++
 		if n == 3 {
 			return stop
@@ -246,23 +246,23 @@ func TestClassifyStream_StopsOnCallbackContextAndReadErrors(t *testing.T) {
 	if !errors.Is(err, stop) || sum.Subjects != 3 {
 		t.Fatalf("%v %+v", err, sum)
 	}
-	_, err = ClassifyStream(context.Background(), strings.NewReader(lSubjA+"\n"+lSubjA), shellAsOf, nil, OnBadRecord(func(*RecordError) error { return stop }))
+	_, err = ClassifyTypedStream(context.Background(), strings.NewReader(lSubjA+"\n"+lSubjA), shellAsOf, nil, OnBadRecord(func(*RecordError) error { return stop }))
 	if !errors.Is(err, stop) {
 		t.Fatalf("handler error: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := ClassifyStream(ctx, strings.NewReader(in), shellAsOf, nil); !errors.Is(err, context.Canceled) {
+	if _, err := ClassifyTypedStream(ctx, strings.NewReader(in), shellAsOf, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("ctx: %v", err)
 	}
-	if _, err := ClassifySeq(ctx, newGen(10).seq(), shellAsOf, nil); !errors.Is(err, context.Canceled) {
+	if _, err := ClassifyTypedSeq(ctx, newGen(10).seq(), shellAsOf, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("ctx: %v", err)
 	}
 	rd := io.MultiReader(strings.NewReader(lSubjB+"\n"), iotestErr{})
-	if sum, err := ClassifyStream(context.Background(), rd, shellAsOf, nil); err == nil || sum.Lines != 1 {
+	if sum, err := ClassifyTypedStream(context.Background(), rd, shellAsOf, nil); err == nil || sum.Lines != 1 {
 		t.Fatalf("read error: %v %+v", err, sum)
 	}
-	if _, err := ClassifyStream(context.Background(), strings.NewReader(in), time.Time{}, nil); !errors.Is(err, CodeAsOfMissing) {
+	if _, err := ClassifyTypedStream(context.Background(), strings.NewReader(in), time.Time{}, nil); !errors.Is(err, CodeAsOfMissing) {
 		t.Fatalf("zero asOf: %v", err)
 	}
 }
@@ -283,11 +283,11 @@ func TestClassifyStream_AdjacentDuplicateSubject(t *testing.T) {
 func TestClassifySeq_MatchesClassifyStream(t *testing.T) {
 	g := newGen(3000)
 	var a, b []SubjectReport
-	sa, err := ClassifyStream(context.Background(), g.reader(), genAsOf, func(r SubjectReport) error { a = append(a, r); return nil })
+	sa, err := ClassifyTypedStream(context.Background(), g.reader(), genAsOf, func(r SubjectReport) error { a = append(a, r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb, err := ClassifySeq(context.Background(), g.seq(), genAsOf, func(r SubjectReport) error { b = append(b, r); return nil })
+	sb, err := ClassifyTypedSeq(context.Background(), g.seq(), genAsOf, func(r SubjectReport) error { b = append(b, r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +345,7 @@ func TestClassifySeq_BadRecordsAndSourceErrors(t *testing.T) {
 			yield(StreamRecord{Website: &web, SubjectNumber: "other"}, nil)
 	}
 	var reps []SubjectReport
-	sum, err := ClassifySeq(context.Background(), seq, shellAsOf, func(r SubjectReport) error { reps = append(reps, r); return nil })
+	sum, err := ClassifyTypedSeq(context.Background(), seq, shellAsOf, func(r SubjectReport) error { reps = append(reps, r); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestClassifyStream_StopLeavesNoGoroutines(t *testing.T) {
 	stop := errors.New("stop")
 	for _, after := range []int{1, 3000} {
 		n := 0
-		_, err := ClassifyStream(context.Background(), newGen(20000).reader(), genAsOf, func(r SubjectReport) error {
+		_, err := ClassifyTypedStream(context.Background(), newGen(20000).reader(), genAsOf, func(r SubjectReport) error {
 			n++
 			if !strings.Contains(r.SubjectNumber, "ICP备") {
 				t.Fatalf("report %d: subject %q", n, r.SubjectNumber)
@@ -403,5 +403,5 @@ func TestClassifyStream_StopLeavesNoGoroutines(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	t.Errorf("a reader or decoder goroutine is still running a second after ClassifyStream returned:\n%s", stacks)
+	t.Errorf("a reader or decoder goroutine is still running a second after ClassifyTypedStream returned:\n%s", stacks)
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/beiankit/beian/filing/materials"
 	"github.com/beiankit/beian/filing/platform"
 	"github.com/beiankit/beian/filing/platform/wechat"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/resource"
 	"github.com/beiankit/beian/filing/shell"
 	"github.com/beiankit/beian/filing/sitename"
@@ -63,6 +64,7 @@ var noRule = []string{
 	"js.method",
 	"js.time",
 	"js.too_large",
+	"record.syntax",     // a line of the record export that does not decode
 	"store.failed",      // a database call failed (numbering/pgstore, conflict/pgstore)
 	"store.unavailable", // the database cannot be reached
 }
@@ -74,6 +76,7 @@ func packageCodes() map[string][]filing.Code {
 		"lifecycle": lifecycle.Codes(),
 		"sms":       sms.Codes(),
 		"shell":     shell.Codes(),
+		"record":    record.Codes(),
 		"numbering": numbering.Codes(),
 		"conflict":  conflict.Codes(),
 		"forms":     forms.Codes(),

@@ -28,6 +28,7 @@ var layer = map[string]int{
 	"numbering":                  4,
 	"filing":                     5,
 	"filing/sms":                 6, // the SMS verification and the filing types
+	"filing/record":              6, // the record on file and the one export, read by shell and conflict
 	"filing/footer":              7,
 	"filing/change":              7, // derives a change's sms.FilingType
 	"filing/lifecycle":           7, // keeps sms.FilingType, runs the SMS step

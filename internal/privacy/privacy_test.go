@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the registry lists every exported type, the deprecated ones too, until they are removed
+
 package privacy
 
 import (
@@ -37,6 +39,7 @@ import (
 	"github.com/beiankit/beian/filing/personal"
 	"github.com/beiankit/beian/filing/problem"
 	"github.com/beiankit/beian/filing/province"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/beiankit/beian/filing/resource"
 	rpgstore "github.com/beiankit/beian/filing/resource/pgstore"
 	"github.com/beiankit/beian/filing/resource/resourcetest"
@@ -235,6 +238,7 @@ var registry = map[string]entry{
 	"filing/lifecycle.ActorKind":       typ[lifecycle.ActorKind](),
 	"filing/lifecycle.Countdown":       typ[lifecycle.Countdown](),
 	"filing/lifecycle.Event":           typ[lifecycle.Event](),
+	"filing/lifecycle.Review":          typ[lifecycle.Review](),
 	"filing/lifecycle.Role":            typ[lifecycle.Role](),
 	"filing/lifecycle.State":           typ[lifecycle.State](),
 	"filing/lifecycle.Transition":      typ[lifecycle.Transition](),
@@ -307,6 +311,18 @@ var registry = map[string]entry{
 	"filing/resource/pgstore.Error":      typ[rpgstore.Error](),
 	"filing/resource/pgstore.Option":     typ[rpgstore.Option](),
 	"filing/resource/pgstore.Store":      typ[rpgstore.Store](),
+
+	"filing/record.Access":      typ[record.Access](),
+	"filing/record.App":         typ[record.App](),
+	"filing/record.AppPlatform": typ[record.AppPlatform](),
+	"filing/record.DecodeError": typ[record.DecodeError](),
+	"filing/record.Decoder":     typ[record.Decoder](),
+	"filing/record.Encoder":     typ[record.Encoder](),
+	"filing/record.LineDecoder": typ[record.LineDecoder](),
+	"filing/record.ReadError":   typ[record.ReadError](),
+	"filing/record.Record":      typ[record.Record](),
+	"filing/record.Subject":     typ[record.Subject](),
+	"filing/record.Website":     typ[record.Website](),
 
 	"filing/shell.AppRecord":     typ[shell.AppRecord](),
 	"filing/shell.FilingRecord":  typ[shell.FilingRecord](),

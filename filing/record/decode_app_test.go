@@ -1,4 +1,4 @@
-package conflict
+package record
 
 import (
 	"testing"
@@ -24,8 +24,8 @@ var appLines = []struct {
 	{`{"subject":{},"apps":{"kind":"app"}}`, false},
 }
 
-func TestR74_JSONLFastPathDecodesApps(t *testing.T) {
-	d := &recordDecoder{reuse: true}
+func TestR74_FastPathDecodesApps(t *testing.T) {
+	d := &LineDecoder{Reuse: true}
 	for _, l := range appLines {
 		fast := assertDecodeAgrees(t, d, []byte(l.line))
 		assert.Equal(t, l.fast, fast, l.line)
@@ -34,5 +34,4 @@ func TestR74_JSONLFastPathDecodesApps(t *testing.T) {
 	require.True(t, d.fast([]byte(appLines[0].line), &r))
 	require.Len(t, r.Apps, 2)
 	assert.Equal(t, "com.tencent.xin", r.Apps[1].Platforms[1].Identifier)
-
 }
