@@ -20,9 +20,11 @@
 // The texts come from the bureaus' guidance documents (江西省通信管理局
 // 用户典型问题指南 (二)1, (二)6, (三)1-2, (四)1; 网站备案日常问题解答 §二;
 // 河南省通信管理局 备案业务表格 附件2) and name bureaus and provinces from
-// the province table of package filing/province; the review limit of a
-// pending filing is that of the blocking record's province
-// (lifecycle.ReviewLimit: in Jiangxi). The sentences that name
+// the province list of package filing/province; the review limit of a
+// pending filing is that of the blocking record's province in the province
+// table (filing.RuleReviewLimit read through lifecycle.ReviewOf
+// in Jiangxi). For uses the default table, filing.DefaultProvinceRules; a
+// Renderer from NewRenderer uses the caller's. The sentences that name
 // nothing but a province are built once per province; For builds the rest,
 // a few strings per conflict.
 //

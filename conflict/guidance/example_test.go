@@ -39,3 +39,33 @@ func ExampleFor() {
 	// 1. 一般这种情况是由于该域名之前被他人备过案。请先确认您是该域名的合法持有者（以域名证书为准）。
 	// 2. 填写《注销备案信息申请表》，写明注销原因，注明申请注销的网站备案（备案号：黔ICP备1500041X号-1）。
 }
+
+// A bureau backend with its own province table renders the review limit it
+// sets (R-20): here Guizhou's bureau reviews within 10 working days.
+func ExampleNewRenderer() {
+	rules, err := filing.DefaultProvinceRules().With(filing.ProvinceRule{Province: "52", Kind: filing.RuleReviewLimit,
+		Value: 10, Policy: filing.ReviewFromSubmission, Source: "the bureau's notice"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ix := conflict.New()
+	_ = ix.Put(conflict.Record{
+		Subject: conflict.SubjectRecord{Province: "52", Name: "李四", Nature: filing.NatureIndividual,
+			CertType: filing.CertResidentID, CertNumber: "440524188001010014", Status: filing.StatusBureauReview},
+		Websites: []conflict.WebsiteRecord{{Name: "李四的站", Domains: []string{"pending.cn"}, Status: filing.StatusBureauReview}},
+	})
+	f := &filing.Filing{
+		Subject:  filing.Subject{Province: "52", Name: "李四", CertType: filing.CertResidentID, CertNumber: "440524188001010014"},
+		Websites: []filing.Website{{Domains: []string{"pending.cn"}}},
+	}
+	conflicts, _ := ix.Check(f)
+	r := guidance.NewRenderer(rules)
+	fmt.Println(conflicts[1].Kind, conflicts[1].Path)
+	fmt.Println(r.For(conflicts[1]).Steps[2].Zh)
+	fmt.Println(guidance.For(conflicts[1]).Steps[2].Zh)
+	// Output:
+	// conflict.pending websites[0].domains[0]
+	// 管局审核时限为10个工作日；如需修改，请联系接入商。
+	// 管局审核时限为20个工作日；如需修改，请联系接入商。
+}

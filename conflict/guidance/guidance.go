@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
-	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/filing/lifecycle"
 	"github.com/beiankit/beian/filing/province"
@@ -43,11 +45,34 @@ type Guidance struct {
 const FormCancellation = "注销备案信息申请表"
 
 // For renders the guidance of a conflict returned by conflict.Index.Check
-// or conflict.Contacts.Check. The slices of the result are its own. A
-// conflict of an unknown kind gets the kind's registered statement and no
-// steps; provinces that are not in the province table leave their names
-// empty. For never panics and is safe for concurrent use.
-func For(c conflict.Conflict) Guidance {
+// or conflict.Contacts.Check, with the default province table
+// (filing.DefaultProvinceRules): NewRenderer(filing.DefaultProvinceRules()).For.
+// The slices of the result are its own. A conflict of an unknown kind gets
+// the kind's registered statement and no steps; provinces that are not in
+// the province table leave their names empty. For never panics and is safe
+// for concurrent use.
+func For(c conflict.Conflict) Guidance { return defaultRenderer().For(c) }
+
+// Renderer renders guidance with a caller's province table: the review
+// limit a pending conflict states is the blocking record's province's in
+// that table, at the time of rendering (filing.RuleReviewLimit: R-20, or
+// R-21 where the limit counts from the verification form). Bureaus and
+// province names come from the province list (package filing/province). A
+// Renderer is immutable and safe for concurrent use.
+type Renderer struct {
+	rules filing.ProvinceRules
+	now   func() time.Time
+}
+
+// NewRenderer returns a Renderer over a province table.
+func NewRenderer(rules filing.ProvinceRules) *Renderer {
+	return &Renderer{rules: rules, now: time.Now}
+}
+
+var defaultRenderer = sync.OnceValue(func() *Renderer { return NewRenderer(filing.DefaultProvinceRules()) })
+
+// For renders the guidance of a conflict (see the package function For).
+func (r *Renderer) For(c conflict.Conflict) Guidance {
 	switch c.Kind {
 	case conflict.KindContactTaken:
 		return contactGuidance(&c)
@@ -59,7 +84,7 @@ func For(c conflict.Conflict) Guidance {
 		}
 	}
 	if _, ok := recordKinds[c.Kind]; ok {
-		return recordGuidance(&c)
+		return r.recordGuidance(&c)
 	}
 	return Guidance{Zh: c.MessageZh(), En: c.MessageEn()}
 }
@@ -126,9 +151,6 @@ type provinceTexts struct {
 	// bureau (step 4) and, when the conflicting subject is in the same
 	// province, apply for the cancellation (step 5).
 	takenContact, takenCancel Text
-	// KindPending, for the blocking record's province: its review limit
-	// (step 3; in Jiangxi).
-	pendingLimit Text
 	// The middles of the statements of the domain conflicts, for the
 	// blocking record's province (between the domain and the number, or
 	// the end): filed in this province / in another one, with a number or
@@ -136,16 +158,17 @@ type provinceTexts struct {
 	sameFiled, sameUnder, otherFiled, otherUnder Text
 }
 
-// pendingLimitText states a province's review limit (lifecycle.ReviewLimit).
-func pendingLimitText(code string) Text {
-	k := lifecycle.ReviewLimit(code)
-	n := strconv.Itoa(k.Workdays())
-	if k == calendar.JiangxiReviewR21 {
+// pendingLimit states a province's review limit in the renderer's table
+// (lifecycle.ReviewOf): KindPending's step 3.
+func (r *Renderer) pendingLimit(code string) Text {
+	rv := lifecycle.ReviewOf(r.rules, code, r.now())
+	n := strconv.Itoa(rv.Workdays)
+	if rv.FromForm {
 		return Text{"管局审核时限为自核验单送达之日起" + n + "个工作日；如需修改，请联系接入商。",
-			"The bureau reviews within " + n + " working days from the arrival of the verification form (" + k.RuleID() + "); for changes, contact the ISP (R-10)."}
+			"The bureau reviews within " + n + " working days from the arrival of the verification form (" + rv.Kind.RuleID() + "); for changes, contact the ISP (R-10)."}
 	}
 	return Text{"管局审核时限为" + n + "个工作日；如需修改，请联系接入商。",
-		"The bureau reviews within " + n + " working days (" + k.RuleID() + "); for changes, contact the ISP (R-10)."}
+		"The bureau reviews within " + n + " working days (" + rv.Kind.RuleID() + "); for changes, contact the ISP (R-10)."}
 }
 
 func newProvinceTexts(p province.Province) *provinceTexts {
@@ -175,7 +198,6 @@ func newProvinceTexts(p province.Province) *provinceTexts {
 			"如确系未曾申请过备案，信息也填写无误，请联系" + p.Bureau + "进行处理，并按通信管理局要求提供相关证明材料。",
 			"If you never filed and the data is right, contact " + p.Bureau + " and provide the proof it asks for.",
 		},
-		pendingLimit: pendingLimitText(p.Code),
 		sameFiled: Text{"”已被本省（" + p.Name + "）其他主体备案（备案号：",
 			" is filed by another subject in this province, " + p.NameEn + " (record "},
 		sameUnder: Text{"”已在本省（" + p.Name + "）其他主体提交的备案申请中（尚未审核通过），本次备案无法提交。",
@@ -220,7 +242,7 @@ func orNone(a, b string) string {
 
 // recordGuidance renders the conflicts of websites and subjects (R-30,
 //
-func recordGuidance(c *conflict.Conflict) Guidance {
+func (r *Renderer) recordGuidance(c *conflict.Conflict) Guidance {
 	mine, theirs := textsOf(c.Province), textsOf(c.Blocking.Province)
 	their := &theirs.p
 	var g Guidance
@@ -336,7 +358,7 @@ func recordGuidance(c *conflict.Conflict) Guidance {
 		g.Steps = []Text{
 			{"请登录备案系统查看备案进度，确认是否已到管局审核阶段。", "Check the filing's progress in the filing system."},
 			{"如信息仍在接入商处、尚未提交管局，请督促接入商尽快核实提交。", "If it is still with the ISP, ask the ISP to verify and submit it (R-14)."},
-			theirs.pendingLimit,
+			r.pendingLimit(c.Blocking.Province),
 		}
 	}
 	return g

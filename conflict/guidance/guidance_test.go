@@ -311,3 +311,22 @@ func TestForConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestR20_ReviewLimitFromTheTable: the review limit a pending conflict
+// states is the blocking province's row of the renderer's table: a limit
+// counted from the verification form where the table says so, 20
+// working days from the submission where it has no row.
+func TestR20_ReviewLimitFromTheTable(t *testing.T) {
+	rules, err := filing.DefaultProvinceRules().With(filing.ProvinceRule{Province: "11", Kind: filing.RuleReviewLimit,
+		Value: 12, Policy: filing.ReviewFromForm, Source: "test"})
+	require.NoError(t, err)
+	c := conflict.Conflict{Kind: conflict.KindPending, Path: "subject.cert_number", Province: "11",
+		Blocking: conflict.Blocking{Province: "11", ProvinceName: "北京市", Status: filing.StatusBureauReview}}
+	s := guidance.NewRenderer(rules).For(c).Steps[2]
+	assert.Equal(t, "管局审核时限为自核验单送达之日起12个工作日；如需修改，请联系接入商。", s.Zh)
+	assert.Contains(t, s.En, "(R-21)")
+	assert.Equal(t, "管局审核时限为20个工作日；如需修改，请联系接入商。", guidance.For(c).Steps[2].Zh, "the default table")
+	s = guidance.NewRenderer(filing.ProvinceRules{}).For(c).Steps[2]
+	assert.Equal(t, "管局审核时限为20个工作日；如需修改，请联系接入商。", s.Zh, "a table without a row: R-20")
+	assert.Contains(t, s.En, "(R-20)")
+}
