@@ -136,6 +136,9 @@ var registry = map[string]entry{
 
 	"conflict/guidance.Guidance": typ[guidance.Guidance](),
 	"conflict/guidance.Text":     typ[guidance.Text](),
+	"conflict/guidance.Renderer": {typ: reflect.TypeFor[guidance.Renderer](), make: func(*testing.T) any {
+		return guidance.NewRenderer(filing.DefaultProvinceRules())
+	}},
 
 	"filing.AccessMethod":     typ[filing.AccessMethod](),
 	"filing.AccessMethodInfo": typ[filing.AccessMethodInfo](),
