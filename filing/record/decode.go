@@ -12,6 +12,7 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/jsonscan"
+	"github.com/beiankit/beian/internal/rfc3339"
 )
 
 // LineDecoder decodes single lines of the export into Records, for callers
@@ -673,7 +674,7 @@ func (d *LineDecoder) instant(dst *time.Time) bool {
 	if !ok || flags != 0 {
 		return false
 	}
-	t, ok := fastInstant(d.sc.Data[start:end])
+	t, ok := rfc3339.Fast(d.sc.Data[start:end])
 	if ok {
 		*dst = t
 	}

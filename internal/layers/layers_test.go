@@ -18,6 +18,7 @@ const mod = "github.com/beiankit/beian"
 var layer = map[string]int{
 	"internal":                   0,
 	"internal/sqltx":             2, // the database adapters' retry policy speaks filing/problem's codes
+	"internal/rfc3339":           2, // instants in China Standard Time (calendar)
 	"calendar":                   1,
 	"filing/problem":             1,
 	"filing/province":            1,

@@ -1,4 +1,4 @@
-package record
+package rfc3339
 
 import (
 	"time"
@@ -6,11 +6,25 @@ import (
 	"github.com/beiankit/beian/calendar"
 )
 
-// fastInstant parses the canonical RFC 3339 form
+// Parse parses an RFC 3339 instant as time.Parse(time.RFC3339Nano) does,
+// the canonical form by hand (Fast), and returns it in China Standard Time.
+func Parse(s []byte) (time.Time, bool) {
+	if t, ok := Fast(s); ok {
+		return t, true
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(s))
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t.In(calendar.Location()), true
+}
+
+// Fast parses the canonical RFC 3339 form
 // "2006-01-02T15:04:05[.999999999](Z|±07:00)" into an instant in China
-// Standard Time, reporting false for anything else (which the decoder
-// leaves to time.Time's UnmarshalJSON).
-func fastInstant(s []byte) (time.Time, bool) {
+// Standard Time, without allocating. It reports false for anything else,
+// including forms time.Parse accepts (a caller that wants those calls Parse,
+// or hands the text to time.Time's UnmarshalJSON).
+func Fast(s []byte) (time.Time, bool) {
 	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
