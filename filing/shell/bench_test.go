@@ -480,7 +480,7 @@ func BenchmarkClassifyFile10M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		sum, err = ClassifyTypedStream(context.Background(), f, genAsOf, func(SubjectReport) error { return nil })
+		sum, err = ClassifyStream(context.Background(), f, genAsOf, func(SubjectReport) error { return nil })
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
