@@ -1,5 +1,7 @@
 package conflict
 
+import "unsafe"
+
 // describe turns the hits found under the read lock into conflicts: data
 // only (kind, path, domain, the filing's province and the blocking record).
 // The texts, steps and materials are rendered when read, by package
@@ -7,9 +9,28 @@ package conflict
 // conflict's strings are the index's own (provinces, numbers, the
 // registrable domain) or built once per process (paths of the first
 // domains); only a website number stored as subject number and suffix, or
-// a path past the first domains, is built here.
+// a path past the first domains, is built here: one heap block holds the
+// conflict of a Check that finds one and the bytes of such a number.
 func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
-	out := make([]Conflict, len(hits))
+	joined := 0 // bytes of the website numbers to join
+	for i := range hits {
+		if h := &hits[i]; h.siteSuf != "" {
+			joined += len(h.siteNum) + len(h.siteSuf)
+		}
+	}
+	var (
+		out []Conflict
+		buf []byte
+	)
+	if len(hits) == 1 && joined <= len(oneConflict{}.num) {
+		b := new(oneConflict)
+		out, buf = b.c[:], b.num[:0]
+	} else {
+		out = make([]Conflict, len(hits))
+		if joined > 0 {
+			buf = make([]byte, 0, joined)
+		}
+	}
 	mine := provinceList[in.province].Code
 	for i := range hits {
 		h := &hits[i]
@@ -27,10 +48,22 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			c.Path = domainPath(h.site, h.idx)
 		}
 		if h.siteSuf != "" {
-			c.Blocking.WebsiteNumber = h.siteNum + h.siteSuf
+			// buf has room for every number: appending never moves it,
+			// and the bytes of a number are never written again.
+			start := len(buf)
+			buf = append(append(buf, h.siteNum...), h.siteSuf...)
+			c.Blocking.WebsiteNumber = unsafe.String(&buf[start], len(buf)-start)
 		}
 	}
 	return out
+}
+
+// oneConflict is the heap block of a Check that finds one conflict: the
+// conflict and room for the website number it joins (24 bytes for
+// 黔ICP备2026001073号-1), so that the number is not a second allocation.
+type oneConflict struct {
+	c   [1]Conflict
+	num [32]byte
 }
 
 // domainPaths are the paths of the first domains of the first websites
