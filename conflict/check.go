@@ -339,7 +339,7 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput, ws checkWebsite
 	}
 	var probs problemList
 	s := &f.Subject
-	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
+	pi, ok := lookupProvince(s.Province)
 	if !ok {
 		probs = append(probs, problem(CodeProvinceUnknown, "", "subject.province", "省份",
 			fmt.Sprintf("省份代码“%s”不正确，应为两位GB/T 2260省级代码（如贵州为52）", s.Province),
