@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -122,9 +123,13 @@ func defineKind(k Kind, zh, en string) filing.Code { return define(string(k), k.
 // A Conflict is error-shaped (ErrorCode, MessageZh, MessageEn, Error: the
 // kind's code and its general statement) so a portal can return it as one;
 // errors.Is(c, KindX) matches its Kind.
+//
+// The rule and the blocking province's name are not stored: Rule and
+// Blocking.ProvinceName derive them, and the JSON form still carries them
+// ("rule", "province_name"; see MarshalJSON), so that a Check fills a
+// smaller block.
 type Conflict struct {
-	Kind Kind   `json:"kind"`
-	Rule string `json:"rule"`
+	Kind Kind `json:"kind"`
 	// Path is the field of the filing in conflict, in JSON terms:
 	// "websites[0].domains[0]" or "subject.cert_number".
 	Path string `json:"path"`
@@ -156,16 +161,53 @@ type Blocking struct {
 	WebsiteNumber string `json:"website_number,omitempty"`
 	// AppNumber is the blocking app's number (app conflicts, R-74).
 	AppNumber string `json:"app_number,omitempty"`
-	// Province is the GB/T 2260 code of the blocking record's bureau and
-	// ProvinceName its Chinese name.
-	Province     string `json:"province"`
-	ProvinceName string `json:"province_name"`
+	// Province is the GB/T 2260 code of the blocking record's bureau;
+	// ProvinceName returns its Chinese name.
+	Province string `json:"province"`
 	// Status is the blocking record's status.
 	Status filing.Status `json:"status"`
 	// AppKind and AppName are the blocking app's kind and name (app
 	// conflicts, R-74; both public, R-33).
 	AppKind filing.AppKind `json:"app_kind,omitempty"`
 	AppName string         `json:"app_name,omitempty"`
+}
+
+// Rule returns the rule ID of the conflict's kind (Kind.Rule).
+func (c Conflict) Rule() string { return c.Kind.Rule() }
+
+// ProvinceName returns the Chinese name of the blocking record's province
+// ("贵州省"), from the province table of package filing; "" for a code it
+// does not hold.
+func (b Blocking) ProvinceName() string {
+	if p, ok := filing.ProvinceByCode(b.Province); ok {
+		return p.Name
+	}
+	return ""
+}
+
+// MarshalJSON encodes the conflict with its derived rule after its kind,
+// the keys and their order of the stored fields of before.
+func (c Conflict) MarshalJSON() ([]byte, error) {
+	type fields Conflict // without the method
+	return json.Marshal(struct {
+		Kind Kind   `json:"kind"`
+		Rule string `json:"rule"`
+		fields
+	}{c.Kind, c.Rule(), fields(c)})
+}
+
+// MarshalJSON encodes the blocking record with its province's name after
+// its code, the keys and their order of the stored fields of before.
+func (b Blocking) MarshalJSON() ([]byte, error) {
+	type fields Blocking // without the method
+	return json.Marshal(struct {
+		SubjectNumber string `json:"subject_number,omitempty"`
+		WebsiteNumber string `json:"website_number,omitempty"`
+		AppNumber     string `json:"app_number,omitempty"`
+		Province      string `json:"province"`
+		ProvinceName  string `json:"province_name"`
+		fields
+	}{b.SubjectNumber, b.WebsiteNumber, b.AppNumber, b.Province, b.ProvinceName(), fields(b)})
 }
 
 // Error returns "kind: path: general statement" (English).

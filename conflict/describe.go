@@ -34,11 +34,10 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 	mine := provinceList[in.province].Code
 	for i := range hits {
 		h := &hits[i]
-		their := &provinceList[h.province]
 		c := &out[i]
-		c.Kind, c.Rule, c.Path, c.Domain, c.Province = h.kind, h.kind.Rule(), pathSubjectCert, h.reg, mine
+		c.Kind, c.Path, c.Domain, c.Province = h.kind, pathSubjectCert, h.reg, mine
 		c.Blocking.SubjectNumber, c.Blocking.WebsiteNumber = h.subjNum, h.siteNum
-		c.Blocking.Province, c.Blocking.ProvinceName, c.Blocking.Status = their.Code, their.Name, statusNames[h.status]
+		c.Blocking.Province, c.Blocking.Status = provinceList[h.province].Code, statusNames[h.status]
 		switch {
 		case h.kind == KindSubjectNumberNotProven:
 			c.Path = pathSubjectNumber

@@ -36,8 +36,8 @@ func ExampleIndex_Check() {
 		return
 	}
 	for _, c := range conflicts {
-		fmt.Println(c.Kind, c.Rule, c.Path)
-		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName)
+		fmt.Println(c.Kind, c.Rule(), c.Path)
+		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName())
 		g := guidance.For(c)
 		fmt.Println(g.Zh)
 		fmt.Println("bureau:", g.Bureau)
