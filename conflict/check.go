@@ -267,6 +267,16 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 // validation of package filing (approved TLDs, certificate checksums, ...):
 // validate first.
 func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
+	return ix.AppendCheck(nil, f, opts...)
+}
+
+// AppendCheck is Check appending the conflicts to dst, for a caller that
+// reuses a buffer across filings: it returns dst extended by the conflicts
+// (dst itself when there is none), or dst and the error. With room in dst
+// for the conflicts, the only allocation left is the bytes of a blocking
+// website number stored as its subject number and suffix (Check, given no
+// buffer, puts those in the block of the conflict it allocates).
+func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
 	var o checkOptions
 	if len(opts) > 0 {
 		o = applyCheckOptions(opts)
@@ -286,7 +296,7 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		err = joinProblems(err, appErr)
 	}
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
 	// it and describe copies out what the conflicts need.
@@ -298,13 +308,13 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		appConflicts, err = ix.checkApps(&in, apps, &o)
 	}
 	ix.mu.RUnlock()
-	if err != nil || len(found)+len(appConflicts) == 0 {
-		return nil, err
-	}
-	if len(found) == 0 {
+	switch {
+	case err != nil || len(found)+len(appConflicts) == 0:
+		return dst, err
+	case len(found) == 0 && dst == nil:
 		return appConflicts, nil
 	}
-	return append(ix.describe(&in, found), appConflicts...), nil
+	return append(ix.describe(dst, &in, found), appConflicts...), nil
 }
 
 // applyCheckOptions is apart from Check because the options escape to the

@@ -555,3 +555,43 @@ func TestR30_ConflictJSON(t *testing.T) {
 	assert.Contains(t, string(b), `"app_number":"京ICP备05002571号-2A","province":"11","province_name":"北京市","status":`)
 	assert.Contains(t, string(b), `"app_kind":"app","app_name":"示例"`)
 }
+
+// TestR30_AppendCheck: AppendCheck keeps what dst holds and appends what
+// Check returns, into a reused buffer whose former conflicts do not show
+// through; an error leaves dst as it was.
+func TestR30_AppendCheck(t *testing.T) {
+	ix := New()
+	_, err := ix.Load(genRecords(300))
+	require.NoError(t, err)
+	fs := checkFilings(300, 64)
+	keep := Conflict{Kind: KindPending, Path: "kept", Identifier: "x", Contact: KeyEmail,
+		Blocking: Blocking{AppName: "former", AppNumber: "former", WebsiteNumber: "former"}}
+	buf := make([]Conflict, 0, 8)
+	found := 0
+	for i, f := range fs {
+		want, err := ix.Check(f)
+		require.NoError(t, err, i)
+		found += len(want)
+		// Former conflicts past len in the buffer's room.
+		room := buf[:cap(buf)]
+		for k := range room {
+			room[k] = keep
+		}
+		got, err := ix.AppendCheck(append(buf[:0], keep), f)
+		require.NoError(t, err, i)
+		require.NotEmpty(t, got, i)
+		assert.Equal(t, keep, got[0], i)
+		assert.Len(t, got, len(want)+1, i)
+		if len(want) > 0 {
+			assert.Equal(t, want, got[1:], i)
+		}
+		got, err = ix.AppendCheck(nil, f)
+		require.NoError(t, err, i)
+		assert.Equal(t, want, got, i)
+	}
+	require.Positive(t, found, "the filings meet records")
+	bad := &filing.Filing{Subject: filing.Subject{Province: "99"}}
+	got, err := ix.AppendCheck(buf[:1], bad)
+	assert.ErrorIs(t, err, CodeProvinceUnknown)
+	assert.Len(t, got, 1)
+}

@@ -1,6 +1,9 @@
 package conflict
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // describe turns the hits found under the read lock into conflicts: data
 // only (kind, path, domain, the filing's province and the blocking record).
@@ -10,8 +13,9 @@ import "unsafe"
 // registrable domain) or built once per process (paths of the first
 // domains); only a website number stored as subject number and suffix, or
 // a path past the first domains, is built here: one heap block holds the
-// conflict of a Check that finds one and the bytes of such a number.
-func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
+// conflict of a Check that finds one and the bytes of such a number. The
+// conflicts are appended to dst (AppendCheck); a nil dst takes that block.
+func (ix *Index) describe(dst []Conflict, in *checkInput, hits []hit) []Conflict {
 	joined := 0 // bytes of the website numbers to join
 	for i := range hits {
 		if h := &hits[i]; h.siteSuf != "" {
@@ -22,11 +26,14 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 		out []Conflict
 		buf []byte
 	)
-	if len(hits) == 1 && joined <= len(oneConflict{}.num) {
+	if dst == nil && len(hits) == 1 && joined <= len(oneConflict{}.num) {
 		b := new(oneConflict)
 		out, buf = b.c[:], b.num[:0]
 	} else {
-		out = make([]Conflict, len(hits))
+		n := len(dst)
+		dst = slices.Grow(dst, len(hits))[:n+len(hits)]
+		out = dst[n:]
+		clear(out) // a reused buffer holds former conflicts
 		if joined > 0 {
 			buf = make([]byte, 0, joined)
 		}
@@ -53,6 +60,9 @@ func (ix *Index) describe(in *checkInput, hits []hit) []Conflict {
 			buf = append(append(buf, h.siteNum...), h.siteSuf...)
 			c.Blocking.WebsiteNumber = unsafe.String(&buf[start], len(buf)-start)
 		}
+	}
+	if dst != nil {
+		return dst
 	}
 	return out
 }
