@@ -588,8 +588,8 @@ func (ix *Index) subjectHit(k Kind, s uint32) hit {
 // site (none for a new website).
 func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain) []hit {
 	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
-		w := ix.domOwner[e]
-		s := ix.siteSubj[w]
+		owner := ix.domOwner[e]
+		w, s := owner.site, owner.subj
 		var v domainView
 		if !v.read(ix.subj[s], w, e, d.reg) {
 			continue // another key with the same hash
