@@ -226,11 +226,11 @@ func (ix *Index) appConflict(out []Conflict, in *checkInput, k Kind, path, id, o
 	sv := viewSubject(ix.subj[v.subject])
 	their := &provinceList[sv.province]
 	c := Conflict{
-		Kind: k, Rule: k.Rule(), Path: path, Province: provinceList[in.province].Code,
+		Kind: k, Path: path, Province: provinceList[in.province].Code,
 		Identifier: id, OnFile: onFile,
 		Blocking: Blocking{
 			SubjectNumber: strings.Clone(sv.number), AppNumber: v.number(sv.number),
-			Province: their.Code, ProvinceName: their.Name, Status: statusNames[v.status],
+			Province: their.Code, Status: statusNames[v.status],
 		},
 	}
 	if c.Blocking.AppNumber == sv.number {

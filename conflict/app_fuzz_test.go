@@ -35,7 +35,7 @@ func FuzzAppCheck(f *testing.F) {
 			}
 		}
 		for _, c := range cs {
-			if c.Kind.Rule() == "" || c.Path == "" || c.Province == "" || c.Blocking.ProvinceName == "" || c.Blocking.AppKind == "" {
+			if c.Kind.Rule() == "" || c.Path == "" || c.Province == "" || c.Blocking.ProvinceName() == "" || c.Blocking.AppKind == "" {
 				t.Fatalf("incomplete conflict %+v", c)
 			}
 		}

@@ -94,7 +94,7 @@ func TestR74_IdentifierConflicts(t *testing.T) {
 			kinds = append(kinds, c.Kind)
 			paths = append(paths, c.Path)
 			numbers = append(numbers, c.Blocking.AppNumber)
-			assert.Equal(t, "R-74", c.Rule, tc.name)
+			assert.Equal(t, "R-74", c.Rule(), tc.name)
 			assert.Equal(t, "44", c.Province, tc.name)
 			assert.NotEmpty(t, c.Blocking.AppKind, tc.name)
 			assert.NotEmpty(t, c.Blocking.AppName, tc.name)
@@ -117,7 +117,7 @@ func TestR74_IdentifierTakenNamesTheBlockingBureau(t *testing.T) {
 	c := cs[0]
 	assert.Equal(t, "11", c.Blocking.Province)
 	assert.Equal(t, numDouyin, c.Blocking.SubjectNumber)
-	assert.Equal(t, "北京市", c.Blocking.ProvinceName)
+	assert.Equal(t, "北京市", c.Blocking.ProvinceName())
 	assert.Equal(t, "com.ss.android.ugc.aweme", c.Identifier)
 	assert.Equal(t, filing.AppKindApp, c.Blocking.AppKind)
 	assert.Equal(t, "抖音", c.Blocking.AppName)

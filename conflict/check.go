@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -122,9 +123,13 @@ func defineKind(k Kind, zh, en string) filing.Code { return define(string(k), k.
 // A Conflict is error-shaped (ErrorCode, MessageZh, MessageEn, Error: the
 // kind's code and its general statement) so a portal can return it as one;
 // errors.Is(c, KindX) matches its Kind.
+//
+// The rule and the blocking province's name are not stored: Rule and
+// Blocking.ProvinceName derive them, and the JSON form still carries them
+// ("rule", "province_name"; see MarshalJSON), so that a Check fills a
+// smaller block.
 type Conflict struct {
-	Kind Kind   `json:"kind"`
-	Rule string `json:"rule"`
+	Kind Kind `json:"kind"`
 	// Path is the field of the filing in conflict, in JSON terms:
 	// "websites[0].domains[0]" or "subject.cert_number".
 	Path string `json:"path"`
@@ -156,16 +161,53 @@ type Blocking struct {
 	WebsiteNumber string `json:"website_number,omitempty"`
 	// AppNumber is the blocking app's number (app conflicts, R-74).
 	AppNumber string `json:"app_number,omitempty"`
-	// Province is the GB/T 2260 code of the blocking record's bureau and
-	// ProvinceName its Chinese name.
-	Province     string `json:"province"`
-	ProvinceName string `json:"province_name"`
+	// Province is the GB/T 2260 code of the blocking record's bureau;
+	// ProvinceName returns its Chinese name.
+	Province string `json:"province"`
 	// Status is the blocking record's status.
 	Status filing.Status `json:"status"`
 	// AppKind and AppName are the blocking app's kind and name (app
 	// conflicts, R-74; both public, R-33).
 	AppKind filing.AppKind `json:"app_kind,omitempty"`
 	AppName string         `json:"app_name,omitempty"`
+}
+
+// Rule returns the rule ID of the conflict's kind (Kind.Rule).
+func (c Conflict) Rule() string { return c.Kind.Rule() }
+
+// ProvinceName returns the Chinese name of the blocking record's province
+// ("贵州省"), from the province table of package filing; "" for a code it
+// does not hold.
+func (b Blocking) ProvinceName() string {
+	if p, ok := filing.ProvinceByCode(b.Province); ok {
+		return p.Name
+	}
+	return ""
+}
+
+// MarshalJSON encodes the conflict with its derived rule after its kind,
+// the keys and their order of the stored fields of before.
+func (c Conflict) MarshalJSON() ([]byte, error) {
+	type fields Conflict // without the method
+	return json.Marshal(struct {
+		Kind Kind   `json:"kind"`
+		Rule string `json:"rule"`
+		fields
+	}{c.Kind, c.Rule(), fields(c)})
+}
+
+// MarshalJSON encodes the blocking record with its province's name after
+// its code, the keys and their order of the stored fields of before.
+func (b Blocking) MarshalJSON() ([]byte, error) {
+	type fields Blocking // without the method
+	return json.Marshal(struct {
+		SubjectNumber string `json:"subject_number,omitempty"`
+		WebsiteNumber string `json:"website_number,omitempty"`
+		AppNumber     string `json:"app_number,omitempty"`
+		Province      string `json:"province"`
+		ProvinceName  string `json:"province_name"`
+		fields
+	}{b.SubjectNumber, b.WebsiteNumber, b.AppNumber, b.Province, b.ProvinceName(), fields(b)})
 }
 
 // Error returns "kind: path: general statement" (English).
@@ -225,6 +267,16 @@ func Resubmission() CheckOption { return func(o *checkOptions) { o.resubmit = tr
 // validation of package filing (approved TLDs, certificate checksums, ...):
 // validate first.
 func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
+	return ix.AppendCheck(nil, f, opts...)
+}
+
+// AppendCheck is Check appending the conflicts to dst, for a caller that
+// reuses a buffer across filings: it returns dst extended by the conflicts
+// (dst itself when there is none), or dst and the error. With room in dst
+// for the conflicts, the only allocation left is the bytes of a blocking
+// website number stored as its subject number and suffix (Check, given no
+// buffer, puts those in the block of the conflict it allocates).
+func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOption) ([]Conflict, error) {
 	var o checkOptions
 	if len(opts) > 0 {
 		o = applyCheckOptions(opts)
@@ -244,7 +296,7 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		err = joinProblems(err, appErr)
 	}
 	if err != nil {
-		return nil, err
+		return dst, err
 	}
 	// Room for the hits of a typical filing on the stack: check appends to
 	// it and describe copies out what the conflicts need.
@@ -256,13 +308,13 @@ func (ix *Index) Check(f *filing.Filing, opts ...CheckOption) ([]Conflict, error
 		appConflicts, err = ix.checkApps(&in, apps, &o)
 	}
 	ix.mu.RUnlock()
-	if err != nil || len(found)+len(appConflicts) == 0 {
-		return nil, err
-	}
-	if len(found) == 0 {
+	switch {
+	case err != nil || len(found)+len(appConflicts) == 0:
+		return dst, err
+	case len(found) == 0 && dst == nil:
 		return appConflicts, nil
 	}
-	return append(ix.describe(&in, found), appConflicts...), nil
+	return append(ix.describe(dst, &in, found), appConflicts...), nil
 }
 
 // applyCheckOptions is apart from Check because the options escape to the
@@ -339,7 +391,7 @@ func (ix *Index) prepareFiling(f *filing.Filing, in *checkInput, ws checkWebsite
 	}
 	var probs problemList
 	s := &f.Subject
-	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
+	pi, ok := lookupProvince(s.Province)
 	if !ok {
 		probs = append(probs, problem(CodeProvinceUnknown, "", "subject.province", "省份",
 			fmt.Sprintf("省份代码“%s”不正确，应为两位GB/T 2260省级代码（如贵州为52）", s.Province),
@@ -536,8 +588,8 @@ func (ix *Index) subjectHit(k Kind, s uint32) hit {
 // site (none for a new website).
 func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain) []hit {
 	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
-		w := ix.domOwner[e]
-		s := ix.siteSubj[w]
+		owner := ix.domOwner[e]
+		w, s := owner.site, owner.subj
 		var v domainView
 		if !v.read(ix.subj[s], w, e, d.reg) {
 			continue // another key with the same hash

@@ -26,7 +26,7 @@ func ExampleReplica_Claim() {
 	conflicts, err = b.Claim(ctx, conflicttest.FilingOf(second), second)
 	fmt.Println(err)
 	for _, c := range conflicts {
-		fmt.Println(c.Kind, c.Rule, c.Domain, c.Blocking.ProvinceName)
+		fmt.Println(c.Kind, c.Rule(), c.Domain, c.Blocking.ProvinceName())
 	}
 	// Output:
 	// 0 <nil>

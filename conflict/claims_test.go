@@ -62,7 +62,7 @@ func TestR31_ClaimedSubjectNumberIsProven(t *testing.T) {
 				if cf.Kind != KindSubjectNumberNotProven {
 					continue
 				}
-				assert.Equal(t, "R-31", cf.Rule)
+				assert.Equal(t, "R-31", cf.Rule())
 				assert.Equal(t, "subject.number", cf.Path)
 				assert.Equal(t, numA, cf.Blocking.SubjectNumber)
 				b, err := json.Marshal(cf)
@@ -118,7 +118,7 @@ func TestR74_R31_ClaimedSubjectNumberOwnsNoApp(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, c.want, kinds(cs))
 			for _, cf := range cs {
-				if cf.Rule == "R-74" {
+				if cf.Rule() == "R-74" {
 					assert.Equal(t, numTencent+"-1627A", cf.Blocking.AppNumber)
 				}
 			}

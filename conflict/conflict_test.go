@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"encoding/json"
 	"errors"
 	"net/netip"
 	"reflect"
@@ -100,13 +101,13 @@ func TestR30_DomainConflictSameProvince(t *testing.T) {
 			require.Len(t, cs, 1, "conflicts %v", kinds(cs))
 			got := cs[0]
 			assert.Equal(t, KindDomainSameProvince, got.Kind)
-			assert.Equal(t, "R-30", got.Rule)
+			assert.Equal(t, "R-30", got.Rule())
 			assert.Equal(t, c.wantReg, got.Domain)
 			assert.Equal(t, "websites[0].domains[0]", got.Path)
 			assert.Equal(t, c.wantNum, got.Blocking.WebsiteNumber, "blocking website")
 			assert.Equal(t, numA, got.Blocking.SubjectNumber, "blocking subject")
 			assert.Equal(t, "52", got.Blocking.Province)
-			assert.Equal(t, "贵州省", got.Blocking.ProvinceName)
+			assert.Equal(t, "贵州省", got.Blocking.ProvinceName())
 			assert.Equal(t, "52", got.Province, "the applicant's province (its bureau takes the cancellation)")
 			assert.ErrorIs(t, got, KindDomainSameProvince)
 		})
@@ -121,7 +122,7 @@ func TestR30_OtherProvince(t *testing.T) {
 	if len(cs) != 1 || cs[0].Kind != KindDomainOtherProvince {
 		t.Fatalf("got %v", kinds(cs))
 	}
-	if cs[0].Province != "11" || cs[0].Blocking.Province != "52" || cs[0].Blocking.ProvinceName != "贵州省" {
+	if cs[0].Province != "11" || cs[0].Blocking.Province != "52" || cs[0].Blocking.ProvinceName() != "贵州省" {
 		t.Errorf("conflict %+v", cs[0])
 	}
 	cs = mustCheck(t, ix, newFiling("52", "news.other.cn"))
@@ -190,7 +191,7 @@ func TestR31_SubjectAlreadyFiledSameName(t *testing.T) {
 		Websites: []filing.Website{{Domains: []string{"brand-new.cn"}}},
 	}
 	cs := mustCheck(t, ix, f)
-	if len(cs) != 1 || cs[0].Kind != KindSubjectFiled || cs[0].Rule != "R-31" {
+	if len(cs) != 1 || cs[0].Kind != KindSubjectFiled || cs[0].Rule() != "R-31" {
 		t.Fatalf("got %+v", kinds(cs))
 	}
 	c := cs[0]
@@ -250,7 +251,7 @@ func TestR13_ResubmissionAfterRejection(t *testing.T) {
 	if got := kinds(cs); !reflect.DeepEqual(got, []Kind{KindResubmission, KindResubmission}) {
 		t.Fatalf("got %v", got)
 	}
-	if cs[1].Path != "websites[0].domains[0]" || cs[1].Rule != "R-13" || cs[1].Domain != "rejected.cn" || cs[1].Blocking.Status != filing.StatusReturnedToUser {
+	if cs[1].Path != "websites[0].domains[0]" || cs[1].Rule() != "R-13" || cs[1].Domain != "rejected.cn" || cs[1].Blocking.Status != filing.StatusReturnedToUser {
 		t.Errorf("conflict %+v", cs[1])
 	}
 	// The edited returned filing, sent back (R-12), is not a conflict.
@@ -523,4 +524,74 @@ func TestKindsAreCodes(t *testing.T) {
 		assert.Equal(t, string(k)+": websites[0].domains[0]: "+k.Code().MessageEn(), c.Error(), k)
 		assert.ErrorIs(t, c, k)
 	}
+}
+
+// TestR30_ConflictJSON: the rule and the blocking province's name are
+// derived, not stored, and the JSON form still carries them, with the keys
+// and in the order of the fields they were; decoding it gives the conflict
+// back.
+func TestR30_ConflictJSON(t *testing.T) {
+	c := Conflict{Kind: KindDomainOtherProvince, Path: "websites[0].domains[0]", Domain: "example.cn", Province: "11",
+		Blocking: Blocking{SubjectNumber: "黔ICP备2026001073号", WebsiteNumber: "黔ICP备2026001073号-1", Province: "52",
+			Status: filing.StatusApproved}}
+	assert.Equal(t, "R-30", c.Rule())
+	assert.Equal(t, "贵州省", c.Blocking.ProvinceName())
+	assert.Empty(t, Blocking{Province: "99"}.ProvinceName())
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"kind":"conflict.domain_other_province","rule":"R-30","path":"websites[0].domains[0]",`+
+		`"domain":"example.cn","province":"11","blocking":{"subject_number":"黔ICP备2026001073号",`+
+		`"website_number":"黔ICP备2026001073号-1","province":"52","province_name":"贵州省","status":"`+
+		string(filing.StatusApproved)+`"}}`, string(b))
+	assert.Regexp(t, `^\{"kind":"[^"]*","rule":"R-30","path":.*"blocking":\{"subject_number":"[^"]*","website_number":"[^"]*","province":"52","province_name":"贵州省","status":`, string(b), "key order")
+	var back Conflict
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, c, back)
+	app := Conflict{Kind: KindAppNameTaken, Path: "apps[0].name", Blocking: Blocking{AppNumber: "京ICP备05002571号-2A",
+		Province: "11", Status: filing.StatusApproved, AppKind: filing.AppKindApp, AppName: "示例"}}
+	b, err = json.Marshal([]Conflict{app})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"rule":"R-74"`)
+	assert.Contains(t, string(b), `"app_number":"京ICP备05002571号-2A","province":"11","province_name":"北京市","status":`)
+	assert.Contains(t, string(b), `"app_kind":"app","app_name":"示例"`)
+}
+
+// TestR30_AppendCheck: AppendCheck keeps what dst holds and appends what
+// Check returns, into a reused buffer whose former conflicts do not show
+// through; an error leaves dst as it was.
+func TestR30_AppendCheck(t *testing.T) {
+	ix := New()
+	_, err := ix.Load(genRecords(300))
+	require.NoError(t, err)
+	fs := checkFilings(300, 64)
+	keep := Conflict{Kind: KindPending, Path: "kept", Identifier: "x", Contact: KeyEmail,
+		Blocking: Blocking{AppName: "former", AppNumber: "former", WebsiteNumber: "former"}}
+	buf := make([]Conflict, 0, 8)
+	found := 0
+	for i, f := range fs {
+		want, err := ix.Check(f)
+		require.NoError(t, err, i)
+		found += len(want)
+		// Former conflicts past len in the buffer's room.
+		room := buf[:cap(buf)]
+		for k := range room {
+			room[k] = keep
+		}
+		got, err := ix.AppendCheck(append(buf[:0], keep), f)
+		require.NoError(t, err, i)
+		require.NotEmpty(t, got, i)
+		assert.Equal(t, keep, got[0], i)
+		assert.Len(t, got, len(want)+1, i)
+		if len(want) > 0 {
+			assert.Equal(t, want, got[1:], i)
+		}
+		got, err = ix.AppendCheck(nil, f)
+		require.NoError(t, err, i)
+		assert.Equal(t, want, got, i)
+	}
+	require.Positive(t, found, "the filings meet records")
+	bad := &filing.Filing{Subject: filing.Subject{Province: "99"}}
+	got, err := ix.AppendCheck(buf[:1], bad)
+	assert.ErrorIs(t, err, CodeProvinceUnknown)
+	assert.Len(t, got, 1)
 }

@@ -584,8 +584,8 @@ func isSubject(k Key, t, cert string) bool {
 // contactConflict is the conflict of a contact of kind at path held by
 // the subject o: data, rendered by package conflict/guidance.
 func contactConflict(kind KeyKind, path string, o contactHolder) Conflict {
-	c := Conflict{Kind: KindContactTaken, Rule: "R-94", Path: path, Contact: kind,
-		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, ProvinceName: o.provinceName, Status: filing.StatusApproved},
+	c := Conflict{Kind: KindContactTaken, Path: path, Contact: kind,
+		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
 	}
 	if o.number == "" {
 		c.Blocking.Status = filing.StatusBureauReview

@@ -22,7 +22,7 @@ func ExampleContacts_Check() {
 		CertType: "工商营业执照", CertNumber: "91520100MA6H000002",
 		Principal: filing.Person{Mobile: "+86 138 0013 8000", Email: "new@example.com"}}}
 	for _, c := range contacts.Check(applicant) {
-		fmt.Println(c.Rule, c.Path, c.Contact, c.Blocking.SubjectNumber)
+		fmt.Println(c.Rule(), c.Path, c.Contact, c.Blocking.SubjectNumber)
 		g := guidance.For(c)
 		fmt.Println(g.Zh)
 		fmt.Println(g.Steps[0].Zh)

@@ -108,11 +108,11 @@ func TestR94_SecondSubjectUsingAContactConflicts(t *testing.T) {
 	assert.Equal(t, conflict.KeyEmail, got[1].Contact)
 	for _, c := range got {
 		assert.Equal(t, conflict.KindContactTaken, c.Kind)
-		assert.Equal(t, "R-94", c.Rule)
+		assert.Equal(t, "R-94", c.Rule())
 		assert.Equal(t, "R-94", c.Kind.Rule())
 		assert.True(t, errors.Is(c, conflict.KindContactTaken))
 		assert.Equal(t, "黔ICP备2026000001号", c.Blocking.SubjectNumber)
-		assert.Equal(t, "贵州省", c.Blocking.ProvinceName)
+		assert.Equal(t, "贵州省", c.Blocking.ProvinceName())
 		g := guidance.For(c)
 		assert.NotEmpty(t, g.Steps)
 		b, err := json.Marshal(c)

@@ -36,8 +36,8 @@ func ExampleIndex_Check() {
 		return
 	}
 	for _, c := range conflicts {
-		fmt.Println(c.Kind, c.Rule, c.Path)
-		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName)
+		fmt.Println(c.Kind, c.Rule(), c.Path)
+		fmt.Println("blocking:", c.Blocking.WebsiteNumber, c.Blocking.ProvinceName())
 		g := guidance.For(c)
 		fmt.Println(g.Zh)
 		fmt.Println("bureau:", g.Bureau)
@@ -49,6 +49,34 @@ func ExampleIndex_Check() {
 	// 域名“例子.中国”已被贵州省的其他主体备案（备案号：黔ICP备1500041X号-1），本次备案无法提交。
 	// bureau: 贵州省通信管理局
 	// step 2: 原备案为贵州省的备案：请与原备案所在地的贵州省通信管理局联系，请其为您注销原备案。
+}
+
+// A caller that checks filing after filing reuses one buffer:
+// AppendCheck appends to it instead of allocating the conflicts.
+func ExampleIndex_AppendCheck() {
+	ix := exampleIndex()
+	var buf []conflict.Conflict
+	for _, d := range []string{"WWW.xn--fsqu00a.xn--fiqs8s", "new-example.cn"} {
+		f := &filing.Filing{
+			Subject: filing.Subject{Province: "11", Name: "北京新申请有限公司", Nature: filing.NatureEnterprise,
+				CertType: filing.CertBusinessLicence, CertNumber: "9144030010001686XA"},
+			Websites: []filing.Website{{Service: filing.Service{Name: "新网站"}, Domains: []string{d}}},
+		}
+		var err error
+		buf, err = ix.AppendCheck(buf[:0], f)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(d, len(buf))
+		for _, c := range buf {
+			fmt.Println(" ", c.Kind, c.Blocking.WebsiteNumber)
+		}
+	}
+	// Output:
+	// WWW.xn--fsqu00a.xn--fiqs8s 1
+	//   conflict.domain_other_province 黔ICP备1500041X号-1
+	// new-example.cn 0
 }
 
 // Every kind of conflict is a registered code with its rule and a general

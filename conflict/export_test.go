@@ -30,7 +30,7 @@ func OracleHits(mine int) (got []Conflict, want []OracleConflict) {
 	ix := New()
 	in := &checkInput{province: byte(mine)}
 	hits := guidanceHits()
-	return ix.describe(in, hits), ix.oracleDescribe(in, hits)
+	return ix.describe(nil, in, hits), ix.oracleDescribe(in, hits)
 }
 
 // guidanceHits returns hits of every kind found by check (websites and

@@ -45,7 +45,7 @@ func FuzzCheck(f *testing.F) {
 			return
 		}
 		for _, c := range cs {
-			if c.Kind.Rule() == "" || c.Rule != c.Kind.Rule() || c.Province == "" || c.Blocking.Province == "" || c.Blocking.ProvinceName == "" {
+			if c.Kind.Rule() == "" || c.Rule() != c.Kind.Rule() || c.Province == "" || c.Blocking.Province == "" || c.Blocking.ProvinceName() == "" {
 				t.Fatalf("incomplete conflict %+v", c)
 			}
 			if !strings.HasPrefix(c.Path, "subject.") && !strings.HasPrefix(c.Path, "websites[") {

@@ -159,7 +159,7 @@ func compareWithOracle(t *testing.T, name string, got []conflict.Conflict, want 
 		b := c.Blocking
 		b.AppKind, b.AppName = "", ""
 		assert.Equal(t, o.Kind, c.Kind, name)
-		assert.Equal(t, o.Rule, c.Rule, name)
+		assert.Equal(t, o.Rule, c.Rule(), name)
 		assert.Equal(t, o.Path, c.Path, name)
 		assert.Equal(t, o.Domain, c.Domain, name)
 		assert.Equal(t, o.Blocking, b, name)

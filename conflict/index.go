@@ -35,7 +35,7 @@ type Index struct {
 	wname    chains // site ids by hash of NameKey(website name)
 
 	// Domain entries (one per website domain), by entry id.
-	domOwner []uint32 // site id
+	domOwner []domEntry // site and subject ids
 	domFree  []uint32
 	dom      chains // by hash of registrable domain
 
@@ -59,6 +59,11 @@ type Index struct {
 	scratchIPs   [][]uint32
 }
 
+// domEntry is the owner of a domain entry: its website and that website's
+// subject, side by side so that a domain hit reaches the subject's record
+// without loading the website's owner first (siteSubj[site] is subj).
+type domEntry struct{ site, subj uint32 }
+
 // Option configures New.
 type Option func(*options)
 
@@ -80,7 +85,7 @@ func New(opts ...Option) *Index {
 		seed:     maphash.MakeSeed(),
 		subj:     make([]string, 0, o.subjects),
 		siteSubj: make([]uint32, 0, o.websites),
-		domOwner: make([]uint32, 0, o.websites),
+		domOwner: make([]domEntry, 0, o.websites),
 		ipOwner:  make([]uint32, 0, o.websites),
 		cert:     newChains(o.subjects, false),
 		num:      newChains(o.subjects, false),
@@ -277,8 +282,8 @@ func (ix *Index) link(p *prepared) {
 		ix.wname.add(ps.hName, w)
 		domIDs[i] = domIDs[i][:0]
 		for j := range ps.domains {
-			d := alloc(&ix.domOwner, &ix.domFree, none)
-			ix.domOwner[d] = w
+			d := alloc(&ix.domOwner, &ix.domFree, domEntry{none, none})
+			ix.domOwner[d] = domEntry{site: w, subj: s}
 			ix.dom.add(ps.domains[j].hReg, d)
 			domIDs[i] = append(domIDs[i], d)
 		}
@@ -316,7 +321,7 @@ func (ix *Index) unlink(s uint32) {
 		ix.wname.remove(hash32(ix.seed, NameKey(w.name)), w.id)
 		w.domains(blob, func(id uint32, d string, off int) bool {
 			ix.dom.remove(hash32(ix.seed, d[off:]), id)
-			ix.domOwner[id] = none
+			ix.domOwner[id] = domEntry{none, none}
 			ix.domFree = append(ix.domFree, id)
 			return true
 		})

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/beiankit/beian/numbering"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // numberSpellings are record numbers as records and filings spell them:
@@ -57,5 +59,26 @@ func TestCertHash(t *testing.T) {
 				t.Fatalf("certHash(%q, %d digits) = %x, want %x", typ, n, got, want)
 			}
 		}
+	}
+}
+
+// TestLookupProvince: the table of two-digit codes answers as the map of
+// every code does, for every code and for what is not one.
+func TestLookupProvince(t *testing.T) {
+	require.NotEmpty(t, provinceList)
+	for i, p := range provinceList {
+		got, ok := lookupProvince(p.Code)
+		assert.True(t, ok, p.Code)
+		assert.Equal(t, byte(i), got, p.Code)
+		got, ok = lookupProvince(" " + p.Code + "\t")
+		assert.True(t, ok, p.Code)
+		assert.Equal(t, byte(i), got, p.Code)
+	}
+	for _, s := range []string{"", "5", "00", "99", "10", "5 2", "52 0", "５２", "a2", "2a", "黔"} {
+		got, ok := lookupProvince(s)
+		want, wantOK := provinceIndex[strings.TrimSpace(s)]
+		assert.Equal(t, wantOK, ok, s)
+		assert.Equal(t, want, got, s)
+		assert.False(t, ok, s)
 	}
 }

@@ -157,8 +157,9 @@ func (ix *Index) oracleAppConflict(out []oracleConflict, in *checkInput, k Kind,
 		Kind: k, Rule: k.Rule(), Path: path,
 		Blocking: Blocking{
 			SubjectNumber: strings.Clone(sv.number), AppNumber: num,
-			Province: their.Code, ProvinceName: their.Name, Status: statusNames[v.status],
+			Province: their.Code, Status: statusNames[v.status],
 		},
+		ProvinceName: their.Name,
 	}
 	for _, x := range out {
 		if x.Kind == c.Kind && x.Path == c.Path && x.Blocking == c.Blocking {
@@ -295,7 +296,7 @@ func oracleContactConflict(kind KeyKind, path string, o contactHolder) oracleCon
 		Blocking: Blocking{SubjectNumber: o.number, Province: o.province, Status: filing.StatusApproved},
 		Zh:       t.zh, En: t.en, Steps: slices.Clip(t.steps),
 	}
-	c.Blocking.ProvinceName = o.provinceName
+	c.ProvinceName = o.provinceName
 	if o.number == "" {
 		c.Blocking.Status = filing.StatusBureauReview
 	}
@@ -321,7 +322,7 @@ func agreeWithOracle(t testing.TB, ix *Index, f *filing.Filing, cs []Conflict, e
 		c, o := cs[i], want[i]
 		b := c.Blocking
 		b.AppKind, b.AppName = "", ""
-		if c.Kind != o.Kind || c.Rule != o.Rule || c.Path != o.Path || c.Domain != o.Domain || b != o.Blocking {
+		if c.Kind != o.Kind || c.Rule() != o.Rule || c.Blocking.ProvinceName() != o.ProvinceName || c.Path != o.Path || c.Domain != o.Domain || b != o.Blocking {
 			t.Fatalf("conflict %d: %+v, the former Check: %+v", i, c, o)
 		}
 	}

@@ -24,17 +24,20 @@ type oracleText struct {
 // oracleConflict is a Conflict as Check built it with its texts (the
 // former Conflict; Blocking has no AppKind or AppName).
 type oracleConflict struct {
-	Kind      Kind
-	Rule      string
-	Path      string
-	Domain    string
-	Blocking  Blocking
-	Bureau    string
-	Form      string
-	Materials []oracleText
-	Steps     []oracleText
-	Zh        string
-	En        string
+	Kind     Kind
+	Rule     string
+	Path     string
+	Domain   string
+	Blocking Blocking
+	// ProvinceName is the name of the blocking province, a field of
+	// Blocking then.
+	ProvinceName string
+	Bureau       string
+	Form         string
+	Materials    []oracleText
+	Steps        []oracleText
+	Zh           string
+	En           string
 }
 
 // Resolution texts. Sources: 江西省通信管理局 用户典型问题指南 (三)1 (domain
@@ -200,8 +203,9 @@ func (ix *Index) oracleDescribe(in *checkInput, hits []hit) []oracleConflict {
 			Kind: h.kind, Rule: h.kind.Rule(), Path: pathSubjectCert, Domain: h.reg,
 			Blocking: Blocking{
 				SubjectNumber: h.subjNum, WebsiteNumber: h.siteNum,
-				Province: their.Code, ProvinceName: their.Name, Status: statusNames[h.status],
+				Province: their.Code, Status: statusNames[h.status],
 			},
+			ProvinceName: their.Name,
 		}
 		var m oracleMsg
 		switch {

@@ -209,8 +209,8 @@ func (ix *Index) byRegistrable(reg string, match func(*siteView, string) bool) [
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for e := ix.dom.first(hash32(ix.seed, reg)); e != none; e = ix.dom.next[e] {
-		w := ix.domOwner[e]
-		blob := ix.subj[ix.siteSubj[w]]
+		owner := ix.domOwner[e]
+		w, blob := owner.site, ix.subj[owner.subj]
 		rows = ix.siteRow(rows, w, func(sv *siteView) bool {
 			ok := false
 			sv.domains(blob, func(id uint32, d string, off int) bool {

@@ -93,7 +93,39 @@ var (
 		}
 		return m
 	}()
+	// provinceByCode is provinceIndex for a code of two digits, the
+	// form of nearly every filing: index+1, 0 for none.
+	provinceByCode = func() (t [100]byte) {
+		for i, p := range provinceList {
+			if n, ok := twoDigits(p.Code); ok {
+				t[n] = byte(i + 1)
+			}
+		}
+		return t
+	}()
 )
+
+// lookupProvince returns the index of the province of GB/T 2260 code s
+// (surrounding spaces ignored). A code of two digits is looked up in a
+// table, not hashed: it is on the path of every Check.
+func lookupProvince(s string) (byte, bool) {
+	if n, ok := twoDigits(s); ok {
+		if x := provinceByCode[n]; x != 0 {
+			return x - 1, true
+		}
+		return 0, false
+	}
+	pi, ok := provinceIndex[strings.TrimSpace(s)]
+	return pi, ok
+}
+
+// twoDigits returns the number written by s when s is two ASCII digits.
+func twoDigits(s string) (int, bool) {
+	if len(s) != 2 || s[0]-'0' > 9 || s[1]-'0' > 9 {
+		return 0, false
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0'), true
+}
 
 // certHash is the hash of a certificate in the certificate chain: hash32 of
 // certType + "\x00" + cert, computed without building that string (it is
@@ -142,7 +174,7 @@ func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err erro
 	*p = prepared{sites: p.sites[:0], apps: p.apps[:0]}
 	var probs problemList
 	s := &r.Subject
-	pi, ok := provinceIndex[strings.TrimSpace(s.Province)]
+	pi, ok := lookupProvince(s.Province)
 	if !ok {
 		probs = append(probs, problem(CodeProvinceUnknown, "", "subject.province", "省份",
 			fmt.Sprintf("省份代码“%s”不正确，应为两位GB/T 2260省级代码（如贵州为52）", s.Province),

@@ -321,7 +321,7 @@ func TestR20_ReviewLimitFromTheTable(t *testing.T) {
 		Value: 12, Policy: filing.ReviewFromForm, Source: "test"})
 	require.NoError(t, err)
 	c := conflict.Conflict{Kind: conflict.KindPending, Path: "subject.cert_number", Province: "11",
-		Blocking: conflict.Blocking{Province: "11", ProvinceName: "北京市", Status: filing.StatusBureauReview}}
+		Blocking: conflict.Blocking{Province: "11", Status: filing.StatusBureauReview}}
 	s := guidance.NewRenderer(rules).For(c).Steps[2]
 	assert.Equal(t, "管局审核时限为自核验单送达之日起12个工作日；如需修改，请联系接入商。", s.Zh)
 	assert.Contains(t, s.En, "(R-21)")

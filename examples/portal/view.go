@@ -161,9 +161,9 @@ type conflictView struct {
 func (p *formPage) addConflicts(cs []shownConflict) {
 	for _, sc := range cs {
 		c, g := &sc.c, &sc.g
-		v := conflictView{Zh: g.Zh, Rule: c.Rule, Bureau: g.Bureau, Form: g.Form}
+		v := conflictView{Zh: g.Zh, Rule: c.Rule(), Bureau: g.Bureau, Form: g.Form}
 		b := c.Blocking
-		v.Blocking = b.ProvinceName + "，" + statusLabel(b.Status)
+		v.Blocking = b.ProvinceName() + "，" + statusLabel(b.Status)
 		if b == (conflict.Blocking{}) {
 			v.Blocking = "为保护个人信息，不予显示" // disclose (disclosure.go)
 		}

@@ -82,7 +82,7 @@ func apps(r *report, ix *conflict.Index, alloc *numbering.Allocator, f *filing.F
 	}
 	for _, c := range conflicts {
 		g := guidance.For(c)
-		r.printf("  ✗ %s [%s %s]\n    阻挡的备案：%s；%s\n", g.Zh, c.Kind, c.Rule, c.Blocking.AppNumber, g.Steps[0].Zh)
+		r.printf("  ✗ %s [%s %s]\n    阻挡的备案：%s；%s\n", g.Zh, c.Kind, c.Rule(), c.Blocking.AppNumber, g.Steps[0].Zh)
 	}
 	add.Apps[0].Platforms[1].Identifier = "cn.xingchenkeji.Ledger"
 	if conflicts, err = ix.Check(add); err != nil || len(conflicts) > 0 {

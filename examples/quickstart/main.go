@@ -195,7 +195,7 @@ func run(w io.Writer) error {
 		g := guidance.For(c) // the texts, rendered when shown
 		r.printf("  ✗ %s\n", g.Zh)
 		r.printf("    阻挡的备案：%s（%s，%s）；请联系：%s\n",
-			c.Blocking.WebsiteNumber, c.Blocking.ProvinceName, c.Rule, g.Bureau)
+			c.Blocking.WebsiteNumber, c.Blocking.ProvinceName(), c.Rule(), g.Bureau)
 		for i, s := range g.Steps {
 			r.printf("    %d) %s\n", i+1, s.Zh)
 		}
