@@ -35,15 +35,16 @@ const none = ^uint32(0)
 // costs 4 bytes per entry (singly linked, for keys that are unique or nearly
 // so: certificates, subject numbers, registrable domains) or 8 (doubly
 // linked, for keys that many entries share: names, IPs, so that removal
-// stays O(1)), plus one map slot per distinct hash.
+// stays O(1)), plus one slot of 8 bytes per distinct hash in an open-addressed table
+// (heads).
 type chains struct {
-	head map[uint32]uint32
+	head heads
 	next []uint32
 	prev []uint32 // nil for a singly linked set
 }
 
 func newChains(n int, doubly bool) chains {
-	c := chains{head: make(map[uint32]uint32, n), next: make([]uint32, 0, n)}
+	c := chains{head: newHeads(n), next: make([]uint32, 0, n)}
 	if doubly {
 		c.prev = make([]uint32, 0, n)
 	}
@@ -62,31 +63,28 @@ func (c *chains) ensure(e uint32) {
 
 func (c *chains) add(h, e uint32) {
 	c.ensure(e)
-	old, ok := c.head[h]
-	if !ok {
-		old = none
-	}
+	old := c.head.get(h)
 	c.next[e] = old
 	if c.prev != nil {
 		c.prev[e] = none
-		if ok {
+		if old != none {
 			c.prev[old] = e
 		}
 	}
-	c.head[h] = e
+	c.head.set(h, e)
 }
 
 func (c *chains) remove(h, e uint32) {
 	if c.prev == nil {
-		head, ok := c.head[h]
-		if !ok {
+		head := c.head.get(h)
+		if head == none {
 			return
 		}
 		if head == e {
 			if c.next[e] == none {
-				delete(c.head, h)
+				c.head.del(h)
 			} else {
-				c.head[h] = c.next[e]
+				c.head.set(h, c.next[e])
 			}
 		} else {
 			p := head
@@ -104,9 +102,9 @@ func (c *chains) remove(h, e uint32) {
 	n, p := c.next[e], c.prev[e]
 	if p == none {
 		if n == none {
-			delete(c.head, h)
+			c.head.del(h)
 		} else {
-			c.head[h] = n
+			c.head.set(h, n)
 		}
 	} else {
 		c.next[p] = n
@@ -119,10 +117,7 @@ func (c *chains) remove(h, e uint32) {
 
 // first returns the head of the list of hash h, or none.
 func (c *chains) first(h uint32) uint32 {
-	if e, ok := c.head[h]; ok {
-		return e
-	}
-	return none
+	return c.head.get(h)
 }
 
 // trim copies the entry arrays to their length (after a bulk load).

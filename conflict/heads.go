@@ -1,0 +1,122 @@
+package conflict
+
+import "math/bits"
+
+// heads maps the 32-bit key hashes of a chains set to the first entry of
+// their chain. It is an open-addressed table with linear probing and
+// backward-shift deletion (no tombstones), in one flat array: a lookup in a
+// national-scale index touches one cache line, where a Go map of millions
+// of keys walks its directory, then a table, then a group (three dependent
+// loads, each a cache miss at that size). The hashes are maphash values
+// under the index's random seed, so callers cannot choose them to build
+// long probe runs.
+//
+// A slot holds h<<32 | e+1; 0 is an empty slot (e is never none). The
+// table grows by doubling when three quarters are in use; it never shrinks
+// (neither does a Go map). Like the map it replaces, it is written under
+// the index's write lock and read under its read lock.
+type heads struct {
+	slots []uint64
+	n     int // slots in use
+	shift uint8
+}
+
+// newHeads sizes the table for about n hashes.
+func newHeads(n int) heads {
+	size := 8
+	for size*3 < n*4 {
+		size <<= 1
+	}
+	return heads{slots: make([]uint64, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+}
+
+// home is the first slot probed for h (Fibonacci hashing: the high bits of
+// the product, so that any bits of h spread).
+func (t *heads) home(h uint32) int {
+	return int((uint64(h) * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+// get returns the head of hash h, or none.
+func (t *heads) get(h uint32) uint32 {
+	if len(t.slots) == 0 {
+		return none
+	}
+	mask := len(t.slots) - 1
+	for i := t.home(h); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return none
+		}
+		if uint32(s>>32) == h {
+			return uint32(s) - 1
+		}
+	}
+}
+
+// set makes e the head of hash h.
+func (t *heads) set(h, e uint32) {
+	if (t.n+1)*4 > len(t.slots)*3 {
+		t.grow()
+	}
+	mask := len(t.slots) - 1
+	v := uint64(h)<<32 | uint64(e+1)
+	for i := t.home(h); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = v
+			t.n++
+			return
+		}
+		if uint32(s>>32) == h {
+			t.slots[i] = v
+			return
+		}
+	}
+}
+
+// del removes hash h. The slots after it in its probe run move back, so
+// that every hash stays reachable from its home slot without a gap.
+func (t *heads) del(h uint32) {
+	if len(t.slots) == 0 {
+		return
+	}
+	mask := len(t.slots) - 1
+	i := t.home(h)
+	for ; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return
+		}
+		if uint32(s>>32) == h {
+			break
+		}
+	}
+	for j := (i + 1) & mask; ; j = (j + 1) & mask {
+		s := t.slots[j]
+		if s == 0 {
+			break
+		}
+		// The slot at j may move to i if i lies on its probe path, from its
+		// home k to j: the distance k→j is at least the distance i→j.
+		k := t.home(uint32(s >> 32))
+		if (j-k)&mask >= (j-i)&mask {
+			t.slots[i] = s
+			i = j
+		}
+	}
+	t.slots[i] = 0
+	t.n--
+}
+
+// grow doubles the table.
+func (t *heads) grow() {
+	old := t.slots
+	size := max(2*len(old), 8)
+	t.slots, t.n = make([]uint64, size), 0
+	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
+	for _, s := range old {
+		if s != 0 {
+			t.set(uint32(s>>32), uint32(s)-1)
+		}
+	}
+}
