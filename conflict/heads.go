@@ -54,7 +54,11 @@ func (t *heads) get(h uint32) uint32 {
 }
 
 // set makes e the head of hash h.
-func (t *heads) set(h, e uint32) {
+func (t *heads) set(h, e uint32) { t.swap(h, e) }
+
+// swap makes e the head of hash h and returns the former head, or none: one
+// probe where get then set would take two (chains.add, on the load path).
+func (t *heads) swap(h, e uint32) uint32 {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
@@ -65,11 +69,11 @@ func (t *heads) set(h, e uint32) {
 		if s == 0 {
 			t.slots[i] = v
 			t.n++
-			return
+			return none
 		}
 		if uint32(s>>32) == h {
 			t.slots[i] = v
-			return
+			return uint32(s) - 1
 		}
 	}
 }

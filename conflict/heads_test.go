@@ -44,8 +44,15 @@ func applyHeadOps(t testing.TB, ops []byte) {
 		op, h, e := ops[0], hashes[int(ops[1])%len(hashes)], uint32(ops[2])
 		ops = ops[3:]
 		switch op % 3 {
-		case 0, 1:
+		case 0:
 			tb.set(h, e)
+			m[h] = e
+		case 1:
+			want, ok := m[h]
+			if !ok {
+				want = none
+			}
+			require.Equal(t, want, tb.swap(h, e), "swap returns the former head of %#x", h)
 			m[h] = e
 		case 2:
 			tb.del(h)

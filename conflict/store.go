@@ -63,7 +63,7 @@ func (c *chains) ensure(e uint32) {
 
 func (c *chains) add(h, e uint32) {
 	c.ensure(e)
-	old := c.head.get(h)
+	old := c.head.swap(h, e)
 	c.next[e] = old
 	if c.prev != nil {
 		c.prev[e] = none
@@ -71,7 +71,6 @@ func (c *chains) add(h, e uint32) {
 			c.prev[old] = e
 		}
 	}
-	c.head.set(h, e)
 }
 
 func (c *chains) remove(h, e uint32) {
