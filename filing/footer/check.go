@@ -101,8 +101,7 @@ func Check(page *Page, s filing.Subject, w filing.Website) (warnings []*filing.P
 			refused = append(refused, filing.NewProblem(CodeLinkMissing))
 		}
 	}
-	// A number of blanks only is no number, as in Snippet.
-	if strings.TrimSpace(w.PublicSecurityNumber) != "" {
+	if given(w.PublicSecurityNumber) {
 		want, _, perr := numbering.ParsePublicSecurity(w.PublicSecurityNumber)
 		var shown *DisplayedPS
 		for i := range page.PublicSecurity {
@@ -122,3 +121,8 @@ func Check(page *Page, s filing.Subject, w filing.Website) (warnings []*filing.P
 	}
 	return warnings, nil
 }
+
+// given reports whether a record's number field holds a number: one of
+// blanks only is no number, for Snippet and Check alike (they must agree
+// on what the page has to show, R-98).
+func given(number string) bool { return strings.TrimSpace(number) != "" }

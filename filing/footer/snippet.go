@@ -92,12 +92,12 @@ func Snippet(record, ps string, opts SnippetOptions) (string, error) {
 func SnippetFor(s filing.Subject, w filing.Website, opts SnippetOptions) (string, error) {
 	var subj, site numbering.Number
 	var err error
-	if strings.TrimSpace(s.Number) != "" {
+	if given(s.Number) {
 		if subj, err = parseRecord(s.Number); err != nil {
 			return "", err
 		}
 	}
-	if strings.TrimSpace(w.Number) != "" {
+	if given(w.Number) {
 		if site, err = parseRecord(w.Number); err != nil {
 			return "", err
 		}
@@ -135,7 +135,7 @@ func parseRecord(s string) (numbering.Number, error) {
 // number ps ("" for none).
 func render(n numbering.Number, ps string, opts SnippetOptions) (string, error) {
 	var psn numbering.Number
-	if strings.TrimSpace(ps) != "" {
+	if given(ps) {
 		p, _, err := numbering.ParsePublicSecurity(ps)
 		if err != nil || p.Legacy() {
 			return "", filing.NewProblem(CodeSnippetPSNumber, truncateRunes(ps, 40))
