@@ -24,11 +24,11 @@ import (
 
 var approvedAt = time.Date(2026, 3, 2, 9, 30, 0, 0, calendar.Location())
 
-// TestOfCopiesTheFiling: Of carries every field the conflict index and the
+// TestR40_OfCopiesTheFiling: Of carries every field the conflict index and the
 // shell classification read, takes the decision's status where a part has
 // none, and shares no slice with the filing (R-40: numbers are the
 // filing's own).
-func TestOfCopiesTheFiling(t *testing.T) {
+func TestR40_OfCopiesTheFiling(t *testing.T) {
 	g := filingtest.New(7)
 	f := g.FilingWithApps(g.Organisation("52"), 2)
 	f.Subject.Number = "黔ICP备2026000007号"
@@ -166,4 +166,17 @@ func TestRecordMasksPersonalData(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, record.NewEncoder(&out).Encode(r))
 	assert.Contains(t, out.String(), id)
+}
+
+// TestR33_ServiceTypeAsThePublicQueryShowsIt: the service type of a record
+// reads as the public query prints it, for websites and every app kind.
+func TestR33_ServiceTypeAsThePublicQueryShowsIt(t *testing.T) {
+	assert.Equal(t, "网站", record.Website{}.ServiceType())
+	for kind, want := range map[filing.AppKind]string{
+		filing.AppKindApp:         "APP应用",
+		filing.AppKindMiniProgram: "小程序",
+		filing.AppKindQuickApp:    "快应用",
+	} {
+		assert.Equal(t, want, record.App{Kind: kind}.ServiceType(), "%s", kind)
+	}
 }
