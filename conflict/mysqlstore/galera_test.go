@@ -3,6 +3,7 @@ package mysqlstore_test
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -351,4 +352,65 @@ func TestHelperGalera(t *testing.T) {
 	}
 	wg.Wait()
 	say("S %d %d", sqltx.Retries(), failovers.Load())
+}
+
+// TestR30_GaleraRefusedRollbackCommitsNothing reproduces, without a crash,
+// how a failed Put once left its claims on every node: a transaction
+// writes claim rows on node 1, node 1 leaves the primary component
+// (gmcast.isolate), the next statement and the ROLLBACK are refused (error
+// 1047) and the server keeps the transaction open. Had the connection gone
+// back to the pool, the next transaction's START TRANSACTION would have
+// committed those rows once node 1 rejoined. sqltx.Run, which every
+// adapter's transaction goes through, closes such a connection, so the
+// rows never reach any node.
+func TestR30_GaleraRefusedRollbackCommitsNothing(t *testing.T) {
+	nodes, _ := mysqltest.Galera(t)
+	name, _ := mysqltest.NewDatabase(t, nodes[0])
+	ctx := context.Background()
+	db := mysqltest.Open(t, mysqltest.WithDatabase(t, nodes[0], name))
+	require.NoError(t, mysqlstore.New(db).Migrate(ctx))
+	db.SetMaxOpenConns(1) // the next transaction gets the same connection if it is kept
+	admin := mysqltest.Open(t, nodes[0])
+	admin.SetMaxOpenConns(1)
+	isolate := func(on int) {
+		_, err := admin.ExecContext(ctx, fmt.Sprintf("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=%d'", on))
+		require.NoError(t, err)
+		want := map[int]string{1: "non-Primary", 0: "Primary"}[on]
+		require.Eventually(t, func() bool {
+			var k, v string
+			err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE 'wsrep_cluster_status'").Scan(&k, &v)
+			return err == nil && v == want
+		}, 30*time.Second, 100*time.Millisecond, "node 1 never became %s", want)
+	}
+	t.Cleanup(func() {
+		_, _ = admin.ExecContext(ctx, "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=0'")
+	})
+
+	failed := errors.New("node 1 left the primary component")
+	_, err := sqltx.Run(ctx, db, nil, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO beian_conflict_claim (kind, value, subject) VALUES ('domain', 'orphan.cn', 'x')")
+		require.NoError(t, err)
+		isolate(1)
+		_, err = tx.ExecContext(ctx, "UPDATE beian_conflict_head SET seq = seq + 1 WHERE id = 1")
+		require.Error(t, err, "a node outside the primary component refuses the write")
+		return failed
+	})
+	require.ErrorIs(t, err, failed)
+	isolate(0)
+	// The next transaction on this pool (of one connection).
+	_, err = sqltx.Run(ctx, db, nil, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "SELECT 1")
+		return err
+	})
+	require.NoError(t, err)
+	for i, n := range nodes {
+		c, err := mysqltest.Open(t, mysqltest.WithDatabase(t, n, name)).Conn(ctx)
+		require.NoError(t, err)
+		_, err = c.ExecContext(ctx, "SET SESSION wsrep_sync_wait = 1")
+		require.NoError(t, err)
+		var rows int
+		require.NoError(t, c.QueryRowContext(ctx, "SELECT COUNT(*) FROM beian_conflict_claim WHERE value = 'orphan.cn'").Scan(&rows))
+		assert.Zero(t, rows, "node %d holds the claim of a transaction that was never committed", i+1)
+		c.Close()
+	}
 }

@@ -423,38 +423,39 @@ func (s *Store) Export(ctx context.Context, w io.Writer) (uint64, error) {
 	var seq int64
 	bw := bufio.NewWriterSize(w, 256<<10)
 	err := sqltx.Do(ctx, s.policy, "conflict/mysqlstore: Export", func(ctx context.Context) error {
-		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1`).Scan(&seq); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT body FROM beian_conflict_record WHERE NOT removed`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		wrote := false
-		for rows.Next() {
-			var b sql.RawBytes
-			if err := rows.Scan(&b); err != nil {
+		atCommit, err := sqltx.Run(ctx, s.db, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}, func(ctx context.Context, tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1`).Scan(&seq); err != nil {
+				return err
+			}
+			rows, err := tx.QueryContext(ctx, `SELECT body FROM beian_conflict_record WHERE NOT removed`)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			wrote := false
+			for rows.Next() {
+				var b sql.RawBytes
+				if err := rows.Scan(&b); err != nil {
+					return stopIf(wrote, err)
+				}
+				bw.Write(b)
+				if err := bw.WriteByte('\n'); err != nil {
+					return sqltx.Permanent(err)
+				}
+				wrote = true
+			}
+			if err := rows.Err(); err != nil {
 				return stopIf(wrote, err)
 			}
-			bw.Write(b)
-			if err := bw.WriteByte('\n'); err != nil {
+			if err := bw.Flush(); err != nil {
 				return sqltx.Permanent(err)
 			}
-			wrote = true
+			return nil
+		})
+		if atCommit { // the records were written: a retry would repeat them
+			return stopIf(true, err)
 		}
-		if err := rows.Err(); err != nil {
-			return stopIf(wrote, err)
-		}
-		if err := bw.Flush(); err != nil {
-			return sqltx.Permanent(err)
-		}
-		return tx.Commit()
+		return err
 	})
 	return uint64(seq), err
 }

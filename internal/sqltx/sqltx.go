@@ -268,24 +268,59 @@ func (p *permanent) Unwrap() error { return p.err }
 // wrongly. Tx returns at once an *Error with Unavailable and OutcomeUnknown
 // set (errors.Is(err, ErrUnavailable)); the caller re-reads to learn
 // whether the work was done.
+//
+// The transaction runs as Run runs it: a connection whose ROLLBACK or
+// COMMIT failed is closed, not reused.
 func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	return Do(ctx, p, op, func(ctx context.Context) error {
-		tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: p.Isolation})
-		if err != nil {
-			return err
+		atCommit, err := Run(ctx, db, &sql.TxOptions{Isolation: p.Isolation}, fn)
+		if err != nil && atCommit && p.unavailable(err) {
+			return Permanent(&Error{Op: op, Unavailable: true, OutcomeUnknown: true, Err: err})
 		}
-		if err := fn(ctx, tx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			if p.unavailable(err) {
-				return Permanent(&Error{Op: op, Unavailable: true, OutcomeUnknown: true, Err: err})
-			}
-			return err
-		}
-		return nil
+		return err
 	})
+}
+
+// Run runs fn once in a transaction with opts on a connection of its own,
+// committing when fn returns nil, and reports with atCommit whether the
+// error it returns came from COMMIT.
+//
+// When ROLLBACK or COMMIT fails, the connection is closed instead of going
+// back to the pool, since the server may still hold the transaction open:
+// a Galera node outside the primary component refuses ROLLBACK (error 1047)
+// and keeps the transaction, and on MySQL and MariaDB the next START
+// TRANSACTION on that connection commits it implicitly, writes the caller
+// was told had failed included (docs/mysql.md). Closing the connection
+// makes the server roll the transaction back.
+func Run(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(ctx context.Context, tx *sql.Tx) error) (atCommit bool, err error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	discard := false
+	defer func() {
+		if discard {
+			// Raw's function returning driver.ErrBadConn makes
+			// database/sql close the driver connection.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+		_ = conn.Close()
+	}()
+	tx, err := conn.BeginTx(ctx, opts)
+	if err != nil {
+		return false, err
+	}
+	if err := fn(ctx, tx); err != nil {
+		if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
+			discard = true
+		}
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		discard = true
+		return true, err
+	}
+	return false, nil
 }
 
 // Migrate brings the schema of component (a row of table

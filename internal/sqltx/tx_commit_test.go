@@ -17,24 +17,45 @@ import (
 )
 
 // fakeDriver is a database/sql driver whose transactions fail at COMMIT
-// with the errors queued in commitErrs (nil: the commit succeeds), so that
-// Tx's handling of commit failures is tested without a server.
+// with the errors queued in commitErrs (nil: the commit succeeds) and at
+// ROLLBACK with those in rollbackErrs, so that Tx's handling of such
+// failures is tested without a server. Like MySQL, a refused COMMIT or
+// ROLLBACK leaves the transaction open on its connection, and a BEGIN on a
+// connection with a transaction open commits it (implicitCommits).
 type fakeDriver struct {
-	mu         sync.Mutex
-	commitErrs []error
-	begins     int
-	commits    int // commits attempted
+	mu              sync.Mutex
+	commitErrs      []error
+	rollbackErrs    []error
+	begins          int
+	commits         int // commits attempted
+	implicitCommits int // transactions committed by the next BEGIN
+	connects        int
+	closes          int
 }
 
-func (d *fakeDriver) Connect(context.Context) (driver.Conn, error) { return &fakeConn{d}, nil }
-func (d *fakeDriver) Driver() driver.Driver                        { return nil }
+func (d *fakeDriver) Connect(context.Context) (driver.Conn, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.connects++
+	return &fakeConn{d: d}, nil
+}
+func (d *fakeDriver) Driver() driver.Driver { return nil }
 
-type fakeConn struct{ d *fakeDriver }
+type fakeConn struct {
+	d    *fakeDriver
+	open bool // a transaction is open on the server
+}
 
 func (c *fakeConn) Prepare(string) (driver.Stmt, error) {
 	return nil, errors.New("fake: no statements")
 }
-func (c *fakeConn) Close() error { return nil }
+func (c *fakeConn) Close() error {
+	c.d.mu.Lock()
+	defer c.d.mu.Unlock()
+	c.d.closes++
+	c.open = false // the server rolls back the transaction of a closed session
+	return nil
+}
 func (c *fakeConn) Begin() (driver.Tx, error) {
 	return c.BeginTx(context.Background(), driver.TxOptions{})
 }
@@ -42,23 +63,42 @@ func (c *fakeConn) BeginTx(context.Context, driver.TxOptions) (driver.Tx, error)
 	c.d.mu.Lock()
 	defer c.d.mu.Unlock()
 	c.d.begins++
-	return &fakeTx{c.d}, nil
+	if c.open {
+		c.d.implicitCommits++
+	}
+	c.open = true
+	return &fakeTx{c}, nil
 }
 
-type fakeTx struct{ d *fakeDriver }
+type fakeTx struct{ c *fakeConn }
 
-func (t *fakeTx) Commit() error {
-	t.d.mu.Lock()
-	defer t.d.mu.Unlock()
-	t.d.commits++
-	if len(t.d.commitErrs) == 0 {
+// next pops the first error of q (nil when q is empty).
+func next(q *[]error) error {
+	if len(*q) == 0 {
 		return nil
 	}
-	err := t.d.commitErrs[0]
-	t.d.commitErrs = t.d.commitErrs[1:]
+	err := (*q)[0]
+	*q = (*q)[1:]
 	return err
 }
-func (t *fakeTx) Rollback() error { return nil }
+
+func (t *fakeTx) Commit() error {
+	d := t.c.d
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.commits++
+	err := next(&d.commitErrs)
+	t.c.open = err != nil
+	return err
+}
+func (t *fakeTx) Rollback() error {
+	d := t.c.d
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	err := next(&d.rollbackErrs)
+	t.c.open = err != nil
+	return err
+}
 
 // timeoutErr is a network timeout as drivers return it.
 type timeoutErr struct{}
@@ -140,4 +180,71 @@ func TestTxCommitRefusedIsRetried(t *testing.T) {
 	assert.False(t, e.OutcomeUnknown)
 	assert.ErrorIs(t, err, ErrFailed)
 	assert.NotContains(t, e.MessageEn(), "outcome unknown")
+}
+
+// galeraNonPrimary is the error a Galera node outside the primary
+// component gives to ROLLBACK (and most statements).
+type galeraNonPrimary struct{}
+
+func (galeraNonPrimary) Error() string {
+	return "Error 1047 (08S01): WSREP has not yet prepared node for application use"
+}
+
+// TestRunClosesAConnectionWhoseRollbackFailed: a Galera node that left the
+// primary component refuses ROLLBACK and keeps the transaction open; had
+// the connection gone back to the pool, the next transaction's BEGIN would
+// have committed the writes the caller was told had failed (claims without
+// a record after a failed Put, docs/mysql.md). Run closes it instead.
+func TestRunClosesAConnectionWhoseRollbackFailed(t *testing.T) {
+	d := &fakeDriver{rollbackErrs: []error{galeraNonPrimary{}}}
+	db := sql.OpenDB(d)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	failed := errors.New("UPDATE: node left the primary component")
+	atCommit, err := Run(ctx, db, nil, func(context.Context, *sql.Tx) error { return failed })
+	require.ErrorIs(t, err, failed)
+	assert.False(t, atCommit)
+	_, err = Run(ctx, db, nil, func(context.Context, *sql.Tx) error { return nil })
+	require.NoError(t, err)
+	assert.Equal(t, 0, d.implicitCommits, "the open transaction was never committed by a later BEGIN")
+	assert.Equal(t, 2, d.connects, "the connection whose ROLLBACK failed was not reused")
+	assert.Equal(t, 1, d.closes)
+
+	// A refused COMMIT closes the connection too; a successful pair reuses it.
+	d = &fakeDriver{commitErrs: []error{galeraNonPrimary{}}}
+	db2 := sql.OpenDB(d)
+	defer db2.Close()
+	db2.SetMaxOpenConns(1)
+	atCommit, err = Run(ctx, db2, nil, func(context.Context, *sql.Tx) error { return nil })
+	assert.True(t, atCommit)
+	require.Error(t, err)
+	for range 2 {
+		_, err = Run(ctx, db2, nil, func(context.Context, *sql.Tx) error { return nil })
+		require.NoError(t, err)
+	}
+	assert.Equal(t, 0, d.implicitCommits)
+	assert.Equal(t, 2, d.connects, "one new connection after the refused COMMIT, then reused")
+	assert.Equal(t, 1, d.closes)
+}
+
+// TestTxClosesAConnectionWhoseRollbackFailed: the same through Tx, whose
+// retry runs fn again on a fresh connection.
+func TestTxClosesAConnectionWhoseRollbackFailed(t *testing.T) {
+	d := &fakeDriver{rollbackErrs: []error{galeraNonPrimary{}}}
+	db := sql.OpenDB(d)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	runs := 0
+	err := Tx(context.Background(), db, Policy{}, "op", func(context.Context, *sql.Tx) error {
+		runs++
+		if runs == 1 {
+			return fmt.Errorf("write: %w", syscall.ECONNRESET)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 2, runs)
+	assert.Equal(t, 0, d.implicitCommits)
+	assert.Equal(t, 2, d.connects)
 }

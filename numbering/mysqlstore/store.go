@@ -224,18 +224,12 @@ func (s *Store) Snapshot(ctx context.Context) ([]numbering.Counter, error) {
 // counter's transaction that did commit leaves a gap when run again, never
 // a duplicate, as PostgreSQL's single-statement Reserve does. Statements
 // with arguments go through sqltx.MySQLText, as in conflict/mysqlstore
-// (docs/mysql.md, "Galera and prepared statements").
+// (docs/mysql.md, "Galera and prepared statements"). A connection whose
+// ROLLBACK or COMMIT failed is closed (sqltx.Run).
 func (s *Store) tx(ctx context.Context, op string, fn func(ctx context.Context, tx *sql.Tx) error) error {
 	return sqltx.Do(ctx, s.policy, op, func(ctx context.Context) error {
-		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{Isolation: s.policy.Isolation})
-		if err != nil {
-			return err
-		}
-		if err := fn(ctx, tx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		return tx.Commit()
+		_, err := sqltx.Run(ctx, s.db, &sql.TxOptions{Isolation: s.policy.Isolation}, fn)
+		return err
 	})
 }
 
