@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,28 +157,20 @@ func simpleEmail(s string) (ok, upper bool) {
 	if at < 1 || at > 64 || len(s) > 254 || len(s)-at < 4 || s[0] == '.' || s[at-1] == '.' {
 		return false, false
 	}
+	var seen byte // the classes met, or-ed
 	for i := 0; i < at; i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '%', c == '+', c == '-':
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		case c == '.':
-			if s[i+1] == '.' {
-				return false, false
-			}
-		default:
+		k := emailClass[s[i]]
+		if k&cLocal == 0 || k&cDot != 0 && s[i+1] == '.' {
 			return false, false
 		}
+		seen |= k
 	}
 	dots, label := 0, 0
 	for i := at + 1; i < len(s); i++ {
 		c := s[i]
+		k := emailClass[c]
 		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			label++
-		case c >= 'A' && c <= 'Z':
-			upper = true
+		case k&cLDH != 0:
 			label++
 		case c == '-':
 			if label == 0 || i+1 == len(s) || s[i+1] == '.' {
@@ -198,9 +191,37 @@ func simpleEmail(s string) (ok, upper bool) {
 		if label > 63 {
 			return false, false
 		}
+		seen |= k
 	}
-	return dots > 0 && label > 0, upper
+	return dots > 0 && label > 0, seen&cUpper != 0
 }
+
+// Classes of the bytes of a simple address (emailClass).
+const (
+	cLocal = 1 << iota // allowed in the local part: letters, digits, ._%+-
+	cLDH               // a letter or digit of a domain label
+	cUpper             // an upper-case letter
+	cDot               // '.'
+)
+
+// emailClass classifies the bytes of an address for simpleEmail: one
+// table read per byte instead of a chain of comparisons.
+var emailClass = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLocal | cLDH
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cLocal | cLDH | cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cLocal | cLDH
+	}
+	for _, c := range "_%+-" {
+		t[c] = cLocal
+	}
+	t['.'] = cLocal | cDot
+	return t
+}()
 
 // normalizeContactEmail is contact.NormalizeEmail with the local part
 // lower-cased: DESIGN, the filing systems and the mail providers of
@@ -348,8 +369,9 @@ type contactEntry struct {
 // so that a Check computes an HMAC only for a contact that may be taken.
 type Contacts struct {
 	keyer     *ContactKeyer
-	seed      maphash.Seed
-	seed2     maphash.Seed
+	seed      maphash.Seed // e-mail hashes
+	seed2     maphash.Seed // e-mail check hashes
+	mkey      [2]uint64    // mobile hashes and check hashes (random per register)
 	mu        sync.RWMutex
 	byHash    map[uint64][]contactEntry
 	bySubject map[Key][]uint64
@@ -392,7 +414,8 @@ func (f *contactFilter) mark(hv uint64) {
 
 // NewContacts returns an empty register over keyer.
 func NewContacts(keyer *ContactKeyer) *Contacts {
-	c := &Contacts{keyer: keyer, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{}}
+	c := &Contacts{keyer: keyer, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), mkey: [2]uint64{rand.Uint64(), rand.Uint64()},
+		byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{}}
 	c.filter.Store(newContactFilter(1 << 10))
 	return c
 }
@@ -414,18 +437,143 @@ func (c *Contacts) grow() {
 	c.filter.Store(f)
 }
 
-func (c *Contacts) hash(x contact) uint64 { return contactHash(c.seed, x) }
-
-// contactHash is the 64-bit keyed hash of a normalised contact. The normal
-// forms of the two kinds never meet (a mobile is 11 digits, an address has
-// an @), so the kind only salts the hash; maphash.String hashes in one call
-// what a maphash.Hash would buffer.
-func contactHash(seed maphash.Seed, x contact) uint64 {
-	h := maphash.String(seed, x.norm)
+// hash is the 64-bit keyed hash of a normalised contact that the filter
+// and byHash use; checkHash is a second one, under other keys, that
+// confirms a hit without an HMAC.
+func (c *Contacts) hash(x contact) uint64 {
 	if x.mail {
-		h ^= 0x9e3779b97f4a7c15 // salt: an e-mail and a mobile differ even if their hashes met
+		return emailHash(c.seed, x.norm)
 	}
+	return mobileHash(c.mkey[0], mobileWord(x.norm))
+}
+
+func (c *Contacts) checkHash(x contact) uint64 {
+	if x.mail {
+		return emailHash(c.seed2, x.norm)
+	}
+	return mobileHash(c.mkey[1], mobileWord(x.norm))
+}
+
+// emailHash hashes a normalised address (hash/maphash: maphash.Bytes and
+// maphash.String agree on the same bytes). The salt keeps an address and a
+// mobile apart even where their hashes met.
+func emailHash(seed maphash.Seed, norm string) uint64 {
+	return maphash.String(seed, norm) ^ 0x9e3779b97f4a7c15
+}
+
+// mobileWord packs a mobile's 11 digits into one word: the low nibbles of
+// the first 8 bytes (one 8-byte load, which the compiler combines) and
+// those of the last 3 in the high nibbles of the first 3 bytes. Distinct
+// digit strings give distinct words, without the 11 dependent
+// multiply-adds of reading the number.
+func mobileWord(d string) uint64 {
+	if len(d) != 11 {
+		return 0 // not a normalised mobile; NormalizeMobile gives 11 digits
+	}
+	lo := uint64(d[0]) | uint64(d[1])<<8 | uint64(d[2])<<16 | uint64(d[3])<<24 |
+		uint64(d[4])<<32 | uint64(d[5])<<40 | uint64(d[6])<<48 | uint64(d[7])<<56
+	hi := uint64(d[8]) | uint64(d[9])<<8 | uint64(d[10])<<16
+	return lo&0x0f0f0f0f0f0f0f0f | (hi&0x0f0f0f)<<4
+}
+
+// mobileHash mixes a mobile's word (mobileWord) under key: the key xor-ed in, then
+// the finaliser of MurmurHash3 (fmix64), a bijection of 64-bit words, so
+// that two mobiles never share a hash under one key and every bit of the
+// word reaches every bit of the hash. It costs a few cycles where
+// hashing the 11 bytes would cost a call.
+func mobileHash(key, v uint64) uint64 {
+	h := v ^ key
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
 	return h
+}
+
+// mobileFast is the hash under key (one of mkey) of a mobile as a form
+// gives it: the common stored form (11 ASCII digits, the first a 1) is
+// read in place; other forms are normalised first. ok is false for a
+// value that does not normalise (left to validation, R-09).
+func mobileFast(key uint64, m string) (uint64, bool) {
+	if len(m) != 11 || m[0] != '1' || !allDigits(m) {
+		d, ok := NormalizeMobile(m)
+		if !ok {
+			return 0, false
+		}
+		m = d
+	}
+	return mobileHash(key, mobileWord(m)), true
+}
+
+// emailFast is the hash under seed of an address as a form gives it: a
+// plain ASCII address (simpleEmail) is hashed in place, or lower-cased on
+// the stack; other forms are normalised first.
+func emailFast(seed maphash.Seed, e string) (uint64, bool) {
+	ok, upper := simpleEmail(e)
+	switch {
+	case ok && !upper:
+		return emailHash(seed, e), true
+	case ok:
+		var buf [254]byte // simpleEmail's longest address
+		b := buf[:len(e)]
+		for i := 0; i < len(e); i++ {
+			ch := e[i]
+			if ch >= 'A' && ch <= 'Z' {
+				ch += 'a' - 'A'
+			}
+			b[i] = ch
+		}
+		return maphash.Bytes(seed, b) ^ 0x9e3779b97f4a7c15, true
+	}
+	n, ok := normalizeContactEmail(e)
+	if !ok {
+		return 0, false
+	}
+	return emailHash(seed, n), true
+}
+
+// probe is a contact of a filing that the filter let through: its hash,
+// its principal (as contact.who) and its kind.
+type probe struct {
+	hv   uint64
+	who  int
+	mail bool
+}
+
+// probes appends to dst the contacts of principal who (p) that the filter
+// lets through. Both contacts are probed before either result is used, so
+// that the two probes' memory reads overlap.
+func (c *Contacts) probes(dst []probe, flt *contactFilter, who int, p *filing.Person) []probe {
+	var mh, eh uint64
+	var mok, eok bool
+	if m := p.Mobile.Raw(); m != "" {
+		mh, mok = mobileFast(c.mkey[0], m)
+	}
+	if e := string(p.Email); e != "" {
+		eh, eok = emailFast(c.seed, e)
+	}
+	mok = mok && flt.mayHold(mh)
+	eok = eok && flt.mayHold(eh)
+	if mok {
+		dst = append(dst, probe{mh, who, false})
+	}
+	if eok {
+		dst = append(dst, probe{eh, who, true})
+	}
+	return dst
+}
+
+// person returns principal who of f (-1: the subject's; websites, then
+// apps).
+func person(f *filing.Filing, who int) *filing.Person {
+	switch {
+	case who < 0:
+		return &f.Subject.Principal
+	case who < len(f.Websites):
+		return &f.Websites[who].Principal
+	}
+	return &f.Apps[who-len(f.Websites)].Principal
 }
 
 // subjectOf returns the certificate key of f's subject and its public
@@ -457,7 +605,7 @@ func (c *Contacts) Put(f *filing.Filing) error {
 	for _, x := range cs {
 		k := c.keyer.sum(x.kind, x.norm)
 		if !slices.ContainsFunc(claims, func(o claim) bool { return o.key == k }) {
-			claims = append(claims, claim{c.hash(x), contactHash(c.seed2, x), k})
+			claims = append(claims, claim{c.hash(x), c.checkHash(x), k})
 		}
 	}
 	c.mu.Lock()
@@ -523,51 +671,60 @@ func (c *Contacts) Len() int {
 // tell the applicant).
 // Contacts that do not normalise are left to validation.
 func (c *Contacts) Check(f *filing.Filing) []Conflict {
-	var buf [8]contact
-	cs := contactsOf(buf[:0], nil, f)
-	var hs [8]uint64
-	hv := hs[:0]
-	var ps [8]bool
-	pass := ps[:0] // the filter lets the contact through
-	flt, maybe := c.filter.Load(), false
-	for _, x := range cs {
-		h := c.hash(x)
-		hv = append(hv, h)
-		p := flt.mayHold(h)
-		pass = append(pass, p)
-		maybe = maybe || p
+	// The common case: the filter holds none of the contacts, read where
+	// they are without normalising them into a list, and no lock is taken.
+	flt := c.filter.Load()
+	var room [8]probe
+	ps := c.probes(room[:0], flt, -1, &f.Subject.Principal)
+	for i := range f.Websites {
+		ps = c.probes(ps, flt, i, &f.Websites[i].Principal)
 	}
-	if !maybe { // the common case: no lock taken
+	for i := range f.Apps {
+		ps = c.probes(ps, flt, len(f.Websites)+i, &f.Apps[i].Principal)
+	}
+	if len(ps) == 0 {
 		return nil
 	}
+	return c.checkHeld(ps, f)
+}
+
+// checkHeld is Check past the filter: each contact the filter let through
+// looked up under the read lock, and confirmed by its check hash.
+func (c *Contacts) checkHeld(ps []probe, f *filing.Filing) []Conflict {
 	var out []Conflict
 	var ownType, ownCert string // the filing's subject, computed on the first hit
 	ownDone := false
-	var seen []uint64
+	var seenRoom [8]uint64
+	seen := seenRoom[:0]
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	for i, x := range cs {
-		if !pass[i] {
-			continue
-		}
-		es := c.byHash[hv[i]]
+	for _, pr := range ps {
+		es := c.byHash[pr.hv]
 		if len(es) == 0 {
 			continue
 		}
-		chk := contactHash(c.seed2, x)
+		p := person(f, pr.who)
+		kind := KeyMobile
+		var chk uint64
+		if pr.mail {
+			kind = KeyEmail
+			chk, _ = emailFast(c.seed2, string(p.Email))
+		} else {
+			chk, _ = mobileFast(c.mkey[1], p.Mobile.Raw())
+		}
 		if slices.Contains(seen, chk) {
-			continue
+			continue // the same contact at an earlier path
 		}
 		seen = append(seen, chk)
 		for _, e := range es {
-			if e.check != chk || e.key.Kind != x.kind {
+			if e.check != chk || e.key.Kind != kind {
 				continue
 			}
 			if !ownDone {
 				ownType, ownCert, ownDone = string(f.Subject.CertType), certKey(f.Subject.CertType, f.Subject.CertNumber.Raw()), true
 			}
 			if !isSubject(e.h.subject, ownType, ownCert) {
-				out = append(out, contactConflict(x.kind, x.path(f), e.h))
+				out = append(out, contactConflict(kind, contact{kind: kind, who: pr.who, mail: pr.mail}.path(f), e.h))
 			}
 		}
 	}

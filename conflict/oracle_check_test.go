@@ -253,7 +253,7 @@ func (c *Contacts) oracleCheck(f *filing.Filing) []oracleConflict {
 		if len(es) == 0 {
 			continue
 		}
-		chk := contactHash(c.seed2, x)
+		chk := c.checkHash(x)
 		if slices.Contains(seen, chk) {
 			continue
 		}
