@@ -71,7 +71,8 @@ var keySeed = maphash.MakeSeed()
 // subject, website and app numbers, the registrable domain of every domain
 // of its websites, and the platform identifiers of its apps
 // (filing.AppIdentifierKey: one key for com.Example.App on Android and
-// com.example.app on iOS, as Check compares them). gone reports a record whose subject is cancelled or
+// com.example.app on iOS, as Check compares them), and the contact keys
+// of its principals (Record.Subject.ContactKeys, R-94). gone reports a record whose subject is cancelled or
 // deleted (it holds no keys: storing it removes the subject). A record that
 // fails its checks returns an error wrapping ErrBadRecord, as Put does.
 func RecordKeys(r Record) (subject Key, keys []Key, gone bool, err error) {
@@ -105,6 +106,7 @@ func RecordKeys(r Record) (subject Key, keys []Key, gone bool, err error) {
 			keys = append(keys, Key{KeyApp, filing.AppIdentifierKey(id.id)})
 		}
 	}
+	keys = append(keys, p.contacts...)
 	slices.SortFunc(keys, func(a, b Key) int {
 		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
 			return c
@@ -182,7 +184,10 @@ var ErrStale = define("conflict.stale", "R-13",
 
 // ClaimError is a Put that lost: keys of the record are held by other
 // subjects, or the subject's record changed after the state the caller
-// checked. Replica.Claim turns it into the Conflicts Check gives.
+// checked. Replica.Claim turns it into the Conflicts Check gives, except
+// a refusal for contact keys alone (R-94), which the index does not hold:
+// it returns that as is, and ContactKeyer.TakenConflicts turns it into
+// Conflicts.
 type ClaimError struct {
 	// Taken lists the keys held by other subjects.
 	Taken []Taken `json:"taken,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"hash/maphash"
@@ -342,6 +343,64 @@ func (k *ContactKeyer) ContactClaims(f *filing.Filing) (claims []ContactClaim, i
 		invalid = append(invalid, c.path(f))
 	}
 	return claims, invalid
+}
+
+// Stamp sets r's contact keys (r.Subject.ContactKeys) to the claim keys
+// of f's principals' mobiles and e-mail addresses (ContactClaims), each
+// once, in the form "mobile:<hash>" or "email:<hash>", so that a Store
+// claims them with the record's other keys: a record of another
+// subject holding one of them is refused with a *ClaimError listing it
+// (TakenConflicts turns it into Conflicts). Stamp the record with the
+// same secret on every instance. It returns the paths of the contacts
+// that do not normalise, which get no key (validation reports them, R-09).
+func (k *ContactKeyer) Stamp(r *Record, f *filing.Filing) (invalid []string) {
+	claims, invalid := k.ContactClaims(f)
+	keys := make([]string, 0, len(claims))
+	for _, c := range claims {
+		keys = append(keys, string(c.Key.Kind)+":"+c.Key.Value)
+	}
+	slices.Sort(keys)
+	if len(keys) == 0 {
+		keys = nil
+	}
+	r.Subject.ContactKeys = keys
+	return invalid
+}
+
+// TakenConflicts returns a Conflict of KindContactTaken for each contact
+// key of f that err (a *ClaimError of Store.Put, Replica.Claim or
+// Contacts.Put) lists as taken, at the path of the contact's first use in
+// f, in f's order. The holder stays unnamed (a store names it by its
+// certificate, which is not public): Blocking is empty. It returns nil
+// when err lists no contact key of f.
+func (k *ContactKeyer) TakenConflicts(f *filing.Filing, err error) []Conflict {
+	var ce *ClaimError
+	if !errors.As(err, &ce) {
+		return nil
+	}
+	claims, _ := k.ContactClaims(f)
+	var out []Conflict
+	for _, c := range claims {
+		if slices.ContainsFunc(ce.Taken, func(t Taken) bool { return t.Key == c.Key }) {
+			out = append(out, Conflict{Kind: KindContactTaken, Path: c.Path, Contact: c.Key.Kind})
+		}
+	}
+	return out
+}
+
+// contactOnly reports whether every key a *ClaimError lists is a contact
+// key: keys the index does not hold, so that syncing it and checking again
+// cannot explain the refusal.
+func (e *ClaimError) contactOnly() bool {
+	if e.Stale || len(e.Taken) == 0 {
+		return false
+	}
+	for _, t := range e.Taken {
+		if t.Key.Kind != KeyMobile && t.Key.Kind != KeyEmail {
+			return false
+		}
+	}
+	return true
 }
 
 // contactHolder is the subject that holds a contact key: its certificate key

@@ -1,9 +1,12 @@
 package conflict_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/conflicttest"
 	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 )
@@ -31,4 +34,31 @@ func ExampleContacts_Check() {
 	// R-94 subject.principal.mobile mobile 黔ICP备2026000001号
 	// 该负责人手机号码已被其他主体的负责人使用，不能用于本主体备案
 	// 请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实
+}
+
+// Stamp puts the principals' contact keys in the record a Store claims, so
+// that every instance of a portal refuses a contact another subject holds
+// (R-94): the store keeps keyed hashes, never the numbers.
+// TakenConflicts turns the store's refusal into Conflicts.
+func ExampleContactKeyer_Stamp() {
+	ctx := context.Background()
+	keyer, _ := conflict.NewContactKeyer([]byte("the ISP's secret, at least 16 bytes"))
+	store := conflict.NewMemoryStore()
+	file := func(cert, domain, mobile string) (*filing.Filing, error) {
+		rec := conflicttest.Pending(cert, "52", domain)
+		f := conflicttest.FilingOf(rec)
+		f.Subject.Principal = filing.Person{Name: "王芳", Mobile: filing.Phone(mobile)}
+		keyer.Stamp(&rec, f)
+		_, err := store.Put(ctx, rec, conflict.Unconditional)
+		return f, err
+	}
+	_, _ = file("91520100MA6H000001", "first.cn", "13800138000")
+	f, err := file("91520100MA6H000002", "second.cn", "138-0013-8000")
+	fmt.Println(errors.Is(err, conflict.ErrKeyTaken))
+	for _, c := range keyer.TakenConflicts(f, err) {
+		fmt.Println(c.Rule(), c.Path, c.Contact)
+	}
+	// Output:
+	// true
+	// R-94 subject.principal.mobile mobile
 }

@@ -1,9 +1,13 @@
 package conflict
 
 import (
+	"errors"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/beiankit/beian/filing"
 )
 
 // FuzzR94_FilterHashAgrees: Check reads a contact as the form gives it
@@ -77,4 +81,37 @@ func TestR94_MobileHashIsABijection(t *testing.T) {
 			add(string(b))
 		}
 	}
+}
+
+// FuzzR94_ContactKeyRoundTrip: a record's contact key is refused, or
+// claimed as it is written, and the index gives it back byte for byte
+// through its blob.
+func FuzzR94_ContactKeyRoundTrip(f *testing.F) {
+	for _, s := range []string{"mobile:00112233445566778899aabbccddeeff", "email:ffffffffffffffffffffffffffffffff",
+		"mobile:13800138000", "email:", ":", "mobile:00112233445566778899AABBCCDDEEFF", "mobile:0011223344556677889９aabbccddeeff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		r := Record{Subject: SubjectRecord{Province: "52", Name: "甲", Nature: filing.NatureEnterprise,
+			CertType: filing.CertUSCC, CertNumber: "A1", Status: filing.StatusBureauReview, ContactKeys: []string{v}}}
+		_, keys, _, err := RecordKeys(r)
+		if err != nil {
+			if !errors.Is(err, ErrBadRecord) {
+				t.Fatalf("%q: %v", v, err)
+			}
+			return
+		}
+		kind, value, _ := strings.Cut(v, ":")
+		if !slices.Contains(keys, Key{KeyKind(kind), value}) {
+			t.Fatalf("%q accepted but not claimed: %v", v, keys)
+		}
+		ix := New()
+		if err := ix.Put(r); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.LookupCert(r.Subject.CertType, r.Subject.CertNumber)
+		if err != nil || len(got.Subject.ContactKeys) != 1 || got.Subject.ContactKeys[0] != v {
+			t.Fatalf("%q came back as %q (%v)", v, got.Subject.ContactKeys, err)
+		}
+	})
 }

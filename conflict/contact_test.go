@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/beiankit/beian/conflict"
+	"github.com/beiankit/beian/conflict/conflicttest"
 	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
 )
@@ -301,4 +302,42 @@ func TestR94_OwnSubjectInAnotherSpelling(t *testing.T) {
 		assert.Empty(t, cs.Check(contactFiling(spelling, "", "13800138000", "boss@example.com")), spelling)
 	}
 	assert.Len(t, cs.Check(contactFiling("91350100M000100Y44", "", "13800138000", "boss@example.com")), 2, "another subject: its mobile and e-mail are taken")
+}
+
+// TestR94_RecordKeysHoldContactKeys: a record's contact keys are among the
+// keys a Store claims; anything but a keyed hash is refused at its path,
+// without the value in the message (it may be a contact typed where its
+// key belongs), by RecordKeys and by the index alike.
+func TestR94_RecordKeysHoldContactKeys(t *testing.T) {
+	r := conflicttest.Pending("A13", "52", "a13.cn")
+	r.Subject.ContactKeys = []string{"email:00112233445566778899aabbccddeeff", "mobile:ffeeddccbbaa99887766554433221100"}
+	_, keys, _, err := conflict.RecordKeys(r)
+	require.NoError(t, err)
+	assert.Contains(t, keys, conflict.Key{Kind: conflict.KeyMobile, Value: "ffeeddccbbaa99887766554433221100"})
+	assert.Contains(t, keys, conflict.Key{Kind: conflict.KeyEmail, Value: "00112233445566778899aabbccddeeff"})
+	ix := conflict.New()
+	require.NoError(t, ix.Put(r), "the index takes the record")
+	got, err := ix.LookupCert(r.Subject.CertType, r.Subject.CertNumber)
+	require.NoError(t, err)
+	assert.Equal(t, r.Subject.ContactKeys, got.Subject.ContactKeys, "and gives its contact keys back, so that a record read from it and put again keeps its claims")
+	r.Subject.ContactKeys = nil
+	require.NoError(t, ix.Put(r))
+	got, err = ix.LookupCert(r.Subject.CertType, r.Subject.CertNumber)
+	require.NoError(t, err)
+	assert.Empty(t, got.Subject.ContactKeys)
+	for _, bad := range []string{"mobile:13800138000", "email:boss@example.com", "13800138000", "phone:00112233445566778899aabbccddeeff",
+		"mobile:00112233445566778899AABBCCDDEEFF", "mobile:00112233445566778899aabbccddeef", "mobile:00112233445566778899aabbccddeeff0", ""} {
+		r.Subject.ContactKeys = []string{bad}
+		_, _, _, err := conflict.RecordKeys(r)
+		require.ErrorIs(t, err, conflict.ErrBadRecord, bad)
+		var ve *filing.ValidationError
+		require.ErrorAs(t, err, &ve, bad)
+		require.Len(t, ve.Problems, 1, bad)
+		assert.Equal(t, conflict.CodeContactKey, ve.Problems[0].Code, bad)
+		assert.Equal(t, "subject.contact_keys[0]", ve.Problems[0].Path, bad)
+		if bad != "" {
+			assert.NotContains(t, err.Error(), bad, "the value is not repeated")
+		}
+		assert.Error(t, conflict.New().Put(r), bad)
+	}
 }

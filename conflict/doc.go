@@ -95,14 +95,30 @@
 // Where several processes share the record set (portal instances behind a
 // load balancer, a bureau's servers), a Store keeps it: the records, the
 // unique keys each subject holds (Key: registrable domain, app platform
-// identifier, certificate, record number; RecordKeys), and a change
+// identifier, certificate, record number, principals' contact keys;
+// RecordKeys), and a change
 // sequence. A Store claims the keys of a record all or none (Put), so no
 // two subjects ever hold one key however many processes race; MemoryStore
-// is the in-process one, conflict/pgstore the PostgreSQL one, and
-// conflicttest.TestStore the suite both pass. A Replica keeps each
+// is the in-process one, conflict/pgstore the PostgreSQL one,
+// conflict/mysqlstore the MySQL-family one, and conflicttest.TestStore the
+// suite they pass. A Replica keeps each
 // process's Index in step with the Store (Load, Sync, Follow), so checks
 // stay in memory, and Replica.Claim answers a race lost in the Store with
 // the Conflicts Check gives.
+//
+// # Principals' contacts
+//
+// A principal's mobile or e-mail address used by another subject's
+// principal is refused. Contacts is the register a process checks
+// before it files (Check, then Put once filed): it keeps keyed hashes only
+// (ContactKeyer, under the ISP's secret) and answers most Checks from a
+// filter without a lock. Where several processes share the record set,
+// ContactKeyer.Stamp writes the same keyed hashes into the record
+// (Subject.ContactKeys), and the Store claims them with the record's other
+// keys: a record of another subject holding one is refused on every
+// instance, and ContactKeyer.TakenConflicts turns the refusal into
+// Conflicts. A contact itself in place of its key is refused
+// (CodeContactKey), so none reaches a store.
 //
 // # Memory layout
 //

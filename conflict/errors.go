@@ -156,6 +156,12 @@ var (
 	// CodeTooLarge: more websites, domains or IPs than a record may hold.
 	CodeTooLarge = define("conflict.too_large", "",
 		"网站、域名或IP数量过多", "too many websites, domains or IPs in one record")
+	// CodeContactKey: a record's contact key that is not the keyed hash
+	// ContactKeyer.Stamp writes; a contact itself is refused, so
+	// that none reaches a store.
+	CodeContactKey = define("conflict.contact_key_format", "R-94",
+		"联系方式校验值格式不正确，应由系统生成，不能填写手机号码或电子邮箱本身",
+		"a contact key is \"mobile:\" or \"email:\" and 32 lower-case hexadecimal digits (ContactKeyer.Stamp), never the contact itself")
 	// CodeInvalid: a field that fails a check of package filing that returns
 	// no *filing.Problem of its own.
 	CodeInvalid = define("conflict.invalid", "",

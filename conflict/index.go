@@ -415,7 +415,8 @@ func (ix *Index) toPrepared(s uint32) prepared {
 	p.hCert = certHash(ix.seed, p.certType, p.cert)
 	p.hNum = hash32(ix.seed, p.number)
 	p.hName = hash32(ix.seed, NameKey(p.name))
-	for it := newSiteIter(blob, &v); it.next(); {
+	it := newSiteIter(blob, &v)
+	for it.next() {
 		w := &it.w
 		ps := prepSite{status: w.status, number: w.number(v.number), name: w.name, homeURL: w.homeURL(blob)}
 		ps.hName = hash32(ix.seed, NameKey(ps.name))
@@ -430,6 +431,7 @@ func (ix *Index) toPrepared(s uint32) prepared {
 		})
 		p.sites = append(p.sites, ps)
 	}
+	p.contacts = contactKeys(&it.r)
 	p.apps = ix.preparedApps(s)
 	return p
 }
@@ -444,7 +446,8 @@ func (ix *Index) toRecord(s uint32) Record {
 		CertType: filing.CertType(ix.internedName(v.certTypeID)), CertNumber: filing.IDNumber(v.cert),
 		Status: statusNames[v.status],
 	}}
-	for it := newSiteIter(blob, &v); it.next(); {
+	it := newSiteIter(blob, &v)
+	for it.next() {
 		w := &it.w
 		wr := WebsiteRecord{Number: w.number(v.number), Name: w.name, HomeURL: w.homeURL(blob), Status: statusNames[w.status]}
 		w.domains(blob, func(_ uint32, d string, _ int) bool {
@@ -456,6 +459,9 @@ func (ix *Index) toRecord(s uint32) Record {
 			return true
 		})
 		r.Websites = append(r.Websites, wr)
+	}
+	for _, k := range contactKeys(&it.r) { // new strings: no clone needed
+		r.Subject.ContactKeys = append(r.Subject.ContactKeys, string(k.Kind)+":"+k.Value)
 	}
 	r = cloneRecord(r)
 	r.Apps = ix.appRecords(s)

@@ -64,6 +64,7 @@ type prepared struct {
 	hName    uint32
 	sites    []prepSite
 	apps     []prepApp
+	contacts []Key // the subject's contact keys, for RecordKeys only
 }
 
 type prepSite struct {
@@ -171,7 +172,7 @@ func prepare(r *Record, seed maphash.Seed) (p prepared, drop bool, err error) {
 // earlier record (a bulk load prepares millions of records into the same
 // few batches; nothing of p is kept once it is linked).
 func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err error) {
-	*p = prepared{sites: p.sites[:0], apps: p.apps[:0]}
+	*p = prepared{sites: p.sites[:0], apps: p.apps[:0], contacts: p.contacts[:0]}
 	var probs problemList
 	s := &r.Subject
 	pi, ok := lookupProvince(s.Province)
@@ -210,6 +211,7 @@ func prepareInto(p *prepared, r *Record, seed maphash.Seed) (drop bool, err erro
 	} else {
 		p.cert = certKey(s.CertType, s.CertNumber.Raw())
 	}
+	probs = prepareContactKeys(p, s.ContactKeys, probs)
 	// apply looks the record up by these (a dropped record too).
 	p.hCert = certHash(seed, p.certType, p.cert)
 	p.hNum = hash32(seed, p.number)
@@ -352,4 +354,44 @@ func hashAddr(seed maphash.Seed, a netip.Addr) uint32 {
 	b := a.As16()
 	h := maphash.Bytes(seed, b[:])
 	return uint32(h) ^ uint32(h>>32)
+}
+
+// maxContactKeys bounds the contact keys of one record: a mobile and an
+// e-mail address for the subject's principal and for each website's and
+// app's.
+const maxContactKeys = 2 * (1 + maxWebsites + maxApps)
+
+// prepareContactKeys checks a record's contact keys and keeps them
+// in p.contacts: each "mobile:" or "email:" and the 32 lower-case
+// hexadecimal digits of a ContactKeyer's hash. Anything else is refused
+// without repeating the value, which may be a contact typed where its key
+// belongs.
+func prepareContactKeys(p *prepared, keys []string, probs problemList) problemList {
+	if len(keys) > maxContactKeys {
+		return append(probs, problem(CodeTooLarge, "R-94", "subject.contact_keys", "联系方式校验值", "联系方式校验值数量过多", "too many contact keys in one record"))
+	}
+	for i, v := range keys {
+		k, ok := parseContactKey(v)
+		if !ok {
+			probs = append(probs, problem(CodeContactKey, "", "subject.contact_keys["+strconv.Itoa(i)+"]", "联系方式校验值",
+				CodeContactKey.MessageZh(), CodeContactKey.MessageEn()))
+			continue
+		}
+		p.contacts = append(p.contacts, k)
+	}
+	return probs
+}
+
+// parseContactKey reads a contact key as Stamp writes it.
+func parseContactKey(v string) (Key, bool) {
+	kind, hexPart, _ := strings.Cut(v, ":")
+	if (kind != string(KeyMobile) && kind != string(KeyEmail)) || len(hexPart) != 32 {
+		return Key{}, false
+	}
+	for i := 0; i < len(hexPart); i++ {
+		if c := hexPart[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return Key{}, false
+		}
+	}
+	return Key{KeyKind(kind), hexPart}, true
 }

@@ -177,7 +177,9 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 			return nil, nil
 		}
 		var ce *ClaimError
-		if !errors.As(err, &ce) || try+1 == claimTries {
+		if !errors.As(err, &ce) || try+1 == claimTries || ce.contactOnly() {
+			// A contact key taken (R-94, ContactKeyer.Stamp) is not in
+			// the index: checking again cannot clear it.
 			return nil, err
 		}
 		if _, serr := r.Sync(ctx); serr != nil {

@@ -111,3 +111,49 @@ func TestReplicaFollow(t *testing.T) {
 	cancel()
 	assert.ErrorIs(t, <-done, context.Canceled)
 }
+
+// countingStore counts the Puts that reach a Store.
+type countingStore struct {
+	conflict.Store
+	puts atomic.Int32
+}
+
+func (c *countingStore) Put(ctx context.Context, r conflict.Record, since uint64) (uint64, error) {
+	c.puts.Add(1)
+	return c.Store.Put(ctx, r, since)
+}
+
+// TestR94_ReplicaRefusesATakenContactOnce: two portal instances share a
+// store; a filing whose principal's mobile another subject holds (stamped
+// as a contact key, ContactKeyer.Stamp) is refused by the store, across
+// instances, on the first Put: the index holds no contact keys, so Claim
+// does not sync and retry, and ContactKeyer.TakenConflicts says which
+// field to change.
+func TestR94_ReplicaRefusesATakenContactOnce(t *testing.T) {
+	ctx := context.Background()
+	store := &countingStore{Store: conflict.NewMemoryStore()}
+	one, two := conflict.NewReplica(store, conflict.New()), conflict.NewReplica(store, conflict.New())
+	k, err := conflict.NewContactKeyer([]byte("replica-secret-0123456789"))
+	require.NoError(t, err)
+	filed := func(r *conflict.Replica, cert, domain, mobile string) (*filing.Filing, []conflict.Conflict, error) {
+		rec := conflicttest.Pending(cert, "52", domain)
+		f := conflicttest.FilingOf(rec)
+		f.Subject.Principal = filing.Person{Name: "王芳", Mobile: filing.Phone(mobile)}
+		k.Stamp(&rec, f)
+		cs, err := r.Claim(ctx, f, rec)
+		return f, cs, err
+	}
+	_, cs, err := filed(one, "A12", "a12.cn", "13800138000")
+	require.NoError(t, err)
+	require.Empty(t, cs)
+	before := store.puts.Load()
+	f, cs, err := filed(two, "B12", "b12.cn", "138 0013 8000")
+	require.ErrorIs(t, err, conflict.ErrKeyTaken)
+	assert.Empty(t, cs)
+	assert.Equal(t, before+1, store.puts.Load(), "one Put: a taken contact is not retried")
+	got := k.TakenConflicts(f, err)
+	require.Len(t, got, 1)
+	assert.Equal(t, "subject.principal.mobile", got[0].Path)
+	assert.Equal(t, conflict.KeyMobile, got[0].Contact)
+	assert.Nil(t, k.TakenConflicts(f, errors.New("another error")))
+}

@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"net/netip"
 	"strings"
 )
@@ -25,6 +26,8 @@ import (
 //	  str name, str home URL,
 //	  uvarint n domains, per domain: uvarint entry id, str domain, uvarint offset of the registrable part
 //	  uvarint n IPs, per IP: uvarint entry id, byte length (4 or 16), bytes
+//	then, only when the subject has contact keys: uvarint n keys,
+//	per key: byte kind (0 mobile, 1 email), 16 bytes of hash
 
 // none marks the end of a chain and a free slot.
 const none = ^uint32(0)
@@ -198,7 +201,35 @@ func encodeBlob(p *prepared, natureID, certTypeID uint32, siteIDs []uint32, domI
 			e.addr(a)
 		}
 	}
+	if len(p.contacts) > 0 {
+		e.uv(uint64(len(p.contacts)))
+		for _, k := range p.contacts {
+			kind := byte(0)
+			if k.Kind == KeyEmail {
+				kind = 1
+			}
+			e.byte1(kind)
+			e.b, _ = hex.AppendDecode(e.b, []byte(k.Value)) // 32 lower-case hex digits: prepareContactKeys
+		}
+	}
 	return string(e.b)
+}
+
+// contactKeys reads the contact keys at the end of a blob, where r stands
+// after the last website (none when the blob ends there).
+func contactKeys(r *rd) []Key {
+	if r.i >= len(r.s) {
+		return nil
+	}
+	keys := make([]Key, int(r.uv()))
+	for i := range keys {
+		kind := KeyMobile
+		if r.byte1() == 1 {
+			kind = KeyEmail
+		}
+		keys[i] = Key{kind, hex.EncodeToString([]byte(r.n(16)))}
+	}
+	return keys
 }
 
 // Home URL forms: most home URLs are the first domain with a scheme, an

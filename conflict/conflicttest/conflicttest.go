@@ -82,7 +82,9 @@ func FilingOf(r conflict.Record) *filing.Filing {
 // (one change per subject, ascending, limited); bad records and cancelled
 // contexts are reported; in concurrent races for one domain exactly one
 // subject wins each race; app platform identifiers are held by one subject
-// whatever their letter case, in races too; and two Replicas on the
+// whatever their letter case, in races too; the principals' contact
+// keys are held by one subject, and a raw contact is refused; and
+// two Replicas on the
 // store refuse the same domain, or the same app identifier, twice with the
 // conflict Check gives.
 func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
@@ -233,6 +235,50 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		wg.Wait()
 		assert.Equal(t, int32(1), wins.Load())
 		assert.Equal(t, int32(Racers-1), stale.Load())
+	})
+
+	t.Run("R94_ContactKeysHeldOnce", func(t *testing.T) {
+		s := newStore(t)
+		k, err := conflict.NewContactKeyer([]byte("conformance-secret-0123456789"))
+		require.NoError(t, err)
+		a := Pending("A11", "52", "a11.cn")
+		fa := FilingOf(a)
+		fa.Subject.Principal = filing.Person{Name: "张伟", Mobile: "13800138000", Email: "zhang.wei@example.com"}
+		k.Stamp(&a, fa)
+		require.Len(t, a.Subject.ContactKeys, 2)
+		put(t, s, a)
+		// Another subject whose website's principal has the same mobile,
+		// written otherwise.
+		b := Pending("B11", "33", "b11.cn")
+		fb := FilingOf(b)
+		fb.Websites[0].Principal = filing.Person{Name: "张伟", Mobile: "+86 138-0013-8000", Email: "other@example.com"}
+		k.Stamp(&b, fb)
+		_, err = s.Put(ctx, b, conflict.Unconditional)
+		var ce *conflict.ClaimError
+		require.ErrorAs(t, err, &ce)
+		assert.ErrorIs(t, err, conflict.ErrKeyTaken)
+		require.Len(t, ce.Taken, 1)
+		assert.Equal(t, conflict.KeyMobile, ce.Taken[0].Key.Kind)
+		assert.NotContains(t, err.Error(), "13800138000", "a mobile in an error message")
+		got := k.TakenConflicts(fb, err)
+		require.Len(t, got, 1)
+		assert.Equal(t, conflict.KindContactTaken, got[0].Kind)
+		assert.Equal(t, "websites[0].principal.mobile", got[0].Path)
+		// A raw contact where a key belongs is refused, and stored nowhere.
+		c := Pending("C11", "11", "c11.cn")
+		c.Subject.ContactKeys = []string{"mobile:13900139000"}
+		_, err = s.Put(ctx, c, conflict.Unconditional)
+		assert.ErrorIs(t, err, conflict.ErrBadRecord)
+		var buf bytes.Buffer
+		_, err = s.Export(ctx, &buf)
+		require.NoError(t, err)
+		assert.NotContains(t, buf.String(), "13900139000")
+		assert.NotContains(t, buf.String(), "13800138000", "only keyed hashes are stored")
+		// A replaces its principal's mobile: the old one is free for B.
+		fa.Subject.Principal.Mobile = "13700137000"
+		k.Stamp(&a, fa)
+		put(t, s, a)
+		put(t, s, b)
 	})
 
 	t.Run("BadRecord", func(t *testing.T) {

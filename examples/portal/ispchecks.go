@@ -24,8 +24,27 @@ const demoAccount = "portal-user"
 
 // ispChecks is the state of the ISP's own checks.
 type ispChecks struct {
+	keyer    *conflict.ContactKeyer // nil: the contact check is off
 	contacts *conflict.Contacts
 	ledger   *resource.Ledger
+}
+
+// stampContacts puts the principals' contact keys in rec (keyed hashes,
+// R-94), so that the record set refuses them to another subject on every
+// instance that shares its store, not only in this instance's register.
+func (c *ispChecks) stampContacts(rec *conflict.Record, f *filing.Filing) {
+	if c.keyer != nil {
+		c.keyer.Stamp(rec, f)
+	}
+}
+
+// takenContacts turns the record set's refusal of a contact key (another
+// instance recorded it first) into the conflicts the contact check gives.
+func (c *ispChecks) takenContacts(f *filing.Filing, err error) []conflict.Conflict {
+	if c.keyer == nil {
+		return nil
+	}
+	return c.keyer.TakenConflicts(f, err)
 }
 
 // newISPChecks builds the contact register over key (nil: the contact
@@ -39,7 +58,7 @@ func (s *server) newISPChecks(key []byte, codes int) error {
 		if err != nil {
 			return err
 		}
-		s.checks.contacts = conflict.NewContacts(k)
+		s.checks.keyer, s.checks.contacts = k, conflict.NewContacts(k)
 	}
 	policy, _ := resource.PolicyNamed("tencent")
 	var err error

@@ -480,7 +480,12 @@ func (s *server) record(ctx context.Context, f *filing.Filing, st lifecycle.Stat
 	}
 	s.reserved++
 	s.mu.Unlock()
-	conflicts, err := s.replica.Claim(ctx, f, underReview(f, st.Status))
+	rec := underReview(f, st.Status)
+	s.checks.stampContacts(&rec, f)
+	conflicts, err := s.replica.Claim(ctx, f, rec)
+	if cs := s.checks.takenContacts(f, err); len(cs) > 0 {
+		conflicts, err = cs, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.reserved--

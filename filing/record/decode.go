@@ -177,6 +177,7 @@ const (
 	keyISPProvince
 	keySince
 	keyUntil
+	keyContactKeys // Subject.ContactKeys
 )
 
 func (k key) bit() uint32 { return 1 << k }
@@ -240,6 +241,8 @@ func keyOf(k []byte) key {
 		return keySince
 	case "until":
 		return keyUntil
+	case "contact_keys":
+		return keyContactKeys
 	}
 	for _, c := range k {
 		if ('A' <= c && c <= 'Z') || c >= utf8.RuneSelf {
@@ -325,7 +328,7 @@ func (d *LineDecoder) text() (string, bool) {
 }
 
 const subjectFields = 1<<keyNumber | 1<<keyLicence | 1<<keyProvince | 1<<keyName | 1<<keyNature |
-	1<<keyCertType | 1<<keyCertNumber | 1<<keyStatus | 1<<keyApprovedAt
+	1<<keyCertType | 1<<keyCertNumber | 1<<keyStatus | 1<<keyApprovedAt | 1<<keyContactKeys
 
 func (d *LineDecoder) subject(s *Subject) bool {
 	if !d.sc.Consume('{') {
@@ -357,6 +360,8 @@ func (d *LineDecoder) subject(s *Subject) bool {
 			return ok
 		case keyApprovedAt:
 			return d.instant(&s.ApprovedAt)
+		case keyContactKeys:
+			return d.strs(&s.ContactKeys)
 		}
 		return d.sc.SkipValue()
 	}, subjectFields)
@@ -450,6 +455,24 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+// strs reads an array of strings (null: *dst stays nil) into the
+// decoder's string slab.
+func (d *LineDecoder) strs(dst *[]string) bool {
+	from := len(d.doms)
+	isNull, ok := d.array(func() bool {
+		var s string
+		if !d.str(&s) {
+			return false
+		}
+		d.doms = append(d.doms, s)
+		return true
+	})
+	if ok && !isNull {
+		*dst = nonNil(d.doms[from:len(d.doms):len(d.doms)])
+	}
+	return ok
+}
+
 func (d *LineDecoder) websites(dst *[]Website) bool {
 	from := len(d.sites)
 	isNull, ok := d.array(func() bool {
@@ -485,19 +508,7 @@ func (d *LineDecoder) website(w *Website) bool {
 			w.Status = filing.Status(v)
 			return ok
 		case keyDomains:
-			from := len(d.doms)
-			isNull, ok := d.array(func() bool {
-				var s string
-				if !d.str(&s) {
-					return false
-				}
-				d.doms = append(d.doms, s)
-				return true
-			})
-			if ok && !isNull {
-				w.Domains = nonNil(d.doms[from:len(d.doms):len(d.doms)])
-			}
-			return ok
+			return d.strs(&w.Domains)
 		case keyIPs:
 			from := len(d.ips)
 			isNull, ok := d.array(func() bool {

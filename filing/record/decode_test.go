@@ -24,6 +24,9 @@ var decodeLines = []string{
 	`{"websites":[{"ips":[""]}]}`,
 	`{"websites":[{"ips":[null,"::ffff:1.2.3.4","fe80::1%eth0"]}]}`,
 	`{"apps":[{"number":"黔ICP备1500041X号-2A","kind":"app","host":null,"approved_at":"2026-02-02T10:00:00+08:00","access":[{"isp":"ISP-A","since":"2026-02-03T09:00:00-07:30"}]},{"kind":"mini_program","host":"wechat"}]}`,
+	`{"subject":{"province":"52","contact_keys":["mobile:0123456789abcdef0123456789abcdef","email:fedcba9876543210fedcba9876543210"]},"websites":[{"domains":["a.cn"]}]}`,
+	`{"subject":{"contact_keys":null}}`,
+	`{"subject":{"contact_keys":[]}}`,
 	`{}`,
 	`null`,
 	// Left to encoding/json, which accepts them:
@@ -42,6 +45,8 @@ var decodeLines = []string{
 	`{"websites":[1]}`,
 	`{"websites":[{"ips":["1.2.3"]}]}`,
 	`{"websites":[{"domains":[1]}]}`,
+	`{"subject":{"contact_keys":[1]}}`,
+	`{"subject":{"contact_keys":"mobile:x"}}`,
 	`{"websites":[{"restricted":"yes"}]}`,
 	`{"websites":[{"access":[{"since":"2026-02-30T10:00:00+08:00"}]}]}`,
 	`{"websites":[{"access":[{"since":""}]}]}`,
@@ -105,10 +110,10 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 // path.
 func TestDecodeFastPath(t *testing.T) {
 	d := &LineDecoder{Reuse: true}
-	for _, l := range append(decodeLines[:11:11], decodeLines[15]) { // 15: an escaped key
+	for _, l := range append(decodeLines[:14:14], decodeLines[18]) { // 18: an escaped key
 		assert.True(t, assertDecodeAgrees(t, d, []byte(l)), l)
 	}
-	for _, l := range append(decodeLines[11:15:15], decodeLines[16:20]...) {
+	for _, l := range append(decodeLines[14:18:18], decodeLines[19:23]...) {
 		assert.False(t, assertDecodeAgrees(t, d, []byte(l)), l)
 	}
 }

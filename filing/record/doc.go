@@ -42,5 +42,8 @@
 //
 // The subject's certificate number is personal data for individuals:
 // Record and Subject mask it through fmt (every verb) and log/slog;
-// encoding/json writes it in clear, as the export needs.
+// encoding/json writes it in clear, as the export needs. The principals'
+// contacts never enter a record: a store's copy carries their keyed hashes
+// only (Subject.ContactKeys, R-94), which a bureau's public export leaves
+// out.
 package record

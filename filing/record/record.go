@@ -46,6 +46,16 @@ type Subject struct {
 	// ApprovedAt is when the subject was approved (its number issued);
 	// zero when unknown.
 	ApprovedAt time.Time `json:"approved_at,omitzero"`
+	// ContactKeys are the claim keys of the principals' mobile numbers
+	// and e-mail addresses (R-94), as conflict.ContactKeyer.Stamp sets
+	// them: "mobile:" or "email:" and a keyed hash in 32 hexadecimal
+	// digits, never a contact itself. A conflict store claims them as it
+	// claims domains, so that another subject's filing that uses a
+	// principal's contact is refused, on every instance of a portal. The
+	// public query shows none of them; the conflict index keeps them with
+	// the record (its Lookup gives them back) but checks none: the store
+	// does, and conflict.Contacts in memory.
+	ContactKeys []string `json:"contact_keys,omitempty"`
 }
 
 // Website is one website of a Record.
