@@ -1,7 +1,6 @@
 package mysqlstore
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"database/sql"
@@ -417,55 +416,7 @@ func (s *Store) remove(ctx context.Context, subject conflict.Key, since uint64) 
 // rows are not held in memory). It retries only until the first record is
 // written to w.
 func (s *Store) Export(ctx context.Context, w io.Writer) (uint64, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	var seq int64
-	bw := bufio.NewWriterSize(w, 256<<10)
-	err := sqltx.Do(ctx, s.policy, "conflict/mysqlstore: Export", func(ctx context.Context) error {
-		atCommit, err := sqltx.Run(ctx, s.db, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}, func(ctx context.Context, tx *sql.Tx) error {
-			if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1`).Scan(&seq); err != nil {
-				return err
-			}
-			rows, err := tx.QueryContext(ctx, `SELECT body FROM beian_conflict_record WHERE NOT removed`)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			wrote := false
-			for rows.Next() {
-				var b sql.RawBytes
-				if err := rows.Scan(&b); err != nil {
-					return stopIf(wrote, err)
-				}
-				bw.Write(b)
-				if err := bw.WriteByte('\n'); err != nil {
-					return sqltx.Permanent(err)
-				}
-				wrote = true
-			}
-			if err := rows.Err(); err != nil {
-				return stopIf(wrote, err)
-			}
-			if err := bw.Flush(); err != nil {
-				return sqltx.Permanent(err)
-			}
-			return nil
-		})
-		if atCommit { // the records were written: a retry would repeat them
-			return stopIf(true, err)
-		}
-		return err
-	})
-	return uint64(seq), err
-}
-
-// stopIf makes err permanent once output was written.
-func stopIf(wrote bool, err error) error {
-	if wrote {
-		return sqltx.Permanent(&Error{Op: "conflict/mysqlstore: Export", Unavailable: sqltx.MySQLUnavailable(err), Err: err})
-	}
-	return err
+	return claimsql.Export(ctx, s.db, s.policy, "conflict/mysqlstore: Export", sqltx.MySQLUnavailable, w)
 }
 
 // Changes implements conflict.Store.

@@ -1,12 +1,16 @@
 // Package claimsql holds what the SQL adapters of conflict.Store
 // (conflict/pgstore, conflict/mysqlstore) share above their SQL: a record
-// prepared for writing, the batching of Import, and the reading of the
-// change feed. Each adapter keeps its statements and its transactions.
+// prepared for writing, the batching of Import, the export, and the
+// reading of the change feed. Each adapter keeps its other statements and
+// its transactions.
 package claimsql
 
 import (
+	"bufio"
+	"context"
 	"database/sql"
 	"encoding/json"
+	"io"
 	"iter"
 
 	"github.com/beiankit/beian/conflict"
@@ -121,4 +125,60 @@ func ScanChanges(dst conflict.Changes, rows *sql.Rows) (conflict.Changes, error)
 		dst = append(dst, c)
 	}
 	return dst, rows.Err()
+}
+
+// Export is conflict.Store's Export on the tables both adapters create
+// (beian_conflict_head, beian_conflict_record): one REPEATABLE READ, READ
+// ONLY transaction reads the sequence number and streams the record bodies
+// to w (the rows are not held in memory). It retries under policy only
+// until the first record is written; after that a failure is returned as
+// an *sqltx.Error of op, Unavailable as unavailable says.
+func Export(ctx context.Context, db *sql.DB, policy sqltx.Policy, op string, unavailable func(error) bool, w io.Writer) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	stop := func(wrote bool, err error) error { // permanent once output was written
+		if wrote {
+			return sqltx.Permanent(&sqltx.Error{Op: op, Unavailable: unavailable(err), Err: err})
+		}
+		return err
+	}
+	var seq int64
+	bw := bufio.NewWriterSize(w, 256<<10)
+	err := sqltx.Do(ctx, policy, op, func(ctx context.Context) error {
+		atCommit, err := sqltx.Run(ctx, db, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}, func(ctx context.Context, tx *sql.Tx) error {
+			if err := tx.QueryRowContext(ctx, `SELECT seq FROM beian_conflict_head WHERE id = 1`).Scan(&seq); err != nil {
+				return err
+			}
+			rows, err := tx.QueryContext(ctx, `SELECT body FROM beian_conflict_record WHERE NOT removed`)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			wrote := false
+			for rows.Next() {
+				var b sql.RawBytes
+				if err := rows.Scan(&b); err != nil {
+					return stop(wrote, err)
+				}
+				bw.Write(b)
+				if err := bw.WriteByte('\n'); err != nil {
+					return sqltx.Permanent(err)
+				}
+				wrote = true
+			}
+			if err := rows.Err(); err != nil {
+				return stop(wrote, err)
+			}
+			if err := bw.Flush(); err != nil {
+				return sqltx.Permanent(err)
+			}
+			return nil
+		})
+		if atCommit { // the records were written: a retry would repeat them
+			return stop(true, err)
+		}
+		return err
+	})
+	return uint64(seq), err
 }
