@@ -153,7 +153,11 @@ const claimTries = 3
 //
 // Errors: what Check returns for bad input, the store's errors (a database
 // that cannot be reached), and a *ClaimError when the store refuses rec for
-// a reason Check does not report (rec holds keys the filing does not).
+// a reason Check does not report (rec holds keys the filing does not, such
+// as a principal's contact key another subject holds, R-94:
+// ContactKeyer.TakenConflicts reads it). A refusal for contact keys
+// together with keys Check reports gives Check's conflicts; the contact
+// conflict shows once those are cleared.
 func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts ...CheckOption) ([]Conflict, error) {
 	for try := 0; ; try++ {
 		since := r.Seq() // the index holds every change up to since

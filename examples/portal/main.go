@@ -49,8 +49,14 @@
 // follows the database, and the database decides which instance gets a
 // domain when two accept it at once (conflict.Replica, conflict/pgstore):
 //
+//	export PORTAL_CONTACT_KEY=... # one secret of 16 bytes or more for every instance
 //	go run ./examples/portal -addr 127.0.0.1:8081 -db postgres://user:pass@127.0.0.1:5432/beian
 //	go run ./examples/portal -addr 127.0.0.1:8082 -db postgres://user:pass@127.0.0.1:5432/beian
+//
+// The records carry the principals' contacts as keyed hashes under that
+// secret, so that the database refuses one instance a mobile or e-mail
+// another recorded for another subject; without it each instance
+// draws its own secret and says so in its log.
 //
 // Stop it with Ctrl-C (or SIGTERM): it finishes the requests in flight and
 // exits. It also exits when the process that started it does, so that
@@ -128,7 +134,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: level}))
 	opts := options{ISP: *isp, Logger: logger, MaxFilings: *maxFilings, DNS: *dns, ResourceCodes: *resourceCodes,
-		ContactKey: []byte(rand.Text() + rand.Text())} // per process, as the filings live in memory
+		ContactKey: contactKey(logger, *dbURL != "")}
 	cal, err := loadCalendar(*schedulePath, *strict)
 	if err != nil {
 		return err
@@ -187,4 +193,24 @@ func run(ctx context.Context, args []string, logw io.Writer, ready func(addr str
 	}
 	logger.Info("portal stopped")
 	return nil
+}
+
+// envContactKey names the environment variable holding the secret of the
+// principals' contact keys, at least 16 bytes. It is read from the
+// environment, not a flag, so that it shows in no process list.
+const envContactKey = "PORTAL_CONTACT_KEY"
+
+// contactKey returns the secret of the contact keys: $PORTAL_CONTACT_KEY,
+// which every instance sharing a database must be given, or a random one
+// for this process. With a shared database and a random secret, the keys
+// of two instances never meet, so the store cannot refuse one instance a
+// contact another recorded: that is logged.
+func contactKey(log *slog.Logger, shared bool) []byte {
+	if k := os.Getenv(envContactKey); k != "" {
+		return []byte(k)
+	}
+	if shared {
+		log.Warn(envContactKey + " is not set: the contact claims of this instance (R-94) will not meet those of the other instances on the database")
+	}
+	return []byte(rand.Text() + rand.Text())
 }

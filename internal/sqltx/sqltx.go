@@ -285,38 +285,64 @@ func Tx(ctx context.Context, db *sql.DB, p Policy, op string, fn func(ctx contex
 // committing when fn returns nil, and reports with atCommit whether the
 // error it returns came from COMMIT.
 //
-// When ROLLBACK or COMMIT fails, the connection is closed instead of going
-// back to the pool, since the server may still hold the transaction open:
-// a Galera node outside the primary component refuses ROLLBACK (error 1047)
-// and keeps the transaction, and on MySQL and MariaDB the next START
-// TRANSACTION on that connection commits it implicitly, writes the caller
-// was told had failed included (docs/mysql.md). Closing the connection
-// makes the server roll the transaction back.
+// When ROLLBACK or COMMIT fails, or the context ended the transaction (its
+// rollback then ran in the background, and its outcome is not known), or
+// fn panicked, the connection is closed instead of going back to the pool,
+// since the server may still hold the transaction open: a Galera node
+// outside the primary component refuses ROLLBACK (error 1047) and keeps
+// the transaction, and on MySQL and MariaDB the next START TRANSACTION on
+// that connection commits it implicitly, writes the caller was told had
+// failed included (docs/mysql.md). Closing the connection makes the server
+// roll the transaction back. After the context ended, the connection is
+// closed in the background, so that a ROLLBACK in flight on an unreachable
+// server does not hold the caller past its deadline.
+//
+// A stale pooled connection that fails at BEGIN (driver.ErrBadConn) is
+// replaced, as db.BeginTx would: up to three connections are tried.
 func Run(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(ctx context.Context, tx *sql.Tx) error) (atCommit bool, err error) {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return false, err
-	}
-	discard := false
-	defer func() {
-		if discard {
-			// Raw's function returning driver.ErrBadConn makes
-			// database/sql close the driver connection.
-			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	var conn *sql.Conn
+	var tx *sql.Tx
+	for try := 0; ; try++ {
+		if conn, err = db.Conn(ctx); err != nil {
+			return false, err
 		}
-		_ = conn.Close()
-	}()
-	tx, err := conn.BeginTx(ctx, opts)
-	if err != nil {
-		return false, err
+		if tx, err = conn.BeginTx(ctx, opts); err == nil {
+			break
+		}
+		_ = conn.Close() // a connection failing with ErrBadConn is already discarded
+		if !errors.Is(err, driver.ErrBadConn) || try == 2 {
+			return false, err
+		}
 	}
-	if err := fn(ctx, tx); err != nil {
-		if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
+	discard, ended := false, false
+	defer func() {
+		if !ended { // fn panicked: end the transaction, or closing the connection waits for it
+			_ = tx.Rollback()
 			discard = true
 		}
+		release := func() {
+			if discard {
+				// Raw's function returning driver.ErrBadConn makes
+				// database/sql close the driver connection.
+				_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+			_ = conn.Close()
+		}
+		if ctx.Err() != nil {
+			go release()
+		} else {
+			release()
+		}
+	}()
+	if err := fn(ctx, tx); err != nil {
+		// ErrTxDone: the context's rollback ran, with an outcome unknown.
+		discard = tx.Rollback() != nil || ctx.Err() != nil
+		ended = true
 		return false, err
 	}
-	if err := tx.Commit(); err != nil {
+	err = tx.Commit()
+	ended = true
+	if err != nil {
 		discard = true
 		return true, err
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,6 +25,8 @@ import (
 // connection with a transaction open commits it (implicitCommits).
 type fakeDriver struct {
 	mu              sync.Mutex
+	resetter        bool // connections implement driver.SessionResetter and driver.Validator, as real drivers do
+	beginErrs       []error
 	commitErrs      []error
 	rollbackErrs    []error
 	begins          int
@@ -37,8 +40,18 @@ func (d *fakeDriver) Connect(context.Context) (driver.Conn, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.connects++
+	if d.resetter {
+		return &resettingConn{fakeConn{d: d}}, nil
+	}
 	return &fakeConn{d: d}, nil
 }
+
+// resettingConn is a fakeConn that database/sql may keep after a rollback
+// it ran itself (a context ended): real drivers implement both interfaces.
+type resettingConn struct{ fakeConn }
+
+func (c *resettingConn) ResetSession(context.Context) error { return nil }
+func (c *resettingConn) IsValid() bool                      { return true }
 func (d *fakeDriver) Driver() driver.Driver { return nil }
 
 type fakeConn struct {
@@ -63,6 +76,9 @@ func (c *fakeConn) BeginTx(context.Context, driver.TxOptions) (driver.Tx, error)
 	c.d.mu.Lock()
 	defer c.d.mu.Unlock()
 	c.d.begins++
+	if err := next(&c.d.beginErrs); err != nil {
+		return nil, err
+	}
 	if c.open {
 		c.d.implicitCommits++
 	}
@@ -247,4 +263,70 @@ func TestTxClosesAConnectionWhoseRollbackFailed(t *testing.T) {
 	assert.Equal(t, 2, runs)
 	assert.Equal(t, 0, d.implicitCommits)
 	assert.Equal(t, 2, d.connects)
+}
+
+// TestRunClosesAConnectionWhoseContextEnded: the context ends inside fn;
+// database/sql rolls back in the background and, with a driver that can
+// reset sessions, would keep the connection whatever that ROLLBACK
+// answered. Run cannot know the outcome, so it closes the connection.
+func TestRunClosesAConnectionWhoseContextEnded(t *testing.T) {
+	d := &fakeDriver{resetter: true, rollbackErrs: []error{galeraNonPrimary{}}}
+	db := sql.OpenDB(d)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := Run(ctx, db, nil, func(ctx context.Context, _ *sql.Tx) error {
+		cancel()
+		<-ctx.Done()
+		time.Sleep(20 * time.Millisecond) // database/sql's rollback runs
+		return ctx.Err()
+	})
+	require.ErrorIs(t, err, context.Canceled)
+	require.Eventually(t, func() bool {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return d.closes == 1
+	}, 5*time.Second, 5*time.Millisecond, "the connection is closed (in the background)")
+	_, err = Run(context.Background(), db, nil, func(context.Context, *sql.Tx) error { return nil })
+	require.NoError(t, err)
+	assert.Equal(t, 0, d.implicitCommits)
+	assert.Equal(t, 2, d.connects)
+}
+
+// TestRunPanicInFnEndsTheTransaction: a panic in fn propagates; the
+// transaction is ended and its connection closed, so that neither Run
+// nor the next caller waits for it.
+func TestRunPanicInFnEndsTheTransaction(t *testing.T) {
+	d := &fakeDriver{}
+	db := sql.OpenDB(d)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	assert.PanicsWithValue(t, "boom", func() {
+		_, _ = Run(context.Background(), db, nil, func(context.Context, *sql.Tx) error { panic("boom") })
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := Run(ctx, db, nil, func(context.Context, *sql.Tx) error { return nil })
+	require.NoError(t, err, "the pool's one connection was given back")
+	assert.Equal(t, 0, d.implicitCommits)
+	assert.Equal(t, 2, d.connects)
+}
+
+// TestRunReplacesAStaleConnection: BEGIN on a stale pooled connection
+// fails with driver.ErrBadConn; Run takes another, as db.BeginTx would.
+func TestRunReplacesAStaleConnection(t *testing.T) {
+	d := &fakeDriver{beginErrs: []error{driver.ErrBadConn}}
+	db := sql.OpenDB(d)
+	defer db.Close()
+	runs := 0
+	_, err := Run(context.Background(), db, nil, func(context.Context, *sql.Tx) error { runs++; return nil })
+	require.NoError(t, err)
+	assert.Equal(t, 1, runs)
+	assert.Equal(t, 2, d.connects)
+
+	d = &fakeDriver{beginErrs: []error{driver.ErrBadConn, driver.ErrBadConn, driver.ErrBadConn}}
+	db2 := sql.OpenDB(d)
+	defer db2.Close()
+	_, err = Run(context.Background(), db2, nil, func(context.Context, *sql.Tx) error { return nil })
+	assert.ErrorIs(t, err, driver.ErrBadConn, "three tries, then the error")
 }

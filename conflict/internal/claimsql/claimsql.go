@@ -175,7 +175,7 @@ func Export(ctx context.Context, db *sql.DB, policy sqltx.Policy, op string, una
 			}
 			return nil
 		})
-		if atCommit { // the records were written: a retry would repeat them
+		if atCommit && ctx.Err() == nil { // the records were written: a retry would repeat them
 			return stop(true, err)
 		}
 		return err
