@@ -46,13 +46,14 @@ func (d *fakeDriver) Connect(context.Context) (driver.Conn, error) {
 	return &fakeConn{d: d}, nil
 }
 
+func (d *fakeDriver) Driver() driver.Driver { return nil }
+
 // resettingConn is a fakeConn that database/sql may keep after a rollback
 // it ran itself (a context ended): real drivers implement both interfaces.
 type resettingConn struct{ fakeConn }
 
 func (c *resettingConn) ResetSession(context.Context) error { return nil }
 func (c *resettingConn) IsValid() bool                      { return true }
-func (d *fakeDriver) Driver() driver.Driver { return nil }
 
 type fakeConn struct {
 	d    *fakeDriver
