@@ -19,6 +19,13 @@ import (
 // comes from its own claims and from the races it loses.
 func newPortalDB(t *testing.T, dsn string, now time.Time) *portal {
 	t.Helper()
+	return newPortalDBWith(t, dsn, now, nil)
+}
+
+// newPortalDBWith is newPortalDB with a contact-claim secret (nil: the
+// contact check is off).
+func newPortalDBWith(t *testing.T, dsn string, now time.Time, contactKey []byte) *portal {
+	t.Helper()
 	p := &portal{t: t, clock: &clock{t: now}, logs: &lockedBuffer{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -29,6 +36,7 @@ func newPortalDB(t *testing.T, dsn string, now time.Time) *portal {
 		DB:          pgtest.Open(t, dsn),
 		Context:     ctx,
 		FollowEvery: time.Hour,
+		ContactKey:  contactKey,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -120,5 +128,41 @@ func TestPortalsStartedTogetherFillOnce(t *testing.T) {
 	}
 	if filled != 1 {
 		t.Fatalf("%d of %d instances filled the database, want 1", filled, n)
+	}
+}
+
+// TestR94_TwoInstancesOneDatabaseShareContacts: two instances with one
+// secret on one database: a principal's mobile filed through one is
+// refused to another subject through the other, which never saw that
+// filing in its own register (the database holds the contact keys). The
+// database holds no mobile in clear.
+func TestR94_TwoInstancesOneDatabaseShareContacts(t *testing.T) {
+	name, dsn := pgtest.NewSchema(t, pgtest.DSN(t))
+	now := cst(2026, 3, 2, 10)
+	secret := []byte("one-secret-for-every-instance")
+	a := newPortalDBWith(t, dsn, now, secret)
+	b := newPortalDBWith(t, dsn, now, secret)
+	first := distinct(t, 51)
+	a.submit(first)
+	resp, body := b.post(with(company(t, 52), fieldMobile, "+86 "+first.Get(fieldMobile), fieldEmail, "other52@example.com"))
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("a mobile filed on the other instance: status %d, want 409; body:\n%s", resp.StatusCode, pageText(body))
+	}
+	wantContains(t, "contact conflict", pageText(body), "该负责人手机号码已被其他主体的负责人使用")
+	b.submit(distinct(t, 53))
+	db := pgtest.Open(t, dsn)
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM ` + name + `.beian_conflict_claim WHERE kind = 'mobile'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Fatalf("%d mobile claims in the database, want 2", n)
+	}
+	var raw int
+	if err := db.QueryRow(`SELECT count(*) FROM `+name+`.beian_conflict_record WHERE body::text LIKE '%' || $1 || '%'`, first.Get(fieldMobile)).Scan(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw != 0 {
+		t.Fatalf("a mobile in clear in %d records of the database", raw)
 	}
 }
