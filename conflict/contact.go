@@ -351,8 +351,10 @@ func (k *ContactKeyer) ContactClaims(f *filing.Filing) (claims []ContactClaim, i
 // claims them with the record's other keys: a record of another
 // subject holding one of them is refused with a *ClaimError listing it
 // (TakenConflicts turns it into Conflicts). Stamp the record with the
-// same secret on every instance. It returns the paths of the contacts
-// that do not normalise, which get no key (validation reports them, R-09).
+// same secret on every instance. A new secret gives new keys: re-stamp
+// and put every record on file, which releases the old keys as each
+// record is replaced. It returns the paths of the contacts that do not
+// normalise, which get no key (validation reports them, R-09).
 func (k *ContactKeyer) Stamp(r *Record, f *filing.Filing) (invalid []string) {
 	claims, invalid := k.ContactClaims(f)
 	keys := make([]string, 0, len(claims))
