@@ -188,32 +188,40 @@ func (g *genRecords) appendSubject(b []byte, i int, j *int) []byte {
 		b = g.subjectNumber(b, i)
 		b = append(b, '-')
 		b = strconv.AppendInt(b, int64(k+1), 10)
-		b = append(b, `","status":"`...)
-		b = append(b, s.status...)
-		b = append(b, `","approved_at":"`...)
-		b = append(b, g.times[s.approved]...)
-		b = append(b, `","domains":["example`...)
-		b = strconv.AppendInt(b, int64(*j), 10)
-		b = append(b, `.cn"],"access":[`...)
-		for a := range s.nacc {
-			if a > 0 {
-				b = append(b, ',')
-			}
-			ac := s.acc[a]
-			b = append(b, `{"isp":"`...)
-			b = append(b, genISPs[ac.isp]...)
-			b = append(b, `","isp_province":"`...)
-			b = append(b, p.Code...)
-			b = append(b, `","since":"`...)
-			b = append(b, g.times[ac.since]...)
-			if ac.until >= 0 {
-				b = append(b, `","until":"`...)
-				b = append(b, g.times[ac.until]...)
-			}
-			b = append(b, `"}`...)
-		}
+		b = g.appendSiteFields(b, &s, p, *j)
 		b = append(b, "]}\n"...)
 		num = b[numStart : numStart+len(num)]
+	}
+	return b
+}
+
+// appendSiteFields appends what the two export forms share of website s
+// (the j-th generated) of province p: from its status to its access list,
+// not closed.
+func (g *genRecords) appendSiteFields(b []byte, s *genSite, p *filing.Province, j int) []byte {
+	b = append(b, `","status":"`...)
+	b = append(b, s.status...)
+	b = append(b, `","approved_at":"`...)
+	b = append(b, g.times[s.approved]...)
+	b = append(b, `","domains":["example`...)
+	b = strconv.AppendInt(b, int64(j), 10)
+	b = append(b, `.cn"],"access":[`...)
+	for a := range s.nacc {
+		if a > 0 {
+			b = append(b, ',')
+		}
+		ac := s.acc[a]
+		b = append(b, `{"isp":"`...)
+		b = append(b, genISPs[ac.isp]...)
+		b = append(b, `","isp_province":"`...)
+		b = append(b, p.Code...)
+		b = append(b, `","since":"`...)
+		b = append(b, g.times[ac.since]...)
+		if ac.until >= 0 {
+			b = append(b, `","until":"`...)
+			b = append(b, g.times[ac.until]...)
+		}
+		b = append(b, `"}`...)
 	}
 	return b
 }
@@ -242,30 +250,7 @@ func (g *genRecords) appendRecord(b []byte, i int, j *int) []byte {
 		b = append(b, b[numStart:numEnd]...)
 		b = append(b, '-')
 		b = strconv.AppendInt(b, int64(k+1), 10)
-		b = append(b, `","status":"`...)
-		b = append(b, s.status...)
-		b = append(b, `","approved_at":"`...)
-		b = append(b, g.times[s.approved]...)
-		b = append(b, `","domains":["example`...)
-		b = strconv.AppendInt(b, int64(*j), 10)
-		b = append(b, `.cn"],"access":[`...)
-		for a := range s.nacc {
-			if a > 0 {
-				b = append(b, ',')
-			}
-			ac := s.acc[a]
-			b = append(b, `{"isp":"`...)
-			b = append(b, genISPs[ac.isp]...)
-			b = append(b, `","isp_province":"`...)
-			b = append(b, p.Code...)
-			b = append(b, `","since":"`...)
-			b = append(b, g.times[ac.since]...)
-			if ac.until >= 0 {
-				b = append(b, `","until":"`...)
-				b = append(b, g.times[ac.until]...)
-			}
-			b = append(b, `"}`...)
-		}
+		b = g.appendSiteFields(b, &s, p, *j)
 		b = append(b, "]}"...)
 	}
 	if genPattern[i%6] > 0 {
