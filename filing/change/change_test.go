@@ -151,13 +151,19 @@ func TestR81_WhatMayChange(t *testing.T) {
 	}
 }
 
-func TestR81_IndividualToOrganisation(t *testing.T) {
+// filedIndividual is the approved filing of an individual in Guizhou with
+// one website.
+func filedIndividual() *filing.Filing {
 	g := filingtest.New(3)
 	s := g.Individual("52")
 	s.Number, s.Status = "黔ICP备2025000001号", filing.StatusApproved
 	w := g.Website(s)
 	w.Number, w.Status = s.Number+"-1", filing.StatusApproved
-	old := &filing.Filing{Subject: s, Websites: []filing.Website{w}}
+	return &filing.Filing{Subject: s, Websites: []filing.Website{w}}
+}
+
+func TestR81_IndividualToOrganisation(t *testing.T) {
+	old := filedIndividual()
 	nw := clone(old)
 	nw.Subject.Nature = filing.NatureEnterprise
 	_, err := change.Check(old, nw, change.Options{})

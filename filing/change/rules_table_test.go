@@ -11,7 +11,6 @@ import (
 
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/filing/change"
-	"github.com/beiankit/beian/filing/filingtest"
 )
 
 // TestR81_DefaultTableKeepsTheOldChangeRules compares the default province
@@ -76,12 +75,7 @@ func TestR81_ChangeRulesFromCallersTable(t *testing.T) {
 	}
 
 	// Individual to organisation.
-	g := filingtest.New(3)
-	s := g.Individual("52")
-	s.Number, s.Status = "黔ICP备2025000001号", filing.StatusApproved
-	w := g.Website(s)
-	w.Number, w.Status = s.Number+"-1", filing.StatusApproved
-	old := &filing.Filing{Subject: s, Websites: []filing.Website{w}}
+	old := filedIndividual()
 	nw := clone(old)
 	nw.Subject.Nature = filing.NatureEnterprise
 	_, err := change.Check(old, nw, change.Options{})

@@ -328,21 +328,16 @@ func ClassifyStream(ctx context.Context, r io.Reader, asOf time.Time, fn func(Su
 		return w.batch
 	})
 	defer p.stop()
-	for b := p.next(ctx); b != nil; b = p.next(ctx) {
-		g.sum.Lines += b.count
+	err = g.drain(ctx, p, func(b *lineBatch) error {
 		for i := range b.results {
 			if err := g.deliver(&b.results[i]); err != nil {
-				return g.sum, err
+				return err
 			}
 		}
-		rerr := b.err
-		p.recycle(b)
-		if err := ctx.Err(); err != nil {
-			return g.sum, err
-		}
-		if rerr != nil {
-			return g.sum, rerr
-		}
+		return nil
+	})
+	if err != nil {
+		return g.sum, err
 	}
 	return g.sum, ctx.Err()
 }

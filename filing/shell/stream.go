@@ -299,26 +299,42 @@ func ClassifyTypedStream(ctx context.Context, r io.Reader, asOf time.Time, fn fu
 	// starts no Read after that, and one in progress is left to finish.
 	p := startLineReader(r, typedWorker)
 	defer p.stop()
-	for b := p.next(ctx); b != nil; b = p.next(ctx) {
-		g.sum.Lines += b.count
+	err = g.drain(ctx, p, func(b *lineBatch) error {
 		for i := range b.lines {
 			if err := g.decoded(&b.lines[i]); err != nil {
-				return g.sum, err
+				return err
 			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return g.sum, err
+	}
+	return g.sum, g.flush()
+}
+
+// drain hands each batch p reads to each, in input order, counting the
+// lines, and recycles it. It stops at each's error, at ctx's end, and at a
+// read error (after the lines read before it), and returns that error.
+func (g *grouper) drain(ctx context.Context, p *lineReader, each func(*lineBatch) error) error {
+	for b := p.next(ctx); b != nil; b = p.next(ctx) {
+		g.sum.Lines += b.count
+		if err := each(b); err != nil {
+			return err
 		}
 		rerr := b.err
 		p.recycle(b)
 		if err := ctx.Err(); err != nil {
-			return g.sum, err
+			return err
 		}
 		if rerr != nil {
-			return g.sum, rerr
+			return rerr
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return g.sum, err
-	}
-	return g.sum, g.flush()
+	return nil
 }
 
 // grouper groups records by subject and classifies each group.
