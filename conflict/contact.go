@@ -359,7 +359,7 @@ func (k *ContactKeyer) Stamp(r *Record, f *filing.Filing) (invalid []string) {
 	claims, invalid := k.ContactClaims(f)
 	keys := make([]string, 0, len(claims))
 	for _, c := range claims {
-		keys = append(keys, string(c.Key.Kind)+":"+c.Key.Value)
+		keys = append(keys, c.Key.String()) // "kind:value": only certificate keys are masked
 	}
 	slices.Sort(keys)
 	if len(keys) == 0 {
@@ -519,8 +519,11 @@ func (c *Contacts) checkHash(x contact) uint64 {
 // maphash.String agree on the same bytes). The salt keeps an address and a
 // mobile apart even where their hashes met.
 func emailHash(seed maphash.Seed, norm string) uint64 {
-	return maphash.String(seed, norm) ^ 0x9e3779b97f4a7c15
+	return maphash.String(seed, norm) ^ emailSalt
 }
+
+// emailSalt is xor-ed into every e-mail hash (emailHash).
+const emailSalt = 0x9e3779b97f4a7c15
 
 // mobileWord packs a mobile's 11 digits into one word: the low nibbles of
 // the first 8 bytes (one 8-byte load, which the compiler combines) and
@@ -557,14 +560,11 @@ func mobileHash(key, v uint64) uint64 {
 // read in place; other forms are normalised first. ok is false for a
 // value that does not normalise (left to validation, R-09).
 func mobileFast(key uint64, m string) (uint64, bool) {
-	if len(m) != 11 || m[0] != '1' || !allDigits(m) {
-		d, ok := NormalizeMobile(m)
-		if !ok {
-			return 0, false
-		}
-		m = d
+	d, ok := NormalizeMobile(m) // the stored form returns at once, uncopied
+	if !ok {
+		return 0, false
 	}
-	return mobileHash(key, mobileWord(m)), true
+	return mobileHash(key, mobileWord(d)), true
 }
 
 // emailFast is the hash under seed of an address as a form gives it: a
@@ -585,7 +585,7 @@ func emailFast(seed maphash.Seed, e string) (uint64, bool) {
 			}
 			b[i] = ch
 		}
-		return maphash.Bytes(seed, b) ^ 0x9e3779b97f4a7c15, true
+		return maphash.Bytes(seed, b) ^ emailSalt, true // emailHash of the lower-cased bytes
 	}
 	n, ok := normalizeContactEmail(e)
 	if !ok {

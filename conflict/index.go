@@ -461,7 +461,7 @@ func (ix *Index) toRecord(s uint32) Record {
 		r.Websites = append(r.Websites, wr)
 	}
 	for _, k := range contactKeys(&it.r) { // new strings: no clone needed
-		r.Subject.ContactKeys = append(r.Subject.ContactKeys, string(k.Kind)+":"+k.Value)
+		r.Subject.ContactKeys = append(r.Subject.ContactKeys, k.String())
 	}
 	r = cloneRecord(r)
 	r.Apps = ix.appRecords(s)
