@@ -176,13 +176,7 @@ func TestTxCommitRefusedIsRetried(t *testing.T) {
 	db2 := sql.OpenDB(d)
 	defer db2.Close()
 	runs = 0
-	err = Tx(context.Background(), db2, Policy{}, "op", func(context.Context, *sql.Tx) error {
-		runs++
-		if runs == 1 {
-			return fmt.Errorf("write: %w", syscall.ECONNRESET)
-		}
-		return nil
-	})
+	err = Tx(context.Background(), db2, Policy{}, "op", resetOnce(&runs))
 	require.NoError(t, err)
 	assert.Equal(t, 2, runs)
 	assert.Equal(t, 1, d.commits)
@@ -253,13 +247,7 @@ func TestTxClosesAConnectionWhoseRollbackFailed(t *testing.T) {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	runs := 0
-	err := Tx(context.Background(), db, Policy{}, "op", func(context.Context, *sql.Tx) error {
-		runs++
-		if runs == 1 {
-			return fmt.Errorf("write: %w", syscall.ECONNRESET)
-		}
-		return nil
-	})
+	err := Tx(context.Background(), db, Policy{}, "op", resetOnce(&runs))
 	require.NoError(t, err)
 	assert.Equal(t, 2, runs)
 	assert.Equal(t, 0, d.implicitCommits)
@@ -330,4 +318,17 @@ func TestRunReplacesAStaleConnection(t *testing.T) {
 	defer db2.Close()
 	_, err = Run(context.Background(), db2, nil, func(context.Context, *sql.Tx) error { return nil })
 	assert.ErrorIs(t, err, driver.ErrBadConn, "three tries, then the error")
+}
+
+// resetOnce is a transaction function that counts its runs in *runs and
+// fails the first with a connection reset before COMMIT (nothing
+// committed, so Tx runs it again).
+func resetOnce(runs *int) func(context.Context, *sql.Tx) error {
+	return func(context.Context, *sql.Tx) error {
+		*runs++
+		if *runs == 1 {
+			return fmt.Errorf("write: %w", syscall.ECONNRESET)
+		}
+		return nil
+	}
 }
