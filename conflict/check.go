@@ -281,6 +281,15 @@ func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOpti
 	if len(opts) > 0 {
 		o = applyCheckOptions(opts)
 	}
+	// The contacts first (WithContacts): reading them costs cache misses,
+	// which overlap the work below instead of following it.
+	var (
+		probeRoom [8]probe
+		probes    []probe
+	)
+	if ix.contacts != nil && f != nil {
+		probes = ix.contacts.probeFiling(probeRoom[:0], f)
+	}
 	// Room on the stack for the websites and domains of a typical filing:
 	// prepareFiling uses it instead of allocating.
 	var (
@@ -309,12 +318,19 @@ func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOpti
 	}
 	ix.mu.RUnlock()
 	switch {
-	case err != nil || len(found)+len(appConflicts) == 0:
+	case err != nil:
 		return dst, err
-	case len(found) == 0 && dst == nil:
-		return appConflicts, nil
+	case len(found) > 0:
+		dst = append(ix.describe(dst, &in, found), appConflicts...)
+	case len(appConflicts) > 0 && dst == nil:
+		dst = appConflicts
+	default:
+		dst = append(dst, appConflicts...)
 	}
-	return append(ix.describe(dst, &in, found), appConflicts...), nil
+	if len(probes) > 0 {
+		dst = ix.contacts.appendHeld(dst, probes, f, ownSubject{in.certType, in.cert, true})
+	}
+	return dst, nil
 }
 
 // applyCheckOptions is apart from Check because the options escape to the

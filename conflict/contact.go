@@ -10,6 +10,7 @@ import (
 	"hash/maphash"
 	"io"
 	"log/slog"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -106,7 +107,7 @@ func NormalizeMobile(s string) (digits string, ok bool) {
 	if len(s) > 64 {
 		return "", false
 	}
-	if len(s) == 11 && allDigits(s) { // the stored form: no copy
+	if len(s) == 11 && wordDigits(word8(s, 0)) && wordDigits(word8(s, 3)) { // the stored form: no copy
 		if s[0] != '1' {
 			return "", false
 		}
@@ -139,13 +140,32 @@ func NormalizeMobile(s string) (digits string, ok bool) {
 	return d, true
 }
 
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+// word8 returns the eight bytes of s from i as a little-endian word (one
+// load: the compiler combines the byte reads). i+8 <= len(s).
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Bytes of a word, for the byte-parallel tests of cleanEmailHash and
+// wordDigits.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// inRange returns the high bit of each byte of x (whose bytes are all
+// below 0x80) that lies in [lo, hi], lo >= 1: x+(0x80-lo) sets the bit
+// where the byte is at least lo, x+(0x7f-hi) where it is above hi, and no
+// byte's sum carries into the next.
+func inRange(x uint64, lo, hi byte) uint64 {
+	return (x + (0x80-uint64(lo))*ones) &^ (x + (0x7f-uint64(hi))*ones) & highs
+}
+
+// wordDigits reports whether every byte of w is an ASCII digit.
+func wordDigits(w uint64) bool {
+	return inRange(w&^highs, '0', '9')&^w == highs
 }
 
 // simpleEmail reports an address of plain ASCII that contact.NormalizeEmail
@@ -426,11 +446,11 @@ type contactEntry struct {
 // filing's contacts held by another subject; the same person as principal
 // of several websites or apps of one subject is no conflict. It is safe for
 // concurrent use. It keeps no raw contact: the claims are HMAC keys, found
-// through a 64-bit keyed hash (hash/maphash, a random seed per register)
-// so that a Check computes an HMAC only for a contact that may be taken.
+// through 64-bit keyed hashes (random keys per register) so that a Check
+// computes an HMAC only for a contact that may be taken.
 type Contacts struct {
 	keyer     *ContactKeyer
-	seed      maphash.Seed // e-mail hashes
+	ekey      [2]uint64    // e-mail hashes (emailWordHash)
 	seed2     maphash.Seed // e-mail check hashes
 	mkey      [2]uint64    // mobile hashes and check hashes (random per register)
 	mu        sync.RWMutex
@@ -475,7 +495,7 @@ func (f *contactFilter) mark(hv uint64) {
 
 // NewContacts returns an empty register over keyer.
 func NewContacts(keyer *ContactKeyer) *Contacts {
-	c := &Contacts{keyer: keyer, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), mkey: [2]uint64{rand.Uint64(), rand.Uint64()},
+	c := &Contacts{keyer: keyer, ekey: [2]uint64{rand.Uint64(), rand.Uint64()}, seed2: maphash.MakeSeed(), mkey: [2]uint64{rand.Uint64(), rand.Uint64()},
 		byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{}}
 	c.filter.Store(newContactFilter(1 << 10))
 	return c
@@ -503,7 +523,7 @@ func (c *Contacts) grow() {
 // confirms a hit without an HMAC.
 func (c *Contacts) hash(x contact) uint64 {
 	if x.mail {
-		return emailHash(c.seed, x.norm)
+		return emailWordHash(&c.ekey, x.norm)
 	}
 	return mobileHash(c.mkey[0], mobileWord(x.norm))
 }
@@ -534,9 +554,7 @@ func mobileWord(d string) uint64 {
 	if len(d) != 11 {
 		return 0 // not a normalised mobile; NormalizeMobile gives 11 digits
 	}
-	lo := uint64(d[0]) | uint64(d[1])<<8 | uint64(d[2])<<16 | uint64(d[3])<<24 |
-		uint64(d[4])<<32 | uint64(d[5])<<40 | uint64(d[6])<<48 | uint64(d[7])<<56
-	hi := uint64(d[8]) | uint64(d[9])<<8 | uint64(d[10])<<16
+	lo, hi := word8(d, 0), word8(d, 3)>>40 // hi: the last three bytes
 	return lo&0x0f0f0f0f0f0f0f0f | (hi&0x0f0f0f)<<4
 }
 
@@ -594,6 +612,86 @@ func emailFast(seed maphash.Seed, e string) (uint64, bool) {
 	return emailHash(seed, n), true
 }
 
+// emailWordHash is the hash under key of a normalised address that the
+// filter and byHash use: the length under key[0], then each word of the
+// address (word8; the last overlapping the one before, or the bytes of a
+// shorter address) multiplied under key[1] into the state (wordMix), then
+// mobileHash's mix. cleanEmailHash computes it while it reads an address,
+// so that a Check reads an address once. DESIGN: a keyed multiply-mix, not
+// hash/maphash, whose call would cost as much as the reading; it serves
+// the filter and the map only: a hit is confirmed by checkHash, under
+// maphash.
+func emailWordHash(key *[2]uint64, s string) uint64 {
+	h := key[0] ^ uint64(len(s))
+	if len(s) < 8 {
+		var w uint64
+		for i := len(s) - 1; i >= 0; i-- {
+			w = w<<8 | uint64(s[i])
+		}
+		return mobileHash(key[0], wordMix(h, w, key[1]))
+	}
+	for i := 0; i < len(s); i += 8 {
+		h = wordMix(h, word8(s, min(i, len(s)-8)), key[1])
+	}
+	return mobileHash(key[0], h)
+}
+
+// wordMix multiplies word w under key into the state h: the two halves of
+// the 128-bit product of w^key and h, xor-ed.
+func wordMix(h, w, key uint64) uint64 {
+	hi, lo := bits.Mul64(w^key, h)
+	return hi ^ lo
+}
+
+// cleanEmailHash is emailWordHash of the lower case of an address of at
+// least 8 bytes, read once, a word at a time and without a branch on its
+// bytes, and whether the address is clean: printable ASCII without a
+// space, no "--", not ending in a dot. A clean address that normalises at
+// all normalises to its lower case (nothing else in it can change: no
+// width or Unicode form, no space to trim, no A-label, no final dot; held
+// by FuzzR94_CleanEmailIsItsLowerCase), so for it this is the filter hash
+// of its normal form, found without checking the address: a Check checks
+// it only when the filter lets it through. emailFilterHash normalises
+// the others first.
+func cleanEmailHash(key *[2]uint64, s string) (h uint64, clean bool) {
+	if len(s) < 8 {
+		return 0, false
+	}
+	h = key[0] ^ uint64(len(s))
+	var bad, dashes uint64 // high bits: bytes not clean, '-' bytes of the word before
+	for i := 0; i < len(s); i += 8 {
+		j := min(i, len(s)-8) // the last word overlaps the one before it
+		w := word8(s, j)
+		x := w &^ highs
+		bad |= ^inRange(x, '!', '~') | w // not printable ASCII; high bits only count
+		dash := inRange(x, '-', '-') &^ w
+		// "--" within the word, or across the boundary with the word
+		// before (not for an overlapping last word, whose byte before
+		// is inside the word before, which has checked the pair).
+		before := dashes >> 56 &^ uint64(int64(j-i)>>63)
+		bad |= dash & (dash<<8 | before)
+		dashes = dash
+		upper := inRange(x, 'A', 'Z') &^ w
+		h = wordMix(h, w|upper>>2, key[1]) // upper>>2: 0x20 on each upper-case letter, which or-ed in lowers it
+	}
+	return mobileHash(key[0], h), bad&highs == 0 && s[len(s)-1] != '.'
+}
+
+// emailFilterHash is the filter hash of the normal form of an address as
+// a form gives it: cleanEmailHash's for a clean address (clean: not yet
+// checked), else that of the normal form, with ok false for an address
+// that does not normalise.
+func (c *Contacts) emailFilterHash(e string) (h uint64, ok, clean bool) {
+	if h, clean = cleanEmailHash(&c.ekey, e); clean {
+		return h, true, true
+	}
+	n, ok := normalizeContactEmail(e)
+	if !ok {
+		return 0, false, false
+	}
+	return emailWordHash(&c.ekey, n), true, false
+}
+
 // probe is a contact of a filing that the filter let through: its hash,
 // its principal (as contact.who) and its kind.
 type probe struct {
@@ -604,20 +702,25 @@ type probe struct {
 
 // probes appends to dst the contacts of principal who (p) that the filter
 // lets through. Both contacts are probed before either result is used, so
-// that the two probes' memory reads overlap.
+// that the two probes' memory reads overlap. A clean address
+// (cleanEmailHash) is checked only when the filter lets it through.
 func (c *Contacts) probes(dst []probe, flt *contactFilter, who int, p *filing.Person) []probe {
 	var mh, eh uint64
-	var mok, eok bool
+	var mok, eok, clean bool
 	if m := p.Mobile.Raw(); m != "" {
 		mh, mok = mobileFast(c.mkey[0], m)
 	}
-	if e := string(p.Email); e != "" {
-		eh, eok = emailFast(c.seed, e)
+	e := string(p.Email)
+	if e != "" {
+		eh, eok, clean = c.emailFilterHash(e)
 	}
 	mok = mok && flt.mayHold(mh)
 	eok = eok && flt.mayHold(eh)
 	if mok {
 		dst = append(dst, probe{mh, who, false})
+	}
+	if eok && clean {
+		_, eok = normalizeContactEmail(e) // a clean address still has to be one
 	}
 	if eok {
 		dst = append(dst, probe{eh, who, true})
@@ -730,31 +833,51 @@ func (c *Contacts) Len() int {
 // Check returns a Conflict of KindContactTaken for every principal's
 // contact of f that another subject holds (guidance.For renders what to
 // tell the applicant).
-// Contacts that do not normalise are left to validation.
+// Contacts that do not normalise are left to validation. An index
+// made WithContacts(c) gives these conflicts in its Check, for less.
 func (c *Contacts) Check(f *filing.Filing) []Conflict {
-	// The common case: the filter holds none of the contacts, read where
-	// they are without normalising them into a list, and no lock is taken.
-	flt := c.filter.Load()
-	var room [8]probe
-	ps := c.probes(room[:0], flt, -1, &f.Subject.Principal)
-	for i := range f.Websites {
-		ps = c.probes(ps, flt, i, &f.Websites[i].Principal)
-	}
-	for i := range f.Apps {
-		ps = c.probes(ps, flt, len(f.Websites)+i, &f.Apps[i].Principal)
-	}
-	if len(ps) == 0 {
-		return nil
-	}
-	return c.checkHeld(ps, f)
+	return c.appendCheck(nil, f, ownSubject{})
 }
 
-// checkHeld is Check past the filter: each contact the filter let through
-// looked up under the read lock, and confirmed by its check hash.
-func (c *Contacts) checkHeld(ps []probe, f *filing.Filing) []Conflict {
-	var out []Conflict
-	var ownType, ownCert string // the filing's subject, computed on the first hit
-	ownDone := false
+// appendCheck is Check appending to dst, with the filing's subject known
+// or not.
+func (c *Contacts) appendCheck(dst []Conflict, f *filing.Filing, own ownSubject) []Conflict {
+	var room [8]probe
+	ps := c.probeFiling(room[:0], f)
+	if len(ps) == 0 {
+		return dst
+	}
+	return c.appendHeld(dst, ps, f, own)
+}
+
+// probeFiling appends to dst the contacts of f's principals that the
+// filter lets through. The common case: the filter holds none of them,
+// read where they are without normalising them into a list, and no lock
+// is taken.
+func (c *Contacts) probeFiling(dst []probe, f *filing.Filing) []probe {
+	flt := c.filter.Load()
+	dst = c.probes(dst, flt, -1, &f.Subject.Principal)
+	for i := range f.Websites {
+		dst = c.probes(dst, flt, i, &f.Websites[i].Principal)
+	}
+	for i := range f.Apps {
+		dst = c.probes(dst, flt, len(f.Websites)+i, &f.Apps[i].Principal)
+	}
+	return dst
+}
+
+// ownSubject is the filing's subject as a contact's holder is compared with
+// it: its certificate type and canonical number (certKey), once known.
+type ownSubject struct {
+	certType, cert string
+	known          bool
+}
+
+// appendHeld is Check past the filter: each contact the filter let through
+// looked up under the read lock, and confirmed by its check hash; the
+// conflicts are appended to dst. own is computed on the first hit when not
+// known.
+func (c *Contacts) appendHeld(dst []Conflict, ps []probe, f *filing.Filing, own ownSubject) []Conflict {
 	var seenRoom [8]uint64
 	seen := seenRoom[:0]
 	c.mu.RLock()
@@ -781,15 +904,15 @@ func (c *Contacts) checkHeld(ps []probe, f *filing.Filing) []Conflict {
 			if e.check != chk || e.key.Kind != kind {
 				continue
 			}
-			if !ownDone {
-				ownType, ownCert, ownDone = string(f.Subject.CertType), certKey(f.Subject.CertType, f.Subject.CertNumber.Raw()), true
+			if !own.known {
+				own = ownSubject{string(f.Subject.CertType), certKey(f.Subject.CertType, f.Subject.CertNumber.Raw()), true}
 			}
-			if !isSubject(e.h.subject, ownType, ownCert) {
-				out = append(out, contactConflict(kind, contact{kind: kind, who: pr.who, mail: pr.mail}.path(f), e.h))
+			if !isSubject(e.h.subject, own.certType, own.cert) {
+				dst = append(dst, contactConflict(kind, contact{kind: kind, who: pr.who, mail: pr.mail}.path(f), e.h))
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // isSubject reports whether k is SubjectKey's key of certificate type t and

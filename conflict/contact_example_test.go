@@ -36,6 +36,30 @@ func ExampleContacts_Check() {
 	// 请填写负责人本人实名登记、本人使用的手机号码；管局核查时会拨打电话核实
 }
 
+// An index made WithContacts checks the principals' mobiles and e-mail
+// addresses in the same Check as the domains (R-94, R-30): one call, one
+// list of conflicts.
+func ExampleWithContacts() {
+	keyer, _ := conflict.NewContactKeyer([]byte("the ISP's secret, at least 16 bytes"))
+	contacts := conflict.NewContacts(keyer)
+	ix := conflict.New(conflict.WithContacts(contacts))
+	filed := conflicttest.Pending("91520100MA6H000001", "52", "example.cn")
+	_ = ix.Put(filed)
+	f := conflicttest.FilingOf(filed)
+	f.Subject.Principal = filing.Person{Name: "王芳", Mobile: "13800138000"}
+	_ = contacts.Put(f)
+
+	applicant := conflicttest.FilingOf(conflicttest.Pending("91520100MA6H000002", "52", "www.example.cn"))
+	applicant.Subject.Principal = filing.Person{Name: "李娜", Mobile: "138 0013 8000"}
+	conflicts, _ := ix.Check(applicant)
+	for _, c := range conflicts {
+		fmt.Println(c.Rule(), c.Kind, c.Path)
+	}
+	// Output:
+	// R-30 conflict.domain_same_province websites[0].domains[0]
+	// R-94 conflict.contact_taken subject.principal.mobile
+}
+
 // Stamp puts the principals' contact keys in the record a Store claims, so
 // that every instance of a portal refuses a contact another subject holds
 // (R-94): the store keeps keyed hashes, never the numbers.

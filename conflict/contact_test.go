@@ -341,3 +341,64 @@ func TestR94_RecordKeysHoldContactKeys(t *testing.T) {
 		assert.Error(t, conflict.New().Put(r), bad)
 	}
 }
+
+// TestR94_IndexWithContactsReportsTheRegistersConflicts: an index made
+// WithContacts reports, in one Check, its own conflicts followed by those of
+// the register's Check, for filings that conflict in neither, in one, in
+// the other or in both, the subject's own contacts (no conflict, also with
+// the certificate typed otherwise), contacts that do not normalise, and a
+// filing the index refuses (its error, and no conflict).
+func TestR94_IndexWithContactsReportsTheRegistersConflicts(t *testing.T) {
+	const (
+		heldCert  = "91520100MA6H000001"
+		otherCert = "91520100MA6H000002"
+	)
+	cs := conflict.NewContacts(keyer(t))
+	plain, with := conflict.New(), conflict.New(conflict.WithContacts(cs))
+	held := contactFiling(heldCert, "", "13800138000", "Boss@Example.com",
+		filing.Person{Name: "李娜", Mobile: "13900139000", Email: "site@example.cn"})
+	require.NoError(t, cs.Put(held))
+	for _, ix := range []*conflict.Index{plain, with} {
+		require.NoError(t, ix.Put(conflicttest.Pending(heldCert, "52", "held.cn")))
+	}
+	cases := map[string]*filing.Filing{
+		"clean":   contactFiling(otherCert, "", "13700137000", "new@example.com"),
+		"contact": contactFiling(otherCert, "", "+86 138-0013-8000", "boss@EXAMPLE.com"),
+		"domain":  contactFiling(otherCert, "", "13700137000", "new@example.com", filing.Person{Name: "王芳", Mobile: "13600136000"}),
+		"both": contactFiling(otherCert, "", "13700137000", "new@example.com",
+			filing.Person{Name: "王芳", Mobile: "13900139000", Email: "SITE@example.cn"}),
+		"own":            contactFiling(heldCert, "", "13800138000", "boss@example.com"),
+		"own-lower-case": contactFiling("91520100ma6h000001", "", "13800138000", "boss@example.com"),
+		"invalid":        contactFiling(otherCert, "", "1380013800", "boss@@example.com"),
+		"refused":        contactFiling("", "", "13800138000", "boss@example.com"),
+	}
+	cases["domain"].Websites[0].Domains = []string{"www.held.cn"}
+	cases["both"].Websites[0].Domains = []string{"held.cn"}
+	for name, f := range cases {
+		t.Run(name, func(t *testing.T) {
+			got, err := with.Check(f)
+			want, wantErr := plain.Check(f)
+			if wantErr != nil {
+				require.Error(t, err)
+				assert.Equal(t, wantErr.Error(), err.Error())
+				assert.Nil(t, got)
+				return
+			}
+			require.NoError(t, err)
+			want = append(want, cs.Check(f)...)
+			assert.Equal(t, want, got)
+		})
+	}
+	got, err := with.Check(cases["both"])
+	require.NoError(t, err)
+	kinds := make([]conflict.Kind, len(got))
+	for i, c := range got {
+		kinds[i] = c.Kind
+	}
+	assert.Equal(t, []conflict.Kind{conflict.KindDomainSameProvince, conflict.KindContactTaken, conflict.KindContactTaken}, kinds)
+	got, err = with.Check(cases["own-lower-case"])
+	require.NoError(t, err)
+	assert.Empty(t, got)
+	_, err = with.Check(cases["refused"])
+	assert.Error(t, err)
+}

@@ -112,7 +112,9 @@
 // principal is refused. Contacts is the register a process checks
 // before it files (Check, then Put once filed): it keeps keyed hashes only
 // (ContactKeyer, under the ISP's secret) and answers most Checks from a
-// filter without a lock. Where several processes share the record set,
+// filter without a lock. An Index made WithContacts asks the register in
+// its own Check, so that one call reports domains, certificates and
+// contacts alike. Where several processes share the record set,
 // ContactKeyer.Stamp writes the same keyed hashes into the record
 // (Subject.ContactKeys), and the Store claims them with the record's other
 // keys: a record of another subject holding one is refused on every

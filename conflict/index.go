@@ -47,6 +47,10 @@ type Index struct {
 	// Apps, mini-programs and quick apps (app.go).
 	apps appTable
 
+	// contacts is the register of contact claims that Check also asks
+	// (WithContacts); nil: none. Set by New only.
+	contacts *Contacts
+
 	// Interned nature and certificate type codes.
 	internID map[string]uint32
 	interned []string
@@ -67,12 +71,28 @@ type domEntry struct{ site, subj uint32 }
 // Option configures New.
 type Option func(*options)
 
-type options struct{ subjects, websites int }
+type options struct {
+	subjects, websites int
+	contacts           *Contacts
+}
 
 // WithCapacity sizes the index for about that many subjects and websites, so
 // that a bulk load does not grow its tables step by step.
 func WithCapacity(subjects, websites int) Option {
 	return func(o *options) { o.subjects, o.websites = max(subjects, 0), max(websites, 0) }
+}
+
+// WithContacts makes every Check of the index also check the principals'
+// mobiles and e-mail addresses against the register c: the
+// conflicts of c.Check are appended to the index's own, with nothing
+// computed twice (the subject's certificate is normalised once) and the
+// contacts read while the index works, so that the contact claims cost
+// little more than the lookups themselves. The register is the caller's
+// to keep in step (Contacts.Put, Contacts.Remove): the index does not fill
+// it from its records, whose contact keys (Record.Subject.ContactKeys)
+// are HMAC keys that a Check could only compare after an HMAC per contact.
+func WithContacts(c *Contacts) Option {
+	return func(o *options) { o.contacts = c }
 }
 
 // New returns an empty index.
@@ -96,6 +116,7 @@ func New(opts ...Option) *Index {
 		licence:  map[string]uint32{},
 		internID: map[string]uint32{},
 		apps:     newAppTable(),
+		contacts: o.contacts,
 	}
 }
 
