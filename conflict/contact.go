@@ -10,7 +10,6 @@ import (
 	"hash/maphash"
 	"io"
 	"log/slog"
-	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -148,8 +147,7 @@ func word8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// Bytes of a word, for the byte-parallel tests of cleanEmailHash and
-// wordDigits.
+// Bytes of a word, for wordDigits's byte-parallel test.
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
@@ -446,11 +444,12 @@ type contactEntry struct {
 // filing's contacts held by another subject; the same person as principal
 // of several websites or apps of one subject is no conflict. It is safe for
 // concurrent use. It keeps no raw contact: the claims are HMAC keys, found
-// through 64-bit keyed hashes (random keys per register) so that a Check
-// computes an HMAC only for a contact that may be taken.
+// through 64-bit keyed hashes (random keys per register; hash/maphash for
+// e-mail addresses) so that a Check computes an HMAC only for a contact
+// that may be taken.
 type Contacts struct {
 	keyer     *ContactKeyer
-	ekey      [2]uint64    // e-mail hashes (emailWordHash)
+	seed      maphash.Seed // e-mail hashes
 	seed2     maphash.Seed // e-mail check hashes
 	mkey      [2]uint64    // mobile hashes and check hashes (random per register)
 	mu        sync.RWMutex
@@ -495,7 +494,7 @@ func (f *contactFilter) mark(hv uint64) {
 
 // NewContacts returns an empty register over keyer.
 func NewContacts(keyer *ContactKeyer) *Contacts {
-	c := &Contacts{keyer: keyer, ekey: [2]uint64{rand.Uint64(), rand.Uint64()}, seed2: maphash.MakeSeed(), mkey: [2]uint64{rand.Uint64(), rand.Uint64()},
+	c := &Contacts{keyer: keyer, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed(), mkey: [2]uint64{rand.Uint64(), rand.Uint64()},
 		byHash: map[uint64][]contactEntry{}, bySubject: map[Key][]uint64{}}
 	c.filter.Store(newContactFilter(1 << 10))
 	return c
@@ -523,7 +522,7 @@ func (c *Contacts) grow() {
 // confirms a hit without an HMAC.
 func (c *Contacts) hash(x contact) uint64 {
 	if x.mail {
-		return emailWordHash(&c.ekey, x.norm)
+		return emailHash(c.seed, x.norm)
 	}
 	return mobileHash(c.mkey[0], mobileWord(x.norm))
 }
@@ -612,86 +611,6 @@ func emailFast(seed maphash.Seed, e string) (uint64, bool) {
 	return emailHash(seed, n), true
 }
 
-// emailWordHash is the hash under key of a normalised address that the
-// filter and byHash use: the length under key[0], then each word of the
-// address (word8; the last overlapping the one before, or the bytes of a
-// shorter address) multiplied under key[1] into the state (wordMix), then
-// mobileHash's mix. cleanEmailHash computes it while it reads an address,
-// so that a Check reads an address once. DESIGN: a keyed multiply-mix, not
-// hash/maphash, whose call would cost as much as the reading; it serves
-// the filter and the map only: a hit is confirmed by checkHash, under
-// maphash.
-func emailWordHash(key *[2]uint64, s string) uint64 {
-	h := key[0] ^ uint64(len(s))
-	if len(s) < 8 {
-		var w uint64
-		for i := len(s) - 1; i >= 0; i-- {
-			w = w<<8 | uint64(s[i])
-		}
-		return mobileHash(key[0], wordMix(h, w, key[1]))
-	}
-	for i := 0; i < len(s); i += 8 {
-		h = wordMix(h, word8(s, min(i, len(s)-8)), key[1])
-	}
-	return mobileHash(key[0], h)
-}
-
-// wordMix multiplies word w under key into the state h: the two halves of
-// the 128-bit product of w^key and h, xor-ed.
-func wordMix(h, w, key uint64) uint64 {
-	hi, lo := bits.Mul64(w^key, h)
-	return hi ^ lo
-}
-
-// cleanEmailHash is emailWordHash of the lower case of an address of at
-// least 8 bytes, read once, a word at a time and without a branch on its
-// bytes, and whether the address is clean: printable ASCII without a
-// space, no "--", not ending in a dot. A clean address that normalises at
-// all normalises to its lower case (nothing else in it can change: no
-// width or Unicode form, no space to trim, no A-label, no final dot; held
-// by FuzzR94_CleanEmailIsItsLowerCase), so for it this is the filter hash
-// of its normal form, found without checking the address: a Check checks
-// it only when the filter lets it through. emailFilterHash normalises
-// the others first.
-func cleanEmailHash(key *[2]uint64, s string) (h uint64, clean bool) {
-	if len(s) < 8 {
-		return 0, false
-	}
-	h = key[0] ^ uint64(len(s))
-	var bad, dashes uint64 // high bits: bytes not clean, '-' bytes of the word before
-	for i := 0; i < len(s); i += 8 {
-		j := min(i, len(s)-8) // the last word overlaps the one before it
-		w := word8(s, j)
-		x := w &^ highs
-		bad |= ^inRange(x, '!', '~') | w // not printable ASCII; high bits only count
-		dash := inRange(x, '-', '-') &^ w
-		// "--" within the word, or across the boundary with the word
-		// before (not for an overlapping last word, whose byte before
-		// is inside the word before, which has checked the pair).
-		before := dashes >> 56 &^ uint64(int64(j-i)>>63)
-		bad |= dash & (dash<<8 | before)
-		dashes = dash
-		upper := inRange(x, 'A', 'Z') &^ w
-		h = wordMix(h, w|upper>>2, key[1]) // upper>>2: 0x20 on each upper-case letter, which or-ed in lowers it
-	}
-	return mobileHash(key[0], h), bad&highs == 0 && s[len(s)-1] != '.'
-}
-
-// emailFilterHash is the filter hash of the normal form of an address as
-// a form gives it: cleanEmailHash's for a clean address (clean: not yet
-// checked), else that of the normal form, with ok false for an address
-// that does not normalise.
-func (c *Contacts) emailFilterHash(e string) (h uint64, ok, clean bool) {
-	if h, clean = cleanEmailHash(&c.ekey, e); clean {
-		return h, true, true
-	}
-	n, ok := normalizeContactEmail(e)
-	if !ok {
-		return 0, false, false
-	}
-	return emailWordHash(&c.ekey, n), true, false
-}
-
 // probe is a contact of a filing that the filter let through: its hash,
 // its principal (as contact.who) and its kind.
 type probe struct {
@@ -702,25 +621,20 @@ type probe struct {
 
 // probes appends to dst the contacts of principal who (p) that the filter
 // lets through. Both contacts are probed before either result is used, so
-// that the two probes' memory reads overlap. A clean address
-// (cleanEmailHash) is checked only when the filter lets it through.
+// that the two probes' memory reads overlap.
 func (c *Contacts) probes(dst []probe, flt *contactFilter, who int, p *filing.Person) []probe {
 	var mh, eh uint64
-	var mok, eok, clean bool
+	var mok, eok bool
 	if m := p.Mobile.Raw(); m != "" {
 		mh, mok = mobileFast(c.mkey[0], m)
 	}
-	e := string(p.Email)
-	if e != "" {
-		eh, eok, clean = c.emailFilterHash(e)
+	if e := string(p.Email); e != "" {
+		eh, eok = emailFast(c.seed, e)
 	}
 	mok = mok && flt.mayHold(mh)
 	eok = eok && flt.mayHold(eh)
 	if mok {
 		dst = append(dst, probe{mh, who, false})
-	}
-	if eok && clean {
-		_, eok = normalizeContactEmail(e) // a clean address still has to be one
 	}
 	if eok {
 		dst = append(dst, probe{eh, who, true})
