@@ -145,6 +145,13 @@ type Store interface {
 	// withdrawn). Removing a subject not on file changes nothing and
 	// returns seq 0.
 	Remove(ctx context.Context, t filing.CertType, n filing.IDNumber) (seq uint64, err error)
+	// Get returns the record on file for the subject with a certificate,
+	// as it was put (every field, where an Index keeps only what a Check
+	// reads), and the sequence number of its last change: a Put with that
+	// since writes only if the subject did not change in between. A
+	// subject not on file (never put, or removed) returns NotOnFile's
+	// error, which matches ErrNotFound.
+	Get(ctx context.Context, t filing.CertType, n filing.IDNumber) (r Record, seq uint64, err error)
 	// Export writes every record on file to w as JSON Lines (the input of
 	// Index.LoadJSONL), all from one consistent snapshot, and returns the
 	// sequence number of that snapshot: Changes(ctx, seq, …) then returns
@@ -154,6 +161,13 @@ type Store interface {
 	// after, in ascending order: the current state of each subject changed
 	// since (a subject changed twice appears once, at its last change).
 	Changes(ctx context.Context, after uint64, limit int) (Changes, error)
+}
+
+// NotOnFile returns the error for a subject certificate that has no record
+// on file (Store.Get, Index.LookupCert): it matches ErrNotFound. For the
+// Stores of other packages.
+func NotOnFile() error {
+	return errorf(ErrNotFound, "按证件未找到主体", "no subject with that certificate", nil)
 }
 
 // Change is the state of one subject after a change of the record set.

@@ -104,7 +104,10 @@
 // suite they pass. A Replica keeps each
 // process's Index in step with the Store (Load, Sync, Follow), so checks
 // stay in memory, and Replica.Claim answers a race lost in the Store with
-// the Conflicts Check gives.
+// the Conflicts Check gives. A change of a subject on file reads the
+// subject's record from the Store, which keeps every field of it (Get), and
+// Replica.ClaimChange writes the changed record back unless the subject
+// changed in between.
 //
 // # Principals' contacts
 //

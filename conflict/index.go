@@ -207,7 +207,7 @@ func (ix *Index) RemoveCert(t filing.CertType, n filing.IDNumber) error {
 	defer ix.mu.Unlock()
 	s := ix.findCert(string(t), c)
 	if s == none {
-		return errorf(ErrNotFound, "按证件未找到主体", "no subject with that certificate", nil)
+		return NotOnFile()
 	}
 	ix.unlink(s)
 	return nil
@@ -217,7 +217,10 @@ func (ix *Index) RemoveCert(t filing.CertType, n filing.IDNumber) error {
 // the whole record, for a website number the subject with that website only.
 // The result carries the certificate number (for the bureau; the public
 // query never does). It returns an error matching ErrNotFound when nothing is
-// on file under the number.
+// on file under the number. It holds what the index keeps, which is what a
+// Check reads: no approval instants, access periods or restricted flags.
+// A record to change and put back is the store's (Store.Get,
+// Replica.ClaimChange).
 func (ix *Index) Lookup(number string) (Record, error) {
 	n := numberKey(number)
 	subjNum, _, isSite := splitWebsiteNumber(n)
@@ -247,7 +250,7 @@ func (ix *Index) LookupCert(t filing.CertType, n filing.IDNumber) (Record, error
 	defer ix.mu.RUnlock()
 	s := ix.findCert(string(t), c)
 	if s == none {
-		return Record{}, errorf(ErrNotFound, "按证件未找到主体", "no subject with that certificate", nil)
+		return Record{}, NotOnFile()
 	}
 	return ix.toRecord(s), nil
 }

@@ -35,6 +35,30 @@ func NewMemoryStore() *MemoryStore {
 	return &MemoryStore{subject: map[Key]*memRecord{}, holder: map[Key]Key{}}
 }
 
+// Get implements Store.
+func (s *MemoryStore) Get(ctx context.Context, t filing.CertType, n filing.IDNumber) (Record, uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, 0, err
+	}
+	subj := SubjectKey(t, n)
+	s.mu.Lock()
+	m := s.subject[subj]
+	var body []byte
+	var seq uint64
+	if m != nil && !m.removed {
+		body, seq = m.body, m.seq // never changed in place: Put replaces it
+	}
+	s.mu.Unlock()
+	if body == nil {
+		return Record{}, 0, NotOnFile()
+	}
+	var r Record
+	if err := json.Unmarshal(body, &r); err != nil {
+		return Record{}, 0, err
+	}
+	return r, seq, nil
+}
+
 // Put implements Store.
 func (s *MemoryStore) Put(ctx context.Context, r Record, since uint64) (uint64, error) {
 	if err := ctx.Err(); err != nil {

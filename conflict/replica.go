@@ -192,6 +192,52 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 	}
 }
 
+// ClaimChange claims a change of a subject on file (an app or a website
+// added, a website changed), which its record must carry over: it reads
+// the subject's record from the store (Store.Get: every field, where the
+// index keeps only what a Check reads, such as access periods, approval
+// instants and the restricted flag), checks f as Claim does, lets edit
+// change the record, and writes it only if the subject did not change
+// since it was read. A subject changed in between (another instance, R-13)
+// is read, checked and edited again; a key another process claimed first
+// gives the conflicts Check gives once the index has it. edit may
+// run more than once, each time on a record freshly read.
+//
+// It returns the conflicts (and stores nothing) or nil once the edited
+// record is stored. Errors: what Check returns for bad input, an error
+// matching ErrNotFound when the subject is not on file, what edit returns,
+// and the store's errors, as Claim.
+func (r *Replica) ClaimChange(ctx context.Context, f *filing.Filing, edit func(*Record) error, opts ...CheckOption) ([]Conflict, error) {
+	if f == nil {
+		return r.ix.Check(f, opts...) // Check's error for a missing filing
+	}
+	for try := 0; ; try++ {
+		if _, err := r.Sync(ctx); err != nil {
+			return nil, err
+		}
+		conflicts, err := r.ix.Check(f, opts...)
+		if err != nil || len(conflicts) > 0 {
+			return conflicts, err
+		}
+		rec, seq, err := r.store.Get(ctx, f.Subject.CertType, f.Subject.CertNumber)
+		if err != nil {
+			return nil, err
+		}
+		if err := edit(&rec); err != nil {
+			return nil, err
+		}
+		_, err = r.store.Put(ctx, rec, seq)
+		if err == nil {
+			_, _ = r.Sync(ctx)
+			return nil, nil
+		}
+		var ce *ClaimError
+		if !errors.As(err, &ce) || try+1 == claimTries || ce.contactOnly() {
+			return nil, err
+		}
+	}
+}
+
 // Release removes the record of the subject with a certificate from the
 // store, releasing its keys (a filing cancelled, or rejected and
 // withdrawn), and syncs the index.

@@ -10,6 +10,7 @@ import (
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/conflict/conflicttest"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -156,4 +157,119 @@ func TestR94_ReplicaRefusesATakenContactOnce(t *testing.T) {
 	assert.Equal(t, "subject.principal.mobile", got[0].Path)
 	assert.Equal(t, conflict.KeyMobile, got[0].Contact)
 	assert.Nil(t, k.TakenConflicts(f, errors.New("another error")))
+}
+
+// getHook is a Store whose Get runs after once, after reading: another
+// instance's change arriving between the read and the write.
+type getHook struct {
+	conflict.Store
+	after func()
+}
+
+func (h *getHook) Get(ctx context.Context, t filing.CertType, n filing.IDNumber) (conflict.Record, uint64, error) {
+	r, seq, err := h.Store.Get(ctx, t, n)
+	if h.after != nil {
+		after := h.after
+		h.after = nil
+		after()
+	}
+	return r, seq, err
+}
+
+// appFiling is the filing of an app under approved subject cert (number).
+func appFiling(cert, number, identifier string) *filing.Filing {
+	f := conflicttest.FilingOf(conflicttest.PendingApp(cert, "52", identifier))
+	f.Subject.Number = number
+	return f
+}
+
+func addApp(identifier string) func(*conflict.Record) error {
+	return func(r *conflict.Record) error {
+		r.Apps = append(r.Apps, conflict.AppRecord{Kind: filing.AppKindApp, Name: "应用" + identifier, Status: filing.StatusBureauReview,
+			Platforms: []conflict.AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: identifier}}})
+		return nil
+	}
+}
+
+// TestR13_ClaimChangeKeepsWhatTheIndexDoesNotHold: an app added to an
+// approved subject through ClaimChange keeps the fields of the record on
+// file that the index does not hold (approval instants, access periods,
+// the restricted flag), which a record rebuilt from Index.Lookup loses.
+func TestR13_ClaimChangeKeepsWhatTheIndexDoesNotHold(t *testing.T) {
+	ctx := context.Background()
+	s := conflict.NewMemoryStore()
+	const number = "黔ICP备2026000010号"
+	r := approved("C10", number, "c10.cn")
+	at := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
+	r.Subject.ApprovedAt, r.Websites[0].ApprovedAt, r.Websites[0].Restricted = at, at, true
+	r.Websites[0].Access = []record.Access{{ISP: "某云计算有限公司", ISPProvince: "52", Since: at}}
+	_, err := s.Put(ctx, r, conflict.Unconditional)
+	require.NoError(t, err)
+	rep := conflict.NewReplica(s, conflict.New())
+	_, err = rep.Load(ctx)
+	require.NoError(t, err)
+	looked, err := rep.Index().Lookup(number)
+	require.NoError(t, err)
+	require.Empty(t, looked.Websites[0].Access, "the index keeps no access periods: a record rebuilt from it loses them")
+
+	conflicts, err := rep.ClaimChange(ctx, appFiling("C10", number, "com.example.c10"), addApp("com.example.c10"))
+	require.NoError(t, err)
+	require.Empty(t, conflicts)
+	got, _, err := s.Get(ctx, filing.CertUSCC, "C10")
+	require.NoError(t, err)
+	require.Len(t, got.Apps, 1)
+	assert.Equal(t, "com.example.c10", got.Apps[0].Platforms[0].Identifier)
+	assert.True(t, got.Subject.ApprovedAt.Equal(at))
+	assert.True(t, got.Websites[0].ApprovedAt.Equal(at))
+	assert.True(t, got.Websites[0].Restricted)
+	assert.Equal(t, r.Websites[0].Access[0].ISP, got.Websites[0].Access[0].ISP)
+	// The index has the app: filing it again is refused.
+	conflicts, err = rep.ClaimChange(ctx, appFiling("C11", "", "com.example.c10"), addApp("com.example.c10"))
+	require.NoError(t, err)
+	require.NotEmpty(t, conflicts)
+	assert.Equal(t, conflict.KindAppIdentifierTaken, conflicts[0].Kind)
+	_, err = rep.ClaimChange(ctx, appFiling("C12", "", "com.example.c12"), addApp("com.example.c12"))
+	assert.ErrorIs(t, err, conflict.ErrNotFound, "a subject not on file has no record to change")
+}
+
+// TestR13_ClaimChangeEditsAgainAfterAConcurrentChange: another instance
+// changes the subject between ClaimChange's read and its write; the write
+// is refused as stale, and the change is read and edited again, so that
+// the record on file holds both changes.
+func TestR13_ClaimChangeEditsAgainAfterAConcurrentChange(t *testing.T) {
+	ctx := context.Background()
+	mem := conflict.NewMemoryStore()
+	const number = "黔ICP备2026000013号"
+	_, err := mem.Put(ctx, approved("C13", number, "c13.cn"), conflict.Unconditional)
+	require.NoError(t, err)
+	s := &getHook{Store: mem}
+	s.after = func() { // the other instance adds a website
+		r, seq, err := mem.Get(ctx, filing.CertUSCC, "C13")
+		require.NoError(t, err)
+		r.Websites = append(r.Websites, conflict.WebsiteRecord{Name: "另一网站", Domains: []string{"other13.cn"}, Status: filing.StatusBureauReview})
+		_, err = mem.Put(ctx, r, seq)
+		require.NoError(t, err)
+	}
+	rep := conflict.NewReplica(s, conflict.New())
+	_, err = rep.Load(ctx)
+	require.NoError(t, err)
+	edits := 0
+	conflicts, err := rep.ClaimChange(ctx, appFiling("C13", number, "com.example.c13"), func(r *conflict.Record) error {
+		edits++
+		return addApp("com.example.c13")(r)
+	})
+	require.NoError(t, err)
+	require.Empty(t, conflicts)
+	assert.Equal(t, 2, edits, "edited once more after the stale write")
+	got, _, err := mem.Get(ctx, filing.CertUSCC, "C13")
+	require.NoError(t, err)
+	assert.Len(t, got.Websites, 2, "the other instance's website is kept")
+	assert.Len(t, got.Apps, 1)
+	// An edit that fails stores nothing.
+	boom := errors.New("boom")
+	_, err = rep.ClaimChange(ctx, appFiling("C13", number, "com.example.c13b"), func(*conflict.Record) error { return boom })
+	assert.ErrorIs(t, err, boom)
+	got, _, err = mem.Get(ctx, filing.CertUSCC, "C13")
+	require.NoError(t, err)
+	assert.Len(t, got.Apps, 1)
 }

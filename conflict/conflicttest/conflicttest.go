@@ -12,15 +12,19 @@ package conflicttest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/beiankit/beian/conflict"
 	"github.com/beiankit/beian/conflict/guidance"
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/record"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -235,6 +239,49 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		wg.Wait()
 		assert.Equal(t, int32(1), wins.Load())
 		assert.Equal(t, int32(Racers-1), stale.Load())
+	})
+
+	t.Run("GetReturnsTheRecordAsPut", func(t *testing.T) {
+		s := newStore(t)
+		_, _, err := s.Get(ctx, filing.CertUSCC, "A9")
+		assert.ErrorIs(t, err, conflict.ErrNotFound, "never put")
+		// Every field comes back, those an Index does not keep included.
+		r := Pending("A9", "52", "a.cn")
+		approved := time.Date(2026, 3, 2, 10, 4, 5, 0, time.UTC)
+		r.Subject.Number, r.Subject.Status, r.Subject.ApprovedAt = "黔ICP备2026000009号", filing.StatusApproved, approved
+		w := &r.Websites[0]
+		w.Number, w.Status, w.ApprovedAt, w.Restricted = "黔ICP备2026000009号-1", filing.StatusApproved, approved, true
+		w.IPs = []netip.Addr{netip.MustParseAddr("203.0.113.7")}
+		w.Access = []record.Access{{ISP: "某云计算有限公司", ISPProvince: "52", Since: approved}}
+		r.Apps = []conflict.AppRecord{{Kind: filing.AppKindMiniProgram, Name: "测试小程序", Status: filing.StatusBureauReview,
+			Host: filing.HostWeChat, Access: []record.Access{{ISP: "某云计算有限公司", Since: approved}}}}
+		s1, err := s.Put(ctx, r, conflict.Unconditional)
+		require.NoError(t, err)
+		got, seq, err := s.Get(ctx, filing.CertUSCC, "a9") // the certificate in another case: its canonical form
+		require.NoError(t, err)
+		assert.Equal(t, s1, seq)
+		want, err := json.Marshal(r)
+		require.NoError(t, err)
+		gotJSON, err := json.Marshal(got)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(want), string(gotJSON))
+		// Its seq is a Put's since: written while nothing changed, stale after.
+		got.Websites[0].Domains = append(got.Websites[0].Domains, "a2.cn")
+		s2, err := s.Put(ctx, got, seq)
+		require.NoError(t, err)
+		_, err = s.Put(ctx, got, seq)
+		assert.ErrorIs(t, err, conflict.ErrStale)
+		_, seq, err = s.Get(ctx, filing.CertUSCC, "A9")
+		require.NoError(t, err)
+		assert.Equal(t, s2, seq)
+		_, err = s.Remove(ctx, filing.CertUSCC, "A9")
+		require.NoError(t, err)
+		_, _, err = s.Get(ctx, filing.CertUSCC, "A9")
+		assert.ErrorIs(t, err, conflict.ErrNotFound, "removed")
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		_, _, err = s.Get(cctx, filing.CertUSCC, "A9")
+		assert.ErrorIs(t, err, context.Canceled)
 	})
 
 	t.Run("R94_ContactKeysHeldOnce", func(t *testing.T) {

@@ -274,6 +274,12 @@ func (s *Store) Export(ctx context.Context, w io.Writer) (uint64, error) {
 	return claimsql.Export(ctx, s.db, s.policy, "conflict/pgstore: Export", sqltx.Unavailable, w)
 }
 
+// Get implements conflict.Store.
+func (s *Store) Get(ctx context.Context, t filing.CertType, n filing.IDNumber) (conflict.Record, uint64, error) {
+	return claimsql.Get(ctx, s.db, s.policy, "conflict/pgstore: Get",
+		`SELECT seq, body FROM beian_conflict_record WHERE subject = $1 AND NOT removed`, conflict.SubjectKey(t, n))
+}
+
 // Changes implements conflict.Store.
 func (s *Store) Changes(ctx context.Context, after uint64, limit int) (conflict.Changes, error) {
 	if err := ctx.Err(); err != nil {

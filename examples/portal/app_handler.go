@@ -215,27 +215,13 @@ func (s *server) appLifecycle(f *filing.Filing) (lifecycle.State, error) {
 // the replica like a website filing (server.record): the store decides
 // races, so two instances on one database cannot both accept one package
 // name for two subjects, and filing it again is refused here or on
-// another instance. The subject's record is read after a sync, and
-// read again when another instance's change arrives before the claim, so
-// that the claim never puts back a record without that change.
+// another instance. The subject's record is the store's
+// (Replica.ClaimChange), with every field the index does not keep, and is
+// read again when another instance changes it before the write.
 func (s *server) recordApp(ctx context.Context, f *filing.Filing, st lifecycle.State) ([]conflict.Conflict, error) {
-	for try := 0; ; try++ {
-		if _, err := s.replica.Sync(ctx); err != nil {
-			return nil, err
-		}
-		seq := s.replica.Seq()
-		if conflicts, err := s.index.Check(f); err != nil || len(conflicts) > 0 {
-			return conflicts, err // a subject not on file is Check's error
-		}
-		rec, err := s.index.Lookup(f.Subject.Number)
-		if err != nil {
-			return nil, err
-		}
-		// The app as the record set keeps it while it is reviewed.
-		rec.Apps = append(rec.Apps, record.Of(f, st.Status, time.Time{}).Apps...)
-		if s.replica.Seq() != seq && try < 3 {
-			continue // a change arrived while the record was read
-		}
-		return s.replica.Claim(ctx, f, rec)
-	}
+	app := record.Of(f, st.Status, time.Time{}).Apps // the app as the record set keeps it while it is reviewed
+	return s.replica.ClaimChange(ctx, f, func(rec *conflict.Record) error {
+		rec.Apps = append(rec.Apps, app...)
+		return nil
+	})
 }

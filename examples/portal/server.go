@@ -217,15 +217,12 @@ func newServer(opts options) (http.Handler, error) {
 		records = bytes.NewReader(sampleRecords)
 	}
 	if opts.DB == nil {
-		// One process: the record set is loaded into the index, and an
-		// in-memory store decides the races between concurrent requests.
-		s.replica = conflict.NewReplica(conflict.NewMemoryStore(), s.index)
-		n, err := s.index.LoadJSONL(records)
-		if err != nil {
-			return nil, fmt.Errorf("loading the record set: %w", err)
+		// One process: an in-memory store holds the record set (the
+		// records as filed, which a change reads back) and decides the
+		// races between concurrent requests; the index is loaded from it.
+		if err := s.openMemory(opts, records); err != nil {
+			return nil, err
 		}
-		subjects, websites := s.index.Len()
-		s.log.Info("record set loaded", "records", n, "subjects", subjects, "websites", websites)
 	} else if err := s.openDB(opts, records); err != nil {
 		return nil, err
 	}
@@ -248,6 +245,33 @@ func newServer(opts options) (http.Handler, error) {
 	// Reject cross-site form posts (CSRF) by their Sec-Fetch-Site / Origin
 	// headers.
 	return securityHeaders(http.NewCrossOriginProtection().Handler(mux)), nil
+}
+
+// openMemory puts the record set into an in-memory store and loads the
+// index from it.
+func (s *server) openMemory(opts options, records io.Reader) error {
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	store := conflict.NewMemoryStore()
+	n := 0
+	for r, err := range conflict.JSONL(records) {
+		if err != nil {
+			return fmt.Errorf("loading the record set: %w", err)
+		}
+		if _, err := store.Put(ctx, r, conflict.Unconditional); err != nil {
+			return fmt.Errorf("loading the record set: record %d: %w", n+1, err)
+		}
+		n++
+	}
+	s.replica = conflict.NewReplica(store, s.index)
+	if _, err := s.replica.Load(ctx); err != nil {
+		return fmt.Errorf("loading the record set: %w", err)
+	}
+	subjects, websites := s.index.Len()
+	s.log.Info("record set loaded", "records", n, "subjects", subjects, "websites", websites)
+	return nil
 }
 
 // fillLock is the advisory-lock key under which one portal instance fills

@@ -1,7 +1,7 @@
 // Package claimsql holds what the SQL adapters of conflict.Store
 // (conflict/pgstore, conflict/mysqlstore) share above their SQL: a record
 // prepared for writing, the batching of Import, the export, and the
-// reading of the change feed. Each adapter keeps its other statements and
+// reading of the change feed and of one record. Each adapter keeps its other statements and
 // its transactions.
 package claimsql
 
@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"io"
 	"iter"
 
@@ -104,6 +105,43 @@ func Import(records iter.Seq2[conflict.Record, error], prepare func(conflict.Rec
 		}
 	}
 	return stored, flush()
+}
+
+// Get is conflict.Store's Get: query (the adapter's, with its placeholder)
+// selects the seq and body of the subject's record that is not removed;
+// no row is conflict.NotOnFile. It retries under policy as op.
+func Get(ctx context.Context, db *sql.DB, policy sqltx.Policy, op, query string, subject conflict.Key) (conflict.Record, uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return conflict.Record{}, 0, err
+	}
+	var (
+		r     conflict.Record
+		seq   int64
+		found bool
+	)
+	err := sqltx.Do(ctx, policy, op, func(ctx context.Context) error {
+		var body []byte
+		err := db.QueryRowContext(ctx, query, subject.Value).Scan(&seq, &body)
+		found = err == nil
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil
+		case err != nil:
+			return err
+		}
+		r = conflict.Record{}
+		if err := json.Unmarshal(body, &r); err != nil {
+			return sqltx.Permanent(err)
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return conflict.Record{}, 0, err
+	case !found:
+		return conflict.Record{}, 0, conflict.NotOnFile()
+	}
+	return r, uint64(seq), nil
 }
 
 // ScanChanges reads the rows of a change-feed query (seq, removed, body)
