@@ -175,15 +175,8 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 		if err != nil || len(conflicts) > 0 {
 			return conflicts, err
 		}
-		_, err = r.store.Put(ctx, rec, since)
-		if err == nil {
-			_, _ = r.Sync(ctx)
-			return nil, nil
-		}
-		var ce *ClaimError
-		if !errors.As(err, &ce) || try+1 == claimTries || ce.contactOnly() {
-			// A contact key taken (R-94, ContactKeyer.Stamp) is not in
-			// the index: checking again cannot clear it.
+		retry, err := r.put(ctx, rec, since, try)
+		if !retry {
 			return nil, err
 		}
 		if _, serr := r.Sync(ctx); serr != nil {
@@ -226,16 +219,29 @@ func (r *Replica) ClaimChange(ctx context.Context, f *filing.Filing, edit func(*
 		if err := edit(&rec); err != nil {
 			return nil, err
 		}
-		_, err = r.store.Put(ctx, rec, seq)
-		if err == nil {
-			_, _ = r.Sync(ctx)
-			return nil, nil
-		}
-		var ce *ClaimError
-		if !errors.As(err, &ce) || try+1 == claimTries || ce.contactOnly() {
+		if retry, err := r.put(ctx, rec, seq, try); !retry {
 			return nil, err
 		}
 	}
+}
+
+// put writes rec to the store on condition since, for round try of Claim
+// or ClaimChange, and syncs the index once it is stored. retry reports a
+// refusal that another round may clear: a *ClaimError for keys the index
+// can learn (or a stale since), before the last round; otherwise err is
+// what to return (nil once stored).
+func (r *Replica) put(ctx context.Context, rec Record, since uint64, try int) (retry bool, err error) {
+	if _, err = r.store.Put(ctx, rec, since); err == nil {
+		_, _ = r.Sync(ctx)
+		return false, nil
+	}
+	var ce *ClaimError
+	if !errors.As(err, &ce) || try+1 == claimTries || ce.contactOnly() {
+		// A contact key taken (R-94, ContactKeyer.Stamp) is not in the
+		// index: checking again cannot clear it.
+		return false, err
+	}
+	return true, err
 }
 
 // Release removes the record of the subject with a certificate from the
