@@ -281,15 +281,6 @@ func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOpti
 	if len(opts) > 0 {
 		o = applyCheckOptions(opts)
 	}
-	// The contacts first (WithContacts): reading them costs cache misses,
-	// which overlap the work below instead of following it.
-	var (
-		probeRoom [8]probe
-		probes    []probe
-	)
-	if ix.contacts != nil && f != nil {
-		probes = ix.contacts.probeFiling(probeRoom[:0], f)
-	}
 	// Room on the stack for the websites and domains of a typical filing:
 	// prepareFiling uses it instead of allocating.
 	var (
@@ -327,8 +318,8 @@ func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOpti
 	default:
 		dst = append(dst, appConflicts...)
 	}
-	if len(probes) > 0 {
-		dst = ix.contacts.appendHeld(dst, probes, f, ownSubject{in.certType, in.cert, true})
+	if ix.contacts != nil { // WithContacts: the subject's certificate is known
+		dst = ix.contacts.appendCheck(dst, f, ownSubject{in.certType, in.cert, true})
 	}
 	return dst, nil
 }
