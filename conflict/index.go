@@ -84,10 +84,9 @@ func WithCapacity(subjects, websites int) Option {
 
 // WithContacts makes every Check of the index also check the principals'
 // mobiles and e-mail addresses against the register c: the
-// conflicts of c.Check are appended to the index's own, with nothing
-// computed twice (the subject's certificate is normalised once) and the
-// contacts read while the index works, so that the contact claims cost
-// little more than the lookups themselves. The register is the caller's
+// conflicts of c.Check are appended to the index's own, in one list, and
+// the subject's certificate, which tells the applicant's own contacts from
+// another subject's, is normalised once for both. The register is the caller's
 // to keep in step (Contacts.Put, Contacts.Remove): the index does not fill
 // it from its records, whose contact keys (Record.Subject.ContactKeys)
 // are HMAC keys that a Check could only compare after an HMAC per contact.
