@@ -308,14 +308,15 @@ func (ix *Index) AppendCheck(dst []Conflict, f *filing.Filing, opts ...CheckOpti
 		appConflicts, err = ix.checkApps(&in, apps, &o)
 	}
 	ix.mu.RUnlock()
-	switch {
-	case err != nil:
+	if err != nil {
 		return dst, err
-	case len(found) > 0:
-		dst = append(ix.describe(dst, &in, found), appConflicts...)
-	case len(appConflicts) > 0 && dst == nil:
-		dst = appConflicts
-	default:
+	}
+	if len(found) > 0 {
+		dst = ix.describe(dst, &in, found)
+	}
+	if dst == nil {
+		dst = appConflicts // no copy
+	} else {
 		dst = append(dst, appConflicts...)
 	}
 	if ix.contacts != nil { // WithContacts: the subject's certificate is known

@@ -147,23 +147,15 @@ func word8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// Bytes of a word, for wordDigits's byte-parallel test.
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// inRange returns the high bit of each byte of x (whose bytes are all
-// below 0x80) that lies in [lo, hi], lo >= 1: x+(0x80-lo) sets the bit
-// where the byte is at least lo, x+(0x7f-hi) where it is above hi, and no
-// byte's sum carries into the next.
-func inRange(x uint64, lo, hi byte) uint64 {
-	return (x + (0x80-uint64(lo))*ones) &^ (x + (0x7f-uint64(hi))*ones) & highs
-}
-
-// wordDigits reports whether every byte of w is an ASCII digit.
+// wordDigits reports whether every byte of w is an ASCII digit, eight
+// bytes at once: with the high bits masked off (a byte with its high bit
+// set is no digit, and no byte's sum below carries into the next),
+// x+0x50 sets a byte's high bit where it is at least '0' and x+0x46
+// where it is above '9'.
 func wordDigits(w uint64) bool {
-	return inRange(w&^highs, '0', '9')&^w == highs
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w &^ highs
+	return (x+(0x80-'0')*ones)&^(x+(0x7f-'9')*ones)&^w&highs == highs
 }
 
 // simpleEmail reports an address of plain ASCII that contact.NormalizeEmail

@@ -201,14 +201,11 @@ func (r *Replica) Claim(ctx context.Context, f *filing.Filing, rec Record, opts 
 // matching ErrNotFound when the subject is not on file, what edit returns,
 // and the store's errors, as Claim.
 func (r *Replica) ClaimChange(ctx context.Context, f *filing.Filing, edit func(*Record) error, opts ...CheckOption) ([]Conflict, error) {
-	if f == nil {
-		return r.ix.Check(f, opts...) // Check's error for a missing filing
-	}
 	for try := 0; ; try++ {
 		if _, err := r.Sync(ctx); err != nil {
 			return nil, err
 		}
-		conflicts, err := r.ix.Check(f, opts...)
+		conflicts, err := r.ix.Check(f, opts...) // an error for a nil f: f is read below only after it
 		if err != nil || len(conflicts) > 0 {
 			return conflicts, err
 		}

@@ -230,6 +230,9 @@ func TestR13_ClaimChangeKeepsWhatTheIndexDoesNotHold(t *testing.T) {
 	assert.Equal(t, conflict.KindAppIdentifierTaken, conflicts[0].Kind)
 	_, err = rep.ClaimChange(ctx, appFiling("C12", "", "com.example.c12"), addApp("com.example.c12"))
 	assert.ErrorIs(t, err, conflict.ErrNotFound, "a subject not on file has no record to change")
+	conflicts, err = rep.ClaimChange(ctx, nil, addApp("com.example.nil"))
+	assert.Error(t, err, "no filing")
+	assert.Empty(t, conflicts)
 }
 
 // TestR13_ClaimChangeEditsAgainAfterAConcurrentChange: another instance

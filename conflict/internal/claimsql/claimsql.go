@@ -1,8 +1,8 @@
 // Package claimsql holds what the SQL adapters of conflict.Store
 // (conflict/pgstore, conflict/mysqlstore) share above their SQL: a record
 // prepared for writing, the batching of Import, the export, and the
-// reading of the change feed and of one record. Each adapter keeps its other statements and
-// its transactions.
+// reading of the change feed and of one record. Each adapter keeps its
+// other statements and its transactions.
 package claimsql
 
 import (
