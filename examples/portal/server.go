@@ -247,13 +247,18 @@ func newServer(opts options) (http.Handler, error) {
 	return securityHeaders(http.NewCrossOriginProtection().Handler(mux)), nil
 }
 
+// context is opts.Context, or the background context when none is set.
+func (o options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
+	}
+	return o.Context
+}
+
 // openMemory puts the record set into an in-memory store and loads the
 // index from it.
 func (s *server) openMemory(opts options, records io.Reader) error {
-	ctx := opts.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := opts.context()
 	store := conflict.NewMemoryStore()
 	n := 0
 	for r, err := range conflict.JSONL(records) {
@@ -281,10 +286,7 @@ const fillLock int64 = 0x6265_6961_6e66_696c
 // openDB loads the index from PostgreSQL (filling an empty database from
 // records first) and starts following the changes of other instances.
 func (s *server) openDB(opts options, records io.Reader) error {
-	ctx := opts.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
+	ctx := opts.context()
 	store := pgstore.New(opts.DB)
 	if err := store.Migrate(ctx); err != nil {
 		return fmt.Errorf("migrating the database: %w", err)
