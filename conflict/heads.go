@@ -53,6 +53,15 @@ func (t *heads) get(h uint32) uint32 {
 	}
 }
 
+// peek returns the home slot of h: a plain load of the slot get reads
+// first, for Index.touch.
+func (t *heads) peek(h uint32) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[t.home(h)]
+}
+
 // set makes e the head of hash h.
 func (t *heads) set(h, e uint32) { t.swap(h, e) }
 

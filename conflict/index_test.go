@@ -185,6 +185,13 @@ func TestIndexMatchesModel(t *testing.T) {
 		if s, w := ix.Len(); s != len(model) || w != nw {
 			t.Fatalf("op %d: Len %d,%d want %d,%d", op, s, w, len(model), nw)
 		}
+		// Every domain entry in use carries its subject's record as
+		// linked last; a free one carries none.
+		for e, o := range ix.domOwner {
+			if (o.subj == none) != (o.blob == "") || o.subj != none && o.blob != ix.subj[o.subj] {
+				t.Fatalf("op %d: domain entry %d: subject %d, record of %d bytes, subject's record of %d", op, e, o.subj, len(o.blob), len(ix.subj[min(int(o.subj), len(ix.subj)-1)]))
+			}
+		}
 	}
 }
 
