@@ -6,7 +6,10 @@
 // licence in LICENSE) without its cookiejar.PublicSuffixList variable,
 // whose import of net/http/cookiejar links the whole of net/http and
 // crypto/tls into every binary: 2 MB of the WebAssembly build
-// (cmd/beianwasm), 0.5 MB once gzip-compressed. The functions and the embedded publicsuffix.org snapshot are the
-// module's, unchanged; TestAgreesWithXNet checks that both give the same
-// answers, so a newer x/net is noticed.
+// (cmd/beianwasm), 0.5 MB once gzip-compressed. The embedded publicsuffix.org snapshot is the
+// module's, unchanged, and so are the functions but one step: PublicSuffix
+// finds a label's node by its path in a map built on first use, where
+// x/net searches the sorted labels of the node's children (four times
+// faster on a name under .cn). TestAgreesWithXNet and FuzzAgreesWithXNet
+// check that both give the same answers, so a newer x/net is noticed.
 package publicsuffix

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"sync"
 )
 
 // PublicSuffix returns the public suffix of the domain using a copy of the
@@ -34,6 +35,7 @@ func PublicSuffix(domain string) (publicSuffix string, icann bool) {
 		}
 	}
 
+	byPath := suffixNodes()
 	lo, hi := uint32(0), uint32(numTLD)
 	s, suffix, icannNode, wildcard := domain, len(domain), false, false
 loop:
@@ -46,8 +48,11 @@ loop:
 		if lo == hi {
 			break
 		}
-		f := find(s[1+dot:], lo, hi)
-		if f == notFound {
+		// The node of label s[1+dot:] among the children [lo, hi) of the
+		// node found last is the node whose path is domain[1+dot:] (this
+		// lookup, and suffixNodes, are ours, not x/net's).
+		f, ok := byPath[domain[1+dot:]]
+		if !ok {
 			break
 		}
 
@@ -84,25 +89,31 @@ loop:
 	return domain[suffix:], icann
 }
 
-const notFound uint32 = 1<<32 - 1
-
-// find returns the index of the node in the range [lo, hi) whose label equals
-// label, or notFound if there is no such node. The range is assumed to be in
-// strictly increasing node label order.
-func find(label string, lo, hi uint32) uint32 {
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		s := nodeLabel(mid)
-		if s < label {
-			lo = mid + 1
-		} else if s == label {
-			return mid
-		} else {
-			hi = mid
+// suffixNodes maps the path of every node of the tree, its labels from the
+// node up to its top-level domain ("cn", "com.cn", "city.kawasaki.jp"),
+// to the node. PublicSuffix looks each suffix of a name up in it: one
+// hash lookup per label where x/net's binary search over the labels of the
+// node's children (1 450 at the top level) compares about eleven strings,
+// which was the larger part of a registrable-domain lookup. It is built on
+// first use (about 9 000 paths) and shared.
+var suffixNodes = sync.OnceValue(func() map[string]uint32 {
+	m := make(map[string]uint32, 1<<14)
+	var walk func(lo, hi uint32, parent string)
+	walk = func(lo, hi uint32, parent string) {
+		for i := lo; i < hi; i++ {
+			path := nodeLabel(i)
+			if parent != "" {
+				path += "." + parent
+			}
+			m[path] = i
+			u := uint32(nodes.get(i) >> (nodesBitsTextOffset + nodesBitsTextLength + nodesBitsICANN))
+			u = children.get(u & (1<<nodesBitsChildren - 1))
+			walk(u&(1<<childrenBitsLo-1), u>>childrenBitsLo&(1<<childrenBitsHi-1), path)
 		}
 	}
-	return notFound
-}
+	walk(0, numTLD, "")
+	return m
+})
 
 // nodeLabel returns the label for the i'th node.
 func nodeLabel(i uint32) string {

@@ -56,3 +56,23 @@ func FuzzAgreesWithXNet(f *testing.F) {
 		}
 	})
 }
+
+// benchNames are names as filings give them, once normalised.
+var benchNames = []string{"www.site12345-3af1c.com.cn", "example.cn", "m.example.gov.cn", "shop.example.com", "example.co.uk", "xn--fiq228c.xn--fiqs8s"}
+
+// BenchmarkPublicSuffix: PublicSuffix of names under .cn, .com and other
+// suffixes, beside x/net's (which also parses each name as an address).
+func BenchmarkPublicSuffix(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		fn   func(string) (string, bool)
+	}{{"beian", publicsuffix.PublicSuffix}, {"xnet", xps.PublicSuffix}} {
+		b.Run(c.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				c.fn(benchNames[i%len(benchNames)])
+				i++
+			}
+		})
+	}
+}
