@@ -2,6 +2,7 @@ package domain
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/beiankit/beian/filing/problem"
@@ -14,8 +15,22 @@ func FuzzCheckDomain(f *testing.F) {
 	}
 	f.Add("example.中国")
 	f.Add("www.example.xn--fiqs8s")
+	// The edges of the label scan: hyphens at a label's ends and doubled,
+	// empty labels, 63 and 64 bytes.
+	for _, s := range []string{"-a.cn", "a-.cn", "a--b.cn", "a-b-c.cn", "a..cn", ".a.cn", "a.cn.", "a.-", "a.b-", strings.Repeat("a", 63) + ".cn", strings.Repeat("a", 64) + ".cn", "a." + strings.Repeat("b", 64)} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// The label scan answers as the byte-by-byte scan it replaced.
+		if n, ok := ldhLabels(s); n != ldhLabelsOracle(s) || ok != (ldhLabelsOracle(s) > 0) {
+			t.Fatalf("ldhLabels(%q) = %d, %v; the byte-by-byte scan gives %d", s, n, ok, ldhLabelsOracle(s))
+		}
 		// The fast paths agree with IDNA wherever they answer.
+		if d, ok := fastASCIIDomain(s); ok {
+			if want, err := normalizeDomainIDNA(s); err != nil || d != want {
+				t.Fatalf("fastASCIIDomain(%q) = %q; IDNA gives %q, %v", s, d, want, err)
+			}
+		}
 		if d, ok := fastIDNTLDDomain(s); ok {
 			if want, err := normalizeDomainIDNA(s); err != nil || d != want {
 				t.Fatalf("fastIDNTLDDomain(%q) = %q; IDNA gives %q, %v", s, d, want, err)
@@ -73,4 +88,46 @@ func FuzzCheckHomeURL(f *testing.F) {
 			t.Fatalf("CheckHomeURL differs on %q and its normal form %q", raw, u)
 		}
 	})
+}
+
+// ldhLabelsOracle is the scan ldhLabels replaced, one case per byte, kept
+// as its oracle: the number of labels, or 0 where ldhLabels refuses s.
+func ldhLabelsOracle(s string) int {
+	if s == "" || len(s) > 254 {
+		return 0
+	}
+	labelLen, labels := 0, 1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			labelLen++
+		case c == '-':
+			if labelLen == 0 {
+				return 0
+			}
+			labelLen++
+		case c == '.':
+			if labelLen == 0 || s[i-1] == '-' {
+				return 0
+			}
+			if i == len(s)-1 {
+				return 0 // trailing dot: slow path trims it
+			}
+			labelLen = 0
+			labels++
+		default:
+			return 0
+		}
+		if labelLen > 63 {
+			return 0
+		}
+	}
+	if labelLen == 0 || s[len(s)-1] == '-' {
+		return 0
+	}
+	if strings.Contains(s, "--") {
+		return 0 // punycode ("xn--") and hyphen rules: let IDNA validate
+	}
+	return labels
 }

@@ -128,46 +128,58 @@ func fastIDNTLDDomain(s string) (string, bool) {
 // ldhLabels checks that s is one or more dot-separated labels of lower-case
 // letters, digits and inner hyphens, each of 1 to 63 bytes, with no "--"
 // anywhere (so no "xn--" label: IDNA must validate those), and returns how
-// many there are.
+// many there are. A letter or digit costs one table load and one
+// comparison; hyphens and dots are checked where they stand.
 func ldhLabels(s string) (int, bool) {
 	if s == "" || len(s) > 254 {
 		return 0, false
 	}
-	labelLen, labels := 0, 1
+	labels, start := 1, 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			labelLen++
-		case c == '-':
-			if labelLen == 0 {
+		switch ldhClass[s[i]] {
+		case ldhAlnum:
+		case ldhHyphen:
+			// Not the first byte of a label, not after a hyphen ("--").
+			if i == start || s[i-1] == '-' {
 				return 0, false
 			}
-			labelLen++
-		case c == '.':
-			if labelLen == 0 || s[i-1] == '-' {
+		case ldhDot:
+			// A label of 1 to 63 bytes ends here, not in a hyphen, and
+			// another follows (a trailing dot: the slow path trims it).
+			if i == start || i-start > 63 || s[i-1] == '-' || i == len(s)-1 {
 				return 0, false
 			}
-			if i == len(s)-1 {
-				return 0, false // trailing dot: slow path trims it
-			}
-			labelLen = 0
+			start = i + 1
 			labels++
 		default:
 			return 0, false
 		}
-		if labelLen > 63 {
-			return 0, false
-		}
 	}
-	if labelLen == 0 || s[len(s)-1] == '-' {
+	if len(s)-start > 63 || s[len(s)-1] == '-' {
 		return 0, false
-	}
-	if strings.Contains(s, "--") {
-		return 0, false // punycode ("xn--") and hyphen rules: let IDNA validate
 	}
 	return labels, true
 }
+
+// The classes of ldhClass.
+const (
+	ldhOther = iota
+	ldhAlnum
+	ldhHyphen
+	ldhDot
+)
+
+// ldhClass is the class of each byte for ldhLabels.
+var ldhClass = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = ldhAlnum
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = ldhAlnum
+	}
+	t['-'], t['.'] = ldhHyphen, ldhDot
+	return t
+}()
 
 // foldASCIIDomain is the fast path for ASCII input in upper or mixed case
 // and with one trailing dot ("WWW.Example.COM."): lower-cased and without
