@@ -108,8 +108,8 @@ func NormalizeCertNumberAt(t CertType, s string, now time.Time) (personal.IDNumb
 
 // normalizeCertNumberAt is NormalizeCertNumber as of *now (nil: the clock).
 func normalizeCertNumberAt(t CertType, s string, now *time.Time) (personal.IDNumber, error) {
-	info, ok := t.Info()
-	if !ok {
+	info := t.info()
+	if info == nil {
 		return "", problem.New(CodeCertUnknownType)
 	}
 	if info.Format == FormatFree {

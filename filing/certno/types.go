@@ -71,7 +71,7 @@ type certTable struct {
 	byKey map[string]int // code or Chinese name -> index
 }
 
-var certTypes = sync.OnceValue(func() certTable {
+var certTypes = sync.OnceValue(func() *certTable {
 	// The rows are read with the code as a plain string: CertType's
 	// UnmarshalText looks codes up in this very table.
 	type row struct {
@@ -95,7 +95,7 @@ var certTypes = sync.OnceValue(func() certTable {
 		t.byKey[string(x.Code)] = i
 		t.byKey[x.Zh] = i
 	}
-	return t
+	return &t
 })
 
 // CertTypes returns every certificate type the filing system accepts.
@@ -104,11 +104,20 @@ func CertTypes() []CertInfo { return slices.Clone(certTypes().infos) }
 // Info returns the description of the certificate type; ok is false for an
 // unknown code.
 func (t CertType) Info() (info CertInfo, ok bool) {
-	i, ok := certTypes().byKey[string(t)]
-	if !ok {
-		return CertInfo{}, false
+	if p := t.info(); p != nil {
+		return *p, true
 	}
-	return certTypes().infos[i], true
+	return CertInfo{}, false
+}
+
+// info is Info without the copy of the row, for the normalisers; nil for
+// an unknown type.
+func (t CertType) info() *CertInfo {
+	tab := certTypes()
+	if i, ok := tab.byKey[string(t)]; ok {
+		return &tab.infos[i]
+	}
+	return nil
 }
 
 // UnmarshalText accepts the code or the Chinese name.
