@@ -9,6 +9,7 @@ package publicsuffix
 
 import (
 	"fmt"
+	"math/bits"
 	"net/netip"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ func PublicSuffix(domain string) (publicSuffix string, icann bool) {
 		}
 	}
 
-	byPath := suffixNodes()
+	index := labels()
 	lo, hi := uint32(0), uint32(numTLD)
 	s, suffix, icannNode, wildcard := domain, len(domain), false, false
 loop:
@@ -48,11 +49,8 @@ loop:
 		if lo == hi {
 			break
 		}
-		// The node of label s[1+dot:] among the children [lo, hi) of the
-		// node found last is the node whose path is domain[1+dot:] (this
-		// lookup, and suffixNodes, are ours, not x/net's).
-		f, ok := byPath[domain[1+dot:]]
-		if !ok {
+		f := index.find(s[1+dot:], lo, hi)
+		if f == notFound {
 			break
 		}
 
@@ -89,31 +87,83 @@ loop:
 	return domain[suffix:], icann
 }
 
-// suffixNodes maps the path of every node of the tree, its labels from the
-// node up to its top-level domain ("cn", "com.cn", "city.kawasaki.jp"),
-// to the node. PublicSuffix looks each suffix of a name up in it: one
-// hash lookup per label where x/net's binary search over the labels of the
-// node's children (1 450 at the top level) compares about eleven strings,
-// which was the larger part of a registrable-domain lookup. It is built on
-// first use (about 9 000 paths) and shared.
-var suffixNodes = sync.OnceValue(func() map[string]uint32 {
-	m := make(map[string]uint32, 1<<14)
-	var walk func(lo, hi uint32, parent string)
-	walk = func(lo, hi uint32, parent string) {
-		for i := lo; i < hi; i++ {
-			path := nodeLabel(i)
-			if parent != "" {
-				path += "." + parent
+// labelIndex finds a node among the children of another by its label: one
+// hash probe where x/net's binary search over the sorted labels of the
+// children (1 450 at the top level) compares about eleven strings, which
+// was the larger part of a registrable-domain lookup. A child is keyed by
+// its label and the start of its parent's range of children (lo), which
+// tells parents apart. The table is built on first use (10 533 nodes in
+// 32 768 slots, 128 KiB) and only read after. This index is ours, not
+// x/net's.
+type labelIndex struct {
+	// slots hold tag<<nodeBits | node+1 (0: empty), where tag is the
+	// upper bits of the key's hash, so that a probe rarely decodes the
+	// label of another key's node.
+	slots    []uint32
+	shift    uint8
+	nodeBits uint8
+}
+
+var labels = sync.OnceValue(func() *labelIndex {
+	n := uint32(len(nodes)) / (nodesBits / 8)
+	size := 1
+	for size < 3*int(n) {
+		size <<= 1
+	}
+	x := &labelIndex{slots: make([]uint32, size), shift: uint8(64 - bits.TrailingZeros(uint(size))), nodeBits: uint8(bits.Len32(n))}
+	var walk func(lo, hi uint32)
+	walk = func(lo, hi uint32) {
+		for f := lo; f < hi; f++ {
+			i, tag := x.home(lo, nodeLabel(f))
+			for x.slots[i] != 0 {
+				i = (i + 1) & (len(x.slots) - 1)
 			}
-			m[path] = i
-			u := uint32(nodes.get(i) >> (nodesBitsTextOffset + nodesBitsTextLength + nodesBitsICANN))
-			u = children.get(u & (1<<nodesBitsChildren - 1))
-			walk(u&(1<<childrenBitsLo-1), u>>childrenBitsLo&(1<<childrenBitsHi-1), path)
+			x.slots[i] = tag<<x.nodeBits | (f + 1)
+			clo, chi := childRange(f)
+			walk(clo, chi)
 		}
 	}
-	walk(0, numTLD, "")
-	return m
+	walk(0, numTLD)
+	return x
 })
+
+// home returns the first slot and the tag of the child label of the parent
+// whose children start at lo.
+func (x *labelIndex) home(lo uint32, label string) (int, uint32) {
+	h := uint32(2166136261) ^ lo // FNV-1a, seeded with the parent
+	for i := 0; i < len(label); i++ {
+		h = (h ^ uint32(label[i])) * 16777619
+	}
+	m := uint64(h) * 0x9E3779B97F4A7C15
+	return int(m >> x.shift), uint32(m) >> x.nodeBits
+}
+
+// find returns the node in [lo, hi) whose label is label, or notFound.
+func (x *labelIndex) find(label string, lo, hi uint32) uint32 {
+	i, tag := x.home(lo, label)
+	mask := uint32(1)<<x.nodeBits - 1
+	for {
+		v := x.slots[i]
+		if v == 0 {
+			return notFound
+		}
+		if v>>x.nodeBits == tag {
+			if f := v&mask - 1; lo <= f && f < hi && nodeLabel(f) == label {
+				return f
+			}
+		}
+		i = (i + 1) & (len(x.slots) - 1)
+	}
+}
+
+const notFound uint32 = 1<<32 - 1
+
+// childRange returns the range of the children of node f.
+func childRange(f uint32) (lo, hi uint32) {
+	u := uint32(nodes.get(f) >> (nodesBitsTextOffset + nodesBitsTextLength + nodesBitsICANN))
+	u = children.get(u & (1<<nodesBitsChildren - 1))
+	return u & (1<<childrenBitsLo - 1), u >> childrenBitsLo & (1<<childrenBitsHi - 1)
+}
 
 // nodeLabel returns the label for the i'th node.
 func nodeLabel(i uint32) string {
