@@ -621,7 +621,12 @@ func (ix *Index) subjectHit(k Kind, s uint32) hit {
 // domainHits appends the conflicts of one registrable domain of website
 // site (none for a new website).
 func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain) []hit {
-	for e := ix.dom.first(d.h); e != none; e = ix.dom.next[e] {
+	var next uint32
+	for e := ix.dom.first(d.h); e != none; e = next {
+		// The next entry is loaded with this one, not after its record
+		// is read: at national scale both loads miss the caches, and
+		// issued together the misses overlap.
+		next = ix.dom.next[e]
 		owner := &ix.domOwner[e]
 		w, s := owner.site, owner.subj
 		var v domainView
