@@ -621,46 +621,62 @@ func (ix *Index) subjectHit(k Kind, s uint32) hit {
 // domainHits appends the conflicts of one registrable domain of website
 // site (none for a new website).
 func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain) []hit {
-	var next uint32
-	for e := ix.dom.first(d.h); e != none; e = next {
-		// The next entry is loaded with this one, not after its record
-		// is read: at national scale both loads miss the caches, and
-		// issued together the misses overlap.
-		next = ix.dom.next[e]
-		owner := &ix.domOwner[e]
-		w, s := owner.site, owner.subj
-		var v domainView
-		if !v.read(owner.blob, w, e, d.reg) {
-			continue // another key with the same hash
+	i := ix.dom.head.find(d.h)
+	if i < 0 {
+		return hits
+	}
+	// The chain's first entry and its record come from the head slot;
+	// the entries after it (a.com and www.a.com of one website, or
+	// another key with the same hash) from the entry arrays.
+	e, blob := uint32(ix.dom.head.slots[i])-1, ix.dom.head.vals[i]
+	for {
+		// The entry's subject and the next entry are loaded with the
+		// record, not after it is read: at national scale the three
+		// loads miss the caches, and issued together the misses overlap.
+		next, s := ix.dom.next[e], ix.domOwner[e].subj
+		hits = ix.domainHit(hits, in, o, own, site, d, e, s, blob)
+		if next == none {
+			return hits
 		}
-		h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: v.status}
-		if v.numRaw != "" {
-			h.siteNum = v.numRaw
-			if v.suffix {
-				h.siteNum, h.siteSuf = v.number, v.numRaw
-			}
+		e = next
+		blob = ix.subj[ix.domOwner[e].subj]
+	}
+}
+
+// domainHit appends the conflict of domain entry e, of subject s whose
+// record is blob, when e is the registrable domain of d and blocks it.
+func (ix *Index) domainHit(hits []hit, in *checkInput, o *checkOptions, own, site uint32, d *checkDomain, e, s uint32, blob string) []hit {
+	var v domainView
+	if !v.read(blob, e, d.reg) {
+		return hits // another key with the same hash
+	}
+	h := hit{site: d.site, idx: d.idx, reg: d.reg, subjNum: v.number, province: v.province, status: v.status}
+	if v.numRaw != "" {
+		h.siteNum = v.numRaw
+		if v.suffix {
+			h.siteNum, h.siteSuf = v.number, v.numRaw
 		}
-		if s == own {
-			switch {
-			case site != none:
-				continue // a change filing: own websites never block it
-			case o.resubmit && (rejected(v.status) || pending(v.status)):
-				continue
-			case rejected(v.status):
-				h.kind = KindResubmission
-			case pending(v.status):
-				h.kind = KindPending
-			default:
-				h.kind = KindDomainFiledByYou
-			}
-		} else if v.province == in.province {
-			h.kind = KindDomainSameProvince
-		} else {
-			h.kind = KindDomainOtherProvince
+	}
+	if s == own {
+		switch {
+		case site != none:
+			return hits // a change filing: own websites never block it
+		case o.resubmit && (rejected(v.status) || pending(v.status)):
+			return hits
+		case rejected(v.status):
+			h.kind = KindResubmission
+		case pending(v.status):
+			h.kind = KindPending
+		default:
+			h.kind = KindDomainFiledByYou
 		}
-		if !containsHit(hits, h) {
-			hits = append(hits, h)
-		}
+	} else if v.province == in.province {
+		h.kind = KindDomainSameProvince
+	} else {
+		h.kind = KindDomainOtherProvince
+	}
+	if !containsHit(hits, h) {
+		hits = append(hits, h)
 	}
 	return hits
 }
@@ -675,10 +691,11 @@ type domainView struct {
 }
 
 // read decodes, from a subject blob (in the format viewSubject and
-// siteIter read), the facts of website w in one pass that skips what a hit
-// does not need, and reports whether domain entry e of w is the
-// registrable domain reg (entries of other keys share a hash chain).
-func (v *domainView) read(blob string, w, e uint32, reg string) bool {
+// siteIter read), the facts of the website that holds domain entry e in
+// one pass that skips what a hit does not need, and reports whether entry
+// e is the registrable domain reg (entries of other keys share a hash
+// chain).
+func (v *domainView) read(blob string, e uint32, reg string) bool {
 	r := rd{s: blob}
 	v.province = r.byte1()
 	r.i++ // status
@@ -689,7 +706,7 @@ func (v *domainView) read(blob string, w, e uint32, reg string) bool {
 	r.n(int(r.uv())) // name
 	r.n(int(r.uv())) // certificate
 	for n := int(r.uv()); n > 0; n-- {
-		id := uint32(r.uv())
+		r.uv() // site id
 		status := r.byte1()
 		l := r.uv()
 		numRaw := r.n(int(l >> 1))
@@ -697,23 +714,14 @@ func (v *domainView) read(blob string, w, e uint32, reg string) bool {
 		if t := r.uv(); t&1 == 0 {
 			r.i += int(t >> 1) // home URL
 		}
-		nDom := int(r.uv())
-		if id == w {
-			for range nDom {
-				id := uint32(r.uv())
-				dom := r.str()
-				off := int(r.uv())
-				if id == e {
-					v.status, v.numRaw, v.suffix = status, numRaw, l&1 == 1
-					return dom[off:] == reg
-				}
+		for range int(r.uv()) { // domains
+			id := uint32(r.uv())
+			dom := r.str()
+			off := int(r.uv())
+			if id == e {
+				v.status, v.numRaw, v.suffix = status, numRaw, l&1 == 1
+				return dom[off:] == reg
 			}
-			return false
-		}
-		for range nDom {
-			r.uv()
-			r.n(int(r.uv()))
-			r.uv()
 		}
 		for range int(r.uv()) { // IPs
 			r.uv()

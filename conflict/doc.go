@@ -139,11 +139,20 @@
 //     website).
 //   - Each lookup key (certificate, subject number, sponsor name, website
 //     name, registrable domain, IP) maps its 32-bit hash to the head of a
-//     doubly linked list of ids kept in uint32 arrays: map[uint32]uint32 plus
-//     8 bytes per entry. Keys that share a hash share a list; every read
-//     verifies the key against the stored record. Home URLs are found through
-//     their host's registrable domain, website numbers through their subject
-//     number, so neither needs its own table.
+//     linked list of ids kept in uint32 arrays: an open-addressed table of
+//     8-byte slots (hash and head), plus 4 bytes per entry (singly linked:
+//     certificates, numbers, domains) or 8 (doubly linked: names, IPs).
+//     Keys that share a hash share a list; every read verifies the key
+//     against the stored record. Home URLs are found through their host's
+//     registrable domain, website numbers through their subject number, so
+//     neither needs its own table.
+//   - At national scale each dependent load of a Check misses the CPU
+//     caches, so the read path is laid out by its loads: a Check first
+//     loads the home slots of all its keys together (their misses
+//     overlap); the registrable-domain table keeps beside each slot the
+//     record of its list's first entry, so a domain met is slot, then
+//     record (with the entry's owner and the next entry loaded alongside):
+//     two misses in series from a filing to the record that blocks it.
 //
 // # Concurrency
 //

@@ -15,9 +15,19 @@ import "math/bits"
 // table grows by doubling when three quarters are in use; it never shrinks
 // (neither does a Go map). Like the map it replaces, it is written under
 // the index's write lock and read under its read lock.
+//
+// A table made by newHeadsVals also holds a string per slot (vals[i] is
+// the value of the head in slots[i]) that moves with its slot: the domain
+// chains of Index keep there the record of each chain's first entry, so
+// that a reader who found the slot loads the record's bytes next, where
+// it would otherwise load the entry first to learn whose record it is.
+// The value sits in an array of its own at the slot's index, so a reader
+// loads slot and value at once (two misses that overlap, not one after
+// the other), and the slots stay 8 bytes.
 type heads struct {
 	slots []uint64
-	n     int // slots in use
+	vals  []string // nil, or one value per slot
+	n     int      // slots in use
 	shift uint8
 }
 
@@ -30,6 +40,13 @@ func newHeads(n int) heads {
 	return heads{slots: make([]uint64, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
 }
 
+// newHeadsVals is newHeads with a value per slot.
+func newHeadsVals(n int) heads {
+	t := newHeads(n)
+	t.vals = make([]string, len(t.slots))
+	return t
+}
+
 // home is the first slot probed for h (Fibonacci hashing: the high bits of
 // the product, so that any bits of h spread).
 func (t *heads) home(h uint32) int {
@@ -38,28 +55,48 @@ func (t *heads) home(h uint32) int {
 
 // get returns the head of hash h, or none.
 func (t *heads) get(h uint32) uint32 {
+	if i := t.find(h); i >= 0 {
+		return uint32(t.slots[i]) - 1
+	}
+	return none
+}
+
+// find returns the slot of hash h, or -1.
+func (t *heads) find(h uint32) int {
 	if len(t.slots) == 0 {
-		return none
+		return -1
 	}
 	mask := len(t.slots) - 1
 	for i := t.home(h); ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			return none
+			return -1
 		}
 		if uint32(s>>32) == h {
-			return uint32(s) - 1
+			return i
 		}
 	}
 }
 
+// setVal sets the value of hash h's slot; h must be in the table.
+func (t *heads) setVal(h uint32, v string) {
+	if i := t.find(h); i >= 0 {
+		t.vals[i] = v
+	}
+}
+
 // peek returns the home slot of h: a plain load of the slot get reads
-// first, for Index.touch.
+// first, for Index.touch; with values, the length of the home slot's value
+// is added, so that its string header is loaded too.
 func (t *heads) peek(h uint32) uint64 {
 	if len(t.slots) == 0 {
 		return 0
 	}
-	return t.slots[t.home(h)]
+	i := t.home(h)
+	if t.vals != nil {
+		return t.slots[i] + uint64(len(t.vals[i]))
+	}
+	return t.slots[i]
 }
 
 // set makes e the head of hash h.
@@ -68,6 +105,12 @@ func (t *heads) set(h, e uint32) { t.swap(h, e) }
 // swap makes e the head of hash h and returns the former head, or none: one
 // probe where get then set would take two (chains.add, on the load path).
 func (t *heads) swap(h, e uint32) uint32 {
+	old, _ := t.put(h, e)
+	return old
+}
+
+// put is swap that also returns the slot of h (for its value).
+func (t *heads) put(h, e uint32) (old uint32, slot int) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
@@ -78,11 +121,11 @@ func (t *heads) swap(h, e uint32) uint32 {
 		if s == 0 {
 			t.slots[i] = v
 			t.n++
-			return none
+			return none, i
 		}
 		if uint32(s>>32) == h {
 			t.slots[i] = v
-			return uint32(s) - 1
+			return uint32(s) - 1, i
 		}
 	}
 }
@@ -114,22 +157,34 @@ func (t *heads) del(h uint32) {
 		k := t.home(uint32(s >> 32))
 		if (j-k)&mask >= (j-i)&mask {
 			t.slots[i] = s
+			if t.vals != nil {
+				t.vals[i] = t.vals[j]
+			}
 			i = j
 		}
 	}
 	t.slots[i] = 0
+	if t.vals != nil {
+		t.vals[i] = ""
+	}
 	t.n--
 }
 
 // grow doubles the table.
 func (t *heads) grow() {
-	old := t.slots
+	old, oldVals := t.slots, t.vals
 	size := max(2*len(old), 8)
 	t.slots, t.n = make([]uint64, size), 0
+	if oldVals != nil {
+		t.vals = make([]string, size)
+	}
 	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
-	for _, s := range old {
+	for k, s := range old {
 		if s != 0 {
-			t.set(uint32(s>>32), uint32(s)-1)
+			_, i := t.put(uint32(s>>32), uint32(s)-1)
+			if oldVals != nil {
+				t.vals[i] = oldVals[k]
+			}
 		}
 	}
 }

@@ -25,6 +25,15 @@ func checkHeads(t testing.TB, tb *heads, m map[uint32]uint32, absent []uint32) {
 	require.Equal(t, len(m), used, "non-empty slots")
 	for h, e := range m {
 		require.Equal(t, e, tb.get(h), "hash %#x", h)
+		if tb.vals != nil {
+			// The value moved with its slot (valueOf is what applyHeadOps stores).
+			require.Equal(t, valueOf(h, e), tb.vals[tb.find(h)], "value of hash %#x", h)
+		}
+	}
+	for i, s := range tb.slots {
+		if s == 0 && tb.vals != nil {
+			require.Empty(t, tb.vals[i], "free slot %d", i)
+		}
 	}
 	for _, h := range absent {
 		if _, ok := m[h]; !ok {
@@ -33,12 +42,20 @@ func checkHeads(t testing.TB, tb *heads, m map[uint32]uint32, absent []uint32) {
 	}
 }
 
+// valueOf is the value applyHeadOps gives the head e of hash h.
+func valueOf(h, e uint32) string { return strconv.Itoa(int(h)) + "/" + strconv.Itoa(int(e)) }
+
 // applyHeadOps runs ops (3 bytes each: the op, the hash's index into a
 // small set of hashes that collide on purpose, and an entry) on a table
-// and on a map, and compares them after every op.
+// and on a map, and compares them after every op; then again on a table
+// with values (newHeadsVals), whose values must move with their slots.
 func applyHeadOps(t testing.TB, ops []byte) {
+	applyHeadOpsTo(t, newHeads(0), ops)
+	applyHeadOpsTo(t, newHeadsVals(0), ops)
+}
+
+func applyHeadOpsTo(t testing.TB, tb heads, ops []byte) {
 	hashes := []uint32{0, 1, 2, 0xFFFFFFFF, 0x80000000, 7, 8, 9, 0x10, 0x12345678, 0xDEADBEEF, 3, 4, 5, 6, 0x7FFFFFFF}
-	tb := newHeads(0)
 	m := map[uint32]uint32{}
 	for len(ops) >= 3 {
 		op, h, e := ops[0], hashes[int(ops[1])%len(hashes)], uint32(ops[2])
@@ -46,13 +63,20 @@ func applyHeadOps(t testing.TB, ops []byte) {
 		switch op % 3 {
 		case 0:
 			tb.set(h, e)
+			if tb.vals != nil {
+				tb.setVal(h, valueOf(h, e))
+			}
 			m[h] = e
 		case 1:
 			want, ok := m[h]
 			if !ok {
 				want = none
 			}
-			require.Equal(t, want, tb.swap(h, e), "swap returns the former head of %#x", h)
+			old, i := tb.put(h, e)
+			require.Equal(t, want, old, "put returns the former head of %#x", h)
+			if tb.vals != nil {
+				tb.vals[i] = valueOf(h, e)
+			}
 			m[h] = e
 		case 2:
 			tb.del(h)

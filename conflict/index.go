@@ -37,7 +37,11 @@ type Index struct {
 	// Domain entries (one per website domain), by entry id.
 	domOwner []domEntry // site and subject ids
 	domFree  []uint32
-	dom      chains // by hash of registrable domain
+	// dom chains the entries by hash of registrable domain; its head
+	// slots hold the record of their first entry's subject (subj[subj]),
+	// so that at national scale a Check that meets a domain reads its
+	// record after one miss on the head, not after a second on the entry.
+	dom chains
 
 	// IP entries (one per website IP), by entry id.
 	ipOwner []uint32
@@ -63,17 +67,12 @@ type Index struct {
 	scratchIPs   [][]uint32
 }
 
-// domEntry is the owner of a domain entry: its website, that website's
-// subject (siteSubj[site] is subj) and that subject's record (blob is
-// subj[subj]), side by side so that a domain hit reaches the record in
-// one load from the entry. At national scale each load on the way from a
-// domain's hash to its record misses the CPU caches; the copy of the
-// record's string header here spares the load of subj[subj] (16 bytes
-// per domain; link writes it with the record and unlink clears it).
-type domEntry struct {
-	site, subj uint32
-	blob       string
-}
+// domEntry is the owner of a domain entry: its website and that website's
+// subject, side by side so that a domain hit reaches the subject's record
+// without loading the website's owner first (siteSubj[site] is subj). The
+// record of the first entry of each domain chain is also in the chain's
+// head slot (heads.vals), where a Check finds it.
+type domEntry struct{ site, subj uint32 }
 
 // Option configures New.
 type Option func(*options)
@@ -117,7 +116,7 @@ func New(opts ...Option) *Index {
 		num:      newChains(o.subjects, false),
 		sname:    newChains(o.subjects, true),
 		wname:    newChains(o.websites, true),
-		dom:      newChains(o.websites, false),
+		dom:      newChainsVals(o.websites),
 		ip:       newChains(o.websites/8, true), // shared hosting: many websites per IP
 		licence:  map[string]uint32{},
 		internID: map[string]uint32{},
@@ -311,11 +310,10 @@ func (ix *Index) link(p *prepared) {
 		siteIDs[i] = w
 		ix.wname.add(ps.hName, w)
 		domIDs[i] = domIDs[i][:0]
-		for j := range ps.domains {
-			d := alloc(&ix.domOwner, &ix.domFree, domEntry{site: none, subj: none})
-			ix.domOwner[d] = domEntry{site: w, subj: s} // blob: below, once encoded
-			ix.dom.add(ps.domains[j].hReg, d)
-			domIDs[i] = append(domIDs[i], d)
+		for range ps.domains {
+			d := alloc(&ix.domOwner, &ix.domFree, domEntry{none, none})
+			ix.domOwner[d] = domEntry{site: w, subj: s}
+			domIDs[i] = append(domIDs[i], d) // chained below, with the record
 		}
 		ipIDs[i] = ipIDs[i][:0]
 		for j := range ps.ips {
@@ -327,9 +325,9 @@ func (ix *Index) link(p *prepared) {
 	}
 	blob := encodeBlob(p, ix.intern(p.nature), ix.intern(p.certType), siteIDs, domIDs, ipIDs, &ix.buf)
 	ix.subj[s] = blob
-	for _, ids := range domIDs {
-		for _, d := range ids {
-			ix.domOwner[d].blob = blob
+	for i := range p.sites {
+		for j, d := range domIDs[i] {
+			ix.dom.addVal(p.sites[i].domains[j].hReg, d, blob)
 		}
 	}
 	ix.cert.add(p.hCert, s)
@@ -355,8 +353,11 @@ func (ix *Index) unlink(s uint32) {
 		w := &it.w
 		ix.wname.remove(hash32(ix.seed, NameKey(w.name)), w.id)
 		w.domains(blob, func(id uint32, d string, off int) bool {
-			ix.dom.remove(hash32(ix.seed, d[off:]), id)
-			ix.domOwner[id] = domEntry{site: none, subj: none}
+			h := hash32(ix.seed, d[off:])
+			if head := ix.dom.remove(h, id); head != none {
+				ix.dom.head.setVal(h, ix.subj[ix.domOwner[head].subj])
+			}
+			ix.domOwner[id] = domEntry{none, none}
 			ix.domFree = append(ix.domFree, id)
 			return true
 		})

@@ -177,6 +177,20 @@ func TestIndexMatchesModel(t *testing.T) {
 					t.Fatalf("op %d %s: unexpected %s", op, dom, r.WebsiteNumber)
 				}
 			}
+			// A stranger filing the domain meets every website that
+			// holds it (Check reads the records through the chains'
+			// head slots, Query through the entries).
+			ct, cn := genCert(subjects + 1)
+			cs, err := ix.Check(&filing.Filing{Subject: filing.Subject{Province: "52", Name: "x", CertType: ct, CertNumber: cn},
+				Websites: []filing.Website{{Domains: []string{"www." + dom}}}})
+			if err != nil || len(cs) != len(want) {
+				t.Fatalf("op %d %s: %d conflicts, want %d (%v)", op, dom, len(cs), len(want), err)
+			}
+			for _, c := range cs {
+				if !want[c.Blocking.WebsiteNumber] {
+					t.Fatalf("op %d %s: conflict with %s", op, dom, c.Blocking.WebsiteNumber)
+				}
+			}
 		}
 		nw := 0
 		for _, r := range model {
@@ -185,11 +199,18 @@ func TestIndexMatchesModel(t *testing.T) {
 		if s, w := ix.Len(); s != len(model) || w != nw {
 			t.Fatalf("op %d: Len %d,%d want %d,%d", op, s, w, len(model), nw)
 		}
-		// Every domain entry in use carries its subject's record as
-		// linked last; a free one carries none.
-		for e, o := range ix.domOwner {
-			if (o.subj == none) != (o.blob == "") || o.subj != none && o.blob != ix.subj[o.subj] {
-				t.Fatalf("op %d: domain entry %d: subject %d, record of %d bytes, subject's record of %d", op, e, o.subj, len(o.blob), len(ix.subj[min(int(o.subj), len(ix.subj)-1)]))
+		// Every domain chain's head slot holds the record of its first
+		// entry's subject; a free slot holds none.
+		hd := &ix.dom.head
+		for i, sl := range hd.slots {
+			if sl == 0 {
+				if hd.vals[i] != "" {
+					t.Fatalf("op %d: free head slot %d holds a record", op, i)
+				}
+				continue
+			}
+			if s := ix.domOwner[uint32(sl)-1].subj; s == none || hd.vals[i] != ix.subj[s] {
+				t.Fatalf("op %d: head slot %d: entry %d of subject %d does not hold its record", op, i, uint32(sl)-1, s)
 			}
 		}
 	}

@@ -210,7 +210,7 @@ func (ix *Index) byRegistrable(reg string, match func(*siteView, string) bool) [
 	defer ix.mu.RUnlock()
 	for e := ix.dom.first(hash32(ix.seed, reg)); e != none; e = ix.dom.next[e] {
 		owner := ix.domOwner[e]
-		w, blob := owner.site, owner.blob
+		w, blob := owner.site, ix.subj[owner.subj]
 		rows = ix.siteRow(rows, w, func(sv *siteView) bool {
 			ok := false
 			sv.domains(blob, func(id uint32, d string, off int) bool {

@@ -64,9 +64,20 @@ func (c *chains) ensure(e uint32) {
 	}
 }
 
-func (c *chains) add(h, e uint32) {
+func newChainsVals(n int) chains {
+	return chains{head: newHeadsVals(n), next: make([]uint32, 0, n)}
+}
+
+func (c *chains) add(h, e uint32) { c.addVal(h, e, "") }
+
+// addVal is add with the value of the new head, for a set whose heads
+// hold values (newChainsVals; ignored otherwise).
+func (c *chains) addVal(h, e uint32, v string) {
 	c.ensure(e)
-	old := c.head.swap(h, e)
+	old, i := c.head.put(h, e)
+	if c.head.vals != nil {
+		c.head.vals[i] = v
+	}
 	c.next[e] = old
 	if c.prev != nil {
 		c.prev[e] = none
@@ -76,7 +87,12 @@ func (c *chains) add(h, e uint32) {
 	}
 }
 
-func (c *chains) remove(h, e uint32) {
+// remove removes entry e from the list of hash h. It returns the list's
+// new head when e was the head and others follow (none otherwise): a set
+// whose heads hold values must then set the value of the new head
+// (heads.setVal); until it does, the slot holds e's.
+func (c *chains) remove(h, e uint32) (newHead uint32) {
+	newHead = none
 	if c.prev == nil {
 		head := c.head.get(h)
 		if head == none {
@@ -86,7 +102,8 @@ func (c *chains) remove(h, e uint32) {
 			if c.next[e] == none {
 				c.head.del(h)
 			} else {
-				c.head.set(h, c.next[e])
+				newHead = c.next[e]
+				c.head.set(h, newHead)
 			}
 		} else {
 			p := head
@@ -106,6 +123,7 @@ func (c *chains) remove(h, e uint32) {
 		if n == none {
 			c.head.del(h)
 		} else {
+			newHead = n
 			c.head.set(h, n)
 		}
 	} else {
@@ -115,6 +133,7 @@ func (c *chains) remove(h, e uint32) {
 		c.prev[n] = p
 	}
 	c.next[e], c.prev[e] = none, none
+	return newHead
 }
 
 // first returns the head of the list of hash h, or none.
