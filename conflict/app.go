@@ -208,11 +208,11 @@ type appTable struct {
 	off    []uint32 // by app id; none for a free id
 	next   []uint32 // next app of the same subject
 	free   []uint32
-	first  []uint32 // first app by subject id, grown on demand
-	name   chains   // app ids by hash of AppNameKey(name)
-	idApp  []uint32 // identifier entry → app id
+	first  []uint32      // first app by subject id, grown on demand
+	name   chains[noVal] // app ids by hash of AppNameKey(name)
+	idApp  []uint32      // identifier entry → app id
 	idFree []uint32
-	ids    chains // identifier entries by hash of AppIdentifierKey
+	ids    chains[noVal] // identifier entries by hash of AppIdentifierKey
 	n      int
 	waste  int
 }

@@ -628,7 +628,8 @@ func (ix *Index) domainHits(hits []hit, in *checkInput, o *checkOptions, own, si
 	// The chain's first entry and its record come from the head slot;
 	// the entries after it (a.com and www.a.com of one website, or
 	// another key with the same hash) from the entry arrays.
-	e, blob := uint32(ix.dom.head.slots[i])-1, ix.dom.head.vals[i]
+	sl := &ix.dom.head.slots[i]
+	e, blob := uint32(sl.key)-1, sl.val
 	for {
 		// The entry's subject and the next entry are loaded with the
 		// record, not after it is read: at national scale the three

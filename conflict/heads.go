@@ -11,180 +11,154 @@ import "math/bits"
 // under the index's random seed, so callers cannot choose them to build
 // long probe runs.
 //
-// A slot holds h<<32 | e+1; 0 is an empty slot (e is never none). The
+// A slot's key is h<<32 | e+1; 0 is an empty slot (e is never none). The
 // table grows by doubling when three quarters are in use; it never shrinks
 // (neither does a Go map). Like the map it replaces, it is written under
 // the index's write lock and read under its read lock.
 //
-// A table made by newHeadsVals also holds a string per slot (vals[i] is
-// the value of the head in slots[i]) that moves with its slot: the domain
-// chains of Index keep there the record of each chain's first entry, so
-// that a reader who found the slot loads the record's bytes next, where
-// it would otherwise load the entry first to learn whose record it is.
-// The value sits in an array of its own at the slot's index, so a reader
-// loads slot and value at once (two misses that overlap, not one after
-// the other), and the slots stay 8 bytes.
-type heads struct {
-	slots []uint64
-	vals  []string // nil, or one value per slot
-	n     int      // slots in use
+// A slot also holds a value of type V that moves with it: heads[noVal]
+// (8-byte slots) holds none; the domain chains of Index, heads[string],
+// keep there the record of each chain's first entry, so that a reader who
+// found the slot has the record at hand, in the slot's own cache line,
+// where it would otherwise load the entry first to learn whose record it
+// is (a second miss in series at national scale).
+type heads[V any] struct {
+	slots []slot[V]
+	n     int // slots in use
 	shift uint8
 }
 
+// slot is one slot of heads.
+type slot[V any] struct {
+	val V      // first: a value of size zero then adds no padding
+	key uint64 // h<<32 | e+1; 0: empty
+}
+
+// noVal is the value of tables without values.
+type noVal = struct{}
+
 // newHeads sizes the table for about n hashes.
-func newHeads(n int) heads {
+func newHeads[V any](n int) heads[V] {
 	size := 8
 	for size*3 < n*4 {
 		size <<= 1
 	}
-	return heads{slots: make([]uint64, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
-}
-
-// newHeadsVals is newHeads with a value per slot.
-func newHeadsVals(n int) heads {
-	t := newHeads(n)
-	t.vals = make([]string, len(t.slots))
-	return t
+	return heads[V]{slots: make([]slot[V], size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
 }
 
 // home is the first slot probed for h (Fibonacci hashing: the high bits of
 // the product, so that any bits of h spread).
-func (t *heads) home(h uint32) int {
+func (t *heads[V]) home(h uint32) int {
 	return int((uint64(h) * 0x9E3779B97F4A7C15) >> t.shift)
 }
 
 // get returns the head of hash h, or none.
-func (t *heads) get(h uint32) uint32 {
+func (t *heads[V]) get(h uint32) uint32 {
 	if i := t.find(h); i >= 0 {
-		return uint32(t.slots[i]) - 1
+		return uint32(t.slots[i].key) - 1
 	}
 	return none
 }
 
 // find returns the slot of hash h, or -1.
-func (t *heads) find(h uint32) int {
+func (t *heads[V]) find(h uint32) int {
 	if len(t.slots) == 0 {
 		return -1
 	}
 	mask := len(t.slots) - 1
 	for i := t.home(h); ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
+		k := t.slots[i].key
+		if k == 0 {
 			return -1
 		}
-		if uint32(s>>32) == h {
+		if uint32(k>>32) == h {
 			return i
 		}
 	}
 }
 
-// setVal sets the value of hash h's slot; h must be in the table.
-func (t *heads) setVal(h uint32, v string) {
+// setVal sets the value of hash h's slot, when h is in the table.
+func (t *heads[V]) setVal(h uint32, v V) {
 	if i := t.find(h); i >= 0 {
-		t.vals[i] = v
+		t.slots[i].val = v
 	}
 }
 
-// peek returns the home slot of h: a plain load of the slot get reads
-// first, for Index.touch; with values, the length of the home slot's value
-// is added, so that its string header is loaded too.
-func (t *heads) peek(h uint32) uint64 {
+// peek returns the key of h's home slot: a plain load of the slot get
+// reads first (and of its value, beside it), for Index.touch.
+func (t *heads[V]) peek(h uint32) uint64 {
 	if len(t.slots) == 0 {
 		return 0
 	}
-	i := t.home(h)
-	if t.vals != nil {
-		return t.slots[i] + uint64(len(t.vals[i]))
-	}
-	return t.slots[i]
+	return t.slots[t.home(h)].key
 }
 
 // set makes e the head of hash h.
-func (t *heads) set(h, e uint32) { t.swap(h, e) }
+func (t *heads[V]) set(h, e uint32) { t.swap(h, e) }
 
 // swap makes e the head of hash h and returns the former head, or none: one
 // probe where get then set would take two (chains.add, on the load path).
-func (t *heads) swap(h, e uint32) uint32 {
+func (t *heads[V]) swap(h, e uint32) uint32 {
 	old, _ := t.put(h, e)
 	return old
 }
 
 // put is swap that also returns the slot of h (for its value).
-func (t *heads) put(h, e uint32) (old uint32, slot int) {
+func (t *heads[V]) put(h, e uint32) (old uint32, at int) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
 	mask := len(t.slots) - 1
 	v := uint64(h)<<32 | uint64(e+1)
 	for i := t.home(h); ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			t.slots[i] = v
+		k := t.slots[i].key
+		if k == 0 {
+			t.slots[i].key = v
 			t.n++
 			return none, i
 		}
-		if uint32(s>>32) == h {
-			t.slots[i] = v
-			return uint32(s) - 1, i
+		if uint32(k>>32) == h {
+			t.slots[i].key = v
+			return uint32(k) - 1, i
 		}
 	}
 }
 
 // del removes hash h. The slots after it in its probe run move back, so
 // that every hash stays reachable from its home slot without a gap.
-func (t *heads) del(h uint32) {
-	if len(t.slots) == 0 {
+func (t *heads[V]) del(h uint32) {
+	i := t.find(h)
+	if i < 0 {
 		return
 	}
 	mask := len(t.slots) - 1
-	i := t.home(h)
-	for ; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return
-		}
-		if uint32(s>>32) == h {
-			break
-		}
-	}
 	for j := (i + 1) & mask; ; j = (j + 1) & mask {
-		s := t.slots[j]
-		if s == 0 {
+		k := t.slots[j].key
+		if k == 0 {
 			break
 		}
 		// The slot at j may move to i if i lies on its probe path, from its
-		// home k to j: the distance k→j is at least the distance i→j.
-		k := t.home(uint32(s >> 32))
-		if (j-k)&mask >= (j-i)&mask {
-			t.slots[i] = s
-			if t.vals != nil {
-				t.vals[i] = t.vals[j]
-			}
+		// home m to j: the distance m→j is at least the distance i→j.
+		m := t.home(uint32(k >> 32))
+		if (j-m)&mask >= (j-i)&mask {
+			t.slots[i] = t.slots[j]
 			i = j
 		}
 	}
-	t.slots[i] = 0
-	if t.vals != nil {
-		t.vals[i] = ""
-	}
+	t.slots[i] = slot[V]{}
 	t.n--
 }
 
 // grow doubles the table.
-func (t *heads) grow() {
-	old, oldVals := t.slots, t.vals
+func (t *heads[V]) grow() {
+	old := t.slots
 	size := max(2*len(old), 8)
-	t.slots, t.n = make([]uint64, size), 0
-	if oldVals != nil {
-		t.vals = make([]string, size)
-	}
+	t.slots, t.n = make([]slot[V], size), 0
 	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
-	for k, s := range old {
-		if s != 0 {
-			_, i := t.put(uint32(s>>32), uint32(s)-1)
-			if oldVals != nil {
-				t.vals[i] = oldVals[k]
-			}
+	for _, s := range old {
+		if s.key != 0 {
+			_, i := t.put(uint32(s.key>>32), uint32(s.key)-1)
+			t.slots[i].val = s.val
 		}
 	}
 }

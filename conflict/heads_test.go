@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,27 +13,31 @@ import (
 
 // checkHeads compares the table with the map it replaces: every hash of m
 // is found with its head, a probe of each absent hash finds none, and no
-// slot is lost or doubled.
-func checkHeads(t testing.TB, tb *heads, m map[uint32]uint32, absent []uint32) {
+// slot is lost or doubled. In a table of strings, each head's value is
+// still valueOf its hash and head (it moved with its slot), and a free
+// slot holds none.
+func checkHeads[V any](t testing.TB, tb *heads[V], m map[uint32]uint32, absent []uint32) {
 	t.Helper()
 	require.Equal(t, len(m), tb.n, "slots in use")
 	used := 0
 	for _, s := range tb.slots {
-		if s != 0 {
+		if s.key != 0 {
 			used++
 		}
 	}
 	require.Equal(t, len(m), used, "non-empty slots")
+	withVals, _ := any(tb).(*heads[string])
 	for h, e := range m {
 		require.Equal(t, e, tb.get(h), "hash %#x", h)
-		if tb.vals != nil {
-			// The value moved with its slot (valueOf is what applyHeadOps stores).
-			require.Equal(t, valueOf(h, e), tb.vals[tb.find(h)], "value of hash %#x", h)
+		if withVals != nil {
+			require.Equal(t, valueOf(h, e), withVals.slots[tb.find(h)].val, "value of hash %#x", h)
 		}
 	}
-	for i, s := range tb.slots {
-		if s == 0 && tb.vals != nil {
-			require.Empty(t, tb.vals[i], "free slot %d", i)
+	if withVals != nil {
+		for i, s := range withVals.slots {
+			if s.key == 0 {
+				require.Empty(t, s.val, "free slot %d", i)
+			}
 		}
 	}
 	for _, h := range absent {
@@ -48,13 +53,13 @@ func valueOf(h, e uint32) string { return strconv.Itoa(int(h)) + "/" + strconv.I
 // applyHeadOps runs ops (3 bytes each: the op, the hash's index into a
 // small set of hashes that collide on purpose, and an entry) on a table
 // and on a map, and compares them after every op; then again on a table
-// with values (newHeadsVals), whose values must move with their slots.
+// with values (heads[string]), whose values must move with their slots.
 func applyHeadOps(t testing.TB, ops []byte) {
-	applyHeadOpsTo(t, newHeads(0), ops)
-	applyHeadOpsTo(t, newHeadsVals(0), ops)
+	applyHeadOpsTo(t, newHeads[noVal](0), ops, func(h, e uint32) noVal { return noVal{} })
+	applyHeadOpsTo(t, newHeads[string](0), ops, valueOf)
 }
 
-func applyHeadOpsTo(t testing.TB, tb heads, ops []byte) {
+func applyHeadOpsTo[V any](t testing.TB, tb heads[V], ops []byte, val func(h, e uint32) V) {
 	hashes := []uint32{0, 1, 2, 0xFFFFFFFF, 0x80000000, 7, 8, 9, 0x10, 0x12345678, 0xDEADBEEF, 3, 4, 5, 6, 0x7FFFFFFF}
 	m := map[uint32]uint32{}
 	for len(ops) >= 3 {
@@ -63,9 +68,7 @@ func applyHeadOpsTo(t testing.TB, tb heads, ops []byte) {
 		switch op % 3 {
 		case 0:
 			tb.set(h, e)
-			if tb.vals != nil {
-				tb.setVal(h, valueOf(h, e))
-			}
+			tb.setVal(h, val(h, e))
 			m[h] = e
 		case 1:
 			want, ok := m[h]
@@ -74,9 +77,7 @@ func applyHeadOpsTo(t testing.TB, tb heads, ops []byte) {
 			}
 			old, i := tb.put(h, e)
 			require.Equal(t, want, old, "put returns the former head of %#x", h)
-			if tb.vals != nil {
-				tb.vals[i] = valueOf(h, e)
-			}
+			tb.slots[i].val = val(h, e)
 			m[h] = e
 		case 2:
 			tb.del(h)
@@ -99,7 +100,7 @@ func TestHeads_AgreesWithAMap(t *testing.T) {
 
 func TestHeads_LargeWithDeletes(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	tb := newHeads(1000)
+	tb := newHeads[noVal](1000)
 	m := map[uint32]uint32{}
 	keys := make([]uint32, 0, 20000)
 	for i := range 20000 {
@@ -125,7 +126,7 @@ func TestHeads_LargeWithDeletes(t *testing.T) {
 // TestHeads_WrapAround: a probe run that crosses the end of the array, then
 // loses its first slot, stays reachable.
 func TestHeads_WrapAround(t *testing.T) {
-	tb := newHeads(0)
+	tb := newHeads[string](0)
 	last := len(tb.slots) - 1
 	var atLast []uint32 // hashes whose home is the last slot
 	for h := uint32(0); len(atLast) < 4; h++ {
@@ -136,13 +137,14 @@ func TestHeads_WrapAround(t *testing.T) {
 	m := map[uint32]uint32{}
 	for i, h := range atLast {
 		tb.set(h, uint32(i))
+		tb.setVal(h, valueOf(h, uint32(i))) // values move with their slots across the end too
 		m[h] = uint32(i)
 	}
 	checkHeads(t, &tb, m, nil)
 	tb.del(atLast[0])
 	delete(m, atLast[0])
 	checkHeads(t, &tb, m, atLast)
-	assert.NotZero(t, tb.slots[last], "the run moved back across the end into the freed slot")
+	assert.NotZero(t, tb.slots[last].key, "the run moved back across the end into the freed slot")
 }
 
 // TestChains_RemoveKeepsOtherChains: the chains built on the table find
@@ -188,7 +190,7 @@ func FuzzHeads(f *testing.F) {
 func BenchmarkHeadsGet(b *testing.B) {
 	for _, n := range []int{1 << 10, 1 << 22} {
 		r := rand.New(rand.NewPCG(5, 6))
-		tb := newHeads(n)
+		tb := newHeads[noVal](n)
 		m := make(map[uint32]uint32, n)
 		keys := make([]uint32, n)
 		for i := range keys {
@@ -211,4 +213,12 @@ func BenchmarkHeadsGet(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestHeads_SlotSize: a slot without a value stays 8 bytes (the value's
+// field, of size zero, comes first and adds no padding); a slot holding a
+// record is the key and the string header, 24 bytes.
+func TestHeads_SlotSize(t *testing.T) {
+	assert.Equal(t, uintptr(8), unsafe.Sizeof(slot[noVal]{}))
+	assert.Equal(t, uintptr(24), unsafe.Sizeof(slot[string]{}))
 }

@@ -24,15 +24,15 @@ type Index struct {
 	// Subjects, by subject id.
 	subj     []string // blob; "" for a free id
 	subjFree []uint32
-	cert     chains // subject ids by hash of cert type + certificate number
-	num      chains // subject ids by hash of subject number
-	sname    chains // subject ids by hash of NameKey(sponsor name)
+	cert     chains[noVal] // subject ids by hash of cert type + certificate number
+	num      chains[noVal] // subject ids by hash of subject number
+	sname    chains[noVal] // subject ids by hash of NameKey(sponsor name)
 	licence  map[string]uint32
 
 	// Websites, by site id.
 	siteSubj []uint32 // owning subject id; none for a free id
 	siteFree []uint32
-	wname    chains // site ids by hash of NameKey(website name)
+	wname    chains[noVal] // site ids by hash of NameKey(website name)
 
 	// Domain entries (one per website domain), by entry id.
 	domOwner []domEntry // site and subject ids
@@ -41,12 +41,12 @@ type Index struct {
 	// slots hold the record of their first entry's subject (subj[subj]),
 	// so that at national scale a Check that meets a domain reads its
 	// record after one miss on the head, not after a second on the entry.
-	dom chains
+	dom chains[string]
 
 	// IP entries (one per website IP), by entry id.
 	ipOwner []uint32
 	ipFree  []uint32
-	ip      chains // by hash of addrKey
+	ip      chains[noVal] // by hash of addrKey
 
 	// Apps, mini-programs and quick apps (app.go).
 	apps appTable
@@ -71,7 +71,7 @@ type Index struct {
 // subject, side by side so that a domain hit reaches the subject's record
 // without loading the website's owner first (siteSubj[site] is subj). The
 // record of the first entry of each domain chain is also in the chain's
-// head slot (heads.vals), where a Check finds it.
+// head slot (heads[string]), where a Check finds it.
 type domEntry struct{ site, subj uint32 }
 
 // Option configures New.
@@ -116,7 +116,7 @@ func New(opts ...Option) *Index {
 		num:      newChains(o.subjects, false),
 		sname:    newChains(o.subjects, true),
 		wname:    newChains(o.websites, true),
-		dom:      newChainsVals(o.websites),
+		dom:      newRecordChains(o.websites),
 		ip:       newChains(o.websites/8, true), // shared hosting: many websites per IP
 		licence:  map[string]uint32{},
 		internID: map[string]uint32{},
@@ -526,8 +526,9 @@ func (ix *Index) trim() {
 	ix.siteSubj = trimmed(ix.siteSubj)
 	ix.domOwner = trimmed(ix.domOwner)
 	ix.ipOwner = trimmed(ix.ipOwner)
-	for _, c := range []*chains{&ix.cert, &ix.num, &ix.sname, &ix.wname, &ix.dom, &ix.ip} {
+	for _, c := range []*chains[noVal]{&ix.cert, &ix.num, &ix.sname, &ix.wname, &ix.ip} {
 		c.trim()
 	}
+	ix.dom.trim()
 	ix.apps.trim() // app.go
 }

@@ -201,16 +201,15 @@ func TestIndexMatchesModel(t *testing.T) {
 		}
 		// Every domain chain's head slot holds the record of its first
 		// entry's subject; a free slot holds none.
-		hd := &ix.dom.head
-		for i, sl := range hd.slots {
-			if sl == 0 {
-				if hd.vals[i] != "" {
+		for i, sl := range ix.dom.head.slots {
+			if sl.key == 0 {
+				if sl.val != "" {
 					t.Fatalf("op %d: free head slot %d holds a record", op, i)
 				}
 				continue
 			}
-			if s := ix.domOwner[uint32(sl)-1].subj; s == none || hd.vals[i] != ix.subj[s] {
-				t.Fatalf("op %d: head slot %d: entry %d of subject %d does not hold its record", op, i, uint32(sl)-1, s)
+			if s := ix.domOwner[uint32(sl.key)-1].subj; s == none || sl.val != ix.subj[s] {
+				t.Fatalf("op %d: head slot %d: entry %d of subject %d does not hold its record", op, i, uint32(sl.key)-1, s)
 			}
 		}
 	}

@@ -40,14 +40,14 @@ const none = ^uint32(0)
 // linked, for keys that many entries share: names, IPs, so that removal
 // stays O(1)), plus one slot of 8 bytes per distinct hash in an open-addressed table
 // (heads).
-type chains struct {
-	head heads
+type chains[V any] struct {
+	head heads[V]
 	next []uint32
 	prev []uint32 // nil for a singly linked set
 }
 
-func newChains(n int, doubly bool) chains {
-	c := chains{head: newHeads(n), next: make([]uint32, 0, n)}
+func newChains(n int, doubly bool) chains[noVal] {
+	c := chains[noVal]{head: newHeads[noVal](n), next: make([]uint32, 0, n)}
 	if doubly {
 		c.prev = make([]uint32, 0, n)
 	}
@@ -55,7 +55,7 @@ func newChains(n int, doubly bool) chains {
 }
 
 // ensure makes entry e addressable.
-func (c *chains) ensure(e uint32) {
+func (c *chains[V]) ensure(e uint32) {
 	for uint32(len(c.next)) <= e {
 		c.next = append(c.next, none)
 		if c.prev != nil {
@@ -64,20 +64,22 @@ func (c *chains) ensure(e uint32) {
 	}
 }
 
-func newChainsVals(n int) chains {
-	return chains{head: newHeadsVals(n), next: make([]uint32, 0, n)}
+// newRecordChains is a singly linked set whose heads hold a record
+// (heads[string]), for the domain chains of Index.
+func newRecordChains(n int) chains[string] {
+	return chains[string]{head: newHeads[string](n), next: make([]uint32, 0, n)}
 }
 
-func (c *chains) add(h, e uint32) { c.addVal(h, e, "") }
+func (c *chains[V]) add(h, e uint32) {
+	var zero V
+	c.addVal(h, e, zero)
+}
 
-// addVal is add with the value of the new head, for a set whose heads
-// hold values (newChainsVals; ignored otherwise).
-func (c *chains) addVal(h, e uint32, v string) {
+// addVal is add with the value of the new head.
+func (c *chains[V]) addVal(h, e uint32, v V) {
 	c.ensure(e)
 	old, i := c.head.put(h, e)
-	if c.head.vals != nil {
-		c.head.vals[i] = v
-	}
+	c.head.slots[i].val = v
 	c.next[e] = old
 	if c.prev != nil {
 		c.prev[e] = none
@@ -91,7 +93,7 @@ func (c *chains) addVal(h, e uint32, v string) {
 // new head when e was the head and others follow (none otherwise): a set
 // whose heads hold values must then set the value of the new head
 // (heads.setVal); until it does, the slot holds e's.
-func (c *chains) remove(h, e uint32) (newHead uint32) {
+func (c *chains[V]) remove(h, e uint32) (newHead uint32) {
 	newHead = none
 	if c.prev == nil {
 		head := c.head.get(h)
@@ -137,12 +139,12 @@ func (c *chains) remove(h, e uint32) (newHead uint32) {
 }
 
 // first returns the head of the list of hash h, or none.
-func (c *chains) first(h uint32) uint32 {
+func (c *chains[V]) first(h uint32) uint32 {
 	return c.head.get(h)
 }
 
 // trim copies the entry arrays to their length (after a bulk load).
-func (c *chains) trim() {
+func (c *chains[V]) trim() {
 	c.next = trimmed(c.next)
 	if c.prev != nil {
 		c.prev = trimmed(c.prev)
