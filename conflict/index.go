@@ -60,6 +60,9 @@ type Index struct {
 	interned []string
 
 	nSubjects, nSites int
+	// sink keeps what touchPrepared loaded (meaningless), under the
+	// write lock.
+	sink uint64
 	// Scratch space of the writer, used under the write lock.
 	buf          []byte
 	scratchSites []uint32
@@ -342,6 +345,26 @@ func (ix *Index) link(p *prepared) {
 	ix.nSubjects++
 	ix.nSites += len(p.sites)
 	ix.linkApps(s, p)
+}
+
+// touchPrepared loads the home slots of the keys p will be linked under
+// and returns a number that depends on them (see load).
+func (ix *Index) touchPrepared(p *prepared) uint64 {
+	x := ix.cert.head.peek(p.hCert) + ix.sname.head.peek(p.hName)
+	if p.number != "" {
+		x += ix.num.head.peek(p.hNum)
+	}
+	for i := range p.sites {
+		ps := &p.sites[i]
+		x += ix.wname.head.peek(ps.hName)
+		for j := range ps.domains {
+			x += ix.dom.head.peek(ps.domains[j].hReg)
+		}
+		for _, h := range ps.hIPs {
+			x += ix.ip.head.peek(h)
+		}
+	}
+	return x
 }
 
 // unlink removes subject s and frees its ids.
