@@ -38,8 +38,9 @@ const none = ^uint32(0)
 // costs 4 bytes per entry (singly linked, for keys that are unique or nearly
 // so: certificates, subject numbers, registrable domains) or 8 (doubly
 // linked, for keys that many entries share: names, IPs, so that removal
-// stays O(1)), plus one slot of 8 bytes per distinct hash in an open-addressed table
-// (heads).
+// stays O(1)), plus one slot per distinct hash in an open-addressed table
+// (heads): 8 bytes, or 24 in the registrable-domain table, whose slots
+// also hold the record of their list's first entry (chains[string]).
 type chains[V any] struct {
 	head heads[V]
 	next []uint32
