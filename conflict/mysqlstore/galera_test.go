@@ -381,6 +381,16 @@ func TestR30_GaleraRefusedRollbackCommitsNothing(t *testing.T) {
 			err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE 'wsrep_cluster_status'").Scan(&k, &v)
 			return err == nil && v == want
 		}, 30*time.Second, 100*time.Millisecond, "node 1 never became %s", want)
+		if on == 0 {
+			// Back in the primary component is not yet ready for
+			// clients: until the node has caught up, every statement
+			// gets error 1047 ("WSREP has not yet prepared node").
+			require.Eventually(t, func() bool {
+				var k, v string
+				err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE 'wsrep_ready'").Scan(&k, &v)
+				return err == nil && v == "ON"
+			}, 30*time.Second, 100*time.Millisecond, "node 1 never became ready")
+		}
 	}
 	t.Cleanup(func() {
 		_, _ = admin.ExecContext(ctx, "SET GLOBAL wsrep_provider_options = 'gmcast.isolate=0'")
