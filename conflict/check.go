@@ -505,7 +505,7 @@ func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits 
 	if in.number != "" {
 		hNum = hash32(ix.seed, in.number)
 	}
-	in.touched = ix.touch(hCert, hNum, ws)
+	in.touched = ix.touch(hCert, hNum, in.number != "", ws)
 	byCert := ix.findCertHashed(hCert, in.certType, in.cert)
 	if in.number != "" {
 		claimed := ix.findNumHashed(hNum, in.number)
@@ -595,16 +595,16 @@ func (ix *Index) check(in *checkInput, ws *checkWebsites, o *checkOptions, hits 
 }
 
 // touch loads the first slot that the lookups of the filing's
-// certificate, subject number (hNum 0: none) and registrable domains
+// certificate, subject number (when it has one) and registrable domains
 // read, one load after the other with nothing between them that waits
 // for one: at national scale each load misses the CPU caches, and issued
 // together the misses overlap, where the lookups, one after the other,
 // would wait for each in turn. The lookups then find the slots in the
 // cache. The result means nothing; check stores it (in.touched) so that
 // the compiler keeps the loads.
-func (ix *Index) touch(hCert, hNum uint32, ws *checkWebsites) uint64 {
+func (ix *Index) touch(hCert, hNum uint32, number bool, ws *checkWebsites) uint64 {
 	x := ix.cert.head.peek(hCert)
-	if hNum != 0 {
+	if number {
 		x ^= ix.num.head.peek(hNum)
 	}
 	for k := range ws.doms {

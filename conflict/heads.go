@@ -77,13 +77,6 @@ func (t *heads[V]) find(h uint32) int {
 	}
 }
 
-// setVal sets the value of hash h's slot, when h is in the table.
-func (t *heads[V]) setVal(h uint32, v V) {
-	if i := t.find(h); i >= 0 {
-		t.slots[i].val = v
-	}
-}
-
 // peek returns the key of h's home slot: a plain load of the slot get
 // reads first (and of its value, beside it), for Index.touch.
 func (t *heads[V]) peek(h uint32) uint64 {
@@ -94,16 +87,11 @@ func (t *heads[V]) peek(h uint32) uint64 {
 }
 
 // set makes e the head of hash h.
-func (t *heads[V]) set(h, e uint32) { t.swap(h, e) }
+func (t *heads[V]) set(h, e uint32) { t.put(h, e) }
 
-// swap makes e the head of hash h and returns the former head, or none: one
-// probe where get then set would take two (chains.add, on the load path).
-func (t *heads[V]) swap(h, e uint32) uint32 {
-	old, _ := t.put(h, e)
-	return old
-}
-
-// put is swap that also returns the slot of h (for its value).
+// put makes e the head of hash h and returns the former head, or none,
+// and the slot of h (for its value): one probe where get then set would
+// take two (chains.add, on the load path).
 func (t *heads[V]) put(h, e uint32) (old uint32, at int) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()

@@ -68,7 +68,7 @@ func applyHeadOpsTo[V any](t testing.TB, tb heads[V], ops []byte, val func(h, e 
 		switch op % 3 {
 		case 0:
 			tb.set(h, e)
-			tb.setVal(h, val(h, e))
+			tb.slots[tb.find(h)].val = val(h, e)
 			m[h] = e
 		case 1:
 			want, ok := m[h]
@@ -137,7 +137,7 @@ func TestHeads_WrapAround(t *testing.T) {
 	m := map[uint32]uint32{}
 	for i, h := range atLast {
 		tb.set(h, uint32(i))
-		tb.setVal(h, valueOf(h, uint32(i))) // values move with their slots across the end too
+		tb.slots[tb.find(h)].val = valueOf(h, uint32(i)) // values move with their slots across the end too
 		m[h] = uint32(i)
 	}
 	checkHeads(t, &tb, m, nil)

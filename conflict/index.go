@@ -377,8 +377,8 @@ func (ix *Index) unlink(s uint32) {
 		ix.wname.remove(hash32(ix.seed, NameKey(w.name)), w.id)
 		w.domains(blob, func(id uint32, d string, off int) bool {
 			h := hash32(ix.seed, d[off:])
-			if head := ix.dom.remove(h, id); head != none {
-				ix.dom.head.setVal(h, ix.subj[ix.domOwner[head].subj])
+			if head, at := ix.dom.remove(h, id); head != none {
+				ix.dom.head.slots[at].val = ix.subj[ix.domOwner[head].subj]
 			}
 			ix.domOwner[id] = domEntry{none, none}
 			ix.domFree = append(ix.domFree, id)

@@ -90,11 +90,12 @@ func (c *chains[V]) addVal(h, e uint32, v V) {
 	}
 }
 
-// remove removes entry e from the list of hash h. It returns the list's
-// new head when e was the head and others follow (none otherwise): a set
-// whose heads hold values must then set the value of the new head
-// (heads.setVal); until it does, the slot holds e's.
-func (c *chains[V]) remove(h, e uint32) (newHead uint32) {
+// remove removes entry e from the list of hash h. When e was the head and
+// others follow, it returns the list's new head and its slot (newHead is
+// none otherwise): a set whose heads hold values must then set the value
+// of the new head there (c.head.slots[at].val); until it does, the slot
+// holds e's.
+func (c *chains[V]) remove(h, e uint32) (newHead uint32, at int) {
 	newHead = none
 	if c.prev == nil {
 		head := c.head.get(h)
@@ -106,7 +107,7 @@ func (c *chains[V]) remove(h, e uint32) (newHead uint32) {
 				c.head.del(h)
 			} else {
 				newHead = c.next[e]
-				c.head.set(h, newHead)
+				_, at = c.head.put(h, newHead)
 			}
 		} else {
 			p := head
@@ -127,7 +128,7 @@ func (c *chains[V]) remove(h, e uint32) (newHead uint32) {
 			c.head.del(h)
 		} else {
 			newHead = n
-			c.head.set(h, n)
+			_, at = c.head.put(h, n)
 		}
 	} else {
 		c.next[p] = n
@@ -136,7 +137,7 @@ func (c *chains[V]) remove(h, e uint32) (newHead uint32) {
 		c.prev[n] = p
 	}
 	c.next[e], c.prev[e] = none, none
-	return newHead
+	return newHead, at
 }
 
 // first returns the head of the list of hash h, or none.
