@@ -207,6 +207,56 @@ func simpleEmail(s string) (ok, upper bool) {
 	return dots > 0 && label > 0, seen&cUpper != 0
 }
 
+// plainEmail reports an address of ASCII letters, digits and ._%+ with
+// one @ and no dot at its end: if it is valid at all
+// (normalizeContactEmail), its normal form is its lower case. A hyphen
+// is left to simpleEmail, which refuses A-labels (IDNA decides those).
+// plainEmail does not check the rest of the structure (empty parts,
+// double dots, label lengths), so that it reads the address in one pass
+// with no branch but the loop's. A malformed address is then hashed as
+// it is and meets no claim: every claim is of a normal form, which is
+// valid, and an ASCII address is valid in any case or in none; a mere
+// hash collision is refused by the second hash (checkHash).
+// FuzzR94_FilterHashAgrees holds it to normalizeContactEmail.
+func plainEmail(s string) (ok, upper bool) {
+	if len(s) < 3 || len(s) > 254 || s[len(s)-1] == '.' {
+		return false, false
+	}
+	all, some, ats := byte(pPlain), byte(0), 0
+	for i := 0; i < len(s); i++ {
+		k := plainClass[s[i]]
+		all &= k
+		some |= k
+		ats += int(k >> 7)
+	}
+	return all&pPlain != 0 && ats == 1, some&pUpper != 0
+}
+
+// Classes of the bytes of a plain address (plainClass).
+const (
+	pPlain = 1 << iota
+	pUpper
+	pAt = 0x80
+)
+
+// plainClass classifies the bytes of an address for plainEmail.
+var plainClass = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = pPlain
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = pPlain | pUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = pPlain
+	}
+	for _, c := range "._%+" {
+		t[c] = pPlain
+	}
+	t['@'] = pPlain | pAt
+	return t
+}()
+
 // Classes of the bytes of a simple address (emailClass).
 const (
 	cLocal = 1 << iota // allowed in the local part: letters, digits, ._%+-
@@ -577,10 +627,15 @@ func mobileFast(key uint64, m string) (uint64, bool) {
 }
 
 // emailFast is the hash under seed of an address as a form gives it: a
-// plain ASCII address (simpleEmail) is hashed in place, or lower-cased on
-// the stack; other forms are normalised first.
+// plain ASCII address (plainEmail, or else simpleEmail) is hashed in
+// place, or lower-cased on the stack; other forms are normalised first.
+// ok is false for an address that does not normalise, except a plain one:
+// that is hashed as it is and meets no claim (plainEmail).
 func emailFast(seed maphash.Seed, e string) (uint64, bool) {
-	ok, upper := simpleEmail(e)
+	ok, upper := plainEmail(e)
+	if !ok {
+		ok, upper = simpleEmail(e)
+	}
 	switch {
 	case ok && !upper:
 		return emailHash(seed, e), true
