@@ -416,12 +416,23 @@ func (k *ContactKeyer) ContactClaims(f *filing.Filing) (claims []ContactClaim, i
 // record is replaced. It returns the paths of the contacts that do not
 // normalise, which get no key (validation reports them, R-09).
 func (k *ContactKeyer) Stamp(r *Record, f *filing.Filing) (invalid []string) {
+	r.Subject.ContactKeys = nil
+	return k.StampAdd(r, f)
+}
+
+// StampAdd is Stamp for a filing that adds to a subject on file (a
+// website or an app of its own, R-70): it adds the claim keys of f's
+// principals to those r holds, each once, and keeps the others, which
+// belong to the principals of the subject's other websites and apps. It
+// returns the paths of the contacts that do not normalise.
+func (k *ContactKeyer) StampAdd(r *Record, f *filing.Filing) (invalid []string) {
 	claims, invalid := k.ContactClaims(f)
-	keys := make([]string, 0, len(claims))
+	keys := slices.Clone(r.Subject.ContactKeys)
 	for _, c := range claims {
 		keys = append(keys, c.Key.String()) // "kind:value": only certificate keys are masked
 	}
 	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	if len(keys) == 0 {
 		keys = nil
 	}

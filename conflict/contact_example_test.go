@@ -86,3 +86,21 @@ func ExampleContactKeyer_Stamp() {
 	// true
 	// R-94 subject.principal.mobile mobile
 }
+
+// StampAdd adds the contact keys of a filing that adds an app (or a
+// website) to a subject on file, keeping those of the principals of the
+// subject's other services.
+func ExampleContactKeyer_StampAdd() {
+	keyer, _ := conflict.NewContactKeyer([]byte("the ISP's secret, at least 16 bytes"))
+	rec := conflicttest.Pending("91520100MA6H000001", "52", "first.cn")
+	site := conflicttest.FilingOf(rec)
+	site.Websites[0].Principal = filing.Person{Name: "王芳", Mobile: "13800138000"}
+	keyer.Stamp(&rec, site)
+
+	app := conflicttest.FilingOf(conflicttest.PendingApp("91520100MA6H000001", "52", "cn.first.app"))
+	app.Apps[0].Principal = filing.Person{Name: "赵磊", Mobile: "13700137000", Email: "zhaolei@first.cn"}
+	keyer.StampAdd(&rec, app)
+	fmt.Println(len(rec.Subject.ContactKeys))
+	// Output:
+	// 3
+}

@@ -3,6 +3,7 @@ package conflict_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -157,6 +158,65 @@ func TestR94_ReplicaRefusesATakenContactOnce(t *testing.T) {
 	assert.Equal(t, "subject.principal.mobile", got[0].Path)
 	assert.Equal(t, conflict.KeyMobile, got[0].Contact)
 	assert.Nil(t, k.TakenConflicts(f, errors.New("another error")))
+}
+
+// TestR94_StampAddKeepsTheSubjectsOtherPrincipals: an app added to a
+// subject on file (ClaimChange) adds its principal's contact keys to the
+// record with ContactKeyer.StampAdd, keeping those of the principals of
+// the subject's websites, which Stamp would drop; the store then refuses
+// the app principal's mobile to another subject.
+func TestR94_StampAddKeepsTheSubjectsOtherPrincipals(t *testing.T) {
+	ctx := context.Background()
+	s := conflict.NewMemoryStore()
+	k, err := conflict.NewContactKeyer([]byte("replica-secret-0123456789"))
+	require.NoError(t, err)
+	const number = "黔ICP备2026000020号"
+	r := approved("D10", number, "d10.cn")
+	site := conflicttest.FilingOf(r)
+	site.Subject.Principal = filing.Person{Name: "王芳", Mobile: "13800000010"}
+	site.Websites[0].Principal = filing.Person{Name: "李娜", Mobile: "13900000010", Email: "lina@d10.cn"}
+	k.Stamp(&r, site)
+	require.Len(t, r.Subject.ContactKeys, 3)
+	_, err = s.Put(ctx, r, conflict.Unconditional)
+	require.NoError(t, err)
+	rep := conflict.NewReplica(s, conflict.New())
+	_, err = rep.Load(ctx)
+	require.NoError(t, err)
+
+	app := appFiling("D10", number, "com.example.d10")
+	app.Subject.Principal = site.Subject.Principal // the subject's principal again: no new key
+	app.Apps[0].Principal = filing.Person{Name: "赵磊", Mobile: "+86 137-0000-0010"}
+	conflicts, err := rep.ClaimChange(ctx, app, func(rec *conflict.Record) error {
+		if err := addApp("com.example.d10")(rec); err != nil {
+			return err
+		}
+		assert.Empty(t, k.StampAdd(rec, app))
+		return nil
+	})
+	require.NoError(t, err)
+	require.Empty(t, conflicts)
+	got, _, err := s.Get(ctx, filing.CertUSCC, "D10")
+	require.NoError(t, err)
+	appKey, ok := k.MobileKey("13700000010")
+	require.True(t, ok)
+	want := append(slices.Clone(r.Subject.ContactKeys), appKey.String())
+	slices.Sort(want)
+	assert.Equal(t, want, got.Subject.ContactKeys, "the website principal's keys kept, the app principal's added once")
+
+	replaced := got
+	replaced.Subject.ContactKeys = slices.Clone(got.Subject.ContactKeys)
+	k.Stamp(&replaced, app)
+	assert.Len(t, replaced.Subject.ContactKeys, 2, "Stamp keeps only the app filing's principals")
+
+	other := conflicttest.Pending("E10", "52", "e10.cn")
+	of := conflicttest.FilingOf(other)
+	of.Subject.Principal = filing.Person{Name: "孙强", Mobile: "137 0000 0010"}
+	k.Stamp(&other, of)
+	_, err = rep.Claim(ctx, of, other)
+	require.ErrorIs(t, err, conflict.ErrKeyTaken)
+	taken := k.TakenConflicts(of, err)
+	require.Len(t, taken, 1)
+	assert.Equal(t, "subject.principal.mobile", taken[0].Path)
 }
 
 // getHook is a Store whose Get runs after once, after reading: another

@@ -218,10 +218,26 @@ func (s *server) appLifecycle(f *filing.Filing) (lifecycle.State, error) {
 // another instance. The subject's record is the store's
 // (Replica.ClaimChange), with every field the index does not keep, and is
 // read again when another instance changes it before the write.
+//
+// The principals' contacts are checked as for a website filing:
+// first in this instance's register, then by the store, which holds the
+// subject's contact keys with the app principal's added (StampAdd keeps
+// those of the subject's websites). The register does not learn the app
+// principal's contacts: Contacts.Put replaces a subject's contacts with
+// the filing's, and an app filing does not carry the subject's websites;
+// the store refuses them to another subject on every instance.
 func (s *server) recordApp(ctx context.Context, f *filing.Filing, st lifecycle.State) ([]conflict.Conflict, error) {
+	if cs := s.checks.contactConflicts(f); len(cs) > 0 {
+		return cs, nil
+	}
 	app := record.Of(f, st.Status, time.Time{}).Apps // the app as the record set keeps it while it is reviewed
-	return s.replica.ClaimChange(ctx, f, func(rec *conflict.Record) error {
+	conflicts, err := s.replica.ClaimChange(ctx, f, func(rec *conflict.Record) error {
 		rec.Apps = append(rec.Apps, app...)
+		s.checks.stampContactsAdd(rec, f)
 		return nil
 	})
+	if cs := s.checks.takenContacts(f, err); len(cs) > 0 {
+		return cs, nil
+	}
+	return conflicts, err
 }

@@ -3,7 +3,7 @@ package main
 // The ISP's own checks before a filing goes to the bureau: the principals'
 // contacts against other subjects and the filing resource the
 // applicant names. handleCreate calls precheck before recording a
-// filing and settle after.
+// filing and settle after; recordApp checks an app filing's contacts.
 
 import (
 	"context"
@@ -36,6 +36,23 @@ func (c *ispChecks) stampContacts(rec *conflict.Record, f *filing.Filing) {
 	if c.keyer != nil {
 		c.keyer.Stamp(rec, f)
 	}
+}
+
+// stampContactsAdd adds the contact keys of the principals of f, a
+// filing that adds to a subject on file (an app), to those rec holds.
+func (c *ispChecks) stampContactsAdd(rec *conflict.Record, f *filing.Filing) {
+	if c.keyer != nil {
+		c.keyer.StampAdd(rec, f)
+	}
+}
+
+// contactConflicts runs this instance's contact check: the
+// contacts of f's principals that another subject holds.
+func (c *ispChecks) contactConflicts(f *filing.Filing) []conflict.Conflict {
+	if c.contacts == nil {
+		return nil // the contact check is off
+	}
+	return c.contacts.Check(f)
 }
 
 // takenContacts turns the record set's refusal of a contact key (another
@@ -85,9 +102,7 @@ type hold struct{ code, order string }
 // was given). On refusal it renders the form with the reasons (409, or
 // 422 for a malformed code) and returns false.
 func (s *server) precheck(w http.ResponseWriter, form filingForm, f *filing.Filing, code string) (hold, bool) {
-	if s.checks.contacts == nil {
-		// the contact check is off
-	} else if cs := s.checks.contacts.Check(f); len(cs) > 0 {
+	if cs := s.checks.contactConflicts(f); len(cs) > 0 {
 		s.log.Info("filing refused: contact conflict", "province", f.Subject.Province, "conflicts", len(cs))
 		page := newFormPage(form)
 		page.addConflicts(disclose(f, cs)) // disclosure.go: contacts are not certificate kinds, shown in full

@@ -56,6 +56,32 @@ func TestR94_PortalContactTakenByAnotherSubject(t *testing.T) {
 	p.submit(distinct(t, 3))
 }
 
+// TestR94_PortalAppPrincipalContacts: the app form runs the contact
+// check too. An app whose principal gives another subject's principal's
+// mobile is refused; an app accepted with a mobile of its own adds that
+// mobile to its subject's contact keys, so that the store refuses it to
+// another company's website filing, which this instance's register alone
+// would have let through.
+func TestR94_PortalAppPrincipalContacts(t *testing.T) {
+	p := newISPPortal(t, "")
+	first := distinct(t, 1)
+	p.submit(first)
+
+	resp, page := p.postApp(with(sampleApp(), fieldMobile, "139 0000 0001"))
+	require.Equal(t, http.StatusConflict, resp.StatusCode, pageText(page))
+	wantContains(t, "app contact conflict", pageText(page), "该负责人手机号码已被其他主体的负责人使用", "请填写负责人本人实名登记")
+	assert.Contains(t, fieldBlock(t, page, fieldMobile), "与已有备案冲突")
+
+	resp, page = p.postApp(sampleApp())
+	require.Equal(t, http.StatusCreated, resp.StatusCode, pageText(page))
+	resp, body := p.post(with(company(t, 2), fieldMobile, sampleApp().Get(fieldMobile), fieldEmail, "c2@example.com"))
+	require.Equal(t, http.StatusConflict, resp.StatusCode, body)
+	wantContains(t, "website after the app", pageText(body), "该负责人手机号码已被其他主体的负责人使用")
+	for _, m := range []string{"13900000001", sampleApp().Get(fieldMobile)} {
+		assert.NotContains(t, p.logs.String(), m, "the log never holds a mobile")
+	}
+}
+
 // resourceCodes reads the demo instance's codes from the debug log.
 func resourceCodes(t *testing.T, p *portal) []string {
 	t.Helper()
