@@ -60,6 +60,9 @@ func FuzzR94_FilterHashAgrees(f *testing.F) {
 		if plain && want && n != strings.ToLower(email) {
 			t.Fatalf("email %q: plain, but normalised to %q", email, n)
 		}
+		if _, lowerOK := normalizeContactEmail(strings.ToLower(email)); plain && lowerOK != want {
+			t.Fatalf("email %q: plain, valid=%v, but its lower case valid=%v", email, want, lowerOK)
+		}
 		if ok != (want || plain) || (want && got != c.hash(contact{kind: KeyEmail, norm: n, mail: true})) {
 			t.Fatalf("email %q: filter hash %x (%v), normalised %q (%v) hashes otherwise", email, got, ok, n, want)
 		}
