@@ -679,14 +679,17 @@ type probe struct {
 
 // probes appends to dst the contacts of principal who (p) that the filter
 // lets through. Both contacts are probed before either result is used, so
-// that the two probes' memory reads overlap.
-func (c *Contacts) probes(dst []probe, flt *contactFilter, who int, p *filing.Person) []probe {
+// that the two probes' memory reads overlap. A contact written exactly as
+// the subject's principal's (sp; nil for that principal itself) is
+// skipped: it is the same claim, found already at the subject's path,
+// where appendHeld reports a contact met at several paths.
+func (c *Contacts) probes(dst []probe, flt *contactFilter, who int, p, sp *filing.Person) []probe {
 	var mh, eh uint64
 	var mok, eok bool
-	if m := p.Mobile.Raw(); m != "" {
+	if m := p.Mobile.Raw(); m != "" && (sp == nil || m != sp.Mobile.Raw()) {
 		mh, mok = mobileFast(c.mkey[0], m)
 	}
-	if e := string(p.Email); e != "" {
+	if e := string(p.Email); e != "" && (sp == nil || p.Email != sp.Email) {
 		eh, eok = emailFast(c.seed, e)
 	}
 	mok = mok && flt.mayHold(mh)
@@ -828,12 +831,13 @@ func (c *Contacts) appendCheck(dst []Conflict, f *filing.Filing, own ownSubject)
 // is taken.
 func (c *Contacts) probeFiling(dst []probe, f *filing.Filing) []probe {
 	flt := c.filter.Load()
-	dst = c.probes(dst, flt, -1, &f.Subject.Principal)
+	sp := &f.Subject.Principal
+	dst = c.probes(dst, flt, -1, sp, nil)
 	for i := range f.Websites {
-		dst = c.probes(dst, flt, i, &f.Websites[i].Principal)
+		dst = c.probes(dst, flt, i, &f.Websites[i].Principal, sp)
 	}
 	for i := range f.Apps {
-		dst = c.probes(dst, flt, len(f.Websites)+i, &f.Apps[i].Principal)
+		dst = c.probes(dst, flt, len(f.Websites)+i, &f.Apps[i].Principal, sp)
 	}
 	return dst
 }

@@ -52,6 +52,16 @@ func contactFilingsTaken(every int) []*filing.Filing {
 	return out
 }
 
+// onePerson gives each filing of fs its subject's principal as its
+// website's, as most filings do (the portal's form fills both from one
+// set of fields).
+func onePerson(fs []*filing.Filing) []*filing.Filing {
+	for _, f := range fs {
+		f.Websites[0].Principal = f.Subject.Principal
+	}
+	return fs
+}
+
 // BenchmarkR94_CheckWithContacts: Check alone and Check followed by the
 // contact claims' check, on the same filings with two principals;
 // the ratio of the two is the cost of the contact claims (at most 1.15).
@@ -108,10 +118,12 @@ func BenchmarkR94_ContactsCheck(b *testing.B) {
 // unless a contact is taken). "cold" reads 30 000 filings in turn, each
 // round filings the rounds before it did not; "hot" reads 256, which stay
 // in the cache, as a portal checks the filing it has just decoded.
+// "one-person" is "cold" with the subject's principal as its website's.
 // go test ./conflict -run '^$' -bench R94_ContactOverhead
 func BenchmarkR94_ContactOverhead(b *testing.B) {
 	b.Run("taken=none/cold", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(0)) })
 	b.Run("taken=1in4/cold", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(4)) })
+	b.Run("taken=none/cold/one-person", func(b *testing.B) { contactOverhead(b, onePerson(contactFilingsTaken(0))) })
 	b.Run("taken=none/hot", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(0)[:256]) })
 	b.Run("taken=1in4/hot", func(b *testing.B) { contactOverhead(b, contactFilingsTaken(4)[:256]) })
 }

@@ -139,6 +139,29 @@ func TestR94_SecondSubjectUsingAContactConflicts(t *testing.T) {
 	require.NoError(t, cs.Put(other))
 }
 
+// TestR94_OnePersonOnTwoServicesIsOneConflict: a subject whose principal
+// is also its websites' principal, with contacts another subject holds,
+// gets one conflict per contact, at the subject's path, whether the
+// websites repeat the contact as written (skipped before hashing) or in
+// another spelling (met again, and reported once).
+func TestR94_OnePersonOnTwoServicesIsOneConflict(t *testing.T) {
+	cs := conflict.NewContacts(keyer(t))
+	require.NoError(t, cs.Put(contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13800138000", "boss@example.com")))
+	boss := filing.Person{Name: "张伟", Mobile: "13800138000", Email: "boss@example.com"}
+	for name, sites := range map[string][]filing.Person{
+		"as written":       {boss, boss},
+		"another spelling": {{Name: "张伟", Mobile: "+86 138 0013 8000", Email: "Boss@Example.com"}, boss},
+	} {
+		f := contactFiling("91520100MA6H000002", "", "13800138000", "boss@example.com", sites...)
+		got := cs.Check(f)
+		paths := make([]string, len(got))
+		for i, c := range got {
+			paths[i] = c.Path
+		}
+		assert.Equal(t, []string{"subject.principal.mobile", "subject.principal.email"}, paths, name)
+	}
+}
+
 func TestR94_ContactsReleasedOnChange(t *testing.T) {
 	cs := conflict.NewContacts(keyer(t))
 	a := contactFiling("91520100MA6H000001", "黔ICP备2026000001号", "13800138000", "boss@example.com")
