@@ -55,10 +55,16 @@ func (t *heads[V]) home(h uint32) int {
 // get returns the head of hash h, or none.
 func (t *heads[V]) get(h uint32) uint32 {
 	if i := t.find(h); i >= 0 {
-		return uint32(t.slots[i].key) - 1
+		return t.entry(i)
 	}
 	return none
 }
+
+// entry returns the head held by slot i, which is in use.
+func (t *heads[V]) entry(i int) uint32 { return uint32(t.slots[i].key) - 1 }
+
+// slotKey is the key of a slot holding head e of hash h.
+func slotKey(h, e uint32) uint64 { return uint64(h)<<32 | uint64(e+1) }
 
 // find returns the slot of hash h, or -1.
 func (t *heads[V]) find(h uint32) int {
@@ -86,9 +92,6 @@ func (t *heads[V]) peek(h uint32) uint64 {
 	return t.slots[t.home(h)].key
 }
 
-// set makes e the head of hash h.
-func (t *heads[V]) set(h, e uint32) { t.put(h, e) }
-
 // put makes e the head of hash h and returns the former head, or none,
 // and the slot of h (for its value): one probe where get then set would
 // take two (chains.add, on the load path).
@@ -97,7 +100,7 @@ func (t *heads[V]) put(h, e uint32) (old uint32, at int) {
 		t.grow()
 	}
 	mask := len(t.slots) - 1
-	v := uint64(h)<<32 | uint64(e+1)
+	v := slotKey(h, e)
 	for i := t.home(h); ; i = (i + 1) & mask {
 		k := t.slots[i].key
 		if k == 0 {
@@ -112,13 +115,10 @@ func (t *heads[V]) put(h, e uint32) (old uint32, at int) {
 	}
 }
 
-// del removes hash h. The slots after it in its probe run move back, so
-// that every hash stays reachable from its home slot without a gap.
-func (t *heads[V]) del(h uint32) {
-	i := t.find(h)
-	if i < 0 {
-		return
-	}
+// delAt removes the hash of slot i, which is in use. The slots after it
+// in its probe run move back, so that every hash stays reachable from its
+// home slot without a gap.
+func (t *heads[V]) delAt(i int) {
 	mask := len(t.slots) - 1
 	for j := (i + 1) & mask; ; j = (j + 1) & mask {
 		k := t.slots[j].key

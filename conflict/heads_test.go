@@ -67,7 +67,7 @@ func applyHeadOpsTo[V any](t testing.TB, tb heads[V], ops []byte, val func(h, e 
 		ops = ops[3:]
 		switch op % 3 {
 		case 0:
-			tb.set(h, e)
+			tb.put(h, e)
 			tb.slots[tb.find(h)].val = val(h, e)
 			m[h] = e
 		case 1:
@@ -105,7 +105,7 @@ func TestHeads_LargeWithDeletes(t *testing.T) {
 	keys := make([]uint32, 0, 20000)
 	for i := range 20000 {
 		h := r.Uint32()
-		tb.set(h, uint32(i))
+		tb.put(h, uint32(i))
 		m[h] = uint32(i)
 		keys = append(keys, h)
 	}
@@ -136,7 +136,7 @@ func TestHeads_WrapAround(t *testing.T) {
 	}
 	m := map[uint32]uint32{}
 	for i, h := range atLast {
-		tb.set(h, uint32(i))
+		tb.put(h, uint32(i))
 		tb.slots[tb.find(h)].val = valueOf(h, uint32(i)) // values move with their slots across the end too
 		m[h] = uint32(i)
 	}
@@ -195,7 +195,7 @@ func BenchmarkHeadsGet(b *testing.B) {
 		keys := make([]uint32, n)
 		for i := range keys {
 			keys[i] = r.Uint32()
-			tb.set(keys[i], uint32(i))
+			tb.put(keys[i], uint32(i))
 			m[keys[i]] = uint32(i)
 		}
 		b.Run("table/"+strconv.Itoa(n), func(b *testing.B) {
@@ -221,4 +221,12 @@ func BenchmarkHeadsGet(b *testing.B) {
 func TestHeads_SlotSize(t *testing.T) {
 	assert.Equal(t, uintptr(8), unsafe.Sizeof(slot[noVal]{}))
 	assert.Equal(t, uintptr(24), unsafe.Sizeof(slot[string]{}))
+}
+
+// del removes hash h (tests: the index removes a head at the slot its
+// probe found, delAt).
+func (t *heads[V]) del(h uint32) {
+	if i := t.find(h); i >= 0 {
+		t.delAt(i)
+	}
 }

@@ -96,40 +96,32 @@ func (c *chains[V]) addVal(h, e uint32, v V) {
 // of the new head there (c.head.slots[at].val); until it does, the slot
 // holds e's.
 func (c *chains[V]) remove(h, e uint32) (newHead uint32, at int) {
-	newHead = none
 	if c.prev == nil {
-		head := c.head.get(h)
-		if head == none {
-			return
+		i := c.head.find(h)
+		if i < 0 {
+			return none, 0
 		}
+		head := c.head.entry(i)
 		if head == e {
-			if c.next[e] == none {
-				c.head.del(h)
-			} else {
-				newHead = c.next[e]
-				_, at = c.head.put(h, newHead)
-			}
+			newHead, at = c.dropHead(h, i, c.next[e])
 		} else {
 			p := head
 			for p != none && c.next[p] != e {
 				p = c.next[p]
 			}
 			if p == none {
-				return
+				return none, 0
 			}
 			c.next[p] = c.next[e]
+			newHead = none
 		}
 		c.next[e] = none
-		return
+		return newHead, at
 	}
 	n, p := c.next[e], c.prev[e]
+	newHead = none
 	if p == none {
-		if n == none {
-			c.head.del(h)
-		} else {
-			newHead = n
-			_, at = c.head.put(h, n)
-		}
+		newHead, at = c.dropHead(h, c.head.find(h), n)
 	} else {
 		c.next[p] = n
 	}
@@ -138,6 +130,18 @@ func (c *chains[V]) remove(h, e uint32) (newHead uint32, at int) {
 	}
 	c.next[e], c.prev[e] = none, none
 	return newHead, at
+}
+
+// dropHead takes the head of hash h, at slot i, off its list: next
+// becomes the head, or the hash goes when next is none. One probe found
+// the slot; none more is made.
+func (c *chains[V]) dropHead(h uint32, i int, next uint32) (newHead uint32, at int) {
+	if next == none {
+		c.head.delAt(i)
+		return none, 0
+	}
+	c.head.slots[i].key = slotKey(h, next)
+	return next, i
 }
 
 // first returns the head of the list of hash h, or none.
