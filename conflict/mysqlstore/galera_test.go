@@ -372,24 +372,23 @@ func TestR30_GaleraRefusedRollbackCommitsNothing(t *testing.T) {
 	db.SetMaxOpenConns(1) // the next transaction gets the same connection if it is kept
 	admin := mysqltest.Open(t, nodes[0])
 	admin.SetMaxOpenConns(1)
+	// awaitStatus waits until node 1's status variable name reads want.
+	awaitStatus := func(name, want string) {
+		require.Eventually(t, func() bool {
+			var k, v string
+			err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE '"+name+"'").Scan(&k, &v)
+			return err == nil && v == want
+		}, 30*time.Second, 100*time.Millisecond, "node 1's %s never became %s", name, want)
+	}
 	isolate := func(on int) {
 		_, err := admin.ExecContext(ctx, fmt.Sprintf("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=%d'", on))
 		require.NoError(t, err)
-		want := map[int]string{1: "non-Primary", 0: "Primary"}[on]
-		require.Eventually(t, func() bool {
-			var k, v string
-			err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE 'wsrep_cluster_status'").Scan(&k, &v)
-			return err == nil && v == want
-		}, 30*time.Second, 100*time.Millisecond, "node 1 never became %s", want)
+		awaitStatus("wsrep_cluster_status", map[int]string{1: "non-Primary", 0: "Primary"}[on])
 		if on == 0 {
 			// Back in the primary component is not yet ready for
 			// clients: until the node has caught up, every statement
 			// gets error 1047 ("WSREP has not yet prepared node").
-			require.Eventually(t, func() bool {
-				var k, v string
-				err := admin.QueryRowContext(ctx, "SHOW STATUS LIKE 'wsrep_ready'").Scan(&k, &v)
-				return err == nil && v == "ON"
-			}, 30*time.Second, 100*time.Millisecond, "node 1 never became ready")
+			awaitStatus("wsrep_ready", "ON")
 		}
 	}
 	t.Cleanup(func() {
