@@ -222,65 +222,44 @@ func plainEmail(s string) (ok, upper bool) {
 	if len(s) < 3 || len(s) > 254 || s[len(s)-1] == '.' {
 		return false, false
 	}
-	all, some, ats := byte(pPlain), byte(0), 0
+	all, some, ats := byte(cPlain), byte(0), 0
 	for i := 0; i < len(s); i++ {
-		k := plainClass[s[i]]
+		k := emailClass[s[i]]
 		all &= k
 		some |= k
-		ats += int(k >> 7)
+		ats += int(k >> 7) // cAt
 	}
-	return all&pPlain != 0 && ats == 1, some&pUpper != 0
+	return all&cPlain != 0 && ats == 1, some&cUpper != 0
 }
 
-// Classes of the bytes of a plain address (plainClass).
+// Classes of the bytes of an address (emailClass).
 const (
-	pPlain = 1 << iota
-	pUpper
-	pAt = 0x80
-)
-
-// plainClass classifies the bytes of an address for plainEmail.
-var plainClass = func() (t [256]byte) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = pPlain
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = pPlain | pUpper
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = pPlain
-	}
-	for _, c := range "._%+" {
-		t[c] = pPlain
-	}
-	t['@'] = pPlain | pAt
-	return t
-}()
-
-// Classes of the bytes of a simple address (emailClass).
-const (
-	cLocal = 1 << iota // allowed in the local part: letters, digits, ._%+-
+	cLocal = 1 << iota // allowed in the local part of a simple address: letters, digits, ._%+-
 	cLDH               // a letter or digit of a domain label
 	cUpper             // an upper-case letter
 	cDot               // '.'
+	cPlain             // allowed in a plain address (plainEmail): letters, digits, ._%+@
+	cAt    = 0x80      // '@' (the top bit: plainEmail counts them by shifting)
 )
 
-// emailClass classifies the bytes of an address for simpleEmail: one
-// table read per byte instead of a chain of comparisons.
+// emailClass classifies the bytes of an address for simpleEmail and
+// plainEmail: one table read per byte instead of a chain of comparisons.
 var emailClass = func() (t [256]byte) {
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] = cLocal | cLDH
+		t[c] = cLocal | cLDH | cPlain
 	}
 	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = cLocal | cLDH | cUpper
+		t[c] = cLocal | cLDH | cUpper | cPlain
 	}
 	for c := '0'; c <= '9'; c++ {
-		t[c] = cLocal | cLDH
+		t[c] = cLocal | cLDH | cPlain
 	}
-	for _, c := range "_%+-" {
-		t[c] = cLocal
+	for _, c := range "_%+" {
+		t[c] = cLocal | cPlain
 	}
-	t['.'] = cLocal | cDot
+	t['-'] = cLocal
+	t['.'] = cLocal | cDot | cPlain
+	t['@'] = cPlain | cAt
 	return t
 }()
 
