@@ -42,25 +42,20 @@ type Reason struct {
 // suffixes from the organisational forms of 《企业名称登记管理规定》 and its
 // implementing measures and from the names of government bodies, and the
 // surnames of 《百家姓》 with the frequent ones of the national name report.
-var (
-	// orgMarkers are words that mark an organisation anywhere in a sponsor
-	// name, longest first ("有限公司" is reported rather than "公司").
-	orgMarkers []string
-	// orgSuffixes are single characters that mark an organisation when
-	// they end a name that is not personal-shaped ("审计署", "民政厅").
-	orgSuffixes []string
-	// orgMarkersLatin are organisation markers of names written in Latin
-	// letters (whole words, case-insensitive).
-	orgMarkersLatin []string
-	// surnames and compoundSurnames are the surname table.
-	surnames         = map[rune]bool{}
-	compoundSurnames = map[string]bool{}
-)
+//
+// orgMarkers are words that mark an organisation anywhere in a sponsor name,
+// longest first ("有限公司" is reported rather than "公司"). orgSuffixes are
+// single characters that mark an organisation when they end a name that is
+// not personal-shaped ("审计署", "民政厅"). orgMarkersLatin are organisation
+// markers of names written in Latin letters (whole words,
+// case-insensitive). surnames and compoundSurnames are the surname table.
+var orgMarkers, orgSuffixes, orgMarkersLatin, surnames, compoundSurnames = loadNames()
 
 //go:embed data/names.json
 var namesJSON []byte
 
-func init() {
+// loadNames decodes data/names.json into the judgement's tables.
+func loadNames() (orgMarkers, orgSuffixes, orgMarkersLatin []string, surnames map[rune]bool, compoundSurnames map[string]bool) {
 	var d struct {
 		Surnames struct {
 			Single      string   `json:"single"`
@@ -78,6 +73,7 @@ func init() {
 		} `json:"latin_markers"`
 	}
 	mustUnmarshal("names", namesJSON, &d)
+	surnames, compoundSurnames = map[rune]bool{}, map[string]bool{}
 	for _, r := range d.Surnames.Single + d.Surnames.SingleAdded {
 		surnames[r] = true
 	}
@@ -95,7 +91,7 @@ func init() {
 	for _, r := range d.OrgSuffixes.Chars {
 		orgSuffixes = append(orgSuffixes, string(r))
 	}
-	orgMarkersLatin = d.Latin.Words
+	return orgMarkers, orgSuffixes, d.Latin.Words, surnames, compoundSurnames
 }
 
 // JudgeKind judges whether a subject is an individual or an organisation

@@ -59,31 +59,39 @@ var naturesJSON []byte
 //go:embed data/preapprovals.json
 var preapprovalsJSON []byte
 
+// natureInfos and preInfos are the tables in file order; natureByKey and
+// preByKey index them by code and by Chinese name.
 var (
-	natureInfos []NatureInfo
-	natureByKey = map[string]int{}
-	preInfos    []PreApprovalInfo
-	preByKey    = map[string]int{}
+	natureInfos, natureByKey = loadNatures()
+	preInfos, preByKey       = loadPreApprovals()
 )
 
-func init() {
+// loadNatures decodes data/natures.json.
+func loadNatures() ([]NatureInfo, map[string]int) {
 	var n struct {
 		Natures []NatureInfo `json:"natures"`
 	}
+	mustUnmarshal("natures", naturesJSON, &n)
+	byKey := map[string]int{}
+	for i, x := range n.Natures {
+		byKey[string(x.Code)] = i
+		byKey[x.Zh] = i
+	}
+	return n.Natures, byKey
+}
+
+// loadPreApprovals decodes data/preapprovals.json.
+func loadPreApprovals() ([]PreApprovalInfo, map[string]int) {
 	var p struct {
 		Categories []PreApprovalInfo `json:"categories"`
 	}
-	mustUnmarshal("natures", naturesJSON, &n)
 	mustUnmarshal("preapprovals", preapprovalsJSON, &p)
-	natureInfos, preInfos = n.Natures, p.Categories
-	for i, x := range natureInfos {
-		natureByKey[string(x.Code)] = i
-		natureByKey[x.Zh] = i
+	byKey := map[string]int{}
+	for i, x := range p.Categories {
+		byKey[string(x.Code)] = i
+		byKey[x.Zh] = i
 	}
-	for i, x := range preInfos {
-		preByKey[string(x.Code)] = i
-		preByKey[x.Zh] = i
-	}
+	return p.Categories, byKey
 }
 
 func mustUnmarshal(name string, data []byte, v any) {

@@ -3,53 +3,8 @@ package filing
 import (
 	"testing"
 
-	"github.com/beiankit/beian/filing/domain"
-
 	"github.com/go-playground/validator/v10"
 )
-
-func BenchmarkNormalizeDomain(b *testing.B) {
-	for _, bc := range []struct{ name, in string }{
-		{"ASCII", "www.example.com"},
-		{"ASCIIMixedCaseTrailingDot", "WWW.Example.COM."},
-		{"IDN", "例子.中国"},
-		{"IDNALabel", "xn--fsqu00a.xn--fiqs8s"},
-		{"ASCIIUnderChineseTLD", "example.中国"},
-		{"ASCIIUnderChineseTLDALabel", "www.example.xn--fiqs8s"},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := domain.NormalizeDomain(bc.in); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-func BenchmarkCheckDomain(b *testing.B) {
-	for _, bc := range []struct{ name, in string }{{"ASCII", "example.com.cn"}, {"IDN", "例子.中国"}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := domain.CheckDomain(bc.in); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-func BenchmarkCheckHomeURL(b *testing.B) {
-	b.ReportAllocs()
-	domains := []string{"example.com"}
-	for b.Loop() {
-		if err := domain.CheckHomeURL("https://www.example.com/index.html", domains); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
 
 // BenchmarkValidate validates a valid filing of one subject with three
 // websites: normalisation, the validator/v10 walk with our tags, and the

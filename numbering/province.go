@@ -31,14 +31,14 @@ type provinceEntry struct {
 	out  [5]string // printed abbreviation per Kind
 }
 
-var (
-	provs      []provinceEntry
-	provByRune = map[rune]uint8{}
-	provByCJK  [cjkSize]uint8 // provByRune as an array over the CJK block, for Parse
-	provByCode [100]uint8     // numeric code -> index+1
-)
+// provs is the province table; provByRune finds a province's index+1 by
+// any of its abbreviations, provByCJK is provByRune as an array over the CJK
+// block (for Parse), provByCode by its numeric GB/T 2260 code.
+var provs, provByRune, provByCJK, provByCode = buildProvinces()
 
-func init() {
+// buildProvinces builds the numbering tables from package province's table
+// and data/abbreviations.json.
+func buildProvinces() (provs []provinceEntry, provByRune map[rune]uint8, provByCJK [cjkSize]uint8, provByCode [100]uint8) {
 	var doc struct {
 		PublicSecurity map[string]string `json:"public_security"`
 		Telecom        map[string]string `json:"telecom_licence"`
@@ -46,6 +46,7 @@ func init() {
 	if err := json.Unmarshal(abbreviationsJSON, &doc); err != nil {
 		panic("numbering: embedded data/abbreviations.json: " + err.Error()) // build defect, caught by every test run
 	}
+	provByRune = map[rune]uint8{}
 	for _, p := range province.All() {
 		if len(provs) >= 254 || len(p.Code) != 2 {
 			panic("numbering: unexpected province table") // build defect
@@ -75,6 +76,7 @@ func init() {
 			provByCJK[r-cjkBase] = idx
 		}
 	}
+	return provs, provByRune, provByCJK, provByCode
 }
 
 // lookupProvince resolves a two-digit code, an abbreviation or a name.

@@ -88,9 +88,10 @@ func FilingOf(r conflict.Record) *filing.Filing {
 // subject wins each race; app platform identifiers are held by one subject
 // whatever their letter case, in races too; the principals' contact
 // keys are held by one subject, and a raw contact is refused; and
-// two Replicas on the
-// store refuse the same domain, or the same app identifier, twice with the
-// conflict Check gives.
+// the service-suffix numbers of apps are found and held as put, and a
+// number without its service's letter or a suffix two services share is
+// refused; and two Replicas on the store refuse the same domain, or
+// the same app identifier, twice with the conflict Check gives.
 func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -134,6 +135,84 @@ func TestStore(t *testing.T, newStore func(t *testing.T) conflict.Store) {
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, []conflict.Taken{{Key: conflict.Key{Kind: conflict.KeyNumber, Value: "黔ICP备2026000001号"},
 			Holder: conflict.Key{Kind: conflict.KeyCert, Value: string(filing.CertUSCC) + ":X3"}}}, ce.Taken)
+	})
+
+	t.Run("R42_AppSuffixNumbers", func(t *testing.T) {
+		s := newStore(t)
+		const num = "黔ICP备2026000042号"
+		a := Pending("A12", "52", "a12.cn")
+		a.Subject.Number, a.Subject.Status = num, filing.StatusApproved
+		a.Websites[0].Number, a.Websites[0].Status = num+"-1", filing.StatusApproved
+		a.Apps = []conflict.AppRecord{
+			{Kind: filing.AppKindApp, Number: num + "-2A", Name: "测试应用A12", Status: filing.StatusApproved,
+				Platforms: []conflict.AppPlatformRecord{{Platform: filing.PlatformAndroid, Identifier: "com.a12.app"}}},
+			{Kind: filing.AppKindMiniProgram, Number: num + "-3X", Name: "测试小程序A12", Status: filing.StatusApproved, Host: filing.HostWeChat},
+			{Kind: filing.AppKindQuickApp, Number: num + "-4K", Name: "测试快应用A12", Status: filing.StatusApproved},
+		}
+		put(t, s, a)
+		// Found: the store gives the numbers back, and an index loaded
+		// from it answers the query by each app's number with that app.
+		got, _, err := s.Get(ctx, filing.CertUSCC, "A12")
+		require.NoError(t, err)
+		require.Len(t, got.Apps, 3)
+		for i, app := range got.Apps {
+			assert.Equal(t, a.Apps[i].Number, app.Number)
+		}
+		rep := conflict.NewReplica(s, conflict.New())
+		_, err = rep.Load(ctx)
+		require.NoError(t, err)
+		for _, app := range a.Apps {
+			res, err := rep.Index().Query(conflict.Query{By: conflict.ByNumber, Value: app.Number})
+			require.NoError(t, err)
+			require.Len(t, res.Records, 1, app.Number)
+			assert.Equal(t, app.Number, res.Records[0].AppNumber)
+			assert.Equal(t, app.Kind, res.Records[0].AppKind)
+		}
+		// Claimed: another subject under A12's numbers, its app's suffix
+		// written full-width, loses the subject number and the app's.
+		b := PendingApp("B12", "33", "com.b12.app")
+		b.Subject.Number, b.Subject.Status = num, filing.StatusApproved
+		b.Apps[0].Number, b.Apps[0].Status = num+"-２Ａ", filing.StatusApproved
+		_, err = s.Put(ctx, b, conflict.Unconditional)
+		var ce *conflict.ClaimError
+		require.ErrorAs(t, err, &ce)
+		assert.ErrorIs(t, err, conflict.ErrKeyTaken)
+		holder := conflict.Key{Kind: conflict.KeyCert, Value: string(filing.CertUSCC) + ":A12"}
+		assert.ElementsMatch(t, []conflict.Taken{
+			{Key: conflict.Key{Kind: conflict.KeyNumber, Value: num}, Holder: holder},
+			{Key: conflict.Key{Kind: conflict.KeyNumber, Value: num + "-2A"}, Holder: holder},
+		}, ce.Taken)
+		// Refused: a number without its service's letter, or a suffix two
+		// services share, whoever puts it, A12 itself included.
+		site := func(n string) conflict.WebsiteRecord {
+			return conflict.WebsiteRecord{Number: num + n, Name: "测试网站" + n, Domains: []string{"a12.cn"}, Status: filing.StatusApproved}
+		}
+		app := func(n string, k filing.AppKind) conflict.AppRecord {
+			return conflict.AppRecord{Number: num + n, Kind: k, Name: "测试应用" + n, Status: filing.StatusApproved}
+		}
+		for _, tc := range []struct {
+			name  string
+			sites []conflict.WebsiteRecord
+			apps  []conflict.AppRecord
+			want  filing.Code
+		}{
+			{"app numbered -2K", nil, []conflict.AppRecord{app("-2K", filing.AppKindApp)}, conflict.CodeServiceLetter},
+			{"app numbered -7", nil, []conflict.AppRecord{app("-7", filing.AppKindApp)}, conflict.CodeServiceLetter},
+			{"quick app numbered -3A", nil, []conflict.AppRecord{app("-3A", filing.AppKindQuickApp)}, conflict.CodeServiceLetter},
+			{"website numbered -1A", []conflict.WebsiteRecord{site("-1A")}, nil, conflict.CodeServiceLetter},
+			{"website -1 beside app -1A", []conflict.WebsiteRecord{site("-1")}, []conflict.AppRecord{app("-1A", filing.AppKindApp)}, conflict.CodeSuffixTaken},
+			{"two apps -2A", nil, []conflict.AppRecord{app("-2A", filing.AppKindApp), app("-2A", filing.AppKindApp)}, conflict.CodeSuffixTaken},
+		} {
+			r := a
+			r.Websites, r.Apps = tc.sites, tc.apps
+			_, err := s.Put(ctx, r, conflict.Unconditional)
+			assert.ErrorIs(t, err, conflict.ErrBadRecord, tc.name)
+			assert.ErrorIs(t, err, tc.want, tc.name)
+		}
+		again, _, err := s.Get(ctx, filing.CertUSCC, "A12")
+		require.NoError(t, err)
+		assert.Equal(t, got, again, "a refused record changes nothing")
+		assert.Equal(t, []string{"A12"}, certs(t, s))
 	})
 
 	t.Run("R74_AppIdentifierHeldOnce", func(t *testing.T) {

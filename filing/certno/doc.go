@@ -14,5 +14,6 @@
 // accepted. ParseResidentID and ParseUSCC return the parts of a number.
 //
 // Every problem is a *problem.Problem with a stable code (id.*, cert.*).
-// Package filing re-exports these names (CheckResidentID, ...).
+// Package filing's model names certificate types through aliases
+// (filing.CertType, filing.CertResidentID, ...); the checks are called here.
 package certno

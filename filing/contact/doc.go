@@ -11,5 +11,5 @@
 // and separators, "+86" and spaces are accepted.
 //
 // Every problem is a *problem.Problem with a stable code (phone.*,
-// email.*). Package filing re-exports these names (CheckMobile, ...).
+// email.*).
 package contact

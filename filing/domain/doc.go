@@ -14,5 +14,6 @@
 // display form. Memo lets one validation reuse what it normalised.
 //
 // Every problem is a *problem.Problem with a stable code (domain.*, url.*).
-// Package filing re-exports these names (CheckDomain, ...).
+// Package filing keeps only filing.CheckDomainForNature, over its own Nature
+// type; the other checks are called here.
 package domain

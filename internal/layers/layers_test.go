@@ -23,7 +23,7 @@ var layer = map[string]int{
 	"filing/problem":             1,
 	"filing/province":            1,
 	"filing/personal":            1,
-	"filing/certno":              2, // uses problem, province, personal, calendar
+	"filing/certno":              2, // uses problem, personal, calendar
 	"filing/domain":              2,
 	"filing/contact":             3, // e-mail domains go through filing/domain
 	"numbering":                  4,
