@@ -45,6 +45,10 @@
 //     (more than three times); its form's tick box says "三次".
 //   - Notification comes after processing; 通知日期 is the day of the
 //     delivering attempt, or of the third failed one.
+//   - Remarks: a done decision's 备注 say what the bureau found, not that
+//     the work is done ("已办理", "已注销", ...: DoneClaims), until the
+//     answer is delivered; abandoned, the work never was
+//     (form.bureau.remarks_claim_done).
 //   - Record number: required when the filing is approved; an unapproved
 //     filing has none (giving one is form.record_number_unexpected);
 //     deletion is for unapproved data only (form.deletion_approved).

@@ -111,6 +111,9 @@ var (
 	CodeCredentialsOnly  = define("form.bureau.credentials_retrieval_only", "R-57", "只有找回用户名、密码申请才填写用户名和密码", "username and password belong to retrieval forms only")
 	CodeDeadline         = define("form.bureau.deadline", "R-22", "无法计算答复期限：%s", "cannot compute the R-22 due date: %s")
 	CodeBureauInvalid    = define("form.bureau.inconsistent", "R-57", "处理记录不一致：%s", "inconsistent bureau record: %s")
+	// CodeRemarksClaimDone: the remarks of a done decision not yet
+	// delivered say the work is done (one of DoneClaims, the argument).
+	CodeRemarksClaimDone = define("form.bureau.remarks_claim_done", "R-56", "备注不能写“%s”：答复送达前，申请仍可能因三次无法通知而按放弃处理，是否办理以处理结果为准，备注请写核实情况", "the remarks of a done decision not yet delivered say %q: an application whose answer cannot be delivered three times is abandoned, so only the result box says whether the work is done")
 )
 
 // Decoding problems (JSON from portals).

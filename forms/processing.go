@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/beiankit/beian/calendar"
@@ -162,7 +163,9 @@ type Processing struct {
 	// Notified is 通知日期: the day of the attempt that delivered the result,
 	// or of the last failed attempt when the application was abandoned.
 	Notified Date `json:"notified,omitzero"`
-	// Remarks is 备注.
+	// Remarks is 备注, written with the decision. A done decision's
+	// remarks never say the work is done until the answer is delivered
+	// (DoneClaims).
 	Remarks string `json:"remarks,omitempty"`
 }
 
@@ -194,8 +197,45 @@ type Decision struct {
 	// (R-57); they must be empty for the other kinds.
 	Username string
 	Password Secret
-	// Remarks is 备注 (the reason of a rejection, for instance).
+	// Remarks is 备注 (the reason of a rejection, for instance). With
+	// ResultDone it says what the bureau found, never that the work is done
+	// (DoneClaims).
 	Remarks string
+}
+
+// doneClaims is the list DoneClaims returns.
+var doneClaims = []string{"已办理", "已办结", "已完成", "已注销", "已删除", "已重置", "核实后注销"}
+
+// DoneClaims returns the words by which a bureau's remark says that the
+// work an application asks for is done ("已办理", "已注销", "核实后注销",
+// ...); the slice is the caller's. Process refuses them in the remarks of a
+// done decision, and Check in those of a done decision that was not
+// delivered, with form.bureau.remarks_claim_done (R-56, R-57).
+//
+// Decision of the SDK: the remarks are written when the bureau processes
+// the application, before the answer is delivered; when it cannot be
+// delivered three times, the application is abandoned and treated as
+// withdrawn (R-56), and a remark such as "核实后注销网站…" would then
+// contradict the 按放弃处理 printed beside it. Whether the work is done is
+// what the result box says, and that follows the state; the remarks say
+// what the bureau found ("材料齐全，与备案信息一致"). A check rather than a
+// neutral label in print: the section then never holds the contradiction,
+// whatever reads it. A delivered section that says 已注销 is no
+// contradiction and passes Check; a rejection's remarks may state facts
+// such as "网站已注销，无需重复申请". The list is short on purpose: the
+// words of the result box, the acts of the three kinds of form (cancel,
+// delete, reset), and the wording of a printed example that once
+// contradicted its state; it is no parser of free text.
+func DoneClaims() []string { return slices.Clone(doneClaims) }
+
+// claimsDone returns the first of doneClaims that remarks holds, or "".
+func claimsDone(remarks string) string {
+	for _, w := range doneClaims {
+		if strings.Contains(remarks, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // bureauProblem builds a transition error at path "bureau...".
@@ -267,7 +307,9 @@ func (a *Application) checkActive(allowed State) error {
 
 // Process records the bureau's decision on the given day (处理日期). The
 // application must be received and not yet processed; the day must not be
-// before the receipt. Username and password are for retrieval forms only.
+// before the receipt. Username and password are for retrieval forms only;
+// the remarks of a done decision say what the bureau found, not that the
+// work is done (DoneClaims, form.bureau.remarks_claim_done).
 func (a *Application) Process(on Date, d Decision) (*Application, error) {
 	if err := a.checkActive(StateReceived); err != nil {
 		return nil, err
@@ -288,6 +330,9 @@ func (a *Application) Process(on Date, d Decision) (*Application, error) {
 	c.text("bureau.remarks", d.Remarks, MaxRemarksLen, true)
 	if len(c.list) > 0 {
 		return nil, c.list[0]
+	}
+	if w := claimsDone(d.Remarks); d.Result == ResultDone && w != "" {
+		return nil, bureauProblem(CodeRemarksClaimDone, "bureau.remarks", w)
 	}
 	b := *a
 	p := a.Bureau.clone()
@@ -414,6 +459,15 @@ func (p *Processing) check(c *checker, a *Application) {
 		c.code(CodeBureauInvalid, "bureau.undelivered", "an undelivered decision in state "+string(p.State))
 	case p.State == StateAbandoned && (p.Username != "" || p.Password != ""):
 		c.code(CodeBureauInvalid, "bureau.username", "credentials on an abandoned application")
+	}
+	// Until the answer is delivered, a done decision's remarks do not say
+	// the work is done (doneClaims): abandoned, it never was (R-56).
+	decision := p.Result
+	if p.State == StateAbandoned {
+		decision = p.Undelivered
+	}
+	if w := claimsDone(p.Remarks); decision == ResultDone && p.State != StateNotified && w != "" {
+		c.code(CodeRemarksClaimDone, "bureau.remarks", w)
 	}
 	if len(p.Attempts) > MaxAttempts {
 		c.code(CodeTooLong, "bureau.attempts", MaxAttempts)

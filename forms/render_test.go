@@ -32,7 +32,10 @@ func goldenCases(t *testing.T) map[string]*Application {
 	filledRetrieval, _ = filledRetrieval.Notify(NewDate(2026, time.March, 5), OutcomeDelivered, "")
 
 	abandoned := mustReceive(t, orgCancellation(), NewDate(2026, time.March, 2))
-	abandoned, _ = abandoned.Process(NewDate(2026, time.March, 3), Decision{Result: ResultDone, Remarks: "材料齐全，核实后注销网站豫ICP备2021012345号-2"})
+	// The remarks say what the bureau found, written before the calls
+	// failed: a done decision's remarks never say the work is done.
+	abandoned, err = abandoned.Process(NewDate(2026, time.March, 3), Decision{Result: ResultDone, Remarks: "材料齐全，与备案信息一致"})
+	require.NoError(t, err)
 	for i, o := range []Outcome{OutcomePhoneOff, OutcomeNoAnswer, OutcomeNoAnswer} {
 		abandoned, err = abandoned.Notify(NewDate(2026, time.March, 3+i), o, "")
 		if err != nil {

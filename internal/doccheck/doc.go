@@ -8,6 +8,9 @@
 //     the README shows.
 //   - Shell blocks hold commands that can be pasted: no escaped pipes, and
 //     every ./path they name exists.
+//   - Every relative link of a Markdown file the module tracks (README.md,
+//     docs/*.md and the others) points at a tracked file or directory, and
+//     docs/postgres.md links the example of each adapter its table lists.
 //   - No file of the module (Go sources and tests, Markdown, data tables,
 //     templates, scripts) cites a path that exists only outside the module
 //     (a workspace folder, a design note, a catalogue other than

@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -370,4 +372,157 @@ func TestReadmeInstallFromAClone(t *testing.T) {
 	gocmd("mod", "edit", "-require=github.com/beiankit/beian@"+cmd[1], "-replace=github.com/beiankit/beian="+abs)
 	gocmd("mod", "tidy")
 	gocmd("build", "-o", filepath.Join(app, "app"), ".")
+}
+
+var (
+	// inlineLink matches an inline link or image, [text](target) or
+	// [text](target "title"); group 1 is the target.
+	inlineLink = regexp.MustCompile(`\]\(\s*<?([^()\s<>]*)>?(?:\s+"[^"]*")?\s*\)`)
+	// refLink matches a link reference definition, [label]: target.
+	refLink = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*<?([^\s<>]+)>?`)
+	// codeSpan is inline code, where brackets are text, not links.
+	codeSpan = regexp.MustCompile("`[^`]*`")
+	// scheme opens a link to another site (https:, mailto:, //host).
+	scheme = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)`)
+)
+
+// mdLinkRef is a link of a Markdown file: its target as written, and the
+// line it is on, 1-based.
+type mdLinkRef struct {
+	line   int
+	target string
+}
+
+// mdLinks returns the links of a Markdown text outside fenced code blocks
+// and code spans.
+func mdLinks(md string) []mdLinkRef {
+	var links []mdLinkRef
+	fenced := false
+	for i, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			continue
+		}
+		line = codeSpan.ReplaceAllString(line, "``")
+		for _, m := range inlineLink.FindAllStringSubmatch(line, -1) {
+			links = append(links, mdLinkRef{i + 1, m[1]})
+		}
+		if m := refLink.FindStringSubmatch(line); m != nil {
+			links = append(links, mdLinkRef{i + 1, m[1]})
+		}
+	}
+	return links
+}
+
+// linkPath returns the module path that a link written in the Markdown
+// file md (a module path) points at, and false for a link that names no
+// file of the module: a URL, or an anchor of the same page. A path that
+// leaves the module starts with "../".
+func linkPath(md, target string) (string, bool) {
+	if i := strings.IndexAny(target, "#?"); i >= 0 {
+		target = target[:i]
+	}
+	if target == "" || scheme.MatchString(target) {
+		return "", false
+	}
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	if rest, ok := strings.CutPrefix(target, "/"); ok { // from the top of the repository
+		return path.Clean(rest), true
+	}
+	return path.Join(path.Dir(md), target), true
+}
+
+// TestMarkdownLinkTargets: what linkPath and mdLinks take a link to mean.
+func TestMarkdownLinkTargets(t *testing.T) {
+	cases := []struct {
+		md, target, want string
+		local            bool
+	}{
+		{"docs/postgres.md", "../conflict/pgstore/example_test.go", "conflict/pgstore/example_test.go", true},
+		{"docs/mysql.md", "postgres.md", "docs/postgres.md", true},
+		{"docs/mysql.md", "../BENCHMARKS.md#mysql-family", "BENCHMARKS.md", true},
+		{"README.md", "docs/portal.png", "docs/portal.png", true},
+		{"README.md", "examples/portal/", "examples/portal", true},
+		{"README.md", "docs/a%20b.md", "docs/a b.md", true},
+		{"docs/a.md", "/forms/doc.go", "forms/doc.go", true},
+		{"docs/a.md", "../../x.md", "../x.md", true},
+		{"README.md", "#continuous-integration", "", false},
+		{"README.md", "https://beian.miit.gov.cn/", "", false},
+		{"README.md", "mailto:a@example.com", "", false},
+	}
+	for _, c := range cases {
+		got, local := linkPath(c.md, c.target)
+		assert.Equal(t, c.local, local, "%s: %s", c.md, c.target)
+		assert.Equal(t, c.want, got, "%s: %s", c.md, c.target)
+	}
+	md := "[a](x.md) and ![b](y.png \"title\") and `[c](code.md)`\n```md\n[d](fenced.md)\n```\n[e]: ref.md\n[`f`](../f.go)"
+	assert.Equal(t, []mdLinkRef{{1, "x.md"}, {1, "y.png"}, {5, "ref.md"}, {6, "../f.go"}}, mdLinks(md))
+}
+
+// TestMarkdownLinksResolve: every relative link of every Markdown file the
+// module tracks (README.md, docs/*.md and the rest) points at a file or a
+// directory git tracks, so a renamed or deleted file, or a link only to a
+// clone's scratch file, fails here rather than in a reader's browser.
+func TestMarkdownLinksResolve(t *testing.T) {
+	files, err := modfiles.Files(root)
+	require.NoError(t, err)
+	tracked := map[string]bool{}
+	for _, f := range files {
+		tracked[f] = true
+		for d := path.Dir(f); !tracked[d]; d = path.Dir(d) {
+			tracked[d] = true // a directory: a folder of tracked files
+		}
+	}
+	var mds []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			mds = append(mds, f)
+		}
+	}
+	require.Contains(t, mds, "README.md")
+	require.Contains(t, mds, "docs/postgres.md")
+	checked := 0
+	for _, md := range mds {
+		for _, l := range mdLinks(read(t, md)) {
+			p, local := linkPath(md, l.target)
+			if !local {
+				continue
+			}
+			checked++
+			assert.True(t, tracked[p] && !strings.HasPrefix(p, "../"), "%s:%d links %s, which is no tracked file or directory of the module (%s)", md, l.line, l.target, p)
+		}
+	}
+	assert.Positive(t, checked, "no relative link found: is the parser broken?")
+	t.Logf("%d relative links in %d Markdown files", checked, len(mds))
+}
+
+// adapterRow is a row of docs/postgres.md's adapter table: the package in
+// its first cell.
+var adapterRow = regexp.MustCompile("(?m)^\\| `([\\w/]+store)` \\|")
+
+// TestPostgresDocLinksBothExamples: docs/postgres.md points at the example
+// of every adapter its table lists (numbering/pgstore and conflict/pgstore),
+// the wiring it describes in prose.
+func TestPostgresDocLinksBothExamples(t *testing.T) {
+	const md = "docs/postgres.md"
+	text := read(t, md)
+	var adapters []string
+	for _, m := range adapterRow.FindAllStringSubmatch(text, -1) {
+		adapters = append(adapters, m[1])
+	}
+	require.Subset(t, adapters, []string{"numbering/pgstore", "conflict/pgstore"}, "%s's table no longer lists both adapters", md)
+	linked := map[string]bool{}
+	for _, l := range mdLinks(text) {
+		if p, local := linkPath(md, l.target); local {
+			linked[p] = true
+		}
+	}
+	for _, a := range adapters {
+		assert.True(t, linked[a+"/example_test.go"], "%s does not link %s/example_test.go, the wiring of its adapter %s", md, a, a)
+	}
 }

@@ -1,6 +1,10 @@
 package layers
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -8,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/modfiles"
 )
 
 const mod = "github.com/beiankit/beian"
@@ -62,20 +68,98 @@ func layerOf(rel string) (int, bool) {
 	}
 }
 
-// deps runs go list on the module and returns each package's imports
-// (direct) and dependencies (transitive), by import path.
+// pkg is what go list reports of one package.
+type pkg struct {
+	ImportPath string
+	Dir        string
+	Imports    []string // direct
+	Deps       []string // transitive
+	Error      *struct{ Err string }
+}
+
+// goList lists every package go list finds below the module at root
+// (./...), broken ones included (-e): a broken scratch package in a clone
+// must not stop the listing of the others.
+func goList(root string) ([]pkg, error) {
+	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Dir,Imports,Deps,Error", "./...")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return nil, fmt.Errorf("go list: %w: %s", err, ee.Stderr)
+		}
+		return nil, fmt.Errorf("go list: %w", err)
+	}
+	var pkgs []pkg
+	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
+		var p pkg
+		if err := dec.Decode(&p); err != nil {
+			return nil, fmt.Errorf("go list output: %w", err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs, nil
+}
+
+// tracked keeps the packages whose directory holds a file git tracks
+// (modfiles): a package only in a clone, a scratch folder say, is no part
+// of the module and has no layer.
+func tracked(root string, pkgs []pkg) ([]pkg, error) {
+	files, err := modfiles.Files(root)
+	if err != nil {
+		return nil, err
+	}
+	dirs := map[string]bool{}
+	for _, d := range modfiles.Dirs(files) {
+		dirs[d] = true
+	}
+	top, err := realPath(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []pkg
+	for _, p := range pkgs {
+		dir, err := realPath(p.Dir)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(top, dir)
+		if err != nil {
+			return nil, err
+		}
+		if dirs[filepath.ToSlash(rel)] {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// realPath is path absolute, with symbolic links resolved, so that go
+// list's directories and root compare.
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// deps runs go list on the module and returns each tracked package's
+// imports (direct) and dependencies (transitive), by import path.
 func deps(t *testing.T) (imports, all map[string][]string) {
 	t.Helper()
-	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}}|{{join .Imports \" \"}}|{{join .Deps \" \"}}", mod+"/...")
-	cmd.Dir = filepath.Join("..", "..")
-	out, err := cmd.Output()
-	require.NoError(t, err, "go list")
+	root := filepath.Join("..", "..")
+	listed, err := goList(root)
+	require.NoError(t, err)
+	pkgs, err := tracked(root, listed)
+	require.NoError(t, err)
 	imports, all = map[string][]string{}, map[string][]string{}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		parts := strings.SplitN(line, "|", 3)
-		require.Len(t, parts, 3, line)
-		imports[parts[0]] = strings.Fields(parts[1])
-		all[parts[0]] = strings.Fields(parts[2])
+	for _, p := range pkgs {
+		if p.Error != nil {
+			t.Errorf("%s: %s", p.ImportPath, p.Error.Err)
+		}
+		imports[p.ImportPath] = p.Imports
+		all[p.ImportPath] = p.Deps
 	}
 	require.NotEmpty(t, imports)
 	return imports, all
@@ -131,4 +215,57 @@ func TestInternalBelowFiling(t *testing.T) {
 		}
 	}
 	assert.NotZero(t, n, "no internal packages listed")
+}
+
+// TestOnlyTrackedPackagesHaveLayers: a package in a clone that git does not
+// track (a scratch folder, broken even) is left out of the layer checks;
+// the tracked packages are listed with their imports.
+func TestOnlyTrackedPackagesHaveLayers(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed: the tracked-files listing needs it")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOPROXY", "off") // the module has no requirements: nothing to download
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+	}
+	write := func(rel, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	}
+	git("init", "-q")
+	write("go.mod", "module example.com/m\n\ngo 1.21\n")
+	write("a/a.go", "package a\n")
+	write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n")
+	git("add", ".")
+	git("commit", "-q", "-m", "x")
+	// Untracked, importing a package that does not exist.
+	write("scratch/x.go", "package scratch\n\nimport (\n\t_ \"example.com/m/b\"\n\t_ \"example.com/m/nope\"\n)\n")
+
+	listed, err := goList(dir)
+	require.NoError(t, err)
+	var all []string
+	for _, p := range listed {
+		all = append(all, p.ImportPath)
+	}
+	require.Contains(t, all, "example.com/m/scratch", "go list does not see the scratch package: the test shows nothing")
+
+	pkgs, err := tracked(dir, listed)
+	require.NoError(t, err)
+	got := map[string][]string{}
+	for _, p := range pkgs {
+		got[p.ImportPath] = p.Imports
+		assert.Nil(t, p.Error, p.ImportPath)
+	}
+	assert.Equal(t, map[string][]string{
+		"example.com/m/a": nil,
+		"example.com/m/b": {"example.com/m/a"},
+	}, got)
 }
