@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/beiankit/beian/filing/problem"
+	"github.com/beiankit/beian/internal/textnorm"
 	"golang.org/x/net/idna"
 )
 
@@ -24,6 +25,11 @@ func FuzzCheckDomain(f *testing.F) {
 		// The label scan answers as the byte-by-byte scan it replaced.
 		if n, ok := ldhLabels(s); n != ldhLabelsOracle(s) || ok != (ldhLabelsOracle(s) > 0) {
 			t.Fatalf("ldhLabels(%q) = %d, %v; the byte-by-byte scan gives %d", s, n, ok, ldhLabelsOracle(s))
+		}
+		// NormalizeDomain, fast paths and all, answers as the general path
+		// alone, errors included.
+		if d, err := NormalizeDomain(s); d != idnaOracle(s) || problemCode(err) != problemCode(idnaOracleErr(s)) {
+			t.Fatalf("NormalizeDomain(%q) = %q, %v; folding and IDNA alone give %q, %v", s, d, err, idnaOracle(s), idnaOracleErr(s))
 		}
 		// The fast paths agree with IDNA wherever they answer.
 		if d, ok := fastASCIIDomain(s); ok {
@@ -130,4 +136,41 @@ func ldhLabelsOracle(s string) int {
 		return 0 // punycode ("xn--") and hyphen rules: let IDNA validate
 	}
 	return labels
+}
+
+// idnaOracle and idnaOracleErr are NormalizeDomain's general path with no
+// fast path: folding, then the syntax checks and IDNA on the folded name.
+func idnaOracle(s string) string {
+	d, _ := normalizeDomainIDNA(folded(s))
+	if len(s) > 1024 {
+		return ""
+	}
+	return d
+}
+
+func idnaOracleErr(s string) error {
+	if len(s) > 1024 {
+		return problem.New(CodeDomainTooLong)
+	}
+	_, err := normalizeDomainIDNA(folded(s))
+	return err
+}
+
+// folded is s as the general path folds it; normalizeDomainIDNA takes no
+// shortcut for a name that folding leaves as it is (textnorm.Text is
+// idempotent, and so is replacing "。").
+func folded(s string) string {
+	return strings.ReplaceAll(textnorm.Text(s), "。", ".")
+}
+
+// problemCode is the code of a *problem.Problem error, "" for nil.
+func problemCode(err error) string {
+	var p *problem.Problem
+	if errors.As(err, &p) {
+		return string(p.Code)
+	}
+	if err != nil {
+		return "?"
+	}
+	return ""
 }

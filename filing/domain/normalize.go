@@ -47,11 +47,19 @@ func NormalizeDomain(s string) (string, error) {
 	return normalizeDomainIDNA(s)
 }
 
-// normalizeDomainIDNA is NormalizeDomain's general path: NFKC, "。", the
-// syntax checks, then IDNA.
+// normalizeDomainIDNA is NormalizeDomain's general path: NFKC and "。",
+// then, unless the folded name is one the fast paths answer, the syntax
+// checks and IDNA. Given a name folding leaves as it is, it is the
+// general path alone.
 func normalizeDomainIDNA(s string) (string, error) {
+	in := s
 	s = textnorm.Text(s)
 	s = strings.ReplaceAll(s, "。", ".")
+	if s != in {
+		if d, ok := foldedASCIIDomain(s); ok {
+			return d, nil
+		}
+	}
 	if s == "" {
 		return "", problem.New(CodeDomainEmpty)
 	}
@@ -263,4 +271,16 @@ func DomainUnicode(ascii string) string {
 		return ascii
 	}
 	return u
+}
+
+// foldedASCIIDomain is the general path's shortcut for a name that
+// folding (textnorm.Text, "。") turned into plain ASCII, as the full-width
+// letters and "．" Chinese users type do: the fast paths answer it as IDNA
+// would (FuzzCheckDomain holds them to it), and folding it again changes
+// nothing.
+func foldedASCIIDomain(s string) (string, bool) {
+	if d, ok := fastASCIIDomain(s); ok {
+		return d, true
+	}
+	return foldASCIIDomain(s)
 }
