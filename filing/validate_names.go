@@ -10,8 +10,8 @@ import (
 // which holds the rules as data (national requirements, reserved-word
 // families, province rows). Validate reports its errors at the name's path
 // ("websites[0].name", "apps[1].name"); Warnings reports its warnings (the
-// rules that are one provider's practice or a judgement such as "does the
-// name reflect the content?").
+// rules that are one provider's practice, and an individual's name that
+// carries the person's name inside a longer name).
 
 // WithNameRules replaces the name rules (sitename.Default) with rules, for
 // example sitename.Default().With(row) with a province's own reading.

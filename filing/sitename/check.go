@@ -175,7 +175,7 @@ func (r *Rules) formFindings(name, n string) []Finding {
 		case unicode.IsLetter(c) || unicode.IsDigit(c):
 			count++ // letters of other scripts: not a symbol
 		case strings.ContainsRune(r.allowed, c):
-		case c == '.' && isDomain(n): // rare: only names with a dot get here
+		case c == '.' && isDomainName(name, n): // rare: only names with a dot get here
 		default:
 			if symbol == 0 {
 				symbol = c
@@ -187,7 +187,7 @@ func (r *Rules) formFindings(name, n string) []Finding {
 	switch {
 	case count > 0 && digit == count:
 		return append(out, finding(CodeAllDigits, Error, "", "", name, "", "", "用能体现网站内容的中文名称", ""))
-	case dotted && isDomain(n):
+	case dotted && isDomainName(name, n):
 		return append(out, finding(CodeDomain, Error, "", n, name, n, "", "用能体现网站内容的中文名称，不要直接填写域名", ""))
 	case han == 0 && latin > 0:
 		return append(out, finding(CodeAllLatin, Error, "", "", name, "", "", "在名称中使用汉字，如“"+name+"技术笔记”", ""))
@@ -199,6 +199,21 @@ func (r *Rules) formFindings(name, n string) []Finding {
 		out = append(out, finding(CodeTooShort, Error, "", "", name, strconv.Itoa(r.minChars), "", "名称至少使用"+strconv.Itoa(r.minChars)+"个字符", ""))
 	}
 	return out
+}
+
+// isDomainName reports whether the name as typed reads as a domain name:
+// its normalised form n is one (isDomain) and no dot of the name is
+// followed by white space, which Normalize removes ("Mr. PM 下午先生" is
+// words with a dot, not the domain "mr.pm下午先生").
+func isDomainName(name, n string) bool {
+	dot := false
+	for _, c := range name {
+		if dot && unicode.IsSpace(c) {
+			return false
+		}
+		dot = c == '.' || c == '．' || c == '。' || c == '｡'
+	}
+	return isDomain(n)
 }
 
 // isDomain reports whether the normalised name n reads as a domain name:

@@ -30,8 +30,15 @@
 //     registered name is allowed too (DESIGN: providers advise organisations
 //     to use their full name);
 //   - the words single providers refuse in individuals' names (导航, 平台,
-//     网址 …), Guangdong's "…官网" convention (新网 alone) and whether the
-//     name reflects the content are warnings, never errors.
+//     网址 …), Guangdong's "…官网" convention (新网 alone) and an
+//     individual's name that carries the person's name inside a longer
+//     name ("王磊的读书笔记") are warnings, never errors.
+//
+// Whether a name reflects the site's content, which the providers' pages
+// ask for, is not judged, neither as an error nor as a warning: the rules
+// read the name and the filing's facts, not the site. The form rules
+// refuse the names that cannot reflect any content (all digits, all Latin
+// letters, a domain); the rest is left to the bureau.
 //
 // # Comparison
 //

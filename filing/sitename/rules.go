@@ -20,9 +20,10 @@ const (
 	// Error: the name breaks a rule the guidance documents state as a
 	// requirement; filing.Validate reports it.
 	Error Severity = "error"
-	// Warning: the rule is one provider's practice, or a judgement the
-	// SDK cannot make for the bureau (does the name reflect the content?);
-	// filing.Warnings reports it, Validate does not.
+	// Warning: the rule is one provider's practice (a word list,
+	// Guangdong's "…官网"), or a case the sources leave open (an
+	// individual's name that carries the person's name inside a longer
+	// name); filing.Warnings reports it, Validate does not.
 	Warning Severity = "warning"
 )
 

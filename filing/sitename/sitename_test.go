@@ -75,6 +75,10 @@ func TestR90_Form(t *testing.T) {
 		{"domain with www and scheme", sitename.Input{Name: "https://WWW.Example.com.cn/", Nature: ent}, []sitename.Code{sitename.CodeDomain}, ""},
 		{"Chinese domain", sitename.Input{Name: "星辰.中国", Nature: ent}, []sitename.Code{sitename.CodeDomain}, ""},
 		{"full-width dot domain", sitename.Input{Name: "ｅｘａｍｐｌｅ．ｃｏｍ", Nature: ent}, []sitename.Code{sitename.CodeDomain}, ""},
+		{"domain with a space before a label", sitename.Input{Name: "example .com", Nature: ent}, []sitename.Code{sitename.CodeDomain}, ""},
+		// a real blog's title (timqian/chinese-independent-blogs): words with a
+		// dot, which Normalize joins into "mr.pm下午先生"; the dot is a symbol
+		{"dot followed by a space is not a domain", sitename.Input{Name: "Mr. PM 下午先生", Nature: ind}, []sitename.Code{sitename.CodeSymbol}, "."},
 		{"special symbol", sitename.Input{Name: "星辰&朗月", Nature: ent}, []sitename.Code{sitename.CodeSymbol}, "&"},
 		{"plus", sitename.Input{Name: "C++学习笔记", Nature: ind, Sponsor: "王小明"}, []sitename.Code{sitename.CodeSymbol}, "+"},
 		{"emoji", sitename.Input{Name: "星辰小站✨", Nature: ent}, []sitename.Code{sitename.CodeSymbol}, "✨"},
