@@ -122,7 +122,7 @@ func (r *Rules) Check(in Input) []Finding {
 		}
 		if f.Kind == "suffix" {
 			if suf := f.words[0]; !strings.HasSuffix(n, suf) {
-				out = append(out, f.finding(in.Name, suf, fmt.Sprintf(f.SuggestionZh, strings.TrimSuffix(in.Name, "网站"))))
+				out = append(out, f.finding(in, suf, fmt.Sprintf(f.SuggestionZh, strings.TrimSuffix(in.Name, "网站"))))
 			}
 			continue
 		}
@@ -131,13 +131,13 @@ func (r *Rules) Check(in Input) []Finding {
 				if !hitOf(hits, i, w, f.Match == "prefix") || f.exempt(in, w, sponsorHas) {
 					continue
 				}
-				out = append(out, f.finding(in.Name, w, suggest(f.SuggestionZh, w)))
+				out = append(out, f.finding(in, w, suggest(f.SuggestionZh, w)))
 				break // one finding per row: the first word says enough
 			}
 		}
 		if len(f.dwords) > 0 && len(in.Domains) > 0 && (f.Approval == "" || !slices.Contains(in.Approvals, f.Approval)) {
 			if d, w, ok := domainHit(in.Domains, f.dwords); ok {
-				fd := f.finding(in.Name, w, suggest(f.SuggestionZh, w))
+				fd := f.finding(in, w, suggest(f.SuggestionZh, w))
 				fd.Zh = "域名“" + d + "”含“" + w + "”，视为论坛：" + f.ReasonZh
 				fd.En = fmt.Sprintf("domain %q carries %q and counts as a forum: %s", d, w, f.ReasonEn)
 				out = append(out, fd)
@@ -271,9 +271,14 @@ func (f *Family) exempt(in Input, w string, sponsorHas func(string) bool) bool {
 	return f.ExemptIfSponsorHasWord && in.Nature != "individual" && sponsorHas(w)
 }
 
-// finding builds the finding of row f for word w.
-func (f *Family) finding(name, w, suggestion string) Finding {
-	fd := finding(f.Code, f.Severity, f.ID, w, name, w, f.ReasonZh, suggestion, f.Source)
+// finding builds the finding of row f for word w in the input's name: a
+// warning for a nature of WarnNatures, else of the row's severity.
+func (f *Family) finding(in Input, w, suggestion string) Finding {
+	name, sev := in.Name, f.Severity
+	if slices.Contains(f.WarnNatures, in.Nature) {
+		sev = Warning
+	}
+	fd := finding(f.Code, sev, f.ID, w, name, w, f.ReasonZh, suggestion, f.Source)
 	fd.Rule = f.Rule
 	// the English message carries the English reason
 	e, _ := catalog.Lookup(string(f.Code))

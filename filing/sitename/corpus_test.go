@@ -36,8 +36,8 @@ const (
 
 // siteNameRefusals are the names of testdata/sitenames.txt the rules refuse,
 // each checked by hand (BENCHMARKS.md, "Corpus of real names", gives the
-// verdicts). Two are refusals no source supports, kept listed so that a
-// change of the rule shows: 中国政府网 and 中国人大网.
+// verdicts). No government site is refused: the state words are a warning
+// for a government sponsor (TestR91_StateWordsWarnGovernment).
 var siteNameRefusals = map[string]refusal{
 	// A: names next to an ICP number.
 	"MaxSihong":    {sitename.CodeAllLatin, latinTitle},
@@ -57,13 +57,6 @@ var siteNameRefusals = map[string]refusal{
 	"XiaoJt":       {sitename.CodeAllLatin, latinTitle},
 	"百度": {sitename.CodeTooShort, "R-90 at least three characters (Tencent B, 新网 C): the record query shows 百度 as the filed name under 京ICP证030173号, filed " +
 		"before providers required three characters; the SDK follows the providers' current requirement"},
-
-	// B: government sites.
-	"中国政府网": {sitename.CodeStateWord, "UNSUPPORTED: a state-level government site; MIIT (A) bars 中国 only for non-state units and Tencent (B) " +
-		"only for non-government ones; the SDK exempts a unit only when its registered name carries the word (DESIGN) and the source gives no sponsor"},
-	"中国人大网": {sitename.CodeStateWord, "UNSUPPORTED: as 中国政府网, the site of a state organ"},
-	"国家税务总局天津市": {sitename.CodeStateWord, "R-91 state word (MIIT A): the list names the site without its agency suffix and gives no sponsor; " +
-		"the agency the site is named after (…税务局) carries 国家 and would be exempt"},
 
 	// C: personal blogs' titles.
 	"酷 壳 – CoolShell":          {sitename.CodeSymbol, symbolTitle},

@@ -26,7 +26,11 @@
 //     the start of a name (the MIIT text says 字头), not elsewhere, and are
 //     allowed where the sponsor's registered name carries them (DESIGN:
 //     a state-level unit cannot be recognised from the filing; 中国银行股份有限公司
-//     may name its site 中国银行官网). A field's word carried by the sponsor's
+//     may name its site 中国银行官网). For a government sponsor whose name
+//     does not carry the word they are a warning, not a refusal (DESIGN:
+//     Tencent bars them for non-government sponsors only, and a
+//     state-level government unit, as 国务院办公厅 for 中国政府网, cannot be
+//     told from a local one). A field's word carried by the sponsor's
 //     registered name is allowed too (DESIGN: providers advise organisations
 //     to use their full name);
 //   - the words single providers refuse in individuals' names (导航, 平台,

@@ -60,6 +60,10 @@ type Family struct {
 	AppliesNatures []string `json:"applies_natures,omitempty"`
 	// ExemptNatures exempts these natures.
 	ExemptNatures []string `json:"exempt_natures,omitempty"`
+	// WarnNatures makes the row a warning for these natures: the word may
+	// be allowed, but the rules cannot tell (a government sponsor may be
+	// a state-level unit, which the state words are reserved for).
+	WarnNatures []string `json:"warn_natures,omitempty"`
 	// ExemptIfSponsorHasWord exempts a word that the sponsor's registered
 	// name also carries (中国银行股份有限公司 → 中国银行官网).
 	ExemptIfSponsorHasWord bool `json:"exempt_if_sponsor_has_word,omitempty"`

@@ -263,3 +263,31 @@ func TestCodesHaveRules(t *testing.T) {
 		assert.Regexp(t, `^name\.`, string(c))
 	}
 }
+
+// TestR91_StateWordsWarnGovernment: the state words are reserved for
+// state-level units (the 2009 work plan), and Tencent's 网站命名要求 bars
+// them for non-government sponsors only. Whether a government sponsor is
+// state-level cannot be told from the filing, so for one whose name does
+// not carry the word the finding is a warning, not a refusal (中国政府网,
+// sponsored by 国务院办公厅); every other nature is still refused.
+func TestR91_StateWordsWarnGovernment(t *testing.T) {
+	for _, c := range []struct {
+		in   sitename.Input
+		want sitename.Severity
+	}{
+		{sitename.Input{Name: "中国政府网", Nature: gov, Sponsor: "国务院办公厅"}, sitename.Warning},
+		{sitename.Input{Name: "中国人大网", Nature: gov, Sponsor: "全国人民代表大会常务委员会办公厅"}, sitename.Warning},
+		{sitename.Input{Name: "国家税务总局天津市", Nature: gov}, sitename.Warning},
+		{sitename.Input{Name: "中国星辰网", Nature: ins, Sponsor: "星辰研究院"}, sitename.Error},
+		{sitename.Input{Name: "中国星辰网", Nature: ent, Sponsor: "星辰科技有限公司"}, sitename.Error},
+		{sitename.Input{Name: "人民美食网", Nature: ind, Sponsor: "王小明"}, sitename.Error},
+	} {
+		fs := sitename.Check(c.in)
+		require.Len(t, fs, 1, c.in.Name)
+		assert.Equal(t, sitename.CodeStateWord, fs[0].Code, c.in.Name)
+		assert.Equal(t, c.want, fs[0].Severity, "%s (%s)", c.in.Name, c.in.Nature)
+	}
+	// A government sponsor whose name carries the word is exempt, as any
+	// other organisation's.
+	assert.Empty(t, sitename.Check(sitename.Input{Name: "中国地震局官网", Nature: gov, Sponsor: "中国地震局"}))
+}
