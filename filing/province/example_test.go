@@ -33,3 +33,42 @@ func ExampleAreaCode() {
 	// 南山区 true
 	// false
 }
+
+// ByName takes the full name or the name without its 省/市 suffix; the
+// lookup is exact, so a traditional-character name is not found.
+func ExampleByName() {
+	p, ok := province.ByName("贵州")
+	fmt.Println(p.Code, p.Name, ok)
+	p, ok = province.ByName("内蒙古自治区")
+	fmt.Println(p.Code, p.ICPAbbr, ok)
+	_, ok = province.ByName("貴州省")
+	fmt.Println(ok)
+	// Output:
+	// 52 贵州省 true
+	// 15 蒙 true
+	// false
+}
+
+// All lists the 31 bureaus in code order, with the abbreviation each
+// prints in record numbers.
+func ExampleAll() {
+	all := province.All()
+	fmt.Println(len(all), all[0].Code, all[0].Name, all[len(all)-1].Code, all[len(all)-1].Name)
+	for _, p := range all {
+		if p.ICPAbbr != p.Abbr {
+			fmt.Println(p.Name, p.Abbr, "→", p.ICPAbbr)
+		}
+	}
+	// Output:
+	// 31 11 北京市 65 新疆维吾尔自治区
+	// 四川省 川 → 蜀
+	// 贵州省 贵 → 黔
+	// 云南省 云 → 滇
+	// 甘肃省 甘 → 陇
+}
+
+// AreaCodesAsOf dates the embedded GB/T 2260 edition that AreaCode reads.
+func ExampleAreaCodesAsOf() {
+	fmt.Println(province.AreaCodesAsOf())
+	// Output: 2023-06-30
+}
