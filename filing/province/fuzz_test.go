@@ -52,6 +52,32 @@ func requireRoundTrip(t *testing.T, p province.Province) {
 	name, ok := province.AreaCode(p.Code + "0000")
 	require.True(t, ok, "AreaCode(%q)", p.Code+"0000")
 	require.Equal(t, p.Name, name, "AreaCode(%q)", p.Code+"0000")
+
+	// All's slice is a copy: changing every field of every row, the
+	// alternate abbreviations included, changes no later answer.
+	all := province.All()
+	for i := range all {
+		all[i] = scribble(all[i])
+	}
+	again, ok := province.ByCode(p.Code)
+	require.True(t, ok, "ByCode(%q) after changing All's copy", p.Code)
+	require.Equal(t, p, again, "changing All's copy changed ByCode(%q)", p.Code)
+
+	// Two callers appending to a looked-up row's AltAbbr each get their
+	// own slice.
+	a, b := append(p.AltAbbr, "✗"), append(again.AltAbbr, "✓")
+	require.Equal(t, "✗", a[len(a)-1], "appends to AltAbbr share memory")
+	require.Equal(t, "✓", b[len(b)-1])
+}
+
+// scribble overwrites every field of p, in place where p shares memory.
+func scribble(p province.Province) province.Province {
+	for i := range p.AltAbbr {
+		p.AltAbbr[i] = "✗"
+	}
+	p.AltAbbr = append(p.AltAbbr, "✗")
+	p.Code, p.Name, p.NameEn, p.Abbr, p.ICPAbbr, p.Bureau = "✗", "✗", "✗", "✗", "✗", "✗"
+	return p
 }
 
 // requireMiss checks what a failed lookup returns: the zero Province.

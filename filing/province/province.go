@@ -3,6 +3,7 @@ package province
 import (
 	_ "embed"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,10 @@ type Province struct {
 	ICPAbbr string `json:"icp_abbr"`
 	// AltAbbr lists other abbreviations seen in real record numbers of the
 	// province (e.g. 川 for Sichuan); parsers accept them, output uses ICPAbbr.
+	// In a Province from ByCode, ByAbbr or ByName the slice is the table's
+	// own, so that lookups do not allocate: read it, do not change its
+	// elements (append to it copies). All returns rows with their own
+	// slices.
 	AltAbbr []string `json:"alt_abbr,omitempty"`
 	// Bureau is the name of the provincial communications administration.
 	Bureau string `json:"bureau"`
@@ -48,6 +53,11 @@ func loadProvinces() []Province {
 	if err := json.Unmarshal(provincesJSON, &doc); err != nil {
 		panic("province: embedded data/provinces.json: " + err.Error()) // build defect, caught by every test run
 	}
+	for i := range doc.Provinces {
+		// No spare capacity: a caller's append to a looked-up row's
+		// AltAbbr copies instead of writing into the table.
+		doc.Provinces[i].AltAbbr = slices.Clip(doc.Provinces[i].AltAbbr)
+	}
 	return doc.Provinces
 }
 
@@ -68,10 +78,14 @@ func indexProvinces() bool {
 }
 
 // All returns the 31 provinces in GB/T 2260 code order. The slice is a
-// copy; changing it changes nothing in the package.
+// copy, the rows' AltAbbr slices included; changing it changes nothing in
+// the package.
 func All() []Province {
 	out := make([]Province, len(provinces))
-	copy(out, provinces)
+	for i, p := range provinces {
+		p.AltAbbr = slices.Clone(p.AltAbbr)
+		out[i] = p
+	}
 	return out
 }
 
