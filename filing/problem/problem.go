@@ -80,7 +80,10 @@ func (p *Problem) MessageEn() string { return p.En }
 
 // New builds the Problem of a registered code (of any package of the
 // module). args fill the fmt verbs of both messages, the same args in the
-// same order. A code that is not registered gives a Problem whose messages
+// same order; a message that uses only some of them picks them by index
+// (%[2]s), and a message without verbs is kept as it is (the Chinese
+// message of a code often does not repeat the input its English one
+// names). A code that is not registered gives a Problem whose messages
 // are the code itself.
 func New(code Code, args ...any) *Problem {
 	info, ok := catalog.Lookup(string(code))
@@ -89,10 +92,26 @@ func New(code Code, args ...any) *Problem {
 	}
 	p := &Problem{Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
 	if len(args) > 0 {
-		p.Zh = fmt.Sprintf(info.Zh, args...)
-		p.En = fmt.Sprintf(info.En, args...)
+		p.Zh = fill(info.Zh, args)
+		p.En = fill(info.En, args)
 	}
 	return p
+}
+
+// fill formats msg with args, unless msg has no verb: fmt would append the
+// args to it as "%!(EXTRA string=...)".
+func fill(msg string, args []any) string {
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '%' {
+			continue
+		}
+		if i+1 < len(msg) && msg[i+1] == '%' {
+			i++
+			continue
+		}
+		return fmt.Sprintf(msg, args...)
+	}
+	return msg
 }
 
 // WithPath returns a copy of p placed at a field path with its Chinese label
