@@ -10,9 +10,11 @@ import (
 
 // Personal data (PIPL): certificate numbers, phone numbers and e-mail
 // addresses are held in the types below. They print masked through fmt
-// (every verb: %v, %s, %q, %+v, %#v) and through log/slog, so that logging a
-// Subject or a Person by accident does not leak them. JSON encoding keeps
-// the full value, because portals store it; raw access is explicit with Raw.
+// (every verb: %v, %s, %q, %+v, %#v...; not %p of a value, which fmt
+// prints raw without calling a method) and through log/slog, so that
+// logging a Subject or a Person by accident does not leak them. JSON
+// encoding keeps the full value, because portals store it; raw access is
+// explicit with Raw.
 
 // IDNumber is a certificate number (resident ID, credit code, passport...).
 // It masks itself as "110105********123X".
