@@ -1,8 +1,6 @@
 package forms
 
 import (
-	"fmt"
-
 	"github.com/beiankit/beian/filing"
 	"github.com/beiankit/beian/internal/catalog"
 )
@@ -47,8 +45,8 @@ func problem(code filing.Code, path, label string, args ...any) *filing.Problem 
 	}
 	p := &filing.Problem{Path: path, Label: label, Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
 	if len(args) > 0 {
-		p.Zh = fmt.Sprintf(info.Zh, args...)
-		p.En = fmt.Sprintf(info.En, args...)
+		p.Zh = catalog.Fill(info.Zh, args...)
+		p.En = catalog.Fill(info.En, args...)
 	}
 	return p
 }

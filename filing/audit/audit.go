@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"fmt"
 	"net/netip"
 	"net/url"
 	"slices"
@@ -94,7 +93,7 @@ func finding(k Kind, site, domain string, a netip.Addr) Finding {
 		as = ""
 	}
 	return Finding{Kind: k, Code: c, Rule: e.Rule, Website: site, Domain: domain, Addr: a,
-		Zh: fmt.Sprintf(e.Zh, domain, as), En: fmt.Sprintf(e.En, domain, as)}
+		Zh: catalog.Fill(e.Zh, domain, as), En: catalog.Fill(e.En, domain, as)}
 }
 
 // Answer is what the caller's resolver found for one domain (A and AAAA

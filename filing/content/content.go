@@ -187,7 +187,7 @@ func (p *Problem) MessageEn() string { return p.En }
 
 func problem(code Code, field string, args ...any) *Problem {
 	e, _ := catalog.Lookup(string(code))
-	return &Problem{Code: code, Rule: e.Rule, Field: field, Zh: fmt.Sprintf(e.Zh, args...), En: fmt.Sprintf(e.En, args...)}
+	return &Problem{Code: code, Rule: e.Rule, Field: field, Zh: catalog.Fill(e.Zh, args...), En: catalog.Fill(e.En, args...)}
 }
 
 // Check checks a declaration against the default taxonomy.

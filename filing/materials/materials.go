@@ -277,7 +277,7 @@ func (r *Rules) Check(c Case, have []ID) error {
 	}
 	e, _ := catalog.Lookup(string(CodeMissing))
 	a, b := strings.Join(zh, "、"), strings.Join(en, ", ")
-	return &MissingError{Missing: miss, Zh: fmt.Sprintf(e.Zh, a, b), En: fmt.Sprintf(e.En, a, b)}
+	return &MissingError{Missing: miss, Zh: catalog.Fill(e.Zh, a, b), En: catalog.Fill(e.En, a, b)}
 }
 
 // Check applies the default matrix; see (*Rules).Check.

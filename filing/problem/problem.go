@@ -92,26 +92,10 @@ func New(code Code, args ...any) *Problem {
 	}
 	p := &Problem{Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
 	if len(args) > 0 {
-		p.Zh = fill(info.Zh, args)
-		p.En = fill(info.En, args)
+		p.Zh = catalog.Fill(info.Zh, args...)
+		p.En = catalog.Fill(info.En, args...)
 	}
 	return p
-}
-
-// fill formats msg with args, unless msg has no verb: fmt would append the
-// args to it as "%!(EXTRA string=...)".
-func fill(msg string, args []any) string {
-	for i := 0; i < len(msg); i++ {
-		if msg[i] != '%' {
-			continue
-		}
-		if i+1 < len(msg) && msg[i+1] == '%' {
-			i++
-			continue
-		}
-		return fmt.Sprintf(msg, args...)
-	}
-	return msg
 }
 
 // WithPath returns a copy of p placed at a field path with its Chinese label

@@ -2,7 +2,6 @@ package resource
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/beiankit/beian/filing"
@@ -99,7 +98,7 @@ type Error struct {
 
 func newError(code filing.Code, resource string, args ...any) *Error {
 	e, _ := catalog.Lookup(string(code))
-	return &Error{Code: code, Rule: e.Rule, Zh: fmt.Sprintf(e.Zh, args...), En: fmt.Sprintf(e.En, args...), Resource: resource}
+	return &Error{Code: code, Rule: e.Rule, Zh: catalog.Fill(e.Zh, args...), En: catalog.Fill(e.En, args...), Resource: resource}
 }
 
 // Error returns "code: english message".

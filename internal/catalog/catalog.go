@@ -1,6 +1,9 @@
 package catalog
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // Entry is what the registry knows of one code.
 type Entry struct {
@@ -14,6 +17,51 @@ type Entry struct {
 }
 
 var entries = map[string]Entry{}
+
+// Fill formats a message of the registry with the arguments its code's
+// messages share. The two messages of a code need not use all of them: the
+// Chinese message often leaves out the input the English one names, and
+// fmt would append an unused argument to the text for end users as
+// "%!(EXTRA string=...)". So a message with no verb is kept as it is, and
+// one with k verbs (none of them indexed, as %[2]s) is given the first k
+// arguments; a message with indexed verbs picks its own (fmt reports no
+// unused argument then).
+func Fill(msg string, args ...any) string {
+	if len(args) == 0 {
+		return msg
+	}
+	k, indexed := verbs(msg)
+	switch {
+	case indexed:
+		return fmt.Sprintf(msg, args...)
+	case k == 0:
+		return msg
+	case k < len(args):
+		args = args[:k]
+	}
+	return fmt.Sprintf(msg, args...)
+}
+
+// verbs counts the fmt verbs of msg (%% is none) and reports whether any is
+// indexed or takes its width or precision from an argument (*).
+func verbs(msg string) (n int, indexed bool) {
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '%' {
+			continue
+		}
+		i++
+		// flags, width, precision, index: up to the verb letter
+		for ; i < len(msg) && !(msg[i] >= 'a' && msg[i] <= 'z' || msg[i] >= 'A' && msg[i] <= 'Z' || msg[i] == '%'); i++ {
+			if msg[i] == '[' || msg[i] == '*' {
+				indexed = true
+			}
+		}
+		if i < len(msg) && msg[i] != '%' {
+			n++
+		}
+	}
+	return n, indexed
+}
 
 // Define registers a code and returns it. It panics when the code is already
 // defined: two owners for one code is a programming error, caught by any test
