@@ -213,6 +213,7 @@ func (r *Rules) Required(c Case) []Requirement {
 	}
 	f := filing.NormalizeFiling(c.Filing)
 	var out []Requirement
+	e := &eval{f: f, c: c}
 	for i, row := range r.rows {
 		if row.Province != "" && row.Province != f.Subject.Province {
 			continue
@@ -220,7 +221,7 @@ func (r *Rules) Required(c Case) []Requirement {
 		if slices.ContainsFunc(out, func(q Requirement) bool { return q.Material.ID == row.Material }) {
 			continue
 		}
-		if all(r.when[i], f, c) {
+		if e.all(r.when[i]) {
 			m, _ := r.material(row.Material)
 			out = append(out, Requirement{Material: m, Row: row.ID, Source: row.Source})
 		}
@@ -232,10 +233,19 @@ func (r *Rules) Required(c Case) []Requirement {
 // matrix.
 func Required(c Case) []Requirement { return Default().Required(c) }
 
+// eval evaluates the rows' conditions for one case; it counts the domain
+// prefixes once.
+type eval struct {
+	f        *filing.Filing
+	c        Case
+	prefixes int // the number of domain prefixes, once counted
+	counted  bool
+}
+
 // all evaluates a row's condition: every term holds.
-func all(when []term, f *filing.Filing, c Case) bool {
+func (e *eval) all(when []term) bool {
 	for _, t := range when {
-		if !holds(t, f, c) {
+		if !e.holds(t) {
 			return false
 		}
 	}
@@ -243,7 +253,8 @@ func all(when []term, f *filing.Filing, c Case) bool {
 }
 
 // holds evaluates one term of a row's condition.
-func holds(t term, f *filing.Filing, c Case) bool {
+func (e *eval) holds(t term) bool {
+	f, c := e.f, e.c
 	s := &f.Subject
 	nat, natOK := s.Nature.Info()
 	individual := natOK && nat.Individual
@@ -274,7 +285,10 @@ func holds(t term, f *filing.Filing, c Case) bool {
 		}
 		return n >= t.n
 	case "domain_prefixes":
-		return len(prefixes(f)) >= t.n
+		if !e.counted {
+			e.prefixes, e.counted = len(prefixes(f)), true
+		}
+		return e.prefixes >= t.n
 	case "websites":
 		return len(f.Websites) >= t.n
 	case "new_websites":
