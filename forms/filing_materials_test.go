@@ -14,7 +14,7 @@ import (
 // forms shows the filing's materials and what is missing.
 func TestR93_FormsShowMaterials(t *testing.T) {
 	g := filingtest.New(11)
-	c := materials.Case{Filing: g.Filing(g.Organisation("52"), 1), Now: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}
+	c := materials.Case{Filing: g.Filing(g.Organisation("53"), 1), Now: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}
 	items := forms.FilingMaterials(c)
 	var zh []string
 	for _, m := range items {

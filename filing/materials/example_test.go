@@ -10,7 +10,7 @@ import (
 // The completeness check names what is missing.
 func ExampleCheck() {
 	g := filingtest.New(7)
-	f := g.Filing(g.Organisation("52"), 1)
+	f := g.Filing(g.Organisation("53"), 1)
 	err := materials.Check(materials.Case{Filing: f, Now: at}, nil)
 	if me, ok := err.(*materials.MissingError); ok {
 		fmt.Println(me.MessageZh())

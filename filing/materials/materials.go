@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/beiankit/beian/filing"
+	"github.com/beiankit/beian/filing/domain"
 	"github.com/beiankit/beian/internal/catalog"
 )
 
@@ -34,21 +36,85 @@ type Row struct {
 	// empty means every province.
 	Province string `json:"province,omitempty"`
 	Material ID     `json:"material"`
-	// When is the condition: "always", "new_filing", "domains_4",
-	// "not_verified_on_phone", "cross_province_residence",
-	// "authorisation_letter", "individual" or "organisation".
+	// When is the condition: one or more terms joined by "+", all of
+	// which must hold (see Conditions), e.g. "individual+domain_prefixes_6".
 	When   string `json:"when"`
 	Grade  string `json:"grade,omitempty"`
 	Source string `json:"source"`
 }
 
-// conditions are the values of Row.When.
-var conditions = []string{"always", "new_filing", "domains_4", "not_verified_on_phone", "cross_province_residence", "authorisation_letter", "individual", "organisation"}
+// conditions are the terms of Row.When that take no number.
+var conditions = []string{"always", "new_filing", "new_website", "not_verified_on_phone", "cross_province_residence", "authorisation_letter", "individual", "organisation", "site_name_not_subject", "renamed"}
+
+// counted are the terms of Row.When that end in a number N ≥ 1
+// ("domains_4", "domain_prefixes_32").
+var counted = []string{"domains", "domain_prefixes", "websites", "new_websites", "website_domains"}
+
+// Conditions describes the terms of Row.When; a row's When joins one or
+// more of them with "+" and holds when all of them do:
+//
+//   - always: every case.
+//   - new_filing: the subject or one of its websites or apps has no
+//     record number yet.
+//   - new_website: one of the filing's websites has no record number yet.
+//   - not_verified_on_phone: Case.VerifiedOnPhone is false.
+//   - cross_province_residence: an individual whose resident ID comes
+//     from outside the filing province, where the province table's
+//     cross-province policy is residence_permit.
+//   - authorisation_letter: an organisation whose principal is not its
+//     legal representative, where the province table accepts a letter.
+//   - individual, organisation: the subject's nature.
+//   - site_name_not_subject: a website without a record number is named
+//     otherwise than the subject (after NormalizeFiling).
+//   - renamed: Case.RecordedName is set and differs from the subject's
+//     name (an organisation's name change).
+//   - domains_N: the filing's websites carry N or more domains in all.
+//   - domain_prefixes_N: their domains have N or more different prefixes,
+//     the label a registrant registers ("example" of example.com and
+//     example.cn), filed and new websites together.
+//   - websites_N: the filing has N or more websites, filed or new.
+//   - new_websites_N: N or more websites have no record number yet.
+//   - website_domains_N: one website carries N or more domains.
+func Conditions() []string {
+	out := slices.Clone(conditions)
+	for _, c := range counted {
+		out = append(out, c+"_N")
+	}
+	return out
+}
+
+// term is one parsed term of a Row.When.
+type term struct {
+	name string
+	n    int
+}
+
+// parseWhen parses a Row.When.
+func parseWhen(when string) ([]term, error) {
+	var out []term
+	for part := range strings.SplitSeq(when, "+") {
+		if slices.Contains(conditions, part) {
+			out = append(out, term{name: part})
+			continue
+		}
+		i := strings.LastIndexByte(part, '_')
+		if i < 0 || !slices.Contains(counted, part[:i]) {
+			return nil, fmt.Errorf("unknown condition %q", part)
+		}
+		n, err := strconv.Atoi(part[i+1:])
+		if err != nil || n < 1 || part[i+1] == '0' {
+			return nil, fmt.Errorf("condition %q: the count is not a number from 1", part)
+		}
+		out = append(out, term{name: part[:i], n: n})
+	}
+	return out, nil
+}
 
 // Rules is the materials matrix. It is immutable and safe for concurrent use.
 type Rules struct {
 	materials []Material
 	rows      []Row
+	when      [][]term // parsed When of each row
 }
 
 // Parse reads a matrix in the shape of data/materials.json. It fails on
@@ -80,21 +146,23 @@ func Default() *Rules { return defaultRules() }
 // With returns the matrix with rows added; a row with the ID of an existing
 // row replaces it. r is not changed.
 func (r *Rules) With(rows ...Row) (*Rules, error) {
-	out := &Rules{materials: r.materials, rows: slices.Clone(r.rows)}
+	out := &Rules{materials: r.materials, rows: slices.Clone(r.rows), when: slices.Clone(r.when)}
 	for _, row := range rows {
 		if _, ok := out.material(row.Material); !ok {
 			return nil, fmt.Errorf("materials: row %s: unknown material %q", row.ID, row.Material)
 		}
-		if !slices.Contains(conditions, row.When) {
-			return nil, fmt.Errorf("materials: row %s: unknown condition %q", row.ID, row.When)
+		when, err := parseWhen(row.When)
+		if err != nil {
+			return nil, fmt.Errorf("materials: row %s: %w", row.ID, err)
 		}
 		if row.ID == "" || row.Source == "" {
 			return nil, fmt.Errorf("materials: a row needs an id and a source")
 		}
 		if i := slices.IndexFunc(out.rows, func(x Row) bool { return x.ID == row.ID }); i >= 0 {
-			out.rows[i] = row
+			out.rows[i], out.when[i] = row, when
 		} else {
 			out.rows = append(out.rows, row)
+			out.when = append(out.when, when)
 		}
 	}
 	return out, nil
@@ -124,6 +192,10 @@ type Case struct {
 	Now time.Time
 	// ProvinceRules is the province table; nil: filing.DefaultProvinceRules.
 	ProvinceRules *filing.ProvinceRules
+	// RecordedName is the subject's name on record when the filing changes
+	// a filed organisation's name (its name before the change); empty for
+	// a filing that renames nothing. The filing model does not carry it.
+	RecordedName string
 }
 
 // Requirement is one material a case requires, with the row that asks it.
@@ -141,14 +213,15 @@ func (r *Rules) Required(c Case) []Requirement {
 	}
 	f := filing.NormalizeFiling(c.Filing)
 	var out []Requirement
-	for _, row := range r.rows {
+	e := &eval{f: f, c: c}
+	for i, row := range r.rows {
 		if row.Province != "" && row.Province != f.Subject.Province {
 			continue
 		}
 		if slices.ContainsFunc(out, func(q Requirement) bool { return q.Material.ID == row.Material }) {
 			continue
 		}
-		if holds(row.When, f, c) {
+		if e.all(r.when[i]) {
 			m, _ := r.material(row.Material)
 			out = append(out, Requirement{Material: m, Row: row.ID, Source: row.Source})
 		}
@@ -160,12 +233,32 @@ func (r *Rules) Required(c Case) []Requirement {
 // matrix.
 func Required(c Case) []Requirement { return Default().Required(c) }
 
-// holds evaluates a row's condition.
-func holds(when string, f *filing.Filing, c Case) bool {
+// eval evaluates the rows' conditions for one case; it counts the domain
+// prefixes once.
+type eval struct {
+	f        *filing.Filing
+	c        Case
+	prefixes int // the number of domain prefixes, once counted
+	counted  bool
+}
+
+// all evaluates a row's condition: every term holds.
+func (e *eval) all(when []term) bool {
+	for _, t := range when {
+		if !e.holds(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// holds evaluates one term of a row's condition.
+func (e *eval) holds(t term) bool {
+	f, c := e.f, e.c
 	s := &f.Subject
 	nat, natOK := s.Nature.Info()
 	individual := natOK && nat.Individual
-	switch when {
+	switch t.name {
 	case "always":
 		return true
 	case "individual":
@@ -178,12 +271,36 @@ func holds(when string, f *filing.Filing, c Case) bool {
 		}
 		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return w.Number == "" }) ||
 			slices.ContainsFunc(f.Apps, func(a filing.App) bool { return a.Number == "" })
-	case "domains_4":
+	case "new_website":
+		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return w.Number == "" })
+	case "site_name_not_subject":
+		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return w.Number == "" && w.Name != s.Name })
+	case "renamed":
+		old := filing.NormalizeText(c.RecordedName)
+		return natOK && !individual && old != "" && old != s.Name
+	case "domains":
 		n := 0
 		for _, w := range f.Websites {
 			n += len(w.Domains)
 		}
-		return n >= 4
+		return n >= t.n
+	case "domain_prefixes":
+		if !e.counted {
+			e.prefixes, e.counted = len(prefixes(f)), true
+		}
+		return e.prefixes >= t.n
+	case "websites":
+		return len(f.Websites) >= t.n
+	case "new_websites":
+		n := 0
+		for _, w := range f.Websites {
+			if w.Number == "" {
+				n++
+			}
+		}
+		return n >= t.n
+	case "website_domains":
+		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return len(w.Domains) >= t.n })
 	case "not_verified_on_phone":
 		return !c.VerifiedOnPhone
 	case "cross_province_residence":
@@ -202,6 +319,25 @@ func holds(when string, f *filing.Filing, c Case) bool {
 		return ok
 	}
 	return false
+}
+
+// prefixes returns the different prefixes of the filing's domains: the
+// first label of each registrable domain ("example" of www.example.com.cn).
+// A domain that is not valid counts as itself.
+func prefixes(f *filing.Filing) []string {
+	var out []string
+	for _, w := range f.Websites {
+		for _, d := range w.Domains {
+			p := d
+			if reg, err := domain.RegistrableDomain(d); err == nil {
+				p, _, _ = strings.Cut(reg, ".")
+			}
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 func provinceRule(c Case, province string, kind filing.RuleKind) (filing.ProvinceRule, bool) {

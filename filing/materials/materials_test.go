@@ -28,15 +28,15 @@ func ids(qs []materials.Requirement) []materials.ID {
 func TestR93_Required(t *testing.T) {
 	g := filingtest.New(93)
 
-	org := g.Filing(g.Organisation("52"), 1)
+	org := g.Filing(g.Organisation("53"), 1)
 	assert.Equal(t, []materials.ID{"authenticity_form", "handheld_id_photo"}, ids(materials.Required(materials.Case{Filing: org, Now: at})))
 	assert.Equal(t, []materials.ID{"authenticity_form"}, ids(materials.Required(materials.Case{Filing: org, Now: at, VerifiedOnPhone: true})))
 
-	four := g.Filing(g.Organisation("52"), 4)
+	four := g.Filing(g.Organisation("53"), 4)
 	assert.Contains(t, ids(materials.Required(materials.Case{Filing: four, Now: at, VerifiedOnPhone: true})), materials.ID("domain_certificates"))
 
-	approved := g.Filing(g.Organisation("52"), 1)
-	approved.Subject.Number, approved.Websites[0].Number = "黔ICP备2026000001号", "黔ICP备2026000001号-1"
+	approved := g.Filing(g.Organisation("53"), 1)
+	approved.Subject.Number, approved.Websites[0].Number = "滇ICP备2026000001号", "滇ICP备2026000001号-1"
 	assert.Empty(t, materials.Required(materials.Case{Filing: approved, Now: at, VerifiedOnPhone: true}), "nothing new")
 
 	// every province whose cross-province policy asks a residence permit
@@ -81,7 +81,7 @@ func contains(s []materials.ID, id materials.ID) bool {
 // the completeness check names what is missing in Chinese.
 func TestR93_Check(t *testing.T) {
 	g := filingtest.New(7)
-	f := g.Filing(g.Organisation("52"), 1)
+	f := g.Filing(g.Organisation("53"), 1)
 	c := materials.Case{Filing: f, Now: at}
 	err := materials.Check(c, []materials.ID{"authenticity_form"})
 	require.Error(t, err)
@@ -112,6 +112,27 @@ func TestR93_ProvinceRows(t *testing.T) {
 	assert.Error(t, err)
 	assert.NotEmpty(t, materials.Default().Materials())
 	assert.NotEmpty(t, materials.Default().Rows())
+}
+
+// a row's condition joins known terms with "+"; counted terms take a
+// number from 1.
+func TestR93_Conditions(t *testing.T) {
+	assert.Contains(t, materials.Conditions(), "domain_prefixes_N")
+	assert.Contains(t, materials.Conditions(), "new_website")
+	for _, when := range []string{"always", "domains_4", "individual+new_website+domain_prefixes_6", "new_websites_6", "organisation+site_name_not_subject", "renamed"} {
+		_, err := materials.Default().With(materials.Row{ID: "x", Material: "construction_plan", When: when, Source: "s"})
+		assert.NoError(t, err, when)
+	}
+	for _, when := range []string{"", "domains", "domains_", "domains_0", "domains_04", "domains_x", "prefixes_3", "individual+", "individual+sometimes", "domains_-1"} {
+		_, err := materials.Default().With(materials.Row{ID: "x", Material: "construction_plan", When: when, Source: "s"})
+		assert.Error(t, err, when)
+	}
+	for _, row := range materials.Default().Rows() {
+		assert.NotEmpty(t, row.Grade, row.ID)
+		if row.Province != "" {
+			assert.Len(t, row.Province, 2, row.ID)
+		}
+	}
 }
 
 func BenchmarkRequired(b *testing.B) {
