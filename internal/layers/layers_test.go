@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/beiankit/beian/internal/gittest"
 	"github.com/beiankit/beian/internal/modfiles"
 )
 
@@ -221,26 +221,11 @@ func TestInternalBelowFiling(t *testing.T) {
 // track (a scratch folder, broken even) is left out of the layer checks;
 // the tracked packages are listed with their imports.
 func TestOnlyTrackedPackagesHaveLayers(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed: the tracked-files listing needs it")
-	}
+	r := gittest.New(t)
 	t.Setenv("GOWORK", "off")
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOPROXY", "off") // the module has no requirements: nothing to download
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-	}
-	write := func(rel, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-	}
-	git("init", "-q")
+	dir, git, write := r.Dir, r.Git, r.Write
 	write("go.mod", "module example.com/m\n\ngo 1.21\n")
 	write("a/a.go", "package a\n")
 	write("b/b.go", "package b\n\nimport _ \"example.com/m/a\"\n")

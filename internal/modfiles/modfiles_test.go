@@ -2,34 +2,20 @@ package modfiles
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beiankit/beian/internal/gittest"
 )
 
 // An untracked scratch package in a clone is not a file of the module; a
 // tracked file is, and one deleted from the work tree is not.
 func TestFilesAreTheTrackedOnes(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed: the tracked-files listing needs it")
-	}
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
-	}
-	write := func(rel, text string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-	}
-	git("init", "-q")
+	r := gittest.New(t)
+	dir, git, write := r.Dir, r.Git, r.Write
 	write("a.go", "package a\n")
 	write("sub/b.go", "package sub\n")
 	write("gone.go", "package a\n")
