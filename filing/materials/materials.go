@@ -74,7 +74,9 @@ var counted = []string{"domains", "domain_prefixes", "websites", "new_websites",
 //     example.cn), filed and new websites together.
 //   - websites_N: the filing has N or more websites, filed or new.
 //   - new_websites_N: N or more websites have no record number yet.
-//   - website_domains_N: one website carries N or more domains.
+//   - website_domains_N: one new website (no record number yet) carries N
+//     or more domains; a website on file with many domains does not make
+//     another website's filing ask for more.
 func Conditions() []string {
 	out := slices.Clone(conditions)
 	for _, c := range counted {
@@ -300,7 +302,7 @@ func (e *eval) holds(t term) bool {
 		}
 		return n >= t.n
 	case "website_domains":
-		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return len(w.Domains) >= t.n })
+		return slices.ContainsFunc(f.Websites, func(w filing.Website) bool { return w.Number == "" && len(w.Domains) >= t.n })
 	case "not_verified_on_phone":
 		return !c.VerifiedOnPhone
 	case "cross_province_residence":

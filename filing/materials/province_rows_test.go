@@ -152,12 +152,20 @@ func TestR93_HunanChongqingConstructionPlan(t *testing.T) {
 		f.Websites[len(f.Websites)-1].Number = ""
 		return f
 	}
+	// A website on file with 6 domains and a new one with 1: the new
+	// website is not one of many domains.
+	filedMany := func(s filing.Subject) *filing.Filing {
+		f := oneNew(sites(g, s, labels(2)...))
+		f.Websites[0].Domains = labels(6)
+		return f
+	}
 	cases := []struct {
 		name      string
 		f         *filing.Filing
 		plan, let bool
 	}{
 		{"Hunan, 6 domains on one website", oneSite(hn, 6), true, false},
+		{"Hunan, 6 domains on a website on file, 1 on the new one", filedMany(hn), false, false},
 		{"Hunan, 5 domains on one website", oneSite(hn, 5), false, false},
 		{"Hunan, 6 new websites", sites(g, hn, labels(6)...), true, false},
 		{"Hunan, 5 new websites", sites(g, hn, labels(5)...), false, false},

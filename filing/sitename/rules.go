@@ -211,6 +211,14 @@ func (r *Rules) Families() []Family {
 	out := make([]Family, len(r.families))
 	for i, f := range r.families {
 		f.Words, f.AppliesNatures, f.ExemptNatures = slices.Clone(f.Words), slices.Clone(f.AppliesNatures), slices.Clone(f.ExemptNatures)
+		f.WarnNatures, f.DomainWords, f.Services = slices.Clone(f.WarnNatures), slices.Clone(f.DomainWords), slices.Clone(f.Services)
+		if f.ApprovalWords != nil {
+			aw := make(map[string][]string, len(f.ApprovalWords))
+			for k, v := range f.ApprovalWords {
+				aw[k] = slices.Clone(v)
+			}
+			f.ApprovalWords = aw
+		}
 		f.words, f.dwords, f.wordCat = nil, nil, nil
 		out[i] = f
 	}

@@ -291,3 +291,24 @@ func TestR91_StateWordsWarnGovernment(t *testing.T) {
 	// other organisation's.
 	assert.Empty(t, sitename.Check(sitename.Input{Name: "中国地震局官网", Nature: gov, Sponsor: "中国地震局"}))
 }
+
+// TestFamiliesAreCopies: changing what Families returns changes nothing
+// the rules decide (every slice and map of a row is the caller's).
+func TestFamiliesAreCopies(t *testing.T) {
+	fs := sitename.Default().Families()
+	for i := range fs {
+		for _, s := range [][]string{fs[i].Words, fs[i].AppliesNatures, fs[i].ExemptNatures, fs[i].WarnNatures, fs[i].DomainWords, fs[i].Services} {
+			for j := range s {
+				s[j] = "enterprise"
+			}
+		}
+		for k := range fs[i].ApprovalWords {
+			fs[i].ApprovalWords[k][0] = "x"
+		}
+	}
+	in := sitename.Input{Name: "中国政府网", Nature: gov, Sponsor: "国务院办公厅"}
+	got := sitename.Check(in)
+	require.Len(t, got, 1)
+	assert.Equal(t, sitename.Warning, got[0].Severity)
+	assert.Equal(t, []sitename.Code{sitename.CodeForumWord}, codesOf(sitename.Check(sitename.Input{Name: "星辰科技", Nature: ent, Sponsor: "星辰科技有限公司", Domains: []string{"bbs.example.cn"}}), sitename.Error))
+}
