@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Entry is what the registry knows of one code.
@@ -22,15 +23,17 @@ var entries = map[string]Entry{}
 // messages share. The two messages of a code need not use all of them: the
 // Chinese message often leaves out the input the English one names, and
 // fmt would append an unused argument to the text for end users as
-// "%!(EXTRA string=...)". So a message with no verb is kept as it is, and
-// one with k verbs (none of them indexed, as %[2]s) is given the first k
-// arguments; a message with indexed verbs picks its own (fmt reports no
-// unused argument then).
+// "%!(EXTRA string=...)". So a message is given the first k arguments,
+// where k is the number it consumes (a verb one, a * width or precision
+// one more), and one with no verb is kept as it is; a message with
+// indexed verbs (%[2]s) picks its own, and fmt reports no unused argument
+// then. Giving a message fewer arguments than it consumes is a
+// programming error, which fmt shows as %!s(MISSING).
 func Fill(msg string, args ...any) string {
 	if len(args) == 0 {
 		return msg
 	}
-	k, indexed := verbs(msg)
+	k, indexed := consumes(msg)
 	switch {
 	case indexed:
 		return fmt.Sprintf(msg, args...)
@@ -42,22 +45,50 @@ func Fill(msg string, args ...any) string {
 	return fmt.Sprintf(msg, args...)
 }
 
-// verbs counts the fmt verbs of msg (%% is none) and reports whether any is
-// indexed or takes its width or precision from an argument (*).
-func verbs(msg string) (n int, indexed bool) {
+// consumes counts the arguments the directives of msg consume, read as
+// fmt reads them: flags, an argument index, a width (* or digits), a
+// precision ('.' then * or digits, a '.' ending msg being a verb), an
+// index, then the verb, which consumes one unless it is %. It reports
+// whether any directive has an argument index.
+func consumes(msg string) (n int, indexed bool) {
+	index := func(i int) int { // skips an argument index at i
+		if i < len(msg) && msg[i] == '[' {
+			indexed = true
+			for i < len(msg) && msg[i] != ']' {
+				i++
+			}
+			i++
+		}
+		return i
+	}
+	number := func(i int) int { // a width or precision at i: * or digits
+		if i < len(msg) && msg[i] == '*' {
+			n++
+			return i + 1
+		}
+		for i < len(msg) && msg[i] >= '0' && msg[i] <= '9' {
+			i++
+		}
+		return i
+	}
 	for i := 0; i < len(msg); i++ {
 		if msg[i] != '%' {
 			continue
 		}
 		i++
-		// flags, width, precision, index: up to the verb letter
-		for ; i < len(msg) && !(msg[i] >= 'a' && msg[i] <= 'z' || msg[i] >= 'A' && msg[i] <= 'Z' || msg[i] == '%'); i++ {
-			if msg[i] == '[' || msg[i] == '*' {
-				indexed = true
-			}
+		for i < len(msg) && strings.IndexByte("+-# 0", msg[i]) >= 0 {
+			i++
 		}
+		i = number(index(i))
+		if i+1 < len(msg) && msg[i] == '.' {
+			i = number(index(i + 1))
+		}
+		i = index(i)
 		if i < len(msg) && msg[i] != '%' {
 			n++
+			for i+1 < len(msg) && msg[i+1]&0xc0 == 0x80 { // the verb's other bytes
+				i++
+			}
 		}
 	}
 	return n, indexed

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,8 +23,8 @@ func TestDefineLookup(t *testing.T) {
 	delete(entries, c)
 }
 
-// TestFill: a message is given the arguments it uses and no more, so no
-// registered code's message ever shows "%!" to a user.
+// TestFill: a message is given the arguments it consumes and no more, so
+// no registered code's message shows a user "%!(EXTRA ...)".
 func TestFill(t *testing.T) {
 	for _, c := range []struct {
 		msg  string
@@ -35,6 +37,11 @@ func TestFill(t *testing.T) {
 		{"%[2]s then %[1]s", []any{"a", "b"}, "b then a"},
 		{"100%% sure of %s", []any{"x", "y"}, "100% sure of x"},
 		{"width %*d", []any{3, 7}, "width   7"},
+		{"width %*d", []any{3, 7, "extra"}, "width   7"},
+		{"%.*f then %s", []any{2, 3.14159, "x", "y"}, "3.14 then x"},
+		{"%-8s|", []any{"ab", "extra"}, "ab      |"},
+		{"增长100%，名称%s", []any{"x", "y", "z"}, "增长100%!，(string=x)名称y"}, // fmt reads a stray % as a verb, and so does Fill
+		{"%[1]s and %[1]q", []any{"a", "unused"}, `a and "a"`},
 		{"no args %s", nil, "no args %s"},
 	} {
 		assert.Equal(t, c.want, Fill(c.msg, c.args...), c.msg)
@@ -43,8 +50,8 @@ func TestFill(t *testing.T) {
 	// message has verbs, formats both messages without a fmt complaint.
 	for _, code := range All() {
 		e, _ := Lookup(code)
-		nz, _ := verbs(e.Zh)
-		ne, _ := verbs(e.En)
+		nz, _ := consumes(e.Zh)
+		ne, _ := consumes(e.En)
 		args := make([]any, max(nz, ne))
 		for i := range args {
 			args[i] = "x"
@@ -53,4 +60,32 @@ func TestFill(t *testing.T) {
 			assert.NotContains(t, m, "%!(EXTRA", code)
 		}
 	}
+}
+
+// FuzzFill: whatever the message, Fill given more arguments than it
+// consumes never shows the extra ones, and counts the arguments as fmt
+// does (given exactly that many, fmt reports none missing).
+func FuzzFill(f *testing.F) {
+	for _, s := range []string{"证件有效期格式不正确", "bad %q", "%*d", "%.*f %s", "%[2]s %[1]s", "100%% %s", "增长100%，%s", "%-+# 08.3f%v", "%", "%[", "%[9]", "%.[2]*[1]d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		k, indexed := consumes(msg)
+		args := make([]any, k+2)
+		for i := range args {
+			args[i] = i
+		}
+		got := Fill(msg, args...)
+		if strings.Contains(got, "%!(NOVERB)") || strings.Contains(got, "%!(BAD") {
+			return // a directive fmt itself refuses (a width of a million, ...): no message of the registry
+		}
+		if !indexed && strings.Contains(got, "%!(EXTRA") && !strings.Contains(msg, "%!(EXTRA") {
+			t.Fatalf("Fill(%q) = %q", msg, got)
+		}
+		if !indexed && k > 0 {
+			if exact := fmt.Sprintf(msg, args[:k]...); strings.Contains(exact, "(MISSING)") && !strings.Contains(msg, "(MISSING)") {
+				t.Fatalf("%q: counted %d arguments, fmt misses some: %q", msg, k, exact)
+			}
+		}
+	})
 }
