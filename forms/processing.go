@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/beiankit/beian/calendar"
 	"github.com/beiankit/beian/filing"
@@ -203,12 +205,20 @@ type Decision struct {
 	Remarks string
 }
 
-// doneClaims is the list DoneClaims returns.
-var doneClaims = []string{"已办理", "已办结", "已完成", "已注销", "已删除", "已重置", "核实后注销"}
+// doneClaims is the list DoneClaims returns: the acts of the forms, which
+// claim the work done wherever they stand, then the words of the result
+// box (doneWords), which claim it only at the end of a clause.
+var doneClaims = []string{"已注销", "已重置", "核实后注销", "已办理", "已办结", "已完成"}
+
+// doneWords are the words of doneClaims that claim the work done only
+// where they end a clause ("材料齐全，已办理"): followed by other words they
+// say what the bureau found ("主体已办理名称变更", "已完成核实").
+var doneWords = doneClaims[3:]
 
 // DoneClaims returns the words by which a bureau's remark says that the
-// work an application asks for is done ("已办理", "已注销", "核实后注销",
-// ...); the slice is the caller's. Process refuses them in the remarks of a
+// work an application asks for is done ("已注销", "核实后注销", ...; and
+// "已办理", "已办结", "已完成" where they end a clause, as in "材料齐全，
+// 已办理", not in "已完成核实"); the slice is the caller's. Process refuses them in the remarks of a
 // done decision, and Check in those of a done decision that was not
 // delivered, with form.bureau.remarks_claim_done (R-56, R-57).
 //
@@ -225,17 +235,32 @@ var doneClaims = []string{"已办理", "已办结", "已完成", "已注销", "�
 // such as "网站已注销，无需重复申请". The list is short on purpose: the
 // words of the result box, the acts of the three kinds of form (cancel,
 // delete, reset), and the wording of a printed example that once
-// contradicted its state; it is no parser of free text.
+// contradicted its state; it is no parser of free text. Deleting is left
+// out: "网站已删除违规内容" is what a bureau finds.
 func DoneClaims() []string { return slices.Clone(doneClaims) }
 
 // claimsDone returns the first of doneClaims that remarks holds, or "".
 func claimsDone(remarks string) string {
 	for _, w := range doneClaims {
-		if strings.Contains(remarks, w) {
-			return w
+		for rest := remarks; ; {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(w):]
+			if !slices.Contains(doneWords, w) || clauseEnds(rest) {
+				return w
+			}
 		}
 	}
 	return ""
+}
+
+// clauseEnds reports whether text after a word ends its clause: nothing,
+// or punctuation or a space next.
+func clauseEnds(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || unicode.IsPunct(r) || unicode.IsSpace(r)
 }
 
 // bureauProblem builds a transition error at path "bureau...".

@@ -80,7 +80,7 @@ func TestR56_DoneRemarksClaimNoDoneWork(t *testing.T) {
 	require.NotEmpty(t, DoneClaims())
 	remarks := []string{"材料齐全，核实后注销网站豫ICP备2021012345号-2"} // the printed contradiction
 	for _, w := range DoneClaims() {
-		remarks = append(remarks, "材料齐全，"+w)
+		remarks = append(remarks, "材料齐全，"+w, "材料齐全，"+w+"。", w+" 请知悉")
 	}
 	for _, r := range remarks {
 		_, err := a.Process(on, Decision{Result: ResultDone, Remarks: r})
@@ -94,6 +94,12 @@ func TestR56_DoneRemarksClaimNoDoneWork(t *testing.T) {
 	for _, d := range []Decision{
 		{Result: ResultDone, Remarks: "材料齐全，与备案信息一致"},
 		{Result: ResultRejected, Remarks: "网站已注销，无需重复申请"},
+		// What the bureau found, in words of the result box that do not
+		// end their clause, or of deleting content.
+		{Result: ResultDone, Remarks: "已完成核实，材料齐全"},
+		{Result: ResultDone, Remarks: "申请人已完成整改"},
+		{Result: ResultDone, Remarks: "经核实网站已删除违规内容，材料齐全"},
+		{Result: ResultDone, Remarks: "主体已办理名称变更，材料一致"},
 	} {
 		_, err := a.Process(on, d)
 		assert.NoError(t, err, "%s: %s", d.Result, d.Remarks)
