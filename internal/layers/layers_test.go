@@ -75,13 +75,14 @@ type pkg struct {
 	Imports    []string // direct
 	Deps       []string // transitive
 	Error      *struct{ Err string }
+	DepsErrors []struct{ Err string } // a dependency that cannot be loaded, an import of a package that does not exist say
 }
 
 // goList lists every package go list finds below the module at root
 // (./...), broken ones included (-e): a broken scratch package in a clone
 // must not stop the listing of the others.
 func goList(root string) ([]pkg, error) {
-	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Dir,Imports,Deps,Error", "./...")
+	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Dir,Imports,Deps,Error,DepsErrors", "./...")
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
@@ -157,6 +158,9 @@ func deps(t *testing.T) (imports, all map[string][]string) {
 	for _, p := range pkgs {
 		if p.Error != nil {
 			t.Errorf("%s: %s", p.ImportPath, p.Error.Err)
+		}
+		for _, e := range p.DepsErrors {
+			t.Errorf("%s: %s", p.ImportPath, e.Err)
 		}
 		imports[p.ImportPath] = p.Imports
 		all[p.ImportPath] = p.Deps
