@@ -49,6 +49,7 @@ import (
 	"github.com/beiankit/beian/forms"
 	"github.com/beiankit/beian/forms/formpdf"
 	"github.com/beiankit/beian/internal/catalog"
+	"github.com/beiankit/beian/internal/gittest"
 	"github.com/beiankit/beian/internal/jsonscan"
 	"github.com/beiankit/beian/internal/sqltx"
 	"github.com/beiankit/beian/numbering"
@@ -388,6 +389,7 @@ var registry = map[string]entry{
 	"internal/catalog.Set":      typ[catalog.Set[filing.Code]](),
 	"internal/jsonscan.Fault":   typ[jsonscan.Fault](),
 	"internal/jsonscan.Scanner": typ[jsonscan.Scanner](),
+	"internal/gittest.Repo":     typ[gittest.Repo](), // a test's throwaway repository: no personal data
 	"numbering.AllocError":      typ[numbering.AllocError](),
 	"numbering.Allocator":       typ[numbering.Allocator](),
 	"numbering.Code":            typ[numbering.Code](),
