@@ -39,15 +39,8 @@ func RuleOf(c filing.Code) string { return c.Rule() }
 // problem builds the *filing.Problem of a code of this package at a field
 // path. args fill the fmt verbs of both messages.
 func problem(code filing.Code, path, label string, args ...any) *filing.Problem {
-	info, ok := catalog.Lookup(string(code))
-	if !ok {
-		return &filing.Problem{Path: path, Label: label, Code: code, Zh: string(code), En: string(code)}
-	}
-	p := &filing.Problem{Path: path, Label: label, Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
-	if len(args) > 0 {
-		p.Zh = catalog.Fill(info.Zh, args...)
-		p.En = catalog.Fill(info.En, args...)
-	}
+	p := filing.NewProblem(code, args...)
+	p.Path, p.Label = path, label
 	return p
 }
 

@@ -87,13 +87,12 @@ type Finding struct {
 
 func finding(k Kind, site, domain string, a netip.Addr) Finding {
 	c := kindCode[k]
-	e, _ := catalog.Lookup(string(c))
 	as := a.String()
 	if !a.IsValid() {
 		as = ""
 	}
-	return Finding{Kind: k, Code: c, Rule: e.Rule, Website: site, Domain: domain, Addr: a,
-		Zh: catalog.Fill(e.Zh, domain, as), En: catalog.Fill(e.En, domain, as)}
+	e, _ := catalog.Filled(string(c), domain, as)
+	return Finding{Kind: k, Code: c, Rule: e.Rule, Website: site, Domain: domain, Addr: a, Zh: e.Zh, En: e.En}
 }
 
 // Answer is what the caller's resolver found for one domain (A and AAAA

@@ -186,8 +186,8 @@ func (p *Problem) MessageZh() string { return p.Zh }
 func (p *Problem) MessageEn() string { return p.En }
 
 func problem(code Code, field string, args ...any) *Problem {
-	e, _ := catalog.Lookup(string(code))
-	return &Problem{Code: code, Rule: e.Rule, Field: field, Zh: catalog.Fill(e.Zh, args...), En: catalog.Fill(e.En, args...)}
+	e, _ := catalog.Filled(string(code), args...)
+	return &Problem{Code: code, Rule: e.Rule, Field: field, Zh: e.Zh, En: e.En}
 }
 
 // Check checks a declaration against the default taxonomy.

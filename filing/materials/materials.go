@@ -413,9 +413,8 @@ func (r *Rules) Check(c Case, have []ID) error {
 	for i, q := range miss {
 		zh[i], en[i] = q.Material.Zh, q.Material.En
 	}
-	e, _ := catalog.Lookup(string(CodeMissing))
-	a, b := strings.Join(zh, "、"), strings.Join(en, ", ")
-	return &MissingError{Missing: miss, Zh: catalog.Fill(e.Zh, a, b), En: catalog.Fill(e.En, a, b)}
+	e, _ := catalog.Filled(string(CodeMissing), strings.Join(zh, "、"), strings.Join(en, ", "))
+	return &MissingError{Missing: miss, Zh: e.Zh, En: e.En}
 }
 
 // Check applies the default matrix; see (*Rules).Check.

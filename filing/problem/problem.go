@@ -86,16 +86,11 @@ func (p *Problem) MessageEn() string { return p.En }
 // names). A code that is not registered gives a Problem whose messages
 // are the code itself.
 func New(code Code, args ...any) *Problem {
-	info, ok := catalog.Lookup(string(code))
+	e, ok := catalog.Filled(string(code), args...)
 	if !ok {
 		return &Problem{Code: code, Zh: string(code), En: string(code)}
 	}
-	p := &Problem{Code: code, Rule: info.Rule, Zh: info.Zh, En: info.En}
-	if len(args) > 0 {
-		p.Zh = catalog.Fill(info.Zh, args...)
-		p.En = catalog.Fill(info.En, args...)
-	}
-	return p
+	return &Problem{Code: code, Rule: e.Rule, Zh: e.Zh, En: e.En}
 }
 
 // WithPath returns a copy of p placed at a field path with its Chinese label

@@ -97,8 +97,8 @@ type Error struct {
 }
 
 func newError(code filing.Code, resource string, args ...any) *Error {
-	e, _ := catalog.Lookup(string(code))
-	return &Error{Code: code, Rule: e.Rule, Zh: catalog.Fill(e.Zh, args...), En: catalog.Fill(e.En, args...), Resource: resource}
+	e, _ := catalog.Filled(string(code), args...)
+	return &Error{Code: code, Rule: e.Rule, Zh: e.Zh, En: e.En, Resource: resource}
 }
 
 // Error returns "code: english message".

@@ -19,7 +19,17 @@ type Entry struct {
 
 var entries = map[string]Entry{}
 
-// Fill formats a message of the registry with the arguments its code's
+// Filled returns the entry of a code with both messages filled with args
+// (fill), and whether the code is defined.
+func Filled(code string, args ...any) (Entry, bool) {
+	e, ok := entries[code]
+	if len(args) > 0 {
+		e.Zh, e.En = fill(e.Zh, args...), fill(e.En, args...)
+	}
+	return e, ok
+}
+
+// fill formats a message of the registry with the arguments its code's
 // messages share. The two messages of a code need not use all of them: the
 // Chinese message often leaves out the input the English one names, and
 // fmt would append an unused argument to the text for end users as
@@ -29,7 +39,7 @@ var entries = map[string]Entry{}
 // indexed verbs (%[2]s) picks its own, and fmt reports no unused argument
 // then. Giving a message fewer arguments than it consumes is a
 // programming error, which fmt shows as %!s(MISSING).
-func Fill(msg string, args ...any) string {
+func fill(msg string, args ...any) string {
 	if len(args) == 0 {
 		return msg
 	}

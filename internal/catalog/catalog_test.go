@@ -40,14 +40,25 @@ func TestFill(t *testing.T) {
 		{"width %*d", []any{3, 7, "extra"}, "width   7"},
 		{"%.*f then %s", []any{2, 3.14159, "x", "y"}, "3.14 then x"},
 		{"%-8s|", []any{"ab", "extra"}, "ab      |"},
-		{"增长100%，名称%s", []any{"x", "y", "z"}, "增长100%!，(string=x)名称y"}, // fmt reads a stray % as a verb, and so does Fill
+		{"增长100%，名称%s", []any{"x", "y", "z"}, "增长100%!，(string=x)名称y"}, // fmt reads a stray % as a verb, and so does fill
 		{"%[1]s and %[1]q", []any{"a", "unused"}, `a and "a"`},
 		{"no args %s", nil, "no args %s"},
 	} {
-		assert.Equal(t, c.want, Fill(c.msg, c.args...), c.msg)
+		assert.Equal(t, c.want, fill(c.msg, c.args...), c.msg)
 	}
 	// Every registered code, given as many arguments as its busier
 	// message has verbs, formats both messages without a fmt complaint.
+	// Filled fills both messages of a code alike: validity.format's
+	// Chinese message does not repeat the input its English one quotes.
+	plain, ok := Lookup("validity.format")
+	require.True(t, ok, "filing/certno's codes are registered in this test binary")
+	e, ok := Filled("validity.format", "2030-13-01")
+	assert.True(t, ok)
+	assert.Equal(t, Entry{Rule: plain.Rule, Zh: plain.Zh, En: fmt.Sprintf(plain.En, "2030-13-01")}, e)
+	assert.Contains(t, e.En, `"2030-13-01"`)
+	_, ok = Filled("catalog.no_such_code", "x")
+	assert.False(t, ok)
+	require.Greater(t, len(All()), 300, "the module's codes are registered in this test binary (codes_test.go imports their packages)")
 	for _, code := range All() {
 		e, _ := Lookup(code)
 		nz, _ := consumes(e.Zh)
@@ -56,13 +67,13 @@ func TestFill(t *testing.T) {
 		for i := range args {
 			args[i] = "x"
 		}
-		for _, m := range []string{Fill(e.Zh, args...), Fill(e.En, args...)} {
+		for _, m := range []string{fill(e.Zh, args...), fill(e.En, args...)} {
 			assert.NotContains(t, m, "%!(EXTRA", code)
 		}
 	}
 }
 
-// FuzzFill: whatever the message, Fill given more arguments than it
+// FuzzFill: whatever the message, fill given more arguments than it
 // consumes never shows the extra ones, and counts the arguments as fmt
 // does (given exactly that many, fmt reports none missing).
 func FuzzFill(f *testing.F) {
@@ -75,12 +86,12 @@ func FuzzFill(f *testing.F) {
 		for i := range args {
 			args[i] = i
 		}
-		got := Fill(msg, args...)
+		got := fill(msg, args...)
 		if strings.Contains(got, "%!(NOVERB)") || strings.Contains(got, "%!(BAD") {
 			return // a directive fmt itself refuses (a width of a million, ...): no message of the registry
 		}
 		if !indexed && strings.Contains(got, "%!(EXTRA") && !strings.Contains(msg, "%!(EXTRA") {
-			t.Fatalf("Fill(%q) = %q", msg, got)
+			t.Fatalf("fill(%q) = %q", msg, got)
 		}
 		if !indexed && k > 0 {
 			if exact := fmt.Sprintf(msg, args[:k]...); strings.Contains(exact, "(MISSING)") && !strings.Contains(msg, "(MISSING)") {
