@@ -205,15 +205,14 @@ type Decision struct {
 	Remarks string
 }
 
-// doneClaims is the list DoneClaims returns: the acts of the forms, which
-// claim the work done wherever they stand, then the words of the result
-// box (doneWords), which claim it only at the end of a clause.
-var doneClaims = []string{"已注销", "已重置", "核实后注销", "已办理", "已办结", "已完成"}
+// doneActs are the acts of the forms: they claim the work done wherever
+// they stand.
+var doneActs = []string{"已注销", "已重置", "核实后注销"}
 
-// doneWords are the words of doneClaims that claim the work done only
-// where they end a clause ("材料齐全，已办理"): followed by other words they
+// doneWords are the words of the result box: they claim the work done only
+// where they end a clause ("材料齐全，已办理"); followed by other words they
 // say what the bureau found ("主体已办理名称变更", "已完成核实").
-var doneWords = doneClaims[3:]
+var doneWords = []string{"已办理", "已办结", "已完成"}
 
 // DoneClaims returns the words by which a bureau's remark says that the
 // work an application asks for is done ("已注销", "核实后注销", ...; and
@@ -237,18 +236,23 @@ var doneWords = doneClaims[3:]
 // delete, reset), and the wording of a printed example that once
 // contradicted its state; it is no parser of free text. Deleting is left
 // out: "网站已删除违规内容" is what a bureau finds.
-func DoneClaims() []string { return slices.Clone(doneClaims) }
+func DoneClaims() []string { return slices.Concat(doneActs, doneWords) }
 
-// claimsDone returns the first of doneClaims that remarks holds, or "".
+// claimsDone returns the first of DoneClaims that remarks holds as a
+// claim, or "".
 func claimsDone(remarks string) string {
-	for _, w := range doneClaims {
+	for _, w := range doneActs {
+		if strings.Contains(remarks, w) {
+			return w
+		}
+	}
+	for _, w := range doneWords {
 		for rest := remarks; ; {
 			i := strings.Index(rest, w)
 			if i < 0 {
 				break
 			}
-			rest = rest[i+len(w):]
-			if !slices.Contains(doneWords, w) || clauseEnds(rest) {
+			if rest = rest[i+len(w):]; clauseEnds(rest) {
 				return w
 			}
 		}
@@ -486,7 +490,7 @@ func (p *Processing) check(c *checker, a *Application) {
 		c.code(CodeBureauInvalid, "bureau.username", "credentials on an abandoned application")
 	}
 	// Until the answer is delivered, a done decision's remarks do not say
-	// the work is done (doneClaims): abandoned, it never was.
+	// the work is done (DoneClaims): abandoned, it never was.
 	decision := p.Result
 	if p.State == StateAbandoned {
 		decision = p.Undelivered
