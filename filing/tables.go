@@ -72,12 +72,7 @@ func loadNatures() ([]NatureInfo, map[string]int) {
 		Natures []NatureInfo `json:"natures"`
 	}
 	mustUnmarshal("natures", naturesJSON, &n)
-	byKey := map[string]int{}
-	for i, x := range n.Natures {
-		byKey[string(x.Code)] = i
-		byKey[x.Zh] = i
-	}
-	return n.Natures, byKey
+	return n.Natures, byCodeAndZh(n.Natures, func(x NatureInfo) (string, string) { return string(x.Code), x.Zh })
 }
 
 // loadPreApprovals decodes data/preapprovals.json.
@@ -86,12 +81,17 @@ func loadPreApprovals() ([]PreApprovalInfo, map[string]int) {
 		Categories []PreApprovalInfo `json:"categories"`
 	}
 	mustUnmarshal("preapprovals", preapprovalsJSON, &p)
-	byKey := map[string]int{}
-	for i, x := range p.Categories {
-		byKey[string(x.Code)] = i
-		byKey[x.Zh] = i
+	return p.Categories, byCodeAndZh(p.Categories, func(x PreApprovalInfo) (string, string) { return string(x.Code), x.Zh })
+}
+
+// byCodeAndZh indexes rows by each row's code and by its Chinese name.
+func byCodeAndZh[T any](rows []T, keys func(T) (code, zh string)) map[string]int {
+	byKey := make(map[string]int, 2*len(rows))
+	for i, x := range rows {
+		code, zh := keys(x)
+		byKey[code], byKey[zh] = i, i
 	}
-	return p.Categories, byKey
+	return byKey
 }
 
 func mustUnmarshal(name string, data []byte, v any) {
