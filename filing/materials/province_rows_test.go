@@ -48,6 +48,25 @@ func labels(n int) []string {
 	return out
 }
 
+// planCase is a filing and whether it must carry a construction plan and
+// a letter of guarantee.
+type planCase struct {
+	name      string
+	f         *filing.Filing
+	plan, let bool
+}
+
+// assertPlans checks the construction plan and the letter of guarantee of
+// each case.
+func assertPlans(t *testing.T, cases []planCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := required(c.f)
+		assert.Equal(t, c.plan, contains(got, "construction_plan"), c.name)
+		assert.Equal(t, c.let, contains(got, "guarantee_letter"), c.name)
+	}
+}
+
 // a party-building letter for a new website in Xinjiang and Tibet
 // (Tencent Cloud's bureau requirements and provincial FAQ; JD Cloud).
 func TestR93_PartyBuildingLetter(t *testing.T) {
@@ -110,11 +129,7 @@ func TestR93_GuangdongConstructionPlan(t *testing.T) {
 	g := filingtest.New(9304)
 	ind, org := g.Individual("44"), g.Organisation("44")
 	same := []string{"xingchen.com", "xingchen.cn", "xingchen.net", "xingchen.com.cn", "xingchen.org"}
-	cases := []struct {
-		name      string
-		f         *filing.Filing
-		plan, let bool
-	}{
+	assertPlans(t, []planCase{
 		{"individual, 5 prefixes", sites(g, ind, labels(5)...), false, false},
 		{"individual, 6 prefixes", sites(g, ind, labels(6)...), true, false},
 		{"individual, 5 domains of one prefix", sites(g, ind, same...), false, false},
@@ -127,12 +142,7 @@ func TestR93_GuangdongConstructionPlan(t *testing.T) {
 		{"organisation, 32 prefixes, nothing new", approve(sites(g, org, labels(32)...)), false, false},
 		{"Zhejiang individual, 10 prefixes", sites(g, g.Individual("33"), labels(10)...), false, false},
 		{"Zhejiang organisation, 32 prefixes", sites(g, g.Organisation("33"), labels(32)...), false, false},
-	}
-	for _, c := range cases {
-		got := required(c.f)
-		assert.Equal(t, c.plan, contains(got, "construction_plan"), c.name)
-		assert.Equal(t, c.let, contains(got, "guarantee_letter"), c.name)
-	}
+	})
 }
 
 // Hunan's construction plan past 5 domains on one website or 5
@@ -159,11 +169,7 @@ func TestR93_HunanChongqingConstructionPlan(t *testing.T) {
 		f.Websites[0].Domains = labels(6)
 		return f
 	}
-	cases := []struct {
-		name      string
-		f         *filing.Filing
-		plan, let bool
-	}{
+	assertPlans(t, []planCase{
 		{"Hunan, 6 domains on one website", oneSite(hn, 6), true, false},
 		{"Hunan, 6 domains on a website on file, 1 on the new one", filedMany(hn), false, false},
 		{"Hunan, 5 domains on one website", oneSite(hn, 5), false, false},
@@ -177,12 +183,7 @@ func TestR93_HunanChongqingConstructionPlan(t *testing.T) {
 		{"Chongqing, 6 websites, nothing new", approve(sites(g, cq, labels(6)...)), false, false},
 		{"Chongqing, 6 domains on one website", oneSite(cq, 6), false, false},
 		{"Guizhou, 6 new websites", sites(g, g.Organisation("52"), labels(6)...), false, false},
-	}
-	for _, c := range cases {
-		got := required(c.f)
-		assert.Equal(t, c.plan, contains(got, "construction_plan"), c.name)
-		assert.Equal(t, c.let, contains(got, "guarantee_letter"), c.name)
-	}
+	})
 }
 
 // Sichuan asks an organisation whose new website is not named after
