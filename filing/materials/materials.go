@@ -215,7 +215,7 @@ func (r *Rules) Required(c Case) []Requirement {
 	}
 	f := filing.NormalizeFiling(c.Filing)
 	var out []Requirement
-	e := &eval{f: f, c: c}
+	e := newEval(f, c)
 	for i, row := range r.rows {
 		if row.Province != "" && row.Province != f.Subject.Province {
 			continue
@@ -235,13 +235,19 @@ func (r *Rules) Required(c Case) []Requirement {
 // matrix.
 func Required(c Case) []Requirement { return Default().Required(c) }
 
-// eval evaluates the rows' conditions for one case; it counts the domain
-// prefixes once.
+// eval evaluates the rows' conditions for one case; it reads the
+// subject's nature once and counts the domain prefixes once.
 type eval struct {
-	f        *filing.Filing
-	c        Case
-	prefixes int // the number of domain prefixes, once counted
-	counted  bool
+	f                 *filing.Filing
+	c                 Case
+	natOK, individual bool // the nature is known; it is an individual's
+	prefixes          int  // the number of domain prefixes, once counted
+	counted           bool
+}
+
+func newEval(f *filing.Filing, c Case) *eval {
+	nat, ok := f.Subject.Nature.Info()
+	return &eval{f: f, c: c, natOK: ok, individual: ok && nat.Individual}
 }
 
 // all evaluates a row's condition: every term holds.
@@ -258,8 +264,7 @@ func (e *eval) all(when []term) bool {
 func (e *eval) holds(t term) bool {
 	f, c := e.f, e.c
 	s := &f.Subject
-	nat, natOK := s.Nature.Info()
-	individual := natOK && nat.Individual
+	natOK, individual := e.natOK, e.individual
 	switch t.name {
 	case "always":
 		return true
